@@ -1,0 +1,22 @@
+# The two set-up commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+PIP := $(PYTHON) -m pip
+
+.PHONY: install run test bench bench-memory clean
+
+install:
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e ".[test]"
+
+run: install
+	$(PYTHON) -m wiretrace demo
+
+test: install
+	$(PYTHON) -m pytest -q
+
+bench: install
+	$(PYTHON) -m wiretrace.bench extraction --check
+	$(PYTHON) -m wiretrace.bench memory
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache wiretrace-sample.jsonl

@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): ``python -m wiretrace.bench NAME``. See ``make bench``."""

@@ -1,0 +1,14 @@
+"""``python -m wiretrace.bench extraction|memory [options]``."""
+
+import sys
+
+BENCHES = {
+    "extraction": "wiretrace.bench.extraction",
+    "memory": "wiretrace.bench.memory",
+}
+
+if len(sys.argv) < 2 or sys.argv[1] not in BENCHES:
+    print(f"usage: python -m wiretrace.bench {{{'|'.join(BENCHES)}}} [options]", file=sys.stderr)
+    sys.exit(2)
+module = __import__(BENCHES[sys.argv[1]], fromlist=["main"])
+sys.exit(module.main(sys.argv[2:]))

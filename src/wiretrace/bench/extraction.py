@@ -1,0 +1,151 @@
+"""Extraction benchmark: wiretrace and trafilatura side by side on the DEV pages.
+
+    python -m wiretrace.bench extraction [--data ../shared/bench/extraction] [--check]
+
+Scores both with the benchmark folder's own ``score.py`` and prints F1/P/R, empty outputs,
+pages/s (extraction only: gunzip and decoding are outside the timed region) and peak RSS.
+``--check`` exits 1 when a wiretrace F1 falls below the floors pinned in ``floors.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from wiretrace.record import Page
+
+FLOORS = Path(__file__).with_name("floors.json")
+DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "extraction"
+
+
+def _load_scorer(data: Path):
+    spec = importlib.util.spec_from_file_location("extraction_score", data / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run(name: str, fn: Callable[[str, str, str | None], str], pages: dict[str, tuple[str, str | None]],
+         repeats: int) -> tuple[dict[str, str], float]:
+    """Run ``fn(id, content, url)`` over all pages; returns predictions and the best pages/s."""
+    predictions: dict[str, str] = {}
+    best = 0.0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for page_id, (content, url) in pages.items():
+            try:
+                body = fn(page_id, content, url)
+            except Exception as err:  # one failing page must not hide the others' scores
+                print(f"{name}: {page_id}: {type(err).__name__}: {err}", file=sys.stderr)
+                body = ""
+            predictions[page_id] = body
+        elapsed = time.perf_counter() - start
+        best = max(best, len(pages) / elapsed)
+    return predictions, best
+
+
+def _wiretrace(mode: str) -> Callable[[str, str, str | None], str]:
+    from wiretrace.extract import ExtractConfig, ExtractionError, extract_page
+
+    config = ExtractConfig(mode=mode)
+
+    def run(page_id: str, content: str, url: str | None) -> str:
+        try:
+            return "\n".join(extract_page(Page(page_id, content, url), config).body)
+        except ExtractionError:
+            return ""
+
+    return run
+
+
+def _trafilatura(page_id: str, content: str, url: str | None) -> str:
+    import trafilatura
+
+    # The benchmark's own call (its best-scoring trafilatura configuration on DEV).
+    return trafilatura.extract(content, include_comments=False) or ""
+
+
+def _take_all(page_id: str, content: str, url: str | None) -> str:
+    return content
+
+
+def _ten_words(page_id: str, content: str, url: str | None) -> str:
+    return "\n".join(line for line in content.splitlines() if len(line.split()) >= 10)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m wiretrace.bench extraction", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the bench/extraction folder")
+    parser.add_argument("--repeats", type=int, default=3, help="timed repetitions; the best is reported")
+    parser.add_argument("--check", action="store_true", help="exit 1 when F1 is below the pinned floors")
+    parser.add_argument("--pin", action="store_true", help="pin to one CPU core, as the anchors were measured")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+
+    dev = args.data / "dev"
+    if not (dev / "ground-truth.json").exists():
+        print(f"benchmark data not found under {args.data}; nothing to run", file=sys.stderr)
+        return 2 if args.check else 0
+    if args.pin and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    scorer = _load_scorer(args.data)
+    truth = json.loads((dev / "ground-truth.json").read_text(encoding="utf-8"))
+    html_pages = {i: (gzip.decompress((dev / "html" / f"{i}.html.gz").read_bytes()).decode("utf-8"), truth[i].get("url"))
+                  for i in sorted(truth)}
+    text_pages = {i: ((dev / "text" / f"{i}.txt").read_text(encoding="utf-8"), None) for i in sorted(truth)}
+
+    systems = [
+        ("html", "wiretrace (html)", _wiretrace("html"), html_pages),
+        ("html", "trafilatura 2.3.1", _trafilatura, html_pages),
+        ("text", "wiretrace (text)", _wiretrace("text"), text_pages),
+        ("text", "take-all (text)", _take_all, text_pages),
+        ("text", "lines >= 10 words (text)", _ten_words, text_pages),
+    ]
+    results = {}
+    header = f"{'system':<28} {'F1':>6} {'P':>6} {'R':>6} {'empty':>6} {'pages/s':>9} {'peak RSS':>10}"
+    print(header)
+    print("-" * len(header))
+    for mode, name, fn, pages in systems:
+        repeats = args.repeats if fn not in (_take_all, _ten_words) else 1
+        predictions, rate = _run(name, fn, pages, repeats)
+        score = scorer.score(truth, predictions)
+        score.pop("_pages", None)
+        rss = _peak_rss_mib()
+        results[name] = {"mode": mode, "f1": score["f1"], "precision": score["precision"], "recall": score["recall"],
+                         "empty": score["empty_predictions"], "pages_per_s": rate, "peak_rss_mib": rss}
+        print(f"{name:<28} {score['f1']:>6.3f} {score['precision']:>6.3f} {score['recall']:>6.3f} "
+              f"{score['empty_predictions']:>6} {rate:>9.1f} {rss:>7.0f} MiB")
+    ours, theirs = results["wiretrace (html)"], results["trafilatura 2.3.1"]
+    print(f"\nHTML speed vs trafilatura: {ours['pages_per_s'] / theirs['pages_per_s']:.2f}x "
+          f"(peak RSS is the whole benchmark process, cumulative)")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+    floors = json.loads(FLOORS.read_text())
+    failed = [f"{key}: F1 {results[name]['f1']:.3f} < floor {floor:.3f}"
+              for key, (name, floor) in {"html_f1": ("wiretrace (html)", floors["html_f1"]),
+                                         "text_f1": ("wiretrace (text)", floors["text_f1"])}.items()
+              if results[name]["f1"] < floor]
+    for line in failed:
+        print(f"FLOOR BROKEN: {line}", file=sys.stderr)
+    if args.check:
+        print("floors:", ", ".join(f"{k} {v:.3f}" for k, v in floors.items() if k.endswith("_f1")),
+              "->", "FAIL" if failed else "ok")
+    return 1 if (args.check and failed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

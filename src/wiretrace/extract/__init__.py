@@ -1,0 +1,120 @@
+"""Extraction: one :class:`~wiretrace.record.Page` in, one :class:`~wiretrace.record.Article` out.
+
+:func:`extract_page` is a pure function of the page and an :class:`ExtractConfig`; it sniffs
+the input kind, dispatches to HTML mode or text mode, then applies the steps both share.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from wiretrace.extract.settings import ExtractConfig
+from wiretrace.record import Article, Page, estimate_reading_time
+
+__all__ = ["ExtractConfig", "ExtractionError", "detect_kind", "extract_page"]
+
+_HTML_SNIFF = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|span|table|script|link|section|main|header|nav|br|a)\b",
+    re.IGNORECASE,
+)
+
+
+class ExtractionError(Exception):
+    """A page that gave no record; the message names the page."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+def detect_kind(content: str) -> str:
+    """``"html"`` when ``content`` is markup, else ``"text"`` (a plain-text page dump)."""
+    head = content[:4096].lstrip("\ufeff \t\r\n")
+    if head.startswith("<") and _HTML_SNIFF.match(head):
+        return "html"
+    return "html" if len(_HTML_SNIFF.findall(head)) >= 5 else "text"
+
+
+class _PageTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Abort the enclosed block after ``seconds`` (main thread only; elsewhere it is a no-op)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expire(signum, frame):
+        raise _PageTimeout()
+
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_page(page: Page, config: ExtractConfig = ExtractConfig(), template: frozenset[str] = frozenset()) -> Article:
+    """Extract one page. Raises :class:`ExtractionError` (naming the page) when no record can be made.
+
+    ``template`` holds template keys learned across pages of the same site (text mode only; see
+    :func:`wiretrace.extract.textblocks.learn_template`).
+    """
+    kind = config.mode if config.mode != "auto" else detect_kind(page.content)
+    try:
+        with _time_budget(config.time_budget_s):
+            article = _extract(page, kind, config, template)
+    except _PageTimeout:
+        raise ExtractionError(page.source, f"time budget of {config.time_budget_s:g}s exceeded") from None
+    except RecursionError:
+        raise ExtractionError(page.source, "document nested too deeply to process") from None
+    return finalize(article)
+
+
+def _extract(page: Page, kind: str, config: ExtractConfig, template: frozenset[str]) -> Article:
+    # Imported here so that text-mode runs never pay for importing trafilatura.
+    if kind == "html":
+        from wiretrace.extract.html import HtmlParseError, extract_html
+
+        if len(page.content) > config.max_html_chars:
+            page = Page(page.source, page.content[: config.max_html_chars], page.url,
+                        page.warnings + [f"page cut to its first {config.max_html_chars:,} characters"])
+        try:
+            return extract_html(page)
+        except HtmlParseError as err:
+            raise ExtractionError(page.source, f"not parseable as HTML: {err}") from None
+    from wiretrace.extract.text import extract_text
+
+    if len(page.content) > config.max_text_chars:
+        page = Page(page.source, page.content[: config.max_text_chars], page.url,
+                    page.warnings + [f"dump cut to its first {config.max_text_chars:,} characters"])
+    return extract_text(page, template)
+
+
+def finalize(article: Article) -> Article:
+    """Steps both modes share: tidy the body, fill language and reading time, judge is_article."""
+    article.body = [p for p in (" ".join(p.split()) for p in article.body) if p]
+    if article.language is None or len(article.language) != 2:
+        sample = " ".join(article.body)[:1500] or (article.headline or "")
+        if sample:
+            from wiretrace.extract.language import detect_language
+
+            article.language = detect_language(sample)
+    if article.reading_time_minutes is None and article.body:
+        article.reading_time_minutes = estimate_reading_time(article.body)
+    words = sum(len(p.split()) for p in article.body)
+    if not article.body:
+        article.is_article = False
+        article.warnings.append("no article body found")
+    elif words < 40 and article.is_article:
+        article.warnings.append(f"very short body ({words} words)")
+    return article

@@ -1,0 +1,86 @@
+"""Cue phrases that mark a line or block as boilerplate, by category.
+
+Shared by HTML mode and text mode. These are generic news-page conventions ("ALSO READ:",
+"Share this article", "Sign up for our newsletter"), never strings of one particular site.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An inline promo glued to the end of a paragraph: "... elite.  ALSO READ: <headline>".
+# Upper-case or title-case lead words only, so that prose such as "you can also read the
+# report" is never cut.
+INLINE_PROMO = re.compile(
+    r"\s*(?:\b(?:ALSO READ|READ MORE|READ ALSO|MUST READ|ALSO WATCH|WATCH|RELATED|SEE ALSO|"
+    r"Also Read|Read More|Read Also|Also read|Read also|Must Read|Also Watch|See Also|Related)"
+    r"\s*(?::|\||-|–|—)\s*)(?P<headline>\S.*)$"
+)
+
+# A heading that opens a related-stories list.
+RELATED_HEADING = re.compile(
+    r"^\s*(?:also read|read also|read more|more from this section|more from|related(?: stories| articles| news| posts| coverage| content| reading)?|"
+    r"you may also like|you might also like|recommended(?: for you| stories)?|more stories|more news|"
+    r"top stories|trending(?: now| stories)?|most read|most popular|latest news|latest stories|"
+    r"editor'?s picks|what to read next|further reading|more on this|more in|don'?t miss|"
+    r"in case you missed it|popular now|what others are reading|next story)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+SHARE = re.compile(
+    r"^\s*(?:share(?: this| on| via| article| story)?|tweet|pin it|email|print|copy link|"
+    r"connect with us(?: on \w+)?|follow us(?: on \w+)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|"
+    r"(?:(?:facebook|linkedin|twitter|x|whatsapp|email|reddit|telegram|instagram|youtube|pinterest)\s*icon\s*)+)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+NEWSLETTER = re.compile(
+    r"\b(?:sign up for (?:our|the) [\w\s]*newsletter|subscribe to (?:our|the) [\w\s]*newsletter|"
+    r"get (?:our|the) [\w\s]*newsletter|newsletter sign[- ]?up|enter your email)\b",
+    re.IGNORECASE,
+)
+
+DISCLAIMER = re.compile(
+    r"(?:\bauto-generated from a syndicated feed\b|\bhas not been edited by\b|"
+    r"\bpublished from a syndicated feed\b|\bviews expressed (?:here|in this)\b|"
+    r"\b(?:copyright|©)\s*(?:\d{4}|\w+)|\ball rights reserved\b|"
+    r"\bthis (?:story|article|report) (?:has been|was) (?:published|generated) from\b)",
+    re.IGNORECASE,
+)
+
+# "2 min read", "Reading time: 4 minutes", "5 mins read".
+READING_TIME = re.compile(
+    r"\b(?:reading time\s*:?\s*)?(?P<minutes>\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s*(?:read)?\b",
+    re.IGNORECASE,
+)
+READING_TIME_STRICT = re.compile(
+    r"(?:\b(?P<a>\d{1,3})\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\s*:?\s*(?P<b>\d{1,3})\s*min)",
+    re.IGNORECASE,
+)
+
+TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related topics|filed under)\s*:\s*", re.IGNORECASE)
+
+FOOTER = re.compile(
+    r"^\s*(?:first published|published|last updated|updated|posted)\s*(?:on|at)?\s*:",
+    re.IGNORECASE,
+)
+
+
+def reading_time_minutes(text: str) -> int | None:
+    """Minutes stated in a "2 min read" / "Reading time: 4 minutes" cue, if ``text`` has one."""
+    match = READING_TIME_STRICT.search(text)
+    if not match:
+        return None
+    return int(match.group("a") or match.group("b"))
+
+
+def split_inline_promo(text: str) -> tuple[str, str | None]:
+    """Split "paragraph.  ALSO READ: headline" into the paragraph and the promo headline."""
+    match = INLINE_PROMO.search(text)
+    if not match or match.start() == 0:
+        return text, None
+    head = text[: match.start()].rstrip()
+    # Only a promo glued after a finished sentence; "as we said - Related: ..." mid-sentence is prose.
+    if not head or head[-1] not in ".!?\"'”’)":
+        return text, None
+    return head, match.group("headline").strip()

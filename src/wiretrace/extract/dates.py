@@ -1,0 +1,110 @@
+"""Dates as pages state them ("Mar 19 2025 | 8:03 PM IST") to ISO 8601 with a UTC offset.
+
+A time given with a zone abbreviation keeps that zone's offset: "8:03 PM IST" is
+``20:03:00+05:30``, not converted to UTC, because the reader wants the page's own clock.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from dateutil import parser as dateutil_parser
+
+# Abbreviations as news sites use them. Where one is ambiguous the newsroom reading wins:
+# IST is India (not Irish or Israel Standard Time), CST is US Central (not China).
+_FIXED_OFFSETS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0,
+    "BST": 60, "CET": 60, "WAT": 60, "WEST": 60, "IST": 330, "PKT": 300, "NPT": 345,
+    "CEST": 120, "EET": 120, "CAT": 120, "SAST": 120,
+    "EEST": 180, "MSK": 180, "EAT": 180, "AST": 180, "TRT": 180,
+    "GST": 240, "ICT": 420, "WIB": 420, "HKT": 480, "SGT": 480, "PHT": 480, "AWST": 480, "MYT": 480,
+    "JST": 540, "KST": 540, "ACST": 570, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
+    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+    "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "BRT": -180, "ART": -180,
+}
+# Zone names that change with daylight saving: resolved against the date itself.
+_REGIONAL = {
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+}
+
+TZINFOS: dict[str, tzinfo] = {
+    name: timezone(timedelta(minutes=minutes)) for name, minutes in _FIXED_OFFSETS.items()
+}
+
+_ZONE_WORD = re.compile(r"\b([A-Z]{1,5})\b")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
+_NOISE = re.compile(r"\s*[|•·,]\s*|\s+at\s+|\s+on\s+", re.IGNORECASE)
+_DEFAULT = datetime(1900, 1, 1)
+
+
+def format_datetime(value: datetime, has_time: bool = True) -> str:
+    """ISO 8601: with seconds and offset when a time is known, else the bare date."""
+    if not has_time:
+        return value.date().isoformat()
+    if value.tzinfo is None:
+        return value.replace(microsecond=0).isoformat()
+    return value.replace(microsecond=0).isoformat()
+
+
+def _regional_zone(text: str) -> tuple[str, ZoneInfo | None]:
+    for word in _ZONE_WORD.findall(text):
+        if word in _REGIONAL:
+            return re.sub(rf"\b{word}\b", "", text), ZoneInfo(_REGIONAL[word])
+    return text, None
+
+
+def parse_date(text: str | None) -> str | None:
+    """Parse one date string as found on a page; ``None`` when it holds no usable date.
+
+    Accepts ISO 8601 (meta tags, JSON-LD), and human forms such as "Mar 19 2025 | 8:03 PM IST",
+    "Nov 19, 2019, 10:31 pm CST", "19 March 2025 08:03 ET", "2025-03-19".
+    """
+    if not text:
+        return None
+    text = " ".join(text.split())
+    if len(text) > 80:
+        return None
+    if _ISO.match(text):
+        try:
+            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return format_datetime(value, has_time=len(text) > 10)
+    cleaned, zone = _regional_zone(text)
+    cleaned = _NOISE.sub(" ", cleaned).strip()
+    try:
+        value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=TZINFOS, fuzzy=True)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if value.year == _DEFAULT.year or not 1990 <= value.year <= 2100:
+        return None
+    if zone is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=zone)
+    return format_datetime(value, has_time=bool(_HAS_TIME.search(text)))
+
+
+# "Last Updated : Mar 19 2025 | 8:03 PM IST", "First Published: ...", "Published on May 6, 2026".
+LABELLED_DATE = re.compile(
+    r"(?P<label>first published|published(?: on| at)?|posted(?: on| at)?|last updated|updated(?: on| at)?|"
+    r"last modified|modified|date)\s*:?\s*(?P<value>"
+    r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)"
+    r"|(?:(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}"
+    r"(?:\s*[|,•·]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{1,5}\)?)?)?))",
+    re.IGNORECASE,
+)
+
+
+def labelled_dates(text: str) -> dict[str, str]:
+    """Find "Published:"/"Updated:" style stamps in a line; returns {"published"|"updated": iso}."""
+    found: dict[str, str] = {}
+    for match in LABELLED_DATE.finditer(text):
+        label = match.group("label").lower()
+        value = parse_date(match.group("value"))
+        if not value:
+            continue
+        key = "updated" if ("updated" in label or "modified" in label) else "published"
+        found.setdefault(key, value)
+    return found

@@ -1,0 +1,201 @@
+"""HTML mode: an article record from an HTML page.
+
+The page is parsed once; :mod:`htmlbody` finds the body, :mod:`metadata` reads the markup,
+and this module fills what neither covers (bylines, captions, breadcrumbs, wire credits).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+
+from wiretrace.extract import cues, wire
+from wiretrace.extract.byline import parse_byline, split_names
+from wiretrace.extract.dates import parse_date
+from wiretrace.extract.htmlbody import extract_body
+from wiretrace.extract.metadata import read_metadata
+from wiretrace.record import Article, Image, Page, unique_related
+
+_NOT_FOUND_TITLE = re.compile(r"\b(?:404|not found|page not found|error|no longer available)\b", re.IGNORECASE)
+_CLASS_BYLINE = "contains(@class,'byline') or contains(@class,'author') or @rel='author' or @itemprop='author'"
+_CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer", re.IGNORECASE)
+_CAPTION_CREDIT = re.compile(r"\s*[(\[]?\s*(?:(?:file\s+)?photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*(?P<credit>[^)\]]{2,80})[)\]]?\s*$", re.IGNORECASE)
+_DISCLAIMER_XPATH = (
+    "//text()[contains(., 'syndicated') or contains(., 'edited by') or contains(., 'auto-generated')]"
+)
+
+
+class HtmlParseError(ValueError):
+    """The input could not be parsed as HTML at all."""
+
+
+def parse_html(content: str) -> HtmlElement:
+    # huge_tree lifts libxml2's depth and size guards, which otherwise drop the rest of a deeply
+    # nested page silently; we bound size ourselves before parsing.
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
+    try:
+        tree = lxml.html.document_fromstring(content, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as err:
+        raise HtmlParseError(str(err) or "document is empty") from err
+    return tree
+
+
+def _figures(tree: HtmlElement, url: str | None) -> list[Image]:
+    images = []
+    for figure in tree.iterfind(".//figure"):
+        img = figure.find(".//img")
+        src = None
+        if img is not None:
+            src = img.get("src") or img.get("data-src")
+            if src and url:
+                src = urljoin(url, src)
+        caption_el = figure.find(".//figcaption")
+        caption = credit = None
+        if caption_el is not None:
+            for child in caption_el.iter():
+                if child is not caption_el and _CREDIT_CLASS.search(child.get("class") or ""):
+                    credit = " ".join(child.text_content().split()) or None
+            caption = " ".join(caption_el.text_content().split()) or None
+            if caption and credit and caption.endswith(credit):
+                caption = caption[: -len(credit)].strip(" |-–—") or None
+            if caption and not credit:
+                match = _CAPTION_CREDIT.search(caption)
+                if match:
+                    credit = match.group("credit").strip()
+                    caption = caption[: match.start()].strip(" |-–—") or None
+        if src or caption:
+            images.append(Image(url=src, caption=caption, credit=credit))
+    return images
+
+
+def _byline_texts(tree: HtmlElement) -> list[str]:
+    texts = []
+    for element in tree.xpath(f"//*[{_CLASS_BYLINE}]")[:12]:
+        text = " ".join(element.text_content().split())
+        if 2 < len(text) < 160:
+            texts.append(text)
+    return texts
+
+
+def _breadcrumb(tree: HtmlElement) -> list[str]:
+    for element in tree.xpath("//*[contains(@class,'breadcrumb') or @aria-label='breadcrumb' or @aria-label='Breadcrumb']")[:3]:
+        items = [" ".join(a.text_content().split()) for a in element.iter("a", "li", "span") if a.text_content().strip()]
+        crumbs: list[str] = []
+        for item in items:
+            if item and item not in crumbs and len(item) < 60:
+                crumbs.append(item)
+        if crumbs:
+            return crumbs
+    return []
+
+
+def _reading_time(tree: HtmlElement) -> int | None:
+    for element in tree.xpath("//*[contains(@class,'read') and (contains(@class,'time') or contains(@class,'min'))]")[:5]:
+        minutes = cues.reading_time_minutes(element.text_content())
+        if minutes:
+            return minutes
+    for text in tree.xpath("//text()[contains(., 'min read') or contains(., 'minute read') or contains(., 'mins read')]")[:5]:
+        minutes = cues.reading_time_minutes(str(text))
+        if minutes:
+            return minutes
+    return None
+
+
+def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
+    """Build an :class:`Article` from an HTML page."""
+    tree = parse_html(page.content) if tree is None else tree
+    meta = read_metadata(tree, page.url)
+    url = meta.url or page.url
+    article = Article(source=page.source, input_kind="html", url=url, warnings=list(page.warnings))
+    body = extract_body(tree, url)
+    article.body = body.paragraphs
+    article.boilerplate = body.boilerplate
+    article.related = body.related
+
+    article.headline = meta.headline
+    article.dek = meta.dek if meta.dek and meta.dek != meta.headline else None
+    article.language = meta.language.split("-")[0].split("_")[0].lower() if meta.language else None
+    article.published = parse_date(meta.published)
+    article.updated = parse_date(meta.updated)
+    if article.published is None:
+        article.published = _htmldate(tree, original=True)
+        if article.published is None:
+            article.warnings.append("no publication date found")
+
+    credits: list[wire.WireCredit] = []
+    for name in meta.author_orgs + ([meta.source_organization] if meta.source_organization else []):
+        agency = wire.canonical_agency(name)
+        if agency:
+            credits.append(wire.WireCredit(agency, name, "markup"))
+    if meta.syndication_source:
+        agency = wire.agency_from_url(meta.syndication_source)
+        credits.append(wire.WireCredit(agency, f'<meta name="syndication-source" content="{meta.syndication_source}">', "markup"))
+    people = [n for a in meta.authors for n in (split_names(a) or [])]
+    for name in meta.authors:
+        agency = wire.canonical_agency(name)
+        if agency:
+            credits.append(wire.WireCredit(agency, name, "byline"))
+    if not people:
+        for text in _byline_texts(tree):
+            credit = wire.credit_from_byline(text)
+            if credit:
+                credits.append(credit)
+                continue
+            names = parse_byline(text) or (split_names(text) if len(text.split()) <= 4 else [])
+            for name in names:
+                if name not in people:
+                    people.append(name)
+            if people:
+                break
+    article.authors = people
+    if article.body:
+        first = wire.credit_from_paragraph(article.body[0], "first")
+        if first:
+            credits.append(first)
+        for position, text in (("last", article.body[-1]), ("other", article.body[-2] if len(article.body) > 1 else "")):
+            credit = wire.credit_from_paragraph(text, position) if text else None
+            if credit:
+                credits.append(credit)
+                break
+    for text in tree.xpath(_DISCLAIMER_XPATH)[:20]:
+        credit = wire.disclaimer(str(text))
+        if credit:
+            credits.append(credit)
+            break
+
+    article.publisher = meta.publisher
+    article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
+    article.section = meta.section
+    article.breadcrumb = meta.breadcrumb or _breadcrumb(tree)
+    if not article.section and len(article.breadcrumb) > 1:
+        article.section = article.breadcrumb[-1] if article.breadcrumb[-1] != article.headline else article.breadcrumb[-2]
+    article.tags = list(dict.fromkeys(meta.tags))
+    images = _figures(tree, url)
+    for src, caption, credit in meta.images:
+        if not any(i.url == src for i in images):
+            images.append(Image(url=urljoin(url, src) if src and url else src, caption=caption, credit=credit))
+    article.images = images
+    article.reading_time_minutes = _reading_time(tree)
+    article.related = unique_related(article.related)
+
+    title = meta.title or ""
+    if meta.declared_type == "page" and len(article.body) < 3:
+        article.is_article = False
+    elif _NOT_FOUND_TITLE.search(title) and sum(len(p.split()) for p in article.body) < 150:
+        article.is_article = False
+    return article
+
+
+def _htmldate(tree: HtmlElement, original: bool) -> str | None:
+    # htmldate searches the whole page; only worth its cost when the markup had no date.
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, original_date=original, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate raises assorted errors on odd trees; a missing date is fine
+        return None
+    return found or None

@@ -1,0 +1,232 @@
+"""HTML mode, part two: metadata from JSON-LD, meta tags and a few well-known page elements.
+
+Markup the publisher wrote for machines (JSON-LD ``NewsArticle``, Open Graph, ``article:*``)
+beats anything guessed from the layout, so it is read first and the layout only fills gaps.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+_ARTICLE_TYPES = {
+    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
+    "techarticle", "scholarlyarticle", "report", "advertisercontentarticle", "satiricalarticle",
+}
+_PAGE_TYPES = {"webpage", "collectionpage", "searchresultspage", "itempage", "aboutpage", "contactpage"}
+_TITLE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+[^|–—-]{2,60}$")
+
+
+@dataclass(slots=True)
+class PageMeta:
+    headline: str | None = None
+    dek: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    authors: list[str] = field(default_factory=list)
+    author_orgs: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    section: str | None = None
+    breadcrumb: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    images: list[tuple[str | None, str | None, str | None]] = field(default_factory=list)
+    language: str | None = None
+    url: str | None = None
+    source_organization: str | None = None
+    syndication_source: str | None = None
+    #: "article", "page" or None when the markup does not say.
+    declared_type: str | None = None
+    title: str | None = None
+    h1: str | None = None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        return value or None
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("@value") or value.get("text"))
+    if isinstance(value, list) and value:
+        return _text(value[0])
+    return None
+
+
+def _types(node: dict) -> set[str]:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}
+
+
+def _walk(node: Any):
+    """Every dict inside a JSON-LD document (``@graph``s and nesting included)."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            if isinstance(value, (dict, list)):
+                yield from _walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk(item)
+
+
+def json_ld(tree: HtmlElement) -> list[Any]:
+    documents = []
+    for script in tree.iterfind(".//script[@type]"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            documents.append(json.loads(raw))
+        except ValueError:
+            # Real pages ship trailing commas and raw newlines in strings; skip what won't parse.
+            try:
+                documents.append(json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False))
+            except ValueError:
+                continue
+    return documents
+
+
+def _people_and_orgs(value: Any) -> tuple[list[str], list[str]]:
+    people, orgs = [], []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            people.append(" ".join(item.split()))
+        elif isinstance(item, dict):
+            name = _text(item.get("name"))
+            if not name:
+                continue
+            (orgs if "organization" in _types(item) or "newsmediaorganization" in _types(item) else people).append(name)
+    return people, orgs
+
+
+def _image(value: Any) -> list[tuple[str | None, str | None, str | None]]:
+    images = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            images.append((item, None, None))
+        elif isinstance(item, dict):
+            url = _text(item.get("url") or item.get("contentUrl"))
+            caption = _text(item.get("caption") or item.get("description"))
+            credit = _text(item.get("creditText") or item.get("copyrightHolder") or item.get("author"))
+            if url or caption:
+                images.append((url, caption, credit))
+    return images
+
+
+def _keywords(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [k.strip() for k in re.split(r"[,;]", value) if k.strip()]
+    if isinstance(value, list):
+        return [k for v in value for k in _keywords(v)]
+    return []
+
+
+def _read_json_ld(documents: list[Any], meta: PageMeta) -> None:
+    article = None
+    for node in _walk(documents):
+        kinds = _types(node)
+        if kinds & _ARTICLE_TYPES and article is None and (node.get("headline") or node.get("articleBody") or node.get("datePublished")):
+            article = node
+        if "breadcrumblist" in kinds and not meta.breadcrumb:
+            items = node.get("itemListElement") or []
+            items = sorted((i for i in items if isinstance(i, dict)), key=lambda i: i.get("position") or 0)
+            meta.breadcrumb = [n for i in items if (n := _text(i.get("name") or i.get("item")))]
+        if kinds & _PAGE_TYPES and meta.declared_type is None:
+            meta.declared_type = "page"
+    if article is None:
+        return
+    meta.declared_type = "article"
+    meta.headline = _text(article.get("headline")) or _text(article.get("name"))
+    meta.dek = _text(article.get("description")) or _text(article.get("alternativeHeadline"))
+    meta.published = _text(article.get("datePublished")) or _text(article.get("dateCreated"))
+    meta.updated = _text(article.get("dateModified"))
+    meta.authors, meta.author_orgs = _people_and_orgs(article.get("author") or [])
+    meta.publisher = _text(article.get("publisher"))
+    meta.section = _text(article.get("articleSection"))
+    meta.tags = _keywords(article.get("keywords"))
+    meta.images = _image(article.get("image") or [])
+    meta.language = _text(article.get("inLanguage"))
+    meta.url = _text(article.get("url") or article.get("mainEntityOfPage"))
+    meta.source_organization = _text(article.get("sourceOrganization"))
+
+
+def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
+    tags: dict[str, list[str]] = {}
+    for element in tree.iterfind(".//meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop")
+        value = element.get("content")
+        if key and value and value.strip():
+            tags.setdefault(key.strip().lower(), []).append(" ".join(value.split()))
+    return tags
+
+
+def _first(tags: dict[str, list[str]], *keys: str) -> str | None:
+    for key in keys:
+        if tags.get(key):
+            return tags[key][0]
+    return None
+
+
+def _strip_site_suffix(title: str, site: str | None) -> str:
+    if site and title.endswith(site):
+        return re.sub(r"\s*(?:[|–—:-]|::)\s*$", "", title[: -len(site)]).strip() or title
+    return title
+
+
+def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
+    """Collect what the page's markup says about the article."""
+    meta = PageMeta()
+    _read_json_ld(json_ld(tree), meta)
+    tags = _meta_tags(tree)
+    site = _first(tags, "og:site_name", "application-name", "twitter:site")
+    title_el = tree.find(".//title")
+    meta.title = " ".join(title_el.text_content().split()) if title_el is not None else None
+    h1 = tree.find(".//h1")
+    meta.h1 = " ".join(h1.text_content().split()) if h1 is not None else None
+    if not meta.headline:
+        og = _first(tags, "og:title", "twitter:title", "headline", "dc.title", "sailthru.title", "parsely-title")
+        meta.headline = meta.h1 or (_strip_site_suffix(og, site) if og else None)
+        if not meta.headline and meta.title:
+            meta.headline = _strip_site_suffix(meta.title, site)
+    meta.dek = meta.dek or _first(tags, "og:description", "description", "twitter:description", "dc.description")
+    meta.published = meta.published or _first(
+        tags, "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+        "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+        "cxenseparse:recs:publishtime", "article.published",
+    )
+    meta.updated = meta.updated or _first(tags, "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
+    if not meta.authors and not meta.author_orgs:
+        names = tags.get("author") or tags.get("article:author") or tags.get("byl") or tags.get("parsely-author") or tags.get("sailthru.author") or []
+        for name in names:
+            if not name.startswith("http"):
+                meta.authors.extend(n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", re.sub(r"^by\s+", "", name, flags=re.I)) if n.strip())
+    meta.publisher = meta.publisher or site
+    meta.section = meta.section or _first(tags, "article:section", "section", "parsely-section", "sailthru.section")
+    if not meta.tags:
+        for key in ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags"):
+            if tags.get(key):
+                meta.tags = [k for v in tags[key] for k in _keywords(v)]
+                break
+    if not meta.images:
+        image = _first(tags, "og:image", "twitter:image", "og:image:url")
+        if image:
+            meta.images = [(image, _first(tags, "og:image:alt", "twitter:image:alt"), None)]
+    meta.syndication_source = _first(tags, "syndication-source", "original-source", "dc.source")
+    og_type = _first(tags, "og:type")
+    if meta.declared_type is None and og_type:
+        meta.declared_type = "article" if "article" in og_type.lower() else ("page" if og_type.lower() == "website" else None)
+    html = tree if tree.tag == "html" else tree.getroottree().getroot()
+    meta.language = meta.language or html.get("lang") or _first(tags, "og:locale", "content-language", "language", "dc.language")
+    canonical = tree.find(".//link[@rel='canonical']")
+    meta.url = meta.url or (canonical.get("href") if canonical is not None else None) or _first(tags, "og:url") or url
+    if meta.url and url and not urlsplit(meta.url).netloc:
+        meta.url = urljoin(url, meta.url)
+    return meta

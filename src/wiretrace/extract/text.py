@@ -1,0 +1,185 @@
+"""Text mode: an article record from a plain-text page dump (visible text only, one block a line).
+
+:mod:`wiretrace.extract.textblocks` decides which blocks are body; this module reads the
+metadata out of the blocks around it: headline, dek, breadcrumb, dates, credits, captions,
+tags, related headlines and the reading-time stamp.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wiretrace.extract import cues, textblocks, wire
+from wiretrace.extract.byline import parse_byline
+from wiretrace.extract.dates import labelled_dates
+from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
+
+_BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
+_LEADING_DATE = re.compile(r"^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+_CAPTION_CREDIT = re.compile(
+    r"^(?P<caption>.*?)\s*[|(\[]?\s*(?:file\s+)?(?:photo|image|picture|pic|photograph|credit|photo credit)s?\s*"
+    r"(?:credit)?\s*:\s*(?P<credit>[^|)\]]{2,80})[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_NOT_FOUND = re.compile(r"\b(?:404|page not found|page (?:you|you're) looking for|no longer available|doesn'?t exist)\b", re.IGNORECASE)
+_GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
+
+
+def _title_score(text: str) -> float:
+    """How headline-like a block is: a short phrase without a final full stop."""
+    words = text.split()
+    if not 3 <= len(words) <= 30 or text.endswith((".", "…")) and not text.endswith("..."):
+        return 0.0
+    if labelled_dates(text) or cues.SHARE.match(text) or cues.RELATED_HEADING.match(text):
+        return 0.0
+    score = 1.0 + min(len(words), 14) / 14
+    if _BREADCRUMB_SEP.search(text):
+        score -= 1.0
+    return score
+
+
+def _breadcrumb(text: str) -> tuple[list[str], str | None] | None:
+    """("Home / World News / Headline") -> (["Home", "World News"], "Headline")."""
+    text = _LEADING_DATE.sub("", text.strip())
+    parts = [p.strip() for p in _BREADCRUMB_SEP.split(text) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 6 for p in parts[:-1]):
+        return None
+    if parts[0].lower() not in {"home", "homepage", "start", "news", "front page"}:
+        return None
+    tail = parts[-1]
+    if len(tail.split()) >= 4:
+        return parts[:-1], tail
+    return parts, None
+
+
+def _split_tags(text: str) -> list[str]:
+    text = cues.TAGS_LEAD.sub("", text)
+    parts = re.split(r"\s*[,;|•·#]\s*", text) if re.search(r"[,;|•·#]", text) else _GLUED_TAGS.split(text)
+    seen: list[str] = []
+    for part in (p.strip() for p in parts):
+        if part and part not in seen:
+            seen.append(part)
+    return seen
+
+
+def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
+    """Build an :class:`Article` from a plain-text dump."""
+    article = Article(source=page.source, input_kind="text", url=page.url, warnings=list(page.warnings))
+    blocks = textblocks.segment(page.content)
+    labels = textblocks.classify(blocks, template)
+    body_idx = [i for i, label in enumerate(labels) if label == "body"]
+    first_body = body_idx[0] if body_idx else len(blocks)
+    article.body = [blocks[i].text for i in body_idx]
+
+    used: set[int] = set(body_idx)
+    credits: list[wire.WireCredit] = []
+    related: list[RelatedLink] = []
+    headline_idx: int | None = None
+
+    # Breadcrumb and headline: a "Home / Section / Headline" trail names the headline outright.
+    for i, block in enumerate(blocks[:first_body]):
+        crumb = _breadcrumb(block.text)
+        if crumb:
+            article.breadcrumb, tail = crumb
+            used.add(i)
+            if tail:
+                article.headline = tail
+                for j in range(i + 1, first_body):
+                    if blocks[j].text == tail:
+                        headline_idx = j
+                        break
+            break
+    if article.headline is None:
+        candidates = [(score, -abs(first_body - i), i) for i, b in enumerate(blocks[:first_body])
+                      if i not in used and (score := _title_score(b.text)) > 0]
+        # Repetition is the strongest tell: <title> and <h1> both render the headline.
+        texts = [b.text for b in blocks[:first_body]]
+        repeated = [c for c in candidates if texts.count(blocks[c[2]].text) > 1]
+        pick = max(repeated or candidates, default=None)
+        if pick:
+            headline_idx = pick[2]
+            article.headline = blocks[headline_idx].text
+    if headline_idx is not None:
+        used.add(headline_idx)
+        for j, block in enumerate(blocks[:first_body]):
+            if block.text == article.headline:
+                used.add(j)
+        for j in range(headline_idx + 1, first_body):
+            text = blocks[j].text
+            if j in used:
+                continue
+            if len(text.split()) >= 8 and not _CAPTION_CREDIT.match(text) and not labelled_dates(text):
+                article.dek = text
+                used.add(j)
+            break
+    if len(article.breadcrumb) > 1:
+        article.section = article.breadcrumb[-1]
+
+    images: list[Image] = []
+    for i, (block, label) in enumerate(zip(blocks, labels)):
+        if i in body_idx:
+            continue
+        text = block.text
+        stamps = labelled_dates(text)
+        if stamps:
+            article.published = article.published or stamps.get("published")
+            article.updated = article.updated or stamps.get("updated")
+        minutes = cues.reading_time_minutes(text)
+        if minutes and article.reading_time_minutes is None:
+            article.reading_time_minutes = minutes
+        if cues.TAGS_LEAD.match(text):
+            article.tags = _split_tags(text)
+            label = "tags"
+        caption = _CAPTION_CREDIT.match(text)
+        if caption and i < first_body + 3 and len(caption.group("caption").split()) >= 4:
+            images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
+            label = "caption"
+        credit = wire.disclaimer(text)
+        if credit:
+            credits.append(credit)
+            article.publisher = article.publisher or wire.publisher_from_disclaimer(text)
+            label = "disclaimer"
+        elif i < first_body and (credit := wire.credit_from_byline(text)):
+            credits.append(credit)
+            label = "byline"
+        elif i < first_body and not article.authors and (names := parse_byline(text)):
+            article.authors = names
+            label = "byline"
+        promo = cues.INLINE_PROMO.match(text)
+        if promo or label in {"related", "promo"} or _in_related_list(blocks, labels, i):
+            headline = promo.group("headline").strip() if promo else text
+            if not cues.RELATED_HEADING.match(text) and len(headline.split()) >= 3:
+                related.append(RelatedLink(headline=headline))
+                label = "promo" if promo else "related"
+        if i not in used:
+            article.boilerplate.append(Boilerplate(text=text, category=label if label != "body" else "other"))
+
+    if article.body:
+        first = wire.credit_from_paragraph(article.body[0], "first")
+        if first:
+            credits.append(first)
+        if len(article.body) > 1:
+            last = wire.credit_from_paragraph(article.body[-1], "last")
+            if last:
+                credits.append(last)
+    article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
+    article.images = images
+    article.related = unique_related(related)
+    if article.published is None and article.updated is not None:
+        article.warnings.append("no publication date stated; only an update time")
+    if not article.body and _NOT_FOUND.search(page.content[:2000]):
+        article.is_article = False
+    return article
+
+
+def _in_related_list(blocks: list[textblocks.Block], labels: list[str], i: int) -> bool:
+    """True for a short headline-like block inside a list opened by a "related" heading."""
+    if labels[i] == "body":
+        return False
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if labels[j] == "body":
+            return False
+        if cues.RELATED_HEADING.match(blocks[j].text):
+            return True
+    return False
+

@@ -1,0 +1,184 @@
+"""Wire-agency credits: which agency a story comes from, and the text that proves it.
+
+Evidence, strongest first: an explicit syndication disclaimer, a dateline credit
+("MOSCOW (Reuters) -", "New Delhi, Mar 19 (PTI)"), markup (JSON-LD ``sourceOrganization``,
+``syndication-source``/``original-source`` meta tags), an agency byline ("By Reuters Staff"),
+and end credits ("(Reporting by ...; Editing by ...)", "(With inputs from PTI)").
+A mention in running prose ("according to the Associated Press") or a photo credit is not a
+credit: those say where a fact or a picture came from, not who wrote the story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+#: Canonical agency name -> the spellings pages use for it.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Reuters": ("Reuters", "Thomson Reuters", "REUTERS"),
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "PTI": ("PTI", "Press Trust of India"),
+    "UPI": ("UPI", "United Press International"),
+    "IANS": ("IANS", "Indo-Asian News Service"),
+    "ANI": ("ANI", "Asian News International"),
+    "Bloomberg": ("Bloomberg", "Bloomberg News"),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
+    "EFE": ("EFE", "Agencia EFE"),
+    "Xinhua": ("Xinhua",),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "Yonhap": ("Yonhap",),
+    "ANSA": ("ANSA",),
+    "TASS": ("TASS",),
+    "Interfax": ("Interfax",),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "CP": ("The Canadian Press", "Canadian Press"),
+    "PA": ("PA Media", "Press Association"),
+    "Bernama": ("Bernama",),
+    "Anadolu": ("Anadolu", "Anadolu Agency"),
+}
+
+_AMBIGUOUS_LOWER = {"ap", "ani", "pa", "cp", "upi", "aap", "efe", "afp", "pti", "ians", "ansa", "tass"}
+_ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
+# Longest first, so "Associated Press" wins over "AP" inside one alternation.
+_ALIASES = sorted({a for aliases in AGENCIES.values() for a in aliases}, key=len, reverse=True)
+_ALIAS_RE = "|".join(re.escape(a) for a in _ALIASES)
+
+# Host fragments of the agencies' own sites, for syndication-source / canonical URLs.
+_AGENCY_HOSTS = {
+    "reuters.": "Reuters", "apnews.": "AP", "afp.": "AFP", "ptinews.": "PTI", "upi.": "UPI",
+    "ians.": "IANS", "aninews.": "ANI", "bloomberg.": "Bloomberg", "xinhua": "Xinhua",
+    "kyodonews.": "Kyodo", "yna.co.kr": "Yonhap", "ansa.it": "ANSA", "tass.": "TASS",
+    "interfax.": "Interfax", "aap.com.au": "AAP", "thecanadianpress.": "CP", "bernama.": "Bernama",
+    "aa.com.tr": "Anadolu",
+}
+
+# "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "New Delhi, Mar 19 (PTI)", "PARIS, May 6 (AFP) -"
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?\s*)?"
+    rf"\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)\s*(?:[-–—:]|(?=[A-Z\"“‘'])|$)"
+)
+# "By Reuters Staff", "By The Associated Press", "By AFP", "Reuters" on its own line.
+AGENCY_BYLINE = re.compile(
+    rf"^\s*(?:by\s+)?(?:the\s+)?(?P<agency>{_ALIAS_RE})(?:\s+(?:staff|news|reporters?|wire))?\s*$",
+    re.IGNORECASE,
+)
+# "(Reporting by X; Editing by Y)" is Reuters' house end credit; "(With inputs from PTI)",
+# "(Additional reporting by AFP)", "— Reuters" and "(AP)" close syndicated copy elsewhere.
+END_CREDIT = re.compile(
+    rf"(?:\((?:with )?(?:inputs?|additional reporting|reporting) (?:from|by) (?:the )?(?P<agency>{_ALIAS_RE})\b[^)]*\)"
+    rf"|^\s*[-–—]\s*(?P<agency2>{_ALIAS_RE})\s*$"
+    rf"|^\s*\((?P<agency3>{_ALIAS_RE})\)\s*$)",
+    re.IGNORECASE,
+)
+REUTERS_END_CREDIT = re.compile(r"^\s*\(\s*(?:Reporting|Writing) by [^)]*(?:Editing by)[^)]*\)\s*$")
+# Statements that the copy came from a feed: these prove syndication even without an agency.
+SYNDICATION_DISCLAIMER = re.compile(
+    r"(?:auto-generated from a syndicated feed|published from a syndicated (?:news )?feed|"
+    r"has not been edited by [\w\s.&'’]+ staff|(?:reworked|edited) by (?:the )?[\w\s.&'’]+ staff|"
+    r"this (?:story|article|report) (?:is|was|has been) (?:published|generated|auto-generated) from (?:a |an )?(?:wire|agency|syndicated))",
+    re.IGNORECASE,
+)
+# "reworked by the Business Standard staff" names the publisher that republished the copy.
+_DISCLAIMER_PUBLISHER = re.compile(r"(?:reworked|edited) by (?:the )?(?P<publisher>[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,4}) staff")
+
+
+@dataclass(slots=True)
+class WireCredit:
+    agency: str | None
+    evidence: str
+    kind: str  # disclaimer | dateline | markup | byline | end_credit
+
+
+def canonical_agency(name: str | None) -> str | None:
+    """The canonical agency for an alias ("Associated Press" -> "AP"), or None if not an agency."""
+    if not name:
+        return None
+    name = " ".join(name.split()).strip(" .,;:-–—()")
+    name = re.sub(r"^(?:by\s+)?(?:the\s+)?", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"\s+(?:staff|news|reporters?|wire)$", "", name, flags=re.IGNORECASE) or name
+    # Lower-case "ap", "ani", "pa" are words or fragments, not agencies ("dpa" is the agency's own spelling).
+    if name in _AMBIGUOUS_LOWER:
+        return None
+    return _ALIAS_TO_AGENCY.get(name.lower())
+
+
+def agency_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).netloc.lower()
+    for fragment, agency in _AGENCY_HOSTS.items():
+        if fragment in host:
+            return agency
+    return None
+
+
+def _strip_brackets(text: str) -> str:
+    return text.strip().strip("()").strip()
+
+
+def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
+    """A credit in one body-area paragraph; ``position`` is "first", "last" or "other"."""
+    if position == "first":
+        match = DATELINE.match(text)
+        if match:
+            agency = canonical_agency(match.group("agency"))
+            if agency:
+                return WireCredit(agency, match.group(0).strip(), "dateline")
+    match = END_CREDIT.search(text)
+    if match and position != "first":
+        agency = canonical_agency(match.group("agency") or match.group("agency2") or match.group("agency3"))
+        if agency:
+            return WireCredit(agency, match.group(0).strip(), "end_credit")
+    if position == "last" and REUTERS_END_CREDIT.match(text):
+        return WireCredit("Reuters", text.strip(), "end_credit")
+    return None
+
+
+def credit_from_byline(text: str) -> WireCredit | None:
+    """A byline or a credit line that consists of an agency name alone ("Reuters", "By AP")."""
+    match = AGENCY_BYLINE.match(text)
+    if not match:
+        return None
+    agency = canonical_agency(match.group("agency"))
+    if agency is None:
+        return None
+    return WireCredit(agency, text.strip(), "byline")
+
+
+def disclaimer(text: str) -> WireCredit | None:
+    """A syndication disclaimer, with the agency when it names one."""
+    if not SYNDICATION_DISCLAIMER.search(text):
+        return None
+    agency = None
+    for alias in _ALIASES:
+        if re.search(rf"\b{re.escape(alias)}\b", text):
+            agency = canonical_agency(alias)
+            if agency:
+                break
+    return WireCredit(agency, _strip_brackets(text), "disclaimer")
+
+
+def publisher_from_disclaimer(text: str) -> str | None:
+    match = _DISCLAIMER_PUBLISHER.search(text)
+    return match.group("publisher") if match else None
+
+
+def decide(credits: list[WireCredit], publisher: str | None) -> tuple[str | None, bool, str | None]:
+    """Combine credits into (wire, syndicated, evidence).
+
+    The agency comes from the strongest credit that names one; the evidence shown is the
+    strongest proof of syndication (a disclaimer beats a dateline). A page published by the
+    agency itself is its original, not syndicated copy.
+    """
+    if not credits:
+        return None, False, None
+    order = {"disclaimer": 0, "dateline": 1, "markup": 2, "byline": 3, "end_credit": 4}
+    ranked = sorted(credits, key=lambda c: order.get(c.kind, 9))
+    agency = next((c.agency for c in ranked if c.agency), None)
+    evidence = ranked[0].evidence
+    own = publisher is not None and agency is not None and canonical_agency(publisher) == agency
+    syndicated = not own and (agency is not None or any(c.kind == "disclaimer" for c in credits))
+    return agency, syndicated, evidence

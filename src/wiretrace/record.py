@@ -1,0 +1,130 @@
+"""The article record: the one data type every stage of wiretrace reads and writes.
+
+Its JSON form (:meth:`Article.to_dict`) is a public contract: users script against the key
+names, so add keys freely but never rename or remove one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+InputKind = Literal["html", "text"]
+
+#: Categories a removed boilerplate block can carry. ``other`` is the catch-all.
+BOILERPLATE_CATEGORIES = (
+    "navigation",
+    "share",
+    "promo",
+    "related",
+    "disclaimer",
+    "caption",
+    "footer",
+    "byline",
+    "dateline",
+    "tags",
+    "newsletter",
+    "advert",
+    "comment",
+    "other",
+)
+
+
+@dataclass(slots=True)
+class Page:
+    """One raw input page as a reader delivers it, before extraction."""
+
+    source: str
+    content: str
+    url: str | None = None
+    #: Problems the reader met (undecodable bytes, a guessed encoding), carried into the record.
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Image:
+    url: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass(slots=True)
+class RelatedLink:
+    headline: str
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Boilerplate:
+    """A line or block removed from the article body, kept so a reader can audit the removal."""
+
+    text: str
+    category: str = "other"
+
+
+@dataclass(slots=True)
+class Article:
+    """A clean, provenance-aware article record.
+
+    Dates are ISO 8601 strings with a UTC offset (``2025-03-19T20:03:00+05:30``), or a bare
+    date (``2025-03-19``) when the page gives no time, or ``None``.
+    """
+
+    source: str
+    input_kind: InputKind
+    url: str | None = None
+    language: str | None = None
+    headline: str | None = None
+    dek: str | None = None
+    body: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    wire: str | None = None
+    syndicated: bool = False
+    syndication_evidence: str | None = None
+    section: str | None = None
+    breadcrumb: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    related: list[RelatedLink] = field(default_factory=list)
+    reading_time_minutes: int | None = None
+    is_article: bool = True
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by blank lines."""
+        return "\n\n".join(self.body)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["images"] = [Image(**i) for i in values.get("images") or []]
+        values["related"] = [RelatedLink(**r) for r in values.get("related") or []]
+        values["boilerplate"] = [Boilerplate(**b) for b in values.get("boilerplate") or []]
+        return cls(**values)
+
+
+def estimate_reading_time(body: list[str], words_per_minute: int = 230) -> int:
+    """Minutes to read ``body`` at an adult's average silent-reading speed, at least 1."""
+    words = sum(len(p.split()) for p in body)
+    return max(1, round(words / words_per_minute))
+
+
+def unique_related(links: list[RelatedLink]) -> list[RelatedLink]:
+    """``links`` without repeated headlines (a promo is often also listed under "Also Read")."""
+    seen: set[str] = set()
+    unique = []
+    for link in links:
+        key = " ".join(link.headline.lower().split())
+        if key not in seen:
+            seen.add(key)
+            unique.append(link)
+    return unique

@@ -1,0 +1,31 @@
+import pytest
+
+from wiretrace.extract.dates import labelled_dates, parse_date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mar 19 2025 | 8:03 PM IST", "2025-03-19T20:03:00+05:30"),
+    ("Nov 19, 2019, 10:31 pm CST", "2019-11-19T22:31:00-06:00"),
+    ("2025-03-19T14:33:00Z", "2025-03-19T14:33:00+00:00"),
+    ("2025-03-19T20:03:00+05:30", "2025-03-19T20:03:00+05:30"),
+    ("2025-03-19", "2025-03-19"),
+    ("19 January 2025 08:03 ET", "2025-01-19T08:03:00-05:00"),  # EST in winter
+    ("19 July 2025 08:03 ET", "2025-07-19T08:03:00-04:00"),  # EDT in summer
+    ("May 6, 2026 9:41 pm BST", "2026-05-06T21:41:00+01:00"),
+])
+def test_parse_date_keeps_the_pages_own_offset(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "no date here", "Topics: Putin, Trump", "x" * 200])
+def test_parse_date_rejects_non_dates(text):
+    assert parse_date(text) is None
+
+
+def test_labelled_dates_in_a_stamp_line():
+    assert labelled_dates("2 min read Last Updated : Mar 19 2025 | 8:03 PM IST") == {
+        "updated": "2025-03-19T20:03:00+05:30"}
+    assert labelled_dates("First Published: Mar 19 2025 | 8:03 PM IST") == {
+        "published": "2025-03-19T20:03:00+05:30"}
+    stamps = labelled_dates("Published: May 6, 2026 at 9:41 pm IST | Updated: May 7, 2026")
+    assert stamps == {"published": "2026-05-06T21:41:00+05:30", "updated": "2026-05-07"}

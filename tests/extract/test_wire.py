@@ -1,0 +1,60 @@
+import pytest
+
+from wiretrace.extract import wire
+
+
+@pytest.mark.parametrize("paragraph, agency", [
+    ("MOSCOW (Reuters) - President Vladimir Putin wants ...", "Reuters"),
+    ("WASHINGTON (AP) — The Senate voted on Tuesday ...", "AP"),
+    ("New Delhi, Mar 19 (PTI) The government on Wednesday said ...", "PTI"),
+    ("PARIS, May 6 (AFP) - French unions called ...", "AFP"),
+    ("KYIV, Ukraine (AP) — Drones struck ...", "AP"),
+])
+def test_dateline_credits(paragraph, agency):
+    credit = wire.credit_from_paragraph(paragraph, "first")
+    assert credit is not None and credit.agency == agency and credit.kind == "dateline"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The minister said, according to the Associated Press, that talks would resume.",
+    "Reuters reported on Tuesday that the deal was close.",
+    "(Photo: AP) A crowd gathers in the square.",
+])
+def test_mentions_are_not_credits(paragraph):
+    assert wire.credit_from_paragraph(paragraph, "first") is None
+
+
+def test_end_credits():
+    assert wire.credit_from_paragraph("(Reporting by Jane Doe; Editing by John Roe)", "last").agency == "Reuters"
+    assert wire.credit_from_paragraph("(With inputs from PTI)", "last").agency == "PTI"
+
+
+def test_byline_credit_and_aliases():
+    assert wire.credit_from_byline("By Reuters Staff").agency == "Reuters"
+    assert wire.credit_from_byline("Reuters").agency == "Reuters"
+    assert wire.credit_from_byline("The Associated Press").agency == "AP"
+    assert wire.credit_from_byline("Jane Doe") is None
+    assert wire.canonical_agency("ap") is None
+
+
+def test_disclaimer_names_publisher_and_beats_other_evidence():
+    text = ("(Only the headline and picture of this report may have been reworked by the Business Standard "
+            "staff; the rest of the content is auto-generated from a syndicated feed.)")
+    credit = wire.disclaimer(text)
+    assert credit is not None and credit.evidence.startswith("Only the headline")
+    assert wire.publisher_from_disclaimer(text) == "Business Standard"
+    agency, syndicated, evidence = wire.decide([wire.WireCredit("Reuters", "Reuters", "byline"), credit],
+                                               "Business Standard")
+    assert (agency, syndicated) == ("Reuters", True)
+    assert evidence == credit.evidence
+
+
+def test_agency_publishing_its_own_story_is_not_syndicated():
+    credit = wire.credit_from_paragraph("LONDON (Reuters) - Shares fell.", "first")
+    assert wire.decide([credit], "Reuters") == ("Reuters", False, credit.evidence)
+
+
+def test_agency_from_url():
+    assert wire.agency_from_url("https://www.reuters.com/world/x") == "Reuters"
+    assert wire.agency_from_url("https://apnews.com/article/y") == "AP"
+    assert wire.agency_from_url("https://example.com/z") is None

@@ -1,0 +1,38 @@
+from wiretrace.sources.decode import decode_bytes, declared_encoding, looks_binary
+
+
+def test_utf8_is_kept():
+    text, warnings = decode_bytes("Zelenskyy — Кремль".encode())
+    assert text == "Zelenskyy — Кремль" and warnings == []
+
+
+def test_declared_cp1251_in_meta():
+    html = '<html><head><meta charset="windows-1251"></head><body><p>Кремль не подтвердил</p></body></html>'
+    text, _ = decode_bytes(html.encode("cp1251"))
+    assert "Кремль не подтвердил" in text
+
+
+def test_declared_shift_jis_in_http_equiv_meta():
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head>'
+            '<body><p>東京の株価が上昇した</p></body></html>')
+    assert declared_encoding(html.encode("shift_jis")) == "cp932"
+    text, _ = decode_bytes(html.encode("shift_jis"))
+    assert "東京の株価が上昇した" in text
+
+
+def test_invalid_utf8_without_declaration_is_decoded_with_a_warning():
+    data = "Price rose 5 percent in Zürich on Monday, officials said.".encode() + b"\xff\xfe\xfa broken"
+    text, warnings = decode_bytes(data)
+    assert "officials said" in text
+    assert warnings
+
+
+def test_lying_declaration_falls_back():
+    data = '<meta charset="ascii"><p>café ünïcode</p>'.encode("utf-8")
+    text, _ = decode_bytes(data)
+    assert "<p>" in text
+
+
+def test_binary_detection():
+    assert looks_binary(bytes(range(256)) * 10)
+    assert not looks_binary("plain text\n".encode())

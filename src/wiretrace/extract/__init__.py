@@ -104,7 +104,7 @@ def finalize(article: Article) -> Article:
     """Steps both modes share: tidy the body, fill language and reading time, judge is_article."""
     article.body = [p for p in (" ".join(p.split()) for p in article.body) if p]
     if article.language is None or len(article.language) != 2:
-        sample = " ".join(article.body)[:1500] or (article.headline or "")
+        sample = " ".join(article.body[:3])[:400] or (article.headline or "")
         if sample:
             from wiretrace.extract.language import detect_language
 

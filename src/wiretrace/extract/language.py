@@ -9,5 +9,5 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language, or ``None`` for too little text to tell."""
     if len(text.split()) < 3 and len(text) < 20:
         return None
-    code, _score = py3langid.classify(text[:1500])
+    code, _score = py3langid.classify(text[:400])
     return code

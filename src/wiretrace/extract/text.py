@@ -22,6 +22,10 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _NOT_FOUND = re.compile(r"\b(?:404|page not found|page (?:you|you're) looking for|no longer available|doesn'?t exist)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_DATE_LABELS = ("publish", "updat", "posted", "date", "modified")
+_DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
+_BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 
 
@@ -116,39 +120,46 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         article.section = article.breadcrumb[-1]
 
     images: list[Image] = []
+    body_set = set(body_idx)
+    in_related_list = False
     for i, (block, label) in enumerate(zip(blocks, labels)):
-        if i in body_idx:
+        if i in body_set:
+            in_related_list = False
             continue
         text = block.text
-        stamps = labelled_dates(text)
-        if stamps:
-            article.published = article.published or stamps.get("published")
-            article.updated = article.updated or stamps.get("updated")
-        minutes = cues.reading_time_minutes(text)
-        if minutes and article.reading_time_minutes is None:
-            article.reading_time_minutes = minutes
-        if cues.TAGS_LEAD.match(text):
+        lower = text.lower()
+        # Cheap substring tests guard the regexes: most blocks are short navigation links.
+        if _DIGIT.search(text):
+            if any(w in lower for w in _DATE_LABELS) and (stamps := labelled_dates(text)):
+                article.published = article.published or stamps.get("published")
+                article.updated = article.updated or stamps.get("updated")
+            if "min" in lower and article.reading_time_minutes is None:
+                article.reading_time_minutes = cues.reading_time_minutes(text)
+        if ":" in text and cues.TAGS_LEAD.match(text):
             article.tags = _split_tags(text)
             label = "tags"
-        caption = _CAPTION_CREDIT.match(text)
-        if caption and i < first_body + 3 and len(caption.group("caption").split()) >= 4:
+        if i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
+                and len(caption.group("caption").split()) >= 4:
             images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
             label = "caption"
-        credit = wire.disclaimer(text)
-        if credit:
+        if any(w in lower for w in _DISCLAIMER_HINTS) and (credit := wire.disclaimer(text)):
             credits.append(credit)
             article.publisher = article.publisher or wire.publisher_from_disclaimer(text)
             label = "disclaimer"
-        elif i < first_body and (credit := wire.credit_from_byline(text)):
+        elif i < first_body and len(text) < 40 and (credit := wire.credit_from_byline(text)):
             credits.append(credit)
             label = "byline"
-        elif i < first_body and not article.authors and (names := parse_byline(text)):
+        elif i < first_body and not article.authors and lower.startswith(_BYLINE_LEADS) and (names := parse_byline(text)):
             article.authors = names
             label = "byline"
-        promo = cues.INLINE_PROMO.match(text)
-        if promo or label in {"related", "promo"} or _in_related_list(blocks, labels, i):
+        heading = len(text) < 60 and bool(cues.RELATED_HEADING.match(text))
+        promo = cues.INLINE_PROMO.match(text) if not heading else None
+        if heading:
+            in_related_list = True
+            label = "related"
+        elif promo or label in {"related", "promo"} or in_related_list:
             headline = promo.group("headline").strip() if promo else text
-            if not cues.RELATED_HEADING.match(text) and len(headline.split()) >= 3:
+            if len(headline.split()) >= 3:
                 related.append(RelatedLink(headline=headline))
                 label = "promo" if promo else "related"
         if i not in used:
@@ -170,16 +181,4 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     if not article.body and _NOT_FOUND.search(page.content[:2000]):
         article.is_article = False
     return article
-
-
-def _in_related_list(blocks: list[textblocks.Block], labels: list[str], i: int) -> bool:
-    """True for a short headline-like block inside a list opened by a "related" heading."""
-    if labels[i] == "body":
-        return False
-    for j in range(i - 1, max(-1, i - 12), -1):
-        if labels[j] == "body":
-            return False
-        if cues.RELATED_HEADING.match(blocks[j].text):
-            return True
-    return False
 

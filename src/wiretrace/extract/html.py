@@ -7,7 +7,7 @@ and this module fills what neither covers (bylines, captions, breadcrumbs, wire 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -151,7 +151,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
                     people.append(name)
             if people:
                 break
-    article.authors = people
+    article.authors = list(dict.fromkeys(people))
     if article.body:
         first = wire.credit_from_paragraph(article.body[0], "first")
         if first:
@@ -167,7 +167,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
             credits.append(credit)
             break
 
-    article.publisher = meta.publisher
+    article.publisher = meta.publisher or _host(url)
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
     article.section = meta.section
     article.breadcrumb = meta.breadcrumb or _breadcrumb(tree)
@@ -188,6 +188,14 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     elif _NOT_FOUND_TITLE.search(title) and sum(len(p.split()) for p in article.body) < 150:
         article.is_article = False
     return article
+
+
+def _host(url: str | None) -> str | None:
+    """The site's host name, the publisher's name of last resort."""
+    if not url:
+        return None
+    host = urlsplit(url).netloc.lower()
+    return host.removeprefix("www.") or None
 
 
 def _htmldate(tree: HtmlElement, original: bool) -> str | None:

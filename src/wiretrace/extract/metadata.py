@@ -6,6 +6,7 @@ beats anything guessed from the layout, so it is read first and the layout only 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -48,7 +49,8 @@ class PageMeta:
 
 def _text(value: Any) -> str | None:
     if isinstance(value, str):
-        value = " ".join(value.split())
+        # CMSs often HTML-escape JSON-LD strings ("&#8216;"); unescaping twice is harmless.
+        value = " ".join(html.unescape(value).split())
         return value or None
     if isinstance(value, dict):
         return _text(value.get("name") or value.get("@value") or value.get("text"))
@@ -176,9 +178,35 @@ def _first(tags: dict[str, list[str]], *keys: str) -> str | None:
 
 
 def _strip_site_suffix(title: str, site: str | None) -> str:
-    if site and title.endswith(site):
+    """"Headline - Site" -> "Headline"; also drops a short " | Brand" tail when the site is unknown."""
+    if site and title.lower().endswith(site.lower()):
         return re.sub(r"\s*(?:[|–—:-]|::)\s*$", "", title[: -len(site)]).strip() or title
+    match = re.search(r"\s+[|–—]\s+[^|–—]{2,30}$", title)
+    if match and len(title[: match.start()].split()) >= 3:
+        return title[: match.start()]
     return title
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _choose_headline(declared: list[str | None], h1s: list[str], site: str | None) -> str | None:
+    """The article's headline: markup first, but an <h1> that spells it out wins, and a site name never does.
+
+    Markup titles often carry a " | Site" suffix; <h1> is often the site's logo. The headline is
+    the one that agrees across both.
+    """
+    candidates = [_strip_site_suffix(c, site) for c in declared if c]
+    site_key = _norm(site) if site else None
+    for h1 in h1s:
+        key = _norm(h1)
+        if key and key != site_key and any(key in _norm(c) or _norm(c) in key for c in candidates if _norm(c)):
+            return h1
+    for candidate in candidates:
+        if _norm(candidate) != site_key:
+            return candidate
+    return next((h for h in h1s if h and _norm(h) != site_key), None)
 
 
 def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
@@ -186,16 +214,14 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     meta = PageMeta()
     _read_json_ld(json_ld(tree), meta)
     tags = _meta_tags(tree)
-    site = _first(tags, "og:site_name", "application-name", "twitter:site")
+    site = _first(tags, "og:site_name", "application-name")
     title_el = tree.find(".//title")
     meta.title = " ".join(title_el.text_content().split()) if title_el is not None else None
-    h1 = tree.find(".//h1")
-    meta.h1 = " ".join(h1.text_content().split()) if h1 is not None else None
-    if not meta.headline:
-        og = _first(tags, "og:title", "twitter:title", "headline", "dc.title", "sailthru.title", "parsely-title")
-        meta.headline = meta.h1 or (_strip_site_suffix(og, site) if og else None)
-        if not meta.headline and meta.title:
-            meta.headline = _strip_site_suffix(meta.title, site)
+    h1s = [" ".join(h.text_content().split()) for h in tree.iterfind(".//h1")][:5]
+    meta.h1 = h1s[0] if h1s else None
+    meta.headline = _choose_headline(
+        [meta.headline, _first(tags, "og:title", "twitter:title", "headline", "dc.title", "sailthru.title", "parsely-title"),
+         meta.title], h1s, site or meta.publisher)
     meta.dek = meta.dek or _first(tags, "og:description", "description", "twitter:description", "dc.description")
     meta.published = meta.published or _first(
         tags, "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",

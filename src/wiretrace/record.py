@@ -22,6 +22,7 @@ BOILERPLATE_CATEGORIES = (
     "footer",
     "byline",
     "dateline",
+    "timestamp",
     "tags",
     "newsletter",
     "advert",

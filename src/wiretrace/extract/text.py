@@ -122,6 +122,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     images: list[Image] = []
     body_set = set(body_idx)
     in_related_list = False
+    found_dates: dict[str, list[str]] = {}
     for i, (block, label) in enumerate(zip(blocks, labels)):
         if i in body_set:
             in_related_list = False
@@ -131,8 +132,9 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         # Cheap substring tests guard the regexes: most blocks are short navigation links.
         if _DIGIT.search(text):
             if any(w in lower for w in _DATE_LABELS) and (stamps := labelled_dates(text)):
-                article.published = article.published or stamps.get("published")
-                article.updated = article.updated or stamps.get("updated")
+                for key, value in stamps.items():
+                    found_dates.setdefault(key, []).append(value)
+                label = "timestamp" if label == "other" else label
             if "min" in lower and article.reading_time_minutes is None:
                 article.reading_time_minutes = cues.reading_time_minutes(text)
         if ":" in text and cues.TAGS_LEAD.match(text):
@@ -152,6 +154,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         elif i < first_body and not article.authors and lower.startswith(_BYLINE_LEADS) and (names := parse_byline(text)):
             article.authors = names
             label = "byline"
+        if label == "other" and len(text) < 80 and cues.SHARE.match(text):
+            label = "share"
         heading = len(text) < 60 and bool(cues.RELATED_HEADING.match(text))
         promo = cues.INLINE_PROMO.match(text) if not heading else None
         if heading:
@@ -159,7 +163,10 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             label = "related"
         elif promo or label in {"related", "promo"} or in_related_list:
             headline = promo.group("headline").strip() if promo else text
-            if len(headline.split()) >= 3:
+            # A list of related headlines ends at the first block that is no headline.
+            if label in {"tags", "timestamp", "disclaimer", "caption", "byline"} or not 3 <= len(headline.split()) <= 30:
+                in_related_list = False
+            else:
                 related.append(RelatedLink(headline=headline))
                 label = "promo" if promo else "related"
         if i not in used:
@@ -174,6 +181,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             if last:
                 credits.append(last)
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
+    article.published = _most_precise(found_dates.get("published", []))
+    article.updated = _most_precise(found_dates.get("updated", []))
     article.images = images
     article.related = unique_related(related)
     if article.published is None and article.updated is not None:
@@ -182,3 +191,13 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         article.is_article = False
     return article
 
+
+def _most_precise(stamps: list[str]) -> str | None:
+    """The first stamp, unless a later one gives the same day with a time ("date 2025-03-19" vs "Mar 19 2025 | 8:03 PM IST")."""
+    if not stamps:
+        return None
+    first = stamps[0]
+    for stamp in stamps[1:]:
+        if len(stamp) > len(first) and stamp[:10] == first[:10]:
+            return stamp
+    return first

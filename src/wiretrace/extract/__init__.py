@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from wiretrace.extract.settings import ExtractConfig
-from wiretrace.record import Article, Page, estimate_reading_time
+from wiretrace.record import Article, Boilerplate, Page, estimate_reading_time
 
 __all__ = ["ExtractConfig", "ExtractionError", "detect_kind", "extract_page"]
 
@@ -117,4 +117,12 @@ def finalize(article: Article) -> Article:
         article.warnings.append("no article body found")
     elif words < 40 and article.is_article:
         article.warnings.append(f"very short body ({words} words)")
+    if not article.is_article:
+        # A home page's or an error page's "headline", "dates" and "body" describe no article;
+        # keep the text auditable as boilerplate instead of presenting it as one.
+        article.boilerplate.extend(Boilerplate(text=p, category="other") for p in article.body)
+        article.body = []
+        article.headline = article.dek = article.published = article.updated = None
+        article.authors = []
+        article.reading_time_minutes = None
     return article

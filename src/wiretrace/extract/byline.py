@@ -31,5 +31,16 @@ def parse_byline(text: str) -> list[str]:
     return split_names(match.group("names")) if match else []
 
 
+def byline_agency(text: str) -> str | None:
+    """The agency a byline credits alongside or instead of people ("By Jane Roe, Associated Press")."""
+    match = _BYLINE.match(text)
+    names = match.group("names") if match else text
+    for part in _SPLIT.split(_TRAILER.sub("", names)):
+        agency = wire.canonical_agency(part)
+        if agency:
+            return agency
+    return None
+
+
 def is_person(name: str) -> bool:
     return bool(split_names(name)) and split_names(name)[0] == name.strip(" .")

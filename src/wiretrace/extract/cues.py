@@ -59,6 +59,8 @@ READING_TIME_STRICT = re.compile(
 )
 
 TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related topics|filed under)\s*:\s*", re.IGNORECASE)
+# The same words alone on a line head a list of tags, one per following line.
+TAGS_HEADING = re.compile(r"^\s*(?:topics|tags|tagged|keywords|related topics|filed under)\s*:?\s*$", re.IGNORECASE)
 
 FOOTER = re.compile(
     r"^\s*(?:first published|published|last updated|updated|posted)\s*(?:on|at)?\s*:",

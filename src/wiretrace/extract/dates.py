@@ -86,25 +86,37 @@ def parse_date(text: str | None) -> str | None:
     return format_datetime(value, has_time=bool(_HAS_TIME.search(text)))
 
 
-# "Last Updated : Mar 19 2025 | 8:03 PM IST", "First Published: ...", "Published on May 6, 2026".
-LABELLED_DATE = re.compile(
-    r"(?P<label>first published|published(?: on| at)?|posted(?: on| at)?|last updated|updated(?: on| at)?|"
-    r"last modified|modified|date)\s*:?\s*(?P<value>"
-    r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)"
-    r"|(?:(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}"
-    r"(?:\s*[|,•·]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{1,5}\)?)?)?))",
+# "Last Updated : Mar 19 2025 | 8:03 PM IST", "First Published: ...", "Published 11:02 AM EDT, May 8, 2026".
+_DATE_LABEL = re.compile(
+    r"\b(?P<label>first published|published(?: on| at)?|posted(?: on| at)?|last updated|updated(?: on| at)?|"
+    r"last modified|modified|date)\b\s*:?\s*",
     re.IGNORECASE,
 )
+_CHUNK_END = re.compile(r"\s+[|•·]\s+|\s{3,}")
 
 
 def labelled_dates(text: str) -> dict[str, str]:
-    """Find "Published:"/"Updated:" style stamps in a line; returns {"published"|"updated": iso}."""
+    """Find "Published:"/"Updated:" style stamps in a line; returns {"published"|"updated": iso}.
+
+    The value is what follows a label up to the next label or separator, in whatever order the
+    page writes date and time.
+    """
     found: dict[str, str] = {}
-    for match in LABELLED_DATE.finditer(text):
-        label = match.group("label").lower()
-        value = parse_date(match.group("value"))
-        if not value:
+    labels = list(_DATE_LABEL.finditer(text))
+    for n, match in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        chunk = text[match.end():end]
+        # A separator ends the value unless the time follows it ("Mar 19 2025 | 8:03 PM IST").
+        parts = _CHUNK_END.split(chunk)
+        value = parts[0]
+        if len(parts) > 1 and re.match(r"\s*\d{1,2}[:.]\d{2}", parts[1]):
+            value += " " + parts[1]
+        if not re.search(r"\d", value[:40]):
             continue
+        parsed = parse_date(value[:60].strip(" ,;|"))
+        if not parsed:
+            continue
+        label = match.group("label").lower()
         key = "updated" if ("updated" in label or "modified" in label) else "published"
-        found.setdefault(key, value)
+        found.setdefault(key, parsed)
     return found

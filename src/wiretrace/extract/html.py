@@ -29,6 +29,20 @@ _DISCLAIMER_XPATH = (
 )
 
 
+_COPYRIGHT_XPATH = "//text()[contains(., 'Copyright') or contains(., '©') or contains(., 'copyright')]"
+# A dek that only repeats the start of the first paragraph (a common og:description) is no dek.
+_DEK_PREFIX_WORDS = 12
+
+
+def _is_dek(dek: str | None, headline: str | None, body: list[str]) -> bool:
+    if not dek or dek == headline:
+        return False
+    words = re.findall(r"\w+", dek.lower())[:_DEK_PREFIX_WORDS]
+    first = re.findall(r"\w+", " ".join(body[:2]).lower())
+    # Datelines ("LISVAR, May 6 (Reuters) -") precede the repeated text in the paragraph.
+    return not (words and " ".join(words) in " ".join(first[: 2 * _DEK_PREFIX_WORDS + 40]))
+
+
 class HtmlParseError(ValueError):
     """The input could not be parsed as HTML at all."""
 
@@ -117,7 +131,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.related = body.related
 
     article.headline = meta.headline
-    article.dek = meta.dek if meta.dek and meta.dek != meta.headline else None
+    article.dek = meta.dek if _is_dek(meta.dek, meta.headline, article.body) else None
     article.language = meta.language.split("-")[0].split("_")[0].lower() if meta.language else None
     article.published = parse_date(meta.published)
     article.updated = parse_date(meta.updated)
@@ -166,8 +180,16 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
         if credit:
             credits.append(credit)
             break
+    for text in tree.xpath(_COPYRIGHT_XPATH)[:10]:
+        credit = wire.credit_from_copyright(str(text))
+        if credit:
+            credits.append(credit)
+            break
 
     article.publisher = meta.publisher or _host(url)
+    own_agency = wire.canonical_agency(article.publisher) or wire.agency_from_url(url)
+    if own_agency and not any(c.agency for c in credits):
+        credits.append(wire.WireCredit(own_agency, article.publisher or url or "", "markup"))
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
     article.section = meta.section
     article.breadcrumb = meta.breadcrumb or _breadcrumb(tree)

@@ -252,7 +252,14 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     html = tree if tree.tag == "html" else tree.getroottree().getroot()
     meta.language = meta.language or html.get("lang") or _first(tags, "og:locale", "content-language", "language", "dc.language")
     canonical = tree.find(".//link[@rel='canonical']")
-    meta.url = meta.url or (canonical.get("href") if canonical is not None else None) or _first(tags, "og:url") or url
+    canonical_url = canonical.get("href") if canonical is not None else None
+    own = _first(tags, "og:url") or url
+    # A republisher's canonical link often points at the original on another site; the page's
+    # own address is then its og:url or the URL it was fetched from.
+    if canonical_url and own and urlsplit(canonical_url).netloc and urlsplit(own).netloc \
+            and urlsplit(canonical_url).netloc != urlsplit(own).netloc:
+        canonical_url = None
+    meta.url = meta.url or canonical_url or own
     if meta.url and url and not urlsplit(meta.url).netloc:
         meta.url = urljoin(url, meta.url)
     return meta

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from wiretrace.extract import cues, textblocks, wire
-from wiretrace.extract.byline import parse_byline
+from wiretrace.extract.byline import byline_agency, parse_byline
 from wiretrace.extract.dates import labelled_dates
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
 
@@ -123,6 +123,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     body_set = set(body_idx)
     in_related_list = False
     found_dates: dict[str, list[str]] = {}
+    tag_list: list[str] | None = None
+    copyright_publisher: str | None = None
     for i, (block, label) in enumerate(zip(blocks, labels)):
         if i in body_set:
             in_related_list = False
@@ -140,6 +142,21 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         if ":" in text and cues.TAGS_LEAD.match(text):
             article.tags = _split_tags(text)
             label = "tags"
+        elif len(text) < 30 and cues.TAGS_HEADING.match(text):
+            tag_list = []
+            label = "tags"
+        elif tag_list is not None and block.bullet and len(text.split()) <= 5:
+            tag_list.append(text)
+            article.tags = tag_list
+            label = "tags"
+        else:
+            tag_list = None
+        if ("copyright" in lower or "©" in text) and (credit := wire.credit_from_copyright(text)):
+            credits.append(credit)
+            label = "disclaimer"
+        elif "copyright" in lower or "©" in text:
+            holder = wire.copyright_holder(text)
+            copyright_publisher = copyright_publisher or holder
         if i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
                 and len(caption.group("caption").split()) >= 4:
             images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
@@ -154,6 +171,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         elif i < first_body and not article.authors and lower.startswith(_BYLINE_LEADS) and (names := parse_byline(text)):
             article.authors = names
             label = "byline"
+            if agency := byline_agency(text):
+                credits.append(wire.WireCredit(agency, text, "byline"))
         if label == "other" and len(text) < 80 and cues.SHARE.match(text):
             label = "share"
         heading = len(text) < 60 and bool(cues.RELATED_HEADING.match(text))
@@ -180,6 +199,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             last = wire.credit_from_paragraph(article.body[-1], "last")
             if last:
                 credits.append(last)
+    if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):
+        article.publisher = copyright_publisher
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
     article.published = _most_precise(found_dates.get("published", []))
     article.updated = _most_precise(found_dates.get("updated", []))

@@ -161,6 +161,21 @@ def disclaimer(text: str) -> WireCredit | None:
     return WireCredit(agency, _strip_brackets(text), "disclaimer")
 
 
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<holder>[^.|]{2,60}?)(?:\.|\||$|\s+all rights)", re.IGNORECASE)
+
+
+def copyright_holder(text: str) -> str | None:
+    """Who a copyright notice names ("© 2026 The Associated Press. All rights reserved.")."""
+    match = _COPYRIGHT.search(text)
+    return match.group("holder").strip(" ,") if match else None
+
+
+def credit_from_copyright(text: str) -> WireCredit | None:
+    """A copyright notice held by an agency: on a non-agency site, that is a wire credit."""
+    agency = canonical_agency(copyright_holder(text) or "")
+    return WireCredit(agency, text.strip(), "end_credit") if agency else None
+
+
 def publisher_from_disclaimer(text: str) -> str | None:
     match = _DISCLAIMER_PUBLISHER.search(text)
     return match.group("publisher") if match else None

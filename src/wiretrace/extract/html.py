@@ -29,6 +29,9 @@ _DISCLAIMER_XPATH = (
 )
 
 
+_END_CREDIT_XPATH = "//text()[contains(., 'Reporting by') or contains(., 'Editing by') or contains(., 'inputs from') or contains(., 'Writing by')]"
+# How far after the headline a credit line ("Reuters", "By AP") may sit: bylines come before the body.
+_CREDIT_WINDOW_NODES = 15
 _COPYRIGHT_XPATH = "//text()[contains(., 'Copyright') or contains(., '©') or contains(., 'copyright')]"
 # A dek that only repeats the start of the first paragraph (a common og:description) is no dek.
 _DEK_PREFIX_WORDS = 12
@@ -84,6 +87,29 @@ def _figures(tree: HtmlElement, url: str | None) -> list[Image]:
         if src or caption:
             images.append(Image(url=src, caption=caption, credit=credit))
     return images
+
+
+def _credits_near_headline(tree: HtmlElement, headline: str | None) -> list[wire.WireCredit]:
+    """Agency-only lines ("Reuters", "United Press International") between the headline and the body."""
+    heading = None
+    for h1 in tree.iterfind(".//h1"):
+        if headline and " ".join(h1.text_content().split()) == headline:
+            heading = h1
+            break
+    if heading is None:
+        return []
+    credits = []
+    for node in heading.xpath(f"following::text()[position() <= {_CREDIT_WINDOW_NODES * 3}]"):
+        text = " ".join(str(node).split())
+        if not text:
+            continue
+        if len(text.split()) > 25:
+            break  # the body has begun
+        credit = wire.credit_from_byline(text)
+        if credit:
+            credits.append(credit)
+            break
+    return credits
 
 
 def _byline_texts(tree: HtmlElement) -> list[str]:
@@ -175,6 +201,12 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
             if credit:
                 credits.append(credit)
                 break
+    credits.extend(_credits_near_headline(tree, article.headline))
+    for text in tree.xpath(_END_CREDIT_XPATH)[:10]:
+        credit = wire.credit_from_paragraph(" ".join(str(text).split()), "last")
+        if credit:
+            credits.append(credit)
+            break
     for text in tree.xpath(_DISCLAIMER_XPATH)[:20]:
         credit = wire.disclaimer(str(text))
         if credit:

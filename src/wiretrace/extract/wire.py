@@ -39,6 +39,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Anadolu": ("Anadolu", "Anadolu Agency"),
 }
 
+_CORPORATE_SUFFIX = re.compile(r",?\s+(?:inc|ltd|llc|corp|corporation|plc|gmbh|s\.?a|limited)\.?$", re.IGNORECASE)
 _AMBIGUOUS_LOWER = {"ap", "ani", "pa", "cp", "upi", "aap", "efe", "afp", "pti", "ians", "ansa", "tass"}
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
 # Longest first, so "Associated Press" wins over "AP" inside one alternation.
@@ -99,6 +100,7 @@ def canonical_agency(name: str | None) -> str | None:
     name = " ".join(name.split()).strip(" .,;:-–—()")
     name = re.sub(r"^(?:by\s+)?(?:the\s+)?", "", name, flags=re.IGNORECASE)
     name = re.sub(r"\s+(?:staff|news|reporters?|wire)$", "", name, flags=re.IGNORECASE) or name
+    name = _CORPORATE_SUFFIX.sub("", name) or name
     # Lower-case "ap", "ani", "pa" are words or fragments, not agencies ("dpa" is the agency's own spelling).
     if name in _AMBIGUOUS_LOWER:
         return None

@@ -1,0 +1,1 @@
+"""Analysis: entities, attributions, anonymous sourcing, claim status and stance, on article records."""

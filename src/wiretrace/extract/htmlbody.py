@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import logging
 import re
-from copy import copy, deepcopy
+from copy import deepcopy
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from lxml.etree import Comment, ProcessingInstruction, _Element, strip_elements
 from lxml.html import HtmlElement
-from trafilatura.baseline import baseline, html2txt
 from trafilatura.core import _forum_thread_page
+from trafilatura.external import sanitize_tree, try_readability
 from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
 from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
-from wiretrace.extract import htmlclean
+from wiretrace.extract import cues, htmlclean
 from wiretrace.record import Boilerplate, RelatedLink
 
 LOGGER = logging.getLogger(__name__)
@@ -40,51 +41,86 @@ def _work_copy(tree: HtmlElement) -> HtmlElement:
     return work
 
 
-def _trafilatura_body(tree: HtmlElement, url: str | None) -> tuple[_Element, str]:
+def _trafilatura_body(
+    tree: HtmlElement, url: str | None, furniture: list | None = None
+) -> tuple[_Element, str, htmlclean.LinkIndex]:
     """trafilatura's fast cascade on the already parsed page, minus the copies it makes to
-    protect its input (we own ``work``) and minus the metadata step."""
+    protect its input (we own ``work``) and minus the metadata step. What is removed up
+    front as page furniture is appended to ``furniture``. Also returns the links of the
+    cleaned page, indexed before trafilatura strips them (navigation and footers gone, so
+    the index is small)."""
     options = _options(url)
     work = _work_copy(tree)
+    removed = htmlclean.remove_furniture(work, url)
+    if furniture is not None:
+        furniture.extend(removed)
     is_forum = _forum_thread_page(work)
-    work = prune_unwanted_nodes(work, RAW_TREE_PRUNE_XPATH)
+    # trafilatura prunes these on the raw tree; on the cleaned one (no scripts, navigation,
+    # asides, footers) the regex XPaths have far fewer nodes to test
+    cleaned = tree_cleaning(work, options)
+    cleaned = prune_unwanted_nodes(cleaned, RAW_TREE_PRUNE_XPATH)
     if not is_forum:
-        work = prune_unwanted_nodes(work, REMOVE_COMMENTS_AND_LISTS_XPATH)
-    htmlclean.merge_split_body(work)
-    cleaned = convert_tags(tree_cleaning(work, options), options, url)
+        cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    htmlclean.merge_split_body(cleaned)
+    links = htmlclean.LinkIndex(cleaned)
+    cleaned = convert_tags(cleaned, options, url)
     body, text = extract_content(cleaned, options)
-    return body, text
+    return body, text, links
 
 
-# --- paragraphs ------------------------------------------------------------------------------
+def _readability_body(tree: HtmlElement, url: str | None) -> tuple[_Element, str]:
+    "trafilatura's readability fallback, as its full cascade runs it, minus the page furniture."
+    options = _options(url)
+    work = _work_copy(tree)
+    htmlclean.remove_furniture(work, url)
+    work = prune_unwanted_nodes(work, RAW_TREE_PRUNE_XPATH)
+    body = try_readability(work)
+    if len(body) == 0:
+        return body, ""
+    return sanitize_tree(body, options)
 
-_BLOCKS = {"p", "head", "quote", "code", "item", "row", "list", "table"}
+
+# Below this many characters trafilatura's result is a failure rather than a short article
+# (its own MIN_EXTRACTED_SIZE).
+_MIN_BODY_CHARS = 250
 
 
-def _text(element: _Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+def _extract(tree: HtmlElement, url: str | None, furniture: list) -> tuple[_Element, htmlclean.LinkIndex | None]:
+    """trafilatura first, readability only when trafilatura comes up short.
+
+    trafilatura's own rescue for that case is its baseline, a dump of the page's text, which
+    on a news page is mostly navigation; readability's scoring of paragraph clusters finds
+    a short story inside a big template far more often.
+    """
+    body, text, links = _trafilatura_body(tree, url, furniture)
+    if len(text) >= _MIN_BODY_CHARS:
+        return body, links
+    other, other_text = _readability_body(tree, url)
+    # readability reads the raw page: its links are indexed from there if needed
+    return (other, None) if len(other_text) > len(text) else (body, links)
 
 
-def _block_texts(element: _Element) -> list[str]:
-    """Split one block of trafilatura's output into paragraph strings: list items and table
-    rows are paragraphs of their own, and so is each <lb>-separated line."""
-    if element.tag in ("body", "list", "table") or (element.tag == "quote" and element.find("p") is not None):
-        out = [] if element.text is None or element.text.isspace() else [" ".join(element.text.split())]
-        for child in element:
-            out.extend(_block_texts(child))
-            if child.tail and not child.tail.isspace():
-                out.append(" ".join(child.tail.split()))
-        return out
-    if element.tag == "row":
-        cells = [_text(cell) for cell in element]
-        return [" ".join(c for c in cells if c)] if any(cells) else []
+# --- blocks --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Block:
+    "One paragraph-level unit of trafilatura's output."
+
+    text: str
+    #: trafilatura's output tag: p, head, item, row, quote, code...
+    tag: str
+    #: identity of the enclosing <list>, so that list items can be judged together
+    group: int | None = None
+    label: str | None = None
+
+
+def _flat_text(element: _Element) -> list[str]:
+    "An element's text, one string per <lb>-separated line."
     lines, current = [], [element.text or ""]
     for child in element:
         if child.tag == "lb":
             lines.append("".join(current))
-            current = [child.tail or ""]
-        elif child.tag in ("list", "table", "p"):
-            lines.append("".join(current))
-            lines.extend(_block_texts(child))
             current = [child.tail or ""]
         else:
             current.append("".join(child.itertext()))
@@ -93,14 +129,227 @@ def _block_texts(element: _Element) -> list[str]:
     return [t for t in (" ".join(line.split()) for line in lines) if t]
 
 
+_CONTAINERS = {"body", "list", "table", "quote", "div"}
+_BLOCK_TAGS = {"p", "head", "quote", "code", "item", "row", "list", "table", "cell"}
+
+
+def _blocks(element: _Element, out: list[Block], group: int | None = None) -> list[Block]:
+    """Flatten trafilatura's output into blocks: list items and table rows are paragraphs of
+    their own, and so is each <lb>-separated line."""
+    nested = element.tag in _CONTAINERS and any(child.tag in _BLOCK_TAGS for child in element)
+    if not nested:
+        if element.tag == "row":
+            cells = [" ".join(_flat_text(cell)) for cell in element]
+            texts = [" ".join(c for c in cells if c)]
+        else:
+            texts = _flat_text(element)
+        out.extend(Block(text, str(element.tag), group) for text in texts if text)
+        return out
+    if element.tag == "list":
+        group = id(element)
+    if element.text and not element.text.isspace():
+        out.append(Block(" ".join(element.text.split()), "p", group))
+    for child in element:
+        _blocks(child, out, group)
+        if child.tail and not child.tail.isspace():
+            out.append(Block(" ".join(child.tail.split()), "p", group))
+    return out
+
+
+# --- page context ---------------------------------------------------------------------------
+
+_TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+
+
+class _Page:
+    "What the clean-up needs to know about the page: titles, descriptions and links."
+
+    def __init__(self, tree: HtmlElement, url: str | None, links: htmlclean.LinkIndex | None = None) -> None:
+        self.tree, self.url = tree, url
+        self.titles: set[str] = set()
+        self.descriptions: set[str] = set()
+        for meta in tree.iterfind(".//head/meta"):
+            key = (meta.get("property") or meta.get("name") or "").lower()
+            content = meta.get("content") or ""
+            if key in ("og:title", "twitter:title"):
+                self.titles.add(htmlclean.normalize(content))
+            elif key in ("description", "og:description", "twitter:description"):
+                self.descriptions.add(htmlclean.normalize(content))
+        title = tree.find(".//head/title")
+        if title is not None and title.text:
+            self.titles.add(htmlclean.normalize(title.text))
+            self.titles.update(htmlclean.normalize(part) for part in _TITLE_SPLIT.split(title.text))
+        for heading in tree.iter("h1"):
+            self.titles.add(htmlclean.normalize(heading.text_content()))
+        self.titles = {t for t in self.titles if len(t) >= 10}
+        self.descriptions = {d for d in self.descriptions if len(d) >= 30}
+        self._links = links
+
+    @property
+    def links(self) -> htmlclean.LinkIndex:
+        if self._links is None:
+            self._links = htmlclean.LinkIndex(self.tree)
+        return self._links
+
+    def link(self, text: str, whole: bool = True) -> str | None:
+        """The absolute URL of a link whose whole text is ``text``, or with ``whole=False`` of
+        the first link inside a short block with that text."""
+        href = self.links.url(text, whole)
+        if href is None:
+            return None
+        return urljoin(self.url, href) if self.url else href
+
+    def link_share(self, text: str) -> float:
+        return self.links.share(text)
+
+    def is_title(self, text: str) -> bool:
+        return htmlclean.normalize(text) in self.titles
+
+    def is_description(self, text: str) -> bool:
+        key = htmlclean.normalize(text)
+        return any(key == d or (len(d) >= 50 and key.startswith(d)) for d in self.descriptions)
+
+
+# --- clean-up --------------------------------------------------------------------------------
+
+# A paragraph this long is article prose: the lead (headline, dek, byline) ends before it.
+_PROSE_WORDS = 15
+# Sign-offs are looked for among this many last blocks.
+_TAIL_BLOCKS = 5
+
+
+def _label_lead(blocks: list[Block], page: _Page) -> None:
+    "Headline, dek, byline and dateline lines before the first paragraph of prose."
+    for block in blocks[:6]:
+        if block.label:
+            continue
+        if page.is_title(block.text):
+            block.label = "other"
+        elif block.tag == "head" and page.is_description(block.text):
+            block.label = "other"
+        elif htmlclean.is_dateline(block.text):
+            block.label = "dateline" if htmlclean.DATE.search(block.text) else "byline"
+        elif block.tag == "p" and htmlclean.words(block.text) >= _PROSE_WORDS:
+            break
+
+
+# A teaser headline is link text, or in a list mostly so (some sites link only its key words).
+_LINK_SHARE = 0.8
+_LIST_LINK_SHARE = 0.4
+
+
+def _link_share(block: Block, page: _Page) -> float:
+    "How much of a headline-sized block is link text."
+    if block.tag not in ("p", "head", "item") or not 3 <= htmlclean.words(block.text) <= 30:
+        return 0.0
+    if page.link(htmlclean.strip_teaser_tag(block.text)) is not None:
+        return 1.0
+    # a partly linked sentence is prose (a key-points bullet), headlines carry no full stop
+    return 0.0 if block.text.endswith(".") else page.link_share(block.text)
+
+
+def _is_list_heading(block: Block) -> bool:
+    return htmlclean.words(block.text) <= 8 and (
+        block.tag == "head"
+        or block.text.endswith(":")
+        or block.label in ("promo", "related")
+        or bool(cues.RELATED_HEADING.match(block.text))
+    )
+
+
+def _label_link_runs(blocks: list[Block], page: _Page) -> None:
+    """Runs of headline links are related-story lists, and so is the short heading above one.
+
+    A single link needs a related cue right above it; in a list, a few items that are not
+    links (an emoji-led promo line) do not save the rest.
+    """
+    shares = [0.0 if block.label else _link_share(block, page) for block in blocks]
+    linked = [share >= _LINK_SHARE for share in shares]
+    start = 0
+    while start < len(blocks):
+        group = blocks[start].group
+        if group is not None:
+            end = start
+            while end < len(blocks) and blocks[end].group == group:
+                end += 1
+            links = sum(share >= _LIST_LINK_SHARE for share in shares[start:end])
+            if links >= 2 and links >= 0.6 * (end - start):
+                _label_run(blocks, start, end)
+                start = end
+                continue
+        if not linked[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(blocks) and linked[end]:
+            end += 1
+        before = blocks[start - 1] if start else None
+        cued = before is not None and (before.label in ("promo", "related") or cues.RELATED_HEADING.match(before.text))
+        if end - start >= 2 or cued:
+            _label_run(blocks, start, end)
+        start = end
+
+
+def _label_run(blocks: list[Block], start: int, end: int) -> None:
+    for block in blocks[start:end]:
+        block.label = block.label or "related"
+    if start and _is_list_heading(blocks[start - 1]):
+        blocks[start - 1].label = blocks[start - 1].label or "related"
+
+
+def _clean_blocks(blocks: list[Block], page: _Page) -> HtmlBody:
+    _label_lead(blocks, page)
+    for block in blocks:
+        if block.label is None:
+            block.label = htmlclean.anywhere_category(block.text)
+        # a repeated headline is never prose
+        if block.label is None and page.is_title(block.text) and htmlclean.words(block.text) >= 4:
+            block.label = "other"
+    _label_link_runs(blocks, page)
+    for block in blocks[-_TAIL_BLOCKS:]:
+        if block.label is None:
+            block.label = htmlclean.tail_category(block.text)
+
+    result = HtmlBody()
+    for block in blocks:
+        if block.label is None:
+            head, promo = cues.split_inline_promo(block.text)
+            if promo:
+                result.paragraphs.append(head)
+                result.boilerplate.append(Boilerplate(promo, "promo"))
+                result.related.append(RelatedLink(promo, page.link(promo)))
+            else:
+                result.paragraphs.append(block.text)
+            continue
+        result.boilerplate.append(Boilerplate(block.text, block.label))
+        if block.label in ("promo", "related") and htmlclean.words(block.text) >= 3:
+            headline = htmlclean.promo_headline(block.text) if block.label == "promo" else block.text
+            url = page.link(headline) or page.link(block.text, whole=False)
+            if url:
+                result.related.append(RelatedLink(headline, url))
+    return result
+
+
 def extract_body(tree: HtmlElement, url: str | None = None) -> HtmlBody:
-    """Extract the article body from a parsed page. ``tree`` is not modified."""
+    """Extract the article body from a parsed page. ``tree`` is not modified.
+
+    trafilatura's main extractor runs on a private copy of the page (readability only when
+    it comes up short); the news-specific clean-up then drops the headline, dek, bylines,
+    promos, related-story lists, newsletter boxes, share bars and sign-offs from the result.
+    What was dropped is returned in ``boilerplate`` and, for story links, in ``related``
+    (absolute URLs when ``url`` is given). A page without an article gives an empty body.
+    """
     if tree is None or not isinstance(tree, HtmlElement):
         return HtmlBody()
     try:
-        body, _ = _trafilatura_body(tree, url)
-    except (RecursionError, ValueError, TypeError) as err:
-        LOGGER.warning("body extraction failed: %s %s", url, err)
+        furniture: list[tuple[str, str, str | None]] = []
+        body, links = _extract(tree, url, furniture)
+        result = _clean_blocks(_blocks(body, []), _Page(tree, url, links))
+    except Exception as err:  # a hostile page must cost its body, never the whole run
+        LOGGER.warning("body extraction failed: %s %s", url, err, exc_info=True)
         return HtmlBody()
-    paragraphs = _block_texts(body)
-    return HtmlBody(paragraphs=paragraphs)
+    for category, text, link in furniture:
+        result.boilerplate.append(Boilerplate(text, category))
+        if category == "related":
+            result.related.append(RelatedLink(text, link))
+    return result

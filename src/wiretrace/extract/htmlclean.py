@@ -1,10 +1,18 @@
-"""Tree-level, news-specific clean-up run on a private copy of the page before trafilatura."""
+"""News-specific clean-up around trafilatura.
+
+Tree level, on the private copy of the page before trafilatura runs: split article bodies are
+joined, page furniture (captions, related-story boxes, newsletter boxes, share bars) is
+removed and reported. Block level, on trafilatura's output: patterns and a link index that
+tell promos, sign-offs, datelines and related-story lists from prose.
+"""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
+from trafilatura.xml import delete_element
 from trafilatura.xpaths import BODY_XPATH
 
 from wiretrace.extract import cues
@@ -58,14 +66,69 @@ def merge_split_body(tree: HtmlElement) -> int:
     return moved
 
 
+# Page furniture that trafilatura discards too (figures, its caption, "elated", newsletter and
+# share tokens). Removing it up front lets us report what was dropped. Found by a plain walk
+# over the block tags: an XPath pass with the same substring tests costs several times more.
+_BLOCK_TAGS = ("aside", "div", "section", "ul", "ol", "form", "p", "span", "figcaption")
+
+
+def _furniture_category(element: HtmlElement) -> str | None:
+    tag = element.tag
+    cls, ident = element.get("class", ""), element.get("id", "")
+    if tag == "figcaption" or "caption" in cls or "caption" in ident:
+        return "caption"
+    if tag in ("p", "span"):
+        return None
+    if "related" in cls.lower() or "related" in ident:
+        return "related"
+    if "newsletter" in cls or "newsletter" in ident:
+        return "newsletter"
+    if cls.startswith("share") or "share-" in cls or "social-share" in cls or ident.startswith("share"):
+        return "share"
+    return None
+
+
+# A block of furniture holding more text than this is more likely a mislabelled container.
+_MAX_FURNITURE_CHARS = 3000
+
+
+def remove_furniture(tree: HtmlElement, url: str | None) -> list[tuple[str, str, str | None]]:
+    """Remove captions, related-story blocks, newsletter boxes and share bars from ``tree``.
+
+    Returns what went as (category, text, link URL) triples: one per link in a related block,
+    one per block otherwise.
+    """
+    removed: list[tuple[str, str, str | None]] = []
+    seen: set[HtmlElement] = set()
+    for element in list(tree.iter(_BLOCK_TAGS)):
+        category = _furniture_category(element)
+        if category is None or any(parent in seen for parent in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) > _MAX_FURNITURE_CHARS:
+            continue
+        seen.add(element)
+        links = [
+            (" ".join(a.text_content().split()), a.get("href"))
+            for a in element.iter("a")
+            if a.get("href") and words(a.text_content()) >= 3
+        ]
+        if category == "related" and links:
+            removed.extend(("related", headline, urljoin(url or "", href)) for headline, href in links)
+        elif text:
+            removed.append((category, text, None))
+        delete_element(element, keep_tail=True)
+    return removed
+
+
 # --- block level -----------------------------------------------------------------------------
 # The patterns below are generic news-page conventions; see cues.py for the shared ones.
 
 # Whole-paragraph promos ("CLICK HERE TO GET THE APP", "SEE MORE: <headline>") that
 # cues.INLINE_PROMO, which wants a separator after the cue, does not cover.
 PROMO_LEAD = re.compile(
-    r"^\s*(?:click here\b|see more\s*:|more\s*:|don'?t miss\b|must see\b|recommended\s*:|"
-    r"(?:listen|download|watch)(?: now| here)?\s*:\s*https?://)",
+    r"^\s*(?:(?:read (?:more|also|next)|also read|related|see also|see more|more|watch|recommended)\s*:|"
+    r"click here\b|don'?t miss\b|must see\b|(?:listen|download)(?: now| here)?\s*:\s*https?://)",
     re.IGNORECASE,
 )
 SUBSCRIBE = re.compile(
@@ -144,6 +207,14 @@ def is_dateline(text: str) -> bool:
     return bool(DATE_LEAD.match(text)) or bool(re.search(r"\bby\b", rest, re.IGNORECASE)) or words(rest) <= 3
 
 
+# cues.DISCLAIMER also takes "copyright <word>", which prose says too ("the copyright office"),
+# and misses a notice that starts with "©" (no word boundary before it).
+_COPYRIGHT_PROSE = re.compile(r"\bcopyright\s+(?=[a-z])")
+_COPYRIGHT_NOTICE = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?\d{4}\b|\ball rights reserved\b", re.IGNORECASE
+)
+
+
 def tail_category(text: str) -> str | None:
     "Category of a sign-off line after the article's last paragraph, or None."
     if words(text) > 40:
@@ -154,7 +225,7 @@ def tail_category(text: str) -> str | None:
         return "footer"
     if cues.TAGS_LEAD.match(text):
         return "tags"
-    if cues.DISCLAIMER.search(text):
+    if _COPYRIGHT_NOTICE.search(text) or cues.DISCLAIMER.search(_COPYRIGHT_PROSE.sub(" ", text)):
         return "disclaimer"
     return None
 
@@ -168,3 +239,56 @@ def anywhere_category(text: str) -> str | None:
     if cues.SHARE.match(text):
         return "share"
     return None
+
+
+# "[VIDEO]", "(PHOTOS)": a tag some sites append to teaser headlines
+_TEASER_TAG = re.compile(r"\s*[\[(][^\])]{1,20}[\])]\W*$")
+
+
+def strip_teaser_tag(text: str) -> str:
+    return _TEASER_TAG.sub("", text)
+
+
+_LINK_CONTAINERS = ("li", "p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "div")
+# Link texts shorter than this many words are buttons and menu entries, not headlines.
+_MIN_LINK_WORDS = 2
+# Blocks longer than this are prose, whose link share is never asked for.
+_MAX_LINKED_BLOCK_CHARS = 400
+
+
+class LinkIndex:
+    """The links of a tree, indexed once: link text -> URL, and for the short block around
+    each link (list item, paragraph, heading), how much of its text is link text."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self._urls: dict[str, str] = {}
+        self._blocks: dict[str, tuple[int, str]] = {}
+        for anchor in tree.iter("a"):
+            href = anchor.get("href")
+            if not href or href.startswith(("javascript:", "#", "mailto:")):
+                continue
+            text = anchor.text_content()
+            if len(text.split()) < _MIN_LINK_WORDS:
+                continue
+            key = normalize(text)
+            self._urls.setdefault(key, href)
+            container = next(anchor.iterancestors(_LINK_CONTAINERS), None)
+            if container is None:
+                continue
+            block_text = container.text_content()
+            if len(block_text) < _MAX_LINKED_BLOCK_CHARS:
+                block = normalize(block_text)
+                chars, first = self._blocks.get(block, (0, href))
+                self._blocks[block] = (chars + len(key), first)
+
+    def url(self, text: str, whole: bool = True) -> str | None:
+        key = normalize(text)
+        href = self._urls.get(key)
+        if href is None and not whole:
+            href = self._blocks.get(key, (0, None))[1]
+        return href
+
+    def share(self, text: str) -> float:
+        "Share of a short block's text that is link text (0 when the block is not indexed)."
+        key = normalize(text)
+        return min(1.0, self._blocks.get(key, (0, ""))[0] / len(key)) if key else 0.0

@@ -1,0 +1,11 @@
+"""CLI commands, one module each.
+
+A command module defines ``HELP`` (one line), ``add_arguments(parser)`` and ``run(args) -> int``
+(an exit code from :mod:`wiretrace.commands.common`), and keeps its top-level imports light:
+every module is imported to build the parser. To add a command, add its module here.
+"""
+
+COMMANDS: dict[str, str] = {
+    "extract": "wiretrace.commands.extract",
+    "demo": "wiretrace.commands.demo",
+}

@@ -1,0 +1,64 @@
+"""``wiretrace extract``: one article record per input page."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, progress
+
+HELP = "extract article records from pages"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files, directories (recursive), .gz files, or - for stdin")
+    parser.add_argument("--format", "-f", choices=["jsonl", "json", "text", "ninjs"], default="jsonl")
+    parser.add_argument("--mode", choices=["auto", "html", "text"], default="auto",
+                        help="input kind; auto sniffs each page (default)")
+    parser.add_argument("--url", help="the page URL, when extracting a single page")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write records here instead of stdout")
+    parser.add_argument("--no-template", action="store_true",
+                        help="do not learn site templates across the text dumps of a directory")
+    parser.add_argument("--time-budget", type=float, default=20.0, metavar="SECONDS",
+                        help="abandon a page after this long (default 20)")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="show a progress bar on stderr (default: when stderr is a terminal)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from wiretrace.extract import ExtractConfig
+    from wiretrace.formats import RecordWriter
+    from wiretrace.pipeline import Failure, extract_inputs
+
+    if args.url and len(args.paths) > 1:
+        print("wiretrace: --url applies to a single page; got several inputs", file=sys.stderr)
+        return EXIT_USAGE
+    config = ExtractConfig(mode=args.mode, time_budget_s=args.time_budget)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    writer = RecordWriter(out, args.format)
+    failures = 0
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        with progress(show, "extracting") as bar:
+            task = bar.add_task("extract", total=None)
+            for result in extract_inputs(args.paths, config, url=args.url, learn_template=not args.no_template):
+                if isinstance(result, Failure):
+                    failures += 1
+                    message = f"wiretrace: error: {result}"
+                    if show:  # printed through the bar so it does not tear the progress line
+                        bar.console.print(message, markup=False, highlight=False)
+                    else:
+                        print(message, file=sys.stderr)
+                else:
+                    writer.write(result)
+                bar.advance(task)
+        writer.close()
+    except BrokenPipeError:
+        # The reader went away (| head): not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_SOME_FAILED if failures else EXIT_OK

@@ -5,6 +5,8 @@ import sys
 BENCHES = {
     "extraction": "wiretrace.bench.extraction",
     "memory": "wiretrace.bench.memory",
+    "stance": "wiretrace.bench.stance",
+    "attribution": "wiretrace.bench.attribution",
 }
 
 if len(sys.argv) < 2 or sys.argv[1] not in BENCHES:

@@ -3,14 +3,51 @@
 A dump is visible text only, one block per line, from some HTML-to-text renderer. Renderers
 differ (indentation, list bullets, hard line wrapping), so :func:`segment` normalises those
 away before :func:`classify` looks at a block.
+
+:func:`classify` scores every block with a logistic regression (features in
+:mod:`wiretrace.extract.textfeatures`, weights in ``models/textblocks.json``, trained by
+:mod:`wiretrace.extract.train_textblocks`), then decodes the page as a whole: the article is
+the heaviest contiguous run of likely-body blocks, which may be interrupted (a related-links
+box, a caption) and resume, and anything outside that run needs a much higher score to count.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-_BULLET = re.compile(r"^\s*(?:[*+\-•·▪◦‣–]|\d{1,2}[.)])\s+")
+import numpy as np
+
+from wiretrace.extract import cues
+from wiretrace.extract.textfeatures import (
+    FEATURE_NAMES,
+    LinearModel,
+    block_features,
+    heaviest_run,
+)
+
+# --- segmentation --------------------------------------------------------------------------------
+
+# List markers of the common renderers: inscriptis "* ", lynx "* + o # @", w3m "• □ ☆ ○ ◦ ■",
+# markdown-ish "- ", numbered items ("3." / "3)"). The lone letter "o" is lynx's third-level
+# marker and only counts as one where the dump has lynx-style lists.
+_BULLET = re.compile(r"(?:[*+\-•·▪◦‣–—□■☐☆★○●◆◇►▸▹▶‧∙⁃>#@]|\d{1,3}[.)])(?:\s+|$)")
+_BULLET_START = frozenset("*+-•·▪◦‣–—□■☐☆★○●◆◇►▸▹▶‧∙⁃>#@0123456789")
+_LETTER_O = re.compile(r"o\s+")
+# Markers that never continue a wrapped line of prose (dashes and digits do: "— he said", "2019").
+_STRONG_BULLET = frozenset("*+•·▪◦‣□■☐☆★○●◆◇►▸▹▶‧∙⁃")
+_CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_WIDE = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+# Cheap gate in front of cues.split_inline_promo, which is slow on long paragraphs.
+_PROMO_HINT = re.compile(r"(?:READ|Read|WATCH|Watch|RELATED|Related|SEE ALSO|See Also)\s*[:|\-–—]")
 
 
 @dataclass(slots=True)
@@ -25,36 +62,352 @@ class Block:
     indent: int = 0
 
 
-def segment(content: str) -> list[Block]:
-    """Split a dump into blocks, one per non-empty line."""
-    blocks = []
-    for number, raw in enumerate(content.splitlines()):
-        if not raw.strip():
+def _columns(text: str) -> int:
+    """Display width: East Asian wide characters take two terminal columns."""
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+
+
+def wrap_width(widths: Iterable[int]) -> int:
+    """The column a hard-wrapping renderer broke lines at, or 0 when the dump is not wrapped.
+
+    ``widths`` are the display widths of the non-blank lines. Wrapped dumps (lynx, w3m, fold)
+    pile lines up just below a hard ceiling and almost none go past it; unwrapped dumps have a
+    thin long tail instead. Scan down from column 160 for the first 10-column band holding
+    enough lines, then require few lines beyond it.
+    """
+    hist = [0] * 161
+    beyond = 0
+    n = 0
+    for x in widths:
+        n += 1
+        if x > 160:
+            beyond += 1
+        else:
+            hist[x] += 1
+    if n < 6:
+        return 0
+    need = max(3, n // 50)
+    band = sum(hist[151:161])
+    for top in range(160, 23, -1):
+        if band >= need:
+            while not hist[top]:
+                top -= 1
+            over = beyond + sum(hist[top + 3 :])
+            # Nothing wraps prose narrower than ~30 columns; a dump of short lines is a menu.
+            return top if over * 3 <= band and top >= 30 else 0
+        band += hist[top - 10] - hist[top]
+    return 0
+
+
+def _run_maxima(widths: list[int]) -> list[int]:
+    """Per line, the widest line in its run of consecutive non-blank lines."""
+    out = [0] * len(widths)
+    n = len(widths)
+    start = 0
+    while start < n:
+        if not widths[start]:
+            start += 1
             continue
-        indent = len(raw) - len(raw.lstrip(" \t"))
-        bullet = bool(_BULLET.match(raw))
-        text = _BULLET.sub("", raw, count=1) if bullet else raw
-        blocks.append(Block(text=" ".join(text.split()), line=number, bullet=bullet, indent=indent))
+        end = start
+        while end < n and widths[end]:
+            end += 1
+        top = max(widths[start:end])
+        out[start:end] = [top] * (end - start)
+        start = end
+    return out
+
+
+def _emit(blocks: list[Block], text: str, line: int, bullet: bool, indent: int) -> None:
+    """Append a block, splitting off an inline promo glued to the end of a paragraph."""
+    if len(text) > 40 and _PROMO_HINT.search(text, len(text) - 300):
+        para, promo = cues.split_inline_promo(text)
+        if promo is not None:
+            blocks.append(Block(para, line, bullet, indent))
+            # Keep the original cue wording ("ALSO READ: ...") so the promo stays recognisable.
+            blocks.append(Block(text[len(para) :].strip(), line, False, indent))
+            return
+    blocks.append(Block(text, line, bullet, indent))
+
+
+def segment(content: str) -> list[Block]:
+    """Split a dump into blocks: one per line, or per paragraph where the renderer hard-wrapped.
+
+    Indentation and list markers are stripped (kept as ``indent``/``bullet``), whitespace is
+    collapsed, wrapped lines of one paragraph are joined, and an inline "ALSO READ: ..." promo
+    glued to a paragraph becomes a block of its own right after it.
+    """
+    lines = content.splitlines()
+    # Only dumps without very long lines can be hard-wrapped; skip the width census otherwise.
+    long_lines = sum(1 for raw in lines if len(raw) > 200)
+    width = 0
+    widths: list[int] = []
+    if long_lines * 40 <= len(lines):
+        widths = [_columns(raw.rstrip()) if raw and not raw.isspace() else 0 for raw in lines]
+        width = wrap_width(x for x in widths if x)
+    if width:
+        return _segment_wrapped(lines, widths, width, "\n   * " in content or "\n     * " in content)
+    lynx_lists = "\n   * " in content or "\n     * " in content
+    blocks: list[Block] = []
+    for number, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        bullet = False
+        if text[0] in _BULLET_START or (lynx_lists and text[0] == "o"):
+            marker = _BULLET.match(text) or (lynx_lists and _LETTER_O.match(text))
+            if marker:
+                text = text[marker.end() :]
+                if not text:
+                    continue
+                bullet = True
+        if "  " in text or "\t" in text or "\xa0" in text:
+            text = " ".join(text.split())
+        _emit(blocks, text, number, bullet, lead)
     return blocks
+
+
+def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool) -> list[Block]:
+    """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
+
+    A line continues the previous one when it sits at the previous text's indent, is not a list
+    item, and its first word would not have fitted on the previous line. The fit is judged
+    against the widest line of the local run, as table cells and indented boxes wrap narrower
+    than the page.
+    """
+    run_max = _run_maxima(widths)
+    blocks: list[Block] = []
+    parts: list[str] = []
+    first = indent = 0
+    bullet = False
+    cont_indent = -1  # where a continuation line of the open block would start
+    prev_width = 0
+
+    def close() -> None:
+        text = parts[0]
+        for part in parts[1:]:
+            # CJK has no spaces between words; a break inside a sentence must not add one.
+            if _CJK_CHAR.match(part) and _CJK_CHAR.match(text[-1]):
+                text += part
+            else:
+                text += " " + part
+        _emit(blocks, text, first, bullet, indent)
+        parts.clear()
+
+    for number, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            if parts:
+                close()
+            cont_indent = -1
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        if parts and lead == cont_indent and text[0] not in _STRONG_BULLET:
+            limit = min(width, run_max[number])
+            if limit * 5 >= width * 3:
+                word = text[0] if _CJK_CHAR.match(text) else text.split(None, 1)[0]
+                if prev_width + 1 + _columns(word) >= limit - 1:
+                    parts.append(" ".join(text.split()))
+                    prev_width = widths[number]
+                    continue
+        if parts:
+            close()
+        marker = None
+        if text[0] in _BULLET_START or (lynx_lists and text[0] == "o" and lead >= 2):
+            marker = _BULLET.match(text) or (lynx_lists and _LETTER_O.match(text))
+        if marker:
+            text = text[marker.end() :]
+            if not text:
+                cont_indent = -1
+                continue
+        first, indent, bullet = number, lead, bool(marker)
+        cont_indent = lead + (marker.end() if marker else 0)
+        prev_width = widths[number]
+        parts.append(" ".join(text.split()))
+    if parts:
+        close()
+    return blocks
+
+
+# --- site templates ------------------------------------------------------------------------------
+
+_DIGITS = re.compile(r"\d")
+#: Template lines are short furniture; long lines are almost always page-specific prose, and
+#: skipping them keeps the counter small over thousands of pages.
+_TEMPLATE_MAX_CHARS = 160
 
 
 def template_key(text: str) -> str:
     """The key under which a block is counted when learning a site's template across pages."""
-    return " ".join(re.sub(r"\d", "0", text.lower()).split())
+    return " ".join(_DIGITS.sub("0", text.lower()).split())
+
+
+def learn_template(contents: Iterable[str], min_pages: int = 3, min_share: float = 0.5) -> frozenset[str]:
+    """Keys of blocks that recur on at least ``min_share`` of the pages (and ``min_pages`` pages).
+
+    ``contents`` are dumps of one site. Each page counts a key once, however often it repeats
+    the block, and only short blocks are counted.
+    """
+    counts: Counter[str] = Counter()
+    pages = 0
+    for content in contents:
+        pages += 1
+        keys = {template_key(b.text) for b in segment(content) if len(b.text) <= _TEMPLATE_MAX_CHARS}
+        counts.update(keys)
+    if pages < min_pages:
+        return frozenset()
+    need = max(min_pages, min_share * pages)
+    return frozenset(key for key, count in counts.items() if count >= need)
+
+
+# --- classification ------------------------------------------------------------------------------
+
+#: Decoding knobs, tuned by cross-validation in train_textblocks (stored with the weights).
+_DEFAULT_DECODE = {"pivot": 0.5, "inside": 0.35, "outside": 0.9, "resume": 0.5}
+
+
+MODEL_RESOURCE = "models/textblocks.json"
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[LinearModel, dict[str, float]]:
+    """The shipped model, loaded once per process on first use."""
+    data = json.loads(resources.files("wiretrace").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8"))
+    return LinearModel(data["model"]), {**_DEFAULT_DECODE, **data.get("decode", {})}
+
+
+def body_scores(blocks: list[Block]) -> np.ndarray:
+    """Per block, the model's probability that it belongs to the article body."""
+    return _model()[0].predict(block_features(blocks))
+
+
+def decode(
+    blocks: list[Block],
+    scores: np.ndarray,
+    pivot: float = 0.5,
+    inside: float = 0.35,
+    outside: float = 0.9,
+    resume: float = 0.5,
+) -> list[bool]:
+    """Choose the body blocks of a page from their scores.
+
+    The body is the heaviest contiguous run of likely-body blocks (see
+    ``textfeatures.heaviest_run``); inside that run a block needs ``inside``, outside it
+    ``outside``. After the run, the article may resume past a short interruption (an "Also
+    Read" heading and a few headlines): a paragraph scoring ``resume`` within a few blocks of
+    the run's end, with only short lines in between, continues it.
+    """
+    n = len(blocks)
+    if n == 0:
+        return []
+    words = np.array([b.text.count(" ") + 1 for b in blocks], dtype=np.float64)
+    lo, hi = heaviest_run(words, scores, pivot)
+    keep = scores >= outside
+    if hi < lo:
+        return keep.tolist()
+    runs = [(lo, hi)]
+    while True:
+        found = -1
+        for j in range(hi + 1, min(n, hi + 1 + _RESUME_GAP)):
+            if scores[j] >= resume and words[j] >= _RESUME_WORDS:
+                found = j
+                break
+            if words[j] > _INTERRUPTION_WORDS:
+                break
+        if found < 0:
+            break
+        hi = found
+        while hi + 1 < n and scores[hi + 1] >= inside:
+            hi += 1
+        # The interruption itself stays out: only the resumed run is judged leniently.
+        runs.append((found, hi))
+    for start, stop in runs:
+        keep[start : stop + 1] |= scores[start : stop + 1] >= inside
+    return keep.tolist()
+
+
+#: How far past the body's end a resumed paragraph may sit, how long it must be, and how long
+#: the lines of the interruption may be (headlines, not paragraphs).
+_RESUME_GAP = 10
+_RESUME_WORDS = 10
+_INTERRUPTION_WORDS = 18
 
 
 def classify(blocks: list[Block], template: frozenset[str] = frozenset()) -> list[str]:
     """Label each block ``"body"`` or with a boilerplate category (see ``record.BOILERPLATE_CATEGORIES``).
 
     ``template`` holds :func:`template_key` values of blocks known to recur across pages of the
-    same site; such blocks are template, never body.
+    same site; such blocks are template, never body. It is optional: without it the model
+    alone decides.
     """
-    labels = []
-    for block in blocks:
-        if template_key(block.text) in template:
-            labels.append("navigation")
-        elif len(block.text.split()) >= 10:
+    if not blocks:
+        return []
+    model, knobs = _model()
+    X = block_features(blocks)
+    keep = decode(blocks, model.predict(X), **knobs)
+    if template:
+        for i, block in enumerate(blocks):
+            if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
+                keep[i] = False
+    return _categories(blocks, keep, X, template)
+
+
+# Feature columns that name a category outright, in order of precedence.
+_CUE_LABELS = (
+    ("cue_promo", "promo"),
+    ("cue_share", "share"),
+    ("cue_legal", "disclaimer"),
+    ("disclaimer", "disclaimer"),
+    ("cue_newsletter", "newsletter"),
+    ("cue_tags", "tags"),
+    ("cue_caption", "caption"),
+    ("cue_advert", "advert"),
+    ("cue_byline", "byline"),
+)
+_COLUMN = {name: k for k, name in enumerate(FEATURE_NAMES)}
+
+
+def _categories(blocks: list[Block], keep: list[bool], X: np.ndarray, template: frozenset[str]) -> list[str]:
+    """Name what each non-body block is ("body" for the kept ones), from the cue columns of
+    the feature matrix, so no pattern runs twice."""
+    n = len(blocks)
+    first_body = keep.index(True) if True in keep else n
+    words = X[:, _COLUMN["log_words"]]
+    short = words <= np.log1p(8)
+    named: list[str | None] = [None] * n
+    for column, name in reversed(_CUE_LABELS):  # reversed, so the first listed wins
+        for i in np.flatnonzero(X[:, _COLUMN[column]] > 0).tolist():
+            named[i] = name
+    related = (X[:, _COLUMN["cue_related"]] > 0) & short
+    comment = (X[:, _COLUMN["cue_comment"]] > 0) & short
+    stamp = (X[:, _COLUMN["cue_footer"]] > 0) | (X[:, _COLUMN["dateline"]] > 0) | (X[:, _COLUMN["reading_time"]] > 0)
+    tiny = X[:, _COLUMN["tiny"]] > 0
+    labels: list[str] = []
+    in_related = in_comments = False
+    for i, block in enumerate(blocks):
+        if keep[i]:
             labels.append("body")
-        else:
-            labels.append("other")
+            in_related = False
+            continue
+        label = named[i]
+        if label is None:
+            if related[i]:
+                label, in_related = "related", True
+            elif comment[i]:
+                label, in_comments = "comment", i > first_body
+            elif stamp[i]:
+                label = "dateline" if i < first_body else "footer"
+            elif template and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
+                label = "navigation"
+            elif in_comments:
+                label = "comment"
+            elif in_related and words[i] <= np.log1p(25):
+                label = "related"
+            elif i < first_body and (block.bullet or tiny[i]):
+                label = "navigation"
+            elif i > first_body and tiny[i]:
+                label = "footer"
+            else:
+                label = "other"
+        labels.append(label)
     return labels

@@ -1,0 +1,271 @@
+"""Train (and cross-validate) the text-mode block classifier.
+
+    python -m wiretrace.extract.train_textblocks /work/shared/bench/extraction/dev \\
+        [--eval lynx=/tmp/render/lynx ...] [--folds 5] [--no-write]
+
+Reads ``DEV/text/<id>.txt`` dumps and ``DEV/ground-truth.json``; never copies either into the
+package. Block labels come from aligning each block to the gold body (:func:`align_labels`).
+
+Held-out dumps come from several renderers, so every training dump is also re-rendered in two
+synthetic styles (:func:`restyle`): flat (no indentation, no bullets, like html-text) and
+terminal (lynx-like indentation, bullets and hard wrapping at 76 columns). Extra real
+renderings of the same pages can be scored with ``--eval NAME=DIR``; they never train.
+
+Everything is reported as k-fold cross-validation grouped by page (a page's renderings always
+share a fold), never in-sample. Then the model is fitted on all pages and written to
+``src/wiretrace/models/textblocks.json``. Deterministic: fixed folds, a deterministic solver.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import textwrap
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from wiretrace.extract.textblocks import decode, segment
+from wiretrace.extract.textfeatures import FEATURE_NAMES, LinearModel, block_features
+
+WORD = re.compile(r"\w+")
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "textblocks.json"
+STYLES = ("original", "flat", "terminal")
+DECODE_GRID = [
+    {"pivot": pivot, "inside": inside, "outside": outside, "resume": resume}
+    for pivot in (0.4, 0.5)
+    for inside in (0.2, 0.3, 0.4)
+    for outside in (0.9, 1.01)
+    for resume in (0.4, 0.5, 0.6, 0.7, 1.01)
+]
+
+
+# --- labels ---------------------------------------------------------------------------------------
+
+
+def align_labels(texts: list[str], gold: str) -> list[bool]:
+    """Which blocks belong to the gold body.
+
+    A block of 4+ tokens is body when most of its token 4-grams occur in the gold text. Shorter
+    blocks (sub-headings, list items, table rows) are ambiguous on their own ("Reuters" may
+    well occur in the body), so they count only where their tokens appear in the stretch of the
+    gold text between the body blocks around them, located by walking the gold in order.
+    """
+    tokens = WORD.findall(gold)
+    starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in range(len(tokens) - 3):
+        starts[tuple(tokens[i : i + 4])].append(i)
+    labels = [False] * len(texts)
+    cursor = 0
+    pending: list[tuple[int, list[str]]] = []
+
+    def settle(lo: int, hi: int) -> None:
+        region = " " + " ".join(tokens[max(lo, 0) : hi]) + " "
+        for j, toks in pending:
+            if toks and " " + " ".join(toks) + " " in region:
+                labels[j] = True
+        pending.clear()
+
+    for j, text in enumerate(texts):
+        toks = WORD.findall(text)
+        if len(toks) < 4:
+            pending.append((j, toks))
+            continue
+        grams = [tuple(toks[i : i + 4]) for i in range(len(toks) - 3)]
+        if sum(1 for g in grams if g in starts) * 2 < len(grams):
+            continue
+        labels[j] = True
+        start = None
+        for k, gram in enumerate(grams):
+            later = [p for p in starts.get(gram, ()) if p >= cursor - 2]
+            if later:
+                start = max(0, later[0] - k)
+                break
+        if start is None:  # a repeat of text already consumed
+            pending.clear()
+            continue
+        settle(cursor, start)
+        cursor = max(cursor, start + len(toks))
+    settle(cursor, len(tokens))
+    return labels
+
+
+# --- scoring (the benchmark's metric: token 4-gram shingles, macro over pages) --------------------
+
+
+def _shingles(text: str) -> Counter:
+    toks = WORD.findall(text)
+    if len(toks) < 4:
+        return Counter([tuple(toks)]) if toks else Counter()
+    return Counter(tuple(toks[i : i + 4]) for i in range(len(toks) - 3))
+
+
+def score(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
+    """Macro precision/recall over pages and their harmonic mean, as the benchmark's score.py."""
+    precisions, recalls = [], []
+    for key, truth in gold.items():
+        t, p = _shingles(truth), _shingles(pred.get(key, ""))
+        tp = sum((t & p).values())
+        fp = sum((p - t).values())
+        fn = sum((t - p).values())
+        if fp == 0 and fn == 0:
+            precisions.append(1.0)
+            recalls.append(1.0)
+            continue
+        if tp + fp > 0:
+            precisions.append(tp / (tp + fp))
+        recalls.append(tp / (tp + fn) if tp + fn else 0.0)
+    precision = sum(precisions) / len(precisions) if precisions else 0.0
+    recall = sum(recalls) / len(recalls) if recalls else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"f1": f1, "precision": precision, "recall": recall}
+
+
+# --- synthetic renderer styles ------------------------------------------------------------------------
+
+
+def restyle(content: str, style: str) -> str:
+    """Re-render an inscriptis dump the way another renderer might lay it out."""
+    if style == "original":
+        return content
+    out: list[str] = []
+    for raw in content.splitlines():
+        text = raw.strip()
+        if not text:
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        bullet = text.startswith("* ")
+        if bullet:
+            text = text[2:].strip()
+            if not text:
+                continue
+        if style == "flat":
+            out.append(text)
+            out.append("")
+        else:  # terminal: lynx-like nesting, markers and wrapping, blank lines between paragraphs
+            lead = 3 + min(indent // 4, 6) * 2
+            if bullet:
+                out.extend(textwrap.wrap(text, 76, initial_indent=" " * lead + "* ", subsequent_indent=" " * (lead + 2),
+                                         break_long_words=False, break_on_hyphens=False))
+            else:
+                out.extend(textwrap.wrap(text, 76, initial_indent=" " * lead, subsequent_indent=" " * lead,
+                                         break_long_words=False, break_on_hyphens=False))
+                out.append("")
+    return "\n".join(out) + "\n"
+
+
+# --- data -----------------------------------------------------------------------------------------
+
+
+def fold_of(page_id: str, folds: int) -> int:
+    return int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % folds
+
+
+def load_pages(dev: Path, extra: dict[str, Path]) -> tuple[dict[str, str], dict[str, dict[str, list]]]:
+    """Gold bodies, and per rendering per page: (blocks, labels, features)."""
+    truth = json.loads((dev / "ground-truth.json").read_text(encoding="utf-8"))
+    gold = {key: value["articleBody"] or "" for key, value in truth.items()}
+    renderings: dict[str, dict[str, list]] = {}
+    sources = {style: dev / "text" for style in STYLES} | extra
+    for name, folder in sources.items():
+        pages = {}
+        for key in sorted(gold):
+            path = folder / f"{key}.txt"
+            if not path.exists():
+                continue
+            content = path.read_text(encoding="utf-8", errors="replace")
+            if name in STYLES:
+                content = restyle(content, name)
+            blocks = segment(content)
+            labels = align_labels([b.text for b in blocks], gold[key])
+            pages[key] = [blocks, labels, block_features(blocks)]
+        renderings[name] = pages
+    return gold, renderings
+
+
+def fit(matrices: list[np.ndarray], labels: list[list[bool]], c: float) -> dict:
+    """Logistic regression; returns the exported spec with the standardisation folded in."""
+    from sklearn.linear_model import LogisticRegression
+
+    X = np.vstack([m for m in matrices if len(m)])
+    y = np.concatenate([np.array(lab, dtype=bool) for lab in labels if len(lab)])
+    mean = X.mean(axis=0)
+    std = X.std(axis=0)
+    std[std < 1e-9] = 1.0
+    model = LogisticRegression(C=c, max_iter=5000, solver="lbfgs")
+    model.fit((X - mean) / std, y)
+    weights = model.coef_[0] / std
+    bias = float(model.intercept_[0] - (weights * mean).sum())
+    return {"features": list(FEATURE_NAMES), "weights": [round(float(w), 6) for w in weights], "bias": round(bias, 6)}
+
+
+def bodies(pages: dict[str, list], scores: dict[str, np.ndarray], knobs: dict[str, float]) -> dict[str, str]:
+    out = {}
+    for key, (blocks, _labels, _X) in pages.items():
+        keep = decode(blocks, scores[key], **knobs)
+        out[key] = "\n".join(b.text for b, k in zip(blocks, keep) if k)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dev", type=Path, help="benchmark DEV folder (text/, ground-truth.json)")
+    parser.add_argument("--eval", action="append", default=[], metavar="NAME=DIR",
+                        help="extra renderings <DIR>/<id>.txt to score by cross-validation (never trained on)")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--c", type=float, default=0.1, help="inverse L2 strength of the regression")
+    parser.add_argument("--no-write", action="store_true", help="cross-validate only")
+    parser.add_argument("--predictions", type=Path, metavar="DIR",
+                        help="also write the out-of-fold bodies as DIR/<rendering>.json for score.py")
+    args = parser.parse_args(argv)
+    extra = dict(item.split("=", 1) for item in args.eval)
+    gold, renderings = load_pages(args.dev, {k: Path(v) for k, v in extra.items()})
+    keys = sorted(gold)
+
+    # Out-of-fold scores for every rendering: each page scored by a model that never saw it.
+    oof: dict[str, dict[str, np.ndarray]] = {name: {} for name in renderings}
+    for fold in range(args.folds):
+        train = [renderings[s][k] for s in STYLES for k in keys if fold_of(k, args.folds) != fold and k in renderings[s]]
+        model = LinearModel(fit([p[2] for p in train], [p[1] for p in train], args.c))
+        for name, pages in renderings.items():
+            for key, (_blocks, _labels, X) in pages.items():
+                if fold_of(key, args.folds) == fold:
+                    oof[name][key] = model.predict(X) if len(X) else np.zeros(0)
+
+    # Decoding knobs: the best mean cross-validated F1 over the training styles.
+    def mean_f1(knobs: dict[str, float]) -> float:
+        return sum(score(gold, bodies(renderings[s], oof[s], knobs))["f1"] for s in STYLES) / len(STYLES)
+
+    knobs = max(DECODE_GRID, key=mean_f1)
+    print(f"decode knobs (chosen on out-of-fold scores): {knobs}")
+    print(f"{'rendering':14s} {'F1':>6s} {'P':>6s} {'R':>6s}   ({args.folds}-fold CV grouped by page)")
+    for name, pages in renderings.items():
+        predicted = bodies(pages, oof[name], knobs)
+        result = score({k: gold[k] for k in pages}, predicted)
+        print(f"{name:14s} {result['f1']:.4f} {result['precision']:.4f} {result['recall']:.4f}")
+        if args.predictions:
+            args.predictions.mkdir(parents=True, exist_ok=True)
+            out = {k: {"articleBody": v} for k, v in predicted.items()}
+            (args.predictions / f"{name}.json").write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+
+    if not args.no_write:
+        everything = [renderings[s][k] for s in STYLES for k in keys if k in renderings[s]]
+        spec = fit([p[2] for p in everything], [p[1] for p in everything], args.c)
+        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "about": "Text-mode block classifier: logistic regression over textfeatures.FEATURE_NAMES. "
+                     "Retrain with: python -m wiretrace.extract.train_textblocks <DEV folder>",
+            "model": spec,
+            "decode": knobs,
+        }
+        MODEL_PATH.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,325 @@
+"""Text mode: segmentation of renderer dumps and body classification."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from wiretrace.extract import textblocks as tb
+from wiretrace.extract.textfeatures import FEATURE_NAMES, block_features, heaviest_run
+from wiretrace.record import BOILERPLATE_CATEGORIES
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED = SHARED / "seed" / "000_226eb23f7ba8aff9.txt"
+SEED_EXPECTED = SHARED / "seed" / "expected.json"
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the tram network by twelve kilometres, the largest extension since the line opened in 1998, after a debate that ran late into the night.",
+    "Supporters said the new route would link the university district with the hospital and cut journey times by a third, while critics warned that the budget had already doubled once.",
+    "Construction is due to start next spring and the first trams should run in 2027, according to the transport department, which said it would publish the detailed timetable in June.",
+    "Residents along the route will be consulted in a series of public meetings, the mayor said, adding that no homes would have to be demolished to make room for the tracks.",
+]
+
+
+def body_of(content: str) -> list[str]:
+    blocks = tb.segment(content)
+    return [b.text for b, label in zip(blocks, tb.classify(blocks)) if label == "body"]
+
+
+# --- segment -----------------------------------------------------------------------------------------
+
+
+def test_segment_strips_indentation_and_bullets() -> None:
+    dump = "  * Home\n    + World News\n      • Sport\n\t- Opinion\n   3. Third item\n      Plain line\n"
+    blocks = tb.segment(dump)
+    assert [b.text for b in blocks] == ["Home", "World News", "Sport", "Opinion", "Third item", "Plain line"]
+    assert [b.bullet for b in blocks] == [True, True, True, True, True, False]
+    assert blocks[0].indent == 2 and blocks[5].indent == 6
+    assert [b.line for b in blocks] == [0, 1, 2, 3, 4, 5]
+
+
+def test_segment_drops_empty_bullets_and_collapses_whitespace() -> None:
+    blocks = tb.segment("        * \n        *\n   Two   spaced\u00a0words  \n\n")
+    assert [b.text for b in blocks] == ["Two spaced words"]
+
+
+def test_segment_keeps_dashes_and_numbers_that_are_prose() -> None:
+    blocks = tb.segment("2019 was a record year for the company.\n—Reporting by Jane Doe\n")
+    assert blocks[0].text == "2019 was a record year for the company." and not blocks[0].bullet
+    assert blocks[1].text == "—Reporting by Jane Doe" and not blocks[1].bullet
+
+
+def wrap(paragraph: str, width: int, indent: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(paragraph, width, initial_indent=" " * indent, subsequent_indent=" " * indent)
+
+
+def test_segment_joins_hard_wrapped_paragraphs_lynx_style() -> None:
+    lines = ["     * Home", "     * World", ""]
+    for paragraph in PARAGRAPHS:
+        lines += wrap(paragraph, 76, 3) + [""]
+    blocks = tb.segment("\n".join(lines))
+    assert [b.text for b in blocks] == ["Home", "World", *PARAGRAPHS]
+
+
+def test_segment_joins_wrapped_paragraphs_without_blank_lines_between() -> None:
+    # w3m-like: no indentation, and one renderer puts no blank line between paragraphs.
+    lines: list[str] = []
+    for paragraph in PARAGRAPHS:
+        lines += wrap(paragraph, 79, 0)
+    lines += ["", "Share this article", "Related"]
+    texts = [b.text for b in tb.segment("\n".join(lines))]
+    # A paragraph boundary is invisible when the last line happens to be full, so count the words.
+    assert " ".join(texts[:-2]) == " ".join(PARAGRAPHS)
+    assert texts[-2:] == ["Share this article", "Related"]
+
+
+def test_segment_does_not_join_short_menu_lines_in_a_wrapped_dump() -> None:
+    lines: list[str] = []
+    for paragraph in PARAGRAPHS:
+        lines += wrap(paragraph, 72, 0) + [""]
+    lines += ["Home", "News", "Sport", "Weather"]
+    texts = [b.text for b in tb.segment("\n".join(lines))]
+    assert texts[-4:] == ["Home", "News", "Sport", "Weather"]
+
+
+def test_segment_joins_wrapped_cjk_without_inserting_spaces() -> None:
+    sentence = "東京都は二十日、新しい交通計画を発表した。" * 6
+    lines = [sentence[i : i + 38] for i in range(0, len(sentence), 38)]
+    filler = [p[:70] for p in PARAGRAPHS]  # enough full-width lines to reveal the wrap column
+    dump = "\n".join(lines) + "\n\n" + "\n\n".join(filler)
+    assert wrap_width_of(dump) > 0
+    assert tb.segment(dump)[0].text == sentence
+
+
+def wrap_width_of(dump: str) -> int:
+    return tb.wrap_width(tb._columns(line.rstrip()) for line in dump.splitlines() if line.strip())
+
+
+def test_wrap_width_is_zero_for_unwrapped_dumps() -> None:
+    dump = "\n".join(PARAGRAPHS + ["Home", "News"] * 5)
+    assert wrap_width_of(dump) == 0
+
+
+def test_segment_splits_inline_promo_keeping_its_wording() -> None:
+    text = "Putin discussed the conflict with business leaders.  ALSO READ: Oil prices slip as talks stall"
+    blocks = tb.segment(text + "\nNext paragraph here.")
+    assert [b.text for b in blocks] == [
+        "Putin discussed the conflict with business leaders.",
+        "ALSO READ: Oil prices slip as talks stall",
+        "Next paragraph here.",
+    ]
+    assert blocks[0].line == blocks[1].line == 0
+
+
+def test_segment_leaves_prose_mentioning_reading_alone() -> None:
+    text = "Analysts said you can also read the report online, and many did."
+    assert [b.text for b in tb.segment(text)] == [text]
+
+
+# --- classify ------------------------------------------------------------------------------------------
+
+
+NEWS_PAGE = """\
+  * Home
+  * World
+  * Business
+  * Sport
+Tram network to grow by twelve kilometres
+By Jane Doe
+Updated 10:42 am, March 4, 2025
+Share on Facebook
+{paragraphs}
+Related stories
+  * Council election results announced
+  * Bus fares to rise in April
+  * New bridge opens to traffic
+Tags: transport, city council, trams
+© 2025 The Daily Example. All rights reserved.
+Privacy Policy
+"""
+
+
+def test_classify_keeps_the_article_and_names_the_furniture() -> None:
+    page = NEWS_PAGE.format(paragraphs="\n".join(PARAGRAPHS))
+    blocks = tb.segment(page)
+    labels = tb.classify(blocks)
+    assert [b.text for b, label in zip(blocks, labels) if label == "body"] == PARAGRAPHS
+    named = dict(zip((b.text for b in blocks), labels))
+    assert named["Share on Facebook"] == "share"
+    assert named["Related stories"] == "related"
+    assert named["Bus fares to rise in April"] == "related"
+    assert named["Tags: transport, city council, trams"] == "tags"
+    assert named["© 2025 The Daily Example. All rights reserved."] == "disclaimer"
+    assert named["By Jane Doe"] == "byline"
+    assert named["Home"] == "navigation"
+    assert set(labels) <= set(BOILERPLATE_CATEGORIES) | {"body"}
+
+
+def test_classify_same_page_from_a_wrapping_renderer() -> None:
+    lines = ["     * Home", "     * World", "", "   Tram network to grow by twelve kilometres", "", "   By Jane Doe", ""]
+    for paragraph in PARAGRAPHS:
+        lines += wrap(paragraph, 76, 3) + [""]
+    lines += ["   Related stories", "", "     * Council election results announced", "     * Bus fares to rise in April"]
+    assert body_of("\n".join(lines)) == PARAGRAPHS
+
+
+def test_classify_resumes_after_an_interrupting_related_list() -> None:
+    page = "\n".join(
+        ["Tram network to grow by twelve kilometres", *PARAGRAPHS[:3], "Also Read",
+         "Council election results announced", "Bus fares to rise in April", "New bridge opens to traffic",
+         PARAGRAPHS[3], "Privacy Policy", "Terms of Use"]
+    )
+    assert body_of(page) == PARAGRAPHS
+
+
+def test_classify_leaves_out_comments() -> None:
+    comments = "\n".join([
+        "12 Comments",
+        "Leave a Reply",
+        "john_smith says:",
+        "March 4, 2025 at 11:02 am",
+        "This is a waste of money, the buses work fine and nobody asked for more trams in our area anyway.",
+        "Reply",
+        "mary_k says:",
+        "March 4, 2025 at 12:15 pm",
+        "Finally some good news for people who commute from the university district every single day.",
+        "Reply",
+    ])
+    page = "Tram network to grow\n" + "\n".join(PARAGRAPHS) + "\n" + comments
+    blocks = tb.segment(page)
+    labels = tb.classify(blocks)
+    assert [b.text for b, label in zip(blocks, labels) if label == "body"] == PARAGRAPHS
+    assert labels[[b.text for b in blocks].index("12 Comments")] == "comment"
+
+
+def test_classify_leaves_out_a_cookie_notice() -> None:
+    notice = (
+        "We use cookies to improve your experience on our site and to show you relevant advertising. "
+        "By continuing to browse, you agree to our use of cookies and our Privacy Policy."
+    )
+    page = "\n".join([notice, "Accept", "Tram network to grow", *PARAGRAPHS, "About us", "Contact"])
+    body = body_of(page)
+    assert notice not in body and "Accept" not in body and "Contact" not in body
+    assert body[-4:] == PARAGRAPHS
+
+
+def test_classify_keeps_subheadings_and_list_items_inside_the_body() -> None:
+    page = "\n".join(
+        ["Menu", "Tram network to grow", PARAGRAPHS[0], PARAGRAPHS[1], "What changes for riders",
+         PARAGRAPHS[2], PARAGRAPHS[3], "Newsletter", "Sign up for our daily newsletter"]
+    )
+    body = body_of(page)
+    assert "What changes for riders" in body
+    assert body[0] == PARAGRAPHS[0] and body[-1] == PARAGRAPHS[3]
+    assert "Sign up for our daily newsletter" not in body
+
+
+def test_classify_works_for_other_languages() -> None:
+    paragraphs = [
+        "A prefeitura anunciou nesta terça-feira a ampliação da rede de bondes em doze quilômetros, a maior desde a inauguração da linha.",
+        "Segundo a secretaria de transportes, as obras começam na próxima primavera e os primeiros bondes devem circular em 2027.",
+        "Os moradores ao longo do trajeto serão consultados em uma série de audiências públicas, disse o prefeito à imprensa.",
+    ]
+    page = "\n".join(["Início", "Notícias", "Esportes", "Prefeitura amplia rede de bondes", *paragraphs,
+                      "Leia também", "Tarifa de ônibus sobe em abril", "Compartilhe"])
+    assert body_of(page) == paragraphs
+
+
+def test_classify_honours_a_template_but_does_not_need_one() -> None:
+    footer = "The Daily Example is a community newspaper that has served the valley since 1901, independent and locally owned."
+    page = "\n".join(["Tram network to grow", *PARAGRAPHS, footer])
+    blocks = tb.segment(page)
+    template = frozenset({tb.template_key(footer)})
+    labels = tb.classify(blocks, template)
+    assert labels[-1] != "body"
+    assert [b.text for b, label in zip(blocks, labels) if label == "body"] == PARAGRAPHS
+
+
+def test_classify_empty_and_tiny_inputs() -> None:
+    assert tb.classify([]) == []
+    assert tb.segment("") == []
+    assert tb.classify(tb.segment("Home\nNews")) == ["navigation", "navigation"] or all(
+        label != "body" for label in tb.classify(tb.segment("Home\nNews"))
+    )
+
+
+# --- templates ----------------------------------------------------------------------------------------
+
+
+def test_learn_template_finds_lines_shared_by_most_pages() -> None:
+    pages = [
+        f"Home\nWorld\nStory number {i} about something\n{PARAGRAPHS[i % 4]}\nCopyright 2025 Example\n" for i in range(6)
+    ]
+    template = tb.learn_template(pages, min_pages=3)
+    assert tb.template_key("Home") in template
+    assert tb.template_key("Copyright 2025 Example") in template
+    # Digits are normalised, so "Story number 3 ..." lines share one key; they recur on every page.
+    assert tb.template_key("Story number 1 about something") in template
+    assert tb.template_key(PARAGRAPHS[0]) not in template  # long lines are never counted
+    assert tb.learn_template(pages[:2], min_pages=3) == frozenset()
+
+
+def test_learn_template_counts_a_line_once_per_page() -> None:
+    pages = ["Menu\nMenu\nMenu\nUnique a", "Other\nUnique b", "Other\nUnique c", "Other\nUnique d"]
+    template = tb.learn_template(pages, min_pages=3, min_share=0.5)
+    assert "menu" not in template and "other" in template
+
+
+# --- model plumbing --------------------------------------------------------------------------------
+
+
+def test_feature_matrix_shape_and_finiteness() -> None:
+    import numpy as np
+
+    blocks = tb.segment(NEWS_PAGE.format(paragraphs="\n".join(PARAGRAPHS)))
+    X = block_features(blocks)
+    assert X.shape == (len(blocks), len(FEATURE_NAMES))
+    assert np.isfinite(X).all()
+
+
+def test_heaviest_run_bridges_a_short_interruption() -> None:
+    import numpy as np
+
+    words = np.array([2, 40, 40, 3, 3, 40, 2], dtype=float)
+    scores = np.array([0.1, 0.9, 0.9, 0.2, 0.2, 0.9, 0.1])
+    assert heaviest_run(words, scores, 0.5) == (1, 5)
+
+
+def test_segment_and_classify_are_fast() -> None:
+    page = NEWS_PAGE.format(paragraphs="\n".join(PARAGRAPHS * 3)) * 4  # ~150 lines
+    tb.classify(tb.segment(page))  # load the model outside the timing
+    start = time.perf_counter()
+    for _ in range(50):
+        tb.classify(tb.segment(page))
+    per_page = (time.perf_counter() - start) / 50
+    assert per_page < 0.01  # generous: ~1 ms on a quiet core; shared CI machines are noisy
+
+
+# --- the project's seed page ------------------------------------------------------------------------
+
+
+def test_seed_page_body_is_exactly_the_expected_paragraphs() -> None:
+    if not SEED.exists() or not SEED_EXPECTED.exists():
+        pytest.skip("shared seed page not available")
+    expected = json.loads(SEED_EXPECTED.read_text(encoding="utf-8"))["must"]
+    blocks = tb.segment(SEED.read_text(encoding="utf-8"))
+    labels = tb.classify(blocks)
+    body = [b.text for b, label in zip(blocks, labels) if label == "body"]
+    assert body == expected["body_paragraphs"]
+    joined = "\n".join(body)
+    for phrase in expected["body_must_not_contain"]:
+        assert phrase not in joined
+    named = {b.text: label for b, label in zip(blocks, labels)}
+    promo = next(text for text in named if text.startswith("ALSO READ:"))
+    assert named[promo] == "promo"
+    assert named["Also Read"] == "related"
+    assert named["Facebook IconLinkedIN Icon"] == "share"
+    disclaimer = next(text for text in named if text.startswith("(Only the headline"))
+    assert named[disclaimer] == "disclaimer"
+    for not_body in ("Reuters", "Vladimir Putin, Putin"):
+        assert named[not_body] != "body"

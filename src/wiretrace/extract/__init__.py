@@ -125,4 +125,6 @@ def finalize(article: Article) -> Article:
         article.headline = article.dek = article.published = article.updated = None
         article.authors = []
         article.reading_time_minutes = None
+        article.boilerplate.extend(Boilerplate(text=r.headline, category="related") for r in article.related)
+        article.related = []
     return article

@@ -19,10 +19,11 @@ INLINE_PROMO = re.compile(
 
 # A heading that opens a related-stories list.
 RELATED_HEADING = re.compile(
-    r"^\s*(?:also read|read also|read more|more from this section|more from|related(?: stories| articles| news| posts| coverage| content| reading)?|"
+    r"^\s*(?:also read|read also|read more|read next|up next|more from this section|more from(?: [\w&'’-]+){0,3}|"
+    r"related(?: stories| articles| news| posts| coverage| content| reading| links)?|"
     r"you may also like|you might also like|recommended(?: for you| stories)?|more stories|more news|"
     r"top stories|trending(?: now| stories)?|most read|most popular|latest news|latest stories|"
-    r"editor'?s picks|what to read next|further reading|more on this|more in|don'?t miss|"
+    r"editor'?s picks|what to read next|further reading|more on this(?: story| topic| subject)?|more in(?: [\w&'’-]+){0,3}|don'?t miss|"
     r"in case you missed it|popular now|what others are reading|next story)\s*:?\s*$",
     re.IGNORECASE,
 )

@@ -33,6 +33,11 @@ TZINFOS: dict[str, tzinfo] = {
     name: timezone(timedelta(minutes=minutes)) for name, minutes in _FIXED_OFFSETS.items()
 }
 
+def _zone(name: str | None, offset: int | None) -> tzinfo | None:
+    # A callable (not the dict) so unknown words ("CBS") leave the time naive instead of warning.
+    return TZINFOS.get(name) if name else None
+
+
 _ZONE_WORD = re.compile(r"\b([A-Z]{1,5})\b")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
@@ -76,7 +81,7 @@ def parse_date(text: str | None) -> str | None:
     cleaned, zone = _regional_zone(text)
     cleaned = _NOISE.sub(" ", cleaned).strip()
     try:
-        value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=TZINFOS, fuzzy=True)
+        value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
     except (ValueError, OverflowError, TypeError):
         return None
     if value.year == _DEFAULT.year or not 1990 <= value.year <= 2100:

@@ -18,7 +18,7 @@ from wiretrace.extract.byline import parse_byline, split_names
 from wiretrace.extract.dates import parse_date
 from wiretrace.extract.htmlbody import extract_body
 from wiretrace.extract.metadata import read_metadata
-from wiretrace.record import Article, Image, Page, unique_related
+from wiretrace.record import Article, Image, Page, RelatedLink, unique_related
 
 _NOT_FOUND_TITLE = re.compile(r"\b(?:404|not found|page not found|error|no longer available)\b", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer", re.IGNORECASE)
@@ -36,11 +36,15 @@ _TEXT_SIGNALS = {
     "reading_time": ("min read", "minute read", "mins read"),
 }
 _TEXT_SIGNAL = re.compile("|".join(re.escape(cue) for cues_ in _TEXT_SIGNALS.values() for cue in cues_))
-_ELEMENT_SIGNAL_XPATH = (
-    "//body//*[contains(@class,'byline') or contains(@class,'author') or @rel='author' or @itemprop='author'"
-    " or contains(@class,'breadcrumb') or contains(@aria-label,'readcrumb')"
-    " or (contains(@class,'read') and (contains(@class,'time') or contains(@class,'min')))]"
+# The @class guard first: most elements have none, and contains() on a missing attribute still costs.
+_ELEMENT_SIGNALS = lxml.etree.XPath(
+    "//body//*[@class and (contains(@class,'byline') or contains(@class,'author') or contains(@class,'breadcrumb')"
+    " or contains(@class,'title') or contains(@class,'heading') or contains(@class,'-hd') or contains(@class,'label')"
+    " or (contains(@class,'read') and (contains(@class,'time') or contains(@class,'min'))))]"
 )
+# A related-stories box holds at most this many links; more is a site menu.
+_MAX_RELATED = 12
+_HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
 def _scan(tree: HtmlElement) -> tuple[dict[str, list[str]], dict[str, list[HtmlElement]]]:
@@ -61,10 +65,15 @@ def _scan(tree: HtmlElement) -> tuple[dict[str, list[str]], dict[str, list[HtmlE
         for kind, cues_ in _TEXT_SIGNALS.items():
             if any(cue in text for cue in cues_):
                 texts[kind].append(text)
-    elements: dict[str, list[HtmlElement]] = {"byline": [], "breadcrumb": [], "reading_time": []}
-    for element in tree.xpath(_ELEMENT_SIGNAL_XPATH):
-        marker = f"{element.get('class') or ''} {element.get('aria-label') or ''}".lower()
-        if "breadcrumb" in marker:
+    elements: dict[str, list[HtmlElement]] = {"byline": [], "breadcrumb": [], "reading_time": [], "heading": []}
+    elements["heading"].extend(tree.iter(*_HEADING_TAGS))
+    for element in _ELEMENT_SIGNALS(tree):
+        marker = element.get("class").lower()
+        if element.tag in _HEADING_TAGS:
+            continue  # already collected
+        if any(w in marker for w in ("title", "heading", "-hd", "label")):
+            elements["heading"].append(element)
+        elif "breadcrumb" in marker:
             elements["breadcrumb"].append(element)
         elif "read" in marker and ("time" in marker or "min" in marker):
             elements["reading_time"].append(element)
@@ -150,6 +159,30 @@ def _credits_near_headline(tree: HtmlElement, headline: str | None) -> list[wire
             credits.append(credit)
             break
     return credits
+
+
+def _related_links(headings: list[HtmlElement], url: str | None) -> list[RelatedLink]:
+    """Links in boxes headed "Related", "Read next", "More from <section>", anywhere on the page."""
+    links: list[RelatedLink] = []
+    for heading in headings:
+        text = " ".join(heading.text_content().split())
+        if not text or len(text) > 40 or not cues.RELATED_HEADING.match(text):
+            continue
+        box = heading.getparent()
+        for _ in range(2):  # the heading's own wrapper, or the box around it
+            anchors = [a for a in box.iter("a") if not heading in a.iterancestors() and a is not heading]
+            if len(anchors) >= 2 or box.getparent() is None:
+                break
+            box = box.getparent()
+        found = []
+        for anchor in anchors:
+            title = " ".join(anchor.text_content().split())
+            if len(title.split()) >= 3:
+                href = anchor.get("href")
+                found.append(RelatedLink(headline=title, url=urljoin(url, href) if href and url else href))
+        if len(found) <= _MAX_RELATED:
+            links.extend(found)
+    return links
 
 
 def _byline_texts(elements: list[HtmlElement]) -> list[str]:
@@ -261,7 +294,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
             images.append(Image(url=urljoin(url, src) if src and url else src, caption=caption, credit=credit))
     article.images = images
     article.reading_time_minutes = _reading_time(signal_elements["reading_time"], signal_texts["reading_time"])
-    article.related = unique_related(article.related)
+    article.related = unique_related(article.related + _related_links(signal_elements["heading"], url))
 
     # Pages that declare themselves no article (og:type website, a bare WebPage) and error pages
     # still yield some text; only a substantial body overrides what the page says it is.

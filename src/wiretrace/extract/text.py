@@ -11,7 +11,7 @@ import re
 
 from wiretrace.extract import cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline
-from wiretrace.extract.dates import labelled_dates
+from wiretrace.extract.dates import labelled_dates, parse_date
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
 
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
@@ -23,23 +23,32 @@ _CAPTION_CREDIT = re.compile(
 )
 _NOT_FOUND = re.compile(r"\b(?:404|page not found|page (?:you|you're) looking for|no longer available|doesn'?t exist)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_DATE_LABELS = ("publish", "updat", "posted", "date", "modified")
+_HEAD_WINDOW = 40
+_PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b", re.IGNORECASE)
+_DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 
 
-def _title_score(text: str) -> float:
-    """How headline-like a block is: a short phrase without a final full stop."""
+def _title_score(blocks: list[textblocks.Block], i: int, first_body: int) -> float:
+    """How headline-like block ``i`` is: a short phrase, no final full stop, no credit or date,
+    usually followed by the byline or date stamp and sitting close to the body."""
+    text = blocks[i].text
     words = text.split()
-    if not 3 <= len(words) <= 30 or text.endswith((".", "…")) and not text.endswith("..."):
+    if not 3 <= len(words) <= 30 or (text.endswith((".", "…")) and not text.endswith("...")):
+        return 0.0
+    if text.lower().startswith(_BYLINE_LEADS) or blocks[i].bullet or _BREADCRUMB_SEP.search(text) or _CAPTION_CREDIT.match(text) or _PHOTO_CREDIT.search(text):
         return 0.0
     if labelled_dates(text) or cues.SHARE.match(text) or cues.RELATED_HEADING.match(text):
         return 0.0
-    score = 1.0 + min(len(words), 14) / 14
-    if _BREADCRUMB_SEP.search(text):
-        score -= 1.0
-    return score
+    # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
+    score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
+    following = " ".join(b.text.lower() for b in blocks[i + 1:i + 4])
+    if re.search(r"\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read", following):
+        score += 0.5
+    return score - (first_body - i) / 100
 
 
 def _breadcrumb(text: str) -> tuple[list[str], str | None] | None:
@@ -80,9 +89,13 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     related: list[RelatedLink] = []
     headline_idx: int | None = None
 
+    # Only the blocks just above the body can hold its headline, trail and dek; navigation
+    # before them can run to hundreds of blocks.
+    top = max(0, first_body - _HEAD_WINDOW)
     # Breadcrumb and headline: a "Home / Section / Headline" trail names the headline outright.
-    for i, block in enumerate(blocks[:first_body]):
-        crumb = _breadcrumb(block.text)
+    for i in range(top, first_body):
+        block = blocks[i]
+        crumb = _breadcrumb(block.text) if len(block.text) < 300 else None
         if crumb:
             article.breadcrumb, tail = crumb
             used.add(i)
@@ -94,19 +107,19 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
                         break
             break
     if article.headline is None:
-        candidates = [(score, -abs(first_body - i), i) for i, b in enumerate(blocks[:first_body])
-                      if i not in used and (score := _title_score(b.text)) > 0]
+        candidates = [(score, i) for i in range(top, first_body)
+                      if i not in used and (score := _title_score(blocks, i, first_body)) > 0]
         # Repetition is the strongest tell: <title> and <h1> both render the headline.
         texts = [b.text for b in blocks[:first_body]]
-        repeated = [c for c in candidates if texts.count(blocks[c[2]].text) > 1]
+        repeated = [c for c in candidates if texts.count(blocks[c[1]].text) > 1]
         pick = max(repeated or candidates, default=None)
         if pick:
-            headline_idx = pick[2]
+            headline_idx = pick[1]
             article.headline = blocks[headline_idx].text
     if headline_idx is not None:
         used.add(headline_idx)
-        for j, block in enumerate(blocks[:first_body]):
-            if block.text == article.headline:
+        for j in range(top, first_body):
+            if blocks[j].text == article.headline:
                 used.add(j)
         for j in range(headline_idx + 1, first_body):
             text = blocks[j].text
@@ -122,7 +135,9 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     images: list[Image] = []
     body_set = set(body_idx)
     in_related_list = False
+    list_bullets: bool | None = None
     found_dates: dict[str, list[str]] = {}
+    unlabelled_dates: list[str] = []
     tag_list: list[str] | None = None
     copyright_publisher: str | None = None
     for i, (block, label) in enumerate(zip(blocks, labels)):
@@ -133,9 +148,13 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         lower = text.lower()
         # Cheap substring tests guard the regexes: most blocks are short navigation links.
         if _DIGIT.search(text):
-            if any(w in lower for w in _DATE_LABELS) and (stamps := labelled_dates(text)):
+            if _DATE_HINT.search(lower) and (stamps := labelled_dates(text)):
                 for key, value in stamps.items():
                     found_dates.setdefault(key, []).append(value)
+                label = "timestamp" if label == "other" else label
+            elif top <= i < first_body and len(text) < 60 and _MONTH.search(text) and (stamp := parse_date(text)):
+                # An unlabelled stamp under the headline ("Thursday 7 May 2026 18:05 BST").
+                unlabelled_dates.append(stamp)
                 label = "timestamp" if label == "other" else label
             if "min" in lower and article.reading_time_minutes is None:
                 article.reading_time_minutes = cues.reading_time_minutes(text)
@@ -179,11 +198,17 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         promo = cues.INLINE_PROMO.match(text) if not heading else None
         if heading:
             in_related_list = True
+            list_bullets = None
             label = "related"
         elif promo or label in {"related", "promo"} or in_related_list:
             headline = promo.group("headline").strip() if promo else text
-            # A list of related headlines ends at the first block that is no headline.
-            if label in {"tags", "timestamp", "disclaimer", "caption", "byline"} or not 3 <= len(headline.split()) <= 30:
+            if in_related_list and list_bullets is None:
+                list_bullets = block.bullet
+            # A list of related headlines ends at the first block that is no headline, or that
+            # breaks the list's bullet style.
+            if label in {"tags", "timestamp", "disclaimer", "caption", "byline", "newsletter"} \
+                    or not 3 <= len(headline.split()) <= 30 or " | " in headline or cues.NEWSLETTER.search(headline) \
+                    or (in_related_list and not promo and block.bullet != list_bullets):
                 in_related_list = False
             else:
                 related.append(RelatedLink(headline=headline))
@@ -202,7 +227,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):
         article.publisher = copyright_publisher
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
-    article.published = _most_precise(found_dates.get("published", []))
+    article.published = _most_precise(found_dates.get("published", []) or unlabelled_dates)
     article.updated = _most_precise(found_dates.get("updated", []))
     article.images = images
     article.related = unique_related(related)

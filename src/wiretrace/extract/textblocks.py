@@ -46,6 +46,7 @@ _WIDE = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
+_LINK_REFERENCE = re.compile(r"\[\d{1,4}\]")
 # Cheap gate in front of cues.split_inline_promo, which is slow on long paragraphs.
 _PROMO_HINT = re.compile(r"(?:READ|Read|WATCH|Watch|RELATED|Related|SEE ALSO|See Also)\s*[:|\-–—]")
 
@@ -136,6 +137,9 @@ def segment(content: str) -> list[Block]:
     collapsed, wrapped lines of one paragraph are joined, and an inline "ALSO READ: ..." promo
     glued to a paragraph becomes a block of its own right after it.
     """
+    # lynx -dump numbers every link ("[18]Astronomy"); the numbers are no part of the text.
+    if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
+        content = _LINK_REFERENCE.sub("", content)
     lines = content.splitlines()
     # Only dumps without very long lines can be hard-wrapped; skip the width census otherwise.
     long_lines = sum(1 for raw in lines if len(raw) > 200)

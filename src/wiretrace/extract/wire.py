@@ -169,7 +169,10 @@ _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})
 def copyright_holder(text: str) -> str | None:
     """Who a copyright notice names ("© 2026 The Associated Press. All rights reserved.")."""
     match = _COPYRIGHT.search(text)
-    return match.group("holder").strip(" ,") if match else None
+    if not match:
+        return None
+    # "Westbrook Courier, a Hallam Valley Media company": the holder is the name before the apposition.
+    return match.group("holder").split(",")[0].strip(" ,") or None
 
 
 def credit_from_copyright(text: str) -> WireCredit | None:

@@ -63,6 +63,65 @@ class Boilerplate:
     category: str = "other"
 
 
+#: Offsets are ``[start, end]`` pairs (end excluded) into :attr:`Article.text`.
+Spans = list[list[int]]
+
+SOURCE_TYPES = ("person", "organisation", "media", "document", "anonymous")
+CLAIM_STATUSES = ("asserted", "confirmed", "denied", "not_confirmed", "declined_to_comment", "disputed")
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation or place, with every mention of it in the article text."""
+
+    name: str
+    type: str  # PERSON | ORG | PLACE
+    mentions: Spans = field(default_factory=list)
+    #: Other spellings seen for it ("Putin", "Kiev" for "Kyiv").
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who (source) said, thought or wanted (cue) what (content), with offsets into the text."""
+
+    source: Spans = field(default_factory=list)
+    cue: Spans = field(default_factory=list)
+    content: Spans = field(default_factory=list)
+    kind: str = "indirect"  # direct | indirect | mixed
+    source_text: str | None = None
+    #: The entity the source resolves to ("Peskov", "he" -> "Dmitry Peskov").
+    source_entity: str | None = None
+    source_type: str | None = None  # one of SOURCE_TYPES
+    anonymous: bool = False
+    #: For a chain ("citing unnamed sources ..., Kommersant said"): whom the source relied on.
+    basis: str | None = None
+    status: str = "asserted"  # one of CLAIM_STATUSES
+    #: Who settled the status (confirmed, denied, ...) and the sentence that says so.
+    status_by: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    """A claim made in the article, who reported it on what basis, and its status in this article."""
+
+    text: str
+    span: Spans = field(default_factory=list)
+    reported_by: str | None = None
+    source_type: str | None = None
+    anonymous: bool = False
+    basis: str | None = None
+    #: Who carried the report onward: the wire agency and the publisher of this copy.
+    carried_by: list[str] = field(default_factory=list)
+    status: str = "asserted"
+    #: Who confirmed, denied or did not confirm it, and the sentence that says so.
+    status_by: str | None = None
+    evidence: str | None = None
+    #: Index into the article's attributions of the attribution the claim comes from.
+    attribution: int | None = None
+
+
 @dataclass(slots=True)
 class Article:
     """A clean, provenance-aware article record.
@@ -94,6 +153,10 @@ class Article:
     is_article: bool = True
     boilerplate: list[Boilerplate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Filled by analysis (``wiretrace analyze``); empty after extraction alone.
+    entities: list[Entity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -110,6 +173,9 @@ class Article:
         values["images"] = [Image(**i) for i in values.get("images") or []]
         values["related"] = [RelatedLink(**r) for r in values.get("related") or []]
         values["boilerplate"] = [Boilerplate(**b) for b in values.get("boilerplate") or []]
+        values["entities"] = [Entity(**e) for e in values.get("entities") or []]
+        values["attributions"] = [Attribution(**a) for a in values.get("attributions") or []]
+        values["claims"] = [Claim(**c) for c in values.get("claims") or []]
         return cls(**values)
 
 

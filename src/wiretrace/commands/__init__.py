@@ -8,4 +8,7 @@ every module is imported to build the parser. To add a command, add its module h
 COMMANDS: dict[str, str] = {
     "extract": "wiretrace.commands.extract",
     "demo": "wiretrace.commands.demo",
+    "analyze": "wiretrace.commands.analyze",
+    "attributions": "wiretrace.commands.attributions",
+    "stance": "wiretrace.commands.stance",
 }

@@ -1,0 +1,181 @@
+"""The analysis pipeline: an extracted article in, the same record with entities, attributions
+and claims filled in.
+
+Components run in order over one spaCy parse of the body, each a function of the doc and the
+results before it: entities -> attributions -> sourcing -> claim status -> claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from wiretrace.analyze import claims as claim_status
+from wiretrace.analyze import sourcing
+from wiretrace.analyze.entities import _GAZETTEER, entities_from_doc, resolve
+from wiretrace.analyze.nlp import load_nlp
+from wiretrace.extract.wire import canonical_agency
+from wiretrace.record import Article, Attribution, Claim, Entity
+
+#: Longer bodies are analysed up to this many characters (a warning says so): the parser's time
+#: grows with sentence length, and a megabyte without punctuation is one "sentence".
+MAX_ANALYSIS_CHARS = 100_000
+#: Cues that introduce a basis ("citing unnamed sources") rather than an attribution of their own.
+_BASIS_CUES = {"citing", "quoting", "according", "cited", "quoted"}
+SUPPORTED_LANGUAGES = {"en"}
+
+
+def _text(doc_text: str, spans: list[list[int]]) -> str:
+    return " ... ".join(doc_text[s:e].strip() for s, e in spans if e > s)
+
+
+def _extra_names(article: Article) -> list[tuple[str, str]]:
+    """Entities the metadata names: the wire agency, the publisher, photo credits, places in tags."""
+    names = []
+    for name in (article.wire, article.publisher):
+        if name:
+            names.append((name, "ORG"))
+    for image in article.images:
+        if image.credit and canonical_agency(image.credit):
+            names.append((image.credit, "ORG"))
+    for tag in article.tags:
+        names.extend((m.group(0), "PLACE") for m in _GAZETTEER.finditer(tag))
+    return names
+
+
+def _resolve_source(text: str, entities: list[Entity], previous: Attribution | None) -> Entity | None:
+    if text.lower() in sourcing.PRONOUNS:
+        # "he confirmed": the person the article was last quoting.
+        if previous is not None and previous.source_entity:
+            return next((e for e in entities if e.name == previous.source_entity), None)
+        return None
+    return resolve(text, entities)
+
+
+def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list[Attribution], list[Claim]]:
+    """Entities, attributions and claims of a parsed text (``article`` adds metadata context)."""
+    from wiretrace.analyze.attribution import extract_attributions
+
+    text = doc.text
+    entities = entities_from_doc(doc, _extra_names(article) if article else [])
+    found = extract_attributions(doc)
+    attributions: list[Attribution] = []
+    bases: dict[int, str] = {}
+    for raw in found:
+        cue_text = _text(text, raw.cue).lower()
+        if not raw.source and cue_text.split()[:1] and cue_text.split()[0] in _BASIS_CUES:
+            # "Citing unnamed sources ...": remembered as the basis of its sentence's attribution.
+            sentence = doc.char_span(raw.cue[0][0], raw.cue[0][1], alignment_mode="expand").sent
+            bases[sentence.start] = _text(text, raw.content)
+            continue
+        attributions.append(Attribution(source=raw.source, cue=raw.cue, content=raw.content, kind=raw.kind))
+
+    previous: Attribution | None = None
+    report_basis: dict[str, str] = {}
+    for attribution in attributions:
+        source_text = _text(text, attribution.source) or None
+        attribution.source_text = source_text
+        cue_text = _text(text, attribution.cue)
+        entity = _resolve_source(source_text, entities, previous) if source_text else None
+        if entity is not None:
+            attribution.source_entity = entity.name
+            if source_text and source_text != entity.name and source_text.lower() not in sourcing.PRONOUNS \
+                    and source_text not in entity.aliases and len(source_text) < 60:
+                entity.aliases.append(source_text)
+        attribution.source_type = sourcing.source_type(source_text, entity, cue_text)
+        sentence = doc.char_span(attribution.cue[0][0], attribution.cue[0][1], alignment_mode="expand").sent \
+            if attribution.cue else None
+        basis = bases.get(sentence.start) if sentence is not None else None
+        if basis is None and sentence is not None:
+            basis = sourcing.basis_in(sentence.text, exclude=source_text)
+        if basis is None and attribution.source_entity in report_basis:
+            basis = report_basis[attribution.source_entity]  # the same outlet's report, further down
+        attribution.basis = basis
+        attribution.anonymous = sourcing.is_anonymous(source_text) or sourcing.is_anonymous(basis)
+        if basis and attribution.source_entity:
+            report_basis.setdefault(attribution.source_entity, basis)
+        if attribution.source_type == "person":
+            previous = attribution
+
+    events = claim_status.status_events(doc)
+    for event in events:
+        own = _attribution_at(attributions, event)
+        if own is None and event.content is not None:
+            # A status sentence the attribution model missed ("Peskov did not confirm whether ...").
+            subject = text[event.subject[0]:event.subject[1]] if event.subject else None
+            entity = _resolve_source(subject, entities, previous) if subject else None
+            own = Attribution(
+                source=[list(event.subject)] if event.subject else [], cue=[list(event.cue)],
+                content=[list(event.content)], kind="indirect", source_text=subject,
+                source_entity=entity.name if entity else None,
+                source_type=sourcing.source_type(subject, entity), anonymous=sourcing.is_anonymous(subject))
+            attributions.append(own)
+        if own is not None:
+            own.status = event.status
+    attributions.sort(key=lambda a: a.cue[0][0] if a.cue else 0)
+    event_attribution = {n: attributions.index(a) for n, event in enumerate(events)
+                         if (a := _attribution_at(attributions, event)) is not None}
+    claim_status.link_statuses(doc, attributions, events, event_attribution)
+
+    carried_by = []
+    if article is not None:
+        for name in (article.wire, article.publisher):
+            if name and name not in carried_by:
+                carried_by.append(name)
+    claims = [
+        Claim(text=_text(text, a.content), span=a.content, reported_by=a.source_entity or a.source_text,
+              source_type=a.source_type, anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by),
+              status=a.status, status_by=a.status_by, evidence=a.evidence, attribution=i)
+        for i, a in enumerate(attributions) if a.content
+    ]
+    return entities, attributions, claims
+
+
+def _attribution_at(attributions: list[Attribution], event) -> Attribution | None:
+    return next((a for a in attributions if any(s <= event.cue[0] < e for s, e in a.cue)), None)
+
+
+def analyze_article(article: Article, nlp=None) -> Article:
+    """Fill ``article.entities``, ``.attributions`` and ``.claims`` (in place; also returned)."""
+    if _check(article):
+        doc = (nlp or load_nlp())(article.text[:MAX_ANALYSIS_CHARS])
+        article.entities, article.attributions, article.claims = analyze_doc(doc, article)
+    return article
+
+
+def analyze_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
+    """Analyse a stream of articles, parsing them in batches (spaCy's ``pipe`` is faster per doc)."""
+    nlp = load_nlp()
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _analyze_batch(batch, nlp)
+            batch = []
+    if batch:
+        yield from _analyze_batch(batch, nlp)
+
+
+def _analyze_batch(batch: list[Article], nlp) -> Iterator[Article]:
+    ready = [a for a in batch if _check(a)]
+    docs = dict(zip(map(id, ready), nlp.pipe(a.text[:MAX_ANALYSIS_CHARS] for a in ready)))
+    for article in batch:
+        if id(article) in docs:
+            article.entities, article.attributions, article.claims = analyze_doc(docs[id(article)], article)
+        yield article
+
+
+def _check(article: Article) -> bool:
+    """Warnings for articles analysis cannot or should not run on; True when it can run."""
+    text = article.text
+    if not text.strip():
+        article.warnings.append("analysis: empty body, nothing to analyse")
+        return False
+    if article.language and article.language not in SUPPORTED_LANGUAGES:
+        article.warnings.append(f"analysis: language {article.language!r} is not supported (English only); skipped")
+        return False
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        article.warnings.append("analysis: unbalanced quotation marks; direct quotes may be cut short")
+    if len(text) > MAX_ANALYSIS_CHARS:
+        article.warnings.append(f"analysis: body cut to its first {MAX_ANALYSIS_CHARS:,} characters")
+    return True

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wiretrace.analyze.entities import clean_name
 from wiretrace.record import Attribution
 
 _CONFIRM = {"confirm", "acknowledge", "verify", "corroborate", "admit"}
@@ -77,7 +78,9 @@ def status_events(doc) -> list[StatusEvent]:
         complement = next((c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "pobj", "attr")
                            and c.i > token.i), None)
         sentence = token.sent
-        if complement is not None:
+        if status == "declined_to_comment":
+            content = None  # "declined to comment on the report" names no claim of its own
+        elif complement is not None:
             content = _subtree_span(complement)
         else:
             # "did not confirm, however, whether ..." often parses loosely: take the rest of the sentence.
@@ -88,7 +91,8 @@ def status_events(doc) -> list[StatusEvent]:
             words = {w.lower() for w in re.findall(r"\w+", text)}
             about_report = bool(words & _REPORT_WORDS) and len(words) <= 6
         else:
-            about_report = False
+            # "declined to comment" with no object: on the report the article is about.
+            about_report = status == "declined_to_comment"
         events.append(StatusEvent(
             status=status, cue=(token.idx, token.idx + len(token.text)),
             subject=_subtree_span(subject) if subject is not None else None,
@@ -119,9 +123,12 @@ def content_words(doc, spans: list[list[int]]) -> set[str]:
 
 
 def overlap(a: set[str], b: set[str]) -> float:
-    if not a or not b:
+    """Share of the smaller set's words found in the other; 0 when fewer than two are shared,
+    since one common word ("Tuesday") says nothing about two claims being one."""
+    shared = len(a & b)
+    if shared < 2:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return shared / min(len(a), len(b))
 
 
 def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent],
@@ -134,7 +141,10 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
     words = [content_words(doc, a.content) for a in attributions]
     for n, event in enumerate(events):
         own = event_attribution.get(n)
-        by = attributions[own].source_entity or attributions[own].source_text if own is not None else None
+        by = None
+        if own is not None:
+            source = attributions[own]
+            by = source.source_entity or (clean_name(source.source_text) if source.source_text else None)
         event_words = content_words(doc, [list(event.content)]) if event.content else set()
         targets = []
         for i, attribution in enumerate(attributions):
@@ -166,10 +176,14 @@ _STATUS_STRENGTH = {"asserted": 0, "not_confirmed": 1, "declined_to_comment": 1,
 
 
 def _settle(attribution: Attribution, status: str, by: str | None, sentence: str | None) -> None:
+    """Raise the attribution's status to ``status`` if that says more; the evidence follows the status."""
     current = attribution.status
     if {current, status} == {"confirmed", "denied"}:
-        attribution.status = "disputed"
+        new = "disputed"
     elif current == "asserted" or _STATUS_STRENGTH[status] > _STATUS_STRENGTH[current]:
-        attribution.status = status
-    if attribution.evidence is None and (by or sentence):
+        new = status
+    else:
+        return
+    attribution.status = new
+    if by or sentence:
         attribution.status_by, attribution.evidence = by, sentence

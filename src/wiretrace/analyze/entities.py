@@ -61,7 +61,9 @@ def clean_name(text: str) -> str:
         if stripped == name:
             break
         name = stripped
-    return name.strip(" .,;:")
+    name = name.strip(" ,;:")
+    # A final full stop is punctuation, unless it closes an abbreviation ("U.S.").
+    return name if re.search(r"\b[A-Z]\.$", name) else name.rstrip(".")
 
 
 def canonical(name: str, kind: str) -> str:

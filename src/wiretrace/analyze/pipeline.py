@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from wiretrace.analyze import claims as claim_status
 from wiretrace.analyze import sourcing
-from wiretrace.analyze.entities import _GAZETTEER, entities_from_doc, resolve
+from wiretrace.analyze.entities import _GAZETTEER, clean_name, entities_from_doc, resolve
 from wiretrace.analyze.nlp import load_nlp
 from wiretrace.extract.wire import canonical_agency
 from wiretrace.record import Article, Attribution, Claim, Entity
@@ -43,13 +43,27 @@ def _extra_names(article: Article) -> list[tuple[str, str]]:
     return names
 
 
-def _resolve_source(text: str, entities: list[Entity], previous: Attribution | None) -> Entity | None:
-    if text.lower() in sourcing.PRONOUNS:
-        # "he confirmed": the person the article was last quoting.
-        if previous is not None and previous.source_entity:
-            return next((e for e in entities if e.name == previous.source_entity), None)
-        return None
-    return resolve(text, entities)
+def _resolve_source(text: str, entities: list[Entity], previous: Attribution | None,
+                    doc=None, at: int | None = None) -> Entity | None:
+    if text.lower() not in sourcing.PRONOUNS:
+        return resolve(text, entities)
+    # "he confirmed": whoever is the subject of the previous sentence's main clause (the
+    # person the article was just quoting), else the last person quoted.
+    if doc is not None and at is not None:
+        sentence = doc.char_span(at, at + len(text), alignment_mode="expand")
+        if sentence is not None:
+            start = sentence.sent.start
+            if start > 0:
+                root = doc[start - 1].sent.root
+                subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None:
+                    words = doc[subject.left_edge.i: subject.right_edge.i + 1].text
+                    entity = resolve(words, entities)
+                    if entity is not None and entity.type == "PERSON":
+                        return entity
+    if previous is not None and previous.source_entity:
+        return next((e for e in entities if e.name == previous.source_entity), None)
+    return None
 
 
 def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list[Attribution], list[Claim]]:
@@ -72,17 +86,19 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
 
     previous: Attribution | None = None
     report_basis: dict[str, str] = {}
+    media = sourcing.media_names(text, entities)
     for attribution in attributions:
         source_text = _text(text, attribution.source) or None
         attribution.source_text = source_text
         cue_text = _text(text, attribution.cue)
-        entity = _resolve_source(source_text, entities, previous) if source_text else None
+        entity = _resolve_source(source_text, entities, previous, doc, attribution.source[0][0]) \
+            if source_text else None
         if entity is not None:
             attribution.source_entity = entity.name
             if source_text and source_text != entity.name and source_text.lower() not in sourcing.PRONOUNS \
                     and source_text not in entity.aliases and len(source_text) < 60:
                 entity.aliases.append(source_text)
-        attribution.source_type = sourcing.source_type(source_text, entity, cue_text)
+        attribution.source_type = sourcing.source_type(source_text, entity, cue_text, media)
         sentence = doc.char_span(attribution.cue[0][0], attribution.cue[0][1], alignment_mode="expand").sent \
             if attribution.cue else None
         basis = bases.get(sentence.start) if sentence is not None else None
@@ -108,7 +124,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
                 source=[list(event.subject)] if event.subject else [], cue=[list(event.cue)],
                 content=[list(event.content)], kind="indirect", source_text=subject,
                 source_entity=entity.name if entity else None,
-                source_type=sourcing.source_type(subject, entity), anonymous=sourcing.is_anonymous(subject))
+                source_type=sourcing.source_type(subject, entity, media=media),
+                anonymous=sourcing.is_anonymous(subject))
             attributions.append(own)
         if own is not None:
             own.status = event.status
@@ -123,7 +140,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             if name and name not in carried_by:
                 carried_by.append(name)
     claims = [
-        Claim(text=_text(text, a.content), span=a.content, reported_by=a.source_entity or a.source_text,
+        Claim(text=_text(text, a.content), span=a.content,
+              reported_by=a.source_entity or (clean_name(a.source_text) if a.source_text else None),
               source_type=a.source_type, anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by),
               status=a.status, status_by=a.status_by, evidence=a.evidence, attribution=i)
         for i, a in enumerate(attributions) if a.content
@@ -132,7 +150,14 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
 
 
 def _attribution_at(attributions: list[Attribution], event) -> Attribution | None:
-    return next((a for a in attributions if any(s <= event.cue[0] < e for s, e in a.cue)), None)
+    """The attribution that states a status event: its cue is the event's verb, or (for "declined
+    to comment") its short content is."""
+    for attribution in attributions:
+        if any(s <= event.cue[0] < e for s, e in attribution.cue):
+            return attribution
+        if any(s <= event.cue[0] < e and e - s < 40 for s, e in attribution.content):
+            return attribution
+    return None
 
 
 def analyze_article(article: Article, nlp=None) -> Article:

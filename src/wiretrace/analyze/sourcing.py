@@ -42,6 +42,12 @@ _PERSON_WORDS = re.compile(
     r"candidate|manager|officer|citizen|doctor|i|we|you)\b",
     re.IGNORECASE,
 )
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:ministry|government|department|agency|company|firm|police|army|military|court|commission|council|"
+    r"party|office|embassy|union|bank|group|committee|parliament|congress|senate|administration|authority|"
+    r"authorities|regulator|kremlin|white house|cabinet|board|campaign|institute|university|hospital)\b",
+    re.IGNORECASE,
+)
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "i", "we"}
 
 
@@ -49,7 +55,7 @@ def is_anonymous(text: str | None) -> bool:
     return bool(text) and bool(ANONYMOUS.search(text))
 
 
-def source_type(text: str | None, entity: Entity | None, cue: str = "") -> str | None:
+def source_type(text: str | None, entity: Entity | None, cue: str = "", media: frozenset[str] = frozenset()) -> str | None:
     """person, organisation, media, document or anonymous, for a source phrase."""
     if not text:
         return None
@@ -61,8 +67,8 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "") -> str |
         return "person"
     lowered = text.lower()
     if entity is not None and entity.type == "ORG":
-        # An organisation that "reported" something is a news outlet.
-        if _MEDIA_WORDS.search(text) or cue.lower().startswith("report"):
+        # An organisation that "reported" something, or whose "report" the article cites, is a news outlet.
+        if _MEDIA_WORDS.search(text) or cue.lower().startswith("report") or entity.name in media:
             return "media"
         return "organisation"
     if _DOCUMENT_WORDS.search(lowered) and not _PERSON_WORDS.search(lowered):
@@ -71,7 +77,9 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "") -> str |
         return "person"
     if _MEDIA_WORDS.search(lowered):
         return "media"
-    return "organisation" if entity is not None else None
+    if entity is not None or _ORGANISATION_WORDS.search(lowered):
+        return "organisation"
+    return None
 
 
 def basis_in(sentence: str, exclude: str | None = None) -> str | None:
@@ -82,3 +90,20 @@ def basis_in(sentence: str, exclude: str | None = None) -> str | None:
             continue
         return basis
     return None
+
+
+def media_names(text: str, entities: list[Entity]) -> frozenset[str]:
+    """Organisations the text treats as news outlets ("the Gazeta Lisvar report", "Kommersant daily")."""
+    names = set()
+    for entity in entities:
+        if entity.type != "ORG":
+            continue
+        for start, end in entity.mentions:
+            if _OUTLET_AFTER.match(text, end):
+                names.add(entity.name)
+                break
+    return frozenset(names)
+
+
+_OUTLET_AFTER = re.compile(r"(?:'s|’s)?\s+(?:daily|newspaper|report|reported|reports|story|news agency|broadcaster|website)\b",
+                           re.IGNORECASE)

@@ -23,6 +23,7 @@ MAX_ANALYSIS_CHARS = 100_000
 #: Cues that introduce a basis ("citing unnamed sources") rather than an attribution of their own.
 _BASIS_CUES = {"citing", "quoting", "according", "cited", "quoted"}
 SUPPORTED_LANGUAGES = {"en"}
+_MAX_SENTENCE_TOKENS = 150
 
 
 def _text(doc_text: str, spans: list[list[int]]) -> str:
@@ -72,6 +73,10 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
 
     text = doc.text
     entities = entities_from_doc(doc, _extra_names(article) if article else [])
+    if not _is_prose(doc):
+        if article is not None:
+            article.warnings.append("analysis: text has no sentence structure (no punctuation); attributions skipped")
+        return entities, [], []
     found = extract_attributions(doc)
     attributions: list[Attribution] = []
     bases: dict[int, str] = {}
@@ -147,6 +152,13 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         for i, a in enumerate(attributions) if a.content
     ]
     return entities, attributions, claims
+
+
+def _is_prose(doc) -> bool:
+    """Whether most of the text sits in sentences of readable length (a run of thousands of words
+    without punctuation is one "sentence" that attribution would crawl through for minutes)."""
+    long_tokens = sum(len(sent) for sent in doc.sents if len(sent) > _MAX_SENTENCE_TOKENS)
+    return long_tokens <= len(doc) / 2
 
 
 def _attribution_at(attributions: list[Attribution], event) -> Attribution | None:

@@ -5,8 +5,10 @@ import sys
 BENCHES = {
     "extraction": "wiretrace.bench.extraction",
     "memory": "wiretrace.bench.memory",
+    "ingest": "wiretrace.bench.ingest",
     "stance": "wiretrace.bench.stance",
     "attribution": "wiretrace.bench.attribution",
+    "analyze": "wiretrace.bench.analyze",
 }
 
 if len(sys.argv) < 2 or sys.argv[1] not in BENCHES:

@@ -17,6 +17,9 @@ test: install
 bench: install
 	$(PYTHON) -m wiretrace.bench extraction --check
 	$(PYTHON) -m wiretrace.bench memory
+	$(PYTHON) -m wiretrace.bench attribution --check
+	$(PYTHON) -m wiretrace.bench stance --check
+	$(PYTHON) -m wiretrace.bench analyze
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache wiretrace-sample.jsonl

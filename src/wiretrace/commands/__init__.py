@@ -11,4 +11,7 @@ COMMANDS: dict[str, str] = {
     "analyze": "wiretrace.commands.analyze",
     "attributions": "wiretrace.commands.attributions",
     "stance": "wiretrace.commands.stance",
+    "ingest": "wiretrace.commands.ingest",
+    "export": "wiretrace.commands.export",
+    "search": "wiretrace.commands.search",
 }

@@ -1,0 +1,462 @@
+"""Ingest: pages from files, WARC/ARC archives, RSS/Atom feeds and JSONL into the corpus store.
+
+Streams. Inputs are expanded lazily (globs, directories), each reader yields one page at a time,
+pages are extracted one at a time and written in batches, one transaction per batch (``batch_size``
+pages or ``flush_seconds``, whichever comes first). So a killed run loses at most its open batch,
+and a re-run skips what is stored: a page whose key and content hash are in the store is not even
+extracted again.
+
+Identity (:func:`page_key`): the input's own ``id`` within its input file when it has one, else
+its URL (fragment dropped), else its file (and place in the file).
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import hashlib
+import json
+import os
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from wiretrace.extract import ExtractConfig, ExtractionError, detect_kind, extract_page, finalize
+from wiretrace.record import Article, Page
+from wiretrace.sources import InputError, iter_paths, read_page
+
+#: Pages per transaction.
+BATCH_SIZE = 200
+#: A batch is also committed once it is this old, so slow (HTML) pages are not held back for long.
+FLUSH_SECONDS = 2.0
+#: Text dumps of one directory read to learn that site's template (enough; bounded memory and time).
+TEMPLATE_SAMPLE = 300
+MIN_TEMPLATE_PAGES = 5
+
+_GLOB_CHARS = set("*?[")
+
+
+# --- what readers yield ------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Origin:
+    """Where in its input an ingested page was found."""
+
+    file: str
+    offset: int | None = None  # byte offset of a WARC/ARC record
+    line: int | None = None  # 1-based JSONL line
+    item: int | None = None  # 1-based feed item
+
+    def __str__(self) -> str:
+        if self.offset is not None:
+            return f"{self.file}@{self.offset}"
+        if self.line is not None:
+            return f"{self.file}:{self.line}"
+        if self.item is not None:
+            return f"{self.file}#{self.item}"
+        return self.file
+
+
+@dataclass(slots=True)
+class SourcedPage(Page):
+    """A :class:`~wiretrace.record.Page` with its origin, the input's own id, and what else it said.
+
+    ``article`` is set when the reader already has a clean record (a JSONL line with plain
+    text, a feed item): it is stored without running extraction. ``overrides`` are record fields
+    the input states outright (title, published, outlet) and win over extracted ones.
+    ``fingerprint`` is everything the input said about the page, canonically serialised, when
+    that is more than its URL and content (a JSONL line, a feed item): its hash is the page's
+    content hash, so any change to the input, and nothing else, makes a new version.
+    """
+
+    origin: Origin | None = None
+    input_id: str | None = None
+    article: Article | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str | None = None
+
+
+@dataclass(slots=True)
+class FeedLink:
+    """A feed item without content: it stands for the page at ``url`` if this ingest has one."""
+
+    source: str
+    url: str
+    origin: Origin
+    input_id: str | None = None
+
+
+# --- identity -------------------------------------------------------------------------------------------
+
+def canonical_url(url: str | None) -> str | None:
+    """``url`` for comparison: trimmed, scheme and host lower-cased, fragment dropped."""
+    if not url or not url.strip():
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.scheme or not parts.netloc:
+        return url.split("#", 1)[0]
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
+
+
+def page_key(page: SourcedPage) -> str:
+    """The page's identity in the store: ``id:FILE#ID``, else ``url:URL``, else ``file:FILE[@OFFSET|LINE|ITEM]``."""
+    origin = page.origin or Origin(page.source)
+    file = origin.file if origin.file == "-" else os.path.abspath(origin.file)
+    if page.input_id is not None:
+        return f"id:{file}#{page.input_id}"
+    url = canonical_url(page.url)
+    if url:
+        return f"url:{url}"
+    if file == "-":  # stdin has no name: its content is its identity
+        return "stdin:" + hashlib.sha256(page.content.encode("utf-8", "surrogatepass")).hexdigest()
+    where = origin.offset if origin.offset is not None else origin.line if origin.line is not None else origin.item
+    return f"file:{file}" + (f"@{where}" if where is not None else "")
+
+
+def content_hash(page: SourcedPage) -> str:
+    """Fingerprint of what the input said about the page (not of what extraction made of it)."""
+    digest = hashlib.sha256()
+    if page.fingerprint is not None:
+        digest.update(b"input\x00" + page.fingerprint.encode("utf-8", "surrogatepass"))
+    else:
+        digest.update((page.url or "").encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+        digest.update(page.content.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def fingerprint(data: Any) -> str:
+    """A canonical serialisation of ``data`` (key order does not matter)."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- inputs -----------------------------------------------------------------------------------------------
+
+WARC, FEED, JSONL, PAGE = "warc", "feed", "jsonl", "page"
+
+_SUFFIX_KINDS = {".warc": WARC, ".arc": WARC, ".rss": FEED, ".atom": FEED, ".rdf": FEED,
+                 ".jsonl": JSONL, ".ndjson": JSONL}
+
+
+def _head(path: str, size: int = 2048) -> bytes:
+    """The first ``size`` bytes of a file, decompressed when it is gzipped; empty when unreadable."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(max(size, 16384))
+    except OSError:
+        return b""
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
+        except zlib.error:
+            return b""
+    return head[:size]
+
+
+def input_kind(path: str) -> str:
+    """What reader an input file needs: ``warc``, ``feed``, ``jsonl`` or ``page``; by name, else by content."""
+    if path == "-":
+        return PAGE
+    name = path.lower().removesuffix(".gz")
+    suffix = os.path.splitext(name)[1]
+    if suffix in _SUFFIX_KINDS:
+        return _SUFFIX_KINDS[suffix]
+    head = _head(path)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith((b"WARC/", b"filedesc://")):
+        return WARC
+    if stripped.startswith(b"<?xml") or suffix == ".xml":
+        lowered = stripped[:1024].lower()
+        if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:
+            return FEED
+    if stripped.startswith(b"{"):
+        first = stripped.split(b"\n", 1)[0]
+        try:
+            obj = json.loads(first)
+        except ValueError:
+            obj = None
+        if isinstance(obj, dict) and ({"html", "text"} & obj.keys()):
+            return JSONL
+    return PAGE
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[str, bool] | InputError]:
+    """Paths named by ``inputs`` (files, directories walked recursively, glob patterns), lazily.
+
+    Yields ``(path, grouped)``; ``grouped`` is true for files found in a directory or by a glob,
+    whose siblings may teach a site template. A glob that matches nothing is an :class:`InputError`.
+    """
+    for item in inputs:
+        if item != "-" and not os.path.exists(item) and _GLOB_CHARS & set(item):
+            matches = sorted(glob.iglob(item, recursive=True))
+            if not matches:
+                yield InputError(item, "no files match this pattern")
+            for path in iter_paths(matches):
+                yield path, True
+        elif os.path.isdir(item):
+            for path in iter_paths([item]):
+                yield path, True
+        else:
+            yield item, False
+
+
+def read_input(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
+    """Everything one input file holds, by the reader its kind needs (see :func:`input_kind`)."""
+    kind = input_kind(path)
+    if kind == WARC:
+        from wiretrace.sources.warc import iter_warc
+
+        yield from iter_warc(path)
+    elif kind == FEED:
+        from wiretrace.sources.feeds import iter_feed
+
+        yield from iter_feed(path)
+    elif kind == JSONL:
+        from wiretrace.sources.jsonl import iter_jsonl
+
+        yield from iter_jsonl(path)
+    else:
+        try:
+            page = read_page(path)
+        except InputError as err:
+            yield err
+            return
+        yield SourcedPage(page.source, page.content, page.url, page.warnings, origin=Origin(path))
+
+
+# --- prepared records (JSONL text, feed items) -------------------------------------------------------------
+
+def detect_wire(article: Article) -> None:
+    """Fill ``wire``/``syndicated`` from the body's dateline and end credits, as text mode does."""
+    from wiretrace.extract import wire
+
+    if not article.body or article.wire:
+        return
+    credits = []
+    first = wire.credit_from_paragraph(article.body[0], "first")
+    if first:
+        credits.append(first)
+    if len(article.body) > 1 and (last := wire.credit_from_paragraph(article.body[-1], "last")):
+        credits.append(last)
+    article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
+
+
+def _apply_overrides(article: Article, overrides: dict[str, Any]) -> None:
+    for name, value in overrides.items():
+        if value is not None and hasattr(article, name):
+            setattr(article, name, value)
+
+
+# --- the ingester ------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Summary:
+    new: int = 0
+    versions: int = 0
+    unchanged: int = 0
+    errors: int = 0
+    linked: int = 0  # feed items without content whose link matched a page of the run
+    seconds: float = 0.0
+
+    @property
+    def pages(self) -> int:
+        return self.new + self.versions + self.unchanged
+
+    def __str__(self) -> str:
+        text = f"{self.new} new, {self.versions} new versions, {self.unchanged} unchanged, {self.errors} errors"
+        if self.linked:
+            text += f", {self.linked} feed items matched to pages"
+        return text
+
+
+class Ingester:
+    """Reads inputs into a :class:`~wiretrace.store.Store`; see the module docstring."""
+
+    def __init__(self, store, config: ExtractConfig = ExtractConfig(), *, batch_size: int = BATCH_SIZE,
+                 flush_seconds: float = FLUSH_SECONDS, learn_template: bool = True,
+                 on_error: Callable[[str], None] | None = None, on_page: Callable[[Summary], None] | None = None):
+        self.store = store
+        self.config = config
+        self.batch_size = max(1, batch_size)
+        self.flush_seconds = flush_seconds
+        self.learn_template = learn_template and config.mode != "html"
+        self.on_error = on_error or (lambda message: None)
+        self.on_page = on_page or (lambda summary: None)
+        self.summary = Summary()
+        self._templates: dict[str, frozenset[str]] = {}
+        self._batch: list[Any] = []  # NewPage to store, or int: an unchanged row seen again
+        self._batch_keys: set[tuple[str, str]] = set()
+        self._batch_started = 0.0
+        self._links: dict[str, FeedLink] = {}
+        self.run_id = 0
+
+    # public ---------------------------------------------------------------------------------------------
+
+    def ingest(self, inputs: list[str]) -> Summary:
+        start = time.perf_counter()
+        self.run_id = self.store.start_run(list(inputs))
+        try:
+            for item in expand_inputs(inputs):
+                if isinstance(item, InputError):
+                    self._error(item.source, item.reason)
+                    continue
+                path, grouped = item
+                for page in read_input(path):
+                    self._handle(page, path, grouped)
+            self._flush()
+            self._resolve_links()
+        finally:
+            self.summary.seconds = time.perf_counter() - start
+        s = self.summary
+        self.store.finish_run(self.run_id, s.new, s.versions, s.unchanged, s.errors)
+        return s
+
+    # reading --------------------------------------------------------------------------------------------
+
+    def _template(self, path: str) -> frozenset[str]:
+        """The learned template of ``path``'s directory (learned on first use from a sample of its dumps)."""
+        directory = os.path.dirname(path)
+        if directory in self._templates:
+            return self._templates[directory]
+        from wiretrace.extract.textblocks import learn_template
+
+        def dumps() -> Iterator[str]:
+            seen = 0
+            try:
+                names = sorted(os.listdir(directory or "."))
+            except OSError:
+                return
+            for name in names:
+                sibling = os.path.join(directory, name)
+                if name.startswith(".") or not os.path.isfile(sibling) or input_kind(sibling) != PAGE:
+                    continue
+                try:
+                    content = read_page(sibling).content
+                except InputError:
+                    continue
+                if self.config.mode == "text" or detect_kind(content) == "text":
+                    seen += 1
+                    yield content
+                    if seen >= TEMPLATE_SAMPLE:
+                        return
+
+        template = learn_template(dumps(), min_pages=MIN_TEMPLATE_PAGES)
+        if len(self._templates) > 10_000:  # a crawl spread over very many directories: stay bounded
+            self._templates.clear()
+        self._templates[directory] = template
+        return template
+
+    # one page -------------------------------------------------------------------------------------------
+
+    def _handle(self, item: SourcedPage | FeedLink | InputError, path: str, grouped: bool) -> None:
+        if isinstance(item, InputError):
+            self._error(item.source, item.reason)
+            return
+        if isinstance(item, FeedLink):
+            url = canonical_url(item.url)
+            if url:
+                self._links.setdefault(url, item)
+            return
+        key, digest = page_key(item), content_hash(item)
+        if (key, digest) in self._batch_keys:
+            self.summary.unchanged += 1
+        elif (existing := self.store.find(key, digest)) is not None:
+            self._batch.append(existing)
+            self.summary.unchanged += 1
+        else:
+            article = self._extract(item, path, grouped)
+            if article is None:
+                return
+            from wiretrace.store import NewPage
+
+            origin = item.origin or Origin(path)
+            self._batch.append(NewPage(key, digest, article, input_id=item.input_id, origin_file=origin.file,
+                                       origin_offset=origin.offset, origin_line=origin.line,
+                                       origin_item=origin.item,
+                                       canonical_url=canonical_url(item.url or article.url)))
+            self._batch_keys.add((key, digest))
+        if len(self._batch) == 1:
+            self._batch_started = time.monotonic()
+        if len(self._batch) >= self.batch_size or time.monotonic() - self._batch_started >= self.flush_seconds:
+            self._flush()
+        self.on_page(self.summary)
+
+    def _extract(self, page: SourcedPage, path: str, grouped: bool) -> Article | None:
+        try:
+            if page.article is not None:
+                article = finalize(page.article)
+            else:
+                template = frozenset()
+                if grouped and self.learn_template and page.origin and page.origin.offset is None \
+                        and page.origin.line is None and page.origin.item is None \
+                        and (self.config.mode == "text" or detect_kind(page.content) == "text"):
+                    template = self._template(path)
+                article = extract_page(page, self.config, template)
+                _apply_overrides(article, page.overrides)
+            return article
+        except ExtractionError as err:
+            self._error(err.source, err.reason)
+        except MemoryError:
+            self._error(page.source, "out of memory while extracting")
+        except Exception as err:  # a bug on one page must not end a run over thousands
+            self._error(page.source, f"internal error: {type(err).__name__}: {err}")
+        return None
+
+    def _flush(self) -> None:
+        if not self._batch:
+            return
+        with self.store.transaction():
+            touched = [i for i in self._batch if isinstance(i, int)]
+            self.store.touch(touched, self.run_id)
+            for page in self._batch:
+                if isinstance(page, int):
+                    continue
+                status, _ = self.store.put(page, self.run_id)
+                if status == "new":
+                    self.summary.new += 1
+                elif status == "version":
+                    self.summary.versions += 1
+                else:  # stored meanwhile by a concurrent run
+                    self.summary.unchanged += 1
+        self._batch.clear()
+        self._batch_keys.clear()
+
+    def _resolve_links(self) -> None:
+        for url, link in self._links.items():
+            if self.store.seen_url(url, self.run_id) is not None:
+                self.summary.linked += 1
+            else:
+                self._error(link.source, f"item has no content, and its link {link.url} matches no page of this ingest")
+        self._links.clear()
+
+    def _error(self, source: str, reason: str) -> None:
+        self.summary.errors += 1
+        self.on_error(f"{source}: {reason}")
+
+
+def ingest(inputs: list[str], db: str, config: ExtractConfig = ExtractConfig(), **options: Any) -> Summary:
+    """Ingest ``inputs`` into the store at ``db`` (created when missing); see :class:`Ingester`."""
+    from wiretrace.store import Store
+
+    with Store(db) as store:
+        return Ingester(store, config, **options).ingest(inputs)
+
+
+def open_bytes(path: str):
+    """A binary file object for ``path``, decompressing gzip transparently."""
+    fh = open(path, "rb")
+    if fh.peek(2)[:2] == b"\x1f\x8b":
+        fh.close()
+        return gzip.open(path, "rb")
+    return fh
+
+
+__all__ = ["FeedLink", "Ingester", "Origin", "SourcedPage", "Summary", "canonical_url", "content_hash",
+           "expand_inputs", "fingerprint", "ingest", "input_kind", "page_key", "read_input"]

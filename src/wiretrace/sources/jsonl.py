@@ -1,0 +1,133 @@
+"""JSON Lines input: one page per line.
+
+    {"id": "a1", "url": "https://...", "html": "<html>...", "title": "...", "published": "...", "outlet": "..."}
+    {"id": "a2", "text": "First paragraph.\\n\\nSecond paragraph.", "title": "...", "outlet": "..."}
+
+Every key but one of ``html``/``text`` is optional. A line with ``html`` (or a ``text`` that is
+really markup) is extracted like any page, and ``title``/``published``/``outlet`` then win over
+what extraction found. A line with clean ``text`` is taken as the article body as it stands
+(paragraphs split at blank lines, else at line breaks): no boilerplate removal runs on it.
+
+A bad line (not JSON, not an object, no text) is an error naming the file and line; the
+reader goes on with the next line. The file may be gzipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+from wiretrace.extract import detect_kind
+from wiretrace.extract.dates import parse_date
+from wiretrace.ingest import Origin, SourcedPage, fingerprint, open_bytes
+from wiretrace.record import Article
+from wiretrace.sources.files import InputError
+
+#: A line longer than this is an error (a runaway line would otherwise be read whole into memory).
+MAX_LINE_BYTES = 32 * 1024 * 1024
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of a clean text: split at blank lines, or at line breaks when there are none."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    parts = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def _string(obj: dict[str, Any], name: str) -> str | None:
+    value = obj.get(name)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and name == "id":
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError(f'"{name}" must be a string, not {type(value).__name__}')
+    return value
+
+
+def page_from_json(obj: Any, path: str, line: int) -> SourcedPage:
+    """The page one JSONL line describes; raises :class:`ValueError` saying what is wrong with it."""
+    if not isinstance(obj, dict):
+        raise ValueError(f"not a JSON object but {type(obj).__name__}")
+    input_id, url = _string(obj, "id"), _string(obj, "url")
+    html, text = _string(obj, "html"), _string(obj, "text")
+    title, published, outlet = _string(obj, "title"), _string(obj, "published"), _string(obj, "outlet")
+    origin = Origin(path, line=line)
+    source = str(origin)
+    warnings: list[str] = []
+    published_iso = parse_date(published) if published else None
+    if published and not published_iso:
+        warnings.append(f"published date not understood: {published[:80]}")
+    overrides = {k: v for k, v in (("headline", title and " ".join(title.split())), ("published", published_iso),
+                                   ("publisher", outlet and outlet.strip())) if v}
+    said = fingerprint({k: obj.get(k) for k in ("id", "url", "html", "text", "title", "published", "outlet")})
+    if html is not None and html.strip():
+        return SourcedPage(source, html, url, warnings, origin=origin, input_id=input_id, overrides=overrides,
+                           fingerprint=said)
+    if text is None or not text.strip():
+        raise ValueError('no "html" or "text" to ingest')
+    if detect_kind(text) == "html":
+        return SourcedPage(source, text, url, warnings, origin=origin, input_id=input_id, overrides=overrides,
+                           fingerprint=said)
+    article = Article(source=source, input_kind="text", url=url, headline=overrides.get("headline"),
+                      body=paragraphs(text), published=published_iso, publisher=overrides.get("publisher"),
+                      warnings=list(warnings))
+    from wiretrace.ingest import detect_wire
+
+    detect_wire(article)
+    return SourcedPage(source, text, url, warnings, origin=origin, input_id=input_id, article=article,
+                       overrides=overrides, fingerprint=said)
+
+
+def _lines(fh) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line; bytes is None for a line over :data:`MAX_LINE_BYTES` (skipped)."""
+    number = 0
+    while True:
+        raw = fh.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while (rest := fh.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+            continue
+        yield number, raw
+
+
+def iter_jsonl(path: str) -> Iterator[SourcedPage | InputError]:
+    """Yield the page of each line of ``path``, or an :class:`InputError` naming ``path:line``."""
+    try:
+        fh = open_bytes(path)
+    except OSError as err:
+        yield InputError(path, f"cannot read: {err.strerror or err}")
+        return
+    number = 0
+    with fh:
+        try:
+            for number, raw in _lines(fh):
+                where = f"{path}:{number}"
+                if raw is None:
+                    yield InputError(where, f"line longer than {MAX_LINE_BYTES // (1024 * 1024)} MiB")
+                    continue
+                if not raw.strip():
+                    continue
+                try:
+                    obj = json.loads(raw)
+                except UnicodeDecodeError as err:
+                    yield InputError(where, f"not UTF-8: {err.reason} at byte {err.start}")
+                    continue
+                except ValueError as err:
+                    yield InputError(where, f"invalid JSON: {err}")
+                    continue
+                try:
+                    yield page_from_json(obj, path, number)
+                except ValueError as err:
+                    yield InputError(where, str(err))
+        except (OSError, EOFError, zlib.error) as err:
+            yield InputError(f"{path}:{number + 1}", f"corrupt or truncated data: {err}")

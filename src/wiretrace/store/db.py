@@ -1,0 +1,344 @@
+"""The corpus store: one SQLite file (WAL mode) holding every version of every ingested page.
+
+A page's identity is its ``key`` (see :func:`wiretrace.ingest.page_key`); its content is
+fingerprinted by ``content_hash``. Storing a page whose key and hash are already there changes
+nothing; a known key with a new hash becomes the next version and the current one.
+
+Writes happen in explicit transactions (:meth:`Store.transaction`), so a process killed at any
+moment leaves every committed batch intact and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from wiretrace.record import Article
+from wiretrace.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+#: Separator of the paragraphs in the ``body`` column (paragraphs never contain a newline).
+PARAGRAPH_SEP = "\n\n"
+
+#: Articles read per query when streaming the corpus out.
+EXPORT_CHUNK = 500
+
+
+class StoreError(Exception):
+    """A database that cannot be used; the message names it."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class NewPage:
+    """One extracted page, ready to store, with where it came from."""
+
+    key: str
+    content_hash: str
+    article: Article
+    input_id: str | None = None
+    origin_file: str | None = None
+    origin_offset: int | None = None
+    origin_line: int | None = None
+    origin_item: int | None = None
+    canonical_url: str | None = None
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _split_body(body: str | None) -> list[str]:
+    return body.split(PARAGRAPH_SEP) if body else []
+
+
+#: Record keys kept in their own tables rather than in the record JSON.
+ANALYSIS_KEYS = ("entities", "attributions", "claims")
+
+
+def _item(item: Any) -> dict[str, Any]:
+    return item if isinstance(item, dict) else asdict(item)
+
+
+def _text(item: dict[str, Any], name: str) -> str | None:
+    value = item.get(name)
+    return value if isinstance(value, str) else None
+
+
+def _json(item: dict[str, Any]) -> str:
+    return json.dumps(item, ensure_ascii=False)
+
+
+class Store:
+    """An open corpus database. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
+        self.path = str(path)
+        if not create and self.path != ":memory:" and not os.path.exists(self.path):
+            raise StoreError(self.path, "no such database")
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as err:
+            raise StoreError(self.path, f"cannot open: {err}") from err
+        self.conn.row_factory = sqlite3.Row
+        try:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses no commit
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            self.conn.execute("PRAGMA cache_size = -8000")  # 8 MiB page cache
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            self.conn.close()
+            raise StoreError(self.path, f"not a usable wiretrace database: {err}") from err
+
+    # --- lifecycle -------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: everything inside commits together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- schema ----------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "schema_version" not in tables:
+            if tables - {"sqlite_sequence"}:
+                raise StoreError(self.path, "not a wiretrace database (it has other tables and no schema_version)")
+            return 0
+        row = self.conn.execute("SELECT version FROM schema_version").fetchone()
+        return row[0] if row else 0
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(self.path, f"database schema v{version} is newer than this wiretrace knows "
+                                        f"(v{SCHEMA_VERSION}); upgrade wiretrace")
+        while version < SCHEMA_VERSION:
+            with self.transaction():
+                version = self.schema_version()  # another process may have migrated meanwhile
+                if version >= SCHEMA_VERSION:
+                    break
+                MIGRATIONS[version](self.conn)
+                self.conn.execute("UPDATE schema_version SET version = ?", (version + 1,))
+            version += 1
+
+    # --- ingest ----------------------------------------------------------------------------------
+
+    def start_run(self, inputs: list[str]) -> int:
+        with self.transaction():
+            cur = self.conn.execute("INSERT INTO runs (started_at, inputs) VALUES (?, ?)",
+                                    (now(), json.dumps(inputs, ensure_ascii=False)))
+        return int(cur.lastrowid)
+
+    def finish_run(self, run_id: int, new: int, versions: int, unchanged: int, errors: int) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE runs SET finished_at = ?, new = ?, versions = ?, unchanged = ?, errors = ? "
+                              "WHERE id = ?", (now(), new, versions, unchanged, errors, run_id))
+
+    def find(self, key: str, content_hash: str) -> int | None:
+        """The id of the stored version of ``key`` with this content, if any."""
+        row = self.conn.execute("SELECT id FROM articles WHERE key = ? AND content_hash = ? LIMIT 1",
+                                (key, content_hash)).fetchone()
+        return row[0] if row else None
+
+    def touch(self, ids: Iterable[int], run_id: int) -> None:
+        """Mark versions as seen again by ``run_id`` (call inside a transaction)."""
+        self.conn.executemany("UPDATE articles SET last_run = ? WHERE id = ?", ((run_id, i) for i in ids))
+
+    def put(self, page: NewPage, run_id: int | None = None) -> tuple[str, int]:
+        """Store one page (call inside a transaction). Returns (``new``|``version``|``unchanged``, row id)."""
+        existing = self.find(page.key, page.content_hash)
+        if existing is not None:
+            if run_id is not None:
+                self.touch([existing], run_id)
+            return "unchanged", existing
+        latest = self.conn.execute("SELECT version, doc_id FROM articles WHERE key = ? ORDER BY version DESC LIMIT 1",
+                                   (page.key,)).fetchone()
+        version = latest["version"] + 1 if latest else 1
+        if latest:
+            self.conn.execute("UPDATE articles SET is_current = 0 WHERE key = ? AND is_current = 1", (page.key,))
+        article = page.article
+        record = article.to_dict()
+        analysis = {key: record.pop(key, None) or [] for key in ANALYSIS_KEYS}
+        body = record.pop("body")
+        if any(PARAGRAPH_SEP in p or not p for p in body):  # keep the body exactly as given
+            record["body"] = body
+        cur = self.conn.execute(
+            "INSERT INTO articles (doc_id, key, version, is_current, input_id, source, origin_file, origin_offset, "
+            "origin_line, origin_item, url, canonical_url, content_hash, input_kind, language, headline, body, "
+            "published, publisher, wire, syndicated, is_article, record, first_run, last_run, ingested_at) "
+            "VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (latest["doc_id"] if latest else None, page.key, version, page.input_id, article.source,
+             page.origin_file, page.origin_offset, page.origin_line, page.origin_item, article.url,
+             page.canonical_url, page.content_hash, article.input_kind, article.language, article.headline,
+             PARAGRAPH_SEP.join(body), article.published, article.publisher, article.wire,
+             int(article.syndicated), int(article.is_article),
+             json.dumps(record, ensure_ascii=False), run_id, run_id, now()))
+        row_id = int(cur.lastrowid)
+        if not latest:
+            self.conn.execute("UPDATE articles SET doc_id = ? WHERE id = ?", (row_id, row_id))
+        if analysis["entities"]:
+            self.set_entities(row_id, analysis["entities"])
+        if analysis["attributions"]:
+            self.set_attributions(row_id, analysis["attributions"])
+        if analysis["claims"]:
+            self.set_claims(row_id, analysis["claims"])
+        return ("version" if latest else "new"), row_id
+
+    def seen_url(self, canonical_url: str, run_id: int) -> int | None:
+        """A current article at this URL that ``run_id`` stored or saw again, if any."""
+        row = self.conn.execute("SELECT id FROM articles WHERE canonical_url = ? AND is_current = 1 AND last_run = ? "
+                                "LIMIT 1", (canonical_url, run_id)).fetchone()
+        return row[0] if row else None
+
+    # --- what later stages write -----------------------------------------------------------------
+
+    def set_story(self, article_id: int, *, story_id: str | None = None, syndication_group: str | None = None,
+                  wire: str | None = None) -> None:
+        """Set the story / syndication group / wire of one stored version (call inside a transaction)."""
+        self.conn.execute("UPDATE articles SET story_id = coalesce(?, story_id), "
+                          "syndication_group = coalesce(?, syndication_group), wire = coalesce(?, wire) "
+                          "WHERE id = ?", (story_id, syndication_group, wire, article_id))
+
+    def set_entities(self, article_id: int, items: Iterable[Any]) -> None:
+        """Replace an article version's entities (dicts or :class:`wiretrace.record.Entity`), kept in order."""
+        rows = [_item(i) for i in items]
+        self.conn.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
+        self.conn.executemany("INSERT INTO entities (article_id, name, type, data) VALUES (?, ?, ?, ?)",
+                              ((article_id, _text(i, "name"), _text(i, "type"), _json(i)) for i in rows))
+
+    def set_attributions(self, article_id: int, items: Iterable[Any]) -> None:
+        """Replace an article version's attributions (dicts or :class:`wiretrace.record.Attribution`)."""
+        rows = [_item(i) for i in items]
+        self.conn.execute("DELETE FROM attributions WHERE article_id = ?", (article_id,))
+        self.conn.executemany(
+            "INSERT INTO attributions (article_id, source_text, source_entity, kind, status, data) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            ((article_id, _text(i, "source_text"), _text(i, "source_entity"), _text(i, "kind"), _text(i, "status"),
+              _json(i)) for i in rows))
+
+    def set_claims(self, article_id: int, items: Iterable[Any]) -> None:
+        """Replace an article version's claims (dicts or :class:`wiretrace.record.Claim`); their text is searchable."""
+        rows = [_item(i) for i in items]
+        self.conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+        self.conn.executemany(
+            "INSERT INTO claims (article_id, text, status, reported_by, data) VALUES (?, ?, ?, ?, ?)",
+            ((article_id, _text(i, "text") or "", _text(i, "status"), _text(i, "reported_by"), _json(i))
+             for i in rows))
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {"articles": one("SELECT count(*) FROM articles WHERE is_current = 1"),
+                "versions": one("SELECT count(*) FROM articles"),
+                "entities": one("SELECT count(*) FROM entities"),
+                "attributions": one("SELECT count(*) FROM attributions"),
+                "claims": one("SELECT count(*) FROM claims")}
+
+    def iter_records(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:
+        """Every current article (or every version) as an export record, streamed in store order."""
+        where = "" if all_versions else "AND is_current = 1"
+        last = 0
+        while True:
+            rows = self.conn.execute(f"SELECT * FROM articles WHERE id > ? {where} ORDER BY id LIMIT ?",
+                                     (last, EXPORT_CHUNK)).fetchall()
+            if not rows:
+                return
+            last = rows[-1]["id"]
+            ids = [r["id"] for r in rows]
+            extra = {name: self._items(name, ids) for name in ANALYSIS_KEYS}
+            for row in rows:
+                yield self._record(row, {name: items.get(row["id"], []) for name, items in extra.items()})
+
+    def _items(self, table: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        marks = ",".join("?" * len(ids))
+        found: dict[int, list[dict[str, Any]]] = {}
+        for article_id, data in self.conn.execute(
+                f"SELECT article_id, data FROM {table} WHERE article_id IN ({marks}) ORDER BY id", ids):
+            found.setdefault(article_id, []).append(json.loads(data))
+        return found
+
+    @staticmethod
+    def _record(row: sqlite3.Row, extra: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+        record = json.loads(row["record"])
+        if "body" not in record:
+            record["body"] = _split_body(row["body"])
+        out: dict[str, Any] = {"id": row["input_id"] if row["input_id"] is not None else str(row["doc_id"])}
+        out.update(record)
+        out.update({
+            "store_id": row["doc_id"],
+            "version": row["version"],
+            "is_current": bool(row["is_current"]),
+            "input_id": row["input_id"],
+            "origin": {"file": row["origin_file"], "offset": row["origin_offset"], "line": row["origin_line"],
+                       "item": row["origin_item"]},
+            "content_hash": row["content_hash"],
+            "ingested_at": row["ingested_at"],
+            "story_id": row["story_id"],
+            "syndication_group": row["syndication_group"],
+            "wire": row["wire"],
+            "entities": extra.get("entities", []),
+            "attributions": extra.get("attributions", []),
+            "claims": extra.get("claims", []),
+        })
+        return out
+
+    def search(self, query: str, limit: int = 20, *, mark: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
+        """Current articles matching an FTS5 ``query``, best first, each with a highlighted snippet.
+
+        A query that is not valid FTS5 syntax ("U.S.-China", an unbalanced quote) is retried
+        with each word taken literally.
+        """
+        sql = ("SELECT a.id, a.doc_id, a.input_id, a.version, a.headline, a.url, a.published, a.publisher, a.wire, "
+               "a.source, snippet(articles_fts, -1, ?, ?, '…', 24) AS snippet, "
+               "highlight(articles_fts, 0, ?, ?) AS headline_marked, "
+               "bm25(articles_fts, 5.0, 1.0, 2.0) AS score "
+               "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+               "WHERE articles_fts MATCH ? AND a.is_current = 1 ORDER BY score LIMIT ?")
+        try:
+            rows = self.conn.execute(sql, (*mark, *mark, query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+            if not literal:
+                return []
+            rows = self.conn.execute(sql, (*mark, *mark, literal, limit)).fetchall()
+        return [{"id": r["input_id"] if r["input_id"] is not None else str(r["doc_id"]), "store_id": r["doc_id"],
+                 "version": r["version"], "headline": r["headline"], "headline_marked": r["headline_marked"],
+                 "url": r["url"], "published": r["published"], "publisher": r["publisher"], "wire": r["wire"],
+                 "source": r["source"], "snippet": r["snippet"], "score": -r["score"]} for r in rows]
+
+    def integrity_check(self) -> list[str]:
+        """Problems SQLite and the FTS index find; empty when the database is sound."""
+        problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        try:
+            self.conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as err:
+            problems.append(f"full-text index: {err}")
+        return problems

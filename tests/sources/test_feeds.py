@@ -1,0 +1,106 @@
+"""RSS/Atom reader: items with content become clean records; content-less items become links."""
+
+from __future__ import annotations
+
+from wiretrace.ingest import FeedLink, SourcedPage
+from wiretrace.sources import InputError
+from wiretrace.sources.feeds import html_paragraphs, iter_feed
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Harbour Post</title><link>https://harbourpost.example/</link><description>News</description>
+<item>
+  <title>Port workers end strike after pay deal</title>
+  <link>https://harbourpost.example/strike</link>
+  <guid isPermaLink="false">hp-1001</guid>
+  <pubDate>Fri, 20 Mar 2026 08:03:00 GMT</pubDate>
+  <dc:creator>Anna Visser</dc:creator>
+  <category>Labour</category>
+  <description>Short teaser that is not used.</description>
+  <content:encoded><![CDATA[<p>ROTTERDAM (Reuters) - Dock workers ended a three-day strike on Friday.</p>
+  <p>Ships had waited at anchor off the coast.</p><script>track()</script>]]></content:encoded>
+</item>
+<item>
+  <title>Comet seen over the bay</title>
+  <link>https://harbourpost.example/comet</link>
+  <description>Astronomers watched a &lt;b&gt;bright&lt;/b&gt; comet on Tuesday night.</description>
+</item>
+<item>
+  <title>Link-only item</title>
+  <link>https://harbourpost.example/full-story</link>
+</item>
+</channel></rss>
+"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Bay Times</title><id>urn:bay</id><updated>2026-03-20T10:00:00Z</updated>
+  <entry>
+    <title>Ferry timetable changes</title>
+    <id>urn:bay:42</id>
+    <link href="https://baytimes.example/ferry"/>
+    <published>2026-03-19T09:30:00+01:00</published>
+    <updated>2026-03-20T10:00:00Z</updated>
+    <author><name>Lena Park</name></author>
+    <content type="html">&lt;p&gt;The ferry will run every half hour from April.&lt;/p&gt;&lt;p&gt;Fares stay the same.&lt;/p&gt;</content>
+  </entry>
+</feed>
+"""
+
+
+def test_rss_items_become_records_with_their_metadata(tmp_path):
+    path = tmp_path / "hp.rss"
+    path.write_text(RSS, encoding="utf-8")
+    first, second, third = list(iter_feed(str(path)))
+    assert isinstance(first, SourcedPage) and first.article is not None
+    article = first.article
+    assert first.input_id == "hp-1001" and first.url == "https://harbourpost.example/strike"
+    assert first.source == f"{path}#1" and first.origin.item == 1
+    assert article.headline == "Port workers end strike after pay deal"
+    assert article.body == ["ROTTERDAM (Reuters) - Dock workers ended a three-day strike on Friday.",
+                            "Ships had waited at anchor off the coast."]
+    assert article.published == "2026-03-20T08:03:00+00:00"
+    assert article.publisher == "Harbour Post" and article.authors == ["Anna Visser"] and article.tags == ["Labour"]
+    assert article.wire == "Reuters"
+    # No content:encoded: the summary is the content; no guid: the link is the id.
+    assert second.article.body == ["Astronomers watched a bright comet on Tuesday night."]
+    assert second.input_id == "https://harbourpost.example/comet"
+    assert isinstance(third, FeedLink) and third.url == "https://harbourpost.example/full-story"
+
+
+def test_atom_entries(tmp_path):
+    path = tmp_path / "bay.atom"
+    path.write_text(ATOM, encoding="utf-8")
+    (entry,) = list(iter_feed(str(path)))
+    assert entry.input_id == "urn:bay:42" and entry.url == "https://baytimes.example/ferry"
+    assert entry.article.body == ["The ferry will run every half hour from April.", "Fares stay the same."]
+    assert entry.article.published == "2026-03-19T09:30:00+01:00"
+    assert entry.article.updated == "2026-03-20T10:00:00+00:00"
+    assert entry.article.publisher == "Bay Times" and entry.article.authors == ["Lena Park"]
+
+
+def test_broken_xml_names_file_and_line_and_recovered_items_still_come(tmp_path):
+    path = tmp_path / "broken.xml"
+    path.write_text(RSS.replace("</item>\n<item>", "</itme>\n<item>", 1), encoding="utf-8")
+    items = list(iter_feed(str(path)))
+    error = items[0]
+    assert isinstance(error, InputError)
+    assert error.source.startswith(f"{path}:") and error.source.split(":")[-1].isdigit()
+    assert "broken feed XML" in error.reason
+    assert any(isinstance(i, SourcedPage) for i in items[1:])
+
+
+def test_not_a_feed_and_empty_input(tmp_path):
+    junk = tmp_path / "junk.rss"
+    junk.write_text("just some words, no feed here", encoding="utf-8")
+    assert all(isinstance(i, InputError) for i in iter_feed(str(junk)))
+    empty = tmp_path / "empty.rss"
+    empty.write_bytes(b"")
+    (error,) = list(iter_feed(str(empty)))
+    assert error.reason == "empty input"
+
+
+def test_html_paragraphs():
+    assert html_paragraphs("<p>One.</p><p>Two <b>bold</b>.</p>") == ["One.", "Two bold."]
+    assert html_paragraphs("Plain summary") == ["Plain summary"]
+    assert html_paragraphs("a<br><br>b<style>x{}</style>") == ["a", "b"]

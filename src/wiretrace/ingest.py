@@ -280,13 +280,14 @@ class Ingester:
     """Reads inputs into a :class:`~wiretrace.store.Store`; see the module docstring."""
 
     def __init__(self, store, config: ExtractConfig = ExtractConfig(), *, batch_size: int = BATCH_SIZE,
-                 flush_seconds: float = FLUSH_SECONDS, learn_template: bool = True,
+                 flush_seconds: float = FLUSH_SECONDS, learn_template: bool = True, analyze: bool = False,
                  on_error: Callable[[str], None] | None = None, on_page: Callable[[Summary], None] | None = None):
         self.store = store
         self.config = config
         self.batch_size = max(1, batch_size)
         self.flush_seconds = flush_seconds
         self.learn_template = learn_template and config.mode != "html"
+        self.analyze = analyze
         self.on_error = on_error or (lambda message: None)
         self.on_page = on_page or (lambda summary: None)
         self.summary = Summary()
@@ -412,6 +413,12 @@ class Ingester:
     def _flush(self) -> None:
         if not self._batch:
             return
+        if self.analyze:
+            from wiretrace.analyze.pipeline import analyze_articles
+
+            # Analysis runs before the transaction opens, so a batch's write lock is held briefly.
+            for _ in analyze_articles(p.article for p in self._batch if not isinstance(p, int)):
+                pass
         with self.store.transaction():
             touched = [i for i in self._batch if isinstance(i, int)]
             self.store.touch(touched, self.run_id)

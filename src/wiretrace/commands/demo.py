@@ -1,4 +1,5 @@
-"""``wiretrace demo``: extract the bundled sample corpus and show what came out."""
+"""``wiretrace demo``: ingest and analyse the bundled sample corpus into the embedded store, then
+show what came out: one line per page, and the claims with their statuses."""
 
 from __future__ import annotations
 
@@ -8,38 +9,49 @@ from pathlib import Path
 
 from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, SAMPLES
 
-HELP = "extract the bundled sample corpus and show a summary"
+HELP = "ingest and analyse the bundled sample corpus, and show a summary"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--output", "-o", metavar="FILE", default="wiretrace-sample.jsonl")
+    parser.add_argument("--db", default="wiretrace-sample.db", metavar="PATH",
+                        help="the store to create or update (default wiretrace-sample.db)")
 
 
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from wiretrace.extract import ExtractConfig
-    from wiretrace.formats import RecordWriter
-    from wiretrace.pipeline import Failure, extract_inputs
+    from wiretrace.ingest import Ingester
+    from wiretrace.store import Store
 
     console = Console()
-    table = Table(title=f"wiretrace: bundled sample corpus ({SAMPLES})")
-    for column in ("file", "kind", "headline", "published", "wire", "synd.", "paras", "article"):
-        table.add_column(column, overflow="fold")
-    failures = 0
-    with open(args.output, "w", encoding="utf-8") as out:
-        writer = RecordWriter(out, "jsonl")
-        for result in extract_inputs([str(SAMPLES)], ExtractConfig()):
-            if isinstance(result, Failure):
-                failures += 1
-                print(f"wiretrace: error: {result}", file=sys.stderr)
-                continue
-            writer.write(result)
-            table.add_row(Path(result.source).name, result.input_kind, (result.headline or "")[:60],
-                          result.published or "", result.wire or "", "yes" if result.syndicated else "",
-                          str(len(result.body)), "yes" if result.is_article else "no")
-        writer.close()
-    console.print(table)
-    console.print(f"records written to {args.output}")
-    return EXIT_SOME_FAILED if failures else EXIT_OK
+    errors: list[str] = []
+    with Store(args.db) as store:
+        summary = Ingester(store, analyze=True, on_error=errors.append).ingest([str(SAMPLES)])
+        records = list(store.iter_records())
+    for message in errors:
+        print(f"wiretrace: error: {message}", file=sys.stderr)
+
+    pages = Table(title=f"Sample corpus: {SAMPLES}")
+    for column in ("file", "kind", "headline", "published", "wire", "synd.", "paras", "claims"):
+        pages.add_column(column, overflow="fold")
+    for record in sorted(records, key=lambda r: Path(r["source"]).name):
+        pages.add_row(Path(record["source"]).name, record["input_kind"], (record.get("headline") or "")[:60],
+                      record.get("published") or "", record.get("wire") or "",
+                      "yes" if record.get("syndicated") else "", str(len(record.get("body") or [])),
+                      str(len(record.get("claims") or [])))
+    console.print(pages)
+
+    claims = Table(title="Claims and their status in each article")
+    for column in ("file", "status", "reported by", "anon.", "claim"):
+        claims.add_column(column, overflow="fold")
+    for record in sorted(records, key=lambda r: Path(r["source"]).name):
+        for claim in record.get("claims") or []:
+            if claim.get("status") != "asserted" or claim.get("anonymous"):
+                claims.add_row(Path(record["source"]).name, claim["status"], claim.get("reported_by") or "",
+                               "yes" if claim.get("anonymous") else "", claim["text"][:90])
+    console.print(claims)
+    console.print(f"{summary}. Store: {args.db}\n"
+                  f"Next: wiretrace search \"gas exports\" --db {args.db}   |   "
+                  f"wiretrace export --db {args.db} --format jsonl")
+    return EXIT_SOME_FAILED if errors else EXIT_OK

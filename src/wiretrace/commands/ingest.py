@@ -28,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="do not learn site templates across the text dumps of a directory")
     parser.add_argument("--time-budget", type=float, default=20.0, metavar="SECONDS",
                         help="abandon a page after this long (default 20)")
+    parser.add_argument("--analyze", action="store_true",
+                        help="also find entities, attributions and claim statuses (English pages)")
     parser.add_argument("--batch-size", type=int, default=200, metavar="N",
                         help="pages per transaction (default 200)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -61,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
             bar.advance(task)
 
         ingester = Ingester(store, config, batch_size=args.batch_size, learn_template=not args.no_template,
+                            analyze=args.analyze,
                             on_error=on_error, on_page=on_page)
         summary = ingester.ingest(args.sources)
     rate = summary.pages / summary.seconds if summary.seconds else 0.0

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import math
 import time
 from pathlib import Path
 
 import pytest
 
 from wiretrace.extract import textblocks as tb
-from wiretrace.extract.textfeatures import FEATURE_NAMES, block_features, heaviest_run
+from wiretrace.extract.textfeatures import (
+    CONTEXT_NAMES,
+    FEATURE_NAMES,
+    block_features,
+    context_features,
+    heaviest_run,
+    is_dateline,
+)
 from wiretrace.record import BOILERPLATE_CATEGORIES
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -280,6 +288,56 @@ def test_feature_matrix_shape_and_finiteness() -> None:
     X = block_features(blocks)
     assert X.shape == (len(blocks), len(FEATURE_NAMES))
     assert np.isfinite(X).all()
+
+
+def test_second_pass_features_shape_and_finiteness() -> None:
+    import numpy as np
+
+    blocks = tb.segment(NEWS_PAGE.format(paragraphs="\n".join(PARAGRAPHS)))
+    X = block_features(blocks)
+    first, second, _knobs = tb._model()
+    assert second is not None  # the shipped model has both passes
+    C = context_features(X, first.predict(X))
+    assert C.shape == (len(blocks), len(CONTEXT_NAMES)) and np.isfinite(C).all()
+    scores = tb.body_scores(blocks)
+    assert scores.shape == (len(blocks),) and ((scores >= 0) & (scores <= 1)).all()
+    assert context_features(np.zeros((0, len(FEATURE_NAMES))), np.zeros(0)).shape == (0, len(CONTEXT_NAMES))
+
+
+def test_date_and_reading_time_columns() -> None:
+    texts = ["Updated 10:42 am", "March 4, 2025", "Room 101", "5 min read", "4 de março", "Chapter 12 of 30",
+             "Mar—19 gets no month", "In 2019 we wrote about it."]
+    X = block_features([tb.Block(t, i) for i, t in enumerate(texts)])
+    dateline = X[:, FEATURE_NAMES.index("dateline")].tolist()
+    reading = X[:, FEATURE_NAMES.index("reading_time")].tolist()
+    assert dateline == [1, 1, 0, 0, 1, 0, 0, 0]
+    # The batched page-wide search agrees with the one-text helper.
+    assert dateline == [float(is_dateline(t)) for t in texts]
+    assert reading == [0, 0, 0, 1, 0, 0, 0, 0]
+
+
+def test_character_counts_survive_very_long_blocks() -> None:
+    # Per-block counts are packed four to a 64-bit word (16 bits each); a longer block must
+    # fall back to exact counting rather than overflow.
+    long_text = "Word, " * 20_000 + "end."
+    X = block_features([tb.Block("Short line", 0), tb.Block(long_text, 1)])
+    words = X[:, FEATURE_NAMES.index("log_words")]
+    commas = X[:, FEATURE_NAMES.index("comma_rate")]
+    assert abs(words[1] - math.log1p(20_001)) < 1e-9
+    assert abs(commas[1] - 20_000 / 20_001 * 10) < 1e-9
+    assert abs(words[0] - math.log1p(2)) < 1e-9
+
+
+def test_decode_falls_back_to_the_page_s_best_blocks() -> None:
+    import numpy as np
+
+    blocks = [tb.Block(t, i) for i, t in enumerate(["Menu", PARAGRAPHS[0], PARAGRAPHS[1], "Footer"])]
+    # No block is confidently body (a table, a script the model saw little of), but two stand out.
+    keep = tb.decode(blocks, np.array([0.01, 0.2, 0.18, 0.01]), pivot=0.4, inside=0.2, outside=0.9, resume=0.5)
+    assert keep == [False, True, True, False]
+    # A page where nothing stands out at all stays empty.
+    keep = tb.decode(blocks, np.array([0.01, 0.02, 0.03, 0.01]), pivot=0.4, inside=0.2, outside=0.9, resume=0.5)
+    assert keep == [False] * 4
 
 
 def test_heaviest_run_bridges_a_short_interruption() -> None:

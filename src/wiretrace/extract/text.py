@@ -30,6 +30,9 @@ _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
+_PROMO_INITIALS = "ARMWS"
+_TRAIL_SEPARATORS = "/>»›|"
+_FOLLOWING_STAMP = re.compile(r"\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read")
 
 
 def _title_score(blocks: list[textblocks.Block], i: int, first_body: int) -> float:
@@ -46,7 +49,7 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int) -> flo
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
     score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
     following = " ".join(b.text.lower() for b in blocks[i + 1:i + 4])
-    if re.search(r"\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read", following):
+    if _FOLLOWING_STAMP.search(following):
         score += 0.5
     return score - (first_body - i) / 100
 
@@ -95,7 +98,9 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     # Breadcrumb and headline: a "Home / Section / Headline" trail names the headline outright.
     for i in range(top, first_body):
         block = blocks[i]
-        crumb = _breadcrumb(block.text) if len(block.text) < 300 else None
+        line = block.text
+        # A trail needs one of its separators; most lines have none.
+        crumb = _breadcrumb(line) if len(line) < 300 and any(sep in line for sep in _TRAIL_SEPARATORS) else None
         if crumb:
             article.breadcrumb, tail = crumb
             used.add(i)
@@ -134,6 +139,11 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
 
     images: list[Image] = []
     body_set = set(body_idx)
+    # Page-wide gates for the rarer per-block tests: a word absent from the whole page (all its
+    # blocks, lower-cased) is absent from every block, so the test can be skipped outright.
+    page_lower = "\n".join([b.text for b in blocks]).lower()
+    disclaimer_hints = tuple(w for w in _DISCLAIMER_HINTS if w in page_lower)
+    copyright_anywhere = "copyright" in page_lower or "©" in page_lower
     in_related_list = False
     list_bullets: bool | None = None
     found_dates: dict[str, list[str]] = {}
@@ -170,17 +180,18 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             label = "tags"
         else:
             tag_list = None
-        if ("copyright" in lower or "©" in text) and (credit := wire.credit_from_copyright(text)):
-            credits.append(credit)
-            label = "disclaimer"
-        elif "copyright" in lower or "©" in text:
-            holder = wire.copyright_holder(text)
-            copyright_publisher = copyright_publisher or holder
+        if copyright_anywhere and ("copyright" in lower or "©" in text):
+            if credit := wire.credit_from_copyright(text):
+                credits.append(credit)
+                label = "disclaimer"
+            else:
+                holder = wire.copyright_holder(text)
+                copyright_publisher = copyright_publisher or holder
         if i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
                 and len(caption.group("caption").split()) >= 4:
             images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
             label = "caption"
-        if any(w in lower for w in _DISCLAIMER_HINTS) and (credit := wire.disclaimer(text)):
+        if disclaimer_hints and any(w in lower for w in disclaimer_hints) and (credit := wire.disclaimer(text)):
             credits.append(credit)
             article.publisher = article.publisher or wire.publisher_from_disclaimer(text)
             label = "disclaimer"
@@ -195,7 +206,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         if label == "other" and len(text) < 80 and cues.SHARE.match(text):
             label = "share"
         heading = len(text) < 60 and bool(cues.RELATED_HEADING.match(text))
-        promo = cues.INLINE_PROMO.match(text) if not heading else None
+        # INLINE_PROMO opens with a cue word starting with one of _PROMO_INITIALS (or with space).
+        promo = cues.INLINE_PROMO.match(text) if not heading and (text[:1] in _PROMO_INITIALS or text[:1].isspace()) else None
         if heading:
             in_related_list = True
             list_bullets = None

@@ -4,11 +4,14 @@ A dump is visible text only, one block per line, from some HTML-to-text renderer
 differ (indentation, list bullets, hard line wrapping), so :func:`segment` normalises those
 away before :func:`classify` looks at a block.
 
-:func:`classify` scores every block with a logistic regression (features in
+:func:`classify` scores every block in two passes (features in
 :mod:`wiretrace.extract.textfeatures`, weights in ``models/textblocks.json``, trained by
-:mod:`wiretrace.extract.train_textblocks`), then decodes the page as a whole: the article is
-the heaviest contiguous run of likely-body blocks, which may be interrupted (a related-links
-box, a caption) and resume, and anything outside that run needs a much higher score to count.
+:mod:`wiretrace.extract.train_textblocks`): a logistic regression over the block's own features
+and its neighbourhood, then a second one that also sees the first pass's scores of the blocks
+around it (stacking); the two vote. It then decodes the page as a whole: the article is the
+heaviest contiguous run of likely-body blocks, which may be interrupted (a related-links box, a
+caption) and resume, and anything outside that run needs a much higher score to count. A page
+where no block is confidently body is judged relative to its best blocks instead.
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ import numpy as np
 
 from wiretrace.extract import cues
 from wiretrace.extract.textfeatures import (
+    CONTEXT_NAMES,
     FEATURE_NAMES,
     LinearModel,
     block_features,
+    context_features,
     heaviest_run,
 )
 
@@ -146,19 +151,27 @@ def segment(content: str) -> list[Block]:
     width = 0
     widths: list[int] = []
     if long_lines * 40 <= len(lines):
-        widths = [_columns(raw.rstrip()) if raw and not raw.isspace() else 0 for raw in lines]
+        if content.isascii():
+            widths = [len(raw.rstrip()) for raw in lines]
+        else:
+            widths = [len(raw) if raw.isascii() else len(raw) + len(_WIDE.findall(raw))
+                      for raw in map(str.rstrip, lines)]
         width = wrap_width(x for x in widths if x)
+    # An inline promo can only be split off where its cue occurs somewhere in the dump.
+    promos = _PROMO_HINT.search(content) is not None
     if width:
-        return _segment_wrapped(lines, widths, width, "\n   * " in content or "\n     * " in content)
+        return _segment_wrapped(lines, widths, width, "\n   * " in content or "\n     * " in content, promos)
     lynx_lists = "\n   * " in content or "\n     * " in content
     blocks: list[Block] = []
+    append = blocks.append
+    bullet_start = _BULLET_START if not lynx_lists else _BULLET_START | {"o"}
     for number, raw in enumerate(lines):
         text = raw.strip()
         if not text:
             continue
         lead = len(raw) - len(raw.lstrip())
         bullet = False
-        if text[0] in _BULLET_START or (lynx_lists and text[0] == "o"):
+        if text[0] in bullet_start:
             marker = _BULLET.match(text) or (lynx_lists and _LETTER_O.match(text))
             if marker:
                 text = text[marker.end() :]
@@ -167,11 +180,14 @@ def segment(content: str) -> list[Block]:
                 bullet = True
         if "  " in text or "\t" in text or "\xa0" in text:
             text = " ".join(text.split())
-        _emit(blocks, text, number, bullet, lead)
+        if promos and len(text) > 40:
+            _emit(blocks, text, number, bullet, lead)
+        else:
+            append(Block(text, number, bullet, lead))
     return blocks
 
 
-def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool) -> list[Block]:
+def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
 
     A line continues the previous one when it sits at the previous text's indent, is not a list
@@ -195,7 +211,10 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                 text += part
             else:
                 text += " " + part
-        _emit(blocks, text, first, bullet, indent)
+        if promos:
+            _emit(blocks, text, first, bullet, indent)
+        else:
+            blocks.append(Block(text, first, bullet, indent))
         parts.clear()
 
     for number, raw in enumerate(lines):
@@ -274,15 +293,30 @@ MODEL_RESOURCE = "models/textblocks.json"
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[LinearModel, dict[str, float]]:
-    """The shipped model, loaded once per process on first use."""
+def _model() -> tuple[LinearModel, LinearModel | None, dict[str, float]]:
+    """The shipped models (first pass, second pass over the neighbours' first-pass scores),
+    loaded once per process on first use."""
     data = json.loads(resources.files("wiretrace").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8"))
-    return LinearModel(data["model"]), {**_DEFAULT_DECODE, **data.get("decode", {})}
+    stack = LinearModel(data["stack"], FEATURE_NAMES + CONTEXT_NAMES) if "stack" in data else None
+    return LinearModel(data["model"]), stack, {**_DEFAULT_DECODE, **data.get("decode", {})}
+
+
+def stacked_scores(X: np.ndarray, first: LinearModel, second: LinearModel | None) -> np.ndarray:
+    """Body probabilities: the first pass on the block features, then (when there is a second
+    model) a second pass that also sees the first-pass scores of each block's neighbourhood."""
+    scores = first.predict(X)
+    if second is None or not len(X):
+        return scores
+    # The two passes vote (mean log-odds): the second alone leans on its neighbours enough to
+    # pull a headline or a lone teaser next to the article into it.
+    margin = first.margin(X) + second.margin(np.hstack((X, context_features(X, scores))))
+    return 1.0 / (1.0 + np.exp(-0.5 * margin))
 
 
 def body_scores(blocks: list[Block]) -> np.ndarray:
     """Per block, the model's probability that it belongs to the article body."""
-    return _model()[0].predict(block_features(blocks))
+    first, second, _knobs = _model()
+    return stacked_scores(block_features(blocks), first, second)
 
 
 def decode(
@@ -306,6 +340,15 @@ def decode(
         return []
     words = np.array([b.text.count(" ") + 1 for b in blocks], dtype=np.float64)
     lo, hi = heaviest_run(words, scores, pivot)
+    if hi < lo:
+        # Nothing on the page looks like a body in absolute terms (a table, a script the model
+        # saw little of): judge the blocks against the page's best one instead, as long as that
+        # one is not hopeless. A page of navigation only still comes out empty.
+        top = float(scores.max())
+        if top < _FALLBACK_FLOOR:
+            return [False] * n
+        scores = scores * (_FALLBACK_TOP / top)
+        lo, hi = heaviest_run(words, scores, pivot)
     keep = scores >= outside
     if hi < lo:
         return keep.tolist()
@@ -335,6 +378,10 @@ def decode(
 _RESUME_GAP = 10
 _RESUME_WORDS = 10
 _INTERRUPTION_WORDS = 18
+#: Fallback for pages without any confident body block: below this best score the page has no
+#: article; above it, scores are rescaled so that the best block scores _FALLBACK_TOP.
+_FALLBACK_FLOOR = 0.05
+_FALLBACK_TOP = 0.8
 
 
 def classify(blocks: list[Block], template: frozenset[str] = frozenset()) -> list[str]:
@@ -346,9 +393,9 @@ def classify(blocks: list[Block], template: frozenset[str] = frozenset()) -> lis
     """
     if not blocks:
         return []
-    model, knobs = _model()
+    first, second, knobs = _model()
     X = block_features(blocks)
-    keep = decode(blocks, model.predict(X), **knobs)
+    keep = decode(blocks, stacked_scores(X, first, second), **knobs)
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:

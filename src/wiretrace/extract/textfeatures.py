@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
@@ -57,7 +58,10 @@ _MONTH_TRIM = ".,;:|()[]"
 
 
 def is_dateline(text: str) -> bool:
-    """Whether ``text`` states a date or a time ("Mar 19 2025", "8:03 PM", "2 hours ago")."""
+    """Whether ``text`` states a date or a time ("Mar 19 2025", "8:03 PM", "2 hours ago").
+
+    The one-text form of the "dateline" column, which :func:`_measure` computes for all of a
+    page's short lines at once."""
     if _DATE_NUMERIC.search(text):
         return True
     low = text.lower()
@@ -132,6 +136,10 @@ N_FEATURES = len(FEATURE_NAMES)
 
 
 _CUE_RANGE = np.arange(1, len(_CUE_NAMES) + 1)
+_WINDOW_LONG, _INSIDE_SPAN, _AFTER_COMMENT, _NEXT1_LONG, _PREV1_LONG = (
+    FEATURE_NAMES.index(name)
+    for name in ("window_long", "inside_long_span", "after_comment_cue", "next1_long", "prev1_long")
+)
 # Columns of a 7-wide window centred on a block: prev1, prev2, prev3, next1, next2, next3.
 _NEIGHBOUR_TAPS = [2, 1, 0, 4, 5, 6]
 # Cue codes that mark the end of an article: tags, share buttons, related lists, comments.
@@ -197,6 +205,34 @@ def _class_table() -> np.ndarray:
 _CLASSES = _class_table()
 
 
+def _lane_table(bits: tuple[int, ...]) -> np.ndarray:
+    """Class byte -> uint64 holding a 1 in the 16-bit lane of each of ``bits`` that is set, so
+    that one sum over a block's characters counts four classes at once."""
+    lut = np.zeros(256, dtype=np.uint64)
+    for value in range(256):
+        lut[value] = sum(1 << (16 * lane) for lane, bit in enumerate(bits) if value & bit)
+    return lut
+
+
+_LANES_A = _lane_table((_SPACE, _UPPER, _LETTER, _DIGIT_BIT))
+_LANES_B = _lane_table((_COMMA, _BREAK, _WIDE, _STOP))
+#: A lane holds counts below 2**16, so longer blocks take the slower bit-matrix path.
+_LANE_MAX = 0xFFFF
+
+
+def _class_counts(cls: np.ndarray, starts: np.ndarray, longest: int) -> tuple[np.ndarray, ...]:
+    """Per block, counts of the eight classes of ``cls`` (bit order of _class_table)."""
+    if longest >= _LANE_MAX:
+        counts = np.add.reduceat(np.unpackbits(cls[:, None], axis=1), starts, axis=0, dtype=np.int64)
+        return tuple(counts.T)
+    out = []
+    for lut in (_LANES_A, _LANES_B):
+        packed = np.add.reduceat(lut[cls], starts)
+        for lane in range(4):
+            out.append(((packed >> np.uint64(16 * lane)) & np.uint64(0xFFFF)).astype(np.int64))
+    return tuple(out)
+
+
 def _measure(texts: list[str]) -> np.ndarray:
     """Per-block measures, shape (n, 18): words, chars, ends sentence, ends with colon, sentence
     breaks, commas, share of capitalised words, share of digits, CJK, cue code, urlish,
@@ -224,8 +260,7 @@ def _measure(texts: list[str]) -> np.ndarray:
     before_space[:-1] = space[1:]
     cls &= np.where(word_start, 0xFF, 0xFF ^ _UPPER).astype(np.uint8)
     cls &= np.where(before_space, 0xFF, 0xFF ^ _BREAK).astype(np.uint8)
-    counts = np.add.reduceat(np.unpackbits(cls[:, None], axis=1), starts, axis=0, dtype=np.int64)
-    spaces, uppers, letters, digits, commas, breaks, wide, stops_ = counts.T
+    spaces, uppers, letters, digits, commas, breaks, wide, stops_ = _class_counts(cls, starts, int(lengths.max()))
 
     M = np.zeros((n, 18), dtype=np.float64)
     words = spaces + 1.0 + wide // 2
@@ -264,127 +299,204 @@ def _measure(texts: list[str]) -> np.ndarray:
         if hits:
             M[np.searchsorted(starts, np.array(hits), side="right") - 1, column] = 1.0
 
-    # Dates and reading times sit in short lines with digits; few blocks qualify.
-    for i in np.flatnonzero((words <= 16) & (M[:, 7] > 0)).tolist():
-        text = texts[i]
-        if is_dateline(text):
+    # Dates and reading times sit in short lines with digits; few blocks qualify. Their texts
+    # are searched joined by NUL (no pattern matches across it), one regex call per pattern.
+    candidates = np.flatnonzero((words <= 16) & (digits > 0)).tolist()
+    if candidates:
+        for i in _hits(_DATE_NUMERIC, [texts[i] for i in candidates], candidates):
             M[i, 14] = 1.0
-        if "min" in text.lower() and cues.READING_TIME_STRICT.search(text):
-            M[i, 15] = 1.0
+        rest = [i for i in candidates if not M[i, 14]]
+        lowered = [texts[i].lower() for i in rest]
+        gated = [(i, low) for i, low in zip(rest, lowered)
+                 if any(word.strip(_MONTH_TRIM)[:3] in _MONTH_STEMS for word in low.split())]
+        if gated:
+            for i in _hits(_DATE_MONTH, [low for _i, low in gated], [i for i, _low in gated]):
+                M[i, 14] = 1.0
+        timed = [i for i in candidates if "min" in texts[i].lower()]
+        if timed:
+            for i in _hits(cues.READING_TIME_STRICT, [texts[i] for i in timed], timed):
+                M[i, 15] = 1.0
     return M
 
 
+def _hits(pattern: re.Pattern, texts: list[str], ids: list[int]) -> set[int]:
+    """``ids`` of the ``texts`` that ``pattern`` finds something in (one pass over them all)."""
+    if len(texts) == 1:
+        return set(ids) if pattern.search(texts[0]) else set()
+    offsets = [0]
+    for text in texts:
+        offsets.append(offsets[-1] + len(text) + 1)
+    return {ids[bisect_right(offsets, match.start()) - 1] for match in pattern.finditer("\0".join(texts))}
+
+
 def block_features(blocks: Sequence[BlockLike]) -> np.ndarray:
-    """The feature matrix of one page, shape (len(blocks), N_FEATURES), columns FEATURE_NAMES."""
+    """The feature matrix of one page, shape (len(blocks), N_FEATURES), columns FEATURE_NAMES.
+
+    Written for few NumPy calls (each costs microseconds whatever the page's size): columns that
+    come from the same source are filled together through slices of one padded matrix.
+    """
     n = len(blocks)
     if n == 0:
         return np.zeros((0, N_FEATURES), dtype=np.float64)
     texts = [b.text for b in blocks]
     M = _measure(texts)
-    counts = Counter(texts)
     w = M[:, 0]
-    lw = np.log1p(w)
     end = M[:, 2]
-    bullet = np.array([b.bullet for b in blocks], dtype=np.float64)
     code = M[:, 9]
     long_ = (w >= _LONG_WORDS) & (end > 0)
     longf = long_.astype(np.float64)
+    idx = np.arange(n)
 
     X = np.empty((n, N_FEATURES), dtype=np.float64)
-    c = 0
+    # the block itself
+    X[:, 0:2] = np.log1p(M[:, 0:2])
+    lw = X[:, 0]
+    X[:, 2:4] = M[:, 2:4]
+    X[:, 4:6] = M[:, 4:6] * (10.0 / w)[:, None]
+    X[:, 6:8] = M[:, 6:8]
+    X[:, 8] = [b.bullet for b in blocks]
+    bullet = X[:, 8]
+    X[:, 9] = M[:, 8]
+    if len(set(texts)) == n:
+        X[:, 10] = 0.0
+    else:
+        counts = Counter(texts)
+        X[:, 10] = [counts[t] > 1 for t in texts]
+    X[:, 11:18] = M[:, 10:17]
+    X[:, 18 : 18 + len(_CUE_NAMES)] = code[:, None] == _CUE_RANGE
+    c = 18 + len(_CUE_NAMES)
 
-    def put(column) -> None:
-        nonlocal c
-        X[:, c] = column
-        c += 1
-
-    put(lw)
-    put(np.log1p(M[:, 1]))
-    put(end)
-    put(M[:, 3])
-    put(M[:, 4] / w * 10.0)
-    put(M[:, 5] / w * 10.0)
-    put(M[:, 6])
-    put(M[:, 7])
-    put(bullet)
-    put(M[:, 8])
-    put([counts[t] > 1 for t in texts])
-    X[:, c : c + 7] = M[:, 10:17]
-    c += 7
-    X[:, c : c + len(_CUE_NAMES)] = code[:, None] == _CUE_RANGE
-    c += len(_CUE_NAMES)
-
-    # Neighbours through one zero-padded copy each, rather than a shifted copy per column.
-    padded = np.zeros(n + 6)
-    padded[3 : 3 + n] = lw
-    X[:, c : c + 6] = np.lib.stride_tricks.sliding_window_view(padded, 7)[:, _NEIGHBOUR_TAPS]
+    # neighbours, through one zero-padded matrix: log words, ends, long, bullet
+    padded = np.zeros((n + 6, 4))
+    padded[3 : 3 + n, 0] = lw
+    padded[3 : 3 + n, 1] = end
+    padded[3 : 3 + n, 2] = longf
+    padded[3 : 3 + n, 3] = bullet
+    for k, tap in enumerate(_NEIGHBOUR_TAPS):
+        X[:, c + k] = padded[tap : tap + n, 0]
     c += 6
-    around = np.zeros((n + 2, 3))
-    around[1 : 1 + n, 0] = end
-    around[1 : 1 + n, 1] = longf
-    around[1 : 1 + n, 2] = bullet
-    X[:, c : c + 6 : 2] = around[:n]
-    X[:, c + 1 : c + 6 : 2] = around[2:]
+    X[:, c : c + 6 : 2] = padded[2 : 2 + n, 1:4]  # prev1 ends / long / bullet
+    X[:, c + 1 : c + 6 : 2] = padded[4 : 4 + n, 1:4]  # next1 ends / long / bullet
     c += 6
-    # Sliding sums over +-5 blocks from one cumulative sum.
-    lo = np.maximum(np.arange(n) - 5, 0)
-    hi = np.minimum(np.arange(n) + 6, n)
-    cum_long = np.concatenate(([0.0], np.cumsum(longf)))
-    cum_words = np.concatenate(([0.0], np.cumsum(w)))
-    put((cum_long[hi] - cum_long[lo]) / (hi - lo))
-    put(np.log1p(cum_words[hi] - cum_words[lo]))
-    put(_gap_to_previous(long_))
-    put(_gap_to_previous(long_[::-1])[::-1])
-    flags = long_.tolist()
+    # Sliding sums over +-5 blocks from one cumulative sum of (long, words).
+    lo = np.maximum(idx - 5, 0)
+    hi = np.minimum(idx + 6, n)
+    cum = np.zeros((n + 1, 2))
+    cum[1:, 0] = longf
+    cum[1:, 1] = w
+    np.cumsum(cum, axis=0, out=cum)
+    window = cum[hi] - cum[lo]
+    X[:, c] = window[:, 0] / (hi - lo)
+    X[:, c + 1] = np.log1p(window[:, 1])
+    X[:, c + 2] = _gap_to_previous(long_)
+    X[:, c + 3] = _gap_to_previous(long_[::-1])[::-1]
+    c += 4
 
-    put(np.arange(n) / max(n - 1, 1))
-    put(w / w.max())
+    # the page
+    X[:, c] = idx / max(n - 1, 1)
+    X[:, c + 1] = w / w.max()
     long_words = w * longf
     total = long_words.sum() or 1.0
     before = (np.cumsum(long_words) - long_words) / total
-    put(before)
-    put(1.0 - before - long_words / total)
+    X[:, c + 2] = before
+    X[:, c + 3] = 1.0 - before - long_words / total
     longest = int(np.argmax(w))
-    if flags.count(True):
-        first = flags.index(True)
-        last = n - 1 - flags[::-1].index(True)
+    flags = np.flatnonzero(long_)
+    if len(flags):
+        first, last = int(flags[0]), int(flags[-1])
     else:
         first = last = longest
-    idx = np.arange(n)
-    put((idx >= first) & (idx <= last))
-    put(np.minimum(np.abs(idx - longest), 60) / 60.0)
+    X[:, c + 4] = (idx >= first) & (idx <= last)
+    X[:, c + 5] = np.minimum(np.abs(idx - longest), 60) / 60.0
     # The indent that carries most long text is the body's, whatever the renderer's scale.
-    indents = np.array([b.indent for b in blocks])
-    clipped = np.minimum(indents, 200)
+    clipped = np.minimum([b.indent for b in blocks], 200)
     weight = np.bincount(clipped, weights=long_words if total > 1.0 else w)
     dominant = int(np.argmax(weight))
-    put(clipped == dominant)
-    put(clipped > dominant)
-    put(clipped < dominant)
+    X[:, c + 6] = clipped == dominant
+    X[:, c + 7] = clipped > dominant
+    X[:, c + 8] = clipped < dominant
     # Once a comments heading or a run of end-of-article furniture has been seen, what follows
     # is rarely the article any more.
     comment_cue = (code == _CUE_CODE["comment"]) & (w <= 6)
-    put(np.minimum(np.cumsum(comment_cue) - comment_cue, 1))
+    X[:, c + 9] = np.minimum(np.cumsum(comment_cue) - comment_cue, 1)
     end_cue = _END_CUE[code.astype(np.intp)] & (w <= 8) & (before > 0.3)
-    put(np.minimum(np.cumsum(end_cue) - end_cue, 3) / 3.0)
-    put(math.log1p(n))
+    X[:, c + 10] = np.minimum(np.cumsum(end_cue) - end_cue, 3) / 3.0
+    X[:, c + 11] = math.log1p(n)
+    c += 12
 
+    # a linear model needs its interactions spelled out
     tiny = w <= 3
-    window_long = X[:, FEATURE_NAMES.index("window_long")]
-    put(M[:, 17])
-    put(tiny)
-    put(w <= 8)
-    put(longf)
-    put(tiny * window_long)
-    put(tiny * X[:, FEATURE_NAMES.index("inside_long_span")])
-    put(longf * X[:, FEATURE_NAMES.index("after_comment_cue")])
-    put(bullet * window_long)
+    window_long = X[:, _WINDOW_LONG]
+    X[:, c] = M[:, 17]
+    X[:, c + 1] = tiny
+    X[:, c + 2] = w <= 8
+    X[:, c + 3] = longf
+    X[:, c + 4] = tiny * window_long
+    X[:, c + 5] = tiny * X[:, _INSIDE_SPAN]
+    X[:, c + 6] = longf * X[:, _AFTER_COMMENT]
+    X[:, c + 7] = bullet * window_long
     # A short unpunctuated line right before the first paragraph of a stretch of text is the
     # headline (or a dek); a sub-heading has a paragraph on both sides.
-    prev_long = X[:, FEATURE_NAMES.index("prev1_long")]
-    put((w <= 15) & (end == 0) & (X[:, FEATURE_NAMES.index("next1_long")] > 0) & (prev_long == 0))
-    assert c == N_FEATURES
+    X[:, c + 8] = (w <= 15) & (end == 0) & (X[:, _NEXT1_LONG] > 0) & (X[:, _PREV1_LONG] == 0)
+    assert c + 9 == N_FEATURES
     return X
+
+
+# --- second pass: the first-pass scores of the neighbourhood -----------------------------------
+# A block's own features say little about a one-line paragraph between two teasers, or a teaser
+# between two paragraphs; what the first pass thinks of the blocks around it says a lot. The
+# second model sees the first pass's log-odds of the neighbours, smoothed body density at three
+# scales, the body mass before and after, and where the first pass's heaviest run lies. It is
+# trained on out-of-fold first-pass scores (see train_textblocks), so it learns how far to trust
+# them on unseen pages.
+
+CONTEXT_NAMES: tuple[str, ...] = (
+    "p_logit", "p_prev1", "p_prev2", "p_prev3", "p_next1", "p_next2", "p_next3",
+    "p_window2", "p_window5", "p_window12", "p_mass_before", "p_mass_after",
+    "p_in_run", "p_run_distance", "p_relative", "p_max_near", "p_log_strong",
+)
+_LOGIT_FLOOR = -6.0
+
+
+def context_features(X: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Second-pass columns (CONTEXT_NAMES) from a page's features and first-pass probabilities."""
+    n = len(scores)
+    C = np.empty((n, len(CONTEXT_NAMES)), dtype=np.float64)
+    if n == 0:
+        return C
+    words = np.expm1(X[:, 0])
+    p = np.clip(scores, 1e-4, 1.0 - 1e-4)
+    logit = np.log(p / (1.0 - p))
+    C[:, 0] = logit
+    padded = np.full(n + 6, _LOGIT_FLOOR)
+    padded[3 : 3 + n] = logit
+    for k, tap in enumerate(_NEIGHBOUR_TAPS):
+        C[:, 1 + k] = padded[tap : tap + n]
+    root = np.sqrt(words)
+    cum_p = np.zeros(n + 1)
+    np.cumsum(p * root, out=cum_p[1:])
+    cum_w = np.zeros(n + 1)
+    np.cumsum(root, out=cum_w[1:])
+    idx = np.arange(n)
+    for col, radius in ((7, 2), (8, 5), (9, 12)):
+        lo = np.maximum(idx - radius, 0)
+        hi = np.minimum(idx + radius + 1, n)
+        C[:, col] = (cum_p[hi] - cum_p[lo]) / (cum_w[hi] - cum_w[lo])
+    mass = np.where(p > 0.5, p * words, 0.0)
+    total = mass.sum() or 1.0
+    before = (np.cumsum(mass) - mass) / total
+    C[:, 10] = before
+    C[:, 11] = 1.0 - before - mass / total
+    lo, hi = heaviest_run(words, p, 0.5)
+    C[:, 12] = (idx >= lo) & (idx <= hi)
+    C[:, 13] = np.minimum(np.maximum(lo - idx, 0) + np.maximum(idx - hi, 0), 30) / 30.0
+    C[:, 14] = p / p.max()
+    near = padded[:n].copy()
+    for tap in range(1, 7):
+        np.maximum(near, padded[tap : tap + n], out=near)
+    C[:, 15] = near
+    C[:, 16] = math.log1p(int((p > 0.5).sum()))
+    return C
 
 
 def heaviest_run(words: np.ndarray, scores: np.ndarray, pivot: float) -> tuple[int, int]:
@@ -407,13 +519,14 @@ def heaviest_run(words: np.ndarray, scores: np.ndarray, pivot: float) -> tuple[i
 
 
 class LinearModel:
-    """Logistic regression over FEATURE_NAMES, with the training standardisation folded in.
+    """Logistic regression over FEATURE_NAMES (or the stacked FEATURE_NAMES + CONTEXT_NAMES), with
+    the training standardisation folded in.
 
     One matrix-vector product per page: cheap enough to score every block of every page.
     """
 
-    def __init__(self, spec: dict) -> None:
-        if tuple(spec["features"]) != FEATURE_NAMES:
+    def __init__(self, spec: dict, names: tuple[str, ...] = FEATURE_NAMES) -> None:
+        if tuple(spec["features"]) != names:
             raise ValueError("model was trained on a different feature set; retrain it")
         self.weights = np.array(spec["weights"], dtype=np.float64)
         self.bias = float(spec["bias"])

@@ -9,6 +9,8 @@ BENCHES = {
     "stance": "wiretrace.bench.stance",
     "attribution": "wiretrace.bench.attribution",
     "analyze": "wiretrace.bench.analyze",
+    "syndication": "wiretrace.bench.syndication",
+    "stories": "wiretrace.bench.stories",
 }
 
 if len(sys.argv) < 2 or sys.argv[1] not in BENCHES:

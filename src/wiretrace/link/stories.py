@@ -1,0 +1,348 @@
+"""Stories: cluster articles about the same event across outlets and days, incrementally.
+
+Articles arrive in date order; each joins the best-matching open story or starts a new one, and
+nothing already assigned moves (an article ingested tomorrow joins today's story; today's
+assignments are never revisited). The match of an article ``a`` and a story ``S`` is
+
+    score(a, S) = ((1 - entity_weight) * text(a, S) + entity_weight * entities(a, S)) * decay(gap)
+
+* ``text``: the best TF-IDF cosine between ``a`` and a member of ``S`` (title + body, sublinear
+  tf, stop words out). Document frequencies are updated as each article arrives, and stored
+  articles keep only term counts, so similarities always use the current idf.
+* ``entities``: the best idf-weighted overlap of entity names between ``a`` and a member of ``S``
+  (``|A ∩ B|_w / min(|A|_w, |B|_w)``). Names come from the record's ``entities`` when analysis
+  filled them, else from capitalised phrases in the headline and body ("Anthony Weiner",
+  "Federal Reserve"); phrase and word forms both count, so "Weiner" still meets "Anthony Weiner".
+* ``decay``: ``0.5 ** (max(0, gap - grace_days) / half_life_days)``, ``gap`` being the days between the
+  article and the story's latest article; stories idle longer than ``max_gap_days`` are closed.
+
+``a`` joins the best story when its score reaches ``threshold``. The weights and threshold were
+set on BASIL DEV (see ``python -m wiretrace.bench stories``, which also runs a 2-fold split check).
+
+:class:`StoryLinker` is the incremental engine (its :meth:`~StoryLinker.state` is JSON, so a
+caller can persist it between ingests); :func:`cluster_stories` runs it over a batch.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from wiretrace.record import Article
+
+ArticleLike = Article | Mapping[str, Any]
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+STOP = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each even few for from further get got had
+has have having he her here hers herself him himself his how however i if in into is it its itself just
+like made make many may me might more most much must my myself no nor not now of off on once one only or
+other our ours out over own per said same say says she should since so some still such take than that
+the their theirs them themselves then there these they this those though through to too two under until
+up upon us very via was way we well were what when where whether which while who whom whose why will
+with within without would yet you your yours mr ms mrs told new also year years last first time week
+""".split())
+# Words that open a sentence or a title in capitals without naming anything.
+_CAP_STOP = STOP | frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december today yesterday tomorrow but and or the a an in on at for with from
+by after before as if when while this that these those there here his her their its our we they he she
+it i you what who why how where which some many most more all any each every no not
+""".split())
+# Titles before a name ("Senator Ilsa Brandvold" names Ilsa Brandvold).
+_HONORIFICS = frozenset("""
+senator sen rep representative president vice gov governor mayor judge justice secretary minister
+gen general dr mr mrs ms miss sir lord lady prince princess king queen pope rev chairman chairwoman
+""".split())
+_CAP_PHRASE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|for|and)\s+)?(?:[A-Z][\w'’.-]*[\w]|[A-Z]))*")
+
+
+@dataclass(frozen=True, slots=True)
+class StoriesConfig:
+    threshold: float = 0.15
+    #: Weight of the entity overlap; the text cosine gets ``1 - entity_weight``.
+    entity_weight: float = 0.2
+    #: Days of gap with no penalty, then the score halves every ``half_life_days``.
+    grace_days: float = 1.0
+    half_life_days: float = 2.0
+    #: Stories idle longer than this are closed (not compared any more).
+    max_gap_days: float = 14.0
+
+
+@dataclass(slots=True)
+class _Doc:
+    ident: Hashable
+    day: float
+    tf: dict[str, float]
+    ents: dict[str, int]
+    story: str
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    members: list[Hashable] = field(default_factory=list)
+    first: float = 0.0
+    last: float = 0.0
+
+
+@dataclass(slots=True)
+class Assignment:
+    id: Hashable
+    story: str
+    #: Score against the story joined (``None`` when the article started it).
+    score: float | None
+    new: bool
+
+
+# ---------------------------------------------------------------------------------------------
+# Features
+
+
+def _get(article: ArticleLike, key: str, default=None):
+    value = article.get(key, default) if isinstance(article, Mapping) else getattr(article, key, default)
+    return default if value is None else value
+
+
+def article_text(article: ArticleLike) -> tuple[str, str]:
+    """``(headline, body)`` of a record (``title``/``text`` keys are accepted too)."""
+    headline = _get(article, "headline") or _get(article, "title") or ""
+    body = _get(article, "body")
+    if body is None or body == []:
+        body = _get(article, "text", "")
+    if not isinstance(body, str):
+        body = "\n\n".join(body)
+    return headline, body
+
+
+def article_day(article: ArticleLike) -> float | None:
+    """Days since 1970 (UTC) of ``published`` (or ``date``), fractional when a time is given."""
+    value = _get(article, "published") or _get(article, "date")
+    if not value:
+        return None
+    text = str(value).strip().replace("Z", "+00:00")
+    try:
+        if len(text) == 10:
+            return float(date.fromisoformat(text).toordinal() - date(1970, 1, 1).toordinal())
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp() / 86400.0
+
+
+def term_counts(headline: str, body: str) -> Counter[str]:
+    """Lower-cased word counts less stop words; the headline counts twice."""
+    words = [w for w in _WORD.findall((headline + "\n" + headline + "\n" + body).lower()) if w not in STOP]
+    return Counter(words)
+
+
+def capitalised_phrases(text: str) -> Counter[str]:
+    """Names found as runs of capitalised words, each also split into its words.
+
+    A sentence-initial function word ("The", "But", "Monday") is dropped from a phrase.
+    """
+    found: Counter[str] = Counter()
+    for match in _CAP_PHRASE.finditer(text):
+        words = match.group(0).replace("’", "'").split()
+        while words and (words[0].lower().strip(".") in _CAP_STOP
+                         or (len(words) > 1 and words[0].lower().strip(".") in _HONORIFICS)):
+            words = words[1:]
+        while words and words[-1].lower() in ("of", "the", "de", "for", "and"):
+            words = words[:-1]
+        words = [w.rstrip(".").removesuffix("'s") for w in words]
+        words = [w for w in words if w]
+        if not words:
+            continue
+        name = " ".join(words).lower()
+        if len(name) < 2:
+            continue
+        found[name] += 1
+        if len(words) > 1:
+            for w in words:
+                if w.lower() not in _CAP_STOP and len(w) > 1:
+                    found[w.lower()] += 1
+    return found
+
+
+def entity_names(article: ArticleLike) -> Counter[str]:
+    """The record's entity names (with their words) when analysis filled them, else capitalised phrases."""
+    entities = _get(article, "entities", []) or []
+    names: Counter[str] = Counter()
+    for entity in entities:
+        name = entity.get("name") if isinstance(entity, Mapping) else getattr(entity, "name", None)
+        if not name:
+            continue
+        mentions = entity.get("mentions") if isinstance(entity, Mapping) else getattr(entity, "mentions", None)
+        weight = max(1, len(mentions or []))
+        key = " ".join(name.lower().split())
+        names[key] += weight
+        parts = key.split()
+        if len(parts) > 1:
+            for part in parts:
+                if part not in _CAP_STOP and len(part) > 1:
+                    names[part] += weight
+    if names:
+        return names
+    headline, body = article_text(article)
+    return capitalised_phrases(headline + ".\n" + body)
+
+
+# ---------------------------------------------------------------------------------------------
+# The incremental linker
+
+
+class StoryLinker:
+    """Assigns articles to stories one at a time, in the order given (which should be date order)."""
+
+    def __init__(self, config: StoriesConfig = StoriesConfig()):
+        self.config = config
+        self.n_docs = 0
+        self.df: Counter[str] = Counter()
+        self.n_ent_docs = 0
+        self.ent_df: Counter[str] = Counter()
+        self.stories: dict[str, Story] = {}
+        self._open: list[_Doc] = []
+        self._counter = 0
+
+    # -- similarity pieces, with the current document frequencies --
+
+    def _idf(self, term: str) -> float:
+        return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
+
+    def _ent_idf(self, name: str) -> float:
+        return math.log((1 + self.n_ent_docs) / (1 + self.ent_df.get(name, 0))) + 1.0
+
+    def _vector(self, tf: Mapping[str, float]) -> dict[str, float]:
+        vec = {t: w * self._idf(t) for t, w in tf.items()}
+        norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
+        return {t: x / norm for t, x in vec.items()}
+
+    def _entity_overlap(self, a: Mapping[str, int], b: Mapping[str, int]) -> float:
+        if not a or not b:
+            return 0.0
+        wa = sum(self._ent_idf(n) for n in a)
+        wb = sum(self._ent_idf(n) for n in b)
+        shared = sum(self._ent_idf(n) for n in a.keys() & b.keys())
+        return shared / min(wa, wb) if min(wa, wb) else 0.0
+
+    def _decay(self, gap: float) -> float:
+        c = self.config
+        return 0.5 ** (max(0.0, gap - c.grace_days) / c.half_life_days)
+
+    def score(self, article: ArticleLike) -> list[tuple[float, str]]:
+        """``(score, story)`` for every open story, best first, without adding the article."""
+        tf, ents, day = self._features(article)
+        return self._scores(tf, ents, day)
+
+    def _features(self, article: ArticleLike):
+        headline, body = article_text(article)
+        counts = term_counts(headline, body)
+        tf = {t: 1.0 + math.log(k) for t, k in counts.items()}
+        ents = dict(entity_names(article))
+        return tf, ents, article_day(article)
+
+    def _scores(self, tf, ents, day) -> list[tuple[float, str]]:
+        c = self.config
+        vec = self._vector(tf)
+        best_text: dict[str, float] = {}
+        best_ent: dict[str, float] = {}
+        for doc in self._open:
+            other = self._vector(doc.tf)
+            if len(vec) > len(other):
+                cos = sum(x * vec.get(t, 0.0) for t, x in other.items())
+            else:
+                cos = sum(x * other.get(t, 0.0) for t, x in vec.items())
+            if cos > best_text.get(doc.story, -1.0):
+                best_text[doc.story] = cos
+            ent = self._entity_overlap(ents, doc.ents)
+            if ent > best_ent.get(doc.story, -1.0):
+                best_ent[doc.story] = ent
+        out = []
+        for sid, text_sim in best_text.items():
+            story = self.stories[sid]
+            gap = abs(day - story.last) if day is not None else 0.0
+            if gap > c.max_gap_days:
+                continue
+            total = ((1.0 - c.entity_weight) * text_sim + c.entity_weight * best_ent.get(sid, 0.0)) * self._decay(gap)
+            out.append((total, sid))
+        out.sort(key=lambda t: (-t[0], t[1]))
+        return out
+
+    def add(self, ident: Hashable, article: ArticleLike) -> Assignment:
+        """Assign one article: it joins the best open story scoring >= threshold, else starts one."""
+        tf, ents, day = self._features(article)
+        # Frequencies include the new article before scoring, as a batch idf would.
+        self.n_docs += 1
+        self.df.update(tf.keys())
+        if ents:
+            self.n_ent_docs += 1
+            self.ent_df.update(ents.keys())
+        if day is not None:
+            self._close_stale(day)
+        ranked = self._scores(tf, ents, day)
+        if ranked and ranked[0][0] >= self.config.threshold:
+            score, sid = ranked[0]
+            new = False
+        else:
+            self._counter += 1
+            sid, score, new = f"story-{self._counter}", None, True
+            self.stories[sid] = Story(sid, [], day or 0.0, day or 0.0)
+        story = self.stories[sid]
+        story.members.append(ident)
+        if day is not None:
+            story.last = max(story.last, day) if story.members[:-1] else day
+            story.first = min(story.first, day) if story.members[:-1] else day
+        self._open.append(_Doc(ident, day if day is not None else story.last, tf, ents, sid))
+        return Assignment(ident, sid, None if score is None else round(score, 4), new)
+
+    def _close_stale(self, day: float) -> None:
+        limit = self.config.max_gap_days
+        self._open = [d for d in self._open if day - self.stories[d.story].last <= limit]
+
+    def state(self) -> dict[str, Any]:
+        """JSON-serialisable state (frequencies, open articles, stories) for :meth:`from_state`."""
+        return {
+            "config": asdict(self.config),
+            "n_docs": self.n_docs, "df": dict(self.df),
+            "n_ent_docs": self.n_ent_docs, "ent_df": dict(self.ent_df),
+            "counter": self._counter,
+            "stories": [asdict(s) for s in self.stories.values()],
+            "open": [asdict(d) for d in self._open],
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> "StoryLinker":
+        linker = cls(StoriesConfig(**state["config"]))
+        linker.n_docs, linker.df = state["n_docs"], Counter(state["df"])
+        linker.n_ent_docs, linker.ent_df = state["n_ent_docs"], Counter(state["ent_df"])
+        linker._counter = state["counter"]
+        linker.stories = {s["id"]: Story(**s) for s in state["stories"]}
+        linker._open = [_Doc(**d) for d in state["open"]]
+        return linker
+
+
+def date_order(items: Iterable[tuple[Hashable, ArticleLike]]) -> list[tuple[Hashable, ArticleLike]]:
+    """Items sorted by publication time (undated last), ties kept in input order."""
+    listed = list(items)
+    return sorted(listed, key=lambda item: (article_day(item[1]) is None, article_day(item[1]) or 0.0))
+
+
+def cluster_stories(articles: Mapping[Hashable, ArticleLike] | Iterable[ArticleLike],
+                    config: StoriesConfig = StoriesConfig(), *, in_order: bool = False) -> dict[Hashable, str]:
+    """``{id: story}`` for a batch, fed to :class:`StoryLinker` in date order (or as given with ``in_order``).
+
+    ``articles`` is a mapping id -> record, or an iterable of records (ids are positions).
+    """
+    items = list(articles.items()) if isinstance(articles, Mapping) else list(enumerate(articles))
+    if not in_order:
+        items = date_order(items)
+    linker = StoryLinker(config)
+    return {ident: linker.add(ident, article).story for ident, article in items}

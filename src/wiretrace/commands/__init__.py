@@ -14,4 +14,6 @@ COMMANDS: dict[str, str] = {
     "ingest": "wiretrace.commands.ingest",
     "export": "wiretrace.commands.export",
     "search": "wiretrace.commands.search",
+    "link": "wiretrace.commands.link",
+    "claims": "wiretrace.commands.claims",
 }

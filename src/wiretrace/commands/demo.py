@@ -21,6 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
+    from wiretrace.corpus import link_corpus
     from wiretrace.ingest import Ingester
     from wiretrace.store import Store
 
@@ -28,17 +29,18 @@ def run(args: argparse.Namespace) -> int:
     errors: list[str] = []
     with Store(args.db) as store:
         summary = Ingester(store, analyze=True, on_error=errors.append).ingest([str(SAMPLES)])
+        linked = link_corpus(store)
         records = list(store.iter_records())
     for message in errors:
         print(f"wiretrace: error: {message}", file=sys.stderr)
 
     pages = Table(title=f"Sample corpus: {SAMPLES}")
-    for column in ("file", "kind", "headline", "published", "wire", "synd.", "paras", "claims"):
+    for column in ("file", "kind", "headline", "published", "wire", "group", "story", "claims"):
         pages.add_column(column, overflow="fold")
     for record in sorted(records, key=lambda r: Path(r["source"]).name):
         pages.add_row(Path(record["source"]).name, record["input_kind"], (record.get("headline") or "")[:60],
                       record.get("published") or "", record.get("wire") or "",
-                      "yes" if record.get("syndicated") else "", str(len(record.get("body") or [])),
+                      record.get("syndication_group") or "", record.get("story_id") or "",
                       str(len(record.get("claims") or [])))
     console.print(pages)
 
@@ -51,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
                 claims.add_row(Path(record["source"]).name, claim["status"], claim.get("reported_by") or "",
                                "yes" if claim.get("anonymous") else "", claim["text"][:90])
     console.print(claims)
-    console.print(f"{summary}. Store: {args.db}\n"
-                  f"Next: wiretrace search \"gas exports\" --db {args.db}   |   "
+    console.print(f"{summary}. {linked}. Store: {args.db}\n"
+                  f"Next: wiretrace claims \"cap gas exports\" --db {args.db}   |   "
+                  f"wiretrace search \"gas exports\" --db {args.db}   |   "
                   f"wiretrace export --db {args.db} --format jsonl")
     return EXIT_SOME_FAILED if errors else EXIT_OK

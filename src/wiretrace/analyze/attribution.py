@@ -1,0 +1,259 @@
+"""Attribution extraction: who (source) said, thought or wanted (cue) what (content).
+
+Trained on PolNeAR (political news attribution relations), which marks speech *and* internal states
+("believes", "wants", "called for", "according to", ":"), direct and indirect quotes, and
+attributions without a source. Two linear-chain CRFs (python-crfsuite) run over the spaCy parse:
+
+1. the cue tagger labels each sentence's tokens as inside an attribution cue or not;
+2. for every cue found, the role tagger labels the tokens of a window of sentences around it
+   (within the paragraph) as this cue's source, its content, or neither, using the token's
+   dependency relation and position relative to the cue and the quotation-mark state.
+
+Decoding is Viterbi, plus any verb whose marginal probability of starting a cue exceeds 0.5 (0.25 for a
+saying verb with a clausal complement); a cue whose content comes out empty is retried without the
+other cues marked, and then absorbs the cues inside its content.
+
+A token has at most one role in one attribution (PolNeAR's annotations do not nest), contents may be
+discontinuous (the cue and source can sit inside them) and the source may be empty.
+
+    extract_attributions(doc)     -> list[Attribution]   (doc: a spaCy Doc)
+    attributions_for_text(text)   -> list[dict]          (parses with wiretrace.analyze.nlp)
+
+Offsets are Python ``str`` offsets into the text, end excluded. The models live in
+``wiretrace/models/attribution.*`` and are rebuilt by
+``python -m wiretrace.analyze.train_attribution /work/shared/bench/attribution``.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from wiretrace.analyze.attribution_features import (
+    DocInfo,
+    cue_features,
+    cue_window,
+    doc_info,
+    role_features,
+)
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
+CUE_MODEL = MODEL_DIR / "attribution.cue.crfsuite"
+ROLE_MODEL = MODEL_DIR / "attribution.role.crfsuite"
+
+Span = list[int]
+CUE_START_MIN = 0.5  # marginal P(B) that adds a verb Viterbi left out as a cue start
+SAY_CLAUSE_MIN = 0.25  # the same for a saying verb with a clausal complement ("..., the daily reported")
+
+
+@dataclass
+class Attribution:
+    """One attribution relation; each role is a list of ``[start, end]`` character offsets."""
+
+    source: list[Span] = field(default_factory=list)
+    cue: list[Span] = field(default_factory=list)
+    content: list[Span] = field(default_factory=list)
+    kind: str = "indirect"  # "direct" | "indirect" | "mixed"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+_LOCK = threading.Lock()
+_MODEL_BYTES: dict[str, bytes] = {}  # read once per process
+_LOCAL = threading.local()  # one pair of taggers per thread: a crfsuite Tagger is not thread-safe
+
+
+def _taggers():
+    """The cue and role CRF taggers, loaded lazily (model files read once per process)."""
+    taggers = getattr(_LOCAL, "taggers", None)
+    if taggers is not None and taggers[0] == (CUE_MODEL, ROLE_MODEL):
+        return taggers[1]
+    import pycrfsuite
+
+    pair = []
+    with _LOCK:
+        for path in (CUE_MODEL, ROLE_MODEL):
+            key = str(path)
+            if key not in _MODEL_BYTES:
+                if not path.exists():
+                    raise ModelMissing(
+                        f"{path} is missing: run python -m wiretrace.analyze.train_attribution DATA_DIR")
+                _MODEL_BYTES[key] = path.read_bytes()
+            tagger = pycrfsuite.Tagger()
+            tagger.open_inmemory(_MODEL_BYTES[key])
+            pair.append(tagger)
+    _LOCAL.taggers = ((CUE_MODEL, ROLE_MODEL), tuple(pair))
+    return _LOCAL.taggers[1]
+
+
+def reset_models() -> None:
+    """Forget loaded models (after retraining in the same process, or in tests)."""
+    with _LOCK:
+        _MODEL_BYTES.clear()
+    _LOCAL.taggers = None
+
+
+def _runs(labels: list[str], kind: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Token spans [start, end) of the BIO runs for ``kind`` ("" for plain B/I labels)."""
+    b, i_ = ("B-" + kind, "I-" + kind) if kind else ("B", "I")
+    spans = []
+    start = -1
+    for k, lab in enumerate(labels):
+        if lab == b or (lab == i_ and start < 0):
+            if start >= 0:
+                spans.append((start + offset, k + offset))
+            start = k
+        elif lab != i_ and start >= 0:
+            spans.append((start + offset, k + offset))
+            start = -1
+    if start >= 0:
+        spans.append((start + offset, len(labels) + offset))
+    return spans
+
+
+def _char_spans(doc, token_spans: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    for s, e in sorted(token_spans):
+        # drop surrounding whitespace tokens
+        while s < e and doc[s].is_space:
+            s += 1
+        while e > s and doc[e - 1].is_space:
+            e -= 1
+        if s >= e:
+            continue
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return out
+
+
+def _kind(info: DocInfo, content: list[tuple[int, int]]) -> str:
+    doc = info.doc
+    inside = outside = 0
+    for s, e in content:
+        for i in range(s, e):
+            if doc[i].is_punct or doc[i].is_space:
+                continue
+            if info.quote[i]:
+                inside += 1
+            else:
+                outside += 1
+    if inside and not outside:
+        return "direct"
+    if inside and outside:
+        return "mixed"
+    return "indirect"
+
+
+def predict_cues(info: DocInfo, tagger) -> list[tuple[int, int]]:
+    feats = cue_features(info)
+    cues = []
+    verb = info.verb
+    say_clause = info.say_clause
+    for s, e in info.units:
+        labels = tagger.tag(feats[s:e])
+        # Viterbi can leave a verb out although it more likely starts a cue than not, when the cue
+        # probability is split over several lengths ("reported" / "reported on Wednesday").
+        for k in range(e - s):
+            if labels[k] == "O" and verb[s + k]:
+                p = tagger.marginal("B", k)
+                if p > CUE_START_MIN or (say_clause[s + k] and p > SAY_CLAUSE_MIN):
+                    labels[k] = "B"
+        cues.extend(_runs(labels, "", s))
+    return cues
+
+
+def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
+    """For each cue, (source token spans, content token spans); an empty content drops the cue.
+
+    A cue whose content comes out empty is retried without marking the other cues, since a cue
+    tagged inside its content ("Peskov said [Putin had not discussed ...]") keeps the role tagger
+    from covering it; when the retry finds a content, cues inside that content are dropped.
+    """
+    n = len(info.doc)
+    other = [False] * n
+    for s, e in cues:
+        for i in range(s, e):
+            other[i] = True
+    out = []
+    for cue in cues:
+        window = cue_window(info, cue)
+        labels = tagger.tag(role_features(info, cue, window, other))
+        out.append((_one_source(info, cue, _runs(labels, "S", window[0])), _runs(labels, "C", window[0])))
+    dropped = set()
+    for k, cue in enumerate(cues):
+        if out[k][1] or k in dropped:
+            continue
+        window = cue_window(info, cue)
+        labels = tagger.tag(role_features(info, cue, window, None))
+        contents = _runs(labels, "C", window[0])
+        if not contents:
+            continue
+        inside = [j for j, (s, e) in enumerate(cues)
+                  if j != k and any(cs <= s and e <= ce for cs, ce in contents)]
+        if not inside:
+            continue
+        out[k] = (_one_source(info, cue, _runs(labels, "S", window[0])), contents)
+        dropped.update(inside)
+    return [([], []) if k in dropped else roles for k, roles in enumerate(out)]
+
+
+def _one_source(info: DocInfo, cue: tuple[int, int], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """PolNeAR sources are one span: join runs split by a short gap, else keep the run nearest the cue."""
+    if len(runs) < 2:
+        return runs
+    merged = [runs[0]]
+    for s, e in runs[1:]:
+        ps, pe = merged[-1]
+        gap = range(pe, s)
+        if len(gap) <= 2 and not (pe <= cue[0] < s) and not any(info.dep[i] in ("punct", "relcl", "ROOT")
+                                                            or info.quote[i] for i in gap):
+            merged[-1] = (ps, e)
+        else:
+            merged.append((s, e))
+    if len(merged) == 1:
+        return merged
+    cs, ce = cue
+
+    def distance(span):
+        s, e = span
+        return cs - e if e <= cs else (s - ce if s >= ce else 0)
+
+    return [min(merged, key=distance)]
+
+
+def extract_attributions(doc) -> list[Attribution]:
+    """Attributions in a parsed spaCy ``Doc`` (needs tagger, parser and lemmatizer annotations)."""
+    if len(doc) == 0:
+        return []
+    cue_tagger, role_tagger = _taggers()
+    info = doc_info(doc)
+    cues = predict_cues(info, cue_tagger)
+    result = []
+    for cue, (sources, contents) in zip(cues, predict_roles(info, cues, role_tagger)):
+        content = _char_spans(doc, contents)
+        if not content:
+            continue
+        result.append(Attribution(
+            source=_char_spans(doc, sources),
+            cue=_char_spans(doc, [cue]),
+            content=content,
+            kind=_kind(info, contents),
+        ))
+    return result
+
+
+def attributions_for_text(text: str) -> list[dict]:
+    """Parse ``text`` with the shared spaCy pipeline and return attribution dicts with char offsets."""
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    return [a.to_dict() for a in extract_attributions(doc)]

@@ -1,0 +1,62 @@
+"""``wiretrace claims "query" --db PATH``: follow a claim across articles, as a timeline.
+
+Shows who first reported it (outlet, time), on what basis (named or anonymous sources), who
+carried it, and its status in each article over time, each step with its evidence sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+
+HELP = "follow a claim across the articles of a store, as a timeline"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", help="words of the claim")
+    parser.add_argument("--db", default="wiretrace.db", metavar="PATH", help="the store (default wiretrace.db)")
+    parser.add_argument("--json", action="store_true", help="print the timeline as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from wiretrace.corpus import claim_timeline
+    from wiretrace.store import Store, StoreError
+
+    try:
+        store = Store(args.db, create=False)
+    except StoreError as err:
+        print(f"wiretrace: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    with store:
+        timeline = claim_timeline(store, args.query)
+    if timeline is None:
+        print(f"wiretrace: no claim in {args.db} matches {args.query!r}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    if args.json:
+        print(json.dumps({**asdict(timeline), "statuses": timeline.statuses}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    console = Console()
+    first = timeline.first_seen
+    console.print(f"[bold]Claim:[/bold] {timeline.claim}", markup=True, highlight=False)
+    if first:
+        console.print(f"First seen: {first.published or 'undated'} in {first.outlet or first.article_id}"
+                      f" ({first.wire or 'no wire credit'}); reported by {', '.join(timeline.reported_by) or 'unknown'}"
+                      f"{' on anonymous sourcing' if timeline.anonymous else ''}", markup=False, highlight=False)
+    console.print(f"Carried by: {', '.join(timeline.carried_by)}", markup=False, highlight=False)
+    console.print(f"Status over time: {' -> '.join(timeline.statuses)}", markup=False, highlight=False)
+    table = Table()
+    for column in ("published", "outlet", "wire", "reported by", "basis", "status", "evidence"):
+        table.add_column(column, overflow="fold")
+    for step in timeline.steps:
+        table.add_row(step.published or "", step.outlet or "", step.wire or "", step.reported_by or "",
+                      ("anonymous: " if step.anonymous else "") + (step.basis or ""), step.status,
+                      (f"{step.status_by}: " if step.status_by else "") + (step.evidence or ""))
+    console.print(table)
+    return EXIT_OK

@@ -1,0 +1,29 @@
+"""``wiretrace link --db PATH``: group wire copies and cluster stories across the store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from wiretrace.commands.common import EXIT_OK, EXIT_USAGE
+
+HELP = "group syndicated copies and cluster stories over a store"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default="wiretrace.db", metavar="PATH", help="the store (default wiretrace.db)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from wiretrace.corpus import link_corpus
+    from wiretrace.store import Store, StoreError
+
+    try:
+        store = Store(args.db, create=False)
+    except StoreError as err:
+        print(f"wiretrace: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    with store:
+        summary = link_corpus(store)
+    print(f"wiretrace: {args.db}: {summary}")
+    return EXIT_OK

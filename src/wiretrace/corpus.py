@@ -1,0 +1,175 @@
+"""Corpus-wide stages over the store: syndication groups, stories, and claims across articles.
+
+:mod:`wiretrace.link` holds the pure algorithms; this module feeds them from the store and
+writes their answers back (syndication group, group wire, story id), and assembles a claim's
+timeline from the articles that report it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from wiretrace.link import link_stream
+from wiretrace.link.stories import StoryLinker, date_order
+from wiretrace.store import Store
+
+#: Share of the shorter claim's content words two claims must share to be one claim.
+SAME_CLAIM_OVERLAP = 0.5
+_STOP = frozenset(
+    "a an the and or but of to in on at by for with from that this these those it its is are was were be been "
+    "has have had will would could should may might can said says say told according as than then who whom "
+    "which what when where whether not no if into over about after before also their his her they he she we".split()
+)
+
+
+def _current_rows(store: Store) -> list[dict[str, Any]]:
+    return [dict(r) for r in store.conn.execute(
+        "SELECT id, published, wire FROM articles WHERE is_current = 1 AND is_article = 1 ORDER BY id")]
+
+
+def _record(store: Store, article_id: int) -> dict[str, Any]:
+    row = store.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return Store._record(row, {"entities": store._items("entities", [article_id]).get(article_id, [])})
+
+
+@dataclass(slots=True)
+class LinkSummary:
+    articles: int = 0
+    groups: int = 0
+    wire_filled: int = 0
+    stories: int = 0
+
+    def __str__(self) -> str:
+        return (f"{self.articles} articles: {self.groups} syndication groups of 2+, "
+                f"{self.wire_filled} wire credits filled from their group, {self.stories} stories")
+
+
+def link_corpus(store: Store) -> LinkSummary:
+    """Group wire copies and cluster stories over the store's current articles; write both back.
+
+    Syndication streams signatures (records are fetched again one group at a time); stories are
+    assigned in date order, so re-running after new articles arrive extends the same stories.
+    """
+    rows = _current_rows(store)
+    summary = LinkSummary(articles=len(rows))
+    ids = [r["id"] for r in rows]
+    result = link_stream(((i, _record(store, i)) for i in ids), lambda i: _record(store, i))
+    records = {i: _record(store, i) for i in ids}
+    linker = StoryLinker()
+    stories = {ident: linker.add(ident, article).story for ident, article in date_order(list(records.items()))}
+    with store.transaction():
+        for group in result.groups:
+            if len(group.members) > 1:
+                summary.groups += 1
+        for article_id, verdict in result.pages.items():
+            fill = verdict.wire if verdict.wire_from == "group" else None
+            summary.wire_filled += fill is not None
+            store.set_story(article_id, story_id=str(stories[article_id]), syndication_group=verdict.group, wire=fill)
+    summary.stories = len(set(stories.values()))
+    return summary
+
+
+# --- claims across articles ------------------------------------------------------------------
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _utc(stamp: str | None) -> datetime:
+    if not stamp:
+        return datetime.max.replace(tzinfo=timezone.utc)
+    try:
+        value = datetime.fromisoformat(stamp)
+    except ValueError:
+        return datetime.max.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+@dataclass(slots=True)
+class ClaimStep:
+    """One article's report of the claim: who, on what basis, with what status, and the evidence."""
+
+    published: str | None
+    outlet: str | None
+    article_id: str
+    headline: str | None
+    reported_by: str | None
+    anonymous: bool
+    basis: str | None
+    wire: str | None
+    status: str
+    status_by: str | None
+    evidence: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class ClaimTimeline:
+    claim: str
+    first_seen: ClaimStep | None = None
+    reported_by: list[str] = field(default_factory=list)
+    anonymous: bool = False
+    carried_by: list[str] = field(default_factory=list)
+    steps: list[ClaimStep] = field(default_factory=list)
+
+    @property
+    def statuses(self) -> list[str]:
+        """The status sequence over time, repeats collapsed ("asserted -> not_confirmed -> denied")."""
+        out: list[str] = []
+        for step in self.steps:
+            if not out or out[-1] != step.status:
+                out.append(step.status)
+        return out
+
+
+def claim_timeline(store: Store, query: str, limit: int = 200) -> ClaimTimeline | None:
+    """The claim best matching ``query``, followed through every article that reports it, in time order."""
+    seed = _best_claim(store, query)
+    if seed is None:
+        return None
+    seed_words = _words(seed["text"])
+    steps = []
+    for row in store.conn.execute(
+            "SELECT c.data, a.id AS article_id, a.input_id, a.doc_id, a.published, a.publisher, a.headline, a.wire "
+            "FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.is_current = 1 LIMIT ?", (limit * 50,)):
+        claim = json.loads(row["data"])
+        words = _words(claim.get("text") or "")
+        shared = len(seed_words & words)
+        if shared < 2 or shared / max(1, min(len(seed_words), len(words))) < SAME_CLAIM_OVERLAP:
+            continue
+        steps.append(ClaimStep(
+            published=row["published"], outlet=row["publisher"],
+            article_id=row["input_id"] if row["input_id"] is not None else str(row["doc_id"]),
+            headline=row["headline"], reported_by=claim.get("reported_by"), anonymous=bool(claim.get("anonymous")),
+            basis=claim.get("basis"), wire=row["wire"], status=claim.get("status") or "asserted",
+            status_by=claim.get("status_by"), evidence=claim.get("evidence"), text=claim.get("text") or ""))
+    steps.sort(key=lambda s: _utc(s.published))
+    timeline = ClaimTimeline(claim=seed["text"], steps=steps)
+    if steps:
+        timeline.first_seen = steps[0]
+    for step in steps:
+        if step.reported_by and step.reported_by not in timeline.reported_by:
+            timeline.reported_by.append(step.reported_by)
+        for name in (step.wire, step.outlet):
+            if name and name not in timeline.carried_by:
+                timeline.carried_by.append(name)
+        timeline.anonymous = timeline.anonymous or step.anonymous
+    return timeline
+
+
+def _best_claim(store: Store, query: str) -> dict[str, Any] | None:
+    """The stored claim whose text shares most words with ``query`` (ties: the earliest article's)."""
+    wanted = _words(query)
+    best, best_score = None, 0.0
+    for row in store.conn.execute("SELECT c.text, a.published FROM claims c JOIN articles a ON a.id = c.article_id "
+                                  "WHERE a.is_current = 1"):
+        words = _words(row["text"])
+        score = len(wanted & words) / max(1, len(wanted))
+        if score > best_score or (score == best_score and best and _utc(row["published"]) < _utc(best["published"])):
+            best, best_score = {"text": row["text"], "published": row["published"]}, score
+    return best if best_score >= 0.5 else None

@@ -180,7 +180,8 @@ def resolve(name: str, entities: list[Entity]) -> Entity | None:
         if any(n.lower() == lowered for n in names):
             return entity
         # The phrase contains the entity's name (longest such wins: "Russia's Kommersant daily").
-        if any(re.search(rf"\b{re.escape(n)}\b", cleaned, re.IGNORECASE) for n in names if len(n) > 2):
+        # Case matters inside a phrase: "Energy" (a mistagged entity) is not in "the energy ministry".
+        if any(re.search(rf"\b{re.escape(n)}\b", cleaned) for n in names if len(n) > 2):
             if best is None or (entity.type == "PERSON" and best.type != "PERSON") or len(entity.name) > len(best.name):
                 best = entity
     return best

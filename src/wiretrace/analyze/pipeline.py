@@ -14,7 +14,7 @@ from wiretrace.analyze import claims as claim_status
 from wiretrace.analyze import sourcing
 from wiretrace.analyze.entities import _GAZETTEER, clean_name, entities_from_doc, resolve
 from wiretrace.analyze.nlp import load_nlp
-from wiretrace.extract.wire import canonical_agency
+from wiretrace.extract.wire import DATELINE, canonical_agency
 from wiretrace.record import Article, Attribution, Claim, Entity
 
 #: Longer bodies are analysed up to this many characters (a warning says so): the parser's time
@@ -145,13 +145,26 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             if name and name not in carried_by:
                 carried_by.append(name)
     claims = [
-        Claim(text=_text(text, a.content), span=a.content,
+        Claim(text=_text(text, _without_dateline(text, a.content)), span=_without_dateline(text, a.content),
               reported_by=a.source_entity or (clean_name(a.source_text) if a.source_text else None),
               source_type=a.source_type, anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by),
               status=a.status, status_by=a.status_by, evidence=a.evidence, attribution=i)
         for i, a in enumerate(attributions) if a.content
     ]
     return entities, attributions, claims
+
+
+def _without_dateline(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """Content spans less a leading wire dateline ("LISVAR, May 6 (Reuters) - "), which is no part of a claim."""
+    if not spans:
+        return spans
+    start, end = spans[0]
+    fragment = text[start:end]
+    match = DATELINE.match(fragment)
+    if match is None or not fragment[match.end():].strip():
+        return spans
+    rest = fragment[match.end():]
+    return [[start + match.end() + len(rest) - len(rest.lstrip()), end], *spans[1:]]
 
 
 def _is_prose(doc) -> bool:

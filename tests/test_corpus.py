@@ -1,0 +1,71 @@
+"""The corpus stages on the bundled samples: syndication groups, stories, and a claim's timeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wiretrace.commands.common import SAMPLES
+from wiretrace.corpus import claim_timeline, link_corpus
+from wiretrace.ingest import Ingester
+from wiretrace.store import Store
+
+LABELS = json.loads((SAMPLES.parent / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("corpus") / "samples.db"
+    with Store(path) as store:
+        summary = Ingester(store, analyze=True).ingest([str(SAMPLES)])
+        assert summary.errors == 0
+        link_corpus(store)
+    store = Store(path, create=False)
+    yield store
+    store.close()
+
+
+def _by_file(store):
+    return {Path(r["source"]).name: r for r in store.iter_records()}
+
+
+def test_syndication_groups_match_the_labels(store):
+    records = _by_file(store)
+    labelled: dict[str, set[str]] = {}
+    for name, label in LABELS.items():
+        if not name.startswith("_") and label["is_article"] and label.get("syndication_group"):
+            labelled.setdefault(label["syndication_group"], set()).add(name)
+    for members in labelled.values():
+        groups = {records[n]["syndication_group"] for n in members}
+        assert len(groups) == 1, members
+    reuters = next(m for g, m in labelled.items() if len(m) > 1)
+    others = {n for n in records if n not in reuters}
+    assert not {records[n]["syndication_group"] for n in others} & {records[next(iter(reuters))]["syndication_group"]}
+
+
+def test_stories_match_the_labels(store):
+    records = _by_file(store)
+    for a, label_a in LABELS.items():
+        for b, label_b in LABELS.items():
+            if a < b and not a.startswith("_") and not b.startswith("_") and label_a["is_article"] and label_b["is_article"]:
+                same = label_a["story"] == label_b["story"]
+                assert (records[a]["story_id"] == records[b]["story_id"]) == same, (a, b)
+
+
+def test_claim_timeline_from_anonymous_report_to_denial(store):
+    timeline = claim_timeline(store, "Marvosa plans to cap natural gas exports at 60% of output")
+    assert timeline is not None
+    first = timeline.first_seen
+    assert first.outlet == "Reuters" and first.published == "2026-05-06T15:52:00+00:00"
+    assert "Gazeta Lisvar" in timeline.reported_by and timeline.anonymous
+    assert {"Capital Ledger", "Daily Meridian", "Arthik Times", "Northgate Times"} <= set(timeline.carried_by)
+    statuses = timeline.statuses
+    assert statuses[0] == "not_confirmed" and statuses[-1] == "denied"
+    denial = next(s for s in timeline.steps if s.status == "denied")
+    assert denial.published.startswith("2026-05-07") and denial.outlet == "The Harbour Post"
+    assert all(s.evidence or s.status == "asserted" or s.reported_by == "energy ministry" for s in timeline.steps)
+    # Steps are in time order (UTC), whatever offset each page uses.
+    from wiretrace.corpus import _utc
+    assert [_utc(s.published) for s in timeline.steps] == sorted(_utc(s.published) for s in timeline.steps)

@@ -9,8 +9,10 @@ BENCHES = {
     "stance": "wiretrace.bench.stance",
     "attribution": "wiretrace.bench.attribution",
     "analyze": "wiretrace.bench.analyze",
+    "dask": "wiretrace.bench.dask",
     "syndication": "wiretrace.bench.syndication",
     "stories": "wiretrace.bench.stories",
+    "web": "wiretrace.bench.web",
 }
 
 if len(sys.argv) < 2 or sys.argv[1] not in BENCHES:

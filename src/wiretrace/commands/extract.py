@@ -22,6 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="do not learn site templates across the text dumps of a directory")
     parser.add_argument("--time-budget", type=float, default=20.0, metavar="SECONDS",
                         help="abandon a page after this long (default 20)")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="where pages are processed: this process (default) or a Dask cluster")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="Dask scheduler address; without it --engine dask starts a local cluster")
+    parser.add_argument("--workers", type=int, default=2, metavar="N", help="local Dask workers (default 2)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar on stderr (default: when stderr is a terminal)")
 
@@ -29,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from wiretrace.extract import ExtractConfig
     from wiretrace.formats import RecordWriter
+    from wiretrace.engine import run_pages
     from wiretrace.pipeline import Failure, extract_inputs
 
     if args.url and len(args.paths) > 1:
@@ -42,7 +48,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         with progress(show, "extracting") as bar:
             task = bar.add_task("extract", total=None)
-            for result in extract_inputs(args.paths, config, url=args.url, learn_template=not args.no_template):
+            results = extract_inputs(args.paths, config, url=args.url, learn_template=not args.no_template) \
+                if args.engine == "local" else run_pages(args.paths, config, engine=args.engine,
+                                                         scheduler=args.scheduler, workers=args.workers)
+            for result in results:
                 if isinstance(result, Failure):
                     failures += 1
                     message = f"wiretrace: error: {result}"

@@ -1,0 +1,101 @@
+"""Where per-page work runs: in this process (``local``) or on a Dask cluster (``dask``).
+
+Extraction and analysis are pure functions of a page, so an engine only decides where they run.
+The Dask engine sends *paths* (not contents) in chunks and streams results back in input order,
+so neither side holds more than a few chunks of pages at once. Workers must see the same files
+(a shared filesystem, or the local machine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from wiretrace.extract import ExtractConfig
+from wiretrace.pipeline import Failure, extract_inputs
+from wiretrace.record import Article
+from wiretrace.sources import iter_paths
+
+ENGINES = ("local", "dask")
+#: Paths per Dask task: big enough to amortise scheduling, small enough to stream.
+CHUNK = 64
+#: Tasks in flight at once per worker.
+IN_FLIGHT_PER_WORKER = 2
+
+
+def _extract_chunk(paths: list[str], config: ExtractConfig, analyze: bool) -> list[Article | Failure]:
+    results = list(extract_inputs(paths, config, learn_template=False))
+    if analyze:
+        from wiretrace.analyze.pipeline import analyze_articles
+
+        articles = [r for r in results if isinstance(r, Article)]
+        for _ in analyze_articles(articles):
+            pass
+    return results
+
+
+def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def run_pages(inputs: list[str], config: ExtractConfig = ExtractConfig(), *, engine: str = "local",
+              scheduler: str | None = None, workers: int = 2, analyze: bool = False,
+              learn_template: bool = True, url: str | None = None) -> Iterator[Article | Failure]:
+    """Extract (and optionally analyse) every input page on ``engine``; results in input order.
+
+    ``scheduler`` is a Dask scheduler address; without one a ``LocalCluster`` of ``workers``
+    single-threaded processes is started for the run. Stdin (``-``) is read locally.
+    """
+    if engine == "local":
+        results = extract_inputs(inputs, config, url=url, learn_template=learn_template)
+        if not analyze:
+            yield from results
+            return
+        from wiretrace.analyze.pipeline import analyze_articles
+
+        failures: list[Failure] = []
+
+        def articles() -> Iterator[Article]:
+            for result in results:
+                if isinstance(result, Failure):
+                    failures.append(result)
+                else:
+                    yield result
+        for article in analyze_articles(articles()):
+            yield from failures
+            failures.clear()
+            yield article
+        yield from failures
+        return
+    if engine != "dask":
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    yield from _run_dask(inputs, config, scheduler, workers, analyze)
+
+
+def _run_dask(inputs: list[str], config: ExtractConfig, scheduler: str | None, workers: int,
+              analyze: bool) -> Iterator[Article | Failure]:
+    from distributed import Client, LocalCluster
+
+    # A page's time budget uses SIGALRM, which only the main thread of a process may set; Dask
+    # runs tasks in worker threads, so the budget does not apply there.
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        pending = []
+        for chunk in _chunks(iter_paths(inputs), CHUNK):
+            pending.append(client.submit(_extract_chunk, chunk, config, analyze, pure=False))
+            if len(pending) >= n_workers * IN_FLIGHT_PER_WORKER:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

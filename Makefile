@@ -19,7 +19,11 @@ bench: install
 	$(PYTHON) -m wiretrace.bench memory
 	$(PYTHON) -m wiretrace.bench attribution --check
 	$(PYTHON) -m wiretrace.bench stance --check
+	$(PYTHON) -m wiretrace.bench syndication --check
+	$(PYTHON) -m wiretrace.bench stories --check
 	$(PYTHON) -m wiretrace.bench analyze
+	$(PYTHON) -m wiretrace.bench ingest
+	$(PYTHON) -m wiretrace.bench dask
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache wiretrace-sample.jsonl

@@ -18,7 +18,7 @@ def _need(*parts: str) -> Path:
 
 
 def test_syndication_dev_figures():
-    from wiretrace.bench.syndication import _load_scorer
+    from wiretrace.bench.common import load_scorer
     from wiretrace.extract import extract_page
     from wiretrace.link.syndication import link_syndication
     from wiretrace.sources import read_page
@@ -28,7 +28,7 @@ def test_syndication_dev_figures():
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     records = {t["path"]: extract_page(read_page(str(data / "dev" / t["path"]))) for t in truth}
     result = link_syndication(records)
-    scorer = _load_scorer(data)
+    scorer = load_scorer(data)
     res = scorer.score(scorer.load_truth(str(truth_path)), {p: {"story": v.group, "wire": v.wire}
                                                             for p, v in result.pages.items()})
     assert res["grouping"]["pairwise"]["f1"] >= 0.97
@@ -41,12 +41,13 @@ def test_syndication_dev_figures():
 
 
 def test_stories_dev_figures():
-    from wiretrace.bench.stories import _load_scorer, evaluate
+    from wiretrace.bench.common import load_scorer
+    from wiretrace.bench.stories import evaluate
     from wiretrace.link.stories import StoriesConfig
 
     data = _need("bench", "stories")
     rows = [json.loads(line) for line in (data / "dev.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    res = evaluate(rows, _load_scorer(data), StoriesConfig())
+    res = evaluate(rows, load_scorer(data), StoriesConfig())
     assert res["bcubed"]["f1"] >= 0.975
     assert res["bcubed"]["precision"] >= 0.98
 

@@ -7,7 +7,6 @@ results before it: entities -> attributions -> sourcing -> claim status -> claim
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from wiretrace.analyze import claims as claim_status

@@ -18,7 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "attribution"
+from wiretrace.bench.common import SHARED_BENCH
+
+DEFAULT_DATA = SHARED_BENCH / "attribution"
 
 
 def _texts(data: Path, words: int) -> list[str]:

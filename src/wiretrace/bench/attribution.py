@@ -13,15 +13,15 @@ Without the data it exits 0 (2 under ``--check``).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import sys
 import time
 from pathlib import Path
+from wiretrace.bench.common import SHARED_BENCH, load_scorer
 
 FLOORS = Path(__file__).with_name("attribution_floors.json")
-DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "attribution"
+DEFAULT_DATA = SHARED_BENCH / "attribution"
 
 # DEV anchors from bench/attribution/README.md: (P, R, F1) in percent.
 ANCHORS = {
@@ -48,12 +48,6 @@ METRICS = ("cue_exact", "cue_overlap", "source_exact", "source_overlap", "conten
            "attribution", "attribution_exact")
 
 
-def _load_scorer(data: Path):
-    spec = importlib.util.spec_from_file_location("attribution_score", data / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m wiretrace.bench.attribution", description=__doc__,
@@ -75,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     from wiretrace.analyze.attribution import _taggers, extract_attributions
     from wiretrace.analyze.nlp import load_nlp
 
-    scorer = _load_scorer(args.data)
+    scorer = load_scorer(args.data)
     with open(dev, encoding="utf-8") as handle:
         articles = [json.loads(line) for line in handle if line.strip()]
     nlp = load_nlp()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import os
 import resource
@@ -21,16 +20,11 @@ from pathlib import Path
 from typing import Callable
 
 from wiretrace.record import Page
+from wiretrace.bench.common import SHARED_BENCH, load_scorer
 
 FLOORS = Path(__file__).with_name("floors.json")
-DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "extraction"
+DEFAULT_DATA = SHARED_BENCH / "extraction"
 
-
-def _load_scorer(data: Path):
-    spec = importlib.util.spec_from_file_location("extraction_score", data / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _peak_rss_mib() -> float:
@@ -106,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2 if args.check else 0
     if args.pin and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    scorer = _load_scorer(args.data)
+    scorer = load_scorer(args.data)
     truth = json.loads((dev / "ground-truth.json").read_text(encoding="utf-8"))
     html_pages = {i: (gzip.decompress((dev / "html" / f"{i}.html.gz").read_bytes()).decode("utf-8"), truth[i].get("url"))
                   for i in sorted(truth)}

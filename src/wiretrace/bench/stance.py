@@ -16,14 +16,14 @@ quality claim). Without the data it prints a message and exits 0 (2 under ``--ch
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
 from pathlib import Path
+from wiretrace.bench.common import SHARED_BENCH, load_scorer
 
 FLOORS = Path(__file__).with_name("stance_floors.json")
-DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "stance"
+DEFAULT_DATA = SHARED_BENCH / "stance"
 
 # From the benchmark README (DEV, 6,267 pairs): FNC relative score, macro-F1, per-class F1.
 BASELINES = {
@@ -35,12 +35,6 @@ BASELINES = {
 }
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 
-
-def _load_scorer(data: Path):
-    spec = importlib.util.spec_from_file_location("stance_score", data / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _row(name: str, fnc: float, macro: float, f1: dict) -> str:
@@ -68,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     pred = predict_stances((p["claim"], p["body"]) for p in pairs)
     elapsed = time.perf_counter() - start
     ids = [str(p["id"]) for p in pairs]
-    scorer = _load_scorer(args.data)
+    scorer = load_scorer(args.data)
     res = scorer.score({i: p["stance"] for i, p in zip(ids, pairs)}, dict(zip(ids, pred)))
     f1 = {c: res["per_class"][c]["f1"] for c in LABELS}
     cv = model_metadata().get("cv", {})

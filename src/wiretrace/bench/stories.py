@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from wiretrace.bench.common import SHARED_BENCH, load_scorer
 
 FLOORS = Path(__file__).with_name("stories_floors.json")
-DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "stories"
+DEFAULT_DATA = SHARED_BENCH / "stories"
 THRESHOLDS = (0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3)
 ENTITY_WEIGHTS = (0.0, 0.2, 0.5)
 HALF_LIVES = (1.0, 2.0, 4.0)
@@ -36,12 +36,6 @@ BASELINES = {
     "TF-IDF cosine, single link, t = 0.25 (batch)": (68, 0.9700, 0.9296, 0.9494, 0.9045),
 }
 
-
-def _load_scorer(data: Path):
-    spec = importlib.util.spec_from_file_location("stories_score", data / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def to_record(row: dict) -> dict:
@@ -101,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with open(dev, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
-    scorer = _load_scorer(args.data)
+    scorer = load_scorer(args.data)
     config = StoriesConfig()
     start = time.perf_counter()
     res = evaluate(rows, scorer, config)

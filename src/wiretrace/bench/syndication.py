@@ -20,7 +20,6 @@ held for more than one batch.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import resource
@@ -31,9 +30,10 @@ import time
 from pathlib import Path
 
 import numpy as np
+from wiretrace.bench.common import SHARED_BENCH, load_scorer
 
 FLOORS = Path(__file__).with_name("syndication_floors.json")
-DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "syndication"
+DEFAULT_DATA = SHARED_BENCH / "syndication"
 
 # From the benchmark README (DEV, 296 pages).
 BASELINES = {
@@ -45,12 +45,6 @@ BASELINES = {
                                              "exact": 46, "wire_acc": 0.572, "syn_p": 1.0},
 }
 
-
-def _load_scorer(data: Path):
-    spec = importlib.util.spec_from_file_location("syndication_score", data / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _fmt(value, width=7, digits=3) -> str:
@@ -80,7 +74,7 @@ def run_dev(data: Path, check: bool) -> int:
     result = link_syndication(records)
     link_s = time.perf_counter() - start
     pred = {path: {"story": v.group, "wire": v.wire} for path, v in result.pages.items()}
-    scorer = _load_scorer(data)
+    scorer = load_scorer(data)
     res = scorer.score(scorer.load_truth(str(truth_path)), pred)
     grouping, wire = res["grouping"], res["wire"]
     pw, b3 = grouping["pairwise"], grouping["bcubed"]

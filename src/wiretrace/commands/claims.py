@@ -11,7 +11,7 @@ import json
 import sys
 from dataclasses import asdict
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, open_store
 
 HELP = "follow a claim across the articles of a store, as a timeline"
 
@@ -27,12 +27,9 @@ def run(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from wiretrace.corpus import claim_timeline
-    from wiretrace.store import Store, StoreError
 
-    try:
-        store = Store(args.db, create=False)
-    except StoreError as err:
-        print(f"wiretrace: error: {err}", file=sys.stderr)
+    store = open_store(args.db)
+    if store is None:
         return EXIT_USAGE
     with store:
         timeline = claim_timeline(store, args.query)

@@ -17,3 +17,16 @@ def progress(enabled: bool, label: str = "working"):
 
     return Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=Console(stderr=True), disable=not enabled, transient=True)
+
+
+def open_store(path: str):
+    """The existing store at ``path``, or ``None`` after saying on stderr why it cannot be opened."""
+    import sys
+
+    from wiretrace.store import Store, StoreError
+
+    try:
+        return Store(path, create=False)
+    except StoreError as err:
+        print(f"wiretrace: error: {err}", file=sys.stderr)
+        return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, open_store
 
 HELP = "export the corpus store as jsonl, parquet, ninjs or schema.org JSON-LD"
 
@@ -22,16 +22,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wiretrace.store import Store, StoreError
     from wiretrace.store.export import write_lines, write_parquet
 
     if args.format == "parquet" and not args.output:
         print("wiretrace: --format parquet needs --output FILE", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        store = Store(args.db, create=False)
-    except StoreError as err:
-        print(f"wiretrace: error: {err}", file=sys.stderr)
+    store = open_store(args.db)
+    if store is None:
         return EXIT_SOME_FAILED
     with store:
         records = store.iter_records(all_versions=args.all_versions)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from wiretrace.commands.common import EXIT_OK, EXIT_USAGE
+from wiretrace.commands.common import EXIT_OK, EXIT_USAGE, open_store
 
 HELP = "group syndicated copies and cluster stories over a store"
 
@@ -16,12 +15,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from wiretrace.corpus import link_corpus
-    from wiretrace.store import Store, StoreError
 
-    try:
-        store = Store(args.db, create=False)
-    except StoreError as err:
-        print(f"wiretrace: error: {err}", file=sys.stderr)
+    store = open_store(args.db)
+    if store is None:
         return EXIT_USAGE
     with store:
         summary = link_corpus(store)

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, open_store
 
 HELP = "full-text search the corpus store"
 
@@ -41,7 +41,6 @@ def _marked(text: str | None):
 
 
 def run(args: argparse.Namespace) -> int:
-    from wiretrace.store import Store, StoreError
 
     if args.limit < 1:
         print("wiretrace: --limit must be at least 1", file=sys.stderr)
@@ -49,10 +48,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.query.strip():
         print("wiretrace: empty query", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        store = Store(args.db, create=False)
-    except StoreError as err:
-        print(f"wiretrace: error: {err}", file=sys.stderr)
+    store = open_store(args.db)
+    if store is None:
         return EXIT_SOME_FAILED
     with store:
         results = store.search(args.query, args.limit, mark=(_START, _END))

@@ -9,7 +9,8 @@ install:
 	$(PIP) install -q -e ".[test]"
 
 run: install
-	$(PYTHON) -m wiretrace demo
+	$(PYTHON) -m wiretrace demo --db wiretrace-sample.db
+	$(PYTHON) -m wiretrace serve --db wiretrace-sample.db
 
 test: install
 	$(PYTHON) -m pytest -q
@@ -26,4 +27,4 @@ bench: install
 	$(PYTHON) -m wiretrace.bench dask
 
 clean:
-	rm -rf build dist *.egg-info .pytest_cache wiretrace-sample.jsonl
+	rm -rf build dist *.egg-info .pytest_cache wiretrace-sample.db*

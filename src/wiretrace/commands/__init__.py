@@ -16,4 +16,5 @@ COMMANDS: dict[str, str] = {
     "search": "wiretrace.commands.search",
     "link": "wiretrace.commands.link",
     "claims": "wiretrace.commands.claims",
+    "serve": "wiretrace.commands.serve",
 }

@@ -27,3 +27,18 @@ def test_dask_local_cluster_equals_local_engine(analyze):
 def test_unknown_engine_is_an_error():
     with pytest.raises(ValueError, match="unknown engine"):
         list(run_pages([str(SAMPLES)], engine="spark"))
+
+
+def test_ingest_on_dask_stores_what_local_ingest_stores(tmp_path):
+    from wiretrace.ingest import Ingester
+    from wiretrace.store import Store
+
+    volatile = {"ingested_at", "store_id"}
+    stored = {}
+    for engine in ("local", "dask"):
+        with Store(tmp_path / f"{engine}.db") as store:
+            summary = Ingester(store, analyze=True, engine=engine, workers=2).ingest([str(SAMPLES)])
+            assert summary.errors == 0 and summary.new == 12
+            stored[engine] = sorted(({k: v for k, v in r.items() if k not in volatile} for r in store.iter_records()),
+                                    key=lambda r: r["source"])
+    assert stored["dask"] == stored["local"]

@@ -276,11 +276,48 @@ class Summary:
         return text
 
 
+@dataclass(slots=True)
+class _Pending:
+    """A page waiting in a batch to be extracted on the cluster."""
+
+    page: SourcedPage
+    path: str
+    key: str
+    digest: str
+    template: frozenset[str]
+
+
+def extract_sourced(page: SourcedPage, config: ExtractConfig, template: frozenset[str] = frozenset()) -> Article:
+    """The article of one ingested page: its reader's clean record, or extraction with the input's overrides."""
+    if page.article is not None:
+        return finalize(page.article)
+    article = extract_page(page, config, template)
+    _apply_overrides(article, page.overrides)
+    return article
+
+
+def _extract_remote(page: SourcedPage, template: frozenset[str], config: ExtractConfig,
+                    analyze: bool) -> tuple[Article | None, str | None]:
+    """:func:`extract_sourced` (and analysis) as a Dask task: errors come back as text, not exceptions."""
+    try:
+        article = extract_sourced(page, config, template)
+        if analyze:
+            from wiretrace.analyze.pipeline import analyze_article
+
+            analyze_article(article)
+        return article, None
+    except ExtractionError as err:
+        return None, err.reason
+    except Exception as err:  # one page must not end a run
+        return None, f"internal error: {type(err).__name__}: {err}"
+
+
 class Ingester:
     """Reads inputs into a :class:`~wiretrace.store.Store`; see the module docstring."""
 
     def __init__(self, store, config: ExtractConfig = ExtractConfig(), *, batch_size: int = BATCH_SIZE,
                  flush_seconds: float = FLUSH_SECONDS, learn_template: bool = True, analyze: bool = False,
+                 engine: str = "local", scheduler: str | None = None, workers: int = 2,
                  on_error: Callable[[str], None] | None = None, on_page: Callable[[Summary], None] | None = None):
         self.store = store
         self.config = config
@@ -288,6 +325,12 @@ class Ingester:
         self.flush_seconds = flush_seconds
         self.learn_template = learn_template and config.mode != "html"
         self.analyze = analyze
+        if engine not in ("local", "dask"):
+            raise ValueError(f"unknown engine {engine!r}; choose local or dask")
+        self.engine = engine
+        self.scheduler = scheduler
+        self.workers = workers
+        self._client = None
         self.on_error = on_error or (lambda message: None)
         self.on_page = on_page or (lambda summary: None)
         self.summary = Summary()
@@ -315,6 +358,9 @@ class Ingester:
             self._resolve_links()
         finally:
             self.summary.seconds = time.perf_counter() - start
+            if self._client is not None:
+                self._client.close()
+                self._client = None
         s = self.summary
         self.store.finish_run(self.run_id, s.new, s.versions, s.unchanged, s.errors)
         return s
@@ -371,17 +417,15 @@ class Ingester:
         elif (existing := self.store.find(key, digest)) is not None:
             self._batch.append(existing)
             self.summary.unchanged += 1
+        elif self.engine == "dask":
+            # Extracted (and analysed) on the cluster when the batch is flushed.
+            self._batch.append(_Pending(item, path, key, digest, self._template_for(item, path, grouped)))
+            self._batch_keys.add((key, digest))
         else:
             article = self._extract(item, path, grouped)
             if article is None:
                 return
-            from wiretrace.store import NewPage
-
-            origin = item.origin or Origin(path)
-            self._batch.append(NewPage(key, digest, article, input_id=item.input_id, origin_file=origin.file,
-                                       origin_offset=origin.offset, origin_line=origin.line,
-                                       origin_item=origin.item,
-                                       canonical_url=canonical_url(item.url or article.url)))
+            self._batch.append(self._new_page(item, path, key, digest, article))
             self._batch_keys.add((key, digest))
         if len(self._batch) == 1:
             self._batch_started = time.monotonic()
@@ -389,19 +433,47 @@ class Ingester:
             self._flush()
         self.on_page(self.summary)
 
+    def _template_for(self, page: SourcedPage, path: str, grouped: bool) -> frozenset[str]:
+        if page.article is None and grouped and self.learn_template and page.origin and page.origin.offset is None \
+                and page.origin.line is None and page.origin.item is None \
+                and (self.config.mode == "text" or detect_kind(page.content) == "text"):
+            return self._template(path)
+        return frozenset()
+
+    def _new_page(self, item: SourcedPage, path: str, key: str, digest: str, article: Article):
+        from wiretrace.store import NewPage
+
+        origin = item.origin or Origin(path)
+        return NewPage(key, digest, article, input_id=item.input_id, origin_file=origin.file,
+                       origin_offset=origin.offset, origin_line=origin.line, origin_item=origin.item,
+                       canonical_url=canonical_url(item.url or article.url))
+
+    def _run_pending(self) -> None:
+        """Extract (and analyse) the batch's deferred pages on the Dask cluster, in batch order."""
+        pending = [p for p in self._batch if isinstance(p, _Pending)]
+        if not pending:
+            return
+        if self._client is None:
+            from distributed import Client, LocalCluster
+
+            self._client = Client(self.scheduler) if self.scheduler else Client(
+                LocalCluster(n_workers=self.workers, threads_per_worker=1, dashboard_address=None))
+        futures = self._client.map(_extract_remote, [p.page for p in pending], [p.template for p in pending],
+                                   config=self.config, analyze=self.analyze, pure=False)
+        done: dict[int, Any] = {}
+        for entry, future in zip(pending, futures):
+            article, error = future.result()
+            if error is not None:
+                self._error(entry.page.source, error)
+                self._batch_keys.discard((entry.key, entry.digest))
+            else:
+                done[id(entry)] = self._new_page(entry.page, entry.path, entry.key, entry.digest, article)
+        self._batch = [done[id(p)] if isinstance(p, _Pending) else p for p in self._batch
+                       if not isinstance(p, _Pending) or id(p) in done]
+
     def _extract(self, page: SourcedPage, path: str, grouped: bool) -> Article | None:
         try:
-            if page.article is not None:
-                article = finalize(page.article)
-            else:
-                template = frozenset()
-                if grouped and self.learn_template and page.origin and page.origin.offset is None \
-                        and page.origin.line is None and page.origin.item is None \
-                        and (self.config.mode == "text" or detect_kind(page.content) == "text"):
-                    template = self._template(path)
-                article = extract_page(page, self.config, template)
-                _apply_overrides(article, page.overrides)
-            return article
+            return extract_sourced(page, self.config, self._template_for(page, path, grouped))
         except ExtractionError as err:
             self._error(err.source, err.reason)
         except MemoryError:
@@ -413,7 +485,8 @@ class Ingester:
     def _flush(self) -> None:
         if not self._batch:
             return
-        if self.analyze:
+        self._run_pending()
+        if self.analyze and self.engine == "local":
             from wiretrace.analyze.pipeline import analyze_articles
 
             # Analysis runs before the transaction opens, so a batch's write lock is held briefly.

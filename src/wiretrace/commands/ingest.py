@@ -30,6 +30,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="abandon a page after this long (default 20)")
     parser.add_argument("--analyze", action="store_true",
                         help="also find entities, attributions and claim statuses (English pages)")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="where pages are extracted and analysed: this process (default) or a Dask cluster")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="Dask scheduler address; without it --engine dask starts a local cluster")
+    parser.add_argument("--workers", type=int, default=2, metavar="N", help="local Dask workers (default 2)")
     parser.add_argument("--batch-size", type=int, default=200, metavar="N",
                         help="pages per transaction (default 200)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -63,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
             bar.advance(task)
 
         ingester = Ingester(store, config, batch_size=args.batch_size, learn_template=not args.no_template,
-                            analyze=args.analyze,
+                            analyze=args.analyze, engine=args.engine, scheduler=args.scheduler,
+                            workers=args.workers,
                             on_error=on_error, on_page=on_page)
         summary = ingester.ingest(args.sources)
     rate = summary.pages / summary.seconds if summary.seconds else 0.0

@@ -58,9 +58,11 @@ def link_corpus(store: Store) -> LinkSummary:
     summary = LinkSummary(articles=len(rows))
     ids = [r["id"] for r in rows]
     result = link_stream(((i, _record(store, i)) for i in ids), lambda i: _record(store, i))
-    records = {i: _record(store, i) for i in ids}
+    # Only (id, published) pairs are sorted in memory; each record is read when its turn comes,
+    # and the linker itself keeps only the stories still open.
     linker = StoryLinker()
-    stories = {ident: linker.add(ident, article).story for ident, article in date_order(list(records.items()))}
+    stories = {ident: linker.add(ident, _record(store, ident)).story
+               for ident, _ in date_order([(r["id"], {"published": r["published"]}) for r in rows])}
     with store.transaction():
         for group in result.groups:
             if len(group.members) > 1:

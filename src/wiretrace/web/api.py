@@ -19,12 +19,13 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from wiretrace.web import queries
-from wiretrace.web.queries import MAX_LIMIT, MAX_OFFSET
+from wiretrace.web.queries import MAX_ID, MAX_LIMIT, MAX_OFFSET
 
+RowId = Annotated[int, Path(ge=1, le=MAX_ID, description="a stored row id")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
 Date = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$",
@@ -69,7 +70,7 @@ async def articles(request: Request, conn: Conn, limit: Limit = 20, offset: Offs
 
 
 @router.get("/articles/{article_id}", summary="One stored article version: record, analyses, provenance")
-async def article(conn: Conn, article_id: int):
+async def article(conn: Conn, article_id: RowId):
     return found(queries.get_article(conn, article_id), "article")
 
 
@@ -103,7 +104,7 @@ async def claims(request: Request, conn: Conn, q: Text = None, status: Text = No
 
 
 @router.get("/claims/{claim_id}", summary="A claim, its provenance chain and its status timeline")
-async def claim(conn: Conn, claim_id: int):
+async def claim(conn: Conn, claim_id: RowId):
     return found(queries.get_claim(conn, claim_id), "claim")
 
 

@@ -24,6 +24,8 @@ from typing import Any
 MARK_START, MARK_END = "\ue000", "\ue001"
 
 #: Largest page any list returns, and the deepest offset it accepts.
+#: Row ids are SQLite INTEGERs: 64-bit signed.
+MAX_ID = 2**63 - 1
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000
 

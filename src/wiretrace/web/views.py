@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader
 
 from wiretrace.web import queries
-from wiretrace.web.api import Conn, Date, Limit, Offset, Text, found
+from wiretrace.web.api import Conn, Date, Limit, Offset, RowId, Text, found
 from wiretrace.web.queries import MAX_LIMIT
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -168,7 +168,7 @@ async def search_page(request: Request, conn: Conn, q: Text = None, outlet: Text
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-async def article_page(request: Request, conn: Conn, article_id: int):
+async def article_page(request: Request, conn: Conn, article_id: RowId):
     article = found(queries.get_article(conn, article_id), "article")
     body = article.get("body") or []
     if not isinstance(body, list) or not all(isinstance(p, str) for p in body):
@@ -208,7 +208,7 @@ async def claims_page(request: Request, conn: Conn, q: Text = None, status: Text
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
-async def claim_page(request: Request, conn: Conn, claim_id: int):
+async def claim_page(request: Request, conn: Conn, claim_id: RowId):
     claim = found(queries.get_claim(conn, claim_id), "claim")
     return render(request, "claim.html", title=f"Claim: {claim['text'][:80]}", c=claim,
                   json_url=f"/api/claims/{claim_id}")

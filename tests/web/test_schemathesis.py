@@ -20,6 +20,7 @@ def api_schema(store_info):
     return schemathesis.openapi.from_asgi("/openapi.json", create_app(store_info["path"]))
 
 
+# schemathesis 4.32 drives pytest internals that pytest 9.1 removed: pyproject pins pytest < 9.1.
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 

@@ -25,6 +25,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+# derandomize: CI runs the same bounded set of requests every time.
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_no_request_from_the_spec_makes_the_server_fail(case):
     case.call_and_validate(checks=[not_a_server_error])

@@ -322,6 +322,8 @@ class Store:
                "bm25(articles_fts, 5.0, 1.0, 2.0) AS score "
                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                "WHERE articles_fts MATCH ? AND a.is_current = 1 ORDER BY score LIMIT ?")
+        # FTS5 strings end at a NUL; control characters match nothing a page says anyway.
+        query = "".join(" " if ord(c) < 32 or c == "\x7f" else c for c in query)
         try:
             rows = self.conn.execute(sql, (*mark, *mark, query, limit)).fetchall()
         except sqlite3.OperationalError:

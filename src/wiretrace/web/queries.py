@@ -154,6 +154,10 @@ def _literal(query: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
 
 
+# FTS5 strings end at a NUL, and control characters match nothing a page says anyway.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 # --- articles and search -------------------------------------------------------------------------------------
 
 def list_articles(conn: sqlite3.Connection, limit: int, offset: int = 0, *, outlet: str | None = None,
@@ -202,6 +206,9 @@ def search(conn: sqlite3.Connection, query: str, limit: int, offset: int = 0, *,
     the page returned. A query that is not valid FTS5 syntax is searched word by word.
     """
     where, params = _filters(outlet, since, until, entity)
+    query = _CONTROL.sub(" ", query)
+    if not query.strip():
+        return [], False
     try:
         ids = _ranked(conn, query, where, params, limit + 1, offset)
     except sqlite3.OperationalError as err:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, progress
+from wiretrace.commands.common import EXIT_USAGE, write_records
 
 HELP = "extract pages and find entities, attributions and claim statuses"
 
@@ -31,33 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from wiretrace.engine import run_pages
     from wiretrace.extract import ExtractConfig
-    from wiretrace.formats import RecordWriter
-    from wiretrace.pipeline import Failure
 
     if args.url and len(args.paths) > 1:
         print("wiretrace: --url applies to a single page; got several inputs", file=sys.stderr)
         return EXIT_USAGE
-    failures = 0
+    results = run_pages(args.paths, ExtractConfig(mode=args.mode), engine=args.engine, scheduler=args.scheduler,
+                        workers=args.workers, analyze=True, url=args.url)
     show = sys.stderr.isatty() if args.progress is None else args.progress
-
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    writer = RecordWriter(out, args.format)
-    try:
-        with progress(show, "analysing") as bar:
-            task = bar.add_task("analyse", total=None)
-            for result in run_pages(args.paths, ExtractConfig(mode=args.mode), engine=args.engine,
-                                    scheduler=args.scheduler, workers=args.workers, analyze=True, url=args.url):
-                if isinstance(result, Failure):
-                    failures += 1
-                    print(f"wiretrace: error: {result}", file=sys.stderr)
-                else:
-                    writer.write(result)
-                bar.advance(task)
-        writer.close()
-    except BrokenPipeError:
-        sys.stderr.close()
-        return EXIT_OK
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    return EXIT_SOME_FAILED if failures else EXIT_OK
+    return write_records(results, args.output, args.format, show, "analysing")

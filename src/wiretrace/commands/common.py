@@ -30,3 +30,41 @@ def open_store(path: str):
     except StoreError as err:
         print(f"wiretrace: error: {err}", file=sys.stderr)
         return None
+
+
+def write_records(results, output: str | None, fmt: str, show: bool, label: str) -> int:
+    """Stream ``results`` (records or failures) to ``output`` (stdout when None) in ``fmt``.
+
+    Failures go to stderr, one line each naming the input; returns the exit code.
+    """
+    import sys
+
+    from wiretrace.formats import RecordWriter
+    from wiretrace.pipeline import Failure
+
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    writer = RecordWriter(out, fmt)
+    failures = 0
+    try:
+        with progress(show, label) as bar:
+            task = bar.add_task(label, total=None)
+            for result in results:
+                if isinstance(result, Failure):
+                    failures += 1
+                    message = f"wiretrace: error: {result}"
+                    if show:  # printed through the bar so it does not tear the progress line
+                        bar.console.print(message, markup=False, highlight=False)
+                    else:
+                        print(message, file=sys.stderr)
+                else:
+                    writer.write(result)
+                bar.advance(task)
+        writer.close()
+    except BrokenPipeError:
+        # The reader went away (| head): not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_SOME_FAILED if failures else EXIT_OK

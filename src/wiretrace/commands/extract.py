@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, progress
+from wiretrace.commands.common import EXIT_USAGE, write_records
 
 HELP = "extract article records from pages"
 
@@ -32,42 +32,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wiretrace.extract import ExtractConfig
-    from wiretrace.formats import RecordWriter
     from wiretrace.engine import run_pages
-    from wiretrace.pipeline import Failure, extract_inputs
+    from wiretrace.extract import ExtractConfig
 
     if args.url and len(args.paths) > 1:
         print("wiretrace: --url applies to a single page; got several inputs", file=sys.stderr)
         return EXIT_USAGE
     config = ExtractConfig(mode=args.mode, time_budget_s=args.time_budget)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    writer = RecordWriter(out, args.format)
-    failures = 0
+    results = run_pages(args.paths, config, engine=args.engine, scheduler=args.scheduler, workers=args.workers,
+                        learn_template=not args.no_template, url=args.url)
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    try:
-        with progress(show, "extracting") as bar:
-            task = bar.add_task("extract", total=None)
-            results = extract_inputs(args.paths, config, url=args.url, learn_template=not args.no_template) \
-                if args.engine == "local" else run_pages(args.paths, config, engine=args.engine,
-                                                         scheduler=args.scheduler, workers=args.workers)
-            for result in results:
-                if isinstance(result, Failure):
-                    failures += 1
-                    message = f"wiretrace: error: {result}"
-                    if show:  # printed through the bar so it does not tear the progress line
-                        bar.console.print(message, markup=False, highlight=False)
-                    else:
-                        print(message, file=sys.stderr)
-                else:
-                    writer.write(result)
-                bar.advance(task)
-        writer.close()
-    except BrokenPipeError:
-        # The reader went away (| head): not an error of ours.
-        sys.stderr.close()
-        return EXIT_OK
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    return EXIT_SOME_FAILED if failures else EXIT_OK
+    return write_records(results, args.output, args.format, show, "extracting")

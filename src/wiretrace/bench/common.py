@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 from types import ModuleType
 
@@ -16,3 +17,14 @@ def load_scorer(data: Path) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def check_floors(floors_file: Path, got: dict[str, float]) -> int:
+    """1 (after saying which) when a figure in ``got`` is below its floor in ``floors_file``, else 0."""
+    floors = json.loads(floors_file.read_text(encoding="utf-8"))
+    low = [f"{k} {got[k]:.4f} < {v}" for k, v in floors.items() if k in got and got[k] < v]
+    if low:
+        print("below floors: " + "; ".join(low))
+        return 1
+    print(f"floors met ({floors_file.name})")
+    return 0

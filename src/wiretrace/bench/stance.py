@@ -20,7 +20,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from wiretrace.bench.common import SHARED_BENCH, load_scorer
+from wiretrace.bench.common import SHARED_BENCH, check_floors, load_scorer
 
 FLOORS = Path(__file__).with_name("stance_floors.json")
 DEFAULT_DATA = SHARED_BENCH / "stance"
@@ -83,14 +83,9 @@ def main(argv: list[str] | None = None) -> int:
           f"by several pairs are analysed once)")
 
     if args.check:
-        floors = json.loads(FLOORS.read_text(encoding="utf-8"))
         got = {"fnc_relative": res["fnc"]["relative"], "macro_f1": res["macro_f1"],
                "accuracy": res["accuracy"]}
-        low = [f"{k} {got[k]:.4f} < {v}" for k, v in floors.items() if k in got and got[k] < v]
-        if low:
-            print("below floors: " + "; ".join(low))
-            return 1
-        print(f"floors met ({FLOORS.name})")
+        return check_floors(FLOORS, got)
     return 0
 
 

@@ -22,7 +22,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
-from wiretrace.bench.common import SHARED_BENCH, load_scorer
+from wiretrace.bench.common import SHARED_BENCH, check_floors, load_scorer
 
 FLOORS = Path(__file__).with_name("stories_floors.json")
 DEFAULT_DATA = SHARED_BENCH / "stories"
@@ -127,14 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  mean held-out-fold B3 F1 {mean_test:.4f} (folds are half-size piles, so easier than the full pile)")
 
     if args.check:
-        floors = json.loads(FLOORS.read_text(encoding="utf-8"))
         got = {"bcubed_f1": b3["f1"], "bcubed_precision": b3["precision"], "pairwise_f1": pw["f1"],
                "split_check_mean_f1": mean_test}
-        low = [f"{k} {got[k]:.4f} < {v}" for k, v in floors.items() if k in got and got[k] < v]
-        if low:
-            print("below floors: " + "; ".join(low))
-            return 1
-        print(f"floors met ({FLOORS.name})")
+        return check_floors(FLOORS, got)
     return 0
 
 

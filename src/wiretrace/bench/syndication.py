@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from wiretrace.bench.common import SHARED_BENCH, load_scorer
+from wiretrace.bench.common import SHARED_BENCH, check_floors, load_scorer
 
 FLOORS = Path(__file__).with_name("syndication_floors.json")
 DEFAULT_DATA = SHARED_BENCH / "syndication"
@@ -105,14 +105,9 @@ def run_dev(data: Path, check: bool) -> int:
         print(f"  extraction failed: {line}")
 
     if check:
-        floors = json.loads(FLOORS.read_text(encoding="utf-8"))
         got = {"pairwise_f1": pw["f1"], "bcubed_f1": b3["f1"], "wire_accuracy_on_wire_pages": wire["accuracy_on_wire_pages"],
                "is_wire_precision": syn["precision"], "is_wire_recall": syn["recall"]}
-        low = [f"{k} {got[k]:.4f} < {v}" for k, v in floors.items() if k in got and got[k] < v]
-        if low:
-            print("below floors: " + "; ".join(low))
-            return 1
-        print(f"floors met ({FLOORS.name})")
+        return check_floors(FLOORS, got)
     return 0
 
 

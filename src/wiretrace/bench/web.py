@@ -6,7 +6,10 @@ Builds (or reuses) a store of N synthetic articles (direct SQL inserts: each art
 entities, attributions and claims, all indexed for full-text search), starts ``wiretrace serve``
 on 127.0.0.1 in a child process, and for each endpoint runs ``--clients`` concurrent keep-alive
 HTTP/1.1 connections (a small asyncio client, so the client's own overhead stays low) for
-``--seconds`` after a short warm-up. Reports requests/s, p50/p95/p99 latency and errors.
+``--seconds`` after a short warm-up. Reports requests/s, p50/p95/p99 latency and errors. ``search`` draws from 200 reader-like
+queries, so after warm-up the server's query-result cache answers most of them; ``search-cold``
+draws from 50,000, so most requests rank and make snippets afresh (no target: reported so the
+cache's share is visible).
 Targets: search page p95 <= 50 ms, article page p95 <= 30 ms; ``--check`` exits 1 when one is missed.
 The load generator shares the machine's cores with the server: on a small machine it costs the
 server CPU, and the figures are an upper bound of what a separate client would see.
@@ -147,11 +150,12 @@ def store_size(path: str) -> int:
         return 0
 
 
-def search_terms(path: str, rng: random.Random, count: int = 200) -> list[str]:
+def search_terms(path: str, rng: random.Random, count: int = 200, headlines: int = 400) -> list[str]:
     """Queries like a reader's: one or two words of middling frequency (from the store's own headlines)."""
     conn = sqlite3.connect(path)
     try:
-        headlines = [r[0] for r in conn.execute("SELECT headline FROM articles ORDER BY random() LIMIT 400")]
+        headlines = [r[0] for r in conn.execute("SELECT headline FROM articles ORDER BY random() LIMIT ?",
+                                                (headlines,))]
     finally:
         conn.close()
     words = [w for h in headlines for w in h.lower().split()]
@@ -264,9 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="measured seconds per endpoint (default 20)")
     parser.add_argument("--warmup", type=float, default=3.0, help="unmeasured seconds first (default 3)")
     parser.add_argument("--workers", type=int, default=1, help="server worker processes (default 1)")
-    parser.add_argument("--endpoints", default="search,article",
-                        help="comma-separated: search,article,api-search,api-article,story,claim "
-                             "(default search,article)")
+    parser.add_argument("--endpoints", default="search,search-cold,article",
+                        help="comma-separated: search,search-cold,article,api-search,api-article,story,"
+                             "claim (default search,search-cold,article)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--json", action="store_true", help="also print the results as JSON")
     args = parser.parse_args(argv)
@@ -282,8 +286,12 @@ def main(argv: list[str] | None = None) -> int:
     count = store_size(db)
     rng = random.Random(1)
     terms = search_terms(db, rng)
+    # A pool so large that few queries repeat within a run: what search costs when the server's
+    # result cache cannot answer (see wiretrace.web.queries.ReadConnection).
+    cold_terms = search_terms(db, rng, count=50_000, headlines=5000)
     paths = {
         "search": lambda: f"/search?q={quote(rng.choice(terms))}",
+        "search-cold": lambda: f"/search?q={quote(rng.choice(cold_terms))}",
         "api-search": lambda: f"/api/search?q={quote(rng.choice(terms))}",
         "article": lambda: f"/articles/{rng.randint(1, count)}",
         "api-article": lambda: f"/api/articles/{rng.randint(1, count)}",

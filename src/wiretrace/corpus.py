@@ -8,22 +8,14 @@ timeline from the articles that report it.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from wiretrace.link import link_stream
+from wiretrace.link.claims import claim_words, same_claim
 from wiretrace.link.stories import StoryLinker, date_order
 from wiretrace.store import Store
-
-#: Share of the shorter claim's content words two claims must share to be one claim.
-SAME_CLAIM_OVERLAP = 0.5
-_STOP = frozenset(
-    "a an the and or but of to in on at by for with from that this these those it its is are was were be been "
-    "has have had will would could should may might can said says say told according as than then who whom "
-    "which what when where whether not no if into over about after before also their his her they he she we".split()
-)
 
 
 def _current_rows(store: Store) -> list[dict[str, Any]]:
@@ -78,10 +70,6 @@ def link_corpus(store: Store) -> LinkSummary:
 # --- claims across articles ------------------------------------------------------------------
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
-
-
 def _utc(stamp: str | None) -> datetime:
     if not stamp:
         return datetime.max.replace(tzinfo=timezone.utc)
@@ -134,15 +122,14 @@ def claim_timeline(store: Store, query: str, limit: int = 200) -> ClaimTimeline 
     seed = _best_claim(store, query)
     if seed is None:
         return None
-    seed_words = _words(seed["text"])
     steps = []
     for row in store.conn.execute(
-            "SELECT c.data, a.id AS article_id, a.input_id, a.doc_id, a.published, a.publisher, a.headline, a.wire "
+            "SELECT c.data, a.id AS article_id, a.input_id, a.doc_id, a.published, a.publisher, a.headline, a.wire, "
+            "a.story_id "
             "FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.is_current = 1 LIMIT ?", (limit * 50,)):
         claim = json.loads(row["data"])
-        words = _words(claim.get("text") or "")
-        shared = len(seed_words & words)
-        if shared < 2 or shared / max(1, min(len(seed_words), len(words))) < SAME_CLAIM_OVERLAP:
+        same_story = seed["story_id"] is not None and seed["story_id"] == row["story_id"]
+        if not same_claim(seed["text"], seed["reported_by"], claim.get("text"), claim.get("reported_by"), same_story):
             continue
         steps.append(ClaimStep(
             published=row["published"], outlet=row["publisher"],
@@ -166,12 +153,12 @@ def claim_timeline(store: Store, query: str, limit: int = 200) -> ClaimTimeline 
 
 def _best_claim(store: Store, query: str) -> dict[str, Any] | None:
     """The stored claim whose text shares most words with ``query`` (ties: the earliest article's)."""
-    wanted = _words(query)
+    wanted = claim_words(query)
     best, best_score = None, 0.0
-    for row in store.conn.execute("SELECT c.text, a.published FROM claims c JOIN articles a ON a.id = c.article_id "
-                                  "WHERE a.is_current = 1"):
-        words = _words(row["text"])
+    for row in store.conn.execute("SELECT c.text, c.reported_by, a.published, a.story_id FROM claims c "
+                                  "JOIN articles a ON a.id = c.article_id WHERE a.is_current = 1"):
+        words = claim_words(row["text"])
         score = len(wanted & words) / max(1, len(wanted))
         if score > best_score or (score == best_score and best and _utc(row["published"]) < _utc(best["published"])):
-            best, best_score = {"text": row["text"], "published": row["published"]}, score
+            best, best_score = dict(row), score
     return best if best_score >= 0.5 else None

@@ -22,6 +22,8 @@ from collections.abc import Callable, Hashable
 from datetime import datetime, timezone
 from typing import Any
 
+from wiretrace.link.claims import claim_words, same_claim, source_key
+
 #: FTS5 snippet/highlight markers: private-use characters, which news text never contains.
 MARK_START, MARK_END = "\ue000", "\ue001"
 
@@ -38,11 +40,6 @@ SUMMARY = ("a.id, a.doc_id, a.version, a.is_current, a.headline, a.url, a.publis
 STATUS_RANK = {"asserted": 0, "confirmed": 1, "declined_to_comment": 1, "not_confirmed": 2, "disputed": 3,
                "denied": 4}
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP = frozenset("""the and that this with from have has had was were will would could should said says about
-their there they them than then into over under been being which while what when where who whom whose
-also its his her our your not any all but for are per report reports reported newspaper""".split())
-_GENERIC_SOURCES = frozenset({"", "he", "she", "they", "it", "we", "i", "officials", "the report", "sources"})
 
 
 class QueryTimeout(Exception):
@@ -471,23 +468,6 @@ def _attach_articles(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> N
         item["article"] = rows.get(item["article_id"])
 
 
-def _words(text: str | None) -> set[str]:
-    return {w for w in (m.lower() for m in _WORD.findall(text or "")) if w not in _STOP}
-
-
-def _source(name: str | None) -> str:
-    name = " ".join((name or "").lower().split())
-    return name.removeprefix("the ")
-
-
-def _related(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    source = _source(a.get("reported_by"))
-    if source not in _GENERIC_SOURCES and source == _source(b.get("reported_by")):
-        return True
-    wa, wb = _words(a.get("text")), _words(b.get("text"))
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
-
-
 def _candidates(conn: sqlite3.Connection, claim: dict[str, Any], article: sqlite3.Row) -> list[int]:
     """Articles that may carry the same claim: the claim's story, and the best claims-text matches."""
     ids: list[int] = []
@@ -497,7 +477,7 @@ def _candidates(conn: sqlite3.Connection, claim: dict[str, Any], article: sqlite
             ("syndication_group", article["syndication_group"])
         ids += [r[0] for r in conn.execute(f"SELECT id FROM articles WHERE {column} = ? AND is_current = 1 LIMIT 500",
                                            (value,))]
-    words = sorted(_words(" ".join(filter(None, (claim.get("text"), claim.get("reported_by"))))),
+    words = sorted(claim_words(" ".join(filter(None, (claim.get("text"), claim.get("reported_by"))))),
                    key=len, reverse=True)[:10]
     if words:
         fts = "claims_text : (" + " OR ".join(f'"{w}"' for w in words) + ")"
@@ -534,8 +514,10 @@ def get_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
     marks = ",".join("?" * len(ids))
     related = [_claim_row(r) for r in conn.execute(f"SELECT * FROM claims WHERE article_id IN ({marks}) ORDER BY id",
                                                    ids)]
-    related = [c for c in related if c["id"] == claim["id"] or _related(claim, c)]
     _attach_articles(conn, related)
+    story = story_key(article_row)
+    related = [c for c in related if c["id"] == claim["id"] or c["article"] is not None and same_claim(
+        claim["text"], claim["reported_by"], c["text"], c["reported_by"], story_key(c["article"]) == story)]
     per_article: dict[int, dict[str, Any]] = {}
     for other in related:
         if other["article"] is None:
@@ -578,7 +560,7 @@ def get_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
 def _chain(claim: dict[str, Any], article: dict[str, Any], timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
     chain: list[dict[str, Any]] = []
     basis, source = claim.get("basis"), claim.get("reported_by")
-    if basis and _source(basis) != _source(source):
+    if basis and source_key(basis) != source_key(source):
         chain.append({"role": "original source", "name": basis, "anonymous": bool(claim.get("anonymous")),
                       "type": "anonymous" if claim.get("anonymous") else None})
     if source:

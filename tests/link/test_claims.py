@@ -1,0 +1,25 @@
+from wiretrace.link.claims import claim_words, same_claim
+
+
+def test_claim_words_drop_stop_words_and_short_tokens():
+    assert claim_words("The minister said that a 60% cap was planned") == {"minister", "cap", "planned"}
+
+
+def test_reworded_copies_are_one_claim():
+    report = "Dravik planned to cap exports at 60% of output from January"
+    rewrite = "Marvosa's energy minister plans to cap natural gas exports at 60% of output from January"
+    assert same_claim(report, "Gazeta Lisvar", rewrite, "Reuters")
+
+
+def test_different_claims_of_one_source_stay_apart_across_stories():
+    a = "Dravik planned to cap exports at 60% of output from January"
+    b = "buyers in neighbouring countries were watching closely"
+    assert not same_claim(a, "Gazeta Lisvar", b, "Gazeta Lisvar")
+    assert same_claim(a, "Gazeta Lisvar", b, "The Gazeta  Lisvar", same_story=True)
+
+
+def test_generic_sources_link_nothing_by_themselves():
+    a = "the plan was shelved"
+    b = "exports would rise next year"
+    assert not same_claim(a, "officials", b, "officials", same_story=True)
+    assert not same_claim(a, None, b, None, same_story=True)

@@ -12,7 +12,8 @@ import time
 
 from wiretrace.cli import main
 from wiretrace.commands.common import SAMPLES
-from wiretrace.ingest import canonical_url, expand_inputs, input_kind
+from wiretrace.ingest import canonical_url
+from wiretrace.sources.inputs import expand_inputs, input_kind
 from wiretrace.sources import InputError
 from wiretrace.store import Store
 
@@ -206,7 +207,8 @@ def test_input_expansion_and_kinds(tmp_path):
 
 def expected_hashes(inputs) -> dict[str, str]:
     """What each input page's (key, content hash) must be, computed by the readers themselves."""
-    from wiretrace.ingest import content_hash, page_key, read_input
+    from wiretrace.ingest import content_hash, page_key
+    from wiretrace.sources.inputs import read_input
 
     expected = {}
     for path, _ in expand_inputs(inputs):

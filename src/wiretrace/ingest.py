@@ -12,21 +12,24 @@ its URL (fragment dropped), else its file (and place in the file).
 
 from __future__ import annotations
 
-import glob
-import gzip
 import hashlib
-import json
 import os
 import time
-import zlib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from wiretrace.extract import ExtractConfig, ExtractionError, detect_kind, extract_page, finalize
-from wiretrace.record import Article, Page
-from wiretrace.sources import InputError, iter_paths, read_page
+from wiretrace.extract import (
+    ExtractConfig,
+    ExtractionError,
+    detect_kind,
+    extract_page,
+    finalize,
+)
+from wiretrace.record import Article, FeedLink, Origin, SourcedPage
+from wiretrace.sources import InputError, read_page
+from wiretrace.sources.inputs import PAGE, expand_inputs, input_kind, read_input
 
 #: Pages per transaction.
 BATCH_SIZE = 200
@@ -35,59 +38,6 @@ FLUSH_SECONDS = 2.0
 #: Text dumps of one directory read to learn that site's template (enough; bounded memory and time).
 TEMPLATE_SAMPLE = 300
 MIN_TEMPLATE_PAGES = 5
-
-_GLOB_CHARS = set("*?[")
-
-
-# --- what readers yield ------------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class Origin:
-    """Where in its input an ingested page was found."""
-
-    file: str
-    offset: int | None = None  # byte offset of a WARC/ARC record
-    line: int | None = None  # 1-based JSONL line
-    item: int | None = None  # 1-based feed item
-
-    def __str__(self) -> str:
-        if self.offset is not None:
-            return f"{self.file}@{self.offset}"
-        if self.line is not None:
-            return f"{self.file}:{self.line}"
-        if self.item is not None:
-            return f"{self.file}#{self.item}"
-        return self.file
-
-
-@dataclass(slots=True)
-class SourcedPage(Page):
-    """A :class:`~wiretrace.record.Page` with its origin, the input's own id, and what else it said.
-
-    ``article`` is set when the reader already has a clean record (a JSONL line with plain
-    text, a feed item): it is stored without running extraction. ``overrides`` are record fields
-    the input states outright (title, published, outlet) and win over extracted ones.
-    ``fingerprint`` is everything the input said about the page, canonically serialised, when
-    that is more than its URL and content (a JSONL line, a feed item): its hash is the page's
-    content hash, so any change to the input, and nothing else, makes a new version.
-    """
-
-    origin: Origin | None = None
-    input_id: str | None = None
-    article: Article | None = None
-    overrides: dict[str, Any] = field(default_factory=dict)
-    fingerprint: str | None = None
-
-
-@dataclass(slots=True)
-class FeedLink:
-    """A feed item without content: it stands for the page at ``url`` if this ingest has one."""
-
-    source: str
-    url: str
-    origin: Origin
-    input_id: str | None = None
-
 
 # --- identity -------------------------------------------------------------------------------------------
 
@@ -132,121 +82,7 @@ def content_hash(page: SourcedPage) -> str:
     return digest.hexdigest()
 
 
-def fingerprint(data: Any) -> str:
-    """A canonical serialisation of ``data`` (key order does not matter)."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-# --- inputs -----------------------------------------------------------------------------------------------
-
-WARC, FEED, JSONL, PAGE = "warc", "feed", "jsonl", "page"
-
-_SUFFIX_KINDS = {".warc": WARC, ".arc": WARC, ".rss": FEED, ".atom": FEED, ".rdf": FEED,
-                 ".jsonl": JSONL, ".ndjson": JSONL}
-
-
-def _head(path: str, size: int = 2048) -> bytes:
-    """The first ``size`` bytes of a file, decompressed when it is gzipped; empty when unreadable."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(max(size, 16384))
-    except OSError:
-        return b""
-    if head[:2] == b"\x1f\x8b":
-        try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
-        except zlib.error:
-            return b""
-    return head[:size]
-
-
-def input_kind(path: str) -> str:
-    """What reader an input file needs: ``warc``, ``feed``, ``jsonl`` or ``page``; by name, else by content."""
-    if path == "-":
-        return PAGE
-    name = path.lower().removesuffix(".gz")
-    suffix = os.path.splitext(name)[1]
-    if suffix in _SUFFIX_KINDS:
-        return _SUFFIX_KINDS[suffix]
-    head = _head(path)
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith((b"WARC/", b"filedesc://")):
-        return WARC
-    if stripped.startswith(b"<?xml") or suffix == ".xml":
-        lowered = stripped[:1024].lower()
-        if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:
-            return FEED
-    if stripped.startswith(b"{"):
-        first = stripped.split(b"\n", 1)[0]
-        try:
-            obj = json.loads(first)
-        except ValueError:
-            obj = None
-        if isinstance(obj, dict) and ({"html", "text"} & obj.keys()):
-            return JSONL
-    return PAGE
-
-
-def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[str, bool] | InputError]:
-    """Paths named by ``inputs`` (files, directories walked recursively, glob patterns), lazily.
-
-    Yields ``(path, grouped)``; ``grouped`` is true for files found in a directory or by a glob,
-    whose siblings may teach a site template. A glob that matches nothing is an :class:`InputError`.
-    """
-    for item in inputs:
-        if item != "-" and not os.path.exists(item) and _GLOB_CHARS & set(item):
-            matches = sorted(glob.iglob(item, recursive=True))
-            if not matches:
-                yield InputError(item, "no files match this pattern")
-            for path in iter_paths(matches):
-                yield path, True
-        elif os.path.isdir(item):
-            for path in iter_paths([item]):
-                yield path, True
-        else:
-            yield item, False
-
-
-def read_input(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
-    """Everything one input file holds, by the reader its kind needs (see :func:`input_kind`)."""
-    kind = input_kind(path)
-    if kind == WARC:
-        from wiretrace.sources.warc import iter_warc
-
-        yield from iter_warc(path)
-    elif kind == FEED:
-        from wiretrace.sources.feeds import iter_feed
-
-        yield from iter_feed(path)
-    elif kind == JSONL:
-        from wiretrace.sources.jsonl import iter_jsonl
-
-        yield from iter_jsonl(path)
-    else:
-        try:
-            page = read_page(path)
-        except InputError as err:
-            yield err
-            return
-        yield SourcedPage(page.source, page.content, page.url, page.warnings, origin=Origin(path))
-
-
 # --- prepared records (JSONL text, feed items) -------------------------------------------------------------
-
-def detect_wire(article: Article) -> None:
-    """Fill ``wire``/``syndicated`` from the body's dateline and end credits, as text mode does."""
-    from wiretrace.extract import wire
-
-    if not article.body or article.wire:
-        return
-    credits = []
-    first = wire.credit_from_paragraph(article.body[0], "first")
-    if first:
-        credits.append(first)
-    if len(article.body) > 1 and (last := wire.credit_from_paragraph(article.body[-1], "last")):
-        credits.append(last)
-    article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
-
 
 def _apply_overrides(article: Article, overrides: dict[str, Any]) -> None:
     for name, value in overrides.items():
@@ -529,14 +365,4 @@ def ingest(inputs: list[str], db: str, config: ExtractConfig = ExtractConfig(), 
         return Ingester(store, config, **options).ingest(inputs)
 
 
-def open_bytes(path: str):
-    """A binary file object for ``path``, decompressing gzip transparently."""
-    fh = open(path, "rb")
-    if fh.peek(2)[:2] == b"\x1f\x8b":
-        fh.close()
-        return gzip.open(path, "rb")
-    return fh
-
-
-__all__ = ["FeedLink", "Ingester", "Origin", "SourcedPage", "Summary", "canonical_url", "content_hash",
-           "expand_inputs", "fingerprint", "ingest", "input_kind", "page_key", "read_input"]
+__all__ = ["Ingester", "Summary", "canonical_url", "content_hash", "ingest", "page_key"]

@@ -43,6 +43,54 @@ class Page:
 
 
 @dataclass(slots=True)
+class Origin:
+    """Where in its input an ingested page was found."""
+
+    file: str
+    offset: int | None = None  # byte offset of a WARC/ARC record
+    line: int | None = None  # 1-based JSONL line
+    item: int | None = None  # 1-based feed item
+
+    def __str__(self) -> str:
+        if self.offset is not None:
+            return f"{self.file}@{self.offset}"
+        if self.line is not None:
+            return f"{self.file}:{self.line}"
+        if self.item is not None:
+            return f"{self.file}#{self.item}"
+        return self.file
+
+
+@dataclass(slots=True)
+class SourcedPage(Page):
+    """A :class:`Page` with its origin, the input's own id, and what else it said.
+
+    ``article`` is set when the reader already has a clean record (a JSONL line with plain
+    text, a feed item): it is stored without running extraction. ``overrides`` are record fields
+    the input states outright (title, published, outlet) and win over extracted ones.
+    ``fingerprint`` is everything the input said about the page, canonically serialised, when
+    that is more than its URL and content (a JSONL line, a feed item): its hash is the page's
+    content hash, so any change to the input, and nothing else, makes a new version.
+    """
+
+    origin: Origin | None = None
+    input_id: str | None = None
+    article: Article | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str | None = None
+
+
+@dataclass(slots=True)
+class FeedLink:
+    """A feed item without content: it stands for the page at ``url`` if this ingest has one."""
+
+    source: str
+    url: str
+    origin: Origin
+    input_id: str | None = None
+
+
+@dataclass(slots=True)
 class Image:
     url: str | None = None
     caption: str | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wiretrace.ingest import FeedLink, SourcedPage
+from wiretrace.record import FeedLink, SourcedPage
 from wiretrace.sources import InputError
 from wiretrace.sources.feeds import html_paragraphs, iter_feed
 

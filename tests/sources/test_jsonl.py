@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from wiretrace.ingest import SourcedPage
+from wiretrace.record import SourcedPage
 from wiretrace.sources import InputError
 from wiretrace.sources.jsonl import iter_jsonl, paragraphs
 

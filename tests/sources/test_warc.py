@@ -10,7 +10,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from wiretrace.ingest import SourcedPage
+from wiretrace.record import SourcedPage
 from wiretrace.sources import InputError
 from wiretrace.sources.warc import iter_warc
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from wiretrace.record import Article
+
 #: Canonical agency name -> the spellings pages use for it.
 AGENCIES: dict[str, tuple[str, ...]] = {
     "Reuters": ("Reuters", "Thomson Reuters", "REUTERS"),
@@ -202,3 +204,16 @@ def decide(credits: list[WireCredit], publisher: str | None) -> tuple[str | None
     own = publisher is not None and agency is not None and canonical_agency(publisher) == agency
     syndicated = not own and (agency is not None or any(c.kind == "disclaimer" for c in credits))
     return agency, syndicated, evidence
+
+
+def credit_from_body(article: Article) -> None:
+    """Fill ``wire``/``syndicated`` from the body's dateline and end credits, as text mode does."""
+    if not article.body or article.wire:
+        return
+    credits = []
+    first = credit_from_paragraph(article.body[0], "first")
+    if first:
+        credits.append(first)
+    if len(article.body) > 1 and (last := credit_from_paragraph(article.body[-1], "last")):
+        credits.append(last)
+    article.wire, article.syndicated, article.syndication_evidence = decide(credits, article.publisher)

@@ -20,7 +20,9 @@ from typing import Any
 
 from wiretrace.extract.byline import is_person
 from wiretrace.extract.dates import parse_date
-from wiretrace.ingest import FeedLink, Origin, SourcedPage, detect_wire, fingerprint, open_bytes
+from wiretrace.extract.wire import credit_from_body
+from wiretrace.record import FeedLink, Origin, SourcedPage
+from wiretrace.sources.inputs import fingerprint, open_bytes
 from wiretrace.record import Article
 from wiretrace.sources.files import InputError
 
@@ -131,7 +133,7 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
                           tags=tags)
         if article.updated == article.published:
             article.updated = None
-        detect_wire(article)
+        credit_from_body(article)
         said = fingerprint({"id": input_id, "link": link, "content": content, "title": title,
                             "published": published_raw, "updated": updated_raw, "author": author, "tags": tags,
                             "publisher": publisher})

@@ -22,7 +22,8 @@ from typing import Any
 
 from wiretrace.extract import detect_kind
 from wiretrace.extract.dates import parse_date
-from wiretrace.ingest import Origin, SourcedPage, fingerprint, open_bytes
+from wiretrace.record import Origin, SourcedPage
+from wiretrace.sources.inputs import fingerprint, open_bytes
 from wiretrace.record import Article
 from wiretrace.sources.files import InputError
 
@@ -77,9 +78,9 @@ def page_from_json(obj: Any, path: str, line: int) -> SourcedPage:
     article = Article(source=source, input_kind="text", url=url, headline=overrides.get("headline"),
                       body=paragraphs(text), published=published_iso, publisher=overrides.get("publisher"),
                       warnings=list(warnings))
-    from wiretrace.ingest import detect_wire
+    from wiretrace.extract.wire import credit_from_body
 
-    detect_wire(article)
+    credit_from_body(article)
     return SourcedPage(source, text, url, warnings, origin=origin, input_id=input_id, article=article,
                        overrides=overrides, fingerprint=said)
 

@@ -16,7 +16,8 @@ import os
 import re
 from collections.abc import Iterator
 
-from wiretrace.ingest import Origin, SourcedPage, _head
+from wiretrace.record import Origin, SourcedPage
+from wiretrace.sources.inputs import head_bytes
 from wiretrace.sources.decode import declared_encoding, decode_bytes, looks_binary
 from wiretrace.sources.files import InputError
 
@@ -65,7 +66,7 @@ def iter_warc(path: str) -> Iterator[SourcedPage | InputError]:
         yield InputError(path, f"cannot read: {err.strerror or err}")
         return
     with fh:
-        head = _head(path, 64).lstrip(b"\r\n")
+        head = head_bytes(path, 64).lstrip(b"\r\n")
         if not head.startswith((b"WARC/", b"filedesc://")):
             yield InputError(path, "not a WARC or ARC file (no WARC/ or filedesc:// header at the start)")
             return

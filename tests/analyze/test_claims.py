@@ -41,6 +41,16 @@ def test_denial_outranks_non_confirmation_and_declines_are_recorded():
     assert denial.reported_by == "energy ministry" and denial.status == "denied"
 
 
+def test_citing_in_a_report_sentence_is_its_basis_not_a_claim():
+    article = analyze_article(_article([
+        "Marvosa's energy minister plans to cap gas exports at 60% of output, the Gazeta Lisvar daily reported "
+        "on Wednesday, citing people familiar with the matter."]))
+    report = next(a for a in article.attributions if "cap gas exports" in article.body[0][a.content[0][0]:a.content[0][1]])
+    assert report.source_type == "media" and report.anonymous
+    assert report.basis == "people familiar with the matter"
+    assert all(c.text != "people familiar with the matter" for c in article.claims)
+
+
 def test_source_types():
     assert is_anonymous("people familiar with the matter")
     assert is_anonymous("two officials who spoke on condition of anonymity")

@@ -79,12 +79,20 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     found = extract_attributions(doc)
     attributions: list[Attribution] = []
     bases: dict[int, str] = {}
+
+    def sentence_of(raw) -> int | None:
+        return doc.char_span(raw.cue[0][0], raw.cue[0][1], alignment_mode="expand").sent.start if raw.cue else None
+
+    def is_basis_cue(raw) -> bool:
+        words = _text(text, raw.cue).lower().split()
+        return bool(words) and words[0] in _BASIS_CUES
+
+    reporting = {sentence_of(raw) for raw in found if raw.cue and not is_basis_cue(raw)}
     for raw in found:
-        cue_text = _text(text, raw.cue).lower()
-        if not raw.source and cue_text.split()[:1] and cue_text.split()[0] in _BASIS_CUES:
-            # "Citing unnamed sources ...": remembered as the basis of its sentence's attribution.
-            sentence = doc.char_span(raw.cue[0][0], raw.cue[0][1], alignment_mode="expand").sent
-            bases[sentence.start] = _text(text, raw.content)
+        # "Citing unnamed sources ..." is the basis of its sentence's report, not a claim of its own:
+        # whether the model gave it no source or the reporter's ("..., the daily reported, citing ...").
+        if is_basis_cue(raw) and (not raw.source or sentence_of(raw) in reporting):
+            bases[sentence_of(raw)] = _text(text, raw.content)
             continue
         attributions.append(Attribution(source=raw.source, cue=raw.cue, content=raw.content, kind=raw.kind))
 

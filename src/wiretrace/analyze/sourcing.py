@@ -48,6 +48,8 @@ _ORGANISATION_WORDS = re.compile(
     r"authorities|regulator|kremlin|white house|cabinet|board|campaign|institute|university|hospital)\b",
     re.IGNORECASE,
 )
+_OUTLET_NOUN_END = re.compile(r"\b(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|magazine|tabloid)$",
+                              re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "i", "we"}
 
 
@@ -62,6 +64,9 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
     if is_anonymous(text):
         return "anonymous"
     if canonical_agency(text) or (entity is not None and canonical_agency(entity.name)):
+        return "media"
+    # "the Gazeta Lisvar daily": the phrase names an outlet, whatever type NER gave the name.
+    if (entity is not None and entity.name in media) or _OUTLET_NOUN_END.search(text):
         return "media"
     if entity is not None and entity.type == "PERSON":
         return "person"

@@ -21,6 +21,7 @@ from wiretrace.record import Article, Attribution, Claim, Entity
 MAX_ANALYSIS_CHARS = 100_000
 #: Cues that introduce a basis ("citing unnamed sources") rather than an attribution of their own.
 _BASIS_CUES = {"citing", "quoting", "according", "cited", "quoted"}
+_CITING = {"citing", "quoting"}
 SUPPORTED_LANGUAGES = {"en"}
 _MAX_SENTENCE_TOKENS = 150
 
@@ -83,15 +84,17 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     def sentence_of(raw) -> int | None:
         return doc.char_span(raw.cue[0][0], raw.cue[0][1], alignment_mode="expand").sent.start if raw.cue else None
 
-    def is_basis_cue(raw) -> bool:
+    def first_cue_word(raw) -> str:
         words = _text(text, raw.cue).lower().split()
-        return bool(words) and words[0] in _BASIS_CUES
+        return words[0] if words else ""
 
-    reporting = {sentence_of(raw) for raw in found if raw.cue and not is_basis_cue(raw)}
+    reporting = {sentence_of(raw) for raw in found if raw.cue and first_cue_word(raw) not in _BASIS_CUES}
     for raw in found:
         # "Citing unnamed sources ..." is the basis of its sentence's report, not a claim of its own:
         # whether the model gave it no source or the reporter's ("..., the daily reported, citing ...").
-        if is_basis_cue(raw) and (not raw.source or sentence_of(raw) in reporting):
+        # ("According to X" with a source is X's own attribution: PolNeAR's annotators agree.)
+        cue = first_cue_word(raw)
+        if cue in _BASIS_CUES and (not raw.source or (cue in _CITING and sentence_of(raw) in reporting)):
             bases[sentence_of(raw)] = _text(text, raw.content)
             continue
         attributions.append(Attribution(source=raw.source, cue=raw.cue, content=raw.content, kind=raw.kind))

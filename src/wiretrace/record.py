@@ -227,9 +227,12 @@ class Article:
         return cls(**values)
 
 
-def estimate_reading_time(body: list[str], words_per_minute: int = 230) -> int:
-    """Minutes to read ``body`` at an adult's average silent-reading speed, at least 1."""
-    words = sum(len(p.split()) for p in body)
+def estimate_reading_time(body: list[str], words_per_minute: int = 230, words: int | None = None) -> int:
+    """Minutes to read ``body`` at an adult's average silent-reading speed, at least 1.
+
+    ``words`` is the body's word count where the caller has it already."""
+    if words is None:
+        words = sum(len(p.split()) for p in body)
     return max(1, round(words / words_per_minute))
 
 

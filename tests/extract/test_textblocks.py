@@ -381,3 +381,18 @@ def test_seed_page_body_is_exactly_the_expected_paragraphs() -> None:
     assert named[disclaimer] == "disclaimer"
     for not_body in ("Reuters", "Vladimir Putin, Putin"):
         assert named[not_body] != "body"
+
+
+def test_fast_date_pattern_agrees_with_its_spec() -> None:
+    """_DATE_NUMERIC is _DATE_NUMERIC_SPEC rewritten for speed; both must find the same lines."""
+    import random
+    import re
+
+    from wiretrace.extract import textfeatures
+
+    spec = re.compile(textfeatures._DATE_NUMERIC_SPEC)
+    rng = random.Random(7)
+    pieces = list("0123456789" * 3) + list("-/.:年月日 a_x٣") + ["hours", "mins", "ago", "days", " "]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        assert bool(spec.search(text)) == bool(textfeatures._DATE_NUMERIC.search(text)), text

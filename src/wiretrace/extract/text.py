@@ -33,18 +33,39 @@ _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
 _TRAIL_SEPARATORS = "/>»›|"
 _FOLLOWING_STAMP = re.compile(r"\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read")
+# First words (lower-cased) that the line-start patterns of the metadata pass can open with:
+# tags (cues.TAGS_LEAD/TAGS_HEADING), bylines (_BYLINE_LEADS, wire.AGENCY_BYLINE), share buttons
+# (cues.SHARE), related headings and promos (cues.RELATED_HEADING, cues.INLINE_PROMO). Those
+# patterns allow only whitespace, ":", "|", a dash, an apostrophe ("editor's") or a glued "icon"
+# right after that word, so a block whose first word, cut at the first of those (_HEAD), is
+# none of these cannot match any of them. (Leading whitespace, which segment() strips, is
+# skipped as the patterns' own ``^\s*`` would.)
+_HEAD = re.compile(r"\s*([^\s:|\-–—'’]*)")
+_LEAD_WORDS = frozenset(
+    """topics tags tagged keywords related filed by written reported words the share tweet pin email
+    print copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube
+    pinterest also read up more you recommended top trending most latest editor editors what further
+    don dont in popular next must watch see""".split()
+) | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
 
 
-def _title_score(blocks: list[textblocks.Block], i: int, first_body: int) -> float:
+# What a block must contain for the copyright test, and for the caption and tags tests
+# (_CAPTION_CREDIT and cues.TAGS_LEAD need a colon).
+_ANYWHERE_WORDS = ("copyright", "©", ":")
+
+
+def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool]) -> float:
     """How headline-like block ``i`` is: a short phrase, no final full stop, no credit or date,
-    usually followed by the byline or date stamp and sitting close to the body."""
+    usually followed by the byline or date stamp and sitting close to the body.
+
+    ``digit`` flags the blocks that may hold a digit (PageText.digit): a stamp needs one."""
     text = blocks[i].text
     words = text.split()
     if not 3 <= len(words) <= 30 or (text.endswith((".", "…")) and not text.endswith("...")):
         return 0.0
     if text.lower().startswith(_BYLINE_LEADS) or blocks[i].bullet or _BREADCRUMB_SEP.search(text) or _CAPTION_CREDIT.match(text) or _PHOTO_CREDIT.search(text):
         return 0.0
-    if labelled_dates(text) or cues.SHARE.match(text) or cues.RELATED_HEADING.match(text):
+    if (digit[i] and labelled_dates(text)) or cues.SHARE.match(text) or cues.RELATED_HEADING.match(text):
         return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
     score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
@@ -82,7 +103,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     """Build an :class:`Article` from a plain-text dump."""
     article = Article(source=page.source, input_kind="text", url=page.url, warnings=list(page.warnings))
     blocks = textblocks.segment(page.content)
-    labels = textblocks.classify(blocks, template)
+    labels, facts = textblocks.classify_page(blocks, template)
+    digit = facts.digit
     body_idx = [i for i, label in enumerate(labels) if label == "body"]
     first_body = body_idx[0] if body_idx else len(blocks)
     article.body = [blocks[i].text for i in body_idx]
@@ -113,7 +135,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             break
     if article.headline is None:
         candidates = [(score, i) for i in range(top, first_body)
-                      if i not in used and (score := _title_score(blocks, i, first_body)) > 0]
+                      if i not in used and (score := _title_score(blocks, i, first_body, digit)) > 0]
         # Repetition is the strongest tell: <title> and <h1> both render the headline.
         texts = [b.text for b in blocks[:first_body]]
         repeated = [c for c in candidates if texts.count(blocks[c[1]].text) > 1]
@@ -138,26 +160,49 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         article.section = article.breadcrumb[-1]
 
     images: list[Image] = []
-    body_set = set(body_idx)
     # Page-wide gates for the rarer per-block tests: a word absent from the whole page (all its
     # blocks, lower-cased) is absent from every block, so the test can be skipped outright.
-    page_lower = "\n".join([b.text for b in blocks]).lower()
+    page_lower = facts.lower
     disclaimer_hints = tuple(w for w in _DISCLAIMER_HINTS if w in page_lower)
-    copyright_anywhere = "copyright" in page_lower or "©" in page_lower
+    copyright_anywhere = facts.has("copyright") or facts.has("©")
+    # Per block, which rules can act on it: every gate is a superset of its rule's own test. A
+    # digit for stamps and reading times (digit), a first word a line-start pattern can open
+    # with (lead), a word found in the block for the copyright, caption and disclaimer tests
+    # (hit). Blocks none of them apply to, and the classifier did not call related or promo,
+    # go straight to the boilerplate with their label (most are navigation links); open tag
+    # and related lists are walked block by block.
+    n = len(blocks)
+    found = facts.containing(_ANYWHERE_WORDS + disclaimer_hints)
+    if found is None:
+        lead = hit = active = [True] * n
+    else:
+        lead = [f in _LEAD_WORDS or "icon" in f or (not f.isalpha() and _HEAD.match(f)[1] in _LEAD_WORDS)
+                for f in facts.firsts]
+        hit = [False] * n
+        for i in found:
+            hit[i] = True
+        active = [d or l or h or label == "related" or label == "promo"
+                  for d, l, h, label in zip(digit, lead, hit, labels)]
     in_related_list = False
     list_bullets: bool | None = None
     found_dates: dict[str, list[str]] = {}
     unlabelled_dates: list[str] = []
     tag_list: list[str] | None = None
     copyright_publisher: str | None = None
+    boilerplate = article.boilerplate
     for i, (block, label) in enumerate(zip(blocks, labels)):
-        if i in body_set:
+        if label == "body":
             in_related_list = False
             continue
+        if not active[i] and not in_related_list and tag_list is None:
+            if i not in used:
+                boilerplate.append(Boilerplate(block.text, label))
+            continue
         text = block.text
-        lower = text.lower()
-        # Cheap substring tests guard the regexes: most blocks are short navigation links.
-        if _DIGIT.search(text):
+        starts_cue = lead[i]
+        has_word = hit[i]
+        if digit[i] and _DIGIT.search(text):
+            lower = text.lower()
             if _DATE_HINT.search(lower) and (stamps := labelled_dates(text)):
                 for key, value in stamps.items():
                     found_dates.setdefault(key, []).append(value)
@@ -168,10 +213,10 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
                 label = "timestamp" if label == "other" else label
             if "min" in lower and article.reading_time_minutes is None:
                 article.reading_time_minutes = cues.reading_time_minutes(text)
-        if ":" in text and cues.TAGS_LEAD.match(text):
+        if starts_cue and ":" in text and cues.TAGS_LEAD.match(text):
             article.tags = _split_tags(text)
             label = "tags"
-        elif len(text) < 30 and cues.TAGS_HEADING.match(text):
+        elif starts_cue and len(text) < 30 and cues.TAGS_HEADING.match(text):
             tag_list = []
             label = "tags"
         elif tag_list is not None and block.bullet and len(text.split()) <= 5:
@@ -180,34 +225,37 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             label = "tags"
         else:
             tag_list = None
-        if copyright_anywhere and ("copyright" in lower or "©" in text):
+        if has_word and copyright_anywhere and ("copyright" in text.lower() or "©" in text):
             if credit := wire.credit_from_copyright(text):
                 credits.append(credit)
                 label = "disclaimer"
             else:
                 holder = wire.copyright_holder(text)
                 copyright_publisher = copyright_publisher or holder
-        if i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
+        if has_word and i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
                 and len(caption.group("caption").split()) >= 4:
             images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
             label = "caption"
-        if disclaimer_hints and any(w in lower for w in disclaimer_hints) and (credit := wire.disclaimer(text)):
+        if has_word and disclaimer_hints and any(w in text.lower() for w in disclaimer_hints) \
+                and (credit := wire.disclaimer(text)):
             credits.append(credit)
             article.publisher = article.publisher or wire.publisher_from_disclaimer(text)
             label = "disclaimer"
-        elif i < first_body and len(text) < 40 and (credit := wire.credit_from_byline(text)):
+        elif starts_cue and i < first_body and len(text) < 40 and (credit := wire.credit_from_byline(text)):
             credits.append(credit)
             label = "byline"
-        elif i < first_body and not article.authors and lower.startswith(_BYLINE_LEADS) and (names := parse_byline(text)):
+        elif starts_cue and i < first_body and not article.authors and text.lower().startswith(_BYLINE_LEADS) \
+                and (names := parse_byline(text)):
             article.authors = names
             label = "byline"
             if agency := byline_agency(text):
                 credits.append(wire.WireCredit(agency, text, "byline"))
-        if label == "other" and len(text) < 80 and cues.SHARE.match(text):
+        if starts_cue and label == "other" and len(text) < 80 and cues.SHARE.match(text):
             label = "share"
-        heading = len(text) < 60 and bool(cues.RELATED_HEADING.match(text))
+        heading = starts_cue and len(text) < 60 and bool(cues.RELATED_HEADING.match(text))
         # INLINE_PROMO opens with a cue word starting with one of _PROMO_INITIALS (or with space).
-        promo = cues.INLINE_PROMO.match(text) if not heading and (text[:1] in _PROMO_INITIALS or text[:1].isspace()) else None
+        promo = cues.INLINE_PROMO.match(text) \
+            if starts_cue and not heading and (text[:1] in _PROMO_INITIALS or text[:1].isspace()) else None
         if heading:
             in_related_list = True
             list_bullets = None
@@ -226,7 +274,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
                 related.append(RelatedLink(headline=headline))
                 label = "promo" if promo else "related"
         if i not in used:
-            article.boilerplate.append(Boilerplate(text=text, category=label if label != "body" else "other"))
+            boilerplate.append(Boilerplate(text, label))
 
     if article.body:
         first = wire.credit_from_paragraph(article.body[0], "first")

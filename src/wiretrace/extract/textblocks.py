@@ -31,9 +31,11 @@ from wiretrace.extract.textfeatures import (
     CONTEXT_NAMES,
     FEATURE_NAMES,
     LinearModel,
+    PageText,
     block_features,
     context_features,
     heaviest_run,
+    page_features,
 )
 
 # --- segmentation --------------------------------------------------------------------------------
@@ -391,16 +393,22 @@ def classify(blocks: list[Block], template: frozenset[str] = frozenset()) -> lis
     same site; such blocks are template, never body. It is optional: without it the model
     alone decides.
     """
+    return classify_page(blocks, template)[0]
+
+
+def classify_page(blocks: list[Block], template: frozenset[str] = frozenset()) -> tuple[list[str], PageText]:
+    """:func:`classify`, and the :class:`PageText` its features were computed from (for the
+    metadata pass, which would otherwise lower-case and scan the same texts again)."""
     if not blocks:
-        return []
+        return [], PageText([], "", [], [], [])
     first, second, knobs = _model()
-    X = block_features(blocks)
+    X, facts = page_features(blocks)
     keep = decode(blocks, stacked_scores(X, first, second), **knobs)
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
                 keep[i] = False
-    return _categories(blocks, keep, X, template)
+    return _categories(blocks, keep, X, template), facts
 
 
 # Feature columns that name a category outright, in order of precedence.
@@ -429,10 +437,13 @@ def _categories(blocks: list[Block], keep: list[bool], X: np.ndarray, template: 
     for column, name in reversed(_CUE_LABELS):  # reversed, so the first listed wins
         for i in np.flatnonzero(X[:, _COLUMN[column]] > 0).tolist():
             named[i] = name
-    related = (X[:, _COLUMN["cue_related"]] > 0) & short
-    comment = (X[:, _COLUMN["cue_comment"]] > 0) & short
-    stamp = (X[:, _COLUMN["cue_footer"]] > 0) | (X[:, _COLUMN["dateline"]] > 0) | (X[:, _COLUMN["reading_time"]] > 0)
-    tiny = X[:, _COLUMN["tiny"]] > 0
+    # Plain lists: indexing NumPy arrays one element at a time costs more than the rest of the loop.
+    related = ((X[:, _COLUMN["cue_related"]] > 0) & short).tolist()
+    comment = ((X[:, _COLUMN["cue_comment"]] > 0) & short).tolist()
+    stamp = ((X[:, _COLUMN["cue_footer"]] > 0) | (X[:, _COLUMN["dateline"]] > 0)
+             | (X[:, _COLUMN["reading_time"]] > 0)).tolist()
+    tiny = (X[:, _COLUMN["tiny"]] > 0).tolist()
+    listish = (words <= np.log1p(25)).tolist()
     labels: list[str] = []
     in_related = in_comments = False
     for i, block in enumerate(blocks):
@@ -452,7 +463,7 @@ def _categories(blocks: list[Block], keep: list[bool], X: np.ndarray, template: 
                 label = "navigation"
             elif in_comments:
                 label = "comment"
-            elif in_related and words[i] <= np.log1p(25):
+            elif in_related and listish[i]:
                 label = "related"
             elif i < first_body and (block.bullet or tiny[i]):
                 label = "navigation"

@@ -9,7 +9,8 @@ attributions without a source. Two linear-chain CRFs (python-crfsuite) run over 
    (within the paragraph) as this cue's source, its content, or neither, using the token's
    dependency relation and position relative to the cue and the quotation-mark state.
 
-Decoding is Viterbi, plus any verb whose marginal probability of starting a cue exceeds 0.5 (0.25 for a
+Speaker labels, speaker headlines and dash credits, which layout rather than words mark, come from
+:mod:`wiretrace.analyze.attribution_layout`. Decoding is Viterbi, plus any verb whose marginal probability of starting a cue exceeds 0.5 (0.25 for a
 saying verb with a clausal complement); a cue whose content comes out empty is retried without the
 other cues marked, and then absorbs the cues inside its content.
 
@@ -232,6 +233,8 @@ def _one_source(info: DocInfo, cue: tuple[int, int], runs: list[tuple[int, int]]
 
 def extract_attributions(doc) -> list[Attribution]:
     """Attributions in a parsed spaCy ``Doc`` (needs tagger, parser and lemmatizer annotations)."""
+    from wiretrace.analyze.attribution_layout import layout_attributions  # (it imports this module)
+
     if len(doc) == 0:
         return []
     cue_tagger, role_tagger = _taggers()
@@ -248,7 +251,9 @@ def extract_attributions(doc) -> list[Attribution]:
             content=content,
             kind=_kind(info, contents),
         ))
-    return result
+    cue_chars = {i for a in result for s, e in a.cue for i in range(s, e)}
+    result.extend(a for a in layout_attributions(doc.text) if not any(i in cue_chars for i in range(*a.cue[0])))
+    return sorted(result, key=lambda a: a.cue[0][0])
 
 
 def attributions_for_text(text: str) -> list[dict]:

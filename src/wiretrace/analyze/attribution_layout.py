@@ -1,0 +1,61 @@
+"""Attributions that layout marks rather than words: speaker labels and dash credits.
+
+The attribution CRF reads words around a cue; these three conventions carry the attribution in
+punctuation and line position instead, and are common in news:
+
+- a transcript's speaker labels: ``WALLACE: Let's start with ...`` (the label in capitals);
+- a headline that names its speaker: ``Sanders: Clinton needs to get tough with Trump``;
+- a quotation credited after a dash: ``“He represents our greatest shame.” ― Sonya Herridge``.
+
+Each gives a relation with the colon or dash as its cue, as PolNeAR annotates them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wiretrace.analyze.attribution import Attribution
+
+_NAME_WORD = r"[A-Z][\w.'’\-]*"
+#: A transcript speaker label at the start of a paragraph (after an opening quote, if any).
+_SPEAKER = re.compile(r"^[\"“]?(?P<name>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)",
+                      re.MULTILINE)
+#: The first line of a text naming whoever said the rest of it ("Pence: Flowers won't be at debate").
+_HEADLINE = re.compile(rf"\A\s*(?P<name>{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|and|de|van|von|al)){{0,5}})"
+                       r"(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)")
+#: A quotation closed on its line and credited after a dash.
+_DASH_CREDIT = re.compile(rf"^(?P<content>[\"“”][^\n]*[\"”])[ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*"
+                          rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,4}})\.?[ \t\xa0]*$", re.MULTILINE)
+#: Words that open a headline as a rubric, not as a speaker ("Live: ...", "Analysis: ...").
+_RUBRICS = frozenset("""breaking live update updates watch video photos photo gallery opinion analysis editorial
+exclusive explainer explained review interview podcast poll factbox timeline q&a qa quiz listen read more
+correction clarification warning note editor's editors""".split())
+
+
+def _trimmed(text: str, start: int, end: int) -> list[int]:
+    while end > start and text[end - 1] in " \t\xa0":
+        end -= 1
+    return [start, end]
+
+
+def layout_attributions(text: str) -> list[Attribution]:
+    """Speaker-label, speaker-headline and dash-credit attributions in ``text``."""
+    found = []
+    for match in _SPEAKER.finditer(text):
+        if match.group("name").lower().rstrip(".") in _RUBRICS:
+            continue
+        found.append(Attribution(source=[list(match.span("name"))], cue=[list(match.span("cue"))],
+                                 content=[_trimmed(text, *match.span("content"))], kind="direct"))
+    headline = _HEADLINE.match(text)
+    # ("The Latest: ...", "The Ninth Circle: ...": a headline opening with "The" names a rubric or a show.)
+    if headline and headline.group("name").lower() not in _RUBRICS and not headline.group("name").startswith("The ") \
+            and not any(a.cue[0][0] == headline.start("cue") for a in found):
+        found.append(Attribution(source=[list(headline.span("name"))], cue=[list(headline.span("cue"))],
+                                 content=[_trimmed(text, *headline.span("content"))], kind="indirect"))
+    for match in _DASH_CREDIT.finditer(text):
+        start, end = match.span("name")
+        if text[end - 1] == "." and end - start > 2 and text[end - 3] != " ":  # a full stop, not an initial
+            end -= 1
+        found.append(Attribution(source=[[start, end]], cue=[list(match.span("cue"))],
+                                 content=[list(match.span("content"))], kind="direct"))
+    return found

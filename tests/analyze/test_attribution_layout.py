@@ -1,0 +1,36 @@
+from wiretrace.analyze.attribution_layout import layout_attributions
+
+
+def _roles(text, attribution):
+    return {role: [text[s:e] for s, e in getattr(attribution, role)] for role in ("source", "cue", "content")}
+
+
+def test_transcript_speaker_labels():
+    text = ("Partial transcript as follows:\n\n"
+            "\"HOLM: Will the minister attend the hearing?\n\n"
+            "\"DRAVIK: I will be there on Monday, as I said last week.\n\n")
+    found = [_roles(text, a) for a in layout_attributions(text)]
+    assert found == [
+        {"source": ["HOLM"], "cue": [":"], "content": ["Will the minister attend the hearing?"]},
+        {"source": ["DRAVIK"], "cue": [":"], "content": ["I will be there on Monday, as I said last week."]},
+    ]
+
+
+def test_headline_naming_its_speaker_but_not_a_rubric():
+    said = "Elena Dravik: Export cap is 'speculation without foundation'\n\nThe minister said on Thursday ..."
+    assert [_roles(said, a) for a in layout_attributions(said)] == [
+        {"source": ["Elena Dravik"], "cue": [":"], "content": ["Export cap is 'speculation without foundation'"]}]
+    for rubric in ("Live: Marvosa votes on the export cap\n\nText", "The Latest: Marvosa votes\n\nText",
+                   "ANALYSIS: What the cap means\n\nText"):
+        assert layout_attributions(rubric) == []
+
+
+def test_quotation_credited_after_a_dash():
+    text = "Readers wrote in.\n“The cap will hurt the port towns first.” ― Ana Veres.\nNext letter."
+    assert [_roles(text, a) for a in layout_attributions(text)] == [
+        {"source": ["Ana Veres"], "cue": ["―"], "content": ["“The cap will hurt the port towns first.”"]}]
+
+
+def test_ordinary_prose_has_none():
+    text = "The ministry said on Thursday that exports would not change: the plan was never discussed."
+    assert layout_attributions(text) == []

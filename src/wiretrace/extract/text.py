@@ -31,7 +31,7 @@ _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
-_TRAIL_SEPARATORS = "/>»›|"
+_TRAIL_SEPARATOR = re.compile(r"[/>»›|]")
 _FOLLOWING_STAMP = re.compile(r"\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read")
 # First words (lower-cased) that the line-start patterns of the metadata pass can open with:
 # tags (cues.TAGS_LEAD/TAGS_HEADING), bylines (_BYLINE_LEADS, wire.AGENCY_BYLINE), share buttons
@@ -54,18 +54,20 @@ _LEAD_WORDS = frozenset(
 _ANYWHERE_WORDS = ("copyright", "©", ":")
 
 
-def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool]) -> float:
+def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool], lead: list[bool]) -> float:
     """How headline-like block ``i`` is: a short phrase, no final full stop, no credit or date,
     usually followed by the byline or date stamp and sitting close to the body.
 
-    ``digit`` flags the blocks that may hold a digit (PageText.digit): a stamp needs one."""
+    ``digit`` and ``lead`` are the metadata pass's gates (see extract_text): a stamp needs a
+    digit, a byline, share button or related heading a lead word."""
     text = blocks[i].text
     words = text.split()
     if not 3 <= len(words) <= 30 or (text.endswith((".", "…")) and not text.endswith("...")):
         return 0.0
-    if text.lower().startswith(_BYLINE_LEADS) or blocks[i].bullet or _BREADCRUMB_SEP.search(text) or _CAPTION_CREDIT.match(text) or _PHOTO_CREDIT.search(text):
+    if blocks[i].bullet or (lead[i] and text.lower().startswith(_BYLINE_LEADS)) or _BREADCRUMB_SEP.search(text) \
+            or (":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text):
         return 0.0
-    if (digit[i] and labelled_dates(text)) or cues.SHARE.match(text) or cues.RELATED_HEADING.match(text):
+    if (digit[i] and labelled_dates(text)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
         return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
     score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
@@ -105,6 +107,25 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     blocks = textblocks.segment(page.content)
     labels, facts = textblocks.classify_page(blocks, template)
     digit = facts.digit
+    # Per block, which rules can act on it: every gate is a superset of its rule's own test. A
+    # digit for stamps and reading times (digit), a first word a line-start pattern can open
+    # with (lead), a word found in the block for the copyright, caption and disclaimer tests
+    # (hit). Blocks none of them apply to, and the classifier did not call related or promo,
+    # go straight to the boilerplate with their label (most are navigation links); open tag
+    # and related lists are walked block by block.
+    disclaimer_hints = tuple(w for w in _DISCLAIMER_HINTS if facts.has(w))
+    n = len(blocks)
+    found = facts.containing(_ANYWHERE_WORDS + disclaimer_hints)
+    if found is None:
+        lead = hit = active = [True] * n
+    else:
+        lead = [f in _LEAD_WORDS or "icon" in f or (not f.isalpha() and _HEAD.match(f)[1] in _LEAD_WORDS)
+                for f in facts.firsts]
+        hit = [False] * n
+        for i in found:
+            hit[i] = True
+        active = [d or l or h or label == "related" or label == "promo"
+                  for d, l, h, label in zip(digit, lead, hit, labels)]
     body_idx = [i for i, label in enumerate(labels) if label == "body"]
     first_body = body_idx[0] if body_idx else len(blocks)
     article.body = [blocks[i].text for i in body_idx]
@@ -122,7 +143,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         block = blocks[i]
         line = block.text
         # A trail needs one of its separators; most lines have none.
-        crumb = _breadcrumb(line) if len(line) < 300 and any(sep in line for sep in _TRAIL_SEPARATORS) else None
+        crumb = _breadcrumb(line) if len(line) < 300 and _TRAIL_SEPARATOR.search(line) else None
         if crumb:
             article.breadcrumb, tail = crumb
             used.add(i)
@@ -135,7 +156,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             break
     if article.headline is None:
         candidates = [(score, i) for i in range(top, first_body)
-                      if i not in used and (score := _title_score(blocks, i, first_body, digit)) > 0]
+                      if i not in used and (score := _title_score(blocks, i, first_body, digit, lead)) > 0]
         # Repetition is the strongest tell: <title> and <h1> both render the headline.
         texts = [b.text for b in blocks[:first_body]]
         repeated = [c for c in candidates if texts.count(blocks[c[1]].text) > 1]
@@ -162,27 +183,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     images: list[Image] = []
     # Page-wide gates for the rarer per-block tests: a word absent from the whole page (all its
     # blocks, lower-cased) is absent from every block, so the test can be skipped outright.
-    page_lower = facts.lower
-    disclaimer_hints = tuple(w for w in _DISCLAIMER_HINTS if w in page_lower)
     copyright_anywhere = facts.has("copyright") or facts.has("©")
-    # Per block, which rules can act on it: every gate is a superset of its rule's own test. A
-    # digit for stamps and reading times (digit), a first word a line-start pattern can open
-    # with (lead), a word found in the block for the copyright, caption and disclaimer tests
-    # (hit). Blocks none of them apply to, and the classifier did not call related or promo,
-    # go straight to the boilerplate with their label (most are navigation links); open tag
-    # and related lists are walked block by block.
-    n = len(blocks)
-    found = facts.containing(_ANYWHERE_WORDS + disclaimer_hints)
-    if found is None:
-        lead = hit = active = [True] * n
-    else:
-        lead = [f in _LEAD_WORDS or "icon" in f or (not f.isalpha() and _HEAD.match(f)[1] in _LEAD_WORDS)
-                for f in facts.firsts]
-        hit = [False] * n
-        for i in found:
-            hit[i] = True
-        active = [d or l or h or label == "related" or label == "promo"
-                  for d, l, h, label in zip(digit, lead, hit, labels)]
     in_related_list = False
     list_bullets: bool | None = None
     found_dates: dict[str, list[str]] = {}

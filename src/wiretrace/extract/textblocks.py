@@ -167,11 +167,14 @@ def segment(content: str) -> list[Block]:
     blocks: list[Block] = []
     append = blocks.append
     bullet_start = _BULLET_START if not lynx_lists else _BULLET_START | {"o"}
+    # Tabs and no-break spaces need collapsing only where the dump has any.
+    odd_spaces = "\t" in content or "\xa0" in content
     for number, raw in enumerate(lines):
-        text = raw.strip()
-        if not text:
+        left = raw.lstrip()
+        if not left:
             continue
-        lead = len(raw) - len(raw.lstrip())
+        text = left.rstrip()
+        lead = len(raw) - len(left)
         bullet = False
         if text[0] in bullet_start:
             marker = _BULLET.match(text) or (lynx_lists and _LETTER_O.match(text))
@@ -180,7 +183,7 @@ def segment(content: str) -> list[Block]:
                 if not text:
                     continue
                 bullet = True
-        if "  " in text or "\t" in text or "\xa0" in text:
+        if "  " in text or (odd_spaces and ("\t" in text or "\xa0" in text)):
             text = " ".join(text.split())
         if promos and len(text) > 40:
             _emit(blocks, text, number, bullet, lead)
@@ -306,12 +309,13 @@ def _model() -> tuple[LinearModel, LinearModel | None, dict[str, float]]:
 def stacked_scores(X: np.ndarray, first: LinearModel, second: LinearModel | None) -> np.ndarray:
     """Body probabilities: the first pass on the block features, then (when there is a second
     model) a second pass that also sees the first-pass scores of each block's neighbourhood."""
-    scores = first.predict(X)
+    first_margin = first.margin(X)
+    scores = 1.0 / (1.0 + np.exp(-first_margin))  # first.predict(X), without a second product
     if second is None or not len(X):
         return scores
     # The two passes vote (mean log-odds): the second alone leans on its neighbours enough to
     # pull a headline or a lone teaser next to the article into it.
-    margin = first.margin(X) + second.margin(np.hstack((X, context_features(X, scores))))
+    margin = first_margin + second.margin(np.hstack((X, context_features(X, scores))))
     return 1.0 / (1.0 + np.exp(-0.5 * margin))
 
 
@@ -328,6 +332,7 @@ def decode(
     inside: float = 0.35,
     outside: float = 0.9,
     resume: float = 0.5,
+    words: np.ndarray | None = None,
 ) -> list[bool]:
     """Choose the body blocks of a page from their scores.
 
@@ -336,11 +341,14 @@ def decode(
     ``outside``. After the run, the article may resume past a short interruption (an "Also
     Read" heading and a few headlines): a paragraph scoring ``resume`` within a few blocks of
     the run's end, with only short lines in between, continues it.
+
+    ``words`` is each block's ``text.count(" ") + 1``, where the caller has it already.
     """
     n = len(blocks)
     if n == 0:
         return []
-    words = np.array([b.text.count(" ") + 1 for b in blocks], dtype=np.float64)
+    if words is None:
+        words = np.array([b.text.count(" ") + 1 for b in blocks], dtype=np.float64)
     lo, hi = heaviest_run(words, scores, pivot)
     if hi < lo:
         # Nothing on the page looks like a body in absolute terms (a table, a script the model
@@ -400,10 +408,10 @@ def classify_page(blocks: list[Block], template: frozenset[str] = frozenset()) -
     """:func:`classify`, and the :class:`PageText` its features were computed from (for the
     metadata pass, which would otherwise lower-case and scan the same texts again)."""
     if not blocks:
-        return [], PageText([], "", [], [], [])
+        return [], PageText([], "", [], [], [], np.zeros(0, dtype=np.int64))
     first, second, knobs = _model()
     X, facts = page_features(blocks)
-    keep = decode(blocks, stacked_scores(X, first, second), **knobs)
+    keep = decode(blocks, stacked_scores(X, first, second), **knobs, words=facts.spaces + 1.0)
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:

@@ -265,6 +265,8 @@ class PageText:
     firsts: list[str]
     #: Per block: may hold a decimal digit (any that ``\d`` matches; a superset, never less).
     digit: list[bool]
+    #: Per block, its number of " " characters (as ``text.count(" ")``).
+    spaces: np.ndarray
     #: Offsets in ``lower`` of every occurrence of the words searched so far.
     seen: dict[str, list[int]] = field(default_factory=dict)
 
@@ -362,7 +364,7 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
         if other.any():
             digit |= np.add.reduceat(other, starts) > 0
     gates_on = len(low) == len(page) and (page.isascii() or not any(c in page for c in _CASE_TRAPS))
-    facts = PageText(texts, low, starts.tolist() if gates_on else None, firsts, digit.tolist())
+    facts = PageText(texts, low, starts.tolist() if gates_on else None, firsts, digit.tolist(), spaces)
     seen = facts.seen
     for column, keywords in _KEYWORDS:
         hits = []
@@ -418,7 +420,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     """
     n = len(blocks)
     if n == 0:
-        return np.zeros((0, N_FEATURES), dtype=np.float64), PageText([], "", [], [], [])
+        return np.zeros((0, N_FEATURES), dtype=np.float64), PageText([], "", [], [], [], np.zeros(0, dtype=np.int64))
     texts = [b.text for b in blocks]
     M, facts = _measure(texts)
     w = M[:, 0]

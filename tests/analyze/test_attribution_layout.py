@@ -16,6 +16,14 @@ def test_transcript_speaker_labels():
     ]
 
 
+def test_a_quoted_speaker_goes_on_until_the_next_label_or_stage_direction():
+    text = ('"DRAVIK: There is no plan.\n\n"We have said so twice.\n\n"(CROSSTALK.)\n\n'
+            '"HOLM: Then why the leak?\n\nEnd of transcript.')
+    found = [_roles(text, a) for a in layout_attributions(text)]
+    assert found[0]["content"] == ["There is no plan.", "We have said so twice."]
+    assert found[1] == {"source": ["HOLM"], "cue": [":"], "content": ["Then why the leak?"]}
+
+
 def test_headline_naming_its_speaker_but_not_a_rubric():
     said = "Elena Dravik: Export cap is 'speculation without foundation'\n\nThe minister said on Thursday ..."
     assert [_roles(said, a) for a in layout_attributions(said)] == [

@@ -20,6 +20,8 @@ _NAME_WORD = r"[A-Z][\w.'’\-]*"
 #: A transcript speaker label at the start of a paragraph (after an opening quote, if any).
 _SPEAKER = re.compile(r"^[\"“]?(?P<name>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)",
                       re.MULTILINE)
+#: A paragraph that opens with a quotation mark: in a quoted transcript, the speaker goes on.
+_QUOTED_PARAGRAPH = re.compile(r"\n+[ \t]*[\"“](?P<body>[^\n]+)")
 #: The first line of a text naming whoever said the rest of it ("Pence: Flowers won't be at debate").
 _HEADLINE = re.compile(rf"\A\s*(?P<name>{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|and|de|van|von|al)){{0,5}})"
                        r"(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)")
@@ -38,14 +40,30 @@ def _trimmed(text: str, start: int, end: int) -> list[int]:
     return [start, end]
 
 
+def _speaker_goes_on(text: str, end: int) -> list[list[int]]:
+    """The paragraphs after a speaker's first that are still theirs: quoted ones, up to the next
+    speaker label or a stage direction ("(CROSSTALK.)")."""
+    spans = []
+    while (match := _QUOTED_PARAGRAPH.match(text, end)) is not None:
+        body = match.group("body")
+        if body.startswith("(") or _SPEAKER.match(body):
+            break
+        spans.append(_trimmed(text, *match.span("body")))
+        end = match.end()
+    return spans
+
+
 def layout_attributions(text: str) -> list[Attribution]:
     """Speaker-label, speaker-headline and dash-credit attributions in ``text``."""
     found = []
     for match in _SPEAKER.finditer(text):
         if match.group("name").lower().rstrip(".") in _RUBRICS:
             continue
+        content = [_trimmed(text, *match.span("content"))]
+        if match.group(0).startswith(("\"", "“")):
+            content += _speaker_goes_on(text, match.end())
         found.append(Attribution(source=[list(match.span("name"))], cue=[list(match.span("cue"))],
-                                 content=[_trimmed(text, *match.span("content"))], kind="direct"))
+                                 content=content, kind="direct"))
     headline = _HEADLINE.match(text)
     # ("The Latest: ...", "The Ninth Circle: ...": a headline opening with "The" names a rubric or a show.)
     if headline and headline.group("name").lower() not in _RUBRICS and not headline.group("name").startswith("The ") \

@@ -42,3 +42,18 @@ def test_quotation_credited_after_a_dash():
 def test_ordinary_prose_has_none():
     text = "The ministry said on Thursday that exports would not change: the plan was never discussed."
     assert layout_attributions(text) == []
+
+
+def test_a_quotation_goes_on_after_its_source():
+    from wiretrace.analyze.attribution import Attribution
+    from wiretrace.analyze.attribution_layout import continue_quotes
+
+    text = "“There is no plan,” said Elena Dravik, the minister. “We have said so twice.” Others disagreed."
+    said = text.index("said")
+    attribution = Attribution(source=[[said + 5, said + 17]], cue=[[said, said + 4]], content=[[0, said - 1]])
+    continue_quotes(text, [attribution])
+    assert [text[s:e] for s, e in attribution.content] == ["“There is no plan,”", "“We have said so twice.”"]
+    other = Attribution(source=[[said + 5, said + 17]], cue=[[said, said + 4]], content=[[0, said - 1]])
+    inner = Attribution(cue=[[text.index("said so"), text.index("said so") + 4]], content=[[0, 1]])
+    continue_quotes(text, [other, inner])
+    assert len(other.content) == 1  # a cue inside the next quotation: not the same speaker's

@@ -233,7 +233,7 @@ def _one_source(info: DocInfo, cue: tuple[int, int], runs: list[tuple[int, int]]
 
 def extract_attributions(doc) -> list[Attribution]:
     """Attributions in a parsed spaCy ``Doc`` (needs tagger, parser and lemmatizer annotations)."""
-    from wiretrace.analyze.attribution_layout import layout_attributions  # (it imports this module)
+    from wiretrace.analyze.attribution_layout import continue_quotes, layout_attributions  # (they import this module)
 
     if len(doc) == 0:
         return []
@@ -251,6 +251,7 @@ def extract_attributions(doc) -> list[Attribution]:
             content=content,
             kind=_kind(info, contents),
         ))
+    continue_quotes(doc.text, result)
     cue_chars = {i for a in result for s, e in a.cue for i in range(s, e)}
     result.extend(a for a in layout_attributions(doc.text) if not any(i in cue_chars for i in range(*a.cue[0])))
     return sorted(result, key=lambda a: a.cue[0][0])

@@ -8,6 +8,9 @@ punctuation and line position instead, and are common in news:
 - a quotation credited after a dash: ``“He represents our greatest shame.” ― Sonya Herridge``.
 
 Each gives a relation with the colon or dash as its cue, as PolNeAR annotates them.
+
+:func:`continue_quotes` extends a quotation the CRF found ("“A,” said X.") over the quotation
+that follows in the same paragraph ("“A,” said X. “B.”"): the speaker has not changed.
 """
 
 from __future__ import annotations
@@ -32,6 +35,35 @@ _DASH_CREDIT = re.compile(rf"^(?P<content>[\"“”][^\n]*[\"”])[ \t\xa0]*(?P<
 _RUBRICS = frozenset("""breaking live update updates watch video photos photo gallery opinion analysis editorial
 exclusive explainer explained review interview podcast poll factbox timeline q&a qa quiz listen read more
 correction clarification warning note editor's editors""".split())
+
+
+#: After a quotation's source: the rest of that sentence, then the next quotation in the paragraph.
+_NEXT_QUOTE = re.compile(r"[^\n“”\"]*?[.!?:][ \t\xa0]+(?P<quote>[“\"][^\n“”\"]{2,}[”\"])")
+_BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.;:!?”\"’']*$")
+
+
+def continue_quotes(text: str, attributions: list[Attribution]) -> None:
+    """Extend each "“A,” said X." attribution over a following "“B.”" in its paragraph (in place),
+    unless another attribution's cue lies in it."""
+    cue_starts = sorted(a.cue[0][0] for a in attributions if a.cue)
+    for attribution in attributions:
+        if not (attribution.cue and attribution.content):
+            continue
+        cue_start = attribution.cue[0][0]
+        content_end = max(e for _, e in attribution.content)
+        if content_end > cue_start or not _BETWEEN_QUOTE_AND_CUE.match(text[content_end:cue_start]):
+            continue
+        if not any(text[s:e].lstrip()[:1] in "“\"" for s, e in attribution.content):
+            continue  # not a quotation
+        after = max([e for _, e in attribution.source] + [attribution.cue[-1][1]])
+        match = _NEXT_QUOTE.match(text, after)
+        if match is None:
+            continue
+        start, end = match.span("quote")
+        if any(start <= c < end for c in cue_starts):
+            continue
+        attribution.content.append([start, end])
+        attribution.kind = "direct"
 
 
 def _trimmed(text: str, start: int, end: int) -> list[int]:

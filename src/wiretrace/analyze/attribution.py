@@ -178,6 +178,7 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
     A cue whose content comes out empty is retried without marking the other cues, since a cue
     tagged inside its content ("Peskov said [Putin had not discussed ...]") keeps the role tagger
     from covering it; when the retry finds a content, cues inside that content are dropped.
+    A cue still without content gets one from the parse where it can (:func:`_content_from_parse`).
     """
     n = len(info.doc)
     other = [False] * n
@@ -204,7 +205,55 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
             continue
         out[k] = (_one_source(info, cue, _runs(labels, "S", window[0])), contents)
         dropped.update(inside)
+    for k, cue in enumerate(cues):
+        if not out[k][1] and k not in dropped:
+            out[k] = (out[k][0], _content_from_parse(info, cue))
     return [([], []) if k in dropped else roles for k, roles in enumerate(out)]
+
+
+def _content_from_parse(info: DocInfo, cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """A content for a cue the role tagger left without one, read from layout and the parse:
+
+    - "He said:" closing its paragraph: the next paragraph;
+    - a cue verb with a clausal complement ("told leaders [that few people understood ...]");
+    - a sentence-final "..., the source added": the clause before the source.
+    """
+    doc = info.doc
+    start, end = cue
+    j = end
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if doc[end - 1].text == ":" or (j < len(doc) and doc[j].text == ":"):
+        k = j + 1 if j < len(doc) and doc[j].text == ":" else j
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if k < len(doc) and "\n" in doc[end - 1:k].text_with_ws:
+            stop = k
+            while stop < len(doc) and not (doc[stop].is_space and "\n" in doc[stop].text):
+                stop += 1
+            return [(k, stop)]
+    head = next((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), doc[start])
+    for child in head.children:
+        if child.dep_ == "ccomp":
+            tokens = [t for t in child.subtree if not t.is_space]
+            a, b = tokens[0].i, tokens[-1].i + 1
+            while b > a and doc[b - 1].is_punct:
+                b -= 1
+            if a < b and not a <= start < b:
+                return [(a, b)]
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < start]
+    if subjects:
+        k = min(t.i for t in subjects[-1].subtree) - 1
+        while k >= 0 and (doc[k].is_space or doc[k].text in "\"“”'"):
+            k -= 1
+        sentence = head.sent
+        if k > sentence.start and doc[k].text == ",":
+            a = sentence.start
+            while a < k and (doc[a].is_space or doc[a].is_punct):
+                a += 1
+            if k - a >= 3:
+                return [(a, k)]
+    return []
 
 
 def _one_source(info: DocInfo, cue: tuple[int, int], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

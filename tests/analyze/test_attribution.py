@@ -114,3 +114,25 @@ def test_dev_scores_above_floors():
     summary = evaluate(BENCH)
     for metric, floor in floors.items():
         assert summary[metric]["f1"] >= floor, (metric, summary[metric]["f1"], floor)
+
+
+def _roles_from_parse(text: str, cue_words: str):
+    from wiretrace.analyze.attribution import _content_from_parse, _source_from_parse, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    start = next(t.i for t in doc if text[t.idx:].startswith(cue_words))
+    cue = (start, start + len(load_nlp().tokenizer(cue_words)))
+    info = doc_info(doc)
+    content = _content_from_parse(info, cue)
+    source = _source_from_parse(info, cue, content)
+    return [doc[s:e].text for s, e in source], [doc[s:e].text for s, e in content]
+
+
+def test_roles_from_the_parse_when_the_tagger_gives_none():
+    assert _roles_from_parse("He said:\n\n\"We will not cap exports this year.\"\n\nThe end.", "said") == \
+        (["He"], ['"We will not cap exports this year."'])
+    source, content = _roles_from_parse("Elena Dravik told reporters that the plan had been shelved.", "told")
+    assert source == ["Elena Dravik"] and content == ["that the plan had been shelved"]
+    source, content = _roles_from_parse("The plan was shelved in May, the spokesman added.", "added")
+    assert source == ["the spokesman"] and content == ["The plan was shelved in May"]

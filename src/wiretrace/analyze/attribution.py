@@ -206,9 +206,48 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
         out[k] = (_one_source(info, cue, _runs(labels, "S", window[0])), contents)
         dropped.update(inside)
     for k, cue in enumerate(cues):
-        if not out[k][1] and k not in dropped:
-            out[k] = (out[k][0], _content_from_parse(info, cue))
+        if k in dropped:
+            continue
+        sources, contents = out[k]
+        if not contents:
+            contents = _content_from_parse(info, cue)
+        if contents and not sources:
+            sources = _source_from_parse(info, cue, contents)
+        out[k] = (sources, contents)
     return [([], []) if k in dropped else roles for k, roles in enumerate(out)]
+
+
+def _source_from_parse(info: DocInfo, cue: tuple[int, int],
+                       contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A source for a cue the role tagger gave none, read from the parse: the cue verb's subject,
+    or that of the verb it hangs from ("she called X outrageous and [called for] ...", "..., [saying]
+    ..."), or the noun a participle modifies ("one [saying] that ...")."""
+    doc = info.doc
+    start, end = cue
+    inside = {i for s, e in contents for i in range(s, e)}
+    verb = next((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), doc[start])
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside
+                        and not start <= c.i < end), None)
+        if subject is not None:
+            # PolNeAR sources stop before a relative clause ("The complaint[, which was filed ...]").
+            clause = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            tokens = [t for t in subject.subtree if not t.is_space]
+            a, b = tokens[0].i, tokens[-1].i + 1
+            if clause:
+                b = min(b, min(clause))
+            while b > a and doc[b - 1].is_punct:
+                b -= 1
+            if a < b and not any(i in inside for i in range(a, b)):
+                return [(a, b)]
+            return []
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and verb.head.i not in inside:
+            noun = verb.head
+            return [(noun.left_edge.i, noun.i + 1)]
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+            return []
+        verb = verb.head
+    return []
 
 
 def _content_from_parse(info: DocInfo, cue: tuple[int, int]) -> list[tuple[int, int]]:

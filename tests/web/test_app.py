@@ -219,6 +219,19 @@ def test_ingest_needs_the_token(writable, client):
     assert "post" in spec["paths"]["/api/ingest"]
 
 
+def test_search_results_are_remembered_only_while_the_store_is_unchanged(writable):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    page = {"id": "h1", "title": "Harbour strike ends", "text": "Dock workers ended a strike on Friday."}
+    writable.post("/api/ingest", json=page, headers=auth, params={"analyze": "false"})
+    first = writable.get("/api/search", params={"q": "strike"}).json()["items"]
+    assert writable.get("/api/search", params={"q": "strike"}).json()["items"] == first and len(first) == 1
+    writable.post("/api/ingest", json={**page, "id": "h2", "title": "Second harbour strike"}, headers=auth,
+                  params={"analyze": "false"})
+    after = writable.get("/api/search", params={"q": "strike"}).json()["items"]
+    assert len(after) == 2  # the write emptied the cache: the new article is found at once
+    assert "<mark>" in writable.get("/search", params={"q": "strike"}).text
+
+
 # --- pages ------------------------------------------------------------------------------------------------------
 
 def test_pages_render(client, store_info, analyzed):

@@ -57,3 +57,19 @@ def test_a_quotation_goes_on_after_its_source():
     inner = Attribution(cue=[[text.index("said so"), text.index("said so") + 4]], content=[[0, 1]])
     continue_quotes(text, [other, inner])
     assert len(other.content) == 1  # a cue inside the next quotation: not the same speaker's
+
+
+def test_datelines_are_not_speakers():
+    assert layout_attributions("NEW DELHI: The government on Monday announced a new policy.\n\nMore text.") == []
+    text = "Lisvar: The government on Monday announced a new policy.\n\nMore text."
+    assert layout_attributions(text, places=[(0, 6)]) == []
+    assert len(layout_attributions(text)) == 1  # without NER's word, a name like any other
+
+
+def test_a_dateline_and_a_parse_do_not_make_a_transcript():
+    from wiretrace.analyze.attribution import extract_attributions
+    from wiretrace.analyze.nlp import load_nlp
+
+    text = "New Delhi: The government on Monday announced a new policy for electric vehicles.\n\nIt takes effect in May."
+    found = extract_attributions(load_nlp()(text))
+    assert all(text[a.cue[0][0]:a.cue[0][1]] != ":" for a in found)

@@ -341,7 +341,8 @@ def extract_attributions(doc) -> list[Attribution]:
         ))
     continue_quotes(doc.text, result)
     cue_chars = {i for a in result for s, e in a.cue for i in range(s, e)}
-    result.extend(a for a in layout_attributions(doc.text) if not any(i in cue_chars for i in range(*a.cue[0])))
+    places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    result.extend(a for a in layout_attributions(doc.text, places) if not any(i in cue_chars for i in range(*a.cue[0])))
     return sorted(result, key=lambda a: a.cue[0][0])
 
 

@@ -16,6 +16,7 @@ that follows in the same paragraph ("“A,” said X. “B.”"): the speaker ha
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from wiretrace.analyze.attribution import Attribution
 
@@ -85,12 +86,24 @@ def _speaker_goes_on(text: str, end: int) -> list[list[int]]:
     return spans
 
 
-def layout_attributions(text: str) -> list[Attribution]:
-    """Speaker-label, speaker-headline and dash-credit attributions in ``text``."""
+def layout_attributions(text: str, places: Iterable[tuple[int, int]] = ()) -> list[Attribution]:
+    """Speaker-label, speaker-headline and dash-credit attributions in ``text``.
+
+    ``places`` are the character spans of place names (NER's GPE/LOC): "New Delhi: The government
+    said ..." is a dateline, not a speaker. For the same reason a lone capitals label opening the
+    text ("NEW DELHI: ...") is not taken for a transcript: a transcript has several speakers.
+    """
+    places = list(places)
+
+    def a_place(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in places)
+
     found = []
-    for match in _SPEAKER.finditer(text):
-        if match.group("name").lower().rstrip(".") in _RUBRICS:
-            continue
+    labels = [m for m in _SPEAKER.finditer(text) if m.group("name").lower().rstrip(".") not in _RUBRICS
+              and not a_place(*m.span("name"))]
+    if len(labels) == 1 and not text[:labels[0].start()].strip():
+        labels = []
+    for match in labels:
         content = [_trimmed(text, *match.span("content"))]
         if match.group(0).startswith(("\"", "“")):
             content += _speaker_goes_on(text, match.end())
@@ -99,6 +112,7 @@ def layout_attributions(text: str) -> list[Attribution]:
     headline = _HEADLINE.match(text)
     # ("The Latest: ...", "The Ninth Circle: ...": a headline opening with "The" names a rubric or a show.)
     if headline and headline.group("name").lower() not in _RUBRICS and not headline.group("name").startswith("The ") \
+            and not headline.group("name").isupper() and not a_place(*headline.span("name")) \
             and not any(a.cue[0][0] == headline.start("cue") for a in found):
         found.append(Attribution(source=[list(headline.span("name"))], cue=[list(headline.span("cue"))],
                                  content=[_trimmed(text, *headline.span("content"))], kind="indirect"))

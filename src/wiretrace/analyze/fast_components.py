@@ -1,22 +1,24 @@
-"""Faster stand-ins for two ``en_core_web_sm`` components, giving the same annotations.
+"""Faster stand-ins for three ``en_core_web_sm`` components, giving the same annotations.
 
-Profiling ``wiretrace analyze`` showed two components costing far more than their work:
+Profiling ``wiretrace analyze`` showed these components costing far more than their work:
 
-* ``attribute_ruler`` runs a ``Matcher`` of 179 token patterns over every token and then builds a
-  ``Span`` per match (~13 ms on a 600-word article). Nearly every pattern looks at one token's tag,
-  lower-case form, dependency label and whether it is a space, so the attributes it assigns are a
-  function of those four values: :class:`FastAttributeRuler` computes them once per distinct
-  combination and caches them; the few two-token patterns are checked where their first token fits.
-* ``ner``'s greedy transition loop is compiled with Cython profiling hooks (spaCy's wheels for
-  Python < 3.12), which take and release the GIL on every inline call: ~28 ms an article in a
-  loop whose arithmetic takes under 1 ms. :class:`FastEntityRecognizer` runs the same network
-  (spaCy's own layers) and the same BILUO decoding in NumPy. Outside an entity the state's
-  features are fixed (the next token, two padding rows), so those scores are one matrix product
-  for the whole batch; inside an entity only "continue" (I) or "close" (L) with its label are valid.
+* ``parser`` and ``ner`` run their greedy transition loops in C with the GIL released, but spaCy's
+  wheels for Python < 3.12 are compiled with Cython profiling hooks, and every hooked inline call
+  (``StateC.B``, ``is_valid`` ...) takes and releases the GIL: ~10 ms an article for the parser,
+  ~28 ms for NER, whose arithmetic takes a few ms. :class:`FastDependencyParser` steps spaCy's own
+  parse from Python, GIL held, which makes the hooks cheap. :class:`FastEntityRecognizer` runs the
+  NER network (spaCy's layers) and its BILUO decoding in NumPy: outside an entity the state's
+  features are fixed (the next token and two padding rows), so those scores are one matrix product
+  for the whole batch, and inside an entity only "continue" (I) or "close" (L) its label is valid.
+* ``attribute_ruler`` runs a ``Matcher`` of 179 token patterns over every token and builds a
+  ``Span`` per match (~13 ms an article). Nearly every pattern looks at one token's tag, lower-case
+  form, dependency label and whether it is a space, so :class:`FastAttributeRuler` computes the
+  attributes once per distinct combination; the few two-token patterns are checked where their
+  first token fits.
 
-Both replicate spaCy 3.8's rules exactly, tie-breaking and float32 summation order included; each
-constructor refuses a component it does not understand (then ``nlp.py`` keeps spaCy's), and
-``tests/analyze/test_fast_components.py`` compares the outputs with spaCy's.
+Each replicates spaCy 3.8 exactly, tie-breaking and float32 summation order included (the same
+BLIS sgemm scores the states); each constructor refuses a component it does not understand, and
+``nlp.py`` then keeps spaCy's. ``tests/analyze/test_fast_components.py`` compares the annotations.
 """
 
 from __future__ import annotations
@@ -230,6 +232,50 @@ class FastEntityRecognizer:
                 yield doc if id(doc) in done else self.ner(doc)
 
 
+class FastDependencyParser:
+    """spaCy's own greedy parse, stepped from Python so that the GIL stays held.
+
+    Each step is what ``Parser.greedy_parse`` does in C (state features summed by spaCy's
+    ``precompute_hiddens``, the upper layer through the same sgemm, spaCy's transition code), so the
+    parse is the same; but with the GIL held, the profiling hooks in the transition code cost little.
+    """
+
+    def __init__(self, parser):
+        if parser.cfg.get("beam_width", 1) != 1 or parser.model.attrs.get("unseen_classes") \
+                or not parser.model.attrs.get("has_upper"):
+            raise Unsupported("not a greedy parser with an upper layer and no unseen classes")
+        self.parser = parser
+        self.upper = parser.model.get_ref("upper")
+
+    def predict(self, docs: list[Doc]):
+        parser = self.parser
+        states = parser.moves.init_batch(docs)
+        if not any(len(doc) for doc in docs):
+            return states
+        parser._ensure_labels_are_added(docs)
+        step = parser.model.predict(docs)
+        weights, bias = self.upper.get_param("W"), self.upper.get_param("b")
+        todo = [state for state in states if not state.is_final()]
+        while todo:
+            hidden, _ = step.state2vec.begin_update(step.get_token_ids(todo))
+            scores = self.upper.ops.gemm(hidden, weights, trans2=True)
+            scores += bias
+            todo = parser.transition_states(todo, scores)
+        step.clear_memory()
+        return states
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        # (Parser.pipe parses a quarter batch at a time; here a whole one: the fewer steps, the
+        # less Python overhead, and finished states drop out of the batch at once.)
+        for batch in minibatch(docs, size=batch_size):
+            batch = list(batch)
+            self.parser.set_annotations(batch, self.predict(batch))
+            yield from batch
+
+
 @Language.factory("wiretrace_attribute_ruler")
 def make_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
@@ -240,5 +286,10 @@ def make_entity_recognizer(nlp: Language, name: str) -> FastEntityRecognizer:
     return FastEntityRecognizer(nlp.get_pipe("ner"))
 
 
+@Language.factory("wiretrace_parser")
+def make_dependency_parser(nlp: Language, name: str) -> FastDependencyParser:
+    return FastDependencyParser(nlp.get_pipe("parser"))
+
+
 #: spaCy component -> the factory of its stand-in (which reads the component's own model).
-STAND_INS = {"attribute_ruler": "wiretrace_attribute_ruler", "ner": "wiretrace_ner"}
+STAND_INS = {"parser": "wiretrace_parser", "attribute_ruler": "wiretrace_attribute_ruler", "ner": "wiretrace_ner"}

@@ -8,6 +8,7 @@ one name across articles through a small alias table ("Kiev" -> "Kyiv", "U.S." -
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from wiretrace.record import Entity
 
@@ -170,6 +171,12 @@ def _find_cluster(clusters: dict[tuple[str, str], Entity], name: str, kind: str)
     return None
 
 
+@lru_cache(maxsize=4096)
+def _whole_words(name: str) -> re.Pattern:
+    # Compiled once per name: resolve() tries every entity name for every source phrase.
+    return re.compile(rf"\b{re.escape(name)}\b")
+
+
 def resolve(name: str, entities: list[Entity]) -> Entity | None:
     """The entity a source phrase names ("Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov)."""
     cleaned = clean_name(name)
@@ -181,7 +188,7 @@ def resolve(name: str, entities: list[Entity]) -> Entity | None:
             return entity
         # The phrase contains the entity's name (longest such wins: "Russia's Kommersant daily").
         # Case matters inside a phrase: "Energy" (a mistagged entity) is not in "the energy ministry".
-        if any(re.search(rf"\b{re.escape(n)}\b", cleaned) for n in names if len(n) > 2):
+        if any(_whole_words(n).search(cleaned) for n in names if len(n) > 2):
             if best is None or (entity.type == "PERSON" and best.type != "PERSON") or len(entity.name) > len(best.name):
                 best = entity
     return best

@@ -63,6 +63,10 @@ def _predicate(key: str, spec):
 class FastAttributeRuler:
     """The ``attribute_ruler``'s patterns, matched per distinct (tag, lower, dep, is_space)."""
 
+    #: Entries kept before the caches start afresh: a long ingest meets ever more words, and a few
+    #: thousand distinct tokens cover most of any article.
+    MAX_CACHED = 200_000
+
     def __init__(self, ruler):
         self.vocab = ruler.vocab
         self.single: list[tuple[int, list]] = []  # (rule id, token predicates)
@@ -94,6 +98,9 @@ class FastAttributeRuler:
         """(rules matching this token alone, multi-token patterns that may start here)."""
         plan = self._by_key.get(row)
         if plan is None:
+            if len(self._by_key) >= self.MAX_CACHED:
+                self._by_key.clear()
+                self._strings.clear()
             values = self._values(row)
             rules = [rule for rule, tests in self.single if all(test(values[k]) for k, test in tests)]
             starts = [n for n, (_, _, tests) in enumerate(self.multi) if all(test(values[k]) for k, test in tests[0])]

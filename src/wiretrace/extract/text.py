@@ -25,6 +25,8 @@ _NOT_FOUND = re.compile(r"\b(?:404|page not found|page (?:you|you're) looking fo
 _DIGIT = re.compile(r"\d")
 _HEAD_WINDOW = 40
 _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b", re.IGNORECASE)
+_TRAILING_PHOTO_CREDIT = re.compile(
+    r"\s*\((?P<credit>(?:[A-Z][\w.&' -]*?\s?)?(?:file\s+)?(?:photo|image|picture|pic)\b[^()]*)\)\s*$", re.IGNORECASE)
 _DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
@@ -127,6 +129,20 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         active = [d or l or h or label == "related" or label == "promo"
                   for d, l, h, label in zip(digit, lead, hit, labels)]
     body_idx = [i for i, label in enumerate(labels) if label == "body"]
+    # A caption reads like prose, so the classifier may take it for body; its closing photo
+    # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)") gives it away.
+    images: list[Image] = []
+    for i in body_idx:
+        if len(body_idx) > 1 and (credit := _TRAILING_PHOTO_CREDIT.search(blocks[i].text)) \
+                and len(blocks[i].text.split()) <= 60:
+            images.append(Image(caption=blocks[i].text[:credit.start()].strip(), credit=credit.group("credit").strip()))
+            labels[i] = "caption"
+    body_idx = [i for i in body_idx if labels[i] == "body"]
+    # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM") that the run swept in:
+    # it goes back to the loop below, which reads it as the publication time.
+    while len(body_idx) > 1 and len(blocks[body_idx[0]].text) < 60 and _MONTH.search(blocks[body_idx[0]].text) \
+            and parse_date(blocks[body_idx[0]].text):
+        labels[body_idx.pop(0)] = "other"
     first_body = body_idx[0] if body_idx else len(blocks)
     article.body = [blocks[i].text for i in body_idx]
 
@@ -180,7 +196,6 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     if len(article.breadcrumb) > 1:
         article.section = article.breadcrumb[-1]
 
-    images: list[Image] = []
     # Page-wide gates for the rarer per-block tests: a word absent from the whole page (all its
     # blocks, lower-cased) is absent from every block, so the test can be skipped outright.
     copyright_anywhere = facts.has("copyright") or facts.has("©")

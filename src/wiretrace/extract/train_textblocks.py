@@ -225,14 +225,16 @@ def inner_fold_of(page_id: str, folds: int) -> int:
     return int(hashlib.sha1(f"inner:{page_id}".encode()).hexdigest(), 16) % folds
 
 
-def fit_stacked(renderings: dict[str, dict[str, list]], keys: list[str], folds: int, c: float, c2: float) -> tuple[dict, dict]:
-    """Both passes on the training pages ``keys``.
+def fit_stacked(renderings: dict[str, dict[str, list]], names: tuple[str, ...], keys: list[str], folds: int,
+                c: float, c2: float) -> tuple[dict, dict]:
+    """Both passes on the training pages ``keys``, in the renderings ``names``.
 
     The second pass must learn from first-pass scores of pages the first pass did not see (as
-    at inference time), so the training pages are scored by an inner k-fold split first.
+    at inference time), so the training pages are scored by an inner k-fold split first (all
+    renderings of a page on the same side of it).
     """
     def pages(subset: list[str]) -> list[list]:
-        return [renderings[s][k] for s in STYLES for k in subset if k in renderings[s]]
+        return [renderings[s][k] for s in names for k in subset if k in renderings[s]]
 
     inner: dict[tuple[str, str], np.ndarray] = {}
     for fold in range(folds):
@@ -241,13 +243,13 @@ def fit_stacked(renderings: dict[str, dict[str, list]], keys: list[str], folds: 
             continue
         train = pages([k for k in keys if inner_fold_of(k, folds) != fold])
         model = LinearModel(fit([p[2] for p in train], [p[1] for p in train], c))
-        for s in STYLES:
+        for s in names:
             for k in held:
                 if k in renderings[s]:
                     X = renderings[s][k][2]
                     inner[s, k] = model.predict(X) if len(X) else np.zeros(0)
     stacked = [np.hstack((renderings[s][k][2], context_features(renderings[s][k][2], inner[s, k])))
-               for s in STYLES for k in keys if k in renderings[s]]
+               for s in names for k in keys if k in renderings[s]]
     everything = pages(keys)
     first = fit([p[2] for p in everything], [p[1] for p in everything], c)
     second = fit(stacked, [p[1] for p in everything], c2, FEATURE_NAMES + CONTEXT_NAMES)
@@ -266,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     global STYLES
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dev", type=Path, help="benchmark DEV folder (text/, ground-truth.json)")
+    parser.add_argument("--train-extra", action="append", default=[], metavar="NAME=DIR",
+                        help="real renderings <DIR>/<id>.txt of the DEV pages to train on as well "
+                             "(see wiretrace.extract.render_dev); cross-validated like the styles")
     parser.add_argument("--eval", action="append", default=[], metavar="NAME=DIR",
                         help="extra renderings <DIR>/<id>.txt to score by cross-validation (never trained on)")
     parser.add_argument("--folds", type=int, default=5)
@@ -278,8 +283,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="also write the out-of-fold bodies as DIR/<rendering>.json for score.py")
     args = parser.parse_args(argv)
     STYLES = tuple(args.styles.split(","))
-    extra = dict(item.split("=", 1) for item in args.eval)
+    train_extra = dict(item.split("=", 1) for item in args.train_extra)
+    extra = train_extra | dict(item.split("=", 1) for item in args.eval)
     gold, renderings = load_pages(args.dev, {k: Path(v) for k, v in extra.items()})
+    trained = STYLES + tuple(train_extra)
     keys = sorted(gold)
 
     # Out-of-fold scores for every rendering: each page scored by models that never saw it (the
@@ -287,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     oof: dict[str, dict[str, np.ndarray]] = {name: {} for name in renderings}
     for fold in range(args.folds):
         train_keys = [k for k in keys if fold_of(k, args.folds) != fold]
-        first, second = fit_stacked(renderings, train_keys, args.folds, args.c, args.c2)
+        first, second = fit_stacked(renderings, trained, train_keys, args.folds, args.c, args.c2)
         first_model = LinearModel(first)
         second_model = LinearModel(second, FEATURE_NAMES + CONTEXT_NAMES)
         for name, pages in renderings.items():
@@ -295,9 +302,9 @@ def main(argv: list[str] | None = None) -> int:
                 if fold_of(key, args.folds) == fold:
                     oof[name][key] = stacked_scores(X, first_model, second_model) if len(X) else np.zeros(0)
 
-    # Decoding knobs: the best mean cross-validated F1 over the training styles.
+    # Decoding knobs: the best mean cross-validated F1 over the training renderings.
     def mean_f1(knobs: dict[str, float]) -> float:
-        return sum(score(gold, bodies(renderings[s], oof[s], knobs))["f1"] for s in STYLES) / len(STYLES)
+        return sum(score(gold, bodies(renderings[s], oof[s], knobs))["f1"] for s in trained) / len(trained)
 
     knobs = max(DECODE_GRID, key=mean_f1)
     print(f"decode knobs (chosen on out-of-fold scores): {knobs}")
@@ -305,19 +312,22 @@ def main(argv: list[str] | None = None) -> int:
     for name, pages in renderings.items():
         predicted = bodies(pages, oof[name], knobs)
         result = score({k: gold[k] for k in pages}, predicted)
-        print(f"{name:14s} {result['f1']:.4f} {result['precision']:.4f} {result['recall']:.4f}")
+        role = "trained" if name in trained else "eval only"
+        print(f"{name:14s} {result['f1']:.4f} {result['precision']:.4f} {result['recall']:.4f}   {role}")
         if args.predictions:
             args.predictions.mkdir(parents=True, exist_ok=True)
             out = {k: {"articleBody": v} for k, v in predicted.items()}
             (args.predictions / f"{name}.json").write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
 
     if not args.no_write:
-        first, second = fit_stacked(renderings, keys, args.folds, args.c, args.c2)
+        first, second = fit_stacked(renderings, trained, keys, args.folds, args.c, args.c2)
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+        command = " ".join(["python -m wiretrace.extract.train_textblocks <DEV folder>"]
+                           + [f"--train-extra {name}=<{name} renderings>" for name in train_extra])
         payload = {
             "about": "Text-mode block classifier: logistic regression over textfeatures.FEATURE_NAMES "
                      "(model), then a second one over FEATURE_NAMES + CONTEXT_NAMES fed the first's "
-                     "scores (stack). Retrain with: python -m wiretrace.extract.train_textblocks <DEV folder>",
+                     f"scores (stack). Trained on the renderings {', '.join(trained)}. Retrain with: {command}",
             "model": first,
             "stack": second,
             "decode": knobs,

@@ -1,0 +1,106 @@
+"""Re-render the extraction benchmark's DEV HTML pages as other HTML-to-text tools would.
+
+    python -m wiretrace.extract.renderings /work/shared/bench/extraction/dev build/renderings \\
+        [--renderers lynx,w3m,htmltext]
+
+Writes ``OUT/<renderer>/<id>.txt`` for every ``DEV/html/<id>.html.gz``. The DEV text dumps come
+from one renderer (inscriptis); held-out dumps come from others, with their own indentation,
+list markers and line wrapping. These renderings let :mod:`wiretrace.extract.train_textblocks`
+score (``--eval NAME=DIR``) or train on (``--train-extra NAME=DIR``) the same pages as other
+tools draw them:
+
+- ``lynx``: ``lynx -dump -nolist -width=80`` (hard-wrapped, "*" "+" "o" bullets, image alt text),
+- ``w3m``: ``w3m -dump -cols 80`` (hard-wrapped, "•" bullets, flush left),
+- ``htmltext``: the ``html-text`` package (one block a line, no indentation or bullets).
+
+A renderer that is not installed is skipped with a note. Nothing here runs at extraction time,
+and the outputs never go into the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+#: Same column width for both terminal renderers: the common 80-column terminal.
+_LYNX = ["lynx", "-dump", "-nolist", "-width=80", "-assume_charset=utf-8", "-display_charset=utf-8", "-stdin"]
+_W3M = ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"]
+
+
+def _command(argv: list[str]) -> Callable[[bytes], str]:
+    def render(html: bytes) -> str:
+        done = subprocess.run(argv, input=html, capture_output=True, timeout=60)
+        return done.stdout.decode("utf-8", "replace")
+    return render
+
+
+def _html_text(html: bytes) -> str:
+    import html_text
+
+    return html_text.extract_text(html.decode("utf-8", "replace"))
+
+
+def renderers() -> dict[str, Callable[[bytes], str] | None]:
+    """Each known renderer, or None where its tool is not installed here."""
+    try:
+        import html_text  # noqa: F401
+        has_html_text = True
+    except ImportError:
+        has_html_text = False
+    return {
+        "lynx": _command(_LYNX) if shutil.which("lynx") else None,
+        "w3m": _command(_W3M) if shutil.which("w3m") else None,
+        "htmltext": _html_text if has_html_text else None,
+    }
+
+
+def render_dev(dev: Path, out: Path, names: list[str], workers: int = 2) -> dict[str, int]:
+    """Render every DEV page with each of ``names``; returns pages written per renderer."""
+    pages = sorted(dev.joinpath("html").glob("*.html.gz"))
+    available = renderers()
+    written: dict[str, int] = {}
+    for name in names:
+        if name not in available:
+            raise ValueError(f"unknown renderer {name!r} (known: {', '.join(available)})")
+        render = available[name]
+        if render is None:
+            print(f"{name}: not installed, skipped", file=sys.stderr)
+            continue
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
+
+        def job(path: Path, render: Callable[[bytes], str] = render, folder: Path = folder) -> None:
+            try:
+                text = render(gzip.decompress(path.read_bytes()))
+            except (subprocess.SubprocessError, OSError, ValueError) as error:
+                # An empty dump still scores (as a miss), so one bad page cannot shift the rest.
+                print(f"{name}: {path.name}: {error}", file=sys.stderr)
+                text = ""
+            folder.joinpath(path.name.removesuffix(".html.gz") + ".txt").write_text(text, encoding="utf-8")
+
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(job, pages))
+        written[name] = len(pages)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dev", type=Path, help="benchmark DEV folder (html/<id>.html.gz)")
+    parser.add_argument("out", type=Path, help="output folder: OUT/<renderer>/<id>.txt")
+    parser.add_argument("--renderers", default="lynx,w3m,htmltext", help="comma-separated (default: %(default)s)")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    for name, count in render_dev(args.dev, args.out, args.renderers.split(","), args.workers).items():
+        print(f"{name}: {count} pages -> {args.out / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

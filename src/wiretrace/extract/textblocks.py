@@ -48,12 +48,24 @@ _BULLET_START = frozenset("*+-•·▪◦‣–—□■☐☆★○●◆◇►
 _LETTER_O = re.compile(r"o\s+")
 # Markers that never continue a wrapped line of prose (dashes and digits do: "— he said", "2019").
 _STRONG_BULLET = frozenset("*+•·▪◦‣□■☐☆★○●◆◇►▸▹▶‧∙⁃")
+_DASHES = frozenset("-–—")
 _CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 _WIDE = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 _LINK_REFERENCE = re.compile(r"\[\d{1,4}\]")
+# What terminal renderers draw for markup that shows no text of the page: the file name of an
+# image without alt text ("[photo.jpg?w=640&amp;h=480]", a tracking pixel "[tr?id=1&amp;ev=x]"),
+# <ins>/<del> brackets ("[INS: ... :INS]"), and lynx's "IFRAME: <url>" line (the URL perhaps
+# wrapped over the next lines, which have no spaces). Left in, they glue file names into
+# paragraphs and cut a paragraph off from the next one. File names go after lines are joined
+# (a hard wrap may split one, and the line it opened still counts its width; the join leaves a
+# space where the wrap was), the others before. (Taking lines out shifts later line numbers,
+# which only order the blocks.)
+_IMAGE_FILE = re.compile(r"\[[^\s\[\]]*(?:\.(?:jpe?g|png|gif|svg|webp|bmp)\b|&amp;)[^\[\]]{0,300}\] ?")
+_INS_DEL = re.compile(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]")
+_IFRAME = re.compile(r"^[ \t]*IFRAME:[^\n]*(?:\n[ \t]*[^\s]+[ \t]*$)*", re.MULTILINE)
 # Cheap gate in front of cues.split_inline_promo, which is slow on long paragraphs.
 _PROMO_HINT = re.compile(r"(?:READ|Read|WATCH|Watch|RELATED|Related|SEE ALSO|See Also)\s*[:|\-–—]")
 
@@ -147,6 +159,11 @@ def segment(content: str) -> list[Block]:
     # lynx -dump numbers every link ("[18]Astronomy"); the numbers are no part of the text.
     if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
         content = _LINK_REFERENCE.sub("", content)
+    # Each pattern runs only where its marker occurs: most dumps have none of them.
+    if "[INS:" in content or "[DEL:" in content:
+        content = _INS_DEL.sub("", content)
+    if "IFRAME:" in content:
+        content = _IFRAME.sub("", content)
     lines = content.splitlines()
     # Only dumps without very long lines can be hard-wrapped; skip the width census otherwise.
     long_lines = sum(1 for raw in lines if len(raw) > 200)
@@ -161,8 +178,9 @@ def segment(content: str) -> list[Block]:
         width = wrap_width(x for x in widths if x)
     # An inline promo can only be split off where its cue occurs somewhere in the dump.
     promos = _PROMO_HINT.search(content) is not None
+    images = "[" in content
     if width:
-        return _segment_wrapped(lines, widths, width, "\n   * " in content or "\n     * " in content, promos)
+        return _segment_wrapped(lines, widths, width, "\n   * " in content or "\n     * " in content, promos, images)
     lynx_lists = "\n   * " in content or "\n     * " in content
     blocks: list[Block] = []
     append = blocks.append
@@ -171,6 +189,8 @@ def segment(content: str) -> list[Block]:
     odd_spaces = "\t" in content or "\xa0" in content
     for number, raw in enumerate(lines):
         left = raw.lstrip()
+        if images and "[" in left:
+            left = _IMAGE_FILE.sub("", left).lstrip()
         if not left:
             continue
         text = left.rstrip()
@@ -192,7 +212,8 @@ def segment(content: str) -> list[Block]:
     return blocks
 
 
-def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True) -> list[Block]:
+def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True,
+                     images: bool = True) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
 
     A line continues the previous one when it sits at the previous text's indent, is not a list
@@ -206,6 +227,9 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     first = indent = 0
     bullet = False
     cont_indent = -1  # where a continuation line of the open block would start
+    # ... or there: a dash that opens a paragraph is often dialogue ("— Yes, he said"), which a
+    # renderer wraps flush with the dash, not under the text after it as for a list item.
+    dash_indent = -1
     prev_width = 0
 
     def close() -> None:
@@ -216,6 +240,11 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                 text += part
             else:
                 text += " " + part
+        if images and "[" in text:
+            text = _IMAGE_FILE.sub("", text).strip()
+            if not text:
+                parts.clear()
+                return
         if promos:
             _emit(blocks, text, first, bullet, indent)
         else:
@@ -227,10 +256,10 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         if not text:
             if parts:
                 close()
-            cont_indent = -1
+            cont_indent = dash_indent = -1
             continue
         lead = len(raw) - len(raw.lstrip())
-        if parts and lead == cont_indent and text[0] not in _STRONG_BULLET:
+        if parts and (lead == cont_indent or lead == dash_indent) and text[0] not in _STRONG_BULLET:
             limit = min(width, run_max[number])
             if limit * 5 >= width * 3:
                 word = text[0] if _CJK_CHAR.match(text) else text.split(None, 1)[0]
@@ -246,10 +275,11 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         if marker:
             text = text[marker.end() :]
             if not text:
-                cont_indent = -1
+                cont_indent = dash_indent = -1
                 continue
         first, indent, bullet = number, lead, bool(marker)
         cont_indent = lead + (marker.end() if marker else 0)
+        dash_indent = lead if marker and raw[lead] in _DASHES else -1
         prev_width = widths[number]
         parts.append(" ".join(text.split()))
     if parts:
@@ -390,7 +420,7 @@ _RESUME_WORDS = 10
 _INTERRUPTION_WORDS = 18
 #: Fallback for pages without any confident body block: below this best score the page has no
 #: article; above it, scores are rescaled so that the best block scores _FALLBACK_TOP.
-_FALLBACK_FLOOR = 0.05
+_FALLBACK_FLOOR = 0.1
 _FALLBACK_TOP = 0.8
 
 
@@ -416,7 +446,31 @@ def classify_page(blocks: list[Block], template: frozenset[str] = frozenset()) -
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
                 keep[i] = False
+    _drop_furniture(blocks, keep, X)
     return _categories(blocks, keep, X, template), facts
+
+
+#: What only a publisher's note says of its own copy ("... auto-generated from a syndicated feed").
+_PUBLISHER_NOTE = re.compile(r"syndicated feed|auto-generated|has not been edited by|views expressed (?:here|in this)|"
+                             r"all rights reserved|(?:published|generated) from (?:a|an|the) (?:syndicated|agency|wire)",
+                             re.IGNORECASE)
+
+
+def _drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
+    """Take out of the body (in place) what names itself furniture, however prose-like it reads:
+    a publisher's note on its copy, and everything under a comments heading that follows the article.
+
+    The classifier weighs these cues with everything else; stated outright, they settle it.
+    """
+    disclaimer = X[:, _COLUMN["disclaimer"]] > 0
+    comment_heading = (X[:, _COLUMN["cue_comment"]] > 0) & (X[:, _COLUMN["log_words"]] <= np.log1p(6))
+    started = in_comments = False
+    for i, block in enumerate(blocks):
+        if comment_heading[i] and not keep[i] and started:
+            in_comments = True
+        if keep[i] and (in_comments or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
+            keep[i] = False
+        started = started or keep[i]
 
 
 # Feature columns that name a category outright, in order of precedence.

@@ -139,6 +139,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     # a linear model needs its interactions spelled out
     "no_letters", "tiny", "short", "long", "tiny_x_window_long", "tiny_x_inside_span", "long_x_after_comment",
     "bullet_x_window_long", "heading_before_text",
+    # renderer furniture
+    "adjacent_repeat",
 )
 N_FEATURES = len(FEATURE_NAMES)
 
@@ -440,11 +442,17 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     X[:, 8] = [b.bullet for b in blocks]
     bullet = X[:, 8]
     X[:, 9] = M[:, 8]
+    # An image's alt text next to its title or caption, a teaser's link on its picture and its
+    # headline: terminal renderers draw the same text twice in a row, article text never is.
+    adjacent = np.zeros(n)
     if len(set(texts)) == n:
         X[:, 10] = 0.0
     else:
         counts = Counter(texts)
         X[:, 10] = [counts[t] > 1 for t in texts]
+        same = np.array([a == b for a, b in zip(texts, texts[1:])], dtype=bool)
+        adjacent[:-1] = same
+        adjacent[1:] += same
     X[:, 11:18] = M[:, 10:17]
     X[:, 18 : 18 + len(_CUE_NAMES)] = code[:, None] == _CUE_RANGE
     c = 18 + len(_CUE_NAMES)
@@ -491,9 +499,16 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
         first = last = longest
     X[:, c + 4] = (idx >= first) & (idx <= last)
     X[:, c + 5] = np.minimum(np.abs(idx - longest), 60) / 60.0
-    # The indent that carries most long text is the body's, whatever the renderer's scale.
+    # The indent that carries most long text is the body's, whatever the renderer's scale. List
+    # items do not count where plain paragraphs carry any: a box of long teasers can outweigh
+    # the article, whose paragraphs would then all look "shallower" (lynx and w3m indent lists
+    # only a little deeper than paragraphs, so this happens there, less with inscriptis).
     clipped = np.minimum([b.indent for b in blocks], 200)
-    weight = np.bincount(clipped, weights=long_words if total > 1.0 else w)
+    plain_words = long_words * (1.0 - bullet)
+    if plain_words.sum() > 1.0:
+        weight = np.bincount(clipped, weights=plain_words)
+    else:
+        weight = np.bincount(clipped, weights=long_words if total > 1.0 else w)
     dominant = int(np.argmax(weight))
     X[:, c + 6] = clipped == dominant
     X[:, c + 7] = clipped > dominant
@@ -521,7 +536,8 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # A short unpunctuated line right before the first paragraph of a stretch of text is the
     # headline (or a dek); a sub-heading has a paragraph on both sides.
     X[:, c + 8] = (w <= 15) & (end == 0) & (X[:, _NEXT1_LONG] > 0) & (X[:, _PREV1_LONG] == 0)
-    assert c + 9 == N_FEATURES
+    X[:, c + 9] = adjacent > 0
+    assert c + 10 == N_FEATURES
     return X, facts
 
 

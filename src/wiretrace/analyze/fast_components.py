@@ -164,8 +164,11 @@ class FastEntityRecognizer:
 
     def _scores(self, unmaxed):
         """Maxout, then the upper layer: ``ops.gemm`` is the BLIS sgemm spaCy's C loop calls."""
-        n_hidden = self.lower.get_dim("nO")
-        hidden = unmaxed.reshape(len(unmaxed), n_hidden, -1).max(axis=2)
+        pieces = unmaxed.reshape(len(unmaxed), self.lower.get_dim("nO"), -1)
+        # (An element-wise maximum over the pieces: ndarray.max over a last axis of 2 is ~10x slower.)
+        hidden = pieces[:, :, 0]
+        for piece in range(1, pieces.shape[2]):
+            hidden = numpy.maximum(hidden, pieces[:, :, piece])
         scores = self.upper.ops.gemm(hidden, self.upper.get_param("W"), trans2=True)
         scores += self.upper.get_param("b")
         return scores

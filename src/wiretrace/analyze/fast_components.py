@@ -61,7 +61,8 @@ def _predicate(key: str, spec):
 
 
 class FastAttributeRuler:
-    """The ``attribute_ruler``'s patterns, matched per distinct (tag, lower, dep, is_space)."""
+    """The ``attribute_ruler``'s patterns, matched per distinct (tag, lower, dep, is_space), where
+    every word no pattern names counts as one word (they all match the same rules)."""
 
     #: Entries kept before the caches start afresh: a long ingest meets ever more words, and a few
     #: thousand distinct tokens cover most of any article.
@@ -80,7 +81,18 @@ class FastAttributeRuler:
                     self.multi.append((rule, ruler.indices[rule], tests))
         self.rule_attrs = ruler.attrs
         self.columns = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        # The words the LOWER tests name, and their regular expressions: any other word passes or
+        # fails every test as "" does (checked here), so it is matched as "" (hash 0).
+        specs = [token["LOWER"] for entry in ruler.patterns for pattern in entry["patterns"] for token in pattern
+                 if "LOWER" in token]
+        self._named = {spec for spec in specs if isinstance(spec, str)}
+        self._named.update(word for spec in specs if isinstance(spec, dict) and ("IN" in spec or "NOT_IN" in spec)
+                           for word in spec.get("IN", spec.get("NOT_IN")))
+        self._regexes = [re.compile(spec["REGEX"]) for spec in specs if isinstance(spec, dict) and "REGEX" in spec]
+        if "" in self._named or any(regex.search("") for regex in self._regexes):
+            raise Unsupported("a LOWER test that the empty string passes")
         self._strings: dict[int, str] = {}
+        self._words: dict[int, int] = {}
         self._by_key: dict[tuple, tuple] = {}
 
     def _string(self, key: int) -> str:
@@ -94,12 +106,22 @@ class FastAttributeRuler:
         return {"TAG": self._string(tag), "LOWER": self._string(lower), "DEP": self._string(dep),
                 "IS_SPACE": bool(space)}
 
+    def _word(self, lower: int) -> int:
+        """``lower``, or 0 for a word no LOWER test names."""
+        word = self._words.get(lower)
+        if word is None:
+            text = self._string(lower)
+            named = text in self._named or any(regex.search(text) for regex in self._regexes)
+            word = self._words[lower] = lower if named else 0
+        return word
+
     def _plan(self, row: tuple) -> tuple:
         """(rules matching this token alone, multi-token patterns that may start here)."""
         plan = self._by_key.get(row)
         if plan is None:
-            if len(self._by_key) >= self.MAX_CACHED:
+            if len(self._by_key) >= self.MAX_CACHED or len(self._words) >= self.MAX_CACHED:
                 self._by_key.clear()
+                self._words.clear()
                 self._strings.clear()
             values = self._values(row)
             rules = [rule for rule, tests in self.single if all(test(values[k]) for k, test in tests)]
@@ -113,8 +135,8 @@ class FastAttributeRuler:
         keys = list(map(tuple, doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()))
         rules_at: list[list[int]] = []
         extra: dict[int, list[int]] = {}
-        for i, row in enumerate(keys):
-            rules, starts = self._plan(row)
+        for i, (tag, lower, dep, space) in enumerate(keys):
+            rules, starts = self._plan((tag, self._word(lower), dep, space))
             rules_at.append(rules)
             for n in starts:
                 rule, index, tests = self.multi[n]

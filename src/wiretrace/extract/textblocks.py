@@ -446,7 +446,7 @@ def classify_page(blocks: list[Block], template: frozenset[str] = frozenset()) -
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
                 keep[i] = False
-    _drop_furniture(blocks, keep, X)
+    drop_furniture(blocks, keep, X)
     return _categories(blocks, keep, X, template), facts
 
 
@@ -456,7 +456,7 @@ _PUBLISHER_NOTE = re.compile(r"syndicated feed|auto-generated|has not been edite
                              re.IGNORECASE)
 
 
-def _drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
+def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
     """Take out of the body (in place) what names itself furniture, however prose-like it reads:
     a publisher's note on its copy, and everything under a comments heading that follows the article.
 

@@ -72,3 +72,11 @@ def test_text_without_punctuation_and_unbalanced_quotes_give_records():
     assert any("cut" in w for w in blob.warnings) and any("no sentence structure" in w for w in blob.warnings)
     quotes = analyze_article(_article(['"We will not resign, the minister said on Tuesday.']))
     assert any("quotation" in w for w in quotes.warnings)
+
+
+def test_confirming_or_denying_a_thing_is_no_claim():
+    article = analyze_article(_article([
+        "Clinton, if elected, would need a Senate majority to confirm Supreme Court justices.",
+        "The committee will vote on the nominee in June.",
+    ]))
+    assert not any(c.status == "confirmed" for c in article.claims)

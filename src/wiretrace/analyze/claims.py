@@ -42,6 +42,9 @@ class StatusEvent:
     sentence: str
     #: True when the complement is a report as a whole ("denied the report").
     about_report: bool
+    #: True when what is confirmed or denied is a proposition ("did not confirm whether ...",
+    #: "denied that ..."), not a thing ("to confirm Supreme Court justices", "deny climate change").
+    propositional: bool = False
 
 
 def _subtree_span(token) -> tuple[int, int]:
@@ -97,6 +100,8 @@ def status_events(doc) -> list[StatusEvent]:
             status=status, cue=(token.idx, token.idx + len(token.text)),
             subject=_subtree_span(subject) if subject is not None else None,
             content=content, sentence=sentence.text.strip(), about_report=about_report,
+            propositional=complement.dep_ in ("ccomp", "advcl") if complement is not None
+            else any(t.lower_ in ("whether", "that", "if") for t in sentence if token.i < t.i <= token.i + 5),
         ))
     # "X said the report was false": a denial spoken through an ordinary speech verb.
     for sentence in doc.sents:

@@ -131,7 +131,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     events = claim_status.status_events(doc)
     for event in events:
         own = _attribution_at(attributions, event)
-        if own is None and event.content is not None:
+        if own is None and event.content is not None and (event.propositional or event.about_report):
             # A status sentence the attribution model missed ("Peskov did not confirm whether ...").
             subject = text[event.subject[0]:event.subject[1]] if event.subject else None
             entity = _resolve_source(subject, entities, previous) if subject else None

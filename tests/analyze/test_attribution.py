@@ -136,3 +136,13 @@ def test_roles_from_the_parse_when_the_tagger_gives_none():
     assert source == ["Elena Dravik"] and content == ["that the plan had been shelved"]
     source, content = _roles_from_parse("The plan was shelved in May, the spokesman added.", "added")
     assert source == ["the spokesman"] and content == ["The plan was shelved in May"]
+
+
+def test_source_of_according_to_from_the_parse():
+    from wiretrace.analyze.attribution import _source_from_parse, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("Exports will fall by a third next year, according to the energy ministry.")
+    cue = next((t.i, t.i + 2) for t in doc if t.lower_ == "according")
+    content = [(0, next(t.i for t in doc if t.text == ","))]
+    assert [doc[s:e].text for s, e in _source_from_parse(doc_info(doc), cue, content)] == ["the energy ministry"]

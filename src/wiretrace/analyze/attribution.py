@@ -225,6 +225,14 @@ def _source_from_parse(info: DocInfo, cue: tuple[int, int],
     doc = info.doc
     start, end = cue
     inside = {i for s, e in contents for i in range(s, e)}
+    # "According to X": X is the object of the cue's preposition.
+    for token in doc[start:end]:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None and obj.i not in inside:
+                tokens = [t for t in obj.subtree if not t.is_space]
+                return [(tokens[0].i, tokens[-1].i + 1)]
     verb = next((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), doc[start])
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside

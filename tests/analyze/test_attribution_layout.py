@@ -73,3 +73,22 @@ def test_a_dateline_and_a_parse_do_not_make_a_transcript():
     text = "New Delhi: The government on Monday announced a new policy for electric vehicles.\n\nIt takes effect in May."
     found = extract_attributions(load_nlp()(text))
     assert all(text[a.cue[0][0]:a.cue[0][1]] != ":" for a in found)
+
+
+def test_the_next_speakers_quotation_stays_theirs():
+    from wiretrace.analyze.attribution import Attribution
+    from wiretrace.analyze.attribution_layout import continue_quotes
+
+    text = "“The plan is dead,” Dravik said. “It was never alive,” Lint replied."
+    said, replied = text.index("said"), text.index("replied")
+    first = Attribution(source=[[said - 7, said - 1]], cue=[[said, said + 4]], content=[[0, said - 8]])
+    second = Attribution(source=[[replied - 5, replied - 1]], cue=[[replied, replied + 7]],
+                         content=[[text.index("“It"), replied - 6]])
+    continue_quotes(text, [first, second])
+    assert len(first.content) == 1
+
+
+def test_rubrics_and_fields_are_not_speakers():
+    for line in ("READ MORE: Prices soar after the cap\n\nText", "EDITOR'S NOTE: This story was updated\n\nText",
+                 "Source: Reuters reporting from Lisvar\n\nText"):
+        assert layout_attributions(line) == []

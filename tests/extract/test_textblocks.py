@@ -396,3 +396,18 @@ def test_fast_date_pattern_agrees_with_its_spec() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
         assert bool(spec.search(text)) == bool(textfeatures._DATE_NUMERIC.search(text)), text
+
+
+def test_segment_keeps_dash_items_apart_in_a_wrapped_dump() -> None:
+    text = ("Intro line of a page that wraps its text at a fixed width of seventy-six columns\n"
+            "- First item of a list that runs long enough to fill the line to the margin\n"
+            "- Second item of the list")
+    assert [b.text for b in tb.segment(text)][-2:] == [
+        "First item of a list that runs long enough to fill the line to the margin", "Second item of the list"]
+
+
+def test_a_replies_subheading_does_not_end_the_article() -> None:
+    page = "\n".join(["Tram network to grow", *PARAGRAPHS[:2], "Replies", *PARAGRAPHS[2:]])
+    blocks = tb.segment(page)
+    body = [b.text for b, label in zip(blocks, tb.classify(blocks)) if label == "body"]
+    assert body[-1] == PARAGRAPHS[-1]

@@ -32,15 +32,20 @@ _HEADLINE = re.compile(rf"\A\s*(?P<name>{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|a
 #: A quotation closed on its line and credited after a dash.
 _DASH_CREDIT = re.compile(rf"^(?P<content>[\"“”][^\n]*[\"”])[ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*"
                           rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,4}})\.?[ \t\xa0]*$", re.MULTILINE)
-#: Words that open a headline as a rubric, not as a speaker ("Live: ...", "Analysis: ...").
-_RUBRICS = frozenset("""breaking live update updates watch video photos photo gallery opinion analysis editorial
-exclusive explainer explained review interview podcast poll factbox timeline q&a qa quiz listen read more
-correction clarification warning note editor's editors""".split())
+#: Labels that open a line as a rubric or a field, not as a speaker ("Live: ...", "EDITOR'S NOTE: ...").
+_RUBRICS = frozenset({
+    "breaking", "breaking news", "live", "update", "updates", "updated", "watch", "video", "photos", "photo",
+    "gallery", "opinion", "analysis", "editorial", "exclusive", "explainer", "explained", "review", "interview",
+    "podcast", "poll", "factbox", "timeline", "q&a", "quiz", "listen", "read more", "read also", "also read",
+    "correction", "clarification", "warning", "note", "editor's note", "editors' note", "editor’s note",
+    "source", "sources", "posted", "published", "disclaimer", "related", "see also", "tags", "topics",
+})
 
 
 #: After a quotation's source: the rest of that sentence, then the next quotation in the paragraph.
 _NEXT_QUOTE = re.compile(r"[^\n“”\"]*?[.!?:][ \t\xa0]+(?P<quote>[“\"][^\n“”\"]{2,}[”\"])")
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.;:!?”\"’']*$")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def continue_quotes(text: str, attributions: list[Attribution]) -> None:
@@ -54,14 +59,19 @@ def continue_quotes(text: str, attributions: list[Attribution]) -> None:
         content_end = max(e for _, e in attribution.content)
         if content_end > cue_start or not _BETWEEN_QUOTE_AND_CUE.match(text[content_end:cue_start]):
             continue
-        if not any(text[s:e].lstrip()[:1] in "“\"" for s, e in attribution.content):
+        if not any(text[s:e].lstrip().startswith(("“", '"')) for s, e in attribution.content):
             continue  # not a quotation
         after = max([e for _, e in attribution.source] + [attribution.cue[-1][1]])
         match = _NEXT_QUOTE.match(text, after)
         if match is None:
             continue
         start, end = match.span("quote")
-        if any(start <= c < end for c in cue_starts):
+        # Another speaker's: a cue inside the quotation or in the rest of its sentence
+        # ("“B,” Lint replied."), or a quotation another relation already holds.
+        sentence_end = _SENTENCE_END.search(text, end)
+        stop = sentence_end.start() if sentence_end else len(text)
+        if any(start <= c < stop for c in cue_starts) or any(
+                s < end and start < e for other in attributions if other is not attribution for s, e in other.content):
             continue
         attribution.content.append([start, end])
         attribution.kind = "direct"

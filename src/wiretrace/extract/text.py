@@ -25,8 +25,10 @@ _NOT_FOUND = re.compile(r"\b(?:404|page not found|page (?:you|you're) looking fo
 _DIGIT = re.compile(r"\d")
 _HEAD_WINDOW = 40
 _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b", re.IGNORECASE)
+# "(AP Photo/Tomas Brenner)", "(Photo: Jon Tavi)", "(File photo by ...)": a credit's shape, not any
+# parenthesis that mentions a photo ("(see the photo above)").
 _TRAILING_PHOTO_CREDIT = re.compile(
-    r"\s*\((?P<credit>(?:[A-Z][\w.&' -]*?\s?)?(?:file\s+)?(?:photo|image|picture|pic)\b[^()]*)\)\s*$", re.IGNORECASE)
+    r"\s*\((?P<credit>(?:[A-Z][\w.&' -]*?\s)?(?i:file\s+)?(?i:photo|image|picture|pic)s?\s*(?:/|:|by\b)[^()]*)\)\s*$")
 _DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")

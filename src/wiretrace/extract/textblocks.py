@@ -189,12 +189,12 @@ def segment(content: str) -> list[Block]:
     odd_spaces = "\t" in content or "\xa0" in content
     for number, raw in enumerate(lines):
         left = raw.lstrip()
+        lead = len(raw) - len(left)  # before image names go: they are no indentation
         if images and "[" in left:
             left = _IMAGE_FILE.sub("", left).lstrip()
         if not left:
             continue
         text = left.rstrip()
-        lead = len(raw) - len(left)
         bullet = False
         if text[0] in bullet_start:
             marker = _BULLET.match(text) or (lynx_lists and _LETTER_O.match(text))
@@ -259,7 +259,9 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
             cont_indent = dash_indent = -1
             continue
         lead = len(raw) - len(raw.lstrip())
-        if parts and (lead == cont_indent or lead == dash_indent) and text[0] not in _STRONG_BULLET:
+        # A line flush with a dash item's dash continues it, unless it opens a dash item itself.
+        if parts and (lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)) \
+                and text[0] not in _STRONG_BULLET:
             limit = min(width, run_max[number])
             if limit * 5 >= width * 3:
                 word = text[0] if _CJK_CHAR.match(text) else text.split(None, 1)[0]
@@ -456,6 +458,12 @@ _PUBLISHER_NOTE = re.compile(r"syndicated feed|auto-generated|has not been edite
                              re.IGNORECASE)
 
 
+_COMMENTS_HEADING = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation)|"
+    r"post a comment|add a comment|show comments|view comments|coment[aá]rios?|commentaires?|kommentare?|commenti|"
+    r"комментари\w*)\b", re.IGNORECASE)
+
+
 def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
     """Take out of the body (in place) what names itself furniture, however prose-like it reads:
     a publisher's note on its copy, and everything under a comments heading that follows the article.
@@ -463,10 +471,11 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
     The classifier weighs these cues with everything else; stated outright, they settle it.
     """
     disclaimer = X[:, _COLUMN["disclaimer"]] > 0
-    comment_heading = (X[:, _COLUMN["cue_comment"]] > 0) & (X[:, _COLUMN["log_words"]] <= np.log1p(6))
+    comment_cue = (X[:, _COLUMN["cue_comment"]] > 0) & (X[:, _COLUMN["log_words"]] <= np.log1p(6))
     started = in_comments = False
     for i, block in enumerate(blocks):
-        if comment_heading[i] and not keep[i] and started:
+        # (Only an unambiguous heading: "Replies" or "Responses" may head a section of the article.)
+        if comment_cue[i] and not keep[i] and started and _COMMENTS_HEADING.match(block.text):
             in_comments = True
         if keep[i] and (in_comments or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
             keep[i] = False

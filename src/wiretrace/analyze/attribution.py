@@ -44,6 +44,7 @@ CUE_MODEL = MODEL_DIR / "attribution.cue.crfsuite"
 ROLE_MODEL = MODEL_DIR / "attribution.role.crfsuite"
 
 Span = list[int]
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'"})
 CUE_START_MIN = 0.5  # marginal P(B) that adds a verb Viterbi left out as a cue start
 SAY_CLAUSE_MIN = 0.25  # the same for a saying verb with a clausal complement ("..., the daily reported")
 
@@ -291,7 +292,7 @@ def _content_from_parse(info: DocInfo, cue: tuple[int, int]) -> list[tuple[int, 
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < start]
     if subjects:
         k = min(t.i for t in subjects[-1].subtree) - 1
-        while k >= 0 and (doc[k].is_space or doc[k].text in "\"“”'"):
+        while k >= 0 and (doc[k].is_space or doc[k].text in _QUOTE_MARKS):
             k -= 1
         sentence = head.sent
         if k > sentence.start and doc[k].text == ",":

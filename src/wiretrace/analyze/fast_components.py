@@ -110,6 +110,9 @@ class FastAttributeRuler:
         """``lower``, or 0 for a word no LOWER test names."""
         word = self._words.get(lower)
         if word is None:
+            if len(self._words) >= self.MAX_CACHED:  # every new word lands here: bound it here too
+                self._words.clear()
+                self._strings.clear()
             text = self._string(lower)
             named = text in self._named or any(regex.search(text) for regex in self._regexes)
             word = self._words[lower] = lower if named else 0

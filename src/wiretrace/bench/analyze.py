@@ -86,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     base = _texts(args.data, args.words)
+    if not base or args.articles < 1:
+        parser.error(f"no article of at least {0.8 * args.words:.0f} words to run on (lower --words)")
     texts = [base[i % len(base)] for i in range(args.articles)]
     words = sum(len(t.split()) for t in texts)
     chunks = [texts[w::args.workers] for w in range(args.workers)]

@@ -3,7 +3,7 @@
 Outlets rewrite a claim ("Putin floated a swap" / "the Russian president suggested an exchange"),
 so exact matching misses most copies. Two claims are taken as one when they share most of the
 shorter one's content words, or when the same named source made them and either they sit in the
-same story or they still share a good part of their words (a denial, or a claim known only by
+same story and share a word, or they still share a good part of their words (a denial, or a claim known only by
 its basis, "people familiar with the matter", is worded differently from the report).
 """
 
@@ -29,7 +29,8 @@ GENERIC_SOURCES = frozenset({"", "he", "she", "they", "it", "we", "i", "official
 
 
 def claim_words(text: str | None) -> frozenset[str]:
-    """The content words of a claim: lower-cased, three letters or more, stop words dropped."""
+    """The content words of a claim: lower-cased, three characters or more (letters or digits), stop
+    words dropped."""
     return frozenset(w for w in (m.lower() for m in _WORD.findall(text or "")) if w not in STOP_WORDS)
 
 
@@ -54,4 +55,5 @@ def same_claim(text_a: str | None, source_a: str | None, text_b: str | None, sou
     source = source_key(source_a)
     if source in GENERIC_SOURCES or source != source_key(source_b):
         return False
-    return same_story or (shared >= 2 and share >= SAME_SOURCE_OVERLAP)
+    # One source makes several claims in a story: they must still share a word to be one.
+    return (same_story and shared >= 1) or (shared >= 2 and share >= SAME_SOURCE_OVERLAP)

@@ -53,6 +53,8 @@ class ReadConnection(sqlite3.Connection):
     queries (paging, refining filters, several readers on one story), and ranking a common word
     costs milliseconds. ``PRAGMA data_version`` changes whenever another connection commits, so
     an ingest empties the cache before the next read; nothing stale is ever served.
+    The cache has no lock: a connection serves one thread at a time (the app's handlers run on
+    its event loop); items are shared with callers, who must copy before changing them.
     """
 
     CACHE_SIZE = 512
@@ -61,7 +63,6 @@ class ReadConnection(sqlite3.Connection):
         super().__init__(*args, **kwargs)
         self._results: OrderedDict[Hashable, Any] = OrderedDict()
         self._version: int | None = None
-        self.hits = self.misses = 0
 
     def remembered(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()``'s result, from the cache when ``key`` was computed since the store last changed."""
@@ -71,9 +72,7 @@ class ReadConnection(sqlite3.Connection):
             self._version = version
         if key in self._results:
             self._results.move_to_end(key)
-            self.hits += 1
             return self._results[key]
-        self.misses += 1
         value = compute()
         self._results[key] = value
         if len(self._results) > self.CACHE_SIZE:
@@ -238,7 +237,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int, offset: int = 0, *,
            since: str | None = None, until: str | None = None,
            entity: str | None = None) -> tuple[list[dict[str, Any]], bool]:
     """Current articles matching an FTS5 ``query``: see :func:`_search`. Results are remembered
-    (see :class:`ReadConnection`) when ``conn`` can; callers get their own copies of the items."""
+    (see :class:`ReadConnection`) when ``conn`` can; each item dict is a fresh shallow copy."""
     if not isinstance(conn, ReadConnection):
         return _search(conn, query, limit, offset, outlet, since, until, entity)
     items, more = conn.remembered(("search", query, limit, offset, outlet, since, until, entity),
@@ -488,8 +487,8 @@ def _candidates(conn: sqlite3.Connection, claim: dict[str, Any], article: sqlite
 def get_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
     """A claim with its article, its attribution, its provenance chain and its status timeline.
 
-    The timeline holds one entry per article carrying the same claim (same named source, or
-    mostly the same words), in time order, each with that article's strongest status and the
+    The timeline holds one entry per article carrying the same claim (see
+    :func:`wiretrace.link.claims.same_claim`), in time order, each with that article's strongest status and the
     sentence that settles it. The chain runs original source -> reporting source -> wire ->
     this publisher -> others that carried it.
     """

@@ -8,7 +8,7 @@ on 127.0.0.1 in a child process, and for each endpoint runs ``--clients`` concur
 HTTP/1.1 connections (a small asyncio client, so the client's own overhead stays low) for
 ``--seconds`` after a short warm-up. Reports requests/s, p50/p95/p99 latency and errors. ``search`` draws from 200 reader-like
 queries, so after warm-up the server's query-result cache answers most of them; ``search-cold``
-draws from 50,000, so most requests rank and make snippets afresh (no target: reported so the
+draws from 50,000, so about four requests in five rank and make snippets afresh (no target: reported so the
 cache's share is visible).
 Targets: search page p95 <= 50 ms, article page p95 <= 30 ms; ``--check`` exits 1 when one is missed.
 The load generator shares the machine's cores with the server: on a small machine it costs the
@@ -286,8 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     count = store_size(db)
     rng = random.Random(1)
     terms = search_terms(db, rng)
-    # A pool so large that few queries repeat within a run: what search costs when the server's
-    # result cache cannot answer (see wiretrace.web.queries.ReadConnection).
+    # A pool so large that most queries are new to the server (single words still repeat): what
+    # search costs when the server's result cache cannot answer (see web.queries.ReadConnection).
     cold_terms = search_terms(db, rng, count=50_000, headlines=5000)
     paths = {
         "search": lambda: f"/search?q={quote(rng.choice(terms))}",

@@ -218,6 +218,24 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
     return [([], []) if k in dropped else roles for k, roles in enumerate(out)]
 
 
+def _cue_head(doc, cue: tuple[int, int]):
+    """The cue's syntactic head: its token whose own head lies outside the cue."""
+    start, end = cue
+    return next((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), doc[start])
+
+
+def _phrase(token, stop: int | None = None) -> tuple[int, int]:
+    """Token span of ``token``'s subtree (ending before ``stop``), less spaces and closing punctuation."""
+    doc = token.doc
+    tokens = [t for t in token.subtree if not t.is_space]
+    a, b = tokens[0].i, tokens[-1].i + 1
+    if stop is not None:
+        b = min(b, stop)
+    while b > a and doc[b - 1].is_punct:
+        b -= 1
+    return a, b
+
+
 def _source_from_parse(info: DocInfo, cue: tuple[int, int],
                        contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A source for a cue the role tagger gave none, read from the parse: the cue verb's subject,
@@ -234,19 +252,14 @@ def _source_from_parse(info: DocInfo, cue: tuple[int, int],
             if obj is not None and obj.i not in inside:
                 tokens = [t for t in obj.subtree if not t.is_space]
                 return [(tokens[0].i, tokens[-1].i + 1)]
-    verb = next((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), doc[start])
+    verb = _cue_head(doc, cue)
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside
                         and not start <= c.i < end), None)
         if subject is not None:
             # PolNeAR sources stop before a relative clause ("The complaint[, which was filed ...]").
-            clause = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-            tokens = [t for t in subject.subtree if not t.is_space]
-            a, b = tokens[0].i, tokens[-1].i + 1
-            if clause:
-                b = min(b, min(clause))
-            while b > a and doc[b - 1].is_punct:
-                b -= 1
+            clause = [t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
+            a, b = _phrase(subject, min(clause, default=len(doc)))
             if a < b and not any(i in inside for i in range(a, b)):
                 return [(a, b)]
             return []
@@ -280,13 +293,10 @@ def _content_from_parse(info: DocInfo, cue: tuple[int, int]) -> list[tuple[int, 
             while stop < len(doc) and not (doc[stop].is_space and "\n" in doc[stop].text):
                 stop += 1
             return [(k, stop)]
-    head = next((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), doc[start])
+    head = _cue_head(doc, cue)
     for child in head.children:
         if child.dep_ == "ccomp":
-            tokens = [t for t in child.subtree if not t.is_space]
-            a, b = tokens[0].i, tokens[-1].i + 1
-            while b > a and doc[b - 1].is_punct:
-                b -= 1
+            a, b = _phrase(child)
             if a < b and not a <= start < b:
                 return [(a, b)]
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < start]

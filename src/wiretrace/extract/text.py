@@ -294,14 +294,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         if i not in used:
             boilerplate.append(Boilerplate(text, label))
 
-    if article.body:
-        first = wire.credit_from_paragraph(article.body[0], "first")
-        if first:
-            credits.append(first)
-        if len(article.body) > 1:
-            last = wire.credit_from_paragraph(article.body[-1], "last")
-            if last:
-                credits.append(last)
+    credits.extend(wire.body_credits(article.body))
     if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):
         article.publisher = copyright_publisher
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)

@@ -440,7 +440,7 @@ def classify_page(blocks: list[Block], template: frozenset[str] = frozenset()) -
     """:func:`classify`, and the :class:`PageText` its features were computed from (for the
     metadata pass, which would otherwise lower-case and scan the same texts again)."""
     if not blocks:
-        return [], PageText([], "", [], [], [], np.zeros(0, dtype=np.int64))
+        return [], PageText.empty()
     first, second, knobs = _model()
     X, facts = page_features(blocks)
     keep = decode(blocks, stacked_scores(X, first, second), **knobs, words=facts.spaces + 1.0)

@@ -272,6 +272,11 @@ class PageText:
     #: Offsets in ``lower`` of every occurrence of the words searched so far.
     seen: dict[str, list[int]] = field(default_factory=dict)
 
+    @classmethod
+    def empty(cls) -> PageText:
+        """The facts of a page without blocks."""
+        return cls([], "", [], [], [], np.zeros(0, dtype=np.int64))
+
     def has(self, needle: str) -> bool:
         """Whether ``needle`` (lower-case) occurs anywhere on the page."""
         at = self.seen.get(needle)
@@ -422,7 +427,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     """
     n = len(blocks)
     if n == 0:
-        return np.zeros((0, N_FEATURES), dtype=np.float64), PageText([], "", [], [], [], np.zeros(0, dtype=np.int64))
+        return np.zeros((0, N_FEATURES), dtype=np.float64), PageText.empty()
     texts = [b.text for b in blocks]
     M, facts = _measure(texts)
     w = M[:, 0]

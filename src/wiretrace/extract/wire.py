@@ -206,14 +206,19 @@ def decide(credits: list[WireCredit], publisher: str | None) -> tuple[str | None
     return agency, syndicated, evidence
 
 
+def body_credits(body: list[str]) -> list[WireCredit]:
+    """The credits a body states itself: a dateline opening it, an end credit closing it."""
+    credits = []
+    if body and (first := credit_from_paragraph(body[0], "first")):
+        credits.append(first)
+    if len(body) > 1 and (last := credit_from_paragraph(body[-1], "last")):
+        credits.append(last)
+    return credits
+
+
 def credit_from_body(article: Article) -> None:
     """Fill ``wire``/``syndicated`` from the body's dateline and end credits, as text mode does."""
     if not article.body or article.wire:
         return
-    credits = []
-    first = credit_from_paragraph(article.body[0], "first")
-    if first:
-        credits.append(first)
-    if len(article.body) > 1 and (last := credit_from_paragraph(article.body[-1], "last")):
-        credits.append(last)
-    article.wire, article.syndicated, article.syndication_evidence = decide(credits, article.publisher)
+    article.wire, article.syndicated, article.syndication_evidence = decide(body_credits(article.body),
+                                                                            article.publisher)

@@ -64,6 +64,9 @@ _LINK_REFERENCE = re.compile(r"\[\d{1,4}\]")
 # space where the wrap was), the others before. (Taking lines out shifts later line numbers,
 # which only order the blocks.)
 _IMAGE_FILE = re.compile(r"\[[^\s\[\]]*(?:\.(?:jpe?g|png|gif|svg|webp|bmp)\b|&amp;)[^\[\]]{0,300}\] ?")
+# ... and a line that is nothing but one bracketed word: the stem of an image file name that
+# w3m and lynx cut short ("[blank_1x1]", "[lazyload-p]"), or a scrap of a data: URI ("[wAAACH5BAE]").
+_BARE_IMAGE = re.compile(r"\[[^\s\[\]]{1,60}\]")
 _INS_DEL = re.compile(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]")
 _IFRAME = re.compile(r"^[ \t]*IFRAME:[^\n]*(?:\n[ \t]*[^\s]+[ \t]*$)*", re.MULTILINE)
 # Cheap gate in front of cues.split_inline_promo, which is slow on long paragraphs.
@@ -192,6 +195,8 @@ def segment(content: str) -> list[Block]:
         lead = len(raw) - len(left)  # before image names go: they are no indentation
         if images and "[" in left:
             left = _IMAGE_FILE.sub("", left).lstrip()
+            if _BARE_IMAGE.fullmatch(left.rstrip()):
+                continue
         if not left:
             continue
         text = left.rstrip()
@@ -242,7 +247,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                 text += " " + part
         if images and "[" in text:
             text = _IMAGE_FILE.sub("", text).strip()
-            if not text:
+            if not text or _BARE_IMAGE.fullmatch(text):
                 parts.clear()
                 return
         if promos:
@@ -466,18 +471,29 @@ _COMMENTS_HEADING = re.compile(
 
 def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
     """Take out of the body (in place) what names itself furniture, however prose-like it reads:
-    a publisher's note on its copy, and everything under a comments heading that follows the article.
+    a publisher's note on its copy, everything under a comments heading that follows the
+    article, and the headlines listed under a related-links heading inside it.
 
     The classifier weighs these cues with everything else; stated outright, they settle it.
     """
     disclaimer = X[:, _COLUMN["disclaimer"]] > 0
-    comment_cue = (X[:, _COLUMN["cue_comment"]] > 0) & (X[:, _COLUMN["log_words"]] <= np.log1p(6))
-    started = in_comments = False
+    log_words = X[:, _COLUMN["log_words"]]
+    comment_cue = (X[:, _COLUMN["cue_comment"]] > 0) & (log_words <= np.log1p(6))
+    related_heading = ((X[:, _COLUMN["cue_related"]] > 0) & (log_words <= np.log1p(6))).tolist()
+    # A headline: short, and no sentence end (a paragraph of the article resumes the body).
+    headline = ((log_words <= np.log1p(_INTERRUPTION_WORDS)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist()
+    started = in_comments = in_related = False
     for i, block in enumerate(blocks):
         # (Only an unambiguous heading: "Replies" or "Responses" may head a section of the article.)
         if comment_cue[i] and not keep[i] and started and _COMMENTS_HEADING.match(block.text):
             in_comments = True
-        if keep[i] and (in_comments or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
+        # An "Also Read" box inside the article: the run of likely-body blocks may span it, and
+        # its headlines read like sub-headings, but under that heading they are links.
+        if related_heading[i] and not keep[i]:
+            in_related = started
+        elif in_related and not headline[i]:
+            in_related = False
+        if keep[i] and (in_comments or in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
             keep[i] = False
         started = started or keep[i]
 

@@ -118,6 +118,8 @@ _FIRST_TRIM = ":|-–—[(\"'“‘«»"
 
 
 
+#: How many opening characters two blocks must share to count as one text shown twice.
+_PREFIX_CHARS = 40
 #: A block counts as "long" for the context features: a real sentence of some length.
 _LONG_WORDS = 20
 
@@ -141,6 +143,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "bullet_x_window_long", "heading_before_text",
     # renderer furniture
     "adjacent_repeat",
+    # teasers and captions
+    "photo_credit", "prefix_repeat",
 )
 N_FEATURES = len(FEATURE_NAMES)
 
@@ -185,6 +189,9 @@ _KEYWORDS = (
     (12, ("cookie", "privacy polic", "consent")),
     (13, ("subscri", "sign up", "sign in", "log in", "login", "register")),
     (16, ("©", "copyright", "rights reserved", "syndicated feed", "views expressed", "not be published")),
+    # A caption names its picture or its photographer; prose rarely says "photo:" or "photo/".
+    (18, ("in this photo", "in this file photo", "in this image", "photo:", "photo/", "photo by", "photos:",
+          "photograph:", "image:", "credit:", "getty images", "file photo")),
 )
 
 
@@ -309,10 +316,10 @@ def _find_all(haystack: str, needle: str) -> list[int]:
 
 
 def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
-    """Per-block measures, shape (n, 18): words, chars, ends sentence, ends with colon, sentence
+    """Per-block measures, shape (n, 19): words, chars, ends sentence, ends with colon, sentence
     breaks, commas, share of capitalised words, share of digits, CJK, cue code, urlish,
-    separators, cookie, subscribe, dateline, reading time, disclaimer, no letters; and the
-    page's :class:`PageText`.
+    separators, cookie, subscribe, dateline, reading time, disclaimer, no letters, photo
+    credit; and the page's :class:`PageText`.
 
     Counting runs on the page's code points with NumPy, all blocks at once (a block's span is
     delimited by the "\n" joining them); Python touches each block only for the cheap
@@ -339,7 +346,7 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     cls &= np.where(before_space, np.uint8(0xFF), np.uint8(0xFF ^ _BREAK))
     spaces, uppers, letters, digits, commas, breaks, wide, stops_ = _class_counts(cls, starts, int(lengths.max()))
 
-    M = np.zeros((n, 18), dtype=np.float64)
+    M = np.zeros((n, 19), dtype=np.float64)
     words = spaces + 1.0 + wide // 2
     M[:, 0] = words
     M[:, 1] = lengths
@@ -542,7 +549,16 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # headline (or a dek); a sub-heading has a paragraph on both sides.
     X[:, c + 8] = (w <= 15) & (end == 0) & (X[:, _NEXT1_LONG] > 0) & (X[:, _PREV1_LONG] == 0)
     X[:, c + 9] = adjacent > 0
-    assert c + 10 == N_FEATURES
+    X[:, c + 10] = M[:, 18]
+    # A caption shown twice, cut short once ("... less" / "... more"), a teaser repeated with
+    # another snippet: the same opening words, not the same block.
+    prefixes = [t[:_PREFIX_CHARS] if len(t) >= _PREFIX_CHARS else None for t in texts]
+    keys = Counter(prefixes)
+    if len(keys) < n:
+        X[:, c + 11] = [p is not None and keys[p] > 1 for p in prefixes]
+    else:
+        X[:, c + 11] = 0.0
+    assert c + 12 == N_FEATURES
     return X, facts
 
 

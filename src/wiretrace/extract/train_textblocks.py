@@ -279,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval", action="append", default=[], metavar="NAME=DIR",
                         help="extra renderings <DIR>/<id>.txt to score by cross-validation (never trained on)")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c", type=float, default=0.1, help="inverse L2 strength of the first pass")
+    parser.add_argument("--c", type=float, default=0.003,
+                        help="inverse L2 strength of the first pass (strong: it generalises to unseen renderers)")
     parser.add_argument("--c2", type=float, default=0.1, help="inverse L2 strength of the second pass")
     parser.add_argument("--no-write", action="store_true", help="cross-validate only")
     parser.add_argument("--styles", default=",".join(STYLES),

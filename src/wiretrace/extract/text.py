@@ -56,22 +56,39 @@ _LEAD_WORDS = frozenset(
 # What a block must contain for the copyright test, and for the caption and tags tests
 # (_CAPTION_CREDIT and cues.TAGS_LEAD need a colon).
 _ANYWHERE_WORDS = ("copyright", "©", ":")
+# Words every match of a pattern holds (lower-cased): a date label (dates.labelled_dates: "updated"
+# holds "date") and a caption credit's keyword (_CAPTION_CREDIT: "picture" holds "pic").
+_LABEL_WORDS = ("publish", "posted", "date", "modified")
+_CAPTION_WORDS = ("photo", "image", "pic", "credit")
 
 
-def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool], lead: list[bool]) -> float:
+def _gate(found: set[int] | None, n: int) -> list[bool]:
+    """Per block (of ``n``), whether it is among ``found``, the blocks PageText.containing
+    names; every block where that is None (the page's lower-case gates are off)."""
+    if found is None:
+        return [True] * n
+    flags = [False] * n
+    for i in found:
+        flags[i] = True
+    return flags
+
+
+def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool], lead: list[bool],
+                 labelled: list[bool], captioned: list[bool]) -> float:
     """How headline-like block ``i`` is: a short phrase, no final full stop, no credit or date,
     usually followed by the byline or date stamp and sitting close to the body.
 
-    ``digit`` and ``lead`` are the metadata pass's gates (see extract_text): a stamp needs a
-    digit, a byline, share button or related heading a lead word."""
+    ``digit``, ``lead``, ``labelled`` and ``captioned`` are the metadata pass's gates (see
+    extract_text): a stamp needs a digit and a label word, a byline, share button or related
+    heading a lead word, a caption credit its keyword."""
     text = blocks[i].text
     words = text.split()
     if not 3 <= len(words) <= 30 or (text.endswith((".", "…")) and not text.endswith("...")):
         return 0.0
     if blocks[i].bullet or (lead[i] and text.lower().startswith(_BYLINE_LEADS)) or _BREADCRUMB_SEP.search(text) \
-            or (":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text):
+            or (captioned[i] and ":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text):
         return 0.0
-    if (digit[i] and labelled_dates(text)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
+    if (digit[i] and labelled[i] and labelled_dates(text)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
         return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
     score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
@@ -120,24 +137,27 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     disclaimer_hints = tuple(w for w in _DISCLAIMER_HINTS if facts.has(w))
     n = len(blocks)
     found = facts.containing(_ANYWHERE_WORDS + disclaimer_hints)
+    hit = _gate(found, n)
     if found is None:
-        lead = hit = active = [True] * n
+        lead = active = [True] * n
     else:
         lead = [f in _LEAD_WORDS or "icon" in f or (not f.isalpha() and _HEAD.match(f)[1] in _LEAD_WORDS)
                 for f in facts.firsts]
-        hit = [False] * n
-        for i in found:
-            hit[i] = True
         active = [d or l or h or label == "related" or label == "promo"
                   for d, l, h, label in zip(digit, lead, hit, labels)]
+    # Narrower gates for the costlier tests, which a block can fail for want of one word.
+    labelled = _gate(facts.containing(_LABEL_WORDS), n)
+    captioned = _gate(facts.containing(_CAPTION_WORDS), n)
     body_idx = [i for i, label in enumerate(labels) if label == "body"]
     # A caption reads like prose, so the classifier may take it for body; its closing photo
     # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)") gives it away.
     images: list[Image] = []
     for i in body_idx:
-        if len(body_idx) > 1 and (credit := _TRAILING_PHOTO_CREDIT.search(blocks[i].text)) \
-                and len(blocks[i].text.split()) <= 60:
-            images.append(Image(caption=blocks[i].text[:credit.start()].strip(), credit=credit.group("credit").strip()))
+        text = blocks[i].text
+        # The credit closes the block (only whitespace after its ")"); most paragraphs end otherwise.
+        if len(body_idx) > 1 and text.rstrip().endswith(")") and (credit := _TRAILING_PHOTO_CREDIT.search(text)) \
+                and len(text.split()) <= 60:
+            images.append(Image(caption=text[:credit.start()].strip(), credit=credit.group("credit").strip()))
             labels[i] = "caption"
     body_idx = [i for i in body_idx if labels[i] == "body"]
     # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM") that the run swept in:
@@ -174,7 +194,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             break
     if article.headline is None:
         candidates = [(score, i) for i in range(top, first_body)
-                      if i not in used and (score := _title_score(blocks, i, first_body, digit, lead)) > 0]
+                      if i not in used and (score := _title_score(blocks, i, first_body, digit, lead, labelled, captioned)) > 0]
         # Repetition is the strongest tell: <title> and <h1> both render the headline.
         texts = [b.text for b in blocks[:first_body]]
         repeated = [c for c in candidates if texts.count(blocks[c[1]].text) > 1]
@@ -191,7 +211,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             text = blocks[j].text
             if j in used:
                 continue
-            if len(text.split()) >= 8 and not _CAPTION_CREDIT.match(text) and not labelled_dates(text):
+            if len(text.split()) >= 8 and not (captioned[j] and _CAPTION_CREDIT.match(text)) \
+                    and not (labelled[j] and labelled_dates(text)):
                 article.dek = text
                 used.add(j)
             break
@@ -250,7 +271,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             else:
                 holder = wire.copyright_holder(text)
                 copyright_publisher = copyright_publisher or holder
-        if has_word and i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
+        if has_word and captioned[i] and i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
                 and len(caption.group("caption").split()) >= 4:
             images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
             label = "caption"

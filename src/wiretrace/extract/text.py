@@ -8,6 +8,7 @@ tags, related headlines and the reading-time stamp.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from wiretrace.extract import cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline
@@ -74,13 +75,13 @@ def _gate(found: set[int] | None, n: int) -> list[bool]:
 
 
 def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool], lead: list[bool],
-                 labelled: list[bool], captioned: list[bool]) -> float:
+                 captioned: list[bool], stamps: Callable[[int], dict[str, str]]) -> float:
     """How headline-like block ``i`` is: a short phrase, no final full stop, no credit or date,
     usually followed by the byline or date stamp and sitting close to the body.
 
-    ``digit``, ``lead``, ``labelled`` and ``captioned`` are the metadata pass's gates (see
-    extract_text): a stamp needs a digit and a label word, a byline, share button or related
-    heading a lead word, a caption credit its keyword."""
+    ``digit``, ``lead`` and ``captioned`` are the metadata pass's gates (see extract_text): a
+    stamp needs a digit, a byline, share button or related heading a lead word, a caption credit
+    its keyword. ``stamps(i)`` is block ``i``'s labelled dates."""
     text = blocks[i].text
     words = text.split()
     if not 3 <= len(words) <= 30 or (text.endswith((".", "…")) and not text.endswith("...")):
@@ -88,7 +89,7 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
     if blocks[i].bullet or (lead[i] and text.lower().startswith(_BYLINE_LEADS)) or _BREADCRUMB_SEP.search(text) \
             or (captioned[i] and ":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text):
         return 0.0
-    if (digit[i] and labelled[i] and labelled_dates(text)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
+    if (digit[i] and stamps(i)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
         return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
     score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
@@ -148,6 +149,17 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     # Narrower gates for the costlier tests, which a block can fail for want of one word.
     labelled = _gate(facts.containing(_LABEL_WORDS), n)
     captioned = _gate(facts.containing(_CAPTION_WORDS), n)
+    # A stamp line near the headline is asked for its dates by the headline, dek and stamp
+    # rules alike: parse it once.
+    parsed: dict[int, dict[str, str]] = {}
+
+    def stamps(i: int) -> dict[str, str]:
+        if not labelled[i]:
+            return {}
+        if i not in parsed:
+            parsed[i] = labelled_dates(blocks[i].text)
+        return parsed[i]
+
     body_idx = [i for i, label in enumerate(labels) if label == "body"]
     # A caption reads like prose, so the classifier may take it for body; its closing photo
     # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)") gives it away.
@@ -194,7 +206,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             break
     if article.headline is None:
         candidates = [(score, i) for i in range(top, first_body)
-                      if i not in used and (score := _title_score(blocks, i, first_body, digit, lead, labelled, captioned)) > 0]
+                      if i not in used and (score := _title_score(blocks, i, first_body, digit, lead, captioned, stamps)) > 0]
         # Repetition is the strongest tell: <title> and <h1> both render the headline.
         texts = [b.text for b in blocks[:first_body]]
         repeated = [c for c in candidates if texts.count(blocks[c[1]].text) > 1]
@@ -212,7 +224,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             if j in used:
                 continue
             if len(text.split()) >= 8 and not (captioned[j] and _CAPTION_CREDIT.match(text)) \
-                    and not (labelled[j] and labelled_dates(text)):
+                    and not stamps(j):
                 article.dek = text
                 used.add(j)
             break
@@ -242,8 +254,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         has_word = hit[i]
         if digit[i] and _DIGIT.search(text):
             lower = text.lower()
-            if _DATE_HINT.search(lower) and (stamps := labelled_dates(text)):
-                for key, value in stamps.items():
+            if _DATE_HINT.search(lower) and (found := stamps(i)):
+                for key, value in found.items():
                     found_dates.setdefault(key, []).append(value)
                 label = "timestamp" if label == "other" else label
             elif top <= i < first_body and len(text) < 60 and _MONTH.search(text) and (stamp := parse_date(text)):

@@ -38,6 +38,9 @@ _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
 _TRAIL_SEPARATOR = re.compile(r"[/>»›|]")
 _FOLLOWING_STAMP = re.compile(r"\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read")
+# What each of _FOLLOWING_STAMP's matches holds ("\d{1,2}:\d{2}" a colon): the few substring
+# tests cost less than one search, and most runs of blocks hold none of them.
+_STAMP_WORDS = ("by", ":", "published", "updated", "posted", "min read")
 # First words (lower-cased) that the line-start patterns of the metadata pass can open with:
 # tags (cues.TAGS_LEAD/TAGS_HEADING), bylines (_BYLINE_LEADS, wire.AGENCY_BYLINE), share buttons
 # (cues.SHARE), related headings and promos (cues.RELATED_HEADING, cues.INLINE_PROMO). Those
@@ -61,6 +64,8 @@ _ANYWHERE_WORDS = ("copyright", "©", ":")
 # holds "date") and a caption credit's keyword (_CAPTION_CREDIT: "picture" holds "pic").
 _LABEL_WORDS = ("publish", "posted", "date", "modified")
 _CAPTION_WORDS = ("photo", "image", "pic", "credit")
+# ... and what a newsletter promo (cues.NEWSLETTER) holds.
+_NEWSLETTER_WORDS = ("newsletter", "enter your email")
 
 
 def _gate(found: set[int] | None, n: int) -> list[bool]:
@@ -94,7 +99,7 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
     score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
     following = " ".join(b.text.lower() for b in blocks[i + 1:i + 4])
-    if _FOLLOWING_STAMP.search(following):
+    if any(w in following for w in _STAMP_WORDS) and _FOLLOWING_STAMP.search(following):
         score += 0.5
     return score - (first_body - i) / 100
 
@@ -149,6 +154,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     # Narrower gates for the costlier tests, which a block can fail for want of one word.
     labelled = _gate(facts.containing(_LABEL_WORDS), n)
     captioned = _gate(facts.containing(_CAPTION_WORDS), n)
+    newsletter = _gate(facts.containing(_NEWSLETTER_WORDS), n)
     # A stamp line near the headline is asked for its dates by the headline, dek and stamp
     # rules alike: parse it once.
     parsed: dict[int, dict[str, str]] = {}
@@ -205,8 +211,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
                         break
             break
     if article.headline is None:
-        candidates = [(score, i) for i in range(top, first_body)
-                      if i not in used and (score := _title_score(blocks, i, first_body, digit, lead, captioned, stamps)) > 0]
+        candidates = [(score, i) for i in range(top, first_body) if i not in used
+                      and (score := _title_score(blocks, i, first_body, digit, lead, captioned, stamps)) > 0]
         # Repetition is the strongest tell: <title> and <h1> both render the headline.
         texts = [b.text for b in blocks[:first_body]]
         repeated = [c for c in candidates if texts.count(blocks[c[1]].text) > 1]
@@ -318,7 +324,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             # A list of related headlines ends at the first block that is no headline, or that
             # breaks the list's bullet style.
             if label in {"tags", "timestamp", "disclaimer", "caption", "byline", "newsletter"} \
-                    or not 3 <= len(headline.split()) <= 30 or " | " in headline or cues.NEWSLETTER.search(headline) \
+                    or not 3 <= len(headline.split()) <= 30 or " | " in headline \
+                    or (newsletter[i] and cues.NEWSLETTER.search(headline)) \
                     or (in_related_list and not promo and block.bullet != list_bullets):
                 in_related_list = False
             else:

@@ -61,7 +61,8 @@ _LEAD_WORDS = frozenset(
 # (_CAPTION_CREDIT and cues.TAGS_LEAD need a colon).
 _ANYWHERE_WORDS = ("copyright", "©", ":")
 # Words every match of a pattern holds (lower-cased): a date label (dates.labelled_dates: "updated"
-# holds "date") and a caption credit's keyword (_CAPTION_CREDIT: "picture" holds "pic").
+# holds "date") and a caption or photo credit's keyword (_CAPTION_CREDIT, _PHOTO_CREDIT: "picture"
+# holds "pic", "images" "image").
 _LABEL_WORDS = ("publish", "posted", "date", "modified")
 _CAPTION_WORDS = ("photo", "image", "pic", "credit")
 # ... and what a newsletter promo (cues.NEWSLETTER) holds.
@@ -86,13 +87,13 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
 
     ``digit``, ``lead`` and ``captioned`` are the metadata pass's gates (see extract_text): a
     stamp needs a digit, a byline, share button or related heading a lead word, a caption credit
-    its keyword. ``stamps(i)`` is block ``i``'s labelled dates."""
+    or photo credit its keyword. ``stamps(i)`` is block ``i``'s labelled dates."""
     text = blocks[i].text
     words = text.split()
     if not 3 <= len(words) <= 30 or (text.endswith((".", "…")) and not text.endswith("...")):
         return 0.0
     if blocks[i].bullet or (lead[i] and text.lower().startswith(_BYLINE_LEADS)) or _BREADCRUMB_SEP.search(text) \
-            or (captioned[i] and ":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text):
+            or (captioned[i] and ((":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text))):
         return 0.0
     if (digit[i] and stamps(i)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
         return 0.0

@@ -261,8 +261,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         has_word = hit[i]
         if digit[i] and _DIGIT.search(text):
             lower = text.lower()
-            if _DATE_HINT.search(lower) and (found := stamps(i)):
-                for key, value in found.items():
+            if _DATE_HINT.search(lower) and (labelled_stamps := stamps(i)):
+                for key, value in labelled_stamps.items():
                     found_dates.setdefault(key, []).append(value)
                 label = "timestamp" if label == "other" else label
             elif top <= i < first_body and len(text) < 60 and _MONTH.search(text) and (stamp := parse_date(text)):

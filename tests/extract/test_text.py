@@ -43,3 +43,72 @@ def test_the_metadata_gates_change_no_record(monkeypatch):
     monkeypatch.setattr(PageText, "has", lambda self, needle: True)
     monkeypatch.setattr(PageText, "containing", lambda self, needles: None)
     assert [extract_page(p, config).to_dict() for p in pages] == gated
+
+
+def _holds_one_of(items, needles: tuple[str, ...]) -> bool:
+    """Whether every match of the parsed regex ``items`` holds one of ``needles`` (lower-cased):
+    a run of literal characters holds one, a group whose content does, an alternation each of
+    whose branches does, or a repeat of at least once whose body does."""
+    from re import _constants as c
+
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av).lower()
+            if any(n in run for n in needles):
+                return True
+            continue
+        run = ""
+        if op is c.SUBPATTERN and _holds_one_of(av[-1], needles):
+            return True
+        if op is c.BRANCH and all(_holds_one_of(branch, needles) for branch in av[1]):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and _holds_one_of(av[2], needles):
+            return True
+    return False
+
+
+def test_each_gate_word_list_covers_its_pattern():
+    """A gate skips a test only where the block lacks every word of its list: each match of the
+    gated pattern must hold one of them."""
+    from re import _parser
+
+    from wiretrace.extract import cues, text
+    from wiretrace.extract.dates import _DATE_LABEL
+
+    for pattern, words in [(_DATE_LABEL, text._LABEL_WORDS), (text._CAPTION_CREDIT, text._CAPTION_WORDS),
+                           (text._PHOTO_CREDIT, text._CAPTION_WORDS), (cues.NEWSLETTER, text._NEWSLETTER_WORDS),
+                           (text._FOLLOWING_STAMP, text._STAMP_WORDS)]:
+        assert _holds_one_of(_parser.parse(pattern.pattern, pattern.flags).data, words), pattern.pattern
+    # The trailing photo credit is tested only on blocks whose last non-space character is ")".
+    assert text._TRAILING_PHOTO_CREDIT.pattern.endswith(r"\)\s*$")
+
+
+STAMPS_DUMP = """Home
+Updated: 9 May 2026 08:15 BST
+Harbour workers end strike after pay deal
+By Mira Kessel | PUBLISHED: May 8, 2026 11:02 AM
+Cranes stand idle at the container terminal in Port Elmar | Photo credit: Jon Tavi
+Dock workers in Port Elmar voted on Friday to end a nine-day strike after the port authority offered a pay rise of 6% over two years, union leaders said.
+The strike had left more than 40 ships waiting at anchor and delayed grain shipments to three neighbouring countries, according to the port authority.
+"Nobody wanted this to go on for another week," union secretary Dana Orel told reporters outside the terminal.
+Work is expected to resume on the night shift, and the port authority said it would take about ten days to clear the backlog.
+Also read
+Grain prices ease as ships leave anchor
+Sign up for our Harbour newsletter today
+"""
+
+
+def test_the_metadata_gates_change_no_record_with_stamps_and_credits(monkeypatch):
+    """The same with every gated rule firing: labelled stamps, a caption credit, a related list
+    that a newsletter promo ends."""
+    from wiretrace.extract.textfeatures import PageText
+
+    config = ExtractConfig(mode="text")
+    gated = extract_page(Page("stamps.txt", STAMPS_DUMP), config).to_dict()
+    assert (gated["published"], gated["updated"]) == ("2026-05-08T11:02:00", "2026-05-09T08:15:00+01:00")
+    assert gated["images"] == [{"url": None, "caption": "Cranes stand idle at the container terminal in Port Elmar",
+                                "credit": "Jon Tavi"}]
+    monkeypatch.setattr(PageText, "has", lambda self, needle: True)
+    monkeypatch.setattr(PageText, "containing", lambda self, needles: None)
+    assert extract_page(Page("stamps.txt", STAMPS_DUMP), config).to_dict() == gated

@@ -100,9 +100,20 @@ def _extract(page: Page, kind: str, config: ExtractConfig, template: frozenset[s
     return extract_text(page, template)
 
 
+def _tidy(paragraph: str) -> str:
+    """``paragraph`` with each whitespace run made one space and none at its ends.
+
+    Most paragraphs are tidy already, and telling costs less than the split: every whitespace
+    character but " " is unprintable, so a printable paragraph without a double or an edge
+    space has nothing to change."""
+    if paragraph.isprintable() and "  " not in paragraph and paragraph[:1] != " " and paragraph[-1:] != " ":
+        return paragraph
+    return " ".join(paragraph.split())
+
+
 def finalize(article: Article) -> Article:
     """Steps both modes share: tidy the body, fill language and reading time, judge is_article."""
-    article.body = [p for p in (" ".join(p.split()) for p in article.body) if p]
+    article.body = [p for p in map(_tidy, article.body) if p]
     if article.language is None or len(article.language) != 2:
         sample = " ".join(article.body[:3])[:400] or (article.headline or "")
         if sample:

@@ -8,6 +8,7 @@ tags, related headlines and the reading-time stamp.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from wiretrace.extract import cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline
@@ -37,6 +38,9 @@ _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
 _TRAIL_SEPARATOR = re.compile(r"[/>»›|]")
 _FOLLOWING_STAMP = re.compile(r"\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read")
+# What each of _FOLLOWING_STAMP's matches holds ("\d{1,2}:\d{2}" a colon): the few substring
+# tests cost less than one search, and most runs of blocks hold none of them.
+_STAMP_WORDS = ("by", ":", "published", "updated", "posted", "min read")
 # First words (lower-cased) that the line-start patterns of the metadata pass can open with:
 # tags (cues.TAGS_LEAD/TAGS_HEADING), bylines (_BYLINE_LEADS, wire.AGENCY_BYLINE), share buttons
 # (cues.SHARE), related headings and promos (cues.RELATED_HEADING, cues.INLINE_PROMO). Those
@@ -56,27 +60,47 @@ _LEAD_WORDS = frozenset(
 # What a block must contain for the copyright test, and for the caption and tags tests
 # (_CAPTION_CREDIT and cues.TAGS_LEAD need a colon).
 _ANYWHERE_WORDS = ("copyright", "©", ":")
+# Words every match of a pattern holds (lower-cased): a date label (dates.labelled_dates: "updated"
+# holds "date") and a caption or photo credit's keyword (_CAPTION_CREDIT, _PHOTO_CREDIT: "picture"
+# holds "pic", "images" "image").
+_LABEL_WORDS = ("publish", "posted", "date", "modified")
+_CAPTION_WORDS = ("photo", "image", "pic", "credit")
+# ... and what a newsletter promo (cues.NEWSLETTER) holds.
+_NEWSLETTER_WORDS = ("newsletter", "enter your email")
 
 
-def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool], lead: list[bool]) -> float:
+def _gate(found: set[int] | None, n: int) -> list[bool]:
+    """Per block (of ``n``), whether it is among ``found``, the blocks PageText.containing
+    names; every block where that is None (the page's lower-case gates are off)."""
+    if found is None:
+        return [True] * n
+    flags = [False] * n
+    for i in found:
+        flags[i] = True
+    return flags
+
+
+def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool], lead: list[bool],
+                 captioned: list[bool], stamps: Callable[[int], dict[str, str]]) -> float:
     """How headline-like block ``i`` is: a short phrase, no final full stop, no credit or date,
     usually followed by the byline or date stamp and sitting close to the body.
 
-    ``digit`` and ``lead`` are the metadata pass's gates (see extract_text): a stamp needs a
-    digit, a byline, share button or related heading a lead word."""
+    ``digit``, ``lead`` and ``captioned`` are the metadata pass's gates (see extract_text): a
+    stamp needs a digit, a byline, share button or related heading a lead word, a caption credit
+    or photo credit its keyword. ``stamps(i)`` is block ``i``'s labelled dates."""
     text = blocks[i].text
     words = text.split()
     if not 3 <= len(words) <= 30 or (text.endswith((".", "…")) and not text.endswith("...")):
         return 0.0
     if blocks[i].bullet or (lead[i] and text.lower().startswith(_BYLINE_LEADS)) or _BREADCRUMB_SEP.search(text) \
-            or (":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text):
+            or (captioned[i] and ((":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text))):
         return 0.0
-    if (digit[i] and labelled_dates(text)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
+    if (digit[i] and stamps(i)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
         return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
     score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
     following = " ".join(b.text.lower() for b in blocks[i + 1:i + 4])
-    if _FOLLOWING_STAMP.search(following):
+    if any(w in following for w in _STAMP_WORDS) and _FOLLOWING_STAMP.search(following):
         score += 0.5
     return score - (first_body - i) / 100
 
@@ -120,24 +144,39 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     disclaimer_hints = tuple(w for w in _DISCLAIMER_HINTS if facts.has(w))
     n = len(blocks)
     found = facts.containing(_ANYWHERE_WORDS + disclaimer_hints)
+    hit = _gate(found, n)
     if found is None:
-        lead = hit = active = [True] * n
+        lead = active = [True] * n
     else:
         lead = [f in _LEAD_WORDS or "icon" in f or (not f.isalpha() and _HEAD.match(f)[1] in _LEAD_WORDS)
                 for f in facts.firsts]
-        hit = [False] * n
-        for i in found:
-            hit[i] = True
         active = [d or l or h or label == "related" or label == "promo"
                   for d, l, h, label in zip(digit, lead, hit, labels)]
+    # Narrower gates for the costlier tests, which a block can fail for want of one word.
+    labelled = _gate(facts.containing(_LABEL_WORDS), n)
+    captioned = _gate(facts.containing(_CAPTION_WORDS), n)
+    newsletter = _gate(facts.containing(_NEWSLETTER_WORDS), n)
+    # A stamp line near the headline is asked for its dates by the headline, dek and stamp
+    # rules alike: parse it once.
+    parsed: dict[int, dict[str, str]] = {}
+
+    def stamps(i: int) -> dict[str, str]:
+        if not labelled[i]:
+            return {}
+        if i not in parsed:
+            parsed[i] = labelled_dates(blocks[i].text)
+        return parsed[i]
+
     body_idx = [i for i, label in enumerate(labels) if label == "body"]
     # A caption reads like prose, so the classifier may take it for body; its closing photo
     # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)") gives it away.
     images: list[Image] = []
     for i in body_idx:
-        if len(body_idx) > 1 and (credit := _TRAILING_PHOTO_CREDIT.search(blocks[i].text)) \
-                and len(blocks[i].text.split()) <= 60:
-            images.append(Image(caption=blocks[i].text[:credit.start()].strip(), credit=credit.group("credit").strip()))
+        text = blocks[i].text
+        # The credit closes the block (only whitespace after its ")"); most paragraphs end otherwise.
+        if len(body_idx) > 1 and text.rstrip().endswith(")") and (credit := _TRAILING_PHOTO_CREDIT.search(text)) \
+                and len(text.split()) <= 60:
+            images.append(Image(caption=text[:credit.start()].strip(), credit=credit.group("credit").strip()))
             labels[i] = "caption"
     body_idx = [i for i in body_idx if labels[i] == "body"]
     # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM") that the run swept in:
@@ -173,8 +212,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
                         break
             break
     if article.headline is None:
-        candidates = [(score, i) for i in range(top, first_body)
-                      if i not in used and (score := _title_score(blocks, i, first_body, digit, lead)) > 0]
+        candidates = [(score, i) for i in range(top, first_body) if i not in used
+                      and (score := _title_score(blocks, i, first_body, digit, lead, captioned, stamps)) > 0]
         # Repetition is the strongest tell: <title> and <h1> both render the headline.
         texts = [b.text for b in blocks[:first_body]]
         repeated = [c for c in candidates if texts.count(blocks[c[1]].text) > 1]
@@ -191,7 +230,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             text = blocks[j].text
             if j in used:
                 continue
-            if len(text.split()) >= 8 and not _CAPTION_CREDIT.match(text) and not labelled_dates(text):
+            if len(text.split()) >= 8 and not (captioned[j] and _CAPTION_CREDIT.match(text)) \
+                    and not stamps(j):
                 article.dek = text
                 used.add(j)
             break
@@ -221,8 +261,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         has_word = hit[i]
         if digit[i] and _DIGIT.search(text):
             lower = text.lower()
-            if _DATE_HINT.search(lower) and (stamps := labelled_dates(text)):
-                for key, value in stamps.items():
+            if _DATE_HINT.search(lower) and (labelled_stamps := stamps(i)):
+                for key, value in labelled_stamps.items():
                     found_dates.setdefault(key, []).append(value)
                 label = "timestamp" if label == "other" else label
             elif top <= i < first_body and len(text) < 60 and _MONTH.search(text) and (stamp := parse_date(text)):
@@ -250,7 +290,7 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             else:
                 holder = wire.copyright_holder(text)
                 copyright_publisher = copyright_publisher or holder
-        if has_word and i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
+        if has_word and captioned[i] and i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
                 and len(caption.group("caption").split()) >= 4:
             images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
             label = "caption"
@@ -285,7 +325,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             # A list of related headlines ends at the first block that is no headline, or that
             # breaks the list's bullet style.
             if label in {"tags", "timestamp", "disclaimer", "caption", "byline", "newsletter"} \
-                    or not 3 <= len(headline.split()) <= 30 or " | " in headline or cues.NEWSLETTER.search(headline) \
+                    or not 3 <= len(headline.split()) <= 30 or " | " in headline \
+                    or (newsletter[i] and cues.NEWSLETTER.search(headline)) \
                     or (in_related_list and not promo and block.bullet != list_bullets):
                 in_related_list = False
             else:

@@ -117,6 +117,34 @@ def test_wrap_width_is_zero_for_unwrapped_dumps() -> None:
     assert wrap_width_of(dump) == 0
 
 
+def test_wrap_width_is_the_pile_not_a_stray_longer_line() -> None:
+    lines = [line for paragraph in PARAGRAPHS * 3 for line in wrap(paragraph, 78, 0) + [""]]
+    stray = "A line some renderer left unwrapped because of a word it could not break: supercalifragilistic"
+    urls = [f"   {i}. https://www.example.com/news/2026/05/07/a-long-path-for-story-number-{i}" for i in range(10)]
+    assert wrap_width_of("\n".join(lines + [stray])) in (77, 78)
+    # Link lists of lynx -dump are never wrapped; the wrapped text still is.
+    dump = "\n".join(lines + urls)
+    assert [b.text for b in tb.segment(dump)][:4] == PARAGRAPHS
+
+
+def test_segment_strips_markdown_markup() -> None:
+    dump = "\n\n".join([
+        "## Tram network to grow", "### By Jane Doe", "#### Related", f"**{PARAGRAPHS[0][:40]}**{PARAGRAPHS[0][40:]}",
+        "> " + PARAGRAPHS[1][:70] + "\n> " + PARAGRAPHS[1][71:], "2\\. Take _inventory_ of snake_case names",
+    ])
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts[:3] == ["Tram network to grow", "By Jane Doe", "Related"]
+    assert texts[3] == PARAGRAPHS[0]
+    assert texts[4] == PARAGRAPHS[1][:70].strip() and not any(t.startswith(">") for t in texts)
+    assert texts[-1].endswith("Take inventory of snake_case names")
+
+
+def test_segment_leaves_a_lone_hash_and_stars_in_plain_dumps_alone() -> None:
+    dump = "# World\n# Business\nThe rate rose to 5** according to the bank, a footnote said."
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts[-1] == "The rate rose to 5** according to the bank, a footnote said."
+
+
 def test_segment_splits_inline_promo_keeping_its_wording() -> None:
     text = "Putin discussed the conflict with business leaders.  ALSO READ: Oil prices slip as talks stall"
     blocks = tb.segment(text + "\nNext paragraph here.")

@@ -11,7 +11,12 @@ tools draw them:
 
 - ``lynx``: ``lynx -dump -nolist -width=80`` (hard-wrapped, "*" "+" "o" bullets, image alt text),
 - ``w3m``: ``w3m -dump -cols 80`` (hard-wrapped, "•" bullets, flush left),
-- ``htmltext``: the ``html-text`` package (one block a line, no indentation or bullets).
+- ``htmltext``: the ``html-text`` package (one block a line, no indentation or bullets),
+- ``html2text``: the ``html2text`` package without links or images (Markdown headings,
+  emphasis and quotes, wrapped at 78 columns),
+- ``resiliparse``: ``resiliparse``'s plain-text rendering of the whole page.
+
+The last two are not dependencies of wiretrace: ``pip install html2text resiliparse`` to use them.
 
 A renderer that is not installed is skipped with a note. Nothing here runs at extraction time,
 and the outputs never go into the package.
@@ -46,17 +51,35 @@ def _html_text(html: bytes) -> str:
     return html_text.extract_text(html.decode("utf-8", "replace"))
 
 
+def _html2text(html: bytes) -> str:
+    import html2text
+
+    converter = html2text.HTML2Text()
+    converter.ignore_links = converter.ignore_images = True
+    return converter.handle(html.decode("utf-8", "replace"))
+
+
+def _resiliparse(html: bytes) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLTree
+
+    return extract_plain_text(HTMLTree.parse(html.decode("utf-8", "replace")), main_content=False)
+
+
+def _installed(module: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(module) is not None
+
+
 def renderers() -> dict[str, Callable[[bytes], str] | None]:
     """Each known renderer, or None where its tool is not installed here."""
-    try:
-        import html_text  # noqa: F401
-        has_html_text = True
-    except ImportError:
-        has_html_text = False
     return {
         "lynx": _command(_LYNX) if shutil.which("lynx") else None,
         "w3m": _command(_W3M) if shutil.which("w3m") else None,
-        "htmltext": _html_text if has_html_text else None,
+        "htmltext": _html_text if _installed("html_text") else None,
+        "html2text": _html2text if _installed("html2text") else None,
+        "resiliparse": _resiliparse if _installed("resiliparse") else None,
     }
 
 
@@ -94,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dev", type=Path, help="benchmark DEV folder (html/<id>.html.gz)")
     parser.add_argument("out", type=Path, help="output folder: OUT/<renderer>/<id>.txt")
-    parser.add_argument("--renderers", default="lynx,w3m,htmltext", help="comma-separated (default: %(default)s)")
+    parser.add_argument("--renderers", default="lynx,w3m,htmltext,html2text,resiliparse", help="comma-separated (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     for name, count in render_dev(args.dev, args.out, args.renderers.split(","), args.workers).items():

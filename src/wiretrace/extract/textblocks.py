@@ -69,6 +69,28 @@ _IMAGE_FILE = re.compile(r"\[[^\s\[\]]*(?:\.(?:jpe?g|png|gif|svg|webp|bmp)\b|&am
 _BARE_IMAGE = re.compile(r"\[[^\s\[\]]{1,60}\]")
 _INS_DEL = re.compile(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]")
 _IFRAME = re.compile(r"^[ \t]*IFRAME:[^\n]*(?:\n[ \t]*[^\s]+[ \t]*$)*", re.MULTILINE)
+# Markdown-writing renderers (html2text, markdownify) mark headings, quotes and emphasis and
+# escape punctuation: "## Sub-heading", "**Account:** name", "_italic_", "2\\. Take inventory". None of
+# it is visible text, and left in it hides a sentence's final full stop from the features.
+_MD_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w_])_(?=[^_\s])([^_\n]*?[^_\s])_(?![\w_])")
+# A blockquote's "> " opens each of its lines, wrapped continuations included.
+_MD_QUOTE = re.compile(r"^([ \t]*)(?:>[ \t]?)+", re.MULTILINE)
+_MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>])")
+
+
+def _strip_markdown(content: str) -> str:
+    """Remove Markdown markup from a dump that shows it (several headings or bold runs)."""
+    # (A lone "#" also opens lynx's fourth-level list items, so only "##" and deeper count.)
+    headings = content.startswith("##") + content.count("\n##", 0, 50_000)
+    if headings < 3 and content.count("**", 0, 50_000) < 6:
+        return content
+    content = _MD_HEADING.sub(r"\1", content)
+    content = _MD_QUOTE.sub(r"\1", content)
+    content = _MD_EMPHASIS.sub(lambda m: m.group(1) or "", content)
+    return _MD_ESCAPE.sub(r"\1", content)
+
+
 # Cheap gate in front of cues.split_inline_promo, which is slow on long paragraphs.
 _PROMO_HINT = re.compile(r"(?:READ|Read|WATCH|Watch|RELATED|Related|SEE ALSO|See Also)\s*[:|\-–—]")
 
@@ -113,8 +135,12 @@ def wrap_width(widths: Iterable[int]) -> int:
     band = sum(hist[151:161])
     for top in range(160, 23, -1):
         if band >= need:
-            while not hist[top]:
+            # The ceiling is the top of the pile, not a stray longer line above it (an unbreakable
+            # word, a line some renderers leave unwrapped) with empty columns below it.
+            peak = max(hist[top - 9 : top + 1])
+            while top > 24 and (not hist[top] or (hist[top] * 4 < peak and not hist[top - 1] and not hist[top - 2])):
                 top -= 1
+            band = sum(hist[top - 9 : top + 1])
             over = beyond + sum(hist[top + 3 :])
             # Nothing wraps prose narrower than ~30 columns; a dump of short lines is a menu.
             return top if over * 3 <= band and top >= 30 else 0
@@ -163,6 +189,8 @@ def segment(content: str) -> list[Block]:
     if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
         content = _LINK_REFERENCE.sub("", content)
     # Each pattern runs only where its marker occurs: most dumps have none of them.
+    if "#" in content or "**" in content:
+        content = _strip_markdown(content)
     if "[INS:" in content or "[DEL:" in content:
         content = _INS_DEL.sub("", content)
     if "IFRAME:" in content:
@@ -178,7 +206,10 @@ def segment(content: str) -> list[Block]:
         else:
             widths = [len(raw) if raw.isascii() else len(raw) + len(_WIDE.findall(raw))
                       for raw in map(str.rstrip, lines)]
-        width = wrap_width(x for x in widths if x)
+        # A URL or a long word cannot be broken, so its line says nothing about where the
+        # renderer breaks lines (lynx lists its links' URLs unwrapped: "  21. https://...").
+        width = wrap_width(x for x, raw in zip(widths, lines)
+                           if 0 < x <= 30 or (x and "://" not in raw and (" " in raw.strip() or not raw.isascii())))
     # An inline promo can only be split off where its cue occurs somewhere in the dump.
     promos = _PROMO_HINT.search(content) is not None
     images = "[" in content

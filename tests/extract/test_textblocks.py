@@ -227,6 +227,21 @@ def test_headlines_under_a_related_heading_inside_the_body_are_dropped() -> None
     assert keep == [True, True, False, False, False, True]
 
 
+def test_a_list_introduced_by_a_colon_joins_the_body() -> None:
+    intro = "These are the deals worth a look this week, according to our shopping editors:"
+    items = ["Lego Star Wars 75188 bomber", "Polistil electric race track", "Blade Runner, The Final Cut (4K)"]
+    blocks = [tb.Block(PARAGRAPHS[0], 0), tb.Block(intro, 1)] + [tb.Block(t, 2 + k, True, 2) for k, t in enumerate(items)] \
+        + [tb.Block("Privacy Policy", 5)]
+    X = block_features(blocks)
+    keep = [True, True, False, False, False, False]
+    tb.take_introduced_lists(blocks, keep, X, [0.9, 0.9, 0.2, 0.1, 0.3, 0.01])
+    assert keep == [True, True, True, True, True, False]
+    # Nothing is introduced without the colon, and hopeless blocks stay out.
+    keep = [True, False, False, False, False, False]
+    tb.take_introduced_lists(blocks, keep, X, [0.9, 0.1, 0.2, 0.1, 0.3, 0.01])
+    assert keep == [True, False, False, False, False, False]
+
+
 def test_classify_leaves_out_comments() -> None:
     comments = "\n".join([
         "12 Comments",

@@ -479,12 +479,14 @@ def classify_page(blocks: list[Block], template: frozenset[str] = frozenset()) -
         return [], PageText.empty()
     first, second, knobs = _model()
     X, facts = page_features(blocks)
-    keep = decode(blocks, stacked_scores(X, first, second), **knobs, words=facts.spaces + 1.0)
+    scores = stacked_scores(X, first, second)
+    keep = decode(blocks, scores, **knobs, words=facts.spaces + 1.0)
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
                 keep[i] = False
     drop_furniture(blocks, keep, X)
+    take_introduced_lists(blocks, keep, X, scores)
     return _categories(blocks, keep, X, template), facts
 
 
@@ -527,6 +529,33 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
         if keep[i] and (in_comments or in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
             keep[i] = False
         started = started or keep[i]
+
+
+#: Below this score a block after an introducing colon is furniture all the same.
+_LIST_FLOOR = 0.05
+
+
+def take_introduced_lists(blocks: list[Block], keep: list[bool], X: np.ndarray, scores: np.ndarray) -> None:
+    """Add to the body (in place) what a body paragraph ending in a colon introduces: the blocks
+    right after it at one indent ("Here are the deals:" and a list of products, "Features:" and
+    its items), which one by one look like navigation.
+
+    The list ends at the first block at another indent, one the body has already, or one the
+    model finds hopeless (``_LIST_FLOOR``).
+    """
+    colon = X[:, _COLUMN["ends_colon"]] > 0
+    n = len(blocks)
+    i = 0
+    while i < n - 1:
+        if not (keep[i] and colon[i] and not keep[i + 1]):
+            i += 1
+            continue
+        indent = blocks[i + 1].indent
+        j = i + 1
+        while j < n and not keep[j] and blocks[j].indent == indent and scores[j] >= _LIST_FLOOR:
+            keep[j] = True
+            j += 1
+        i = j
 
 
 # Feature columns that name a category outright, in order of precedence.

@@ -40,7 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
-from wiretrace.extract.textblocks import decode, drop_furniture, segment, stacked_scores
+from wiretrace.extract.textblocks import decode, drop_furniture, segment, stacked_scores, take_introduced_lists
 from wiretrace.extract.textfeatures import CONTEXT_NAMES, FEATURE_NAMES, LinearModel, block_features, context_features
 
 WORD = re.compile(r"\w+")
@@ -265,6 +265,7 @@ def bodies(pages: dict[str, list], scores: dict[str, np.ndarray], knobs: dict[st
     for key, (blocks, _labels, X) in pages.items():
         keep = decode(blocks, scores[key], **knobs)
         drop_furniture(blocks, keep, X)  # as classify_page does, so CV scores what ships
+        take_introduced_lists(blocks, keep, X, scores[key])
         out[key] = "\n".join(b.text for b, k in zip(blocks, keep) if k)
     return out
 

@@ -371,6 +371,22 @@ def test_caption_and_repeated_teaser_columns() -> None:
     assert X[:, prefix].tolist() == [0.0, 1.0, 0.0, 1.0]
 
 
+def test_keywords_found_through_anchors_are_all_found() -> None:
+    from wiretrace.extract import textfeatures as tf
+
+    page = ("In this file photo | the mayor. Photo: J. Doe / Getty Images; photophotograph: x, blog login, "
+            "sign in or sign up · log in • photo/ap image: credit: www.example.com http cookie")
+    low = page.lower()
+    planned = {keyword for _column, groups in tf._KEYWORD_PLAN for _anchor, words in groups for keyword in words}
+    assert planned == {keyword for _column, words in tf._KEYWORDS for keyword in words}
+    _M, facts = tf._measure(["x", page])
+    for column, words in tf._KEYWORDS:
+        if column == 11:
+            continue
+        for keyword in words:
+            assert [at - 2 for at in facts.seen[keyword]] == tf._find_all(low, keyword), keyword
+
+
 def test_date_and_reading_time_columns() -> None:
     texts = ["Updated 10:42 am", "March 4, 2025", "Room 101", "5 min read", "4 de março", "Chapter 12 of 30",
              "Mar—19 gets no month", "In 2019 we wrote about it."]

@@ -193,6 +193,24 @@ _KEYWORDS = (
     (18, ("in this photo", "in this file photo", "in this image", "photo:", "photo/", "photo by", "photos:",
           "photograph:", "image:", "credit:", "getty images", "file photo")),
 )
+# Keywords that share a rarer word are found from one search for it, then checked in place:
+# a page is searched once for "photo", not eight times.
+_ANCHORS = ("photo", "image", "sign ", "log", "|", "•", "·")
+
+
+def _keyword_plan() -> tuple[tuple[int, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+    """_KEYWORDS per column, grouped by the anchor each is searched through (itself if none)."""
+    plan = []
+    for column, keywords in _KEYWORDS:
+        groups: dict[str, list[str]] = {}
+        for keyword in keywords:
+            anchor = next((a for a in _ANCHORS if a in keyword), keyword)
+            groups.setdefault(anchor, []).append(keyword)
+        plan.append((column, tuple((anchor, tuple(words)) for anchor, words in groups.items())))
+    return tuple(plan)
+
+
+_KEYWORD_PLAN = _keyword_plan()
 
 
 # Character classes of the Basic Multilingual Plane, one bit each, so that a single table
@@ -380,14 +398,21 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     gates_on = len(low) == len(page) and (page.isascii() or not any(c in page for c in _CASE_TRAPS))
     facts = PageText(texts, low, starts.tolist() if gates_on else None, firsts, digit.tolist(), spaces)
     seen = facts.seen
-    for column, keywords in _KEYWORDS:
+    for column, groups in _KEYWORD_PLAN:
         hits = []
         haystack = page if column == 11 else low
-        for keyword in keywords:
-            found = _find_all(haystack, keyword)
-            if column != 11:
-                seen[keyword] = found
-            hits += found
+        for anchor, keywords in groups:
+            at = _find_all(haystack, anchor)
+            for keyword in keywords:
+                if keyword == anchor:
+                    found = at
+                else:
+                    # Every occurrence of the keyword holds the anchor at this offset.
+                    offset = keyword.index(anchor)
+                    found = [h - offset for h in at if h >= offset and haystack.startswith(keyword, h - offset)]
+                if column != 11:
+                    seen[keyword] = found
+                hits += found
         if hits:
             M[np.searchsorted(starts, np.array(hits), side="right") - 1, column] = 1.0
 

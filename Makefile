@@ -2,7 +2,7 @@
 PYTHON ?= python3
 PIP := $(PYTHON) -m pip
 
-.PHONY: install run test bench bench-memory clean
+.PHONY: install run test bench bench-text bench-memory clean
 
 install:
 	$(PIP) install -q --upgrade pip
@@ -25,6 +25,16 @@ bench: install
 	$(PYTHON) -m wiretrace.bench analyze
 	$(PYTHON) -m wiretrace.bench ingest
 	$(PYTHON) -m wiretrace.bench dask
+
+# Text mode beyond the DEV dumps: speed on one core, then cross-validated F1 on the DEV pages as
+# other renderers draw them (lynx and w3m if installed; html2text and resiliparse if pip-installed).
+DEV ?= ../shared/bench/extraction/dev
+bench-text: install
+	$(PYTHON) -m wiretrace.bench extraction --text-speed
+	$(PYTHON) -m wiretrace.extract.renderings $(DEV) build/renderings
+	$(PYTHON) -m wiretrace.extract.train_textblocks $(DEV) --no-write \
+		$$(for r in lynx w3m htmltext html2text resiliparse; do \
+			[ -d build/renderings/$$r ] && echo --eval $$r=build/renderings/$$r; done)
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache wiretrace-sample.db*

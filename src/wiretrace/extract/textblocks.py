@@ -1,8 +1,9 @@
 """Text mode, part one: segment a plain-text page dump into blocks and classify each block.
 
 A dump is visible text only, one block per line, from some HTML-to-text renderer. Renderers
-differ (indentation, list bullets, hard line wrapping), so :func:`segment` normalises those
-away before :func:`classify` looks at a block.
+differ (indentation, list bullets, hard line wrapping, lynx's link numbers, w3m's image names,
+Markdown markup), so :func:`segment` normalises those away before :func:`classify` looks at a
+block.
 
 :func:`classify` scores every block in two passes (features in
 :mod:`wiretrace.extract.textfeatures`, weights in ``models/textblocks.json``, trained by
@@ -11,7 +12,10 @@ and its neighbourhood, then a second one that also sees the first pass's scores 
 around it (stacking); the two vote. It then decodes the page as a whole: the article is the
 heaviest contiguous run of likely-body blocks, which may be interrupted (a related-links box, a
 caption) and resume, and anything outside that run needs a much higher score to count. A page
-where no block is confidently body is judged relative to its best blocks instead.
+where no block is confidently body is judged relative to its best blocks instead. Last, what
+the page states outright settles it: furniture that names itself leaves the body
+(:func:`drop_furniture`), and a list that a body paragraph introduces with a colon joins it
+(:func:`take_introduced_lists`).
 """
 
 from __future__ import annotations

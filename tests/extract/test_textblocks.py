@@ -236,6 +236,12 @@ def test_a_list_introduced_by_a_colon_joins_the_body() -> None:
     keep = [True, True, False, False, False, False]
     tb.take_introduced_lists(blocks, keep, X, [0.9, 0.9, 0.2, 0.1, 0.3, 0.01])
     assert keep == [True, True, True, True, True, False]
+    # A heading that names itself furniture ends the list.
+    related = [tb.Block(PARAGRAPHS[0], 0), tb.Block(intro, 1), tb.Block("Related stories", 2, False, 2),
+               tb.Block(items[0], 3, True, 2)]
+    keep = [True, True, False, False]
+    tb.take_introduced_lists(related, keep, block_features(related), [0.9, 0.9, 0.3, 0.3])
+    assert keep == [True, True, False, False]
     # Nothing is introduced without the colon, and hopeless blocks stay out.
     keep = [True, False, False, False, False, False]
     tb.take_introduced_lists(blocks, keep, X, [0.9, 0.1, 0.2, 0.1, 0.3, 0.01])

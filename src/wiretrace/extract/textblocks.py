@@ -544,10 +544,12 @@ def take_introduced_lists(blocks: list[Block], keep: list[bool], X: np.ndarray, 
     right after it at one indent ("Here are the deals:" and a list of products, "Features:" and
     its items), which one by one look like navigation.
 
-    The list ends at the first block at another indent, one the body has already, or one the
-    model finds hopeless (``_LIST_FLOOR``).
+    The list ends at the first block at another indent, one the body has already, one the
+    model finds hopeless (``_LIST_FLOOR``), or one that names itself furniture (a "Related"
+    or comments heading, share buttons, a cookie or copyright notice).
     """
     colon = X[:, _COLUMN["ends_colon"]] > 0
+    named = (X[:, _NAMED_FURNITURE] > 0).any(axis=1)
     n = len(blocks)
     i = 0
     while i < n - 1:
@@ -556,7 +558,7 @@ def take_introduced_lists(blocks: list[Block], keep: list[bool], X: np.ndarray, 
             continue
         indent = blocks[i + 1].indent
         j = i + 1
-        while j < n and not keep[j] and blocks[j].indent == indent and scores[j] >= _LIST_FLOOR:
+        while j < n and not keep[j] and blocks[j].indent == indent and scores[j] >= _LIST_FLOOR and not named[j]:
             keep[j] = True
             j += 1
         i = j
@@ -575,6 +577,9 @@ _CUE_LABELS = (
     ("cue_byline", "byline"),
 )
 _COLUMN = {name: k for k, name in enumerate(FEATURE_NAMES)}
+_NAMED_FURNITURE = [_COLUMN[name] for name in (
+    "cue_promo", "cue_share", "cue_tags", "cue_advert", "cue_newsletter", "cue_comment", "cue_related", "cue_legal",
+    "disclaimer", "cookie")]
 
 
 def _categories(blocks: list[Block], keep: list[bool], X: np.ndarray, template: frozenset[str]) -> list[str]:

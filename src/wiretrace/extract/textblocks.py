@@ -483,15 +483,24 @@ def classify_page(blocks: list[Block], template: frozenset[str] = frozenset()) -
         return [], PageText.empty()
     first, second, knobs = _model()
     X, facts = page_features(blocks)
-    scores = stacked_scores(X, first, second)
-    keep = decode(blocks, scores, **knobs, words=facts.spaces + 1.0)
+    keep = choose_body(blocks, X, stacked_scores(X, first, second), knobs, facts.spaces + 1.0, template)
+    return _categories(blocks, keep, X, template), facts
+
+
+def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: dict[str, float],
+                words: np.ndarray | None = None, template: frozenset[str] = frozenset()) -> list[bool]:
+    """Which blocks are body, from their features ``X`` and body ``scores``: :func:`decode`
+    with the decoding ``knobs``, then the site's template, :func:`drop_furniture` and
+    :func:`take_introduced_lists`. (Training cross-validates through this too, so it scores
+    what ships.)"""
+    keep = decode(blocks, scores, **knobs, words=words)
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
                 keep[i] = False
     drop_furniture(blocks, keep, X)
     take_introduced_lists(blocks, keep, X, scores)
-    return _categories(blocks, keep, X, template), facts
+    return keep
 
 
 #: What only a publisher's note says of its own copy ("... auto-generated from a syndicated feed").

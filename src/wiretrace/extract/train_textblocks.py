@@ -40,7 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
-from wiretrace.extract.textblocks import decode, drop_furniture, segment, stacked_scores, take_introduced_lists
+from wiretrace.extract.textblocks import choose_body, segment, stacked_scores
 from wiretrace.extract.textfeatures import CONTEXT_NAMES, FEATURE_NAMES, LinearModel, block_features, context_features
 
 WORD = re.compile(r"\w+")
@@ -263,9 +263,7 @@ def fit_stacked(renderings: dict[str, dict[str, list]], names: tuple[str, ...], 
 def bodies(pages: dict[str, list], scores: dict[str, np.ndarray], knobs: dict[str, float]) -> dict[str, str]:
     out = {}
     for key, (blocks, _labels, X) in pages.items():
-        keep = decode(blocks, scores[key], **knobs)
-        drop_furniture(blocks, keep, X)  # as classify_page does, so CV scores what ships
-        take_introduced_lists(blocks, keep, X, scores[key])
+        keep = choose_body(blocks, X, scores[key], knobs)
         out[key] = "\n".join(b.text for b, k in zip(blocks, keep) if k)
     return out
 

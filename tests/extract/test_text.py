@@ -29,6 +29,42 @@ def test_a_caption_the_classifier_took_for_body_goes_to_images():
     assert any(b.category == "caption" and "Cranes stand idle" in b.text for b in article.boilerplate)
 
 
+GALLERY_DUMP = """Home
+Britain
+Party accused of misleading voters with rebranded account
+By Jill Lawless
+November 20, 2019 10:14 AM
+LONDON (AP) — Britain's governing party was accused on Wednesday of trying to mislead voters by renaming its press office account during a televised debate between the two main candidates.
+In this photo issued by ITV, the two candidates shake hands before their debate in Salford, England, Tuesday, Nov. 19, 2019. (ITV via AP)
+FILE - In this Nov. 12, 2019, file photo, the party leader speaks at a campaign event in Bristol, England.
+2 of 4 A campaign worker hands out leaflets outside a polling station in Leeds on Tuesday.
+Rebranded to resemble a neutral fact-checking service, the account posted a series of messages supporting its candidate while the debate was on air.
+Organizations that seek to combat political misinformation said the move was an attempt to deceive voters, and the party's chairman defended it on morning television.
+The election commission said it had no power to regulate the content of campaign messages on social media.
+Share this article
+Copyright 2019 The Associated Press. All rights reserved.
+"""
+
+
+def test_captions_by_their_credit_opener_or_gallery_counter_leave_the_body():
+    article = extract_page(Page("gallery.txt", GALLERY_DUMP), ExtractConfig(mode="text"))
+    assert article.body[0].startswith("LONDON (AP)")
+    assert all("photo" not in p and "leaflets" not in p for p in article.body)
+    assert [(i.caption[:24], i.credit) for i in article.images] == [
+        ("In this photo issued by ", "ITV via AP"),
+        ("FILE - In this Nov. 12, ", None),
+        ("A campaign worker hands ", None),
+    ]
+
+
+def test_a_paragraph_about_a_photo_is_not_a_caption():
+    from wiretrace.extract.text import _body_caption
+
+    assert _body_caption("This photo of the minister, taken in 2019, was shared widely after the vote.") is None
+    assert _body_caption("The agency named its new director on Monday (AP).") is None
+    assert _body_caption("The company said profits rose by 4% in the third quarter (see chart)") is None
+
+
 def test_the_metadata_gates_change_no_record(monkeypatch):
     """The gates only skip rules that cannot match: with every gate open, every record is the same."""
     from wiretrace.commands.common import SAMPLES

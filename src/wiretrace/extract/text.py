@@ -30,6 +30,21 @@ _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\
 # parenthesis that mentions a photo ("(see the photo above)").
 _TRAILING_PHOTO_CREDIT = re.compile(
     r"\s*\((?P<credit>(?:[A-Z][\w.&' -]*?\s)?(?i:file\s+)?(?i:photo|image|picture|pic)s?\s*(?:/|:|by\b)[^()]*)\)\s*$")
+# Wire photo credits as agencies write them, closing a caption: "(ITV via AP)", "(Getty Images)",
+# "(AP Photo/Matt Rourke)", "(REUTERS/Kevin Lamarque)", "(EPA-EFE/...)". A paragraph never ends
+# on one of these; "(Reuters)" alone is a dateline, which opens a paragraph instead.
+_TRAILING_AGENCY_CREDIT = re.compile(
+    r"\s*\((?P<credit>[^()]{0,80}?(?:\bvia (?:AP|AFP|Reuters|Getty Images)\b|\bGetty Images\b|\bShutterstock\b"
+    r"|\b(?:AP|AFP) Photo\b|\b(?i:reuters)/|\bEPA(?:-EFE)?/)[^()]{0,80})\)\s*$")
+# How captions open, in AP's style and its imitators': "In this Nov. 19, 2019, file photo, ...",
+# "FILE - In this photo issued by ITV ...", "This image released by ...", "In this handout
+# photo ...". Nothing in a news paragraph opens this way.
+_CAPTION_OPENER = re.compile(
+    r"^(?:FILE\s*[-–—]\s*)?(?:In )?(?:this|these) (?:[\w.,]+ ){0,8}?(?:file |handout |undated |aerial )?"
+    r"(?:photo|image|picture|photograph|frame grab|video grab)s?\b(?: (?:made|provided|released|issued|taken|"
+    r"shared|posted|obtained)\b|,)", re.IGNORECASE)
+# A gallery's counter glued to its caption: "1of4Grass Valley's ...", "2 of 12 A shopper ...".
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}\s?(?=[A-Z“\"])")
 _DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
@@ -105,6 +120,24 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
     return score - (first_body - i) / 100
 
 
+def _body_caption(text: str) -> Image | None:
+    """The picture whose caption ``text`` is, when a block the classifier took for body reads as one:
+    it closes with a photo credit, opens the way captions do, or carries a gallery counter."""
+    if len(text.split()) > 80:
+        return None
+    # The credit closes the block (only whitespace after its ")"); most paragraphs end otherwise.
+    if text.rstrip().endswith(")"):
+        credit = _TRAILING_PHOTO_CREDIT.search(text) or _TRAILING_AGENCY_CREDIT.search(text)
+        if credit and (credit.re is _TRAILING_AGENCY_CREDIT or len(text.split()) <= 60):
+            caption = _GALLERY_COUNTER.sub("", text[: credit.start()]).strip()
+            return Image(caption=caption, credit=credit.group("credit").strip())
+    if text[:1] in "FITift" and _CAPTION_OPENER.match(text):
+        return Image(caption=text)
+    if text[:1].isdigit() and (counter := _GALLERY_COUNTER.match(text)):
+        return Image(caption=text[counter.end() :])
+    return None
+
+
 def _breadcrumb(text: str) -> tuple[list[str], str | None] | None:
     """("Home / World News / Headline") -> (["Home", "World News"], "Headline")."""
     text = _LEADING_DATE.sub("", text.strip())
@@ -172,11 +205,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)") gives it away.
     images: list[Image] = []
     for i in body_idx:
-        text = blocks[i].text
-        # The credit closes the block (only whitespace after its ")"); most paragraphs end otherwise.
-        if len(body_idx) > 1 and text.rstrip().endswith(")") and (credit := _TRAILING_PHOTO_CREDIT.search(text)) \
-                and len(text.split()) <= 60:
-            images.append(Image(caption=text[:credit.start()].strip(), credit=credit.group("credit").strip()))
+        if len(body_idx) > 1 and (image := _body_caption(blocks[i].text)):
+            images.append(image)
             labels[i] = "caption"
     body_idx = [i for i in body_idx if labels[i] == "body"]
     # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM") that the run swept in:

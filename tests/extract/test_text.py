@@ -57,6 +57,32 @@ def test_captions_by_their_credit_opener_or_gallery_counter_leave_the_body():
     ]
 
 
+STAMP_DUMP = """Home
+India
+Fact check: is a Delhi oxygen bar selling fresh air for Rs 300?
+The startup behind the bar says its customers can breathe purified air for fifteen minutes at a time, in seven aromas.
+New Delhi, City Desk | Updated : 19 November 2019, 09:01 AM
+As the air quality in the national capital stayed in the severe category for a third day, an oxygen bar in a south Delhi mall said it was seeing more customers than ever before.
+The bar consists of an oxygen concentrator that purifies the ambient air, its founders said, and each session costs between Rs 299 and Rs 499 depending on the aroma.
+Doctors warned that the sessions offered no lasting benefit and that people with lung conditions should stay indoors on days when pollution peaks.
+Share this article
+"""
+
+
+def test_a_labelled_stamp_under_the_dek_leaves_the_body_and_dates_the_record():
+    article = extract_page(Page("stamp.txt", STAMP_DUMP), ExtractConfig(mode="text"))
+    assert not any("Updated :" in p for p in article.body)
+    assert article.body[-1].startswith("Doctors warned")
+    assert article.updated == "2019-11-19T09:01:00"
+
+
+def test_a_sentence_mentioning_an_update_stays_in_the_body():
+    from wiretrace.extract.text import _is_stamp
+
+    text = "The company updated its forecast on March 3, 2024, citing weaker demand."
+    assert not _is_stamp(text, {"updated": "2024-03-03"})
+
+
 def test_a_paragraph_about_a_photo_is_not_a_caption():
     from wiretrace.extract.text import _body_caption
 

@@ -227,6 +227,26 @@ def test_headlines_under_a_related_heading_inside_the_body_are_dropped() -> None
     assert keep == [True, True, False, False, False, True]
 
 
+def test_an_alt_text_shown_at_every_picture_leaves_the_body() -> None:
+    """A long title-like phrase three times over is an image's alt text; repeated questions
+    (sentences) and repeated rows of comma-separated data stay."""
+    alt = "Mountain Hike Survival Kit with Arrowhead Water for the whole family"
+    texts = [PARAGRAPHS[0], alt, PARAGRAPHS[1], alt, PARAGRAPHS[2], alt, PARAGRAPHS[3]]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_furniture(blocks, keep, block_features(blocks))
+    assert keep == [True, False, True, False, True, False, True]
+
+    question = "What inspired you to start cooking for your neighbours?"
+    row = "Slow cooker beef chili, 1 tbsp. cilantro or green onions, 10 olives and pumpkin seeds"
+    for repeated in (question, row):
+        texts = [PARAGRAPHS[0], repeated, PARAGRAPHS[1], repeated, PARAGRAPHS[2], repeated, PARAGRAPHS[3]]
+        blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+        keep = [True] * len(blocks)
+        tb.drop_furniture(blocks, keep, block_features(blocks))
+        assert all(keep), repeated
+
+
 def test_a_list_introduced_by_a_colon_joins_the_body() -> None:
     intro = "These are the deals worth a look this week, according to our shopping editors:"
     items = ["Lego Star Wars 75188 bomber", "Polistil electric race track", "Blade Runner, The Final Cut (4K)"]

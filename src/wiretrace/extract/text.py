@@ -25,6 +25,8 @@ _CAPTION_CREDIT = re.compile(
 _NOT_FOUND = re.compile(r"\b(?:404|page not found|page (?:you|you're) looking for|no longer available|doesn'?t exist)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _HEAD_WINDOW = 40
+#: How many opening body blocks may turn out to be a stamp line.
+_STAMP_REACH = 3
 _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b", re.IGNORECASE)
 # "(AP Photo/Tomas Brenner)", "(Photo: Jon Tavi)", "(File photo by ...)": a credit's shape, not any
 # parenthesis that mentions a photo ("(see the photo above)").
@@ -120,6 +122,14 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
     return score - (first_body - i) / 100
 
 
+def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
+    """Whether ``text`` is a date line rather than a sentence: a short unlabelled date, or a
+    labelled one (``labelled`` holds its parsed "Updated:"/"Published:" dates) that ends no sentence."""
+    if len(text) < 60 and _MONTH.search(text) and parse_date(text):
+        return True
+    return bool(labelled) and len(text) < 120 and not text.endswith((".", "!", "?", '"', "”"))
+
+
 def _body_caption(text: str) -> Image | None:
     """The picture whose caption ``text`` is, when a block the classifier took for body reads as one:
     it closes with a photo credit, opens the way captions do, or carries a gallery counter."""
@@ -209,11 +219,16 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             images.append(image)
             labels[i] = "caption"
     body_idx = [i for i in body_idx if labels[i] == "body"]
-    # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM") that the run swept in:
-    # it goes back to the loop below, which reads it as the publication time.
-    while len(body_idx) > 1 and len(blocks[body_idx[0]].text) < 60 and _MONTH.search(blocks[body_idx[0]].text) \
-            and parse_date(blocks[body_idx[0]].text):
+    # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM", "New Delhi, News Bureau |
+    # Updated : 19 November 2019, 09:01 AM") that the run swept in: it goes back to the loop
+    # below, which reads it as the publication time.
+    while len(body_idx) > 1 and _is_stamp(blocks[body_idx[0]].text, stamps(body_idx[0])):
         labels[body_idx.pop(0)] = "other"
+    # (A labelled stamp can also sit under the dek, among the first paragraphs.)
+    for i in body_idx[1:_STAMP_REACH]:
+        if stamps(i) and _is_stamp(blocks[i].text, stamps(i)):
+            labels[i] = "other"
+    body_idx = [i for i in body_idx if labels[i] == "body"]
     first_body = body_idx[0] if body_idx else len(blocks)
     article.body = [blocks[i].text for i in body_idx]
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -518,7 +519,8 @@ _COMMENTS_HEADING = re.compile(
 def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
     """Take out of the body (in place) what names itself furniture, however prose-like it reads:
     a publisher's note on its copy, everything under a comments heading that follows the
-    article, and the headlines listed under a related-links heading inside it.
+    article, the headlines listed under a related-links heading inside it, and a phrase shown
+    at every picture (an alt text a terminal renderer prints).
 
     The classifier weighs these cues with everything else; stated outright, they settle it.
     """
@@ -528,6 +530,18 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
     related_heading = ((X[:, _COLUMN["cue_related"]] > 0) & (log_words <= np.log1p(6))).tolist()
     # A headline: short, and no sentence end (a paragraph of the article resumes the body).
     headline = ((log_words <= np.log1p(_INTERRUPTION_WORDS)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist()
+    # The same long title-like phrase (no sentence, no list) three times over is an image's alt
+    # text or a teaser in every box. (A series of interviews asks the same questions, a guide
+    # repeats its tips, a meal plan its dishes: sentences, short lines, list items, or rows of
+    # comma-separated data.)
+    repeated = (X[:, _COLUMN["repeated"]] > 0) & (X[:, _COLUMN["ends_sentence"]] == 0) \
+        & (X[:, _COLUMN["bullet"]] == 0) & (X[:, _COLUMN["log_words"]] >= np.log1p(_REPEATED_PHRASE_WORDS)) \
+        & (X[:, _COLUMN["comma_rate"]] * np.expm1(X[:, _COLUMN["log_words"]]) <= 10.5)
+    if repeated.any():
+        counts = Counter(block.text for block, again in zip(blocks, repeated.tolist()) if again)
+        for i in np.flatnonzero(repeated).tolist():
+            if keep[i] and counts[blocks[i].text] >= _FURNITURE_REPEATS:
+                keep[i] = False
     started = in_comments = in_related = False
     for i, block in enumerate(blocks):
         # (Only an unambiguous heading: "Replies" or "Responses" may head a section of the article.)
@@ -544,6 +558,9 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
         started = started or keep[i]
 
 
+#: How often a long phrase must recur on a page to be furniture, however prose-like.
+_FURNITURE_REPEATS = 3
+_REPEATED_PHRASE_WORDS = 8
 #: Below this score a block after an introducing colon is furniture all the same.
 _LIST_FLOOR = 0.05
 

@@ -139,6 +139,20 @@ def test_segment_strips_markdown_markup() -> None:
     assert texts[-1].endswith("Take inventory of snake_case names")
 
 
+def test_segment_strips_nested_emphasis_list_headings_and_italics_across_lines() -> None:
+    dump = "\n\n".join([
+        "## World", "## Science", "## Space", "**Related:**_**Water plumes on Europa in images**_",
+        "  * ####  Probe to fly past Jupiter's icy moon in 2030",
+        "_Her book about the search for life, \"Out There\" (Grand\nCentral, 2018), is out now. Follow her on Twitter_",
+        "Fill in the blank: ___",
+    ])
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts[3] == "Related:Water plumes on Europa in images"
+    assert texts[4] == "Probe to fly past Jupiter's icy moon in 2030"
+    assert texts[5].startswith("Her book") and texts[5].endswith("Follow her on Twitter")
+    assert texts[6] == "Fill in the blank: ___"
+
+
 def test_segment_leaves_a_lone_hash_and_stars_in_plain_dumps_alone() -> None:
     dump = "# World\n# Business\nThe rate rose to 5** according to the bank, a footnote said."
     texts = [b.text for b in tb.segment(dump)]

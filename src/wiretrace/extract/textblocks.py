@@ -77,8 +77,15 @@ _IFRAME = re.compile(r"^[ \t]*IFRAME:[^\n]*(?:\n[ \t]*[^\s]+[ \t]*$)*", re.MULTI
 # Markdown-writing renderers (html2text, markdownify) mark headings, quotes and emphasis and
 # escape punctuation: "## Sub-heading", "**Account:** name", "_italic_", "2\\. Take inventory". None of
 # it is visible text, and left in it hides a sentence's final full stop from the features.
-_MD_HEADING = re.compile(r"^([ \t]*)#{1,6}[ \t]+", re.MULTILINE)
-_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w_])_(?=[^_\s])([^_\n]*?[^_\s])_(?![\w_])")
+# (A heading may sit in a list item: "  * #### Teaser headline".)
+_MD_HEADING = re.compile(r"^([ \t]*(?:[*+-][ \t]+)?)#{1,6}[ \t]+", re.MULTILINE)
+# Bold ("**", "__", not a blank's "___"), then italics: the two nest ("_**Title**_").
+_MD_BOLD = re.compile(r"\*\*|(?<!_)__(?!_)")
+_MD_ITALIC = re.compile(r"(?<![\w_])_(?=[^_\s])([^_\n]*?[^_\s])_(?![\w_])")
+# What is left of italics that span lines, or nest ("___Out There__ _"): underscores glued to
+# one side of a word only ("_Her book ... on Twitter_"). One inside a word (snake_case) or a
+# blank ("___") stays.
+_MD_STRAY_UNDERSCORE = re.compile(r"(?<!\w)_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?!\w)")
 # A blockquote's "> " opens each of its lines, wrapped continuations included.
 _MD_QUOTE = re.compile(r"^([ \t]*)(?:>[ \t]?)+", re.MULTILINE)
 _MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>])")
@@ -92,7 +99,8 @@ def _strip_markdown(content: str) -> str:
         return content
     content = _MD_HEADING.sub(r"\1", content)
     content = _MD_QUOTE.sub(r"\1", content)
-    content = _MD_EMPHASIS.sub(lambda m: m.group(1) or "", content)
+    content = _MD_BOLD.sub("", content)
+    content = _MD_STRAY_UNDERSCORE.sub("", _MD_ITALIC.sub(r"\1", content))
     return _MD_ESCAPE.sub(r"\1", content)
 
 

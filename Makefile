@@ -32,6 +32,7 @@ DEV ?= ../shared/bench/extraction/dev
 bench-text: install
 	$(PYTHON) -m wiretrace.bench extraction --text-speed
 	$(PYTHON) -m wiretrace.extract.renderings $(DEV) build/renderings
+	$(PYTHON) -m wiretrace.bench extraction --renderings build/renderings
 	$(PYTHON) -m wiretrace.extract.train_textblocks $(DEV) --no-write \
 		$$(for r in lynx w3m htmltext html2text resiliparse; do \
 			[ -d build/renderings/$$r ] && echo --eval $$r=build/renderings/$$r; done)

@@ -2,6 +2,7 @@
 
     python -m wiretrace.bench extraction [--data ../shared/bench/extraction] [--check]
     python -m wiretrace.bench extraction --text-speed [--repeats 3]
+    python -m wiretrace.bench extraction --renderings build/renderings
 
 Scores both with the benchmark folder's own ``score.py`` and prints F1/P/R, empty outputs,
 pages/s (extraction only: gunzip and decoding are outside the timed region) and peak RSS.
@@ -10,6 +11,10 @@ pages/s (extraction only: gunzip and decoding are outside the timed region) and 
 ``--text-speed`` runs wiretrace's text mode alone and reports its pages/s on one core as the
 CPU time of this single process (``time.process_time``), best of ``--repeats``: on a shared
 machine wall time mostly measures the neighbours, CPU time is reproducible.
+
+``--renderings DIR`` scores wiretrace's text mode, end to end, on other renderers' dumps of the
+same DEV pages (``DIR/<renderer>/<id>.txt``, as ``python -m wiretrace.extract.renderings`` writes
+them), next to the DEV dumps themselves: the held-out dumps come from several renderers.
 """
 
 from __future__ import annotations
@@ -104,6 +109,27 @@ def _text_speed(scorer: ModuleType, truth: dict, pages: dict[str, tuple[str, str
     return 0
 
 
+def _renderings(scorer: ModuleType, truth: dict, text_pages: dict[str, tuple[str, str | None]], folder: Path) -> int:
+    """Text mode end to end on each renderer's dumps of the DEV pages, with the DEV dumps first."""
+    sets = {"DEV dumps": text_pages}
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
+        pages = {i: ((sub / f"{i}.txt").read_text(encoding="utf-8", errors="replace"), None)
+                 for i in sorted(truth) if (sub / f"{i}.txt").exists()}
+        if pages:
+            sets[sub.name] = pages
+    if len(sets) == 1:
+        print(f"no renderings under {folder} (make them with python -m wiretrace.extract.renderings)", file=sys.stderr)
+        return 2
+    extract = _wiretrace("text")
+    print(f"{'dumps':<16} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'empty':>6}")
+    for name, pages in sets.items():
+        predictions = {i: extract(i, content, url) for i, (content, url) in pages.items()}
+        score = scorer.score({i: truth[i] for i in pages}, predictions)
+        print(f"{name:<16} {len(pages):>5} {score['f1']:>6.3f} {score['precision']:>6.3f} {score['recall']:>6.3f} "
+              f"{score['empty_predictions']:>6}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m wiretrace.bench extraction", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -114,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--text-speed", action="store_true",
                         help="text mode only: pages/s as CPU time of this one process (best of --repeats)")
+    parser.add_argument("--renderings", type=Path, metavar="DIR",
+                        help="text mode only: F1 on other renderers' dumps of the DEV pages, DIR/<renderer>/<id>.txt")
     args = parser.parse_args(argv)
 
     dev = args.data / "dev"
@@ -124,11 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     scorer = load_scorer(args.data)
     truth = json.loads((dev / "ground-truth.json").read_text(encoding="utf-8"))
-    html_pages = {i: (gzip.decompress((dev / "html" / f"{i}.html.gz").read_bytes()).decode("utf-8"), truth[i].get("url"))
-                  for i in sorted(truth)}
     text_pages = {i: ((dev / "text" / f"{i}.txt").read_text(encoding="utf-8"), None) for i in sorted(truth)}
     if args.text_speed:
         return _text_speed(scorer, truth, text_pages, args.repeats, args.json)
+    if args.renderings:
+        return _renderings(scorer, truth, text_pages, args.renderings)
+    html_pages = {i: (gzip.decompress((dev / "html" / f"{i}.html.gz").read_bytes()).decode("utf-8"), truth[i].get("url"))
+                  for i in sorted(truth)}
 
     systems = [
         ("html", "wiretrace (html)", _wiretrace("html"), html_pages),

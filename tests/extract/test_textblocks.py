@@ -127,6 +127,20 @@ def test_wrap_width_is_the_pile_not_a_stray_longer_line() -> None:
     assert [b.text for b in tb.segment(dump)][:4] == PARAGRAPHS
 
 
+def test_segment_unwrapped_link_lists_and_tables_do_not_hide_wrapped_prose() -> None:
+    """html2text wraps paragraphs at 78 columns but neither the items of a list of links nor
+    table rows; the rows stay one block each."""
+    lines = [line for paragraph in PARAGRAPHS * 2 for line in wrap(paragraph, 78, 0) + [""]]
+    items = [f"  {i}. Council publishes the timetable for the tram extension, and residents react to the "
+             f"plans for the route number {i}" for i in range(1, 9)]
+    rows = ["Pos | Player | Plays | % | Stats",
+            "DL | Larry Ogunjobi | 63 | 85% | 1 tackle (1 combined). 1 sack, 1 TFL, 2 QH, 1 pass",
+            "DL | Myles Garrett | 57 | 77% | 1 tackle (1 combined). 3 QH."]
+    texts = [b.text for b in tb.segment("\n".join(lines + [""] + items + [""] + rows))]
+    assert texts[:4] == PARAGRAPHS
+    assert texts[-3:] == rows
+
+
 def test_segment_strips_markdown_markup() -> None:
     dump = "\n\n".join([
         "## Tram network to grow", "### By Jane Doe", "#### Related", f"**{PARAGRAPHS[0][:40]}**{PARAGRAPHS[0][40:]}",

@@ -161,6 +161,16 @@ def wrap_width(widths: Iterable[int]) -> int:
     return 0
 
 
+#: Columns that nearly every renderer's prose fits within when it wraps: only a longer line is
+#: asked whether it is a list item (see segment's wrap census).
+_PLAIN_WIDTH = 80
+
+
+def _is_list_item(raw: str) -> bool:
+    left = raw.lstrip()
+    return left[:1] in _BULLET_START and _BULLET.match(left) is not None
+
+
 def _run_maxima(widths: list[int]) -> list[int]:
     """Per line, the widest line in its run of consecutive non-blank lines."""
     out = [0] * len(widths)
@@ -220,9 +230,12 @@ def segment(content: str) -> list[Block]:
             widths = [len(raw) if raw.isascii() else len(raw) + len(_WIDE.findall(raw))
                       for raw in map(str.rstrip, lines)]
         # A URL or a long word cannot be broken, so its line says nothing about where the
-        # renderer breaks lines (lynx lists its links' URLs unwrapped: "  21. https://...").
+        # renderer breaks lines (lynx lists its links' URLs unwrapped: "  21. https://..."); nor
+        # does a list item longer than the prose around it (html2text wraps paragraphs, not the
+        # items of a list of links).
         width = wrap_width(x for x, raw in zip(widths, lines)
-                           if 0 < x <= 30 or (x and "://" not in raw and (" " in raw.strip() or not raw.isascii())))
+                           if 0 < x <= 30 or (x and "://" not in raw and (" " in raw.strip() or not raw.isascii())
+                                              and (x <= _PLAIN_WIDTH or not _is_list_item(raw))))
     # An inline promo can only be split off where its cue occurs somewhere in the dump.
     promos = _PROMO_HINT.search(content) is not None
     images = "[" in content
@@ -309,8 +322,11 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
             continue
         lead = len(raw) - len(raw.lstrip())
         # A line flush with a dash item's dash continues it, unless it opens a dash item itself.
+        # A table row ("DL | Myles Garrett | 57 | 77%"), which renderers never wrap, is a block of
+        # its own however wide.
+        row = text.count(" | ") >= 2
         if parts and (lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)) \
-                and text[0] not in _STRONG_BULLET:
+                and text[0] not in _STRONG_BULLET and not row:
             limit = min(width, run_max[number])
             if limit * 5 >= width * 3:
                 word = text[0] if _CJK_CHAR.match(text) else text.split(None, 1)[0]
@@ -329,8 +345,8 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                 cont_indent = dash_indent = -1
                 continue
         first, indent, bullet = number, lead, bool(marker)
-        cont_indent = lead + (marker.end() if marker else 0)
-        dash_indent = lead if marker and raw[lead] in _DASHES else -1
+        cont_indent = lead + (marker.end() if marker else 0) if not row else -1
+        dash_indent = lead if marker and raw[lead] in _DASHES and not row else -1
         prev_width = widths[number]
         parts.append(" ".join(text.split()))
     if parts:

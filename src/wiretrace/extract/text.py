@@ -133,19 +133,20 @@ def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
 def _body_caption(text: str) -> Image | None:
     """The picture whose caption ``text`` is, when a block the classifier took for body reads as one:
     it closes with a photo credit, opens the way captions do, or carries a gallery counter."""
-    if len(text.split()) > 80:
-        return None
+    # (Each test starts with a character test: most paragraphs fail it, and a caption is short,
+    # which is counted last.)
+    image = None
     # The credit closes the block (only whitespace after its ")"); most paragraphs end otherwise.
     if text.rstrip().endswith(")"):
         credit = _TRAILING_PHOTO_CREDIT.search(text) or _TRAILING_AGENCY_CREDIT.search(text)
-        if credit and (credit.re is _TRAILING_AGENCY_CREDIT or len(text.split()) <= 60):
+        if credit and (credit.re is _TRAILING_AGENCY_CREDIT or text.count(" ") < 60):
             caption = _GALLERY_COUNTER.sub("", text[: credit.start()]).strip()
-            return Image(caption=caption, credit=credit.group("credit").strip())
-    if text[:1] in "FITift" and _CAPTION_OPENER.match(text):
-        return Image(caption=text)
-    if text[:1].isdigit() and (counter := _GALLERY_COUNTER.match(text)):
-        return Image(caption=text[counter.end() :])
-    return None
+            image = Image(caption=caption, credit=credit.group("credit").strip())
+    if image is None and text[:1] in "FITift" and _CAPTION_OPENER.match(text):
+        image = Image(caption=text)
+    if image is None and text[:1].isdigit() and (counter := _GALLERY_COUNTER.match(text)):
+        image = Image(caption=text[counter.end() :])
+    return image if image is not None and len(text.split()) <= 80 else None
 
 
 def _breadcrumb(text: str) -> tuple[list[str], str | None] | None:

@@ -6,6 +6,7 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from wiretrace.extract import textblocks as tb
@@ -314,6 +315,39 @@ def test_classify_leaves_out_comments() -> None:
     labels = tb.classify(blocks)
     assert [b.text for b, label in zip(blocks, labels) if label == "body"] == PARAGRAPHS
     assert labels[[b.text for b in blocks].index("12 Comments")] == "comment"
+
+
+COMMENT_THREAD = [
+    "I have taken this line for twenty years and the new trams will finally make the trip bearable in winter.",
+    "Another budget overrun waiting to happen, mark my words, the last extension cost twice what they promised us.",
+    "Does anyone know whether the stop near the hospital will have step-free access for wheelchairs and prams?",
+    "The consultation meetings are always scheduled when working people cannot attend, which is no accident.",
+    "My street is on the proposed route and nobody has written to us yet, so much for consulting residents.",
+    "Good news for students, but the night service on the existing line should come first in my opinion.",
+    "Great.",
+    "I moved here from a city that built a tram line like this ten years ago, and I can tell you the first two "
+    "years of construction are miserable for every shop on the route, but afterwards nobody would want to go back.",
+    "Who is paying for this? Not the people who will use it, that much is certain.",
+]
+
+
+def test_a_long_comment_thread_does_not_outweigh_the_article_before_it() -> None:
+    """Under a comments heading after the article, even a thread that scores higher and weighs
+    more than the article is not it."""
+    texts = ["Tram network to grow", *PARAGRAPHS, "[ 167 comments ]", "Top Rated Comments", *COMMENT_THREAD * 4]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.1] + [0.7] * len(PARAGRAPHS) + [0.05, 0.05] + [0.8] * (len(texts) - len(PARAGRAPHS) - 3))
+    keep = tb.choose_body(blocks, block_features(blocks), scores, {"pivot": 0.5, "inside": 0.3})
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
+
+
+def test_a_comment_count_under_the_lede_does_not_end_the_article() -> None:
+    """"12 Comments" in the share bar under the dek and lede is no comments section."""
+    dek = "The tram network will grow by twelve kilometres, the council decided after a long debate."
+    page = "\n".join(["Home", "City", "Tram network to grow", dek, PARAGRAPHS[0], "Share", "12 Comments",
+                      *PARAGRAPHS[1:], *(p.replace("tram", "bus") for p in PARAGRAPHS), "Related stories"])
+    body = body_of(page)
+    assert PARAGRAPHS[3] in body and len(body) >= 7
 
 
 def test_classify_leaves_out_a_cookie_notice() -> None:

@@ -13,9 +13,9 @@ around it (stacking); the two vote. It then decodes the page as a whole: the art
 heaviest contiguous run of likely-body blocks, which may be interrupted (a related-links box, a
 caption) and resume, and anything outside that run needs a much higher score to count. A page
 where no block is confidently body is judged relative to its best blocks instead. Last, what
-the page states outright settles it: furniture that names itself leaves the body
-(:func:`drop_furniture`), and a list that a body paragraph introduces with a colon joins it
-(:func:`take_introduced_lists`).
+the page states outright settles it: a comments thread after the article is never the article
+however heavy, furniture that names itself leaves the body (:func:`drop_furniture`), and a list
+that a body paragraph introduces with a colon joins it (:func:`take_introduced_lists`).
 """
 
 from __future__ import annotations
@@ -512,13 +512,45 @@ def classify_page(blocks: list[Block], template: frozenset[str] = frozenset()) -
     return _categories(blocks, keep, X, template), facts
 
 
+def _before_comments(blocks: list[Block], X: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """``scores`` with everything under a comments heading made hopeless, when the article
+    before that heading is already in evidence (a thread of long comments can outweigh a
+    short article; a "12 comments" link above the article has no article before it)."""
+    log_words = X[:, _COLUMN["log_words"]]
+    likely = scores >= _COMMENTS_EVIDENCE
+    blocks_before = np.cumsum(likely) - likely
+    words_before = np.cumsum(np.where(likely, np.expm1(log_words), 0.0))
+    # Only a short block with the article's evidence above it can be that heading.
+    candidates = np.flatnonzero((log_words <= np.log1p(6)) & (blocks_before >= _COMMENTS_EVIDENCE_BLOCKS)
+                                & (words_before >= _COMMENTS_EVIDENCE_WORDS)).tolist()
+    if not candidates:
+        return scores
+    # One search over the candidates, one per line.
+    lines = "\n".join([blocks[i].text for i in candidates])
+    match = _COMMENTS_HEADING_LINE.search(lines)
+    if match is None:
+        return scores
+    h = candidates[lines.count("\n", 0, match.start())]
+    scores = scores.copy()
+    np.minimum(scores[h:], _FALLBACK_FLOOR / 2, out=scores[h:])
+    return scores
+
+
+#: The article is in evidence before a comments heading with this many blocks of this score
+#: (or kept), and this many words in them.
+_COMMENTS_EVIDENCE = 0.5
+_COMMENTS_EVIDENCE_BLOCKS = 3
+_COMMENTS_EVIDENCE_WORDS = 100
+
+
 def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: dict[str, float],
                 words: np.ndarray | None = None, template: frozenset[str] = frozenset()) -> list[bool]:
     """Which blocks are body, from their features ``X`` and body ``scores``: :func:`decode`
-    with the decoding ``knobs``, then the site's template, :func:`drop_furniture` and
+    with the decoding ``knobs`` (nothing under a comments heading that follows the article
+    counts, see :func:`_before_comments`), then the site's template, :func:`drop_furniture` and
     :func:`take_introduced_lists`. (Training cross-validates through this too, so it scores
     what ships.)"""
-    keep = decode(blocks, scores, **knobs, words=words)
+    keep = decode(blocks, _before_comments(blocks, X, scores), **knobs, words=words)
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
@@ -538,6 +570,12 @@ _COMMENTS_HEADING = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation)|"
     r"post a comment|add a comment|show comments|view comments|coment[aá]rios?|commentaires?|kommentare?|commenti|"
     r"комментари\w*)\b", re.IGNORECASE)
+
+
+# _COMMENTS_HEADING for the lines of one string: no match may run on into the next line.
+_COMMENTS_HEADING_LINE = re.compile(
+    _COMMENTS_HEADING.pattern.replace(r"^\W*", r"^[^\w\n]*").replace(r"\s+", r"[^\S\n]+"),
+    re.IGNORECASE | re.MULTILINE)
 
 
 def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
@@ -567,9 +605,12 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
             if keep[i] and counts[blocks[i].text] >= _FURNITURE_REPEATS:
                 keep[i] = False
     started = in_comments = in_related = False
+    kept_blocks = kept_words = 0
     for i, block in enumerate(blocks):
-        # (Only an unambiguous heading: "Replies" or "Responses" may head a section of the article.)
-        if comment_cue[i] and not keep[i] and started and _COMMENTS_HEADING.match(block.text):
+        # (Only an unambiguous heading: "Replies" or "Responses" may head a section of the article;
+        # and only once the article is in evidence: a share bar's "12 Comments" may sit under the lede.)
+        if comment_cue[i] and not keep[i] and kept_blocks >= _COMMENTS_EVIDENCE_BLOCKS \
+                and kept_words >= _COMMENTS_EVIDENCE_WORDS and _COMMENTS_HEADING.match(block.text):
             in_comments = True
         # An "Also Read" box inside the article: the run of likely-body blocks may span it, and
         # its headlines read like sub-headings, but under that heading they are links.
@@ -580,6 +621,9 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
         if keep[i] and (in_comments or in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
             keep[i] = False
         started = started or keep[i]
+        if keep[i]:
+            kept_blocks += 1
+            kept_words += block.text.count(" ") + 1
 
 
 #: How often a long phrase must recur on a page to be furniture, however prose-like.

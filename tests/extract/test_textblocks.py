@@ -256,6 +256,24 @@ def test_headlines_under_a_related_heading_inside_the_body_are_dropped() -> None
     assert keep == [True, True, False, False, False, True]
 
 
+def test_an_about_box_after_the_article_leaves_the_body() -> None:
+    """An author's bio or a company's boilerplate under "About <name>" is no part of the story;
+    the same heading before the article (a navigation link) ends nothing."""
+    bio = "Jane Doe covers transport and city politics for the Herald. She joined the paper in 2015."
+    texts = [*PARAGRAPHS, "About Jane Doe", bio]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_furniture(blocks, keep, block_features(blocks))
+    assert keep == [True] * len(PARAGRAPHS) + [False, False]
+
+    texts = ["About Herald Media", *PARAGRAPHS]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [False] + [True] * len(PARAGRAPHS)
+    tb.drop_furniture(blocks, keep, block_features(blocks))
+    assert keep == [False] + [True] * len(PARAGRAPHS)
+    assert not tb._ABOUT_HEADING.match("About 300 people") and not tb._ABOUT_HEADING.match("About the study")
+
+
 def test_an_alt_text_shown_at_every_picture_leaves_the_body() -> None:
     """A long title-like phrase three times over is an image's alt text; repeated questions
     (sentences) and repeated rows of comma-separated data stay."""

@@ -572,6 +572,12 @@ _COMMENTS_HEADING = re.compile(
     r"комментари\w*)\b", re.IGNORECASE)
 
 
+# "About Ascom", "About the author", "Sobre Carlos Nadalim", "Über Moritz Bachmann": a heading that
+# names a person or a company (capitalised words only) after "about".
+_ABOUT_HEADING = re.compile(
+    r"^(?i:about|sobre|über|à propos de|a propos de|acerca de|informazioni su|o autorze)\s+"
+    r"(?:(?i:the)\s+(?i:authors?|writers?|reporters?|company)|[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,3})"
+    r"\s*:?$")
 # _COMMENTS_HEADING for the lines of one string: no match may run on into the next line.
 _COMMENTS_HEADING_LINE = re.compile(
     _COMMENTS_HEADING.pattern.replace(r"^\W*", r"^[^\w\n]*").replace(r"\s+", r"[^\S\n]+"),
@@ -580,9 +586,9 @@ _COMMENTS_HEADING_LINE = re.compile(
 
 def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
     """Take out of the body (in place) what names itself furniture, however prose-like it reads:
-    a publisher's note on its copy, everything under a comments heading that follows the
-    article, the headlines listed under a related-links heading inside it, and a phrase shown
-    at every picture (an alt text a terminal renderer prints).
+    a publisher's note on its copy, everything under a comments heading or an "About <name>"
+    box that follows the article, the headlines listed under a related-links heading inside
+    it, and a phrase shown at every picture (an alt text a terminal renderer prints).
 
     The classifier weighs these cues with everything else; stated outright, they settle it.
     """
@@ -604,6 +610,7 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
         for i in np.flatnonzero(repeated).tolist():
             if keep[i] and counts[blocks[i].text] >= _FURNITURE_REPEATS:
                 keep[i] = False
+    about = ((log_words <= np.log1p(5)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist()
     started = in_comments = in_related = False
     kept_blocks = kept_words = 0
     for i, block in enumerate(blocks):
@@ -618,6 +625,11 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
             in_related = started
         elif in_related and not headline[i]:
             in_related = False
+        # An "About Jane Doe" / "Über Moritz Bachmann" box after the article: the author's bio or
+        # the company's boilerplate, never the story.
+        if about[i] and kept_blocks >= _COMMENTS_EVIDENCE_BLOCKS and kept_words >= _COMMENTS_EVIDENCE_WORDS \
+                and _ABOUT_HEADING.match(block.text):
+            in_comments = True
         if keep[i] and (in_comments or in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
             keep[i] = False
         started = started or keep[i]

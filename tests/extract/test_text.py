@@ -83,6 +83,32 @@ def test_a_sentence_mentioning_an_update_stays_in_the_body():
     assert not _is_stamp(text, {"updated": "2024-03-03"})
 
 
+SLIDES_DUMP = """Home
+Science
+NASA picks five companies to build moon landers
+By Mike Wall
+November 18, 2019 06:00 PM
+NASA has added five companies to the pool of firms that may deliver cargo to the lunar surface, the agency announced on Monday, widening a program that is meant to prepare for crewed landings.
+Image 1 of 3
+An artist's concept of a commercial moon lander on the lunar surface.
+Image 2 of 3
+This illustration shows a concept lunar rover carried by one of the new landers.
+The companies will compete for task orders worth up to $2.6 billion through 2028, NASA officials said, and the first of the new deliveries could fly in 2022.
+The agency said the landers would carry science instruments and technology demonstrations ahead of the crewed missions it plans later in the decade.
+Share this article
+"""
+
+
+def test_a_gallery_slide_counter_and_its_caption_leave_the_body():
+    article = extract_page(Page("slides.txt", SLIDES_DUMP), ExtractConfig(mode="text"))
+    assert [i.caption for i in article.images] == [
+        "An artist's concept of a commercial moon lander on the lunar surface.",
+        "This illustration shows a concept lunar rover carried by one of the new landers.",
+    ]
+    assert not any(p.startswith(("Image ", "An artist", "This illustration")) for p in article.body)
+    assert article.body[-1].startswith("The agency said")
+
+
 def test_a_paragraph_about_a_photo_is_not_a_caption():
     from wiretrace.extract.text import _body_caption
 

@@ -47,6 +47,9 @@ _CAPTION_OPENER = re.compile(
     r"shared|posted|obtained)\b|,)", re.IGNORECASE)
 # A gallery's counter glued to its caption: "1of4Grass Valley's ...", "2 of 12 A shopper ...".
 _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}\s?(?=[A-Z“\"])")
+# A gallery's slide counter on a line of its own: "Image 2 of 5", "Photo 3/12", "Bild 1 von 4".
+_GALLERY_SLIDE = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagen)\s*\d{1,3}\s*(?:of|/|von|de|di|sur)\s*\d{1,3}$",
+                            re.IGNORECASE)
 _DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
@@ -215,8 +218,16 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     # A caption reads like prose, so the classifier may take it for body; its closing photo
     # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)") gives it away.
     images: list[Image] = []
+    slide_caption = -1  # the block after a gallery's "Image 2 of 5" is that picture's caption
     for i in body_idx:
-        if len(body_idx) > 1 and (image := _body_caption(blocks[i].text)):
+        text = blocks[i].text
+        if len(body_idx) > 1 and text[-1:].isdigit() and _GALLERY_SLIDE.match(text):
+            labels[i] = "caption"
+            slide_caption = i + 1
+        elif i == slide_caption and text.count(" ") < 60:
+            images.append(Image(caption=text))
+            labels[i] = "caption"
+        elif len(body_idx) > 1 and (image := _body_caption(text)):
             images.append(image)
             labels[i] = "caption"
     body_idx = [i for i in body_idx if labels[i] == "body"]

@@ -104,6 +104,22 @@ def test_segment_joins_wrapped_cjk_without_inserting_spaces() -> None:
     assert tb.segment(dump)[0].text == sentence
 
 
+def test_segment_joins_cjk_wrapped_by_characters_but_not_whole_paragraphs() -> None:
+    """lynx breaks CJK text after so many characters (w3m after so many columns); whole
+    paragraphs of similar length, one per line, are no wrapping."""
+    # Latin words make the display width of a line vary while its length in characters does not.
+    sentences = ["東京都は二十日、新しい交通計画を発表した。", "計画では、路線を十二キロ延ばす。",
+                 "工事は来年の春に始まる予定だという。", "住民への説明会の資料はPDFで公開される。"]
+    paragraphs = ["".join(sentences[k:] + sentences[:k]) * 2 for k in range(4)]
+    lines = []
+    for paragraph in paragraphs:
+        lines += ["   " + paragraph[i : i + 35] for i in range(0, len(paragraph), 35)] + [""]
+    texts = [b.text for b in tb.segment("\n".join(lines))]
+    assert texts == paragraphs
+    whole = [p[: 30 + k] + "。" for k, p in enumerate(paragraphs)] * 2
+    assert [b.text for b in tb.segment("\n".join(whole))] == whole
+
+
 def wrap_width_of(dump: str) -> int:
     return tb.wrap_width(tb._columns(line.rstrip()) for line in dump.splitlines() if line.strip())
 

@@ -223,24 +223,29 @@ def segment(content: str) -> list[Block]:
     long_lines = sum(1 for raw in lines if len(raw) > 200)
     width = 0
     widths: list[int] = []
+    wide = False  # whether wrapping was judged in display columns (CJK characters two wide)
     if long_lines * 40 <= len(lines):
-        if content.isascii():
-            widths = [len(raw.rstrip()) for raw in lines]
+        widths = [len(raw.rstrip()) for raw in lines]
+        if not content.isascii() and _WIDE.search(content):
+            # w3m breaks lines by display columns, lynx by characters: try the one, then the other,
+            # each only where the lines at its ceiling stop mid-sentence (CJK dumps have few
+            # lines, and a few whole paragraphs of a length can look like a ceiling).
+            columns = [x if raw.isascii() else x + len(_WIDE.findall(raw)) for x, raw in zip(widths, lines)]
+            width = _census(columns, lines)
+            if width and _breaks_mid_sentence(columns, lines, width):
+                widths, wide = columns, True
+            else:
+                width = _census(widths, lines)
+                if width and not _breaks_mid_sentence(widths, lines, width):
+                    width = 0
         else:
-            widths = [len(raw) if raw.isascii() else len(raw) + len(_WIDE.findall(raw))
-                      for raw in map(str.rstrip, lines)]
-        # A URL or a long word cannot be broken, so its line says nothing about where the
-        # renderer breaks lines (lynx lists its links' URLs unwrapped: "  21. https://..."); nor
-        # does a list item longer than the prose around it (html2text wraps paragraphs, not the
-        # items of a list of links).
-        width = wrap_width(x for x, raw in zip(widths, lines)
-                           if 0 < x <= 30 or (x and "://" not in raw and (" " in raw.strip() or not raw.isascii())
-                                              and (x <= _PLAIN_WIDTH or not _is_list_item(raw))))
+            width = _census(widths, lines)
     # An inline promo can only be split off where its cue occurs somewhere in the dump.
     promos = _PROMO_HINT.search(content) is not None
     images = "[" in content
     if width:
-        return _segment_wrapped(lines, widths, width, "\n   * " in content or "\n     * " in content, promos, images)
+        return _segment_wrapped(lines, widths, width, "\n   * " in content or "\n     * " in content, promos, images,
+                                wide)
     lynx_lists = "\n   * " in content or "\n     * " in content
     blocks: list[Block] = []
     append = blocks.append
@@ -274,8 +279,28 @@ def segment(content: str) -> list[Block]:
     return blocks
 
 
+def _breaks_mid_sentence(widths: list[int], lines: list[str], width: int) -> bool:
+    """Whether the lines at the ceiling ``width`` mostly stop mid-sentence, as a renderer's
+    line breaks do; an unwrapped dump's longest lines are whole paragraphs."""
+    ceiling = [raw.rstrip() for x, raw in zip(widths, lines) if width - 9 <= x <= width]
+    return sum(line.endswith(_SENTENCE_ENDS) for line in ceiling) * 2 < len(ceiling)
+
+
+_SENTENCE_ENDS = ("。", "．", "！", "？", "!", "?", ".", "」", "』", "”", '"')
+
+
+def _census(widths: list[int], lines: list[str]) -> int:
+    """wrap_width over the lines that say where the renderer breaks lines: not a URL or a long
+    word, which cannot be broken (lynx lists its links' URLs unwrapped: "  21. https://..."), nor
+    a list item longer than the prose around it (html2text wraps paragraphs, not the items of a
+    list of links)."""
+    return wrap_width(x for x, raw in zip(widths, lines)
+                      if 0 < x <= 30 or (x and "://" not in raw and (" " in raw.strip() or not raw.isascii())
+                                         and (x <= _PLAIN_WIDTH or not _is_list_item(raw))))
+
+
 def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True,
-                     images: bool = True) -> list[Block]:
+                     images: bool = True, wide: bool = True) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
 
     A line continues the previous one when it sits at the previous text's indent, is not a list
@@ -297,8 +322,9 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     def close() -> None:
         text = parts[0]
         for part in parts[1:]:
-            # CJK has no spaces between words; a break inside a sentence must not add one.
-            if _CJK_CHAR.match(part) and _CJK_CHAR.match(text[-1]):
+            # CJK has no spaces between words, nor around the Latin words it holds ("PDFで公開");
+            # a break next to CJK text must not add one.
+            if _CJK_CHAR.match(part) or _CJK_CHAR.match(text[-1]):
                 text += part
             else:
                 text += " " + part
@@ -330,7 +356,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
             limit = min(width, run_max[number])
             if limit * 5 >= width * 3:
                 word = text[0] if _CJK_CHAR.match(text) else text.split(None, 1)[0]
-                if prev_width + 1 + _columns(word) >= limit - 1:
+                if prev_width + 1 + (_columns(word) if wide else len(word)) >= limit - 1:
                     parts.append(" ".join(text.split()))
                     prev_width = widths[number]
                     continue

@@ -270,6 +270,12 @@ def test_headlines_under_a_related_heading_inside_the_body_are_dropped() -> None
     keep = [True, True, False, True, True, True]
     tb.drop_furniture(blocks, keep, block_features(blocks))
     assert keep == [True, True, False, False, False, True]
+    # ... also when the heading itself was swept into the body ("More Great Stories", "More:").
+    for heading in ("More Great Herald Stories", "More:"):
+        blocks[2] = tb.Block(heading, 2)
+        keep = [True] * 6
+        tb.drop_furniture(blocks, keep, block_features(blocks))
+        assert keep == [True, True, False, False, False, True], heading
 
 
 def test_an_about_box_after_the_article_leaves_the_body() -> None:

@@ -20,6 +20,7 @@ INLINE_PROMO = re.compile(
 # A heading that opens a related-stories list.
 RELATED_HEADING = re.compile(
     r"^\s*(?:also read|read also|read more|read next|up next|more from this section|more from(?: [\w&'’-]+){0,3}|"
+    r"more|more(?: [\w&'’-]+){0,3} (?:stories|news|coverage|articles|videos|reads)|"
     r"related(?: stories| articles| news| posts| coverage| content| reading| links)?|"
     r"you may also like|you might also like|recommended(?: for you| stories)?|more stories|more news|"
     r"top stories|trending(?: now| stories)?|most read|most popular|latest news|latest stories|"

@@ -624,6 +624,7 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
     related_heading = ((X[:, _COLUMN["cue_related"]] > 0) & (log_words <= np.log1p(6))).tolist()
     # A headline: short, and no sentence end (a paragraph of the article resumes the body).
     headline = ((log_words <= np.log1p(_INTERRUPTION_WORDS)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist()
+    short = (log_words <= np.log1p(6)).tolist()
     # The same long title-like phrase (no sentence, no list) three times over is an image's alt
     # text or a teaser in every box. (A series of interviews asks the same questions, a guide
     # repeats its tips, a meal plan its dishes: sentences, short lines, list items, or rows of
@@ -649,6 +650,9 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
         # its headlines read like sub-headings, but under that heading they are links.
         if related_heading[i] and not keep[i]:
             in_related = started
+        elif keep[i] and started and short[i] and cues.RELATED_HEADING.match(block.text):
+            # ... as when the heading itself ("More Great Stories", "More:") was swept in.
+            in_related = True
         elif in_related and not headline[i]:
             in_related = False
         # An "About Jane Doe" / "Über Moritz Bachmann" box after the article: the author's bio or

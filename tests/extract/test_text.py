@@ -37,6 +37,7 @@ November 20, 2019 10:14 AM
 LONDON (AP) — Britain's governing party was accused on Wednesday of trying to mislead voters by renaming its press office account during a televised debate between the two main candidates.
 In this photo issued by ITV, the two candidates shake hands before their debate in Salford, England, Tuesday, Nov. 19, 2019. (ITV via AP)
 FILE - In this Nov. 12, 2019, file photo, the party leader speaks at a campaign event in Bristol, England.
+Image caption The party's chairman defended the account on morning television
 2 of 4 A campaign worker hands out leaflets outside a polling station in Leeds on Tuesday.
 Rebranded to resemble a neutral fact-checking service, the account posted a series of messages supporting its candidate while the debate was on air.
 Organizations that seek to combat political misinformation said the move was an attempt to deceive voters, and the party's chairman defended it on morning television.
@@ -53,6 +54,7 @@ def test_captions_by_their_credit_opener_or_gallery_counter_leave_the_body():
     assert [(i.caption[:24], i.credit) for i in article.images] == [
         ("In this photo issued by ", "ITV via AP"),
         ("FILE - In this Nov. 12, ", None),
+        ("The party's chairman def", None),
         ("A campaign worker hands ", None),
     ]
 

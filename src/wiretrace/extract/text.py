@@ -45,6 +45,9 @@ _CAPTION_OPENER = re.compile(
     r"^(?:FILE\s*[-–—]\s*)?(?:In )?(?:this|these) (?:[\w.,]+ ){0,8}?(?:file |handout |undated |aerial )?"
     r"(?:photo|image|picture|photograph|frame grab|video grab)s?\b(?: (?:made|provided|released|issued|taken|"
     r"shared|posted|obtained)\b|,)", re.IGNORECASE)
+# What a screen reader is told before a caption, and a text dump keeps: "Image caption The
+# minister arrives ...", "Media caption ...".
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|media|video) caption\s*:?\s*", re.IGNORECASE)
 # A gallery's counter glued to its caption: "1of4Grass Valley's ...", "2 of 12 A shopper ...".
 _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}\s?(?=[A-Z“\"])")
 # A gallery's slide counter on a line of its own: "Image 2 of 5", "Photo 3/12", "Bild 1 von 4".
@@ -147,6 +150,8 @@ def _body_caption(text: str) -> Image | None:
             image = Image(caption=caption, credit=credit.group("credit").strip())
     if image is None and text[:1] in "FITift" and _CAPTION_OPENER.match(text):
         image = Image(caption=text)
+    if image is None and text[:1] in "IPMipm" and (label := _CAPTION_LABEL.match(text)):
+        image = Image(caption=text[label.end() :])
     if image is None and text[:1].isdigit() and (counter := _GALLERY_COUNTER.match(text)):
         image = Image(caption=text[counter.end() :])
     return image if image is not None and len(text.split()) <= 80 else None

@@ -278,6 +278,22 @@ def test_headlines_under_a_related_heading_inside_the_body_are_dropped() -> None
         assert keep == [True, True, False, False, False, True], heading
 
 
+def test_calls_to_action_closing_the_body_leave_it() -> None:
+    """"Follow us on ...", "Subscribe to ..." after the story's last paragraph are the page's;
+    the same words inside the story stay."""
+    calls = ["Follow the Herald on Instagram, Facebook and Twitter.", "Subscribe to the Herald for £1 a week."]
+    blocks = [tb.Block(text, line) for line, text in enumerate([*PARAGRAPHS, *calls])]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep)
+    assert keep == [True] * len(PARAGRAPHS) + [False, False]
+
+    advice = "Sign up for the council's consultation newsletter to hear about the public meetings."
+    blocks = [tb.Block(text, line) for line, text in enumerate([*PARAGRAPHS[:2], advice, *PARAGRAPHS[2:]])]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep)
+    assert all(keep)
+
+
 def test_an_about_box_after_the_article_leaves_the_body() -> None:
     """An author's bio or a company's boilerplate under "About <name>" is no part of the story;
     the same heading before the article (a navigation link) ends nothing."""

@@ -583,7 +583,30 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
                 keep[i] = False
     drop_furniture(blocks, keep, X)
     take_introduced_lists(blocks, keep, X, scores)
+    drop_closing_calls(blocks, keep)
     return keep
+
+
+# How a publisher's call to action opens: "Subscribe to ...", "Sign up for ...", "Follow Newsbeat
+# on Instagram ...", "Get Motor Cycle Monthly delivered ...", "Listen to Newsbeat live at ...".
+_CALL_TO_ACTION = re.compile(
+    r"^(?:subscribe\b|sign up\b|follow (?:us|[\w&'’.-]+(?: [\w&'’.-]+){0,2}) on\b|like us on\b|join (?:our|the) [\w ]{0,30}"
+    r"(?:forum|community|newsletter|conversation|discussion)|download (?:the|our)\b|click here\b|get .{0,60}? delivered\b|"
+    r"listen (?:to .{0,40}? )?(?:live|back)\b|watch (?:live|the full)\b)", re.IGNORECASE)
+#: A call to action is a line or two, not a paragraph.
+_CALL_WORDS = 30
+
+
+def drop_closing_calls(blocks: list[Block], keep: list[bool]) -> None:
+    """Take the publisher's calls to action that close the body out of it (in place): after the
+    story's last paragraph, "Subscribe to ...", "Follow us on ..." are the page's, not the story's.
+    (Inside the story, "Sign up for the bundle" may be advice; only the closing run goes.)"""
+    kept = [i for i, k in enumerate(keep) if k]
+    while len(kept) > 3:
+        text = blocks[kept[-1]].text
+        if text.count(" ") >= _CALL_WORDS or not _CALL_TO_ACTION.match(text):
+            break
+        keep[kept.pop()] = False
 
 
 #: What only a publisher's note says of its own copy ("... auto-generated from a syndicated feed").

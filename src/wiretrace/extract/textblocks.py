@@ -14,8 +14,9 @@ heaviest contiguous run of likely-body blocks, which may be interrupted (a relat
 caption) and resume, and anything outside that run needs a much higher score to count. A page
 where no block is confidently body is judged relative to its best blocks instead. Last, what
 the page states outright settles it: a comments thread after the article is never the article
-however heavy, furniture that names itself leaves the body (:func:`drop_furniture`), and a list
-that a body paragraph introduces with a colon joins it (:func:`take_introduced_lists`).
+however heavy, furniture that names itself leaves the body (:func:`drop_furniture`), a list
+that a body paragraph introduces with a colon joins it (:func:`take_introduced_lists`), and the
+publisher's calls to action that close it leave it (:func:`drop_closing_calls`).
 """
 
 from __future__ import annotations
@@ -573,9 +574,9 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
                 words: np.ndarray | None = None, template: frozenset[str] = frozenset()) -> list[bool]:
     """Which blocks are body, from their features ``X`` and body ``scores``: :func:`decode`
     with the decoding ``knobs`` (nothing under a comments heading that follows the article
-    counts, see :func:`_before_comments`), then the site's template, :func:`drop_furniture` and
-    :func:`take_introduced_lists`. (Training cross-validates through this too, so it scores
-    what ships.)"""
+    counts, see :func:`_before_comments`), then the site's template, :func:`drop_furniture`,
+    :func:`take_introduced_lists` and :func:`drop_closing_calls`. (Training cross-validates
+    through this too, so it scores what ships.)"""
     keep = decode(blocks, _before_comments(blocks, X, scores), **knobs, words=words)
     if template:
         for i, block in enumerate(blocks):

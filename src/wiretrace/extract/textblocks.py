@@ -628,6 +628,7 @@ _ABOUT_HEADING = re.compile(
     r"^(?i:about|sobre|über|à propos de|a propos de|acerca de|informazioni su|o autorze)\s+"
     r"(?:(?i:the)\s+(?i:authors?|writers?|reporters?|company)|[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,3})"
     r"\s*:?$")
+_ABOUT_INITIALS = frozenset("AaSsÜüÀàIiOo")
 # _COMMENTS_HEADING for the lines of one string: no match may run on into the next line.
 _COMMENTS_HEADING_LINE = re.compile(
     _COMMENTS_HEADING.pattern.replace(r"^\W*", r"^[^\w\n]*").replace(r"\s+", r"[^\S\n]+"),
@@ -681,8 +682,8 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
             in_related = False
         # An "About Jane Doe" / "Über Moritz Bachmann" box after the article: the author's bio or
         # the company's boilerplate, never the story.
-        if about[i] and kept_blocks >= _COMMENTS_EVIDENCE_BLOCKS and kept_words >= _COMMENTS_EVIDENCE_WORDS \
-                and _ABOUT_HEADING.match(block.text):
+        if about[i] and block.text[:1] in _ABOUT_INITIALS and kept_blocks >= _COMMENTS_EVIDENCE_BLOCKS \
+                and kept_words >= _COMMENTS_EVIDENCE_WORDS and _ABOUT_HEADING.match(block.text):
             in_comments = True
         if keep[i] and (in_comments or in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
             keep[i] = False

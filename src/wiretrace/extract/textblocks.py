@@ -663,32 +663,36 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
             if keep[i] and counts[blocks[i].text] >= _FURNITURE_REPEATS:
                 keep[i] = False
     about = ((log_words <= np.log1p(5)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist()
-    started = in_comments = in_related = False
+    started = in_related = False
     kept_blocks = kept_words = 0
     for i, block in enumerate(blocks):
-        # (Only an unambiguous heading: "Replies" or "Responses" may head a section of the article;
-        # and only once the article is in evidence: a share bar's "12 Comments" may sit under the lede.)
-        if comment_cue[i] and not keep[i] and kept_blocks >= _COMMENTS_EVIDENCE_BLOCKS \
-                and kept_words >= _COMMENTS_EVIDENCE_WORDS and _COMMENTS_HEADING.match(block.text):
-            in_comments = True
+        kept = keep[i]
+        # (Most blocks are neither kept nor any heading: nothing to decide or to count.)
+        if not (kept or in_related or comment_cue[i] or related_heading[i] or about[i]):
+            continue
+        evidence = kept_blocks >= _COMMENTS_EVIDENCE_BLOCKS and kept_words >= _COMMENTS_EVIDENCE_WORDS
+        # Under a comments heading, or an "About Jane Doe" / "Über Moritz Bachmann" box (the
+        # author's bio, the company's boilerplate), nothing more is the story. Only an
+        # unambiguous heading counts ("Replies" or "Responses" may head a section of the
+        # article), and only once the article is in evidence above it (a share bar's
+        # "12 Comments" may sit under the lede).
+        if evidence and ((comment_cue[i] and not kept and _COMMENTS_HEADING.match(block.text))
+                         or (about[i] and block.text[:1] in _ABOUT_INITIALS and _ABOUT_HEADING.match(block.text))):
+            keep[i:] = [False] * (len(keep) - i)
+            return
         # An "Also Read" box inside the article: the run of likely-body blocks may span it, and
         # its headlines read like sub-headings, but under that heading they are links.
-        if related_heading[i] and not keep[i]:
+        if related_heading[i] and not kept:
             in_related = started
-        elif keep[i] and started and short[i] and cues.RELATED_HEADING.match(block.text):
+        elif kept and started and short[i] and cues.RELATED_HEADING.match(block.text):
             # ... as when the heading itself ("More Great Stories", "More:") was swept in.
             in_related = True
         elif in_related and not headline[i]:
             in_related = False
-        # An "About Jane Doe" / "Über Moritz Bachmann" box after the article: the author's bio or
-        # the company's boilerplate, never the story.
-        if about[i] and block.text[:1] in _ABOUT_INITIALS and kept_blocks >= _COMMENTS_EVIDENCE_BLOCKS \
-                and kept_words >= _COMMENTS_EVIDENCE_WORDS and _ABOUT_HEADING.match(block.text):
-            in_comments = True
-        if keep[i] and (in_comments or in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
+        if kept and (in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
             keep[i] = False
-        started = started or keep[i]
-        if keep[i]:
+        elif kept:
+            started = True
             kept_blocks += 1
             kept_words += block.text.count(" ") + 1
 

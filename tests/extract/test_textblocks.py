@@ -397,6 +397,15 @@ def test_a_long_comment_thread_does_not_outweigh_the_article_before_it() -> None
     assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
 
 
+def test_the_line_by_line_comments_pattern_agrees_with_the_block_pattern() -> None:
+    samples = ["[ 167 comments ]", "Comments", "12 Comments", "Leave a Reply", "Join the discussion",
+               "Commentaires (3)", "Top Rated Comments", "Comment is free", "Responses", "— comments —"]
+    for text in samples:
+        assert bool(tb._COMMENTS_HEADING.match(text)) == bool(tb._COMMENTS_HEADING_LINE.match(text)), text
+    # ... and no match runs on into the next line.
+    assert [m.start() for m in tb._COMMENTS_HEADING_LINE.finditer("Share\n12\nComments")] == [9]
+
+
 def test_a_comment_count_under_the_lede_does_not_end_the_article() -> None:
     """"12 Comments" in the share bar under the dek and lede is no comments section."""
     dek = "The tram network will grow by twelve kilometres, the council decided after a long debate."

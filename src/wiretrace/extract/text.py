@@ -138,7 +138,8 @@ def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
 
 def _body_caption(text: str) -> Image | None:
     """The picture whose caption ``text`` is, when a block the classifier took for body reads as one:
-    it closes with a photo credit, opens the way captions do, or carries a gallery counter."""
+    it closes with a photo credit, opens the way captions do, carries a screen reader's "Image
+    caption" label or a gallery counter."""
     # (Each test starts with a character test: most paragraphs fail it, and a caption is short,
     # which is counted last.)
     image = None
@@ -221,7 +222,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
 
     body_idx = [i for i, label in enumerate(labels) if label == "body"]
     # A caption reads like prose, so the classifier may take it for body; its closing photo
-    # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)") gives it away.
+    # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)"), its opening ("In this photo ..."),
+    # a screen reader's label or a gallery's counter gives it away.
     images: list[Image] = []
     slide_caption = -1  # the block after a gallery's "Image 2 of 5" is that picture's caption
     for i in body_idx:

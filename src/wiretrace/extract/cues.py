@@ -22,7 +22,7 @@ RELATED_HEADING = re.compile(
     r"^\s*(?:also read|read also|read more|read next|up next|more from this section|more from(?: [\w&'’-]+){0,3}|"
     r"more|more(?: [\w&'’-]+){0,3} (?:stories|news|coverage|articles|videos|reads)|"
     r"related(?: stories| articles| news| posts| coverage| content| reading| links)?|"
-    r"you may also like|you might also like|recommended(?: for you| stories)?|more stories|more news|"
+    r"you may also like|you might also like|recommended(?: for you| stories)?|"
     r"top stories|trending(?: now| stories)?|most read|most popular|latest news|latest stories|"
     r"editor'?s picks|what to read next|further reading|more on this(?: story| topic| subject)?|more in(?: [\w&'’-]+){0,3}|don'?t miss|"
     r"in case you missed it|popular now|what others are reading|next story)\s*:?\s*$",

@@ -231,7 +231,7 @@ def segment(content: str) -> list[Block]:
             # w3m breaks lines by display columns, lynx by characters: try the one, then the other,
             # each only where the lines at its ceiling stop mid-sentence (CJK dumps have few
             # lines, and a few whole paragraphs of a length can look like a ceiling).
-            columns = [x if raw.isascii() else x + len(_WIDE.findall(raw)) for x, raw in zip(widths, lines)]
+            columns = [_columns(raw.rstrip()) for raw in lines]
             width = _census(columns, lines)
             if width and _breaks_mid_sentence(columns, lines, width):
                 widths, wide = columns, True
@@ -624,11 +624,13 @@ _COMMENTS_HEADING = re.compile(
 
 # "About Ascom", "About the author", "Sobre Carlos Nadalim", "Über Moritz Bachmann": a heading that
 # names a person or a company (capitalised words only) after "about".
+_ABOUT_WORDS = ("about", "sobre", "über", "à propos de", "a propos de", "acerca de", "informazioni su", "o autorze")
 _ABOUT_HEADING = re.compile(
-    r"^(?i:about|sobre|über|à propos de|a propos de|acerca de|informazioni su|o autorze)\s+"
+    rf"^(?i:{'|'.join(map(re.escape, _ABOUT_WORDS))})\s+"
     r"(?:(?i:the)\s+(?i:authors?|writers?|reporters?|company)|[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,3})"
     r"\s*:?$")
-_ABOUT_INITIALS = frozenset("AaSsÜüÀàIiOo")
+#: What an _ABOUT_HEADING can open with: a cheap test before the pattern.
+_ABOUT_INITIALS = frozenset(c for word in _ABOUT_WORDS for c in (word[0], word[0].upper()))
 # _COMMENTS_HEADING for the lines of one string: no match may run on into the next line.
 _COMMENTS_HEADING_LINE = re.compile(
     _COMMENTS_HEADING.pattern.replace(r"^\W*", r"^[^\w\n]*").replace(r"\s+", r"[^\S\n]+"),

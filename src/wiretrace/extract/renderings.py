@@ -14,9 +14,12 @@ tools draw them:
 - ``htmltext``: the ``html-text`` package (one block a line, no indentation or bullets),
 - ``html2text``: the ``html2text`` package without links or images (Markdown headings,
   emphasis and quotes, wrapped at 78 columns),
-- ``resiliparse``: ``resiliparse``'s plain-text rendering of the whole page.
+- ``resiliparse``: ``resiliparse``'s plain-text rendering of the whole page,
+- ``chromium``: a browser's own idea of visible text, headless Chromium's ``innerText`` of the
+  page's body (scripts off, every request refused, so only the page's inline styles apply).
 
-The last two are not dependencies of wiretrace: ``pip install html2text resiliparse`` to use them.
+The last three are not dependencies of wiretrace: ``pip install html2text resiliparse playwright``
+to use them (``chromium`` also needs a Chromium at /usr/bin/chromium, or CHROMIUM=path).
 
 A renderer that is not installed is skipped with a note. Nothing here runs at extraction time,
 and the outputs never go into the package.
@@ -26,10 +29,11 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -66,13 +70,38 @@ def _resiliparse(html: bytes) -> str:
     return extract_plain_text(HTMLTree.parse(html.decode("utf-8", "replace")), main_content=False)
 
 
+_CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def _chromium_pages(paths: list[Path]) -> Iterator[tuple[Path, str]]:
+    """(path, innerText) per page, from one headless Chromium (a browser per page is slow)."""
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=_CHROMIUM,
+                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+        # The pages are offline copies: nothing they link to may be fetched.
+        context.route("**/*", lambda route: route.abort())
+        tab = context.new_page()
+        for path in paths:
+            try:
+                tab.set_content(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"),
+                                wait_until="domcontentloaded", timeout=20_000)
+                yield path, tab.evaluate("document.body ? document.body.innerText : ''")
+            except Error as error:
+                print(f"chromium: {path.name}: {error}", file=sys.stderr)
+                yield path, ""
+        browser.close()
+
+
 def _installed(module: str) -> bool:
     from importlib.util import find_spec
 
     return find_spec(module) is not None
 
 
-def renderers() -> dict[str, Callable[[bytes], str] | None]:
+def renderers() -> dict[str, Callable | None]:
     """Each known renderer, or None where its tool is not installed here."""
     return {
         "lynx": _command(_LYNX) if shutil.which("lynx") else None,
@@ -80,6 +109,8 @@ def renderers() -> dict[str, Callable[[bytes], str] | None]:
         "htmltext": _html_text if _installed("html_text") else None,
         "html2text": _html2text if _installed("html2text") else None,
         "resiliparse": _resiliparse if _installed("resiliparse") else None,
+        # Not a per-page function: render_dev drives one browser through all pages.
+        "chromium": _chromium_pages if _installed("playwright") and Path(_CHROMIUM).exists() else None,
     }
 
 
@@ -97,6 +128,11 @@ def render_dev(dev: Path, out: Path, names: list[str], workers: int = 2) -> dict
             continue
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
+        if name == "chromium":
+            for path, text in render(pages):
+                folder.joinpath(path.name.removesuffix(".html.gz") + ".txt").write_text(text, encoding="utf-8")
+            written[name] = len(pages)
+            continue
 
         def job(path: Path, render: Callable[[bytes], str] = render, folder: Path = folder) -> None:
             try:
@@ -117,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dev", type=Path, help="benchmark DEV folder (html/<id>.html.gz)")
     parser.add_argument("out", type=Path, help="output folder: OUT/<renderer>/<id>.txt")
-    parser.add_argument("--renderers", default="lynx,w3m,htmltext,html2text,resiliparse", help="comma-separated (default: %(default)s)")
+    parser.add_argument("--renderers", default="lynx,w3m,htmltext,html2text,resiliparse,chromium", help="comma-separated (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     for name, count in render_dev(args.dev, args.out, args.renderers.split(","), args.workers).items():

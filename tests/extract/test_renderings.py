@@ -1,0 +1,50 @@
+"""The renderers that re-draw DEV pages for text-mode evaluation (tools, not dependencies)."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from wiretrace.extract import renderings
+
+PAGE = b"""<html><head><title>Port strike</title><style>.ad{display:none}</style></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<h1>Dockers walk out at three ports</h1>
+<p>Dock workers at three ports walked out on Monday, the union said.</p>
+<div class="ad">Hidden advert</div>
+<script>document.write("scripted text")</script>
+</body></html>"""
+
+
+def _dev(tmp_path: Path) -> Path:
+    html = tmp_path / "dev" / "html"
+    html.mkdir(parents=True)
+    (html / "p1.html.gz").write_bytes(gzip.compress(PAGE))
+    return tmp_path / "dev"
+
+
+def test_unknown_renderer_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown renderer 'nope'"):
+        renderings.render_dev(_dev(tmp_path), tmp_path / "out", ["nope"])
+
+
+@pytest.mark.skipif(renderings.renderers()["chromium"] is None, reason="playwright or Chromium not installed")
+def test_chromium_draws_the_visible_text_only(tmp_path: Path) -> None:
+    written = renderings.render_dev(_dev(tmp_path), tmp_path / "out", ["chromium"])
+    text = (tmp_path / "out" / "chromium" / "p1.txt").read_text(encoding="utf-8")
+    assert written == {"chromium": 1}
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert "Dockers walk out at three ports" in lines
+    assert "Dock workers at three ports walked out on Monday, the union said." in lines
+    # Styles apply (the hidden advert is not visible text) and scripts never run.
+    assert "Hidden advert" not in text
+    assert "scripted text" not in text
+
+
+@pytest.mark.skipif(renderings.renderers()["htmltext"] is None, reason="html-text not installed")
+def test_html_text_draws_one_block_a_line(tmp_path: Path) -> None:
+    renderings.render_dev(_dev(tmp_path), tmp_path / "out", ["htmltext"])
+    lines = (tmp_path / "out" / "htmltext" / "p1.txt").read_text(encoding="utf-8").splitlines()
+    assert "Dock workers at three ports walked out on Monday, the union said." in [line.strip() for line in lines]

@@ -48,3 +48,21 @@ def test_html_text_draws_one_block_a_line(tmp_path: Path) -> None:
     renderings.render_dev(_dev(tmp_path), tmp_path / "out", ["htmltext"])
     lines = (tmp_path / "out" / "htmltext" / "p1.txt").read_text(encoding="utf-8").splitlines()
     assert "Dock workers at three ports walked out on Monday, the union said." in [line.strip() for line in lines]
+
+
+@pytest.mark.skipif(renderings.renderers()["markdownify"] is None, reason="markdownify not installed")
+def test_markdownify_writes_markdown_without_scripts(tmp_path: Path) -> None:
+    renderings.render_dev(_dev(tmp_path), tmp_path / "out", ["markdownify"])
+    text = (tmp_path / "out" / "markdownify" / "p1.txt").read_text(encoding="utf-8")
+    assert "[Home](/)" in text and "# Dockers walk out at three ports" in text
+    assert "scripted text" not in text and "display:none" not in text
+
+
+def test_a_page_no_renderer_can_parse_is_written_empty_and_named(tmp_path: Path, capsys) -> None:
+    if renderings.renderers()["markdownify"] is None:
+        pytest.skip("markdownify not installed")
+    dev = _dev(tmp_path)
+    (dev / "html" / "p2.html.gz").write_bytes(gzip.compress(b""))
+    renderings.render_dev(dev, tmp_path / "out", ["markdownify"])
+    assert (tmp_path / "out" / "markdownify" / "p2.txt").read_text(encoding="utf-8") == ""
+    assert "p2.html.gz" in capsys.readouterr().err

@@ -184,6 +184,59 @@ def test_segment_strips_nested_emphasis_list_headings_and_italics_across_lines()
     assert texts[6] == "Fill in the blank: ___"
 
 
+def _wrap_markdown(paragraphs: list[str], width: int = 78) -> str:
+    """Markdown as html2text writes it: paragraphs wrapped at ``width``, a blank line between."""
+    import textwrap
+
+    return "\n\n".join("\n".join(textwrap.wrap(p, width, break_long_words=False, break_on_hyphens=True))
+                       for p in paragraphs)
+
+
+def test_segment_reads_link_text_and_drops_images_and_targets() -> None:
+    dump = "\n".join([
+        "  * [Home](https://example.com/ \"Home\")",
+        "  * [World](https://example.com/world/)",
+        "[![](https://example.com/img/blank_1x1.gif)](https://example.com/promo/)",
+        "![Trams at the depot](https://example.com/img/trams.jpg)",
+        "[**Tram line to reach hospital** _Work starts next spring._](https://example.com/2026/11/tram \"Tram line\")",
+        "The council [voted on Tuesday](https://example.com/votes/(2026)) to build it.",
+        "See [the plan](https://example.com/plan) and [the map](https://example.com/map).",
+    ])
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts == ["Home", "World", "Tram line to reach hospital Work starts next spring.",
+                     "The council voted on Tuesday to build it.", "See the plan and the map."]
+    assert not any("http" in t or "](" in t for t in texts)
+
+
+def test_segment_joins_wrapped_markdown_paragraphs_at_blank_lines() -> None:
+    # A link target wraps too (html2text breaks it after a hyphen), and taking it out leaves the
+    # wrapped lines ragged: the blank line, not the line width, ends a paragraph.
+    def link(paragraph: str) -> str:
+        words = paragraph.split(" ")
+        words[4] = f"[{words[4]}](https://example.com/2026/11/city-council-votes-to-expand-the-tram-network/ \"Tram\")"
+        return " ".join(words)
+
+    linked = [link(p) for p in PARAGRAPHS]
+    items = ["  * [Council approves budget for new bus depot in the north](https://example.com/a-long-url-for-the-bus-depot-story/)",
+             "  * [Mayor opens consultation on the route](https://example.com/consultation/)"]
+    dump = "## Tram network to grow\n\n" + _wrap_markdown(linked) + "\n\n" + "\n".join(items) + "\n\n" \
+        + "| Stop | Opens |\n|---|---|\n| University | 2027 |"
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts[0] == "Tram network to grow"
+    assert texts[1 : 1 + len(PARAGRAPHS)] == PARAGRAPHS
+    rest = texts[1 + len(PARAGRAPHS) :]
+    assert rest[:2] == ["Council approves budget for new bus depot in the north", "Mayor opens consultation on the route"]
+    # A table shows its cells, a row at a time; its rule under the header shows nothing.
+    assert rest[2:] == ["Stop Opens", "University 2027"]
+
+
+def test_segment_keeps_unwrapped_markdown_one_block_a_line() -> None:
+    dump = "\n\n".join(["# [Tram network to grow](https://example.com/tram)"]
+                        + [f"{p} [Read more](https://example.com/more/{k})" for k, p in enumerate(PARAGRAPHS)])
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts == ["Tram network to grow"] + [f"{p} Read more" for p in PARAGRAPHS]
+
+
 def test_segment_leaves_a_lone_hash_and_stars_in_plain_dumps_alone() -> None:
     dump = "# World\n# Business\nThe rate rose to 5** according to the bank, a footnote said."
     texts = [b.text for b in tb.segment(dump)]

@@ -14,12 +14,16 @@ tools draw them:
 - ``htmltext``: the ``html-text`` package (one block a line, no indentation or bullets),
 - ``html2text``: the ``html2text`` package without links or images (Markdown headings,
   emphasis and quotes, wrapped at 78 columns),
+- ``html2text_links``: the same with its defaults, links and images spelled out in Markdown
+  (targets wrapped over lines like the rest),
+- ``markdownify``: the ``markdownify`` package (Markdown with links and images, unwrapped), on
+  the page without its scripts and styles,
 - ``resiliparse``: ``resiliparse``'s plain-text rendering of the whole page,
 - ``chromium``: a browser's own idea of visible text, headless Chromium's ``innerText`` of the
   page's body (scripts off, every request refused, so only the page's inline styles apply).
 
-The last three are not dependencies of wiretrace: ``pip install html2text resiliparse playwright``
-to use them (``chromium`` also needs a Chromium at /usr/bin/chromium, or CHROMIUM=path).
+The last five are not dependencies of wiretrace: ``pip install html2text resiliparse markdownify
+playwright`` to use them (``chromium`` also needs a Chromium at /usr/bin/chromium, or CHROMIUM=path).
 
 A renderer that is not installed is skipped with a note. Nothing here runs at extraction time,
 and the outputs never go into the package.
@@ -61,6 +65,28 @@ def _html2text(html: bytes) -> str:
     converter = html2text.HTML2Text()
     converter.ignore_links = converter.ignore_images = True
     return converter.handle(html.decode("utf-8", "replace"))
+
+
+def _html2text_links(html: bytes) -> str:
+    import html2text
+
+    return html2text.HTML2Text().handle(html.decode("utf-8", "replace"))
+
+
+def _markdownify(html: bytes) -> str:
+    import lxml.etree
+    import lxml.html
+    from markdownify import markdownify
+
+    try:
+        document = lxml.html.document_fromstring(html.decode("utf-8", "replace"))
+    except lxml.etree.ParserError as error:  # an empty page
+        raise ValueError(f"not parseable as HTML: {error}") from None
+    # markdownify writes the text of scripts and styles too; a reader never sees it.
+    for element in document.xpath("//script|//style|//noscript|//template|//head"):
+        if element.getparent() is not None:
+            element.drop_tree()
+    return markdownify(lxml.html.tostring(document, encoding="unicode"), heading_style="ATX")
 
 
 def _resiliparse(html: bytes) -> str:
@@ -108,6 +134,8 @@ def renderers() -> dict[str, Callable | None]:
         "w3m": _command(_W3M) if shutil.which("w3m") else None,
         "htmltext": _html_text if _installed("html_text") else None,
         "html2text": _html2text if _installed("html2text") else None,
+        "html2text_links": _html2text_links if _installed("html2text") else None,
+        "markdownify": _markdownify if _installed("markdownify") else None,
         "resiliparse": _resiliparse if _installed("resiliparse") else None,
         # Not a per-page function: render_dev drives one browser through all pages.
         "chromium": _chromium_pages if _installed("playwright") and Path(_CHROMIUM).exists() else None,
@@ -153,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dev", type=Path, help="benchmark DEV folder (html/<id>.html.gz)")
     parser.add_argument("out", type=Path, help="output folder: OUT/<renderer>/<id>.txt")
-    parser.add_argument("--renderers", default="lynx,w3m,htmltext,html2text,resiliparse,chromium", help="comma-separated (default: %(default)s)")
+    parser.add_argument("--renderers", default="lynx,w3m,htmltext,html2text,html2text_links,markdownify,resiliparse,chromium", help="comma-separated (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     for name, count in render_dev(args.dev, args.out, args.renderers.split(","), args.workers).items():

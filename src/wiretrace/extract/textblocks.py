@@ -2,8 +2,8 @@
 
 A dump is visible text only, one block per line, from some HTML-to-text renderer. Renderers
 differ (indentation, list bullets, hard line wrapping, lynx's link numbers, w3m's image names,
-Markdown markup), so :func:`segment` normalises those away before :func:`classify` looks at a
-block.
+Markdown markup with or without its links, images and tables), so :func:`segment` normalises
+those away before :func:`classify` looks at a block.
 
 :func:`classify` scores every block in two passes (features in
 :mod:`wiretrace.extract.textfeatures`, weights in ``models/textblocks.json``, trained by
@@ -90,14 +90,39 @@ _MD_STRAY_UNDERSCORE = re.compile(r"(?<!\w)_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?!
 # A blockquote's "> " opens each of its lines, wrapped continuations included.
 _MD_QUOTE = re.compile(r"^([ \t]*)(?:>[ \t]?)+", re.MULTILINE)
 _MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>])")
+# Links and images: "[text](url "title")" shows its text, "![alt](src)" nothing. A renderer that
+# wraps lines wraps inside targets too ("...2019/11/19/michigan-to-mail-\nredistricting-..."), so a
+# target may span lines; the link text may as well.
+_MD_TARGET = r"\(\s*<?(?:[^\s()<>\"]|\n|\([^\s()]*\))*>?(?:\s+\"[^\"]*\")?\s*\)"
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _MD_TARGET)
+# Tables: a rule under the header row ("|---|:---:|", "---|---") shows nothing, and a row drawn
+# with outer pipes ("| DL | Myles Garrett | 57 |") shows its cells; a blank line after each row
+# keeps rows apart where a blank line ends a paragraph.
+_MD_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$\n?", re.MULTILINE)
+_MD_TABLE_ROW = re.compile(r"^[ \t]*\|(.*\|.*)\|[ \t]*$", re.MULTILINE)
+
+
+def _table_row(match: re.Match) -> str:
+    return " ".join(cell.strip() for cell in match[1].split("|") if cell.strip()) + "\n"
+
+
+#: A dump is Markdown with links from this many "](" on (prose rarely has one).
+_MD_MIN_LINKS = 5
 
 
 def _strip_markdown(content: str) -> str:
-    """Remove Markdown markup from a dump that shows it (several headings or bold runs)."""
+    """Remove Markdown markup from a dump that shows it (several headings, bold runs or links):
+    what a reader of the page would not see (link targets, images, table rules, emphasis marks)."""
     # (A lone "#" also opens lynx's fourth-level list items, so only "##" and deeper count.)
     headings = content.startswith("##") + content.count("\n##", 0, 50_000)
-    if headings < 3 and content.count("**", 0, 50_000) < 6:
+    links = content.count("](", 0, 50_000)
+    if headings < 3 and content.count("**", 0, 50_000) < 6 and links < _MD_MIN_LINKS:
         return content
+    if links:
+        content = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", content))
+    if "|" in content:
+        content = _MD_TABLE_ROW.sub(_table_row, _MD_TABLE_RULE.sub("", content))
     content = _MD_HEADING.sub(r"\1", content)
     content = _MD_QUOTE.sub(r"\1", content)
     content = _MD_BOLD.sub("", content)
@@ -213,8 +238,16 @@ def segment(content: str) -> list[Block]:
     if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
         content = _LINK_REFERENCE.sub("", content)
     # Each pattern runs only where its marker occurs: most dumps have none of them.
-    if "#" in content or "**" in content:
-        content = _strip_markdown(content)
+    if "#" in content or "**" in content or "](" in content:
+        stripped = _strip_markdown(content)
+        if stripped is not content:
+            # Markdown. Taking out link targets leaves lines of any length, so whether the
+            # renderer wrapped is judged before; if it did, Markdown's own rule says where
+            # paragraphs end (a blank line).
+            raw_lines = content.splitlines()
+            if _census([len(raw.rstrip()) for raw in raw_lines], raw_lines):
+                return _segment_paragraphs(stripped.splitlines(), _PROMO_HINT.search(stripped) is not None)
+        content = stripped
     if "[INS:" in content or "[DEL:" in content:
         content = _INS_DEL.sub("", content)
     if "IFRAME:" in content:
@@ -300,6 +333,60 @@ def _census(widths: list[int], lines: list[str]) -> int:
                                          and (x <= _PLAIN_WIDTH or not _is_list_item(raw))))
 
 
+def _join_lines(parts: list[str]) -> str:
+    """The lines of one wrapped paragraph as one text."""
+    text = parts[0]
+    for part in parts[1:]:
+        # CJK has no spaces between words, nor around the Latin words it holds ("PDFで公開");
+        # a break next to CJK text must not add one.
+        if _CJK_CHAR.match(part) or _CJK_CHAR.match(text[-1]):
+            text += part
+        else:
+            text += " " + part
+    return text
+
+
+def _segment_paragraphs(lines: list[str], promos: bool) -> list[Block]:
+    """segment() for wrapped Markdown: a paragraph runs to the next blank line, a list item to
+    the next item (its wrapped lines are indented under it), and a table row is one line."""
+    blocks: list[Block] = []
+    parts: list[str] = []
+    first = indent = 0
+    bullet = False
+
+    def close() -> None:
+        if parts:
+            text = _join_lines(parts)
+            if promos:
+                _emit(blocks, text, first, bullet, indent)
+            else:
+                blocks.append(Block(text, first, bullet, indent))
+            parts.clear()
+
+    for number, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            close()
+            continue
+        # Markdown escapes what would read as markup ("2019\\. was"), so a marker is a marker.
+        marker = _BULLET.match(text) if text[0] in _BULLET_START else None
+        row = text.count(" | ") >= 2 or text.startswith("|")
+        if parts and not marker and not row:
+            parts.append(" ".join(text.split()))
+            continue
+        close()
+        if marker:
+            text = text[marker.end() :]
+            if not text:
+                continue
+        first, indent, bullet = number, len(raw) - len(raw.lstrip()), bool(marker)
+        parts.append(" ".join(text.split()))
+        if row:
+            close()
+    close()
+    return blocks
+
+
 def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True,
                      images: bool = True, wide: bool = True) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
@@ -321,14 +408,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     prev_width = 0
 
     def close() -> None:
-        text = parts[0]
-        for part in parts[1:]:
-            # CJK has no spaces between words, nor around the Latin words it holds ("PDFで公開");
-            # a break next to CJK text must not add one.
-            if _CJK_CHAR.match(part) or _CJK_CHAR.match(text[-1]):
-                text += part
-            else:
-                text += " " + part
+        text = _join_lines(parts)
         if images and "[" in text:
             text = _IMAGE_FILE.sub("", text).strip()
             if not text or _BARE_IMAGE.fullmatch(text):

@@ -35,7 +35,7 @@ bench-text: install
 	$(PYTHON) -m wiretrace.extract.renderings $(DEV) build/renderings
 	$(PYTHON) -m wiretrace.bench extraction --renderings build/renderings
 	$(PYTHON) -m wiretrace.extract.train_textblocks $(DEV) --no-write \
-		$$(for r in lynx w3m htmltext html2text html2text_links markdownify resiliparse chromium; do \
+		$$(for r in lynx lynx_refs w3m htmltext html2text html2text_links markdownify resiliparse chromium; do \
 			[ -d build/renderings/$$r ] && echo --eval $$r=build/renderings/$$r; done)
 
 clean:

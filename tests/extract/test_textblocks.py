@@ -237,6 +237,22 @@ def test_segment_keeps_unwrapped_markdown_one_block_a_line() -> None:
     assert texts == ["Tram network to grow"] + [f"{p} Read more" for p in PARAGRAPHS]
 
 
+def test_segment_drops_lynx_link_numbers_and_its_list_of_references() -> None:
+    body = "\n\n".join(f"   {p[:60]}[{k + 3}]{p[60:]}" for k, p in enumerate(PARAGRAPHS))
+    dump = ("   * [1]Home\n   * [2]World\n\n" + body + "\n\nReferences\n\n   Visible links:\n"
+            + "\n".join(f"   {k}. https://example.com/{k}" for k in range(1, 8))
+            + "\n\n   Hidden links:\n   8. https://example.com/hidden\n")
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts == ["Home", "World"] + PARAGRAPHS
+
+
+def test_segment_keeps_a_references_section_that_is_not_a_list_of_links() -> None:
+    notes = "References\n\nSmith, J. (2024). Trams and the city. Urban Press."
+    dump = "\n".join(f"[{k}]Link {k}" for k in range(1, 7)) + "\n" + PARAGRAPHS[0] + "\n" + notes
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts[-2:] == ["References", "Smith, J. (2024). Trams and the city. Urban Press."]
+
+
 def test_segment_leaves_a_lone_hash_and_stars_in_plain_dumps_alone() -> None:
     dump = "# World\n# Business\nThe rate rose to 5** according to the bank, a footnote said."
     texts = [b.text for b in tb.segment(dump)]

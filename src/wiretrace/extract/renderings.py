@@ -10,6 +10,8 @@ score (``--eval NAME=DIR``) or train on (``--train-extra NAME=DIR``) the same pa
 tools draw them:
 
 - ``lynx``: ``lynx -dump -nolist -width=80`` (hard-wrapped, "*" "+" "o" bullets, image alt text),
+- ``lynx_refs``: lynx as most people call it, ``lynx -dump -width=80``: every link numbered in
+  the text ("[18]Astronomy") and their URLs listed at the end under "References",
 - ``w3m``: ``w3m -dump -cols 80`` (hard-wrapped, "•" bullets, flush left),
 - ``htmltext``: the ``html-text`` package (one block a line, no indentation or bullets),
 - ``html2text``: the ``html2text`` package without links or images (Markdown headings,
@@ -43,6 +45,7 @@ from pathlib import Path
 
 #: Same column width for both terminal renderers: the common 80-column terminal.
 _LYNX = ["lynx", "-dump", "-nolist", "-width=80", "-assume_charset=utf-8", "-display_charset=utf-8", "-stdin"]
+_LYNX_REFS = [arg for arg in _LYNX if arg != "-nolist"]
 _W3M = ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"]
 
 
@@ -131,6 +134,7 @@ def renderers() -> dict[str, Callable | None]:
     """Each known renderer, or None where its tool is not installed here."""
     return {
         "lynx": _command(_LYNX) if shutil.which("lynx") else None,
+        "lynx_refs": _command(_LYNX_REFS) if shutil.which("lynx") else None,
         "w3m": _command(_W3M) if shutil.which("w3m") else None,
         "htmltext": _html_text if _installed("html_text") else None,
         "html2text": _html2text if _installed("html2text") else None,
@@ -181,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dev", type=Path, help="benchmark DEV folder (html/<id>.html.gz)")
     parser.add_argument("out", type=Path, help="output folder: OUT/<renderer>/<id>.txt")
-    parser.add_argument("--renderers", default="lynx,w3m,htmltext,html2text,html2text_links,markdownify,resiliparse,chromium", help="comma-separated (default: %(default)s)")
+    parser.add_argument("--renderers", default="lynx,lynx_refs,w3m,htmltext,html2text,html2text_links,markdownify,resiliparse,chromium", help="comma-separated (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     for name, count in render_dev(args.dev, args.out, args.renderers.split(","), args.workers).items():

@@ -61,6 +61,8 @@ _WIDE = re.compile(
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 _LINK_REFERENCE = re.compile(r"\[\d{1,4}\]")
+# What follows lynx's "References" heading: its numbered list of link URLs.
+_LINK_LIST = re.compile(r"\s*(?:(?:Visible|Hidden) links:\s*)?1\. \S+\n")
 # What terminal renderers draw for markup that shows no text of the page: the file name of an
 # image without alt text ("[photo.jpg?w=640&amp;h=480]", a tracking pixel "[tr?id=1&amp;ev=x]"),
 # <ins>/<del> brackets ("[INS: ... :INS]"), and lynx's "IFRAME: <url>" line (the URL perhaps
@@ -234,9 +236,14 @@ def segment(content: str) -> list[Block]:
     collapsed, wrapped lines of one paragraph are joined, and an inline "ALSO READ: ..." promo
     glued to a paragraph becomes a block of its own right after it.
     """
-    # lynx -dump numbers every link ("[18]Astronomy"); the numbers are no part of the text.
+    # lynx -dump numbers every link ("[18]Astronomy"); the numbers are no part of the text, nor
+    # is the list of their URLs it appends (which, left in, would also make the article look
+    # halfway down a page it ends).
     if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
         content = _LINK_REFERENCE.sub("", content)
+        at = content.rfind("\nReferences\n")
+        if at >= 0 and _LINK_LIST.match(content, at + 12):
+            content = content[:at]
     # Each pattern runs only where its marker occurs: most dumps have none of them.
     if "#" in content or "**" in content or "](" in content:
         stripped = _strip_markdown(content)

@@ -253,6 +253,16 @@ def test_segment_keeps_a_references_section_that_is_not_a_list_of_links() -> Non
     assert texts[-2:] == ["References", "Smith, J. (2024). Trams and the city. Urban Press."]
 
 
+def test_segment_reads_broken_markdown_links_as_text() -> None:
+    # Unclosed targets, long runs of blanks: nothing to strip, and (the patterns being bounded or
+    # possessive) nothing for the regex engine to backtrack over either.
+    links = " ".join(f"[Link {k}](https://example.com/{k})" for k in range(5))
+    broken = "".join("[t](" + " " * 300 + "\n" for _ in range(1000))
+    texts = [b.text for b in tb.segment(links + "\n" + broken + PARAGRAPHS[0])]
+    assert texts[0] == "Link 0 Link 1 Link 2 Link 3 Link 4"
+    assert texts[-1] == PARAGRAPHS[0] and texts[1] == "[t]("
+
+
 def test_segment_leaves_a_lone_hash_and_stars_in_plain_dumps_alone() -> None:
     dump = "# World\n# Business\nThe rate rose to 5** according to the bank, a footnote said."
     texts = [b.text for b in tb.segment(dump)]

@@ -94,10 +94,12 @@ _MD_QUOTE = re.compile(r"^([ \t]*)(?:>[ \t]?)+", re.MULTILINE)
 _MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>])")
 # Links and images: "[text](url "title")" shows its text, "![alt](src)" nothing. A renderer that
 # wraps lines wraps inside targets too ("...2019/11/19/michigan-to-mail-\nredistricting-..."), so a
-# target may span lines; the link text may as well.
-_MD_TARGET = r"\(\s*<?(?:[^\s()<>\"]|\n|\([^\s()]*\))*>?(?:\s+\"[^\"]*\")?\s*\)"
-_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _MD_TARGET)
-_MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _MD_TARGET)
+# target may span lines (a break always falls between two of its characters); the link text may
+# as well. Every repetition is bounded or possessive: no input can make these backtrack for long.
+_MD_TARGET = (r"\(\s*+<?(?:[^\s()<>\"]|\([^\s()]*\)|\n[ \t]*+(?=[^\s()<>\"]))*+>?"
+              r"(?:\s{1,40}+\"[^\"]{0,2000}+\")?+\s{0,40}+\)")
+_MD_IMAGE = re.compile(r"!\[[^\[\]]{0,2000}\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\[\]]{0,2000})\]" + _MD_TARGET)
 # Tables: a rule under the header row ("|---|:---:|", "---|---") shows nothing, and a row drawn
 # with outer pipes ("| DL | Myles Garrett | 57 |") shows its cells; a blank line after each row
 # keeps rows apart where a blank line ends a paragraph.

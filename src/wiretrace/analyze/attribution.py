@@ -169,6 +169,10 @@ def predict_cues(info: DocInfo, tagger) -> list[tuple[int, int]]:
                 p = tagger.marginal("B", k)
                 if p > CUE_START_MIN or (say_clause[s + k] and p > SAY_CLAUSE_MIN):
                     labels[k] = "B"
+                    j = k + 1
+                    while j < e - s and labels[j] == "O" and tagger.marginal("I", j) > CUE_START_MIN:
+                        labels[j] = "I"
+                        j += 1
         cues.extend(_runs(labels, "", s))
     return cues
 

@@ -146,3 +146,33 @@ def test_source_of_according_to_from_the_parse():
     cue = next((t.i, t.i + 2) for t in doc if t.lower_ == "according")
     content = [(0, next(t.i for t in doc if t.text == ","))]
     assert [doc[s:e].text for s, e in _source_from_parse(doc_info(doc), cue, content)] == ["the energy ministry"]
+
+
+class _FakeCueTagger:
+    """A cue tagger whose Viterbi path is all O and whose marginals come from a table."""
+
+    def __init__(self, marginals: dict[tuple[str, str], float], words: list[str]):
+        self.marginals = marginals
+        self.words = words
+
+    def tag(self, xseq):
+        self.n = len(xseq)
+        return ["O"] * self.n
+
+    def marginal(self, label, k):
+        return self.marginals.get((label, self.words[k]), 0.0)
+
+
+def test_cue_added_from_its_marginal_takes_the_likely_following_tokens():
+    from wiretrace.analyze.attribution import doc_info, predict_cues
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("The mayor has responded with a letter.")
+    info = doc_info(doc)
+    words = [t.text for t in doc]
+    # Viterbi leaves the cue out; the marginals make "has" a likely cue start and "responded" its likely rest.
+    tagger = _FakeCueTagger({("B", "has"): 0.6, ("I", "responded"): 0.7, ("I", "with"): 0.2}, words)
+    assert [doc[s:e].text for s, e in predict_cues(info, tagger)] == ["has responded"]
+    # Without a likely continuation the verb stays a one-token cue.
+    tagger = _FakeCueTagger({("B", "has"): 0.6, ("I", "responded"): 0.4}, words)
+    assert [doc[s:e].text for s, e in predict_cues(info, tagger)] == ["has"]

@@ -176,3 +176,14 @@ def test_cue_added_from_its_marginal_takes_the_likely_following_tokens():
     # Without a likely continuation the verb stays a one-token cue.
     tagger = _FakeCueTagger({("B", "has"): 0.6, ("I", "responded"): 0.4}, words)
     assert [doc[s:e].text for s, e in predict_cues(info, tagger)] == ["has"]
+
+
+def test_sentence_opening_in_a_poll_is_the_polls_attribution():
+    text = "In a Quinnipiac poll released Tuesday, the senator led his rival by four points among likely voters."
+    found = attributions_for_text(text)
+    a = find(found, text, "In")
+    assert texts(text, a["source"]) == ["a Quinnipiac poll released Tuesday"]
+    assert texts(text, a["content"]) == ["the senator led his rival by four points among likely voters"]
+    # a poll further into the sentence is not marked as a source (PolNeAR mostly does not)
+    text = "The senator has led his rival in the polls since the spring."
+    assert all("in" not in texts(text, a["cue"]) for a in attributions_for_text(text))

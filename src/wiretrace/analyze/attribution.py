@@ -9,6 +9,7 @@ attributions without a source. Two linear-chain CRFs (python-crfsuite) run over 
    (within the paragraph) as this cue's source, its content, or neither, using the token's
    dependency relation and position relative to the cue and the quotation-mark state.
 
+A sentence opening "In a ... poll, CLAUSE" is the poll's attribution (cue "In"), read from the parse.
 Speaker labels, speaker headlines and dash credits, which layout rather than words mark, come from
 :mod:`wiretrace.analyze.attribution_layout`. Decoding is Viterbi, plus any verb whose marginal probability of starting a cue exceeds 0.5 (0.25 for a
 saying verb with a clausal complement); a cue whose content comes out empty is retried without the
@@ -342,6 +343,40 @@ def _one_source(info: DocInfo, cue: tuple[int, int], runs: list[tuple[int, int]]
     return [min(merged, key=distance)]
 
 
+#: Heads of the noun phrase in a sentence-opening "In a/the ... poll, CLAUSE": the poll is the source.
+POLL_NOUNS = frozenset(("poll", "survey"))
+
+
+def _poll_attributions(info: DocInfo) -> list[tuple[list[tuple[int, int]], tuple[int, int], list[tuple[int, int]]]]:
+    """(source, cue, content) token spans for sentences that open "In a ... poll, CLAUSE".
+
+    PolNeAR marks such a sentence as the poll's attribution, with "In" as its cue (about 5 in 6
+    times in PolNeAR train and dev); a poll mentioned further into the sentence mostly is not.
+    """
+    doc = info.doc
+    found = []
+    for s, e in info.units:
+        first = s
+        while first < e and (doc[first].is_space or doc[first].text in _QUOTE_MARKS):
+            first += 1
+        token = doc[first] if first < e else None
+        if token is None or token.lower_ != "in":
+            continue
+        obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in POLL_NOUNS:
+            continue
+        a, b = _phrase(obj)
+        k = max(t.i for t in token.subtree) + 1
+        while k < e and (doc[k].is_space or doc[k].is_punct):
+            k += 1
+        stop = e
+        while stop > k and (doc[stop - 1].is_space or doc[stop - 1].is_punct):
+            stop -= 1
+        if a < b and stop - k >= 3:
+            found.append(([(a, b)], (token.i, token.i + 1), [(k, stop)]))
+    return found
+
+
 def extract_attributions(doc) -> list[Attribution]:
     """Attributions in a parsed spaCy ``Doc`` (needs tagger, parser and lemmatizer annotations)."""
     from wiretrace.analyze.attribution_layout import continue_quotes, layout_attributions  # (they import this module)
@@ -362,6 +397,11 @@ def extract_attributions(doc) -> list[Attribution]:
             content=content,
             kind=_kind(info, contents),
         ))
+    taken = {i for cue in cues for i in range(*cue)}
+    for sources, cue, contents in _poll_attributions(info):
+        if cue[0] not in taken:
+            result.append(Attribution(source=_char_spans(doc, sources), cue=_char_spans(doc, [cue]),
+                                      content=_char_spans(doc, contents), kind=_kind(info, contents)))
     continue_quotes(doc.text, result)
     cue_chars = {i for a in result for s, e in a.cue for i in range(s, e)}
     places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]

@@ -187,3 +187,15 @@ def test_sentence_opening_in_a_poll_is_the_polls_attribution():
     # a poll further into the sentence is not marked as a source (PolNeAR mostly does not)
     text = "The senator has led his rival in the polls since the spring."
     assert all("in" not in texts(text, a["cue"]) for a in attributions_for_text(text))
+
+
+def test_cue_features_mark_words_nested_in_a_reported_clause():
+    from wiretrace.analyze.attribution_features import cue_features, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("The mayor said the council wants a new vote, and residents hope for calm.")
+    feats = {t.text: set(f) for t, f in zip(doc, cue_features(doc_info(doc)))}
+    assert "nest=say" in feats["wants"]  # in the clause "said" reports
+    assert not any(f.startswith("nest=") for f in feats["said"])
+    # the nesting is read from the parse; whatever it makes of the second clause, "said" is not in it
+    assert "nest=say" not in feats["mayor"]

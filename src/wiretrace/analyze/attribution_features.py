@@ -211,6 +211,32 @@ def doc_info(doc) -> DocInfo:
                    base, short)
 
 
+_NEST_DEPS = frozenset(("ccomp", "xcomp"))
+
+
+def _nesting(info: DocInfo) -> list[str]:
+    """Per token, "nest=say" / "nest=think" when it lies in the clausal complement of a reporting or
+    thinking verb ("She said [the mayor wanted ...]"): PolNeAR's relations do not nest, so a cue word
+    there is rarely a cue (in train, 6% of thinking verbs there against 52% elsewhere)."""
+    head, dep, lemma = info.head, info.dep, info.lemma
+    out = [""] * info.n
+    for i in range(info.n):
+        t = i
+        for _ in range(8):
+            h = head[t]
+            if h == t:
+                break
+            if dep[t] in _NEST_DEPS and info.verb[h]:
+                if lemma[h] in SAY_LEMMAS:
+                    out[i] = "nest=say"
+                    break
+                if lemma[h] in THINK_LEMMAS:
+                    out[i] = "nest=think"
+                    break
+            t = h
+    return out
+
+
 def cue_features(info: DocInfo) -> list[list[str]]:
     """Features for the cue tagger, one list per token (cached on ``info``)."""
     if info.cue_feats is not None:
@@ -220,6 +246,7 @@ def cue_features(info: DocInfo) -> list[list[str]]:
     n = info.n
     pre = {off: [[p + x for x in s] for s in short] for off, p in ((-2, "-2:"), (-1, "-1:"), (1, "1:"), (2, "2:"))}
     lowers = [s[0] for s in short]
+    nest = _nesting(info)
     out = []
     for i in range(n):
         f = list(base[i])
@@ -231,6 +258,8 @@ def cue_features(info: DocInfo) -> list[list[str]]:
             f.append("ww=" + lowers[i] + "|" + lowers[i + 1])
         if i > 0:
             f.append("pw=" + lowers[i - 1] + "|" + lowers[i])
+        if nest[i]:
+            f.append(nest[i])
         out.append(f)
     info.cue_feats = out
     return out

@@ -199,3 +199,16 @@ def test_cue_features_mark_words_nested_in_a_reported_clause():
     assert not any(f.startswith("nest=") for f in feats["said"])
     # the nesting is read from the parse; whatever it makes of the second clause, "said" is not in it
     assert "nest=say" not in feats["mayor"]
+
+
+def test_a_relation_inside_another_relations_content_is_dropped():
+    from wiretrace.analyze.attribution import _outermost
+
+    outer = Attribution(source=[[0, 9]], cue=[[10, 14]], content=[[15, 60]])
+    inner = Attribution(source=[[15, 26]], cue=[[27, 32]], content=[[33, 60]])
+    other = Attribution(source=[[62, 70]], cue=[[71, 75]], content=[[76, 90]])
+    assert _outermost([outer, inner, other]) == [outer, other]
+    # two relations each inside the other's content: keep both rather than guess
+    a = Attribution(cue=[[0, 4]], content=[[5, 20]])
+    b = Attribution(cue=[[10, 14]], content=[[0, 8]])
+    assert _outermost([a, b]) == [a, b]

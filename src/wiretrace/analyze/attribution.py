@@ -13,7 +13,8 @@ A sentence opening "In a ... poll, CLAUSE" is the poll's attribution (cue "In"),
 Speaker labels, speaker headlines and dash credits, which layout rather than words mark, come from
 :mod:`wiretrace.analyze.attribution_layout`. Decoding is Viterbi, plus any verb whose marginal probability of starting a cue exceeds 0.5 (0.25 for a
 saying verb with a clausal complement); a cue whose content comes out empty is retried without the
-other cues marked, and then absorbs the cues inside its content.
+other cues marked, and then absorbs the cues inside its content. A relation whose cue lies inside
+another relation's content is dropped (PolNeAR's relations do not nest).
 
 A token has at most one role in one attribution (PolNeAR's annotations do not nest), contents may be
 discontinuous (the cue and source can sit inside them) and the source may be empty.
@@ -406,7 +407,18 @@ def extract_attributions(doc) -> list[Attribution]:
     cue_chars = {i for a in result for s, e in a.cue for i in range(s, e)}
     places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
     result.extend(a for a in layout_attributions(doc.text, places) if not any(i in cue_chars for i in range(*a.cue[0])))
-    return sorted(result, key=lambda a: a.cue[0][0])
+    return sorted(_outermost(result), key=lambda a: a.cue[0][0])
+
+
+def _inside(spans: list[Span], within: list[Span]) -> bool:
+    return all(any(ws <= s and e <= we for ws, we in within) for s, e in spans)
+
+
+def _outermost(found: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose cue lies inside another one's content ("X said [Y wants Z]"):
+    PolNeAR's relations do not nest, and the inner cue is the wrong one about 5 times in 6."""
+    return [a for a in found if not a.cue or not any(
+        b is not a and _inside(a.cue, b.content) and not _inside(b.cue, a.content) for b in found)]
 
 
 def attributions_for_text(text: str) -> list[dict]:

@@ -237,9 +237,10 @@ def test_segment_keeps_unwrapped_markdown_one_block_a_line() -> None:
     assert texts == ["Tram network to grow"] + [f"{p} Read more" for p in PARAGRAPHS]
 
 
-def test_segment_drops_lynx_link_numbers_and_its_list_of_references() -> None:
+@pytest.mark.parametrize("heading", ["Visible links:", "Visible links"])  # lynx, elinks
+def test_segment_drops_link_numbers_and_the_list_of_references(heading: str) -> None:
     body = "\n\n".join(f"   {p[:60]}[{k + 3}]{p[60:]}" for k, p in enumerate(PARAGRAPHS))
-    dump = ("   * [1]Home\n   * [2]World\n\n" + body + "\n\nReferences\n\n   Visible links:\n"
+    dump = ("   * [1]Home\n   * [2]World\n\n" + body + f"\n\nReferences\n\n   {heading}\n"
             + "\n".join(f"   {k}. https://example.com/{k}" for k in range(1, 8))
             + "\n\n   Hidden links:\n   8. https://example.com/hidden\n")
     texts = [b.text for b in tb.segment(dump)]

@@ -13,6 +13,10 @@ tools draw them:
 - ``lynx_refs``: lynx as most people call it, ``lynx -dump -width=80``: every link numbered in
   the text ("[18]Astronomy") and their URLs listed at the end under "References",
 - ``w3m``: ``w3m -dump -cols 80`` (hard-wrapped, "•" bullets, flush left),
+- ``elinks``: ``elinks -dump -dump-width 80 -no-references -no-numbering`` (hard-wrapped, "•"
+  bullets, "[IMG]" for pictures); ``elinks_refs``: plain ``elinks -dump``, links numbered in the
+  text and listed under "References",
+- ``links``: ``links -dump -width 80`` (hard-wrapped, indented),
 - ``htmltext``: the ``html-text`` package (one block a line, no indentation or bullets),
 - ``html2text``: the ``html2text`` package without links or images (Markdown headings,
   emphasis and quotes, wrapped at 78 columns),
@@ -39,6 +43,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -46,12 +51,26 @@ from pathlib import Path
 #: Same column width for both terminal renderers: the common 80-column terminal.
 _LYNX = ["lynx", "-dump", "-nolist", "-width=80", "-assume_charset=utf-8", "-display_charset=utf-8", "-stdin"]
 _LYNX_REFS = [arg for arg in _LYNX if arg != "-nolist"]
+_ELINKS = ["elinks", "-dump", "-dump-width", "80", "-dump-charset", "utf-8", "-no-references", "-no-numbering"]
+_ELINKS_REFS = _ELINKS[:-2]
+_LINKS = ["links", "-dump", "-width", "80", "-codepage", "utf-8"]
 _W3M = ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"]
 
 
 def _command(argv: list[str]) -> Callable[[bytes], str]:
     def render(html: bytes) -> str:
         done = subprocess.run(argv, input=html, capture_output=True, timeout=60)
+        return done.stdout.decode("utf-8", "replace")
+    return render
+
+
+def _file_command(argv: list[str]) -> Callable[[bytes], str]:
+    """A renderer that reads the page from a file (elinks and links take no HTML on stdin)."""
+    def render(html: bytes) -> str:
+        with tempfile.TemporaryDirectory() as folder:
+            page = Path(folder) / "page.html"
+            page.write_bytes(html)
+            done = subprocess.run([*argv, str(page)], capture_output=True, timeout=60)
         return done.stdout.decode("utf-8", "replace")
     return render
 
@@ -136,6 +155,9 @@ def renderers() -> dict[str, Callable | None]:
         "lynx": _command(_LYNX) if shutil.which("lynx") else None,
         "lynx_refs": _command(_LYNX_REFS) if shutil.which("lynx") else None,
         "w3m": _command(_W3M) if shutil.which("w3m") else None,
+        "elinks": _file_command(_ELINKS) if shutil.which("elinks") else None,
+        "elinks_refs": _file_command(_ELINKS_REFS) if shutil.which("elinks") else None,
+        "links": _file_command(_LINKS) if shutil.which("links") else None,
         "htmltext": _html_text if _installed("html_text") else None,
         "html2text": _html2text if _installed("html2text") else None,
         "html2text_links": _html2text_links if _installed("html2text") else None,
@@ -185,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dev", type=Path, help="benchmark DEV folder (html/<id>.html.gz)")
     parser.add_argument("out", type=Path, help="output folder: OUT/<renderer>/<id>.txt")
-    parser.add_argument("--renderers", default="lynx,lynx_refs,w3m,htmltext,html2text,html2text_links,markdownify,resiliparse,chromium", help="comma-separated (default: %(default)s)")
+    parser.add_argument("--renderers", default="lynx,lynx_refs,w3m,elinks,elinks_refs,links,htmltext,html2text,html2text_links,markdownify,resiliparse,chromium", help="comma-separated (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     for name, count in render_dev(args.dev, args.out, args.renderers.split(","), args.workers).items():

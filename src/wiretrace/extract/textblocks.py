@@ -61,8 +61,8 @@ _WIDE = re.compile(
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 _LINK_REFERENCE = re.compile(r"\[\d{1,4}\]")
-# What follows lynx's "References" heading: its numbered list of link URLs.
-_LINK_LIST = re.compile(r"\s*(?:(?:Visible|Hidden) links:\s*)?1\. \S+\n")
+# What follows the "References" heading of lynx and elinks: their numbered list of link URLs.
+_LINK_LIST = re.compile(r"\s*(?:(?:Visible|Hidden) links:?\s*)?1\. \S+\n")
 # What terminal renderers draw for markup that shows no text of the page: the file name of an
 # image without alt text ("[photo.jpg?w=640&amp;h=480]", a tracking pixel "[tr?id=1&amp;ev=x]"),
 # <ins>/<del> brackets ("[INS: ... :INS]"), and lynx's "IFRAME: <url>" line (the URL perhaps

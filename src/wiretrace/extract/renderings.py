@@ -59,7 +59,7 @@ _W3M = ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-I", "utf-8", "-O", "
 
 def _command(argv: list[str]) -> Callable[[bytes], str]:
     def render(html: bytes) -> str:
-        done = subprocess.run(argv, input=html, capture_output=True, timeout=60)
+        done = subprocess.run(argv, input=html, capture_output=True, timeout=60, check=False)
         return done.stdout.decode("utf-8", "replace")
     return render
 
@@ -70,7 +70,7 @@ def _file_command(argv: list[str]) -> Callable[[bytes], str]:
         with tempfile.TemporaryDirectory() as folder:
             page = Path(folder) / "page.html"
             page.write_bytes(html)
-            done = subprocess.run([*argv, str(page)], capture_output=True, timeout=60)
+            done = subprocess.run([*argv, str(page)], capture_output=True, timeout=60, check=False)
         return done.stdout.decode("utf-8", "replace")
     return render
 
@@ -188,7 +188,7 @@ def render_dev(dev: Path, out: Path, names: list[str], workers: int = 2) -> dict
             written[name] = len(pages)
             continue
 
-        def job(path: Path, render: Callable[[bytes], str] = render, folder: Path = folder) -> None:
+        def job(path: Path, render: Callable[[bytes], str] = render, folder: Path = folder, name: str = name) -> None:
             try:
                 text = render(gzip.decompress(path.read_bytes()))
             except (subprocess.SubprocessError, OSError, ValueError) as error:

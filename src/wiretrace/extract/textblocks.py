@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,7 +102,8 @@ _MD_LINK = re.compile(r"\[([^\[\]]{0,2000})\]" + _MD_TARGET)
 # Tables: a rule under the header row ("|---|:---:|", "---|---") shows nothing, and a row drawn
 # with outer pipes ("| DL | Myles Garrett | 57 |") shows its cells; a blank line after each row
 # keeps rows apart where a blank line ends a paragraph.
-_MD_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$\n?", re.MULTILINE)
+_MD_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$\n?",
+                            re.MULTILINE)
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|(.*\|.*)\|[ \t]*$", re.MULTILINE)
 
 
@@ -238,9 +238,9 @@ def segment(content: str) -> list[Block]:
     collapsed, wrapped lines of one paragraph are joined, and an inline "ALSO READ: ..." promo
     glued to a paragraph becomes a block of its own right after it.
     """
-    # lynx -dump numbers every link ("[18]Astronomy"); the numbers are no part of the text, nor
-    # is the list of their URLs it appends (which, left in, would also make the article look
-    # halfway down a page it ends).
+    # lynx and elinks number every link ("[18]Astronomy"); the numbers are no part of the text,
+    # nor is the list of their URLs they append (which, left in, would also make the article
+    # look halfway down a page it ends).
     if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
         content = _LINK_REFERENCE.sub("", content)
         at = content.rfind("\nReferences\n")
@@ -377,7 +377,7 @@ def _segment_paragraphs(lines: list[str], promos: bool) -> list[Block]:
         if not text:
             close()
             continue
-        # Markdown escapes what would read as markup ("2019\\. was"), so a marker is a marker.
+        # Markdown escapes what would read as markup ("2019\. was"), so a marker is a marker.
         marker = _BULLET.match(text) if text[0] in _BULLET_START else None
         row = text.count(" | ") >= 2 or text.startswith("|")
         if parts and not marker and not row:

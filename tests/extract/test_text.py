@@ -202,3 +202,52 @@ def test_the_metadata_gates_change_no_record_with_stamps_and_credits(monkeypatch
     monkeypatch.setattr(PageText, "has", lambda self, needle: True)
     monkeypatch.setattr(PageText, "containing", lambda self, needles: None)
     assert extract_page(Page("stamps.txt", STAMPS_DUMP), config).to_dict() == gated
+
+
+HEADLINE_DUMP = """Skip to content
+Home
+News
+Politics
+Business
+Sport
+Culture
+Opinion
+Facebook Twitter LinkedIn
+Continue reading the main story
+Regional news
+Ferry service to the islands will resume in June, council says
+Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles the summer crossings.
+By Tomas Reyne
+May 8, 2026
+Facebook Twitter LinkedIn
+Continue reading the main story
+The council said on Friday that ferry service to the islands will resume in June, after repairs to the storm-damaged pier at Carrow Point ran two months late.
+Island residents have relied on a weekly supply boat since the ferry stopped running in January, and shops on the larger island had begun to ration fuel.
+“We promised the islanders a ferry by summer and we will keep that promise,” the council leader, Anna Morrow, told a meeting on Thursday evening.
+The new timetable, published by the council, doubles the number of summer crossings and adds a late sailing on Fridays for commuters returning from the mainland.
+Councillors said the repairs had cost 1.2 million, about a third more than planned, because of the delay.
+More from Regional news
+Bus lanes to open on the coast road
+Harbour festival returns after two years
+Library opening hours cut over winter
+About us
+Contact
+Privacy policy
+"""
+
+
+def test_the_headline_is_the_phrase_the_story_is_about_not_a_repeated_share_bar():
+    article = extract_page(Page("ferry.txt", HEADLINE_DUMP), ExtractConfig(mode="text"))
+    # The share bar and the call to read on repeat, the section name sits right above; the
+    # headline is the phrase sharing the opening paragraphs' words, and the dek follows it.
+    assert article.headline == "Ferry service to the islands will resume in June, council says"
+    assert article.dek == ("Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles "
+                           "the summer crossings.")
+    assert article.body[0].startswith("The council said on Friday")
+
+
+def test_a_headline_in_title_case_may_end_with_a_full_stop():
+    dump = HEADLINE_DUMP.replace("Ferry service to the islands will resume in June, council says",
+                                 "Ferry Service To The Islands Will Resume In June. Here Is The New Timetable.")
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == "Ferry Service To The Islands Will Resume In June. Here Is The New Timetable."

@@ -103,6 +103,41 @@ def _gate(found: set[int] | None, n: int) -> list[bool]:
     return flags
 
 
+#: How many opening paragraphs a headline is compared with, and how much sharing their words
+#: weighs against the other tells (length, position, a date stamp under it) ...
+_LEDE_PARAGRAPHS = 3
+_LEDE_WEIGHT = 2.0
+#: ... up to this share: a dek under the headline restates the lede more closely still, and
+#: must not win on that.
+_LEDE_ENOUGH = 0.5
+_REPEAT_BONUS = 0.75
+_WORD = re.compile(r"\w+")
+#: Labels of blocks that are never the headline (on the DEV dumps, the headline is labelled
+#: other, related, navigation or dateline, never one of these).
+_NOT_HEADLINE = frozenset({"share", "advert", "byline", "newsletter", "disclaimer", "caption", "comment", "tags"})
+_QUOTES = "\"“”'‘’«»"
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether most longer words are capitalised, as in a headline set in title case."""
+    longer = [w for w in words if len(w) > 3]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
+
+
+def _words(text: str) -> set[str]:
+    """Content-bearing words of ``text``, lower-cased (short function words left out; a text
+    without spaces, as CJK is written, counts in character pairs)."""
+    if " " not in text.strip() and len(text) > 3:
+        return {text[k : k + 2] for k in range(len(text) - 1)}
+    return {w for w in _WORD.findall(text.lower()) if len(w) >= 4 and not w.isdigit()}
+
+
+def _overlap(candidate: str, lede: set[str]) -> float:
+    """Share of ``candidate``'s words found in the lede's words ``lede``."""
+    words = _words(candidate)
+    return len(words & lede) / len(words) if words else 0.0
+
+
 def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool], lead: list[bool],
                  captioned: list[bool], stamps: Callable[[int], dict[str, str]]) -> float:
     """How headline-like block ``i`` is: a short phrase, no final full stop, no credit or date,
@@ -113,7 +148,13 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
     or photo credit its keyword. ``stamps(i)`` is block ``i``'s labelled dates."""
     text = blocks[i].text
     words = text.split()
-    if not 3 <= len(words) <= 30 or (text.endswith((".", "…")) and not text.endswith("...")):
+    if not 3 <= len(words) <= 30:
+        return 0.0
+    # A sentence is no headline, unless it is set in title case ("... Release. Why You Shouldn't
+    # Worry."); a quotation on its own is a pull quote.
+    if text.endswith((".", "…")) and not text.endswith("...") and not _title_case(words):
+        return 0.0
+    if text[0] in _QUOTES and text[-1] in _QUOTES:
         return 0.0
     if blocks[i].bullet or (lead[i] and text.lower().startswith(_BYLINE_LEADS)) or _BREADCRUMB_SEP.search(text) \
             or (captioned[i] and ((":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text))):
@@ -276,14 +317,19 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
                         break
             break
     if article.headline is None:
-        candidates = [(score, i) for i in range(top, first_body) if i not in used
+        candidates = [(score, i) for i in range(top, first_body) if i not in used and labels[i] not in _NOT_HEADLINE
                       and (score := _title_score(blocks, i, first_body, digit, lead, captioned, stamps)) > 0]
-        # Repetition is the strongest tell: <title> and <h1> both render the headline.
-        texts = [b.text for b in blocks[:first_body]]
-        repeated = [c for c in candidates if texts.count(blocks[c[1]].text) > 1]
-        pick = max(repeated or candidates, default=None)
-        if pick:
-            headline_idx = pick[1]
+        if candidates:
+            # A headline names what the story is about, so it shares words with the story's
+            # opening paragraphs; a share bar, a byline, a date or another story's teaser do not.
+            # Repetition tells too (<title> and <h1> both render the headline), but share bars
+            # and menus repeat as well.
+            lede = _words(" ".join(article.body[:_LEDE_PARAGRAPHS]))
+            texts = [b.text for b in blocks[:first_body]]
+            scored = [(score + _LEDE_WEIGHT * min(_overlap(blocks[i].text, lede), _LEDE_ENOUGH)
+                       + (_REPEAT_BONUS if texts.count(blocks[i].text) > 1 else 0.0), i)
+                      for score, i in candidates]
+            headline_idx = max(scored)[1]
             article.headline = blocks[headline_idx].text
     if headline_idx is not None:
         used.add(headline_idx)

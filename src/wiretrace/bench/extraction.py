@@ -14,7 +14,8 @@ machine wall time mostly measures the neighbours, CPU time is reproducible.
 
 ``--renderings DIR`` scores wiretrace's text mode, end to end, on other renderers' dumps of the
 same DEV pages (``DIR/<renderer>/<id>.txt``, as ``python -m wiretrace.extract.renderings`` writes
-them), next to the DEV dumps themselves: the held-out dumps come from several renderers.
+them), next to the DEV dumps themselves: the held-out dumps come from several renderers. It also
+prints how often the text-mode headline agrees with HTML mode's on the same page.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import sys
 import time
@@ -109,8 +111,21 @@ def _text_speed(scorer: ModuleType, truth: dict, pages: dict[str, tuple[str, str
     return 0
 
 
-def _renderings(scorer: ModuleType, truth: dict, text_pages: dict[str, tuple[str, str | None]], folder: Path) -> int:
-    """Text mode end to end on each renderer's dumps of the DEV pages, with the DEV dumps first."""
+_TOKEN = re.compile(r"\w+")
+
+
+def _same_headline(a: str | None, b: str | None) -> bool:
+    """Two headlines agree when their word sets overlap by 80% (Jaccard): a renderer may drop a
+    quote mark or a trailing "| Site name"."""
+    x, y = ({t.lower() for t in _TOKEN.findall(h or "")} for h in (a, b))
+    return bool(x and y) and len(x & y) >= 0.8 * len(x | y)
+
+
+def _renderings(scorer: ModuleType, truth: dict, text_pages: dict[str, tuple[str, str | None]], folder: Path,
+                html_dir: Path) -> int:
+    """Text mode end to end on each renderer's dumps of the DEV pages, with the DEV dumps first:
+    body F1/P/R, and how often the record's headline agrees with HTML mode's on the same page
+    (DEV has no gold headlines; HTML mode reads them from JSON-LD, og:title and <h1>)."""
     sets = {"DEV dumps": text_pages}
     for sub in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
         pages = {i: ((sub / f"{i}.txt").read_text(encoding="utf-8", errors="replace"), None)
@@ -120,13 +135,28 @@ def _renderings(scorer: ModuleType, truth: dict, text_pages: dict[str, tuple[str
     if len(sets) == 1:
         print(f"no renderings under {folder} (make them with python -m wiretrace.extract.renderings)", file=sys.stderr)
         return 2
-    extract = _wiretrace("text")
-    print(f"{'dumps':<16} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'empty':>6}")
+    from wiretrace.extract import ExtractConfig, ExtractionError, extract_page
+
+    def extract(page_id: str, content: str, mode: str) -> tuple[str, str | None]:
+        try:
+            article = extract_page(Page(page_id, content, truth[page_id].get("url")), ExtractConfig(mode=mode))
+        except ExtractionError:
+            return "", None
+        return "\n".join(article.body), article.headline
+
+    reference = {}
+    for i in truth:
+        path = html_dir / f"{i}.html.gz"
+        if path.exists():
+            reference[i] = extract(i, gzip.decompress(path.read_bytes()).decode("utf-8", "replace"), "html")[1]
+    print(f"{'dumps':<16} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'empty':>6} {'headline = HTML mode':>21}")
     for name, pages in sets.items():
-        predictions = {i: extract(i, content, url) for i, (content, url) in pages.items()}
-        score = scorer.score({i: truth[i] for i in pages}, predictions)
+        records = {i: extract(i, content, "text") for i, (content, _url) in pages.items()}
+        score = scorer.score({i: truth[i] for i in pages}, {i: body for i, (body, _h) in records.items()})
+        judged = [i for i in records if reference.get(i)]
+        agree = sum(_same_headline(records[i][1], reference[i]) for i in judged)
         print(f"{name:<16} {len(pages):>5} {score['f1']:>6.3f} {score['precision']:>6.3f} {score['recall']:>6.3f} "
-              f"{score['empty_predictions']:>6}")
+              f"{score['empty_predictions']:>6} {agree / max(len(judged), 1):>10.3f} of {len(judged):>3}")
     return 0
 
 
@@ -156,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.text_speed:
         return _text_speed(scorer, truth, text_pages, args.repeats, args.json)
     if args.renderings:
-        return _renderings(scorer, truth, text_pages, args.renderings)
+        return _renderings(scorer, truth, text_pages, args.renderings, dev / "html")
     html_pages = {i: (gzip.decompress((dev / "html" / f"{i}.html.gz").read_bytes()).decode("utf-8"), truth[i].get("url"))
                   for i in sorted(truth)}
 

@@ -17,7 +17,8 @@ def test_parse_date_keeps_the_pages_own_offset(text, expected):
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "no date here", "Topics: Putin, Trump", "x" * 200])
+@pytest.mark.parametrize("text", ["", "no date here", "Topics: Putin, Trump", "x" * 200,
+                                  "0001-01-01T00:00:00Z", "1900-01-01"])  # what a CMS writes for "unset"
 def test_parse_date_rejects_non_dates(text):
     assert parse_date(text) is None
 
@@ -29,3 +30,11 @@ def test_labelled_dates_in_a_stamp_line():
         "published": "2025-03-19T20:03:00+05:30"}
     stamps = labelled_dates("Published: May 6, 2026 at 9:41 pm IST | Updated: May 7, 2026")
     assert stamps == {"published": "2026-05-06T21:41:00+05:30", "updated": "2026-05-07"}
+
+
+def test_labelled_dates_need_a_stamp_not_a_sentence():
+    # "to date" is no label, and a value must name a day: "TNG50" is no year 2050.
+    assert labelled_dates("the most detailed model of the universe to date, a simulation they call TNG50") == {}
+    assert labelled_dates("Published in 2019 by the council, the plan has 12 stages") == {}
+    assert labelled_dates("Date: 19/11/2019") == {"published": "2019-11-19"}
+    assert labelled_dates("Published 7:07 PM EST Nov 19, 2019") == {"published": "2019-11-19T19:07:00-05:00"}

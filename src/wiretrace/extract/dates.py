@@ -43,6 +43,8 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:
 _HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
 _NOISE = re.compile(r"\s*[|•·,]\s*|\s+at\s+|\s+on\s+", re.IGNORECASE)
 _DEFAULT = datetime(1900, 1, 1)
+#: Years a web page can have been published in.
+_YEARS = (1990, 2100)
 
 
 def format_datetime(value: datetime, has_time: bool = True) -> str:
@@ -77,6 +79,9 @@ def parse_date(text: str | None) -> str | None:
             value = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             return None
+        # A CMS writes "0001-01-01T00:00:00Z" for a date it never set.
+        if not _YEARS[0] <= value.year <= _YEARS[1]:
+            return None
         return format_datetime(value, has_time=len(text) > 10)
     cleaned, zone = _regional_zone(text)
     cleaned = _NOISE.sub(" ", cleaned).strip()
@@ -84,7 +89,7 @@ def parse_date(text: str | None) -> str | None:
         value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
     except (ValueError, OverflowError, TypeError):
         return None
-    if value.year == _DEFAULT.year or not 1990 <= value.year <= 2100:
+    if value.year == _DEFAULT.year or not _YEARS[0] <= value.year <= _YEARS[1]:
         return None
     if zone is not None and value.tzinfo is None:
         value = value.replace(tzinfo=zone)
@@ -98,6 +103,10 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _CHUNK_END = re.compile(r"\s+[|•·]\s+|\s{3,}")
+_NAMES_A_DAY = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
+    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 
 
 def labelled_dates(text: str) -> dict[str, str]:
@@ -116,7 +125,11 @@ def labelled_dates(text: str) -> dict[str, str]:
         value = parts[0]
         if len(parts) > 1 and re.match(r"\s*\d{1,2}[:.]\d{2}", parts[1]):
             value += " " + parts[1]
-        if not re.search(r"\d", value[:40]):
+        # "Date:" labels a stamp; "to date, ..." in a sentence does not. And a stamp's value
+        # names a day ("Nov 18, 2019", "18/11/2019"), not just any number ("a model called TNG50").
+        if match.group("label").lower() == "date" and ":" not in match.group(0):
+            continue
+        if not _NAMES_A_DAY.search(value[:40]):
             continue
         parsed = parse_date(value[:60].strip(" ,;|"))
         if not parsed:

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from wiretrace.extract import cues, wire
 from wiretrace.extract.byline import parse_byline, split_names
-from wiretrace.extract.dates import parse_date
+from wiretrace.extract.dates import labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
 from wiretrace.extract.metadata import read_metadata
 from wiretrace.record import Article, Image, Page, RelatedLink, unique_related
@@ -232,6 +232,10 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.published = parse_date(meta.published)
     article.updated = parse_date(meta.updated)
     if article.published is None:
+        stamp = _visible_stamp(tree)
+        article.published = stamp.get("published")
+        article.updated = article.updated or stamp.get("updated")
+    if article.published is None:
         article.published = _htmldate(tree, original=True)
         if article.published is None:
             article.warnings.append("no publication date found")
@@ -312,6 +316,36 @@ def _host(url: str | None) -> str | None:
         return None
     host = urlsplit(url).netloc.lower()
     return host.removeprefix("www.") or None
+
+
+# Elements a page shows its date stamp in: class or id naming a date ("publish-date", "timestamp",
+# "posted-on", "article-date"). Read before htmldate, which takes the first date it meets, a
+# caption's "This March 28, 2017, file photo" included.
+_STAMP_TAGS = ("time", "div", "span", "p", "li")
+_STAMP_NAMES = ("publish", "date", "Date", "time", "Time", "posted")
+#: A stamp is a line, not a paragraph; the first few candidates are the page's own.
+_STAMP_CHARS = 120
+_STAMP_TRIES = 20
+
+
+def _visible_stamp(tree: HtmlElement) -> dict[str, str]:
+    """The "Published ..."/"Updated ..." dates the page shows in a date element, when its markup
+    names none."""
+    tries = 0
+    # (A walk over the tree in Python is three times faster here than the equivalent XPath.)
+    for element in tree.iter(_STAMP_TAGS):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if len(names) < 4 or not any(name in names for name in _STAMP_NAMES):
+            continue
+        text = " ".join(element.text_content().split())
+        if 6 <= len(text) <= _STAMP_CHARS:
+            found = labelled_dates(text)
+            if found.get("published"):
+                return found
+        tries += 1
+        if tries == _STAMP_TRIES:
+            break
+    return {}
 
 
 def _htmldate(tree: HtmlElement, original: bool) -> str | None:

@@ -1,0 +1,29 @@
+"""HTML mode's record (wiretrace.extract.html) on small pages written for these tests."""
+
+from wiretrace.extract import ExtractConfig, extract_page
+from wiretrace.record import Page
+
+PARAGRAPHS = "".join(f"<p>{text}</p>" for text in [
+    ("Two prison officers were charged on Tuesday with falsifying records on the night a detainee died in their "
+     "care, federal prosecutors in Harbourton said."),
+    ("The officers were supposed to check on the detainee every half hour but sat at their desks instead, the "
+     "indictment says, and later signed forms saying they had made the rounds."),
+    ("Lawyers for both officers said they would plead not guilty. The prison service said it was reviewing its "
+     "night-shift procedures and had moved the unit's supervisors to other duties."),
+])
+
+PAGE = f"""<html><head><title>Prison officers charged over records</title>
+<script type="application/ld+json">{{"@context": "http://schema.org", "@type": "NewsArticle",
+ "headline": "Prison officers charged over records", "datePublished": "0001-01-01T00:00:00Z",
+ "dateModified": "0001-01-01T00:00:00Z"}}</script></head>
+<body><article><h1>Prison officers charged over records</h1>
+<div class="publish-date">Published 7:07 PM EST Nov 19, 2019</div>
+<figure><img src="/img/prison.jpg"><figcaption>This March 28, 2017, file photo shows the prison gate.</figcaption></figure>
+{PARAGRAPHS}</article></body></html>"""
+
+
+def test_an_unset_markup_date_gives_way_to_the_stamp_the_page_shows():
+    # "0001-01-01" is a CMS's "unset"; the caption's 2017 date is a file photo's, not the story's.
+    article = extract_page(Page("prison.html", PAGE), ExtractConfig(mode="html"))
+    assert article.published == "2019-11-19T19:07:00-05:00"
+    assert article.updated is None

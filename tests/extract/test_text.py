@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from wiretrace.extract import ExtractConfig, extract_page
 from wiretrace.record import Page
 
@@ -251,3 +253,25 @@ def test_a_headline_in_title_case_may_end_with_a_full_stop():
                                  "Ferry Service To The Islands Will Resume In June. Here Is The New Timetable.")
     article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
     assert article.headline == "Ferry Service To The Islands Will Resume In June. Here Is The New Timetable."
+
+
+BYLINE_BODY = "\n".join([
+    "The council said on Friday that ferry service to the islands will resume in June, after repairs to the "
+    "storm-damaged pier at Carrow Point ran two months late.",
+    "Island residents have relied on a weekly supply boat since the ferry stopped running in January, and shops "
+    "on the larger island had begun to ration fuel.",
+    "The new timetable doubles the number of summer crossings and adds a late sailing on Fridays for commuters "
+    "returning from the mainland, the council said.",
+])
+
+
+@pytest.mark.parametrize("byline", [
+    "By\nTomas Reyne\nMay 8, 2026 11:02 AM",  # "By" drawn on a line of its own
+    "Friday May 8, 2026 11:02 am BST by Tomas Reyne",  # the stamp ends with the byline
+    "Tomas Reyne, Staff Writer\nPublished 11:02 AM BST May 8, 2026",  # no "By", right above the stamp
+])
+def test_bylines_in_the_forms_dumps_draw_them(byline):
+    dump = f"Home\nNews\nFerry service to the islands will resume in June\n{byline}\n{BYLINE_BODY}\n"
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.authors == ["Tomas Reyne"]
+    assert article.published.startswith("2026-05-08T11:02")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from wiretrace.extract import cues, textblocks, wire
-from wiretrace.extract.byline import byline_agency, parse_byline
+from wiretrace.extract.byline import byline_agency, parse_byline, split_names
 from wiretrace.extract.dates import labelled_dates, parse_date
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
 
@@ -57,6 +57,14 @@ _DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
+_BYLINE_WORDS = frozenset(lead.strip() for lead in _BYLINE_LEADS)
+# A date stamp that ends with its byline: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
+_STAMP_BY = re.compile(r"\d.*\sby\s+(?P<names>[^\d|•·]{3,80})$")
+
+
+def _stamp_byline(text: str) -> list[str]:
+    match = _STAMP_BY.search(text)
+    return split_names(match.group("names")) if match else []
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
 _TRAIL_SEPARATOR = re.compile(r"[/>»›|]")
@@ -418,6 +426,14 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
             label = "byline"
             if agency := byline_agency(text):
                 credits.append(wire.WireCredit(agency, text, "byline"))
+        elif starts_cue and i + 1 < first_body and not article.authors and text.lower().rstrip(" :") in _BYLINE_WORDS \
+                and (names := split_names(blocks[i + 1].text)) and len(blocks[i + 1].text.split()) <= 8:
+            # "By" drawn on a line of its own, the name on the next.
+            article.authors = names
+            label = "byline"
+        elif i < first_body and not article.authors and digit[i] and " by " in text \
+                and (names := _stamp_byline(text)):
+            article.authors = names
         if starts_cue and label == "other" and len(text) < 80 and cues.SHARE.match(text):
             label = "share"
         heading = starts_cue and len(text) < 60 and bool(cues.RELATED_HEADING.match(text))
@@ -445,6 +461,10 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         if i not in used:
             boilerplate.append(Boilerplate(text, label))
 
+    if not article.authors:
+        # (Under the headline: above it, a name line over a date is a teaser's or a section's.)
+        start = headline_idx + 1 if headline_idx is not None and headline_idx < first_body else top
+        _unlabelled_byline(article, blocks, range(start, first_body), used, digit, stamps)
     credits.extend(wire.body_credits(article.body))
     if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):
         article.publisher = copyright_publisher
@@ -458,6 +478,29 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     if not article.body and _NOT_FOUND.search(page.content[:2000]):
         article.is_article = False
     return article
+
+
+#: A byline without "By" is a short line: a name, perhaps a job title or the agency.
+_BYLINE_MAX_WORDS = 8
+
+
+def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: range, used: set[int],
+                       digit: list[bool], stamps: Callable[[int], dict[str, str]]) -> None:
+    """Authors from a name line right above the date stamp ("Tom Krisher, Ap Auto Writer" over
+    "Published 11:34 PM EST Nov 19, 2019"): many pages set the byline without "By"."""
+    for i in head:
+        text = blocks[i].text
+        if i in used or i + 1 >= len(blocks) or len(text.split()) > _BYLINE_MAX_WORDS:
+            continue
+        following = blocks[i + 1].text
+        dated = digit[i + 1] and (bool(stamps(i + 1)) or (len(following) < 60 and bool(_MONTH.search(following))
+                                                         and parse_date(following) is not None))
+        if dated and (names := split_names(text)):
+            article.authors = names
+            for entry in article.boilerplate:
+                if entry.text == text:
+                    entry.category = "byline"
+            return
 
 
 def _most_precise(stamps: list[str]) -> str | None:

@@ -38,3 +38,23 @@ def test_labelled_dates_need_a_stamp_not_a_sentence():
     assert labelled_dates("Published in 2019 by the council, the plan has 12 stages") == {}
     assert labelled_dates("Date: 19/11/2019") == {"published": "2019-11-19"}
     assert labelled_dates("Published 7:07 PM EST Nov 19, 2019") == {"published": "2019-11-19T19:07:00-05:00"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22T20:13:00"),
+    ("24 сентября 2018", "2018-09-24"),
+    ("Maret 30, 2015", "2015-03-30"),
+    ("le 3 mars 2019", "2019-03-03"),
+    ("19. November 2019", "2019-11-19"),
+    ("Mon 18 Nov 2019 18.54 GMT", "2019-11-18T18:54:00+00:00"),  # a time written with a dot
+    ("19.11.2019", "2019-11-19"),  # ... which a dotted date is not
+])
+def test_parse_date_reads_other_languages_and_dotted_times(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_a_date_before_the_first_label_is_the_publication_date():
+    assert labelled_dates("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT") == {
+        "published": "2019-11-18T18:54:00+00:00", "updated": "2019-11-18T18:56:00+00:00"}
+    assert labelled_dates("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM") == {
+        "published": "2019-11-18T17:19:00", "updated": "2019-11-18T17:26:00"}

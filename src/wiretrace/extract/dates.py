@@ -40,8 +40,36 @@ def _zone(name: str | None, offset: int | None) -> tzinfo | None:
 
 _ZONE_WORD = re.compile(r"\b([A-Z]{1,5})\b")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
-_HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{2}(?![.\d])|\d\s*[ap]\.?m\b", re.IGNORECASE)
 _NOISE = re.compile(r"\s*[|•·,]\s*|\s+at\s+|\s+on\s+", re.IGNORECASE)
+# Month names dateutil does not know, as pages in Portuguese, Spanish, French, German, Italian,
+# Dutch, Indonesian and Russian (genitive: "24 сентября 2018") write them, to their English name.
+_FOREIGN_MONTHS = {
+    name: english
+    for english, names in {
+        "January": "janeiro enero janvier januar gennaio januari января",
+        "February": "fevereiro febrero février februar febbraio februari февраля",
+        "March": "março marzo mars märz maart maret марта",
+        "April": "abril avril aprile апреля",
+        "May": "maio mayo mai maggio mei мая",
+        "June": "junho junio juin juni giugno июня",
+        "July": "julho julio juillet juli luglio июля",
+        "August": "agosto août augustus agustus августа",
+        "September": "setembro septiembre setiembre septembre settembre сентября",
+        "October": "outubro octubre octobre oktober ottobre октября",
+        "November": "novembro noviembre novembre ноября",
+        "December": "dezembro diciembre décembre dezember dicembre desember декабря",
+    }.items()
+    for name in names.split()
+}
+_FOREIGN_MONTH = re.compile(r"\b(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# Words around a date in those languages: "22 de outubro de 2010 às 20:13", "le 3 mars 2019 à 10h".
+_FOREIGN_FILLER = re.compile(r"\b(?:de|del|às|à|a las|le|am|um|pukul|в)\b", re.IGNORECASE)
+#: A month's name in any of the languages parse_date reads (a cheap test before parsing).
+MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)|" + _FOREIGN_MONTH.pattern,
+                        re.IGNORECASE)
+# "18.54 GMT", "9.41pm": a time written with a dot, which dateutil reads as a decimal.
+_DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|[A-Z]{2,5}\b|$))", re.IGNORECASE)
 _DEFAULT = datetime(1900, 1, 1)
 #: Years a web page can have been published in.
 _YEARS = (1990, 2100)
@@ -84,7 +112,11 @@ def parse_date(text: str | None) -> str | None:
             return None
         return format_datetime(value, has_time=len(text) > 10)
     cleaned, zone = _regional_zone(text)
-    cleaned = _NOISE.sub(" ", cleaned).strip()
+    if not cleaned.isascii() or _FOREIGN_MONTH.search(cleaned):
+        translated = _FOREIGN_MONTH.sub(lambda m: _FOREIGN_MONTHS[m.group(0).lower()], cleaned)
+        if translated != cleaned:
+            cleaned = _FOREIGN_FILLER.sub(" ", translated)
+    cleaned = _DOTTED_TIME.sub(r"\1:\2", _NOISE.sub(" ", cleaned)).strip()
     try:
         value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
     except (ValueError, OverflowError, TypeError):
@@ -105,8 +137,8 @@ _DATE_LABEL = re.compile(
 _CHUNK_END = re.compile(r"\s+[|•·]\s+|\s{3,}")
 _NAMES_A_DAY = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
-    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2}\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
+    rf"(?:{MONTH_NAME.pattern}),?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?:{MONTH_NAME.pattern})",
+    re.IGNORECASE)
 
 
 def labelled_dates(text: str) -> dict[str, str]:
@@ -117,6 +149,12 @@ def labelled_dates(text: str) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     labels = list(_DATE_LABEL.finditer(text))
+    # A date before the first label is the publication's: "Mon 18 Nov 2019 18.54 GMT Last
+    # modified on Mon 18 Nov 2019 18.56 GMT", "Nov 18, 2019 @17:19 PM · Updated: ...".
+    if labels and labels[0].start() > 0:
+        lead = text[: labels[0].start()].strip(" ,;|·•@")
+        if len(lead) <= 60 and _NAMES_A_DAY.search(lead) and (parsed := parse_date(lead.replace("@", " "))):
+            found["published"] = parsed
     for n, match in enumerate(labels):
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         chunk = text[match.end():end]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from wiretrace.extract import cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline, split_names
-from wiretrace.extract.dates import labelled_dates, parse_date
+from wiretrace.extract.dates import MONTH_NAME, labelled_dates, parse_date
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
 
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
@@ -54,7 +54,7 @@ _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}\s?(?=[A-Z“\"])")
 _GALLERY_SLIDE = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagen)\s*\d{1,3}\s*(?:of|/|von|de|di|sur)\s*\d{1,3}$",
                             re.IGNORECASE)
 _DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
+_MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
 _BYLINE_WORDS = frozenset(lead.strip() for lead in _BYLINE_LEADS)

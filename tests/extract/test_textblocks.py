@@ -264,6 +264,16 @@ def test_segment_reads_broken_markdown_links_as_text() -> None:
     assert texts[-1] == PARAGRAPHS[0] and texts[1] == "[t]("
 
 
+def test_a_flush_left_hash_is_a_heading_that_wraps_flush_left() -> None:
+    # html2text wraps a long "# " heading like a paragraph; lynx's "#" items are indented.
+    heading = "# Dear Abby: Husband springs for business class flight to India, but leaves\nwife in economy seat"
+    dump = heading + "\n\n" + _wrap_markdown(PARAGRAPHS) + "\n\n         # Fourth-level item\n"
+    blocks = tb.segment(dump)
+    assert (blocks[0].text, blocks[0].bullet) == (
+        "Dear Abby: Husband springs for business class flight to India, but leaves wife in economy seat", False)
+    assert (blocks[-1].text, blocks[-1].bullet) == ("Fourth-level item", True)
+
+
 def test_segment_leaves_a_lone_hash_and_stars_in_plain_dumps_alone() -> None:
     dump = "# World\n# Business\nThe rate rose to 5** according to the bank, a footnote said."
     texts = [b.text for b in tb.segment(dump)]

@@ -312,7 +312,7 @@ def segment(content: str) -> list[Block]:
                 text = text[marker.end() :]
                 if not text:
                     continue
-                bullet = True
+                bullet = lead > 0 or raw[0] != "#"  # a "#" flush left is a Markdown heading
         if "  " in text or (odd_spaces and ("\t" in text or "\xa0" in text)):
             text = " ".join(text.split())
         if promos and len(text) > 40:
@@ -460,8 +460,10 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
             if not text:
                 cont_indent = dash_indent = -1
                 continue
-        first, indent, bullet = number, lead, bool(marker)
-        cont_indent = lead + (marker.end() if marker else 0) if not row else -1
+        # A "#" flush left is a Markdown heading (lynx indents its "#" items), which wraps flush left.
+        heading = marker is not None and lead == 0 and raw[0] == "#"
+        first, indent, bullet = number, lead, bool(marker) and not heading
+        cont_indent = lead + (marker.end() if marker and not heading else 0) if not row else -1
         dash_indent = lead if marker and raw[lead] in _DASHES and not row else -1
         prev_width = widths[number]
         parts.append(" ".join(text.split()))

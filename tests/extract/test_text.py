@@ -275,3 +275,19 @@ def test_bylines_in_the_forms_dumps_draw_them(byline):
     article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
     assert article.authors == ["Tomas Reyne"]
     assert article.published.startswith("2026-05-08T11:02")
+
+
+@pytest.mark.parametrize("line", [
+    "Reuters November 18, 2019 11:03 PM", "Updated 2 hours ago", "Tom Davies Associated Press",
+    "Bruce Y. Lee Senior Contributor", "You are at:", "Facebook Twitter LinkedIn",
+])
+def test_dates_bylines_and_labels_are_never_the_headline(line):
+    from wiretrace.extract.text import _title_score
+    from wiretrace.extract.textblocks import segment
+
+    blocks = segment(f"Ferry service to the islands will resume in June\n{line}\n{BYLINE_BODY}")
+    n = len(blocks)
+    digit = [any(c.isdigit() for c in b.text) for b in blocks]
+    lead = [True] * n
+    scores = [_title_score(blocks, i, 2, digit, lead, [False] * n, lambda i: {}) for i in range(2)]
+    assert scores[0] > 0 and scores[1] == 0

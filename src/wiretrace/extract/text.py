@@ -13,6 +13,7 @@ from collections.abc import Callable
 from wiretrace.extract import cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline, split_names
 from wiretrace.extract.dates import MONTH_NAME, labelled_dates, parse_date
+from wiretrace.extract.textfeatures import is_dateline
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
 
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
@@ -58,6 +59,16 @@ _MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
 _BYLINE_WORDS = frozenset(lead.strip() for lead in _BYLINE_LEADS)
+#: A byline without "By" is a short line: a name, perhaps a job title or the agency.
+_BYLINE_MAX_WORDS = 8
+
+
+def _names_only(text: str) -> bool:
+    """Whether ``text`` is nothing but its people's names (and their titles or agency): most of
+    its words are in the names split_names finds."""
+    named = {w for name in split_names(text) for w in name.split()}
+    words = text.replace(",", " ").split()
+    return len(named) * 2 >= len(words)
 # A date stamp that ends with its byline: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
 _STAMP_BY = re.compile(r"\d.*\sby\s+(?P<names>[^\d|•·]{3,80})$")
 
@@ -168,6 +179,15 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
             or (captioned[i] and ((":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text))):
         return 0.0
     if (digit[i] and stamps(i)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
+        return 0.0
+    # Nor is a date line ("Reuters November 18, 2019 11:03 PM") or a byline without "By" ("Tom
+    # Davies Associated Press", "Bruce Y. Lee Senior Contributor").
+    if digit[i] and ((len(words) <= 6 and is_dateline(text)) or (len(text) < 60 and _MONTH.search(text)
+                                                                  and parse_date(text))):
+        return 0.0
+    if text.endswith(":"):  # a label ("You are at:", "Share this article:")
+        return 0.0
+    if len(words) <= _BYLINE_MAX_WORDS and not digit[i] and split_names(text) and _names_only(text):
         return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
     score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
@@ -480,8 +500,6 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     return article
 
 
-#: A byline without "By" is a short line: a name, perhaps a job title or the agency.
-_BYLINE_MAX_WORDS = 8
 
 
 def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: range, used: set[int],

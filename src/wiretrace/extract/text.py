@@ -63,11 +63,19 @@ _BYLINE_WORDS = frozenset(lead.strip() for lead in _BYLINE_LEADS)
 _BYLINE_MAX_WORDS = 8
 
 
-def _names_only(text: str) -> bool:
-    """Whether ``text`` is nothing but its people's names (and their titles or agency): most of
-    its words are in the names split_names finds."""
-    named = {w for name in split_names(text) for w in name.split()}
+def _dated_or_signed(text: str, digit: bool) -> bool:
+    """Whether ``text`` is a date line ("Reuters November 18, 2019 11:03 PM", "2 hours ago") or a
+    byline without "By" ("Tom Davies Associated Press"): most of its words are the names of the
+    people split_names finds."""
     words = text.replace(",", " ").split()
+    if len(words) > _BYLINE_MAX_WORDS:
+        return False
+    if digit:
+        return is_dateline(text)
+    # (A cheap test first: a byline's words are capitalised, bar "and" and the like.)
+    if sum(w[0].isupper() for w in words) * 2 < len(words):
+        return False
+    named = {w for name in split_names(text) for w in name.split()}
     return len(named) * 2 >= len(words)
 # A date stamp that ends with its byline: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
 _STAMP_BY = re.compile(r"\d.*\sby\s+(?P<names>[^\d|•·]{3,80})$")
@@ -180,14 +188,9 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
         return 0.0
     if (digit[i] and stamps(i)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
         return 0.0
-    # Nor is a date line ("Reuters November 18, 2019 11:03 PM") or a byline without "By" ("Tom
-    # Davies Associated Press", "Bruce Y. Lee Senior Contributor").
-    if digit[i] and ((len(words) <= 6 and is_dateline(text)) or (len(text) < 60 and _MONTH.search(text)
-                                                                  and parse_date(text))):
-        return 0.0
     if text.endswith(":"):  # a label ("You are at:", "Share this article:")
         return 0.0
-    if len(words) <= _BYLINE_MAX_WORDS and not digit[i] and split_names(text) and _names_only(text):
+    if _dated_or_signed(text, digit[i]):
         return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
     score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
@@ -508,12 +511,12 @@ def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: r
     "Published 11:34 PM EST Nov 19, 2019"): many pages set the byline without "By"."""
     for i in head:
         text = blocks[i].text
-        if i in used or i + 1 >= len(blocks) or len(text.split()) > _BYLINE_MAX_WORDS:
+        # (Cheapest tests first: a date follows, the line is short and capitalised.)
+        if i in used or i + 1 >= len(blocks) or not digit[i + 1] or not text[:1].isupper() \
+                or len(text.split()) > _BYLINE_MAX_WORDS or not (names := split_names(text)):
             continue
         following = blocks[i + 1].text
-        dated = digit[i + 1] and (bool(stamps(i + 1)) or (len(following) < 60 and bool(_MONTH.search(following))
-                                                         and parse_date(following) is not None))
-        if dated and (names := split_names(text)):
+        if stamps(i + 1) or (len(following) < 60 and _MONTH.search(following) and parse_date(following)):
             article.authors = names
             for entry in article.boilerplate:
                 if entry.text == text:

@@ -60,7 +60,8 @@ _WIDE = re.compile(
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 _LINK_REFERENCE = re.compile(r"\[\d{1,4}\]")
-# What follows the "References" heading of lynx and elinks: their numbered list of link URLs.
+# The heading of the link list lynx and elinks append, and what follows it: the numbered URLs.
+_REFERENCES = "\nReferences\n"
 _LINK_LIST = re.compile(r"\s*(?:(?:Visible|Hidden) links:?\s*)?1\. \S+\n")
 # What terminal renderers draw for markup that shows no text of the page: the file name of an
 # image without alt text ("[photo.jpg?w=640&amp;h=480]", a tracking pixel "[tr?id=1&amp;ev=x]"),
@@ -219,9 +220,10 @@ def _run_maxima(widths: list[int]) -> list[int]:
     return out
 
 
-def _emit(blocks: list[Block], text: str, line: int, bullet: bool, indent: int) -> None:
-    """Append a block, splitting off an inline promo glued to the end of a paragraph."""
-    if len(text) > 40 and _PROMO_HINT.search(text, len(text) - 300):
+def _emit(blocks: list[Block], text: str, line: int, bullet: bool, indent: int, promos: bool = True) -> None:
+    """Append a block, splitting off an inline promo glued to the end of a paragraph (``promos``:
+    whether the dump holds a promo cue anywhere)."""
+    if promos and len(text) > 40 and _PROMO_HINT.search(text, len(text) - 300):
         para, promo = cues.split_inline_promo(text)
         if promo is not None:
             blocks.append(Block(para, line, bullet, indent))
@@ -243,8 +245,8 @@ def segment(content: str) -> list[Block]:
     # look halfway down a page it ends).
     if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
         content = _LINK_REFERENCE.sub("", content)
-        at = content.rfind("\nReferences\n")
-        if at >= 0 and _LINK_LIST.match(content, at + 12):
+        at = content.rfind(_REFERENCES)
+        if at >= 0 and _LINK_LIST.match(content, at + len(_REFERENCES)):
             content = content[:at]
     # Each pattern runs only where its marker occurs: most dumps have none of them.
     if "#" in content or "**" in content or "](" in content:
@@ -365,11 +367,7 @@ def _segment_paragraphs(lines: list[str], promos: bool) -> list[Block]:
 
     def close() -> None:
         if parts:
-            text = _join_lines(parts)
-            if promos:
-                _emit(blocks, text, first, bullet, indent)
-            else:
-                blocks.append(Block(text, first, bullet, indent))
+            _emit(blocks, _join_lines(parts), first, bullet, indent, promos)
             parts.clear()
 
     for number, raw in enumerate(lines):
@@ -423,10 +421,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
             if not text or _BARE_IMAGE.fullmatch(text):
                 parts.clear()
                 return
-        if promos:
-            _emit(blocks, text, first, bullet, indent)
-        else:
-            blocks.append(Block(text, first, bullet, indent))
+        _emit(blocks, text, first, bullet, indent, promos)
         parts.clear()
 
     for number, raw in enumerate(lines):

@@ -374,13 +374,30 @@ def test_calls_to_action_closing_the_body_leave_it() -> None:
     calls = ["Follow the Herald on Instagram, Facebook and Twitter.", "Subscribe to the Herald for £1 a week."]
     blocks = [tb.Block(text, line) for line, text in enumerate([*PARAGRAPHS, *calls])]
     keep = [True] * len(blocks)
-    tb.drop_closing_calls(blocks, keep)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
     assert keep == [True] * len(PARAGRAPHS) + [False, False]
 
     advice = "Sign up for the council's consultation newsletter to hear about the public meetings."
     blocks = [tb.Block(text, line) for line, text in enumerate([*PARAGRAPHS[:2], advice, *PARAGRAPHS[2:]])]
     keep = [True] * len(blocks)
-    tb.drop_closing_calls(blocks, keep)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert all(keep)
+
+
+def test_requests_to_write_in_and_newsletter_pitches_closing_the_body_leave_it() -> None:
+    """"Have a tip? ... may be reached at", "We'd like to hear what you think" and a newsletter
+    pitch after the story are the newsroom's; a quote closing the story stays."""
+    closing = ["Have a tip? Jane Doe may be reached at jdoe@herald.example. Follow her on Twitter @janedoe.",
+               "Get the latest updates right in your inbox. Subscribe to the Herald's newsletters."]
+    blocks = [tb.Block(text, line) for line, text in enumerate([*PARAGRAPHS, *closing])]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert keep == [True] * len(PARAGRAPHS) + [False, False]
+
+    quote = '"Let us know if you see him," a police spokesman said on Tuesday.'
+    blocks = [tb.Block(text, line) for line, text in enumerate([*PARAGRAPHS, quote])]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
     assert all(keep)
 
 

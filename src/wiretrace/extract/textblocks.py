@@ -670,29 +670,48 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
                 keep[i] = False
     drop_furniture(blocks, keep, X)
     take_introduced_lists(blocks, keep, X, scores)
-    drop_closing_calls(blocks, keep)
+    drop_closing_calls(blocks, keep, X)
     return keep
 
 
 # How a publisher's call to action opens: "Subscribe to ...", "Sign up for ...", "Follow Newsbeat
 # on Instagram ...", "Get Motor Cycle Monthly delivered ...", "Listen to Newsbeat live at ...".
 _CALL_TO_ACTION = re.compile(
-    r"^(?:subscribe\b|sign up\b|follow (?:us|[\w&'’.-]+(?: [\w&'’.-]+){0,2}) on\b|like us on\b|join (?:our|the) [\w ]{0,30}"
+    r"^(?:subscribe\b|sign up\b|follow (?:us|[\w&'’.-]+(?: [\w&'’.-]+){0,5}) on\b|like us on\b|join (?:our|the) [\w ]{0,30}"
     r"(?:forum|community|newsletter|conversation|discussion)|download (?:the|our)\b|click here\b|get .{0,60}? delivered\b|"
+    r"get (?:unlimited |full |instant |digital )?access to\b|"
     r"listen (?:to .{0,40}? )?(?:live|back)\b|watch (?:live|the full)\b)", re.IGNORECASE)
-#: A call to action is a line or two, not a paragraph.
+# The newsroom asking its readers to write in: "Have a tip? Jane Doe may be reached at ...", "Tell
+# us what YOU think...", "We'd like to hear what you think about this or any of our articles."
+# Searched anywhere in the block, which is why each phrase is one only the newsroom says of itself
+# ("let us know" alone could close a quote: "Let us know if you see him," police said).
+_READER_CALL = re.compile(
+    r"^(?:have|got) a (?:news )?tip\b|\b(?:can|may) be (?:reached|contacted) at\b|"
+    r"^(?:tell us what you think|let us know (?:what you think|in the comments)|what do you think\?)|"
+    r"\bwe[’']d (?:like|love) to hear (?:what you think|from you)", re.IGNORECASE)
+#: A call to action is a line or two, not a paragraph; a request to write in may name the
+#: address, the desks and the social accounts too.
 _CALL_WORDS = 30
+_READER_CALL_WORDS = 60
 
 
-def drop_closing_calls(blocks: list[Block], keep: list[bool]) -> None:
+def _closing_call(text: str, newsletter: bool) -> bool:
+    """Whether ``text``, after the story's last paragraph, is the publisher's call to action
+    (``newsletter``: its features name a newsletter or a subscription pitch)."""
+    words = text.count(" ") + 1
+    if words <= _CALL_WORDS and (newsletter or _CALL_TO_ACTION.match(text)):
+        return True
+    return words <= _READER_CALL_WORDS and _READER_CALL.search(text) is not None
+
+
+def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
     """Take the publisher's calls to action that close the body out of it (in place): after the
-    story's last paragraph, "Subscribe to ...", "Follow us on ..." are the page's, not the story's.
-    (Inside the story, "Sign up for the bundle" may be advice; only the closing run goes.)"""
+    story's last paragraph, "Subscribe to ...", "Follow us on ...", "Get the latest updates in
+    your inbox", "Have a tip? ..." are the page's, not the story's. (Inside the story, "Sign up
+    for the bundle" may be advice; only the closing run goes.)"""
+    newsletter = ((X[:, _COLUMN["cue_newsletter"]] > 0) | (X[:, _COLUMN["subscribe"]] > 0)).tolist() if len(X) else []
     kept = [i for i, k in enumerate(keep) if k]
-    while len(kept) > 3:
-        text = blocks[kept[-1]].text
-        if text.count(" ") >= _CALL_WORDS or not _CALL_TO_ACTION.match(text):
-            break
+    while len(kept) > 3 and _closing_call(blocks[kept[-1]].text, newsletter[kept[-1]]):
         keep[kept.pop()] = False
 
 

@@ -121,6 +121,42 @@ def test_a_paragraph_about_a_photo_is_not_a_caption():
     assert _body_caption("The company said profits rose by 4% in the third quarter (see chart)") is None
 
 
+CREDIT_LINES_DUMP = """Home
+Business
+Streaming service fixes sign-up fault after record first week
+By Dana Orel
+November 19, 2019 08:00 AM
+The streaming service said on Tuesday it had fixed a fault that locked thousands of new subscribers out of their accounts during its first week, when demand ran far above the company's forecasts.
+The company's engineers isolated the problem within hours, its chief executive said.
+Mira Kessel, the executive who oversees the streaming service
+(Elmar Media Co.)
+An undisclosed number of customers signed up for the free trial, and it is not yet clear how many of them have converted to paid plans, or how many will stay once the first bills arrive next month.
+Analysts said the outage was unlikely to dent the service's growth, noting that rival platforms had suffered similar faults at launch.
+The company's shares closed 2% higher after the announcement.
+Reuters
+Share this article
+"""
+
+
+def test_a_caption_over_a_credit_line_goes_to_images_and_an_agency_alone_ends_nothing():
+    article = extract_page(Page("credits.txt", CREDIT_LINES_DUMP), ExtractConfig(mode="text"))
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("Mira Kessel, the executive who oversees the streaming service", "Elmar Media Co.")]
+    assert not any(p.startswith(("Mira Kessel", "(Elmar")) for p in article.body)
+    # "Reuters" alone under the last paragraph may credit an uncaptioned picture: the paragraph stays.
+    assert article.body[-1] == "The company's shares closed 2% higher after the announcement."
+
+
+def test_a_copyright_sign_opens_a_caption_but_not_a_notice():
+    from wiretrace.extract.text import _credited_caption
+    from wiretrace.extract.textblocks import Block
+
+    caption = "© Lucy Nicholson Detainees at the immigration detention center in San Diego on May 18, 2018."
+    assert _credited_caption(caption, [Block(caption, 0)], 0).caption.startswith("Lucy Nicholson Detainees")
+    notice = "© 2019 The Associated Press. All rights reserved."
+    assert _credited_caption(notice, [Block(notice, 0)], 0) is None
+
+
 def test_the_metadata_gates_change_no_record(monkeypatch):
     """The gates only skip rules that cannot match: with every gate open, every record is the same."""
     from wiretrace.commands.common import SAMPLES

@@ -64,6 +64,9 @@ TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related 
 # The same words alone on a line head a list of tags, one per following line.
 TAGS_HEADING = re.compile(r"^\s*(?:topics|tags|tagged|keywords|related topics|filed under)\s*:?\s*$", re.IGNORECASE)
 
+# A page's copyright notice: "© 2019 The Associated Press", "Copyright 2026 ...", "All rights reserved".
+COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?\d{4}\b|\ball rights reserved\b", re.IGNORECASE)
+
 FOOTER = re.compile(
     r"^\s*(?:first published|published|last updated|updated|posted)\s*(?:on|at)?\s*:",
     re.IGNORECASE,

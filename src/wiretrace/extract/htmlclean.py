@@ -210,9 +210,6 @@ def is_dateline(text: str) -> bool:
 # cues.DISCLAIMER also takes "copyright <word>", which prose says too ("the copyright office"),
 # and misses a notice that starts with "©" (no word boundary before it).
 _COPYRIGHT_PROSE = re.compile(r"\bcopyright\s+(?=[a-z])")
-_COPYRIGHT_NOTICE = re.compile(
-    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?\d{4}\b|\ball rights reserved\b", re.IGNORECASE
-)
 
 
 def tail_category(text: str) -> str | None:
@@ -225,7 +222,7 @@ def tail_category(text: str) -> str | None:
         return "footer"
     if cues.TAGS_LEAD.match(text):
         return "tags"
-    if _COPYRIGHT_NOTICE.search(text) or cues.DISCLAIMER.search(_COPYRIGHT_PROSE.sub(" ", text)):
+    if cues.COPYRIGHT_NOTICE.search(text) or cues.DISCLAIMER.search(_COPYRIGHT_PROSE.sub(" ", text)):
         return "disclaimer"
     return None
 

@@ -54,6 +54,17 @@ _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}\s?(?=[A-Z“\"])")
 # A gallery's slide counter on a line of its own: "Image 2 of 5", "Photo 3/12", "Bild 1 von 4".
 _GALLERY_SLIDE = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagen)\s*\d{1,3}\s*(?:of|/|von|de|di|sur)\s*\d{1,3}$",
                             re.IGNORECASE)
+# A photo credit on a line of its own, under the caption it closes: "Michael Conroy, AP", "Getty",
+# "Photo by David Dyer-Bennet", "(Walt Disney Co.)". A line this short and this shaped is no
+# paragraph of a story.
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:photo|image|picture|pic|photograph)s?\s*(?:by\b|:|/)\s*[A-Z][^.!?]{1,60}"
+    r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[,/|]\s*)?(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?"
+    r"|Shutterstock|Alamy|iStock|Bloomberg|Xinhua|Pool|Handout)(?: Photo| Images)?"
+    r"|\((?:[A-Z][\w.&'’-]*\s?){1,4}\))$")
+#: A caption over a credit line is one sentence of at most this many words.
+_CREDITED_CAPTION_WORDS = 50
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
 _DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
 _MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
@@ -230,6 +241,26 @@ def _body_caption(text: str) -> Image | None:
     return image if image is not None and len(text.split()) <= 80 else None
 
 
+def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Image | None:
+    """The picture whose caption body block ``i`` is, when a photo credit line follows it
+    ("Kevin Mayer, the Disney executive ..." over "(Walt Disney Co.)"), or when it opens with a
+    copyright sign ("© John Brecher Needle poking skin ...", but not the page's "© 2019 The
+    Associated Press"). Only a single sentence counts: a paragraph may sit over a picture that
+    shows its credit alone."""
+    if text[:1] == "©" and text.count(" ") < _CREDITED_CAPTION_WORDS and not cues.COPYRIGHT_NOTICE.search(text):
+        return Image(caption=text[1:].strip())
+    if i + 1 >= len(blocks) or text.count(" ") >= _CREDITED_CAPTION_WORDS:
+        return None
+    credit = blocks[i + 1].text
+    if len(credit) > 70 or not _CREDIT_LINE.match(credit) or _SENTENCE_BREAK.search(text):
+        return None
+    # An agency's name alone ("Reuters", "Getty Images") may credit a picture without a caption
+    # under any paragraph, or sign the story off; a photographer's name or a label says caption.
+    if credit[:1] != "(" and not any(mark in credit for mark in ",/|:") and not credit.lower().startswith(("photo", "image", "pic")):
+        return None
+    return Image(caption=text, credit=credit.strip("()"))
+
+
 def _breadcrumb(text: str) -> tuple[list[str], str | None] | None:
     """("Home / World News / Headline") -> (["Home", "World News"], "Headline")."""
     text = _LEADING_DATE.sub("", text.strip())
@@ -300,15 +331,19 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     slide_caption = -1  # the block after a gallery's "Image 2 of 5" is that picture's caption
     for i in body_idx:
         text = blocks[i].text
+        if labels[i] != "body":  # the credit line under a caption, labelled with it
+            continue
         if len(body_idx) > 1 and text[-1:].isdigit() and _GALLERY_SLIDE.match(text):
             labels[i] = "caption"
             slide_caption = i + 1
         elif i == slide_caption and text.count(" ") < 60:
             images.append(Image(caption=text))
             labels[i] = "caption"
-        elif len(body_idx) > 1 and (image := _body_caption(text)):
+        elif len(body_idx) > 1 and (image := _body_caption(text) or _credited_caption(text, blocks, i)):
             images.append(image)
             labels[i] = "caption"
+            if i + 1 < len(blocks) and _CREDIT_LINE.match(blocks[i + 1].text):
+                labels[i + 1] = "caption"
     body_idx = [i for i in body_idx if labels[i] == "body"]
     # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM", "New Delhi, News Bureau |
     # Updated : 19 November 2019, 09:01 AM") that the run swept in: it goes back to the loop

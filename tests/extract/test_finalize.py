@@ -17,3 +17,13 @@ def test_tidy_is_split_and_join():
     cases += [f"one{s}two" for s in spaces] + [f"{s}one two" for s in spaces] + [f"one two{s}" for s in spaces]
     for text in cases:
         assert _tidy(text) == " ".join(text.split()), repr(text)
+
+
+def test_a_paragraph_of_invisible_characters_leaves_the_body():
+    """A renderer may keep a zero-width space as a spacer paragraph; a reader sees nothing there."""
+    from wiretrace.extract import finalize
+    from wiretrace.record import Article
+
+    text = "The festival opened on Friday with a parade through the old town and a concert in the park."
+    article = finalize(Article(source="t.txt", input_kind="text", body=[text, "\u200b", " \u00ad ", text + " Again."]))
+    assert article.body == [text, text + " Again."]

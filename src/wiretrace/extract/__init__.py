@@ -100,6 +100,10 @@ def _extract(page: Page, kind: str, config: ExtractConfig, template: frozenset[s
     return extract_text(page, template)
 
 
+# Characters that show nothing: a "paragraph" of them alone is a spacer a renderer kept.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad "
+
+
 def _tidy(paragraph: str) -> str:
     """``paragraph`` with each whitespace run made one space and none at its ends.
 
@@ -113,7 +117,7 @@ def _tidy(paragraph: str) -> str:
 
 def finalize(article: Article) -> Article:
     """Steps both modes share: tidy the body, fill language and reading time, judge is_article."""
-    article.body = [p for p in map(_tidy, article.body) if p]
+    article.body = [p for p in map(_tidy, article.body) if p.strip(_INVISIBLE)]
     if article.language is None or len(article.language) != 2:
         sample = " ".join(article.body[:3])[:400] or (article.headline or "")
         if sample:

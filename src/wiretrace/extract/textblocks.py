@@ -754,6 +754,15 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
     log_words = X[:, _COLUMN["log_words"]]
     comment_cue = (X[:, _COLUMN["cue_comment"]] > 0) & (log_words <= np.log1p(6))
     related_heading = ((X[:, _COLUMN["cue_related"]] > 0) & (log_words <= np.log1p(6))).tolist()
+    # The cue column knows a heading by its first words; one that names the site in the middle
+    # ("More Great WIRED Stories") takes the whole pattern. Only short blocks after the body's
+    # first are worth the search.
+    if True in keep:
+        first = keep.index(True)
+        for i in np.flatnonzero(log_words[first:] <= np.log1p(6)).tolist():
+            i += first
+            if not keep[i] and not related_heading[i] and cues.RELATED_HEADING.match(blocks[i].text):
+                related_heading[i] = True
     # A headline: short, and no sentence end (a paragraph of the article resumes the body).
     headline = ((log_words <= np.log1p(_INTERRUPTION_WORDS)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist()
     short = (log_words <= np.log1p(6)).tolist()

@@ -366,6 +366,10 @@ def test_headlines_under_a_related_heading_inside_the_body_are_dropped() -> None
         keep = [True] * 6
         tb.drop_furniture(blocks, keep, block_features(blocks))
         assert keep == [True, True, False, False, False, True], heading
+        # ... and when it was left out, though its first words are no cue ("More Great ...").
+        keep = [True, True, False, True, True, True]
+        tb.drop_furniture(blocks, keep, block_features(blocks))
+        assert keep == [True, True, False, False, False, True], heading
 
 
 def test_calls_to_action_closing_the_body_leave_it() -> None:

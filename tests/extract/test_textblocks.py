@@ -462,6 +462,22 @@ def test_a_list_introduced_by_a_colon_joins_the_body() -> None:
     keep = [True, False, False, False, False, False]
     tb.take_introduced_lists(blocks, keep, X, [0.9, 0.1, 0.2, 0.1, 0.3, 0.01])
     assert keep == [True, False, False, False, False, False]
+    # The decoder may have kept the first item already: the list goes on through it.
+    keep = [True, True, True, False, False, False]
+    tb.take_introduced_lists(blocks, keep, X, [0.9, 0.9, 0.4, 0.1, 0.3, 0.01])
+    assert keep == [True, True, True, True, True, False]
+    # ... but a kept paragraph after the colon is the story going on, not an item.
+    texts = [PARAGRAPHS[0], intro, PARAGRAPHS[1], items[0]]
+    prose = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True, True, True, False]
+    tb.take_introduced_lists(prose, keep, block_features(prose), [0.9, 0.9, 0.9, 0.3])
+    assert keep == [True, True, True, False]
+    # A furniture heading ending in a colon ("Related coverage:") introduces nothing.
+    heading = [tb.Block(PARAGRAPHS[0], 0), tb.Block("Related coverage from our Money desk:", 1)] \
+        + [tb.Block(t, 2 + k) for k, t in enumerate(items)]
+    keep = [True, True, True, False, False]
+    tb.take_introduced_lists(heading, keep, block_features(heading), [0.9, 0.6, 0.4, 0.3, 0.3])
+    assert keep == [True, True, True, False, False]
 
 
 def test_classify_leaves_out_comments() -> None:

@@ -818,6 +818,8 @@ _FURNITURE_REPEATS = 3
 _REPEATED_PHRASE_WORDS = 8
 #: Below this score a block after an introducing colon is furniture all the same.
 _LIST_FLOOR = 0.05
+#: A kept block this long after an introducing colon is a paragraph, not an item of its list.
+_LIST_ITEM_WORDS = 25
 
 
 def take_introduced_lists(blocks: list[Block], keep: list[bool], X: np.ndarray, scores: np.ndarray) -> None:
@@ -834,15 +836,19 @@ def take_introduced_lists(blocks: list[Block], keep: list[bool], X: np.ndarray, 
     n = len(blocks)
     i = 0
     while i < n - 1:
-        if not (keep[i] and colon[i] and not keep[i + 1]):
+        if not (keep[i] and colon[i]) or named[i]:  # "Related coverage:" introduces no part of the story
             i += 1
             continue
         indent = blocks[i + 1].indent
         j = i + 1
-        while j < n and not keep[j] and blocks[j].indent == indent and scores[j] >= _LIST_FLOOR and not named[j]:
+        # The decoder may have kept the list's first items already (they sit next to the
+        # paragraph): the list goes on through them, but a kept paragraph is the body resuming.
+        while j < n and blocks[j].indent == indent and not named[j] and (
+                (keep[j] and blocks[j].text.count(" ") < _LIST_ITEM_WORDS)
+                or (not keep[j] and scores[j] >= _LIST_FLOOR)):
             keep[j] = True
             j += 1
-        i = j
+        i = max(j, i + 1)
 
 
 # Feature columns that name a category outright, in order of precedence.

@@ -249,10 +249,10 @@ def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Imag
     shows its credit alone."""
     if text[:1] == "©" and text.count(" ") < _CREDITED_CAPTION_WORDS and not cues.COPYRIGHT_NOTICE.search(text):
         return Image(caption=text[1:].strip())
-    if i + 1 >= len(blocks) or text.count(" ") >= _CREDITED_CAPTION_WORDS:
+    # (Cheapest test first: most blocks are followed by a line longer than any credit.)
+    if i + 1 >= len(blocks) or len(credit := blocks[i + 1].text) > 70 or not _CREDIT_LINE.match(credit):
         return None
-    credit = blocks[i + 1].text
-    if len(credit) > 70 or not _CREDIT_LINE.match(credit) or _SENTENCE_BREAK.search(text):
+    if text.count(" ") >= _CREDITED_CAPTION_WORDS or _SENTENCE_BREAK.search(text):
         return None
     # An agency's name alone ("Reuters", "Getty Images") may credit a picture without a caption
     # under any paragraph, or sign the story off; a photographer's name or a label says caption.

@@ -709,9 +709,11 @@ def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> 
     story's last paragraph, "Subscribe to ...", "Follow us on ...", "Get the latest updates in
     your inbox", "Have a tip? ..." are the page's, not the story's. (Inside the story, "Sign up
     for the bundle" may be advice; only the closing run goes.)"""
-    newsletter = ((X[:, _COLUMN["cue_newsletter"]] > 0) | (X[:, _COLUMN["subscribe"]] > 0)).tolist() if len(X) else []
     kept = [i for i, k in enumerate(keep) if k]
-    while len(kept) > 3 and _closing_call(blocks[kept[-1]].text, newsletter[kept[-1]]):
+    while len(kept) > 3:
+        i = kept[-1]
+        if not _closing_call(blocks[i].text, X[i, _NEWSLETTER_CUE] > 0 or X[i, _SUBSCRIBE_CUE] > 0):
+            break
         keep[kept.pop()] = False
 
 
@@ -755,11 +757,11 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
     comment_cue = (X[:, _COLUMN["cue_comment"]] > 0) & (log_words <= np.log1p(6))
     related_heading = ((X[:, _COLUMN["cue_related"]] > 0) & (log_words <= np.log1p(6))).tolist()
     # The cue column knows a heading by its first words; one that names the site in the middle
-    # ("More Great WIRED Stories") takes the whole pattern. Only short blocks after the body's
-    # first are worth the search.
+    # ("More Great WIRED Stories") takes the whole pattern. Only short blocks left out between
+    # the body's first and last are worth the search (a heading matters for what it heads).
     if True in keep:
-        first = keep.index(True)
-        for i in np.flatnonzero(log_words[first:] <= np.log1p(6)).tolist():
+        first, last = keep.index(True), len(keep) - 1 - keep[::-1].index(True)
+        for i in np.flatnonzero(log_words[first:last] <= np.log1p(6)).tolist():
             i += first
             if not keep[i] and not related_heading[i] and cues.RELATED_HEADING.match(blocks[i].text):
                 related_heading[i] = True
@@ -864,6 +866,7 @@ _CUE_LABELS = (
     ("cue_byline", "byline"),
 )
 _COLUMN = {name: k for k, name in enumerate(FEATURE_NAMES)}
+_NEWSLETTER_CUE, _SUBSCRIBE_CUE = _COLUMN["cue_newsletter"], _COLUMN["subscribe"]
 _NAMED_FURNITURE = [_COLUMN[name] for name in (
     "cue_promo", "cue_share", "cue_tags", "cue_advert", "cue_newsletter", "cue_comment", "cue_related", "cue_legal",
     "disclaimer", "cookie")]

@@ -764,3 +764,21 @@ def test_a_replies_subheading_does_not_end_the_article() -> None:
     blocks = tb.segment(page)
     body = [b.text for b, label in zip(blocks, tb.classify(blocks)) if label == "body"]
     assert body[-1] == PARAGRAPHS[-1]
+
+
+def test_decode_resumes_at_the_body_s_indent_after_a_long_box_set_in_at_another() -> None:
+    """A "Most read" box of a dozen headlines is longer than the resume gap, but set in at its
+    own indent it still only interrupts: the story resumes at the body's indent. Without the
+    indents to tell it apart, a box that long ends the story."""
+    import numpy as np
+
+    headlines = [f"Council votes on plan number {k} for the harbour district" for k in range(12)]
+    texts = PARAGRAPHS[:3] + ["Most read in news"] + headlines + PARAGRAPHS[3:]
+    scores = np.array([0.95, 0.95, 0.9] + [0.04] * 13 + [0.35] * len(PARAGRAPHS[3:]))
+    knobs = {"pivot": 0.4, "inside": 0.3, "outside": 0.9, "resume": 0.4}
+    set_in = [tb.Block(t, i, False, 16 if t in PARAGRAPHS else 30) for i, t in enumerate(texts)]
+    keep = tb.decode(set_in, scores, **knobs)
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS
+    flush = [tb.Block(t, i) for i, t in enumerate(texts)]
+    keep = tb.decode(flush, scores, **knobs)
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS[:3]

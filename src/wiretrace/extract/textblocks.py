@@ -550,7 +550,9 @@ def decode(
     ``textfeatures.heaviest_run``); inside that run a block needs ``inside``, outside it
     ``outside``. After the run, the article may resume past a short interruption (an "Also
     Read" heading and a few headlines): a paragraph scoring ``resume`` within a few blocks of
-    the run's end, with only short lines in between, continues it.
+    the run's end, with only short lines in between, continues it. Where the renderer sets the
+    interruption in at another indent than the body's, it may be longer, and a paragraph back
+    at the body's indent needs only ``inside``.
 
     ``words`` is each block's ``text.count(" ") + 1``, where the caller has it already.
     """
@@ -573,13 +575,21 @@ def decode(
     if hi < lo:
         return keep.tolist()
     runs = [(lo, hi)]
+    # The body's own indent, where the renderer shows one apart from the page's: a box set in
+    # at another indent interrupts it however long it is, and the body resumes at its indent.
+    body_indent = Counter(blocks[i].indent for i in range(lo, hi + 1) if keep[i] or scores[i] >= inside).most_common(1)[0][0]
     while True:
         found = -1
-        for j in range(hi + 1, min(n, hi + 1 + _RESUME_GAP)):
-            if scores[j] >= resume and words[j] >= _RESUME_WORDS:
+        apart = True  # every block of the interruption so far sits at another indent
+        for j in range(hi + 1, min(n, hi + 1 + _INDENT_RESUME_GAP)):
+            indent_j = blocks[j].indent
+            if words[j] >= _RESUME_WORDS and (
+                    (j <= hi + _RESUME_GAP and scores[j] >= resume)
+                    or (apart and j > hi + 1 and indent_j == body_indent and scores[j] >= inside)):
                 found = j
                 break
-            if words[j] > _INTERRUPTION_WORDS:
+            apart = apart and indent_j != body_indent
+            if words[j] > _INTERRUPTION_WORDS or (j >= hi + _RESUME_GAP and not apart):
                 break
         if found < 0:
             break
@@ -593,9 +603,11 @@ def decode(
     return keep.tolist()
 
 
-#: How far past the body's end a resumed paragraph may sit, how long it must be, and how long
-#: the lines of the interruption may be (headlines, not paragraphs).
+#: How far past the body's end a resumed paragraph may sit (further when the interruption is
+#: set in at its own indent), how long it must be, and how long the lines of the interruption
+#: may be (headlines, not paragraphs).
 _RESUME_GAP = 10
+_INDENT_RESUME_GAP = 30
 _RESUME_WORDS = 10
 _INTERRUPTION_WORDS = 18
 #: Fallback for pages without any confident body block: below this best score the page has no

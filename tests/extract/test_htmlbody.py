@@ -212,6 +212,19 @@ def test_sign_off_lines_after_the_story_are_dropped():
     }
 
 
+def test_the_newsroom_asking_its_readers_to_write_in_is_a_sign_off():
+    result = _extract(_story_page("", after=(
+        "<p>We'd like to hear what you think about this or any of our articles. Here's our email: "
+        "letters@ledger.example.com.</p>"
+        '<p>"Let us know if you see him," a police spokesman said.</p>'
+    )))
+    # The quote that closes a story is no sign-off; the request to write in is.
+    assert result.paragraphs == STORY + ['"Let us know if you see him," a police spokesman said.']
+    assert _categories(result)["footer"] == [
+        "We'd like to hear what you think about this or any of our articles. Here's our email: "
+        "letters@ledger.example.com."]
+
+
 def test_content_lists_are_kept():
     result = _extract(_story_page(
         "<p>The company gave three reasons:</p><ul><li>weaker demand in Europe after subsidies ended</li>"

@@ -392,11 +392,13 @@ def test_requests_to_write_in_and_newsletter_pitches_closing_the_body_leave_it()
     """"Have a tip? ... may be reached at", "We'd like to hear what you think" and a newsletter
     pitch after the story are the newsroom's; a quote closing the story stays."""
     closing = ["Have a tip? Jane Doe may be reached at jdoe@herald.example. Follow her on Twitter @janedoe.",
+               "Email Jane Doe at jdoe@herald.example or follow her @janedoe.",
+               "Get breaking transport news and the latest updates on the tram works!",
                "Get the latest updates right in your inbox. Subscribe to the Herald's newsletters."]
     blocks = [tb.Block(text, line) for line, text in enumerate([*PARAGRAPHS, *closing])]
     keep = [True] * len(blocks)
     tb.drop_closing_calls(blocks, keep, block_features(blocks))
-    assert keep == [True] * len(PARAGRAPHS) + [False, False]
+    assert keep == [True] * len(PARAGRAPHS) + [False] * len(closing)
 
     quote = '"Let us know if you see him," a police spokesman said on Tuesday.'
     blocks = [tb.Block(text, line) for line, text in enumerate([*PARAGRAPHS, quote])]

@@ -64,6 +64,28 @@ TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related 
 # The same words alone on a line head a list of tags, one per following line.
 TAGS_HEADING = re.compile(r"^\s*(?:topics|tags|tagged|keywords|related topics|filed under)\s*:?\s*$", re.IGNORECASE)
 
+# Sign-offs that follow the last paragraph: social handles, contact lines, the newsroom asking
+# its readers to write in, comment prompts. Searched anywhere in a closing line, so each phrase
+# is one only the newsroom says of itself ("let us know" alone could close a quote: "Let us
+# know if you see him," police said).
+SIGN_OFF = re.compile(
+    r"(?:^\s*(?:follow|like) (?:us|him|her|them|[^.]{0,60}?) on (?:twitter|facebook|instagram|linkedin|youtube)\b|"
+    r"^\s*(?:e-?mail|contact|reach|write to) (?:the )?(?:reporters?|writers?|authors?|editors?|us|him|her|"
+    r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})\b.{0,60}?\b(?:at|on|via)\b|"
+    r"^\s*(?:have|got) a (?:news |story )?tip\b|\bif you have a (?:news |story )?tip\b|"
+    r"\b(?:can|may) be (?:reached|contacted) at\b|\bwe[’']d (?:like|love) to hear (?:what you think|from you)\b|"
+    r"^\s*(?:let us know (?:what you think|in the comments)|what do you think\?)|"
+    r"^\s*(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|tell us what you think|"
+    r"join the (?:conversation|discussion)|have your say)\W*$)",
+    re.IGNORECASE,
+)
+# Who else reported the story, closing it: "Jane Doe contributed to this report", "(Reporting by ...)".
+CREDIT = re.compile(
+    r"(?:\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|^\s*additional reporting by\b|"
+    r"^\s*contributing\s*:|^\s*\(?(?:reporting|writing|editing) by\b|^\s*with (?:\w+ )?wires?\W*$)",
+    re.IGNORECASE,
+)
+
 # A page's copyright notice: "© 2019 The Associated Press", "Copyright 2026 ...", "All rights reserved".
 COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?\d{4}\b|\ball rights reserved\b", re.IGNORECASE)
 

@@ -136,21 +136,6 @@ SUBSCRIBE = re.compile(
     r"get the latest [\w\s]{0,40}(?:inbox|newsletter)|get (?:our|the) [\w\s]{0,30}newsletter)",
     re.IGNORECASE,
 )
-# Sign-offs that follow the last paragraph: social handles, contact lines, comment prompts.
-SIGN_OFF = re.compile(
-    r"(?:^\s*(?:follow|like) (?:us|him|her|them|[^.]{0,60}?) on (?:twitter|facebook|instagram|linkedin|youtube)\b|"
-    r"^\s*(?:e-?mail|contact|reach|write to) (?:the )?(?:reporters?|writers?|authors?|editors?|us|him|her|"
-    r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})\b.{0,60}?\b(?:at|on|via)\b|"
-    r"^\s*(?:have|got) a (?:news |story )?tip\b|"
-    r"^\s*(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|tell us what you think|"
-    r"join the (?:conversation|discussion)|have your say)\W*$)",
-    re.IGNORECASE,
-)
-CREDIT = re.compile(
-    r"(?:\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|^\s*additional reporting by\b|"
-    r"^\s*contributing\s*:|^\s*\(?(?:reporting|writing|editing) by\b|^\s*with (?:\w+ )?wires?\W*$)",
-    re.IGNORECASE,
-)
 BYLINE = re.compile(r"^\s*(?:by|written by|words by|posted by|published by)\s+\S", re.IGNORECASE)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -216,9 +201,9 @@ def tail_category(text: str) -> str | None:
     "Category of a sign-off line after the article's last paragraph, or None."
     if words(text) > 40:
         return None
-    if CREDIT.search(text):
+    if cues.CREDIT.search(text):
         return "byline"
-    if SIGN_OFF.search(text):
+    if cues.SIGN_OFF.search(text):
         return "footer"
     if cues.TAGS_LEAD.match(text):
         return "tags"

@@ -691,20 +691,13 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
 _CALL_TO_ACTION = re.compile(
     r"^(?:subscribe\b|sign up\b|follow (?:us|[\w&'’.-]+(?: [\w&'’.-]+){0,5}) on\b|like us on\b|join (?:our|the) [\w ]{0,30}"
     r"(?:forum|community|newsletter|conversation|discussion)|download (?:the|our)\b|click here\b|get .{0,60}? delivered\b|"
-    r"get (?:unlimited |full |instant |digital )?access to\b|"
+    r"get (?:unlimited |full |instant |digital )?access to\b|get (?:the latest|breaking)\b.{0,60}?\b(?:news|updates|headlines)\b|"
+    r"stay up to date with\b|"
     r"listen (?:to .{0,40}? )?(?:live|back)\b|watch (?:live|the full)\b)", re.IGNORECASE)
-# The newsroom asking its readers to write in: "Have a tip? Jane Doe may be reached at ...", "Tell
-# us what YOU think...", "We'd like to hear what you think about this or any of our articles."
-# Searched anywhere in the block, which is why each phrase is one only the newsroom says of itself
-# ("let us know" alone could close a quote: "Let us know if you see him," police said).
-_READER_CALL = re.compile(
-    r"^(?:have|got) a (?:news )?tip\b|\b(?:can|may) be (?:reached|contacted) at\b|"
-    r"^(?:tell us what you think|let us know (?:what you think|in the comments)|what do you think\?)|"
-    r"\bwe[’']d (?:like|love) to hear (?:what you think|from you)", re.IGNORECASE)
-#: A call to action is a line or two, not a paragraph; a request to write in may name the
+#: A call to action is a line or two, not a paragraph; a sign-off (cues.SIGN_OFF) may name the
 #: address, the desks and the social accounts too.
 _CALL_WORDS = 30
-_READER_CALL_WORDS = 60
+_SIGN_OFF_WORDS = 60
 
 
 def _closing_call(text: str, newsletter: bool) -> bool:
@@ -713,7 +706,7 @@ def _closing_call(text: str, newsletter: bool) -> bool:
     words = text.count(" ") + 1
     if words <= _CALL_WORDS and (newsletter or _CALL_TO_ACTION.match(text)):
         return True
-    return words <= _READER_CALL_WORDS and _READER_CALL.search(text) is not None
+    return words <= _SIGN_OFF_WORDS and cues.SIGN_OFF.search(text) is not None
 
 
 def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:

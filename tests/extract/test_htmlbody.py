@@ -225,6 +225,13 @@ def test_the_newsroom_asking_its_readers_to_write_in_is_a_sign_off():
         "letters@ledger.example.com."]
 
 
+def test_an_author_bio_after_the_story_is_a_byline():
+    from wiretrace.extract.htmlclean import tail_category
+
+    assert tail_category("Julius is an LA Entertainment Reporter for Fox News.") == "byline"
+    assert tail_category("He was a reporter in Boston before he joined the campaign.") is None
+
+
 def test_content_lists_are_kept():
     result = _extract(_story_page(
         "<p>The company gave three reasons:</p><ul><li>weaker demand in Europe after subsidies ended</li>"

@@ -157,6 +157,27 @@ def test_a_copyright_sign_opens_a_caption_but_not_a_notice():
     assert _credited_caption(notice, [Block(notice, 0)], 0) is None
 
 
+REUTERS_CLOSING_DUMP = """Home
+Markets
+Grain traders brace for record harvest as prices slide
+By Dana Orel
+November 19, 2019 08:00 AM
+CHICAGO (Reuters) - Grain traders are bracing for a record soybean harvest this autumn, with futures prices falling to their lowest level in three years on Tuesday as the weather stayed dry across the Midwest.
+Analysts said export demand from Asia had held up better than expected, but not enough to absorb the extra supply that farmers are expected to bring to market by the end of the month.
+Storage costs have risen sharply, according to two elevator operators in Iowa, who said some farmers were already selling grain at a loss rather than holding it through the winter.
+(Reporting by Dana Orel; Editing by Mira Kessel)
+Dana Orel is a commodities correspondent for the Chicago bureau.
+Share this article
+"""
+
+
+def test_closing_credits_and_bios_leave_the_body_but_still_name_the_wire():
+    article = extract_page(Page("closing.txt", REUTERS_CLOSING_DUMP), ExtractConfig(mode="text"))
+    assert article.body[-1].startswith("Storage costs have risen sharply")
+    assert article.wire == "Reuters"
+    assert any(b.text.startswith("(Reporting by") for b in article.boilerplate)
+
+
 def test_the_metadata_gates_change_no_record(monkeypatch):
     """The gates only skip rules that cannot match: with every gate open, every record is the same."""
     from wiretrace.commands.common import SAMPLES

@@ -86,6 +86,12 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+# The author's bio that closes a story: "Julius is an LA Entertainment Reporter for Fox News.",
+# "Molly Wood (@mollywood) is an Ideas contributor at WIRED and ...".
+AUTHOR_BIO = re.compile(
+    r"^(?!(?:He|She|They|It|This|That|There|We|I|You)\b)(?:[A-Z][\w.'’-]+ ){1,3}(?:\(@\w+\) )?(?:is|was|has been) (?:an?|the) (?:[\w&'’-]+ ){0,6}?"
+    r"(?i:reporter|writer|editor|correspondent|contributor|columnist|producer|journalist|critic|photographer)s?\b")
+
 # A page's copyright notice: "© 2019 The Associated Press", "Copyright 2026 ...", "All rights reserved".
 COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?\d{4}\b|\ball rights reserved\b", re.IGNORECASE)
 

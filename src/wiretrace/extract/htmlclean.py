@@ -201,7 +201,7 @@ def tail_category(text: str) -> str | None:
     "Category of a sign-off line after the article's last paragraph, or None."
     if words(text) > 40:
         return None
-    if cues.CREDIT.search(text):
+    if cues.CREDIT.search(text) or cues.AUTHOR_BIO.match(text):
         return "byline"
     if cues.SIGN_OFF.search(text):
         return "footer"

@@ -65,6 +65,8 @@ _CREDIT_LINE = re.compile(
 #: A caption over a credit line is one sentence of at most this many words.
 _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
+#: How far past the body's last paragraph its closing credit may sit (sign-offs in between).
+_CLOSING_REACH = 4
 _DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
 _MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
@@ -524,6 +526,15 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
         start = headline_idx + 1 if headline_idx is not None and headline_idx < first_body else top
         _unlabelled_byline(article, blocks, range(start, first_body), used, digit, stamps)
     credits.extend(wire.body_credits(article.body))
+    # A closing credit ("(Reporting by ...; Editing by ...)") leaves the body with the sign-offs
+    # (textblocks.drop_closing_calls); it still tells whose copy this is.
+    closing = range(body_idx[-1] + 1, min(len(blocks), body_idx[-1] + 1 + _CLOSING_REACH)) if body_idx else range(0)
+    for j in closing:
+        if labels[j] == "body":
+            break
+        if cues.CREDIT.search(blocks[j].text) and (credit := wire.credit_from_paragraph(blocks[j].text, "last")):
+            credits.append(credit)
+            break
     if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):
         article.publisher = copyright_publisher
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)

@@ -706,7 +706,8 @@ def _closing_call(text: str, newsletter: bool) -> bool:
     words = text.count(" ") + 1
     if words <= _CALL_WORDS and (newsletter or _CALL_TO_ACTION.match(text)):
         return True
-    return words <= _SIGN_OFF_WORDS and cues.SIGN_OFF.search(text) is not None
+    return words <= _SIGN_OFF_WORDS and (cues.SIGN_OFF.search(text) is not None or cues.CREDIT.search(text) is not None
+                                         or cues.AUTHOR_BIO.match(text) is not None)
 
 
 def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:

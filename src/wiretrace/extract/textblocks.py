@@ -398,8 +398,9 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                      images: bool = True, wide: bool = True) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
 
-    A line continues the previous one when it sits at the previous text's indent, is not a list
-    item, and its first word would not have fitted on the previous line. The fit is judged
+    A line continues the previous one when it sits at the previous text's indent (or, in a
+    centred paragraph, shares the previous line's centre), is not a list item, and its first word
+    would not have fitted on the previous line. The fit is judged
     against the widest line of the local run, as table cells and indented boxes wrap narrower
     than the page.
     """
@@ -412,7 +413,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     # ... or there: a dash that opens a paragraph is often dialogue ("— Yes, he said"), which a
     # renderer wraps flush with the dash, not under the text after it as for a list item.
     dash_indent = -1
-    prev_width = 0
+    prev_width = prev_lead = prev_centre = 0  # the previous line's width, indent, and indent + width
 
     def close() -> None:
         text = _join_lines(parts)
@@ -436,14 +437,21 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         # A table row ("DL | Myles Garrett | 57 | 77%"), which renderers never wrap, is a block of
         # its own however wide.
         row = text.count(" | ") >= 2
-        if parts and (lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)) \
-                and text[0] not in _STRONG_BULLET and not row:
+        # A centred paragraph (elinks and links draw text-align: center) has each line start
+        # where its length puts it, about the middle of the page: a line continues the previous
+        # one when the two share that centre and the previous one was all but full.
+        centre = lead + widths[number]
+        follows = lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)
+        centred = not follows and abs(centre - prev_centre) <= 1 and prev_centre * 10 >= width * 9
+        if parts and (follows or centred) and text[0] not in _STRONG_BULLET and not row:
             limit = min(width, run_max[number])
             if limit * 5 >= width * 3:
                 word = text[0] if _CJK_CHAR.match(text) else text.split(None, 1)[0]
-                if prev_width + 1 + (_columns(word) if wide else len(word)) >= limit - 1:
+                size = _columns(word) if wide else len(word)
+                if (prev_width + 1 + size >= limit - 1) if follows \
+                        else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9:
                     parts.append(" ".join(text.split()))
-                    prev_width = widths[number]
+                    prev_width, prev_lead, prev_centre = widths[number], lead, centre
                     continue
         if parts:
             close()
@@ -460,7 +468,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         first, indent, bullet = number, lead, bool(marker) and not heading
         cont_indent = lead + (marker.end() if marker and not heading else 0) if not row else -1
         dash_indent = lead if marker and raw[lead] in _DASHES and not row else -1
-        prev_width = widths[number]
+        prev_width, prev_lead, prev_centre = widths[number], lead, centre
         parts.append(" ".join(text.split()))
     if parts:
         close()

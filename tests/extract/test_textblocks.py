@@ -266,6 +266,18 @@ def test_segment_drops_link_numbers_and_the_list_of_references(heading: str) -> 
     assert texts == ["Home", "World"] + PARAGRAPHS
 
 
+def test_segment_joins_wrapped_lines_whose_link_numbers_took_room() -> None:
+    # lynx and elinks wrap with the link numbers in: without them, a line of links looks short
+    # enough to have held the next word, and would end its paragraph.
+    lines: list[str] = []
+    for k, paragraph in enumerate(PARAGRAPHS):
+        words = paragraph.split()
+        linked = " ".join(f"[{100 * k + i}]{w}" if 12 <= i < 22 else w for i, w in enumerate(words))
+        lines += wrap(linked, 76, 3) + [""]
+    texts = [b.text for b in tb.segment("\n".join(lines))]
+    assert texts == PARAGRAPHS
+
+
 def test_segment_keeps_a_references_section_that_is_not_a_list_of_links() -> None:
     notes = "References\n\nSmith, J. (2024). Trams and the city. Urban Press."
     dump = "\n".join(f"[{k}]Link {k}" for k in range(1, 7)) + "\n" + PARAGRAPHS[0] + "\n" + notes

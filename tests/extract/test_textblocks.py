@@ -86,6 +86,25 @@ def test_segment_joins_wrapped_paragraphs_without_blank_lines_between() -> None:
     assert texts[-2:] == ["Share this article", "Related"]
 
 
+def centre(paragraph: str, width: int) -> list[str]:
+    """A paragraph wrapped and centred in ``width`` columns, as elinks and links draw text-align: center."""
+    import textwrap
+
+    return [" " * ((width - len(line)) // 2) + line for line in textwrap.wrap(paragraph, width - 6)]
+
+
+def test_segment_joins_centred_wrapped_paragraphs() -> None:
+    # Each line of a centred paragraph starts where its length puts it; a short title centred on
+    # its own line stays a block of its own.
+    lines = ["   Home | World | Sport", "", *centre("Tram network to grow", 80), ""]
+    lines += wrap(PARAGRAPHS[0], 76, 3) + [""]
+    for paragraph in PARAGRAPHS[1:3]:
+        lines += centre(paragraph, 80) + [""]
+    lines += centre("Photo gallery", 80) + centre("Twelve pictures of the new route", 80)
+    texts = [b.text for b in tb.segment("\n".join(lines))]
+    assert texts[1:] == ["Tram network to grow", *PARAGRAPHS[:3], "Photo gallery", "Twelve pictures of the new route"]
+
+
 def test_segment_does_not_join_short_menu_lines_in_a_wrapped_dump() -> None:
     lines: list[str] = []
     for paragraph in PARAGRAPHS:
@@ -245,6 +264,18 @@ def test_segment_drops_link_numbers_and_the_list_of_references(heading: str) -> 
             + "\n\n   Hidden links:\n   8. https://example.com/hidden\n")
     texts = [b.text for b in tb.segment(dump)]
     assert texts == ["Home", "World"] + PARAGRAPHS
+
+
+def test_segment_joins_wrapped_lines_whose_link_numbers_took_room() -> None:
+    # lynx and elinks wrap with the link numbers in: without them, a line of links looks short
+    # enough to have held the next word, and would end its paragraph.
+    lines: list[str] = []
+    for k, paragraph in enumerate(PARAGRAPHS):
+        words = paragraph.split()
+        linked = " ".join(f"[{100 * k + i}]{w}" if 12 <= i < 22 else w for i, w in enumerate(words))
+        lines += wrap(linked, 76, 3) + [""]
+    texts = [b.text for b in tb.segment("\n".join(lines))]
+    assert texts == PARAGRAPHS
 
 
 def test_segment_keeps_a_references_section_that_is_not_a_list_of_links() -> None:

@@ -243,11 +243,15 @@ def segment(content: str) -> list[Block]:
     # lynx and elinks number every link ("[18]Astronomy"); the numbers are no part of the text,
     # nor is the list of their URLs they append (which, left in, would also make the article
     # look halfway down a page it ends).
+    # The numbers take room on the line all the same: a hard-wrapping renderer broke lines with
+    # them in, so widths are measured on the dump as drawn (``drawn``), or a line full of links
+    # looks too short to have wrapped and its paragraph falls apart.
+    drawn: str | None = None
     if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
-        content = _LINK_REFERENCE.sub("", content)
         at = content.rfind(_REFERENCES)
         if at >= 0 and _LINK_LIST.match(content, at + len(_REFERENCES)):
             content = content[:at]
+        drawn, content = content, _LINK_REFERENCE.sub("", content)
     # Each pattern runs only where its marker occurs: most dumps have none of them.
     if "#" in content or "**" in content or "](" in content:
         stripped = _strip_markdown(content)
@@ -258,24 +262,30 @@ def segment(content: str) -> list[Block]:
             raw_lines = content.splitlines()
             if _census([len(raw.rstrip()) for raw in raw_lines], raw_lines):
                 return _segment_paragraphs(stripped.splitlines(), _PROMO_HINT.search(stripped) is not None)
+            drawn = None  # (taking Markdown out took lines out as well)
         content = stripped
     if "[INS:" in content or "[DEL:" in content:
         content = _INS_DEL.sub("", content)
+        drawn = None if drawn is None else _INS_DEL.sub("", drawn)
     if "IFRAME:" in content:
         content = _IFRAME.sub("", content)
+        drawn = None if drawn is None else _IFRAME.sub("", drawn)
     lines = content.splitlines()
+    drawn_lines = lines if drawn is None else drawn.splitlines()
+    if len(drawn_lines) != len(lines):  # (the two must pair line by line)
+        drawn, drawn_lines = None, lines
     # Only dumps without very long lines can be hard-wrapped; skip the width census otherwise.
     long_lines = sum(1 for raw in lines if len(raw) > 200)
     width = 0
     widths: list[int] = []
     wide = False  # whether wrapping was judged in display columns (CJK characters two wide)
     if long_lines * 40 <= len(lines):
-        widths = [len(raw.rstrip()) for raw in lines]
+        widths = [len(raw.rstrip()) for raw in drawn_lines]
         if not content.isascii() and _WIDE.search(content):
             # w3m breaks lines by display columns, lynx by characters: try the one, then the other,
             # each only where the lines at its ceiling stop mid-sentence (CJK dumps have few
             # lines, and a few whole paragraphs of a length can look like a ceiling).
-            columns = [_columns(raw.rstrip()) for raw in lines]
+            columns = [_columns(raw.rstrip()) for raw in drawn_lines]
             width = _census(columns, lines)
             if width and _breaks_mid_sentence(columns, lines, width):
                 widths, wide = columns, True
@@ -290,7 +300,7 @@ def segment(content: str) -> list[Block]:
     images = "[" in content
     if width:
         return _segment_wrapped(lines, widths, width, "\n   * " in content or "\n     * " in content, promos, images,
-                                wide)
+                                wide, None if drawn is None else drawn_lines)
     lynx_lists = "\n   * " in content or "\n     * " in content
     blocks: list[Block] = []
     append = blocks.append
@@ -395,13 +405,15 @@ def _segment_paragraphs(lines: list[str], promos: bool) -> list[Block]:
 
 
 def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True,
-                     images: bool = True, wide: bool = True) -> list[Block]:
+                     images: bool = True, wide: bool = True, drawn: list[str] | None = None) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
 
-    A line continues the previous one when it sits at the previous text's indent, is not a list
-    item, and its first word would not have fitted on the previous line. The fit is judged
+    A line continues the previous one when it sits at the previous text's indent (or, in a
+    centred paragraph, shares the previous line's centre), is not a list item, and its first word
+    would not have fitted on the previous line. The fit is judged
     against the widest line of the local run, as table cells and indented boxes wrap narrower
-    than the page.
+    than the page. ``widths`` and ``drawn`` are the lines as the renderer drew them, where
+    ``lines`` lost something that took room on them (link numbers).
     """
     run_max = _run_maxima(widths)
     blocks: list[Block] = []
@@ -412,7 +424,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     # ... or there: a dash that opens a paragraph is often dialogue ("— Yes, he said"), which a
     # renderer wraps flush with the dash, not under the text after it as for a list item.
     dash_indent = -1
-    prev_width = 0
+    prev_width = prev_lead = prev_centre = 0  # the previous line's width, indent, and indent + width
 
     def close() -> None:
         text = _join_lines(parts)
@@ -436,14 +448,22 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         # A table row ("DL | Myles Garrett | 57 | 77%"), which renderers never wrap, is a block of
         # its own however wide.
         row = text.count(" | ") >= 2
-        if parts and (lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)) \
-                and text[0] not in _STRONG_BULLET and not row:
+        # A centred paragraph (elinks and links draw text-align: center) has each line start
+        # where its length puts it, about the middle of the page: a line continues the previous
+        # one when the two share that centre and the previous one was all but full.
+        centre = lead + widths[number]
+        follows = lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)
+        centred = not follows and abs(centre - prev_centre) <= 1 and prev_centre * 10 >= width * 9
+        if parts and (follows or centred) and text[0] not in _STRONG_BULLET and not row:
             limit = min(width, run_max[number])
             if limit * 5 >= width * 3:
-                word = text[0] if _CJK_CHAR.match(text) else text.split(None, 1)[0]
-                if prev_width + 1 + (_columns(word) if wide else len(word)) >= limit - 1:
+                shown = text if drawn is None else drawn[number].strip()  # "[82]Chad" took 8 columns
+                word = shown[0] if _CJK_CHAR.match(shown) else shown.split(None, 1)[0]
+                size = _columns(word) if wide else len(word)
+                if (prev_width + 1 + size >= limit - 1) if follows \
+                        else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9:
                     parts.append(" ".join(text.split()))
-                    prev_width = widths[number]
+                    prev_width, prev_lead, prev_centre = widths[number], lead, centre
                     continue
         if parts:
             close()
@@ -460,7 +480,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         first, indent, bullet = number, lead, bool(marker) and not heading
         cont_indent = lead + (marker.end() if marker and not heading else 0) if not row else -1
         dash_indent = lead if marker and raw[lead] in _DASHES and not row else -1
-        prev_width = widths[number]
+        prev_width, prev_lead, prev_centre = widths[number], lead, centre
         parts.append(" ".join(text.split()))
     if parts:
         close()

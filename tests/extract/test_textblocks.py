@@ -815,3 +815,15 @@ def test_decode_resumes_at_the_body_s_indent_after_a_long_box_set_in_at_another(
     flush = [tb.Block(t, i) for i, t in enumerate(texts)]
     keep = tb.decode(flush, scores, **knobs)
     assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS[:3]
+
+
+def test_a_second_copy_of_the_story_leaves_the_body_but_repeated_items_stay() -> None:
+    """A hidden second copy repeats the story's paragraphs word for word: only the first stays.
+    A repeated question or a list item repeated day by day (no sentence) is the story's own."""
+    question = "What would you change about the tram network?"
+    item = "Tram pass [1 adult, 12 zones, valid on buses and trams, weekend surcharge waived, from 1 May to 30 June]"
+    texts = [PARAGRAPHS[0], question, PARAGRAPHS[1], question, item, PARAGRAPHS[2], item, PARAGRAPHS[0], PARAGRAPHS[1]]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_repeated_paragraphs(blocks, keep)
+    assert keep == [True] * 7 + [False, False]

@@ -693,7 +693,7 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
     """Which blocks are body, from their features ``X`` and body ``scores``: :func:`decode`
     with the decoding ``knobs`` (nothing under a comments heading that follows the article
     counts, see :func:`_before_comments`), then the site's template, :func:`drop_furniture`,
-    :func:`take_introduced_lists` and :func:`drop_closing_calls`. (Training cross-validates
+    :func:`take_introduced_lists`, :func:`drop_closing_calls` and :func:`drop_repeated_paragraphs`. (Training cross-validates
     through this too, so it scores what ships.)"""
     keep = decode(blocks, _before_comments(blocks, X, scores), **knobs, words=words)
     if template:
@@ -703,7 +703,25 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
     drop_furniture(blocks, keep, X)
     take_introduced_lists(blocks, keep, X, scores)
     drop_closing_calls(blocks, keep, X)
+    drop_repeated_paragraphs(blocks, keep)
     return keep
+
+
+#: A paragraph this long, said twice word for word, is a second copy of the story on the page.
+_REPEATED_PARAGRAPH_WORDS = 20
+
+
+def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
+    """Keep only the first of body paragraphs repeated word for word (in place): a page may
+    carry a hidden second copy of the article (for another layout, or a teaser of its opening),
+    and the decoder sweeps it in. Short lines may repeat in a story (an interview asks the same
+    question of each guest); a paragraph of twenty words does not."""
+    seen: set[str] = set()
+    for i, block in enumerate(blocks):
+        if keep[i] and block.text.count(" ") + 1 >= _REPEATED_PARAGRAPH_WORDS and block.text.endswith(_SENTENCE_ENDS):
+            if block.text in seen:
+                keep[i] = False
+            seen.add(block.text)
 
 
 # How a publisher's call to action opens: "Subscribe to ...", "Sign up for ...", "Follow Newsbeat

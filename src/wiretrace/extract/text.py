@@ -13,7 +13,7 @@ from collections.abc import Callable
 from wiretrace.extract import cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline, split_names
 from wiretrace.extract.dates import MONTH_NAME, labelled_dates, parse_date
-from wiretrace.extract.textfeatures import is_dateline
+from wiretrace.extract.textfeatures import PageText, is_dateline
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
 
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
@@ -289,9 +289,16 @@ def _split_tags(text: str) -> list[str]:
 
 def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     """Build an :class:`Article` from a plain-text dump."""
-    article = Article(source=page.source, input_kind="text", url=page.url, warnings=list(page.warnings))
     blocks = textblocks.segment(page.content)
     labels, facts = textblocks.classify_page(blocks, template)
+    return article_from_blocks(page, blocks, labels, facts)
+
+
+def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list[str], facts: PageText) -> Article:
+    """The metadata pass: an :class:`Article` from a dump's classified blocks (``labels`` from
+    :func:`textblocks.classify_page`, which it refines in place; ``facts`` its PageText).
+    Training's cross-validation calls it too, so the bodies it scores are the ones that ship."""
+    article = Article(source=page.source, input_kind="text", url=page.url, warnings=list(page.warnings))
     digit = facts.digit
     # Per block, which rules can act on it: every gate is a superset of its rule's own test. A
     # digit for stamps and reading times (digit), a first word a line-start pattern can open

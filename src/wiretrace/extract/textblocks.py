@@ -654,7 +654,7 @@ def classify_page(blocks: list[Block], template: frozenset[str] = frozenset()) -
     first, second, knobs = _model()
     X, facts = page_features(blocks)
     keep = choose_body(blocks, X, stacked_scores(X, first, second), knobs, facts.spaces + 1.0, template)
-    return _categories(blocks, keep, X, template), facts
+    return categories(blocks, keep, X, template), facts
 
 
 def _before_comments(blocks: list[Block], X: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -916,7 +916,7 @@ _NAMED_FURNITURE = [_COLUMN[name] for name in (
     "disclaimer", "cookie")]
 
 
-def _categories(blocks: list[Block], keep: list[bool], X: np.ndarray, template: frozenset[str]) -> list[str]:
+def categories(blocks: list[Block], keep: list[bool], X: np.ndarray, template: frozenset[str]) -> list[str]:
     """Name what each non-body block is ("body" for the kept ones), from the cue columns of
     the feature matrix, so no pattern runs twice."""
     n = len(blocks)

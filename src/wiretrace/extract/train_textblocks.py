@@ -23,7 +23,9 @@ block. The second pass is trained on first-pass scores of pages the first pass d
 nested k-fold split inside the training pages (``inner_fold_of``).
 
 Everything is reported as k-fold cross-validation grouped by page (a page's renderings always
-share a fold), never in-sample. Then the model is fitted on all pages and written to
+share a fold), never in-sample. The bodies scored are the ones text mode ships: decoded and
+cleaned by ``textblocks.choose_body``, then the metadata pass (``text.article_from_blocks``: a
+caption or a date stamp the decoder kept leaves the body) and ``finalize``. Then the model is fitted on all pages and written to
 ``src/wiretrace/models/textblocks.json``. Deterministic: fixed folds, a deterministic solver.
 """
 
@@ -40,8 +42,11 @@ from pathlib import Path
 
 import numpy as np
 
-from wiretrace.extract.textblocks import choose_body, segment, stacked_scores
-from wiretrace.extract.textfeatures import CONTEXT_NAMES, FEATURE_NAMES, LinearModel, block_features, context_features
+from wiretrace.extract import finalize
+from wiretrace.extract.text import article_from_blocks
+from wiretrace.extract.textblocks import categories, choose_body, segment, stacked_scores
+from wiretrace.extract.textfeatures import CONTEXT_NAMES, FEATURE_NAMES, LinearModel, context_features, page_features
+from wiretrace.record import Page
 
 WORD = re.compile(r"\w+")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "textblocks.json"
@@ -187,7 +192,7 @@ def fold_of(page_id: str, folds: int) -> int:
 
 
 def load_pages(dev: Path, extra: dict[str, Path]) -> tuple[dict[str, str], dict[str, dict[str, list]]]:
-    """Gold bodies, and per rendering per page: (blocks, labels, features)."""
+    """Gold bodies, and per rendering per page: [blocks, labels, features, PageText, content]."""
     truth = json.loads((dev / "ground-truth.json").read_text(encoding="utf-8"))
     gold = {key: value["articleBody"] or "" for key, value in truth.items()}
     renderings: dict[str, dict[str, list]] = {}
@@ -203,7 +208,8 @@ def load_pages(dev: Path, extra: dict[str, Path]) -> tuple[dict[str, str], dict[
                 content = restyle(content, name)
             blocks = segment(content)
             labels = align_labels([b.text for b in blocks], gold[key])
-            pages[key] = [blocks, labels, block_features(blocks)]
+            X, facts = page_features(blocks)
+            pages[key] = [blocks, labels, X, facts, content]
         renderings[name] = pages
     return gold, renderings
 
@@ -261,10 +267,13 @@ def fit_stacked(renderings: dict[str, dict[str, list]], names: tuple[str, ...], 
 
 
 def bodies(pages: dict[str, list], scores: dict[str, np.ndarray], knobs: dict[str, float]) -> dict[str, str]:
+    """Each page's body as text mode ships it for these scores: decoded (choose_body), then the
+    metadata pass (captions, stamps out of the body) and finalize (tidied; none on a non-article)."""
     out = {}
-    for key, (blocks, _labels, X) in pages.items():
+    for key, (blocks, _labels, X, facts, content) in pages.items():
         keep = choose_body(blocks, X, scores[key], knobs)
-        out[key] = "\n".join(b.text for b, k in zip(blocks, keep) if k)
+        article = article_from_blocks(Page(key, content), blocks, categories(blocks, keep, X, frozenset()), facts)
+        out[key] = "\n".join(finalize(article).body)
     return out
 
 
@@ -303,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         first_model = LinearModel(first)
         second_model = LinearModel(second, FEATURE_NAMES + CONTEXT_NAMES)
         for name, pages in renderings.items():
-            for key, (_blocks, _labels, X) in pages.items():
+            for key, (_blocks, _labels, X, _facts, _content) in pages.items():
                 if fold_of(key, args.folds) == fold:
                     oof[name][key] = stacked_scores(X, first_model, second_model) if len(X) else np.zeros(0)
 

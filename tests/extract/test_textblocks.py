@@ -422,7 +422,8 @@ def test_calls_to_action_closing_the_body_leave_it() -> None:
 def test_requests_to_write_in_and_newsletter_pitches_closing_the_body_leave_it() -> None:
     """"Have a tip? ... may be reached at", "We'd like to hear what you think" and a newsletter
     pitch after the story are the newsroom's; a quote closing the story stays."""
-    closing = ["Have a tip? Jane Doe may be reached at jdoe@herald.example. Follow her on Twitter @janedoe.",
+    closing = ["First Published on Nov 20, 2019 01:38 pm", "tags #Transport #Trams #City council",
+               "Have a tip? Jane Doe may be reached at jdoe@herald.example. Follow her on Twitter @janedoe.",
                "Email Jane Doe at jdoe@herald.example or follow her @janedoe.",
                "Get breaking transport news and the latest updates on the tram works!",
                "Get the latest updates right in your inbox. Subscribe to the Herald's newsletters."]

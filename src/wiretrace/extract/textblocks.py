@@ -738,11 +738,22 @@ _CALL_WORDS = 30
 _SIGN_OFF_WORDS = 60
 
 
+# What the page stamps under a story: "First Published on Nov 20, 2019 01:38 pm", "Updated:
+# 12:04 ET", "tags #Markets #Sensex", "Topics: ...". (A tweet's "Name (@name) November 19,
+# 2019" is part of the story, and opens with the name.)
+_CLOSING_STAMP = re.compile(
+    r"^(?:(?:first |originally )?(?:published|posted)|(?:last )?updated|last modified)\b[^\n]*\d|"
+    r"^(?:tags?|topics|tagged(?: with)?|keywords|filed under)\s*[:#]", re.IGNORECASE)
+_STAMP_WORDS = 12
+
+
 def _closing_call(text: str, newsletter: bool) -> bool:
-    """Whether ``text``, after the story's last paragraph, is the publisher's call to action
-    (``newsletter``: its features name a newsletter or a subscription pitch)."""
+    """Whether ``text``, after the story's last paragraph, is the publisher's call to action or
+    stamp (``newsletter``: its features name a newsletter or a subscription pitch)."""
     words = text.count(" ") + 1
     if words <= _CALL_WORDS and (newsletter or _CALL_TO_ACTION.match(text)):
+        return True
+    if words <= _STAMP_WORDS and _CLOSING_STAMP.match(text):
         return True
     return words <= _SIGN_OFF_WORDS and (cues.SIGN_OFF.search(text) is not None or cues.CREDIT.search(text) is not None
                                          or cues.AUTHOR_BIO.match(text) is not None)

@@ -828,3 +828,15 @@ def test_a_second_copy_of_the_story_leaves_the_body_but_repeated_items_stay() ->
     keep = [True] * len(blocks)
     tb.drop_repeated_paragraphs(blocks, keep)
     assert keep == [True] * 7 + [False, False]
+
+
+def test_promos_and_newsletter_boxes_inside_the_story_leave_it() -> None:
+    """What HTML mode takes out of a body wherever it sits (cues.anywhere_category) leaves a
+    text-mode body too, even where the run of likely-body blocks spans it."""
+    furniture = ["CLICK HERE TO GET THE HERALD APP", "SEE MORE: Bus fares to rise for the first time in a decade",
+                 "Subscribe to the Herald's morning newsletter for all of the latest news."]
+    texts = [PARAGRAPHS[0], furniture[0], PARAGRAPHS[1], furniture[1], PARAGRAPHS[2], furniture[2], PARAGRAPHS[3]]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_furniture(blocks, keep, block_features(blocks))
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS

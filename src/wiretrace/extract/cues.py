@@ -101,6 +101,37 @@ FOOTER = re.compile(
 )
 
 
+# Whole-paragraph promos ("CLICK HERE TO GET THE APP", "SEE MORE: <headline>") that
+# INLINE_PROMO, which wants a separator after the cue, does not cover.
+PROMO_LEAD = re.compile(
+    r"^\s*(?:(?:read (?:more|also|next)|also read|related|see also|see more|more|watch|recommended)\s*:|"
+    r"click here\b|don'?t miss\b|must see\b|(?:listen|download)(?: now| here)?\s*:\s*https?://)",
+    re.IGNORECASE,
+)
+SUBSCRIBE = re.compile(
+    r"^\s*(?:subscribe (?:to|now|today|for)|sign up (?:for|to|now|today|here)|sign up\s*:|"
+    r"get the latest [\w\s]{0,40}(?:inbox|newsletter)|get (?:our|the) [\w\s]{0,30}newsletter)",
+    re.IGNORECASE,
+)
+
+
+def anywhere_category(text: str) -> str | None:
+    """Category of a block that is boilerplate wherever it sits in the body (a promo: "Read
+    more: <headline>", "CLICK HERE TO ..."; a newsletter box; share buttons), or None. Both
+    modes take such blocks out of the body."""
+    # (The anchored patterns first, which most paragraphs fail at their first word; the length
+    # only then. NEWSLETTER searches the whole block: first the words its every phrase contains.)
+    if ((match := INLINE_PROMO.match(text)) and match.start() == 0 or PROMO_LEAD.match(text)
+            or RELATED_HEADING.match(text)) and len(text.split()) <= 30:
+        return "promo"
+    if (SUBSCRIBE.match(text) or (("newsletter" in (low := text.lower()) or "enter your email" in low)
+                                  and NEWSLETTER.search(text))) and len(text.split()) <= 40:
+        return "newsletter"
+    if SHARE.match(text):
+        return "share"
+    return None
+
+
 def reading_time_minutes(text: str) -> int | None:
     """Minutes stated in a "2 min read" / "Reading time: 4 minutes" cue, if ``text`` has one."""
     match = READING_TIME_STRICT.search(text)

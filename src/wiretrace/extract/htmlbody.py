@@ -301,7 +301,7 @@ def _clean_blocks(blocks: list[Block], page: _Page) -> HtmlBody:
     _label_lead(blocks, page)
     for block in blocks:
         if block.label is None:
-            block.label = htmlclean.anywhere_category(block.text)
+            block.label = cues.anywhere_category(block.text)
         # a repeated headline is never prose
         if block.label is None and page.is_title(block.text) and htmlclean.words(block.text) >= 4:
             block.label = "other"

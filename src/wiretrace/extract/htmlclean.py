@@ -124,18 +124,6 @@ def remove_furniture(tree: HtmlElement, url: str | None) -> list[tuple[str, str,
 # --- block level -----------------------------------------------------------------------------
 # The patterns below are generic news-page conventions; see cues.py for the shared ones.
 
-# Whole-paragraph promos ("CLICK HERE TO GET THE APP", "SEE MORE: <headline>") that
-# cues.INLINE_PROMO, which wants a separator after the cue, does not cover.
-PROMO_LEAD = re.compile(
-    r"^\s*(?:(?:read (?:more|also|next)|also read|related|see also|see more|more|watch|recommended)\s*:|"
-    r"click here\b|don'?t miss\b|must see\b|(?:listen|download)(?: now| here)?\s*:\s*https?://)",
-    re.IGNORECASE,
-)
-SUBSCRIBE = re.compile(
-    r"^\s*(?:subscribe (?:to|now|today|for)|sign up (?:for|to|now|today|here)|sign up\s*:|"
-    r"get the latest [\w\s]{0,40}(?:inbox|newsletter)|get (?:our|the) [\w\s]{0,30}newsletter)",
-    re.IGNORECASE,
-)
 BYLINE = re.compile(r"^\s*(?:by|written by|words by|posted by|published by)\s+\S", re.IGNORECASE)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -157,16 +145,6 @@ def words(text: str) -> int:
 def normalize(text: str) -> str:
     "Lower-case word tokens, the key under which titles and link texts are compared."
     return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def is_promo(text: str) -> bool:
-    "A paragraph that is only a promo: 'Read more: <headline>', 'CLICK HERE TO ...'."
-    if words(text) > 30:
-        return False
-    match = cues.INLINE_PROMO.match(text)
-    return bool(match and match.start() == 0) or bool(PROMO_LEAD.match(text)) or bool(
-        cues.RELATED_HEADING.match(text)
-    )
 
 
 def promo_headline(text: str) -> str:
@@ -209,17 +187,6 @@ def tail_category(text: str) -> str | None:
         return "tags"
     if cues.COPYRIGHT_NOTICE.search(text) or cues.DISCLAIMER.search(_COPYRIGHT_PROSE.sub(" ", text)):
         return "disclaimer"
-    return None
-
-
-def anywhere_category(text: str) -> str | None:
-    "Category of a block that is boilerplate wherever it sits in the body, or None."
-    if is_promo(text):
-        return "promo"
-    if words(text) <= 40 and (SUBSCRIBE.match(text) or cues.NEWSLETTER.search(text)):
-        return "newsletter"
-    if cues.SHARE.match(text):
-        return "share"
     return None
 
 

@@ -801,7 +801,7 @@ _COMMENTS_HEADING_LINE = re.compile(
 
 def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
     """Take out of the body (in place) what names itself furniture, however prose-like it reads:
-    a publisher's note on its copy, everything under a comments heading or an "About <name>"
+    a promo, newsletter box or share bar (``cues.anywhere_category``), a publisher's note on its copy, everything under a comments heading or an "About <name>"
     box that follows the article, the headlines listed under a related-links heading inside
     it, and a phrase shown at every picture (an alt text a terminal renderer prints).
 
@@ -836,6 +836,10 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
             if keep[i] and counts[blocks[i].text] >= _FURNITURE_REPEATS:
                 keep[i] = False
     about = ((log_words <= np.log1p(5)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist()
+    # A promo, a newsletter box or share buttons inside the story ("CLICK HERE TO GET THE APP",
+    # "SEE MORE: <headline>", "Subscribe to ..."): what HTML mode takes out of a body, wherever
+    # it sits. Each is a line or two.
+    short_block = (log_words <= np.log1p(40)).tolist()
     started = in_related = False
     kept_blocks = kept_words = 0
     for i, block in enumerate(blocks):
@@ -862,7 +866,8 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
             in_related = True
         elif in_related and not headline[i]:
             in_related = False
-        if kept and (in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))):
+        if kept and (in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))
+                     or (short_block[i] and cues.anywhere_category(block.text))):
             keep[i] = False
         elif kept:
             started = True

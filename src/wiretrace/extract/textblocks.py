@@ -717,11 +717,12 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
     and the decoder sweeps it in. Short lines may repeat in a story (an interview asks the same
     question of each guest); a paragraph of twenty words does not."""
     seen: set[str] = set()
-    for i, block in enumerate(blocks):
-        if keep[i] and block.text.count(" ") + 1 >= _REPEATED_PARAGRAPH_WORDS and block.text.endswith(_SENTENCE_ENDS):
-            if block.text in seen:
+    for i in [i for i, k in enumerate(keep) if k]:
+        text = blocks[i].text
+        if text.endswith(_SENTENCE_ENDS) and text.count(" ") + 1 >= _REPEATED_PARAGRAPH_WORDS:
+            if text in seen:
                 keep[i] = False
-            seen.add(block.text)
+            seen.add(text)
 
 
 # How a publisher's call to action opens: "Subscribe to ...", "Sign up for ...", "Follow Newsbeat

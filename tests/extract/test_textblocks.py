@@ -827,3 +827,26 @@ def test_a_second_copy_of_the_story_leaves_the_body_but_repeated_items_stay() ->
     keep = [True] * len(blocks)
     tb.drop_repeated_paragraphs(blocks, keep)
     assert keep == [True] * 7 + [False, False]
+
+
+def test_segment_drops_lines_of_undecoded_characters() -> None:
+    """A renderer that cannot show a character (a zero-width space in a spacer paragraph) draws
+    replacement characters: such a line shows no text and is no block, and it still ends the
+    paragraph it interrupts. Replacement characters inside text stay."""
+    wrapped = ("   The council approved the plan on Tuesday after a long debate about the\n"
+               "   cost of the new tram line.\n"
+               "\n"
+               "                                       \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\n"
+               "\n"
+               "   Work on the first section starts in May and should take two years to\n"
+               "   finish, the mayor said.\n"
+               "   Caf\ufffd owners near the route fear a drop in trade during the works.\n\n")
+    texts = [b.text for b in tb.segment(wrapped * 3)]
+    assert texts[:3] == [
+        "The council approved the plan on Tuesday after a long debate about the cost of the new tram line.",
+        "Work on the first section starts in May and should take two years to finish, the mayor said.",
+        "Caf\ufffd owners near the route fear a drop in trade during the works.",
+    ]
+    assert len(texts) == 9
+    flush = "First paragraph of the story.\n\ufffd\ufffd\ufffd\nSecond paragraph of the story.\n"
+    assert [b.text for b in tb.segment(flush)] == ["First paragraph of the story.", "Second paragraph of the story."]

@@ -60,6 +60,12 @@ _WIDE = re.compile(
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 _LINK_REFERENCE = re.compile(r"\[\d{1,4}\]")
+# A line of nothing but replacement characters: what a renderer draws for characters it cannot
+# show (elinks prints each byte of a zero-width space as a U+FFFD, centred where a spacer
+# paragraph was). It shows none of the page's text, and left in it is a block scoring like its
+# neighbours, which cuts the body into pieces. It becomes a blank line (which ends a paragraph
+# as it did); a U+FFFD inside text stays.
+_UNDECODED_LINE = re.compile(r"^[ \t\xa0]*\ufffd[ \t\xa0\ufffd]*$", re.MULTILINE)
 # The heading of the link list lynx and elinks append, and what follows it: the numbered URLs.
 _REFERENCES = "\nReferences\n"
 _LINK_LIST = re.compile(r"\s*(?:(?:Visible|Hidden) links:?\s*)?1\. \S+\n")
@@ -247,6 +253,8 @@ def segment(content: str) -> list[Block]:
     # them in, so widths are measured on the dump as drawn (``drawn``), or a line full of links
     # looks too short to have wrapped and its paragraph falls apart.
     drawn: str | None = None
+    if "\ufffd" in content:
+        content = _UNDECODED_LINE.sub("", content)
     if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
         at = content.rfind(_REFERENCES)
         if at >= 0 and _LINK_LIST.match(content, at + len(_REFERENCES)):

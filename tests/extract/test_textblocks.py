@@ -850,3 +850,27 @@ def test_segment_drops_lines_of_undecoded_characters() -> None:
     assert len(texts) == 9
     flush = "First paragraph of the story.\n\ufffd\ufffd\ufffd\nSecond paragraph of the story.\n"
     assert [b.text for b in tb.segment(flush)] == ["First paragraph of the story.", "Second paragraph of the story."]
+
+
+def test_decode_resumes_only_at_a_paragraph_that_ends_a_sentence() -> None:
+    """Past a short box, the story resumes at a paragraph; a long line that stops mid-phrase (a
+    source cited under "Sources:", a teaser) scoring as well is no paragraph of the story."""
+    import numpy as np
+
+    source = 'Transport Department, "Tram network extension: a consultation on the northern route," March 2019'
+    texts = PARAGRAPHS[:3] + ["Published: Tuesday", "Sources:", source, PARAGRAPHS[3]]
+    blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+    X = block_features(blocks)
+    ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    scores = np.array([0.95, 0.95, 0.9, 0.1, 0.3, 0.5, 0.3])
+    keep = tb.decode(blocks, scores, **knobs, ends=ends)
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS[:3]
+    # A paragraph of the story in its place resumes it.
+    scores[5:] = [0.3, 0.5]
+    texts[5:] = ["Council election results announced", PARAGRAPHS[3]]
+    blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+    X = block_features(blocks)
+    ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
+    keep = tb.decode(blocks, scores, **knobs, ends=ends)
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS

@@ -571,6 +571,7 @@ def decode(
     outside: float = 0.9,
     resume: float = 0.5,
     words: np.ndarray | None = None,
+    ends: np.ndarray | None = None,
 ) -> list[bool]:
     """Choose the body blocks of a page from their scores.
 
@@ -581,6 +582,11 @@ def decode(
     the run's end, with only short lines in between, continues it. Where the renderer sets the
     interruption in at another indent than the body's, it may be longer, and a paragraph back
     at the body's indent needs only ``inside``.
+
+    A resumed paragraph ends a sentence (or introduces what follows with a colon) where
+    ``ends`` says so per block: past a box, a long line that ends mid-phrase is a citation, a
+    teaser or a row of links scoring like prose (a list of sources after a fact-check's
+    ruling), not the story going on.
 
     ``words`` is each block's ``text.count(" ") + 1``, where the caller has it already.
     """
@@ -611,7 +617,7 @@ def decode(
         apart = True  # every block of the interruption so far sits at another indent
         for j in range(hi + 1, min(n, hi + 1 + _INDENT_RESUME_GAP)):
             indent_j = blocks[j].indent
-            if words[j] >= _RESUME_WORDS and (
+            if words[j] >= _RESUME_WORDS and (ends is None or ends[j]) and (
                     (j <= hi + _RESUME_GAP and scores[j] >= resume)
                     or (apart and j > hi + 1 and indent_j == body_indent and scores[j] >= inside)):
                 found = j
@@ -703,7 +709,8 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
     counts, see :func:`_before_comments`), then the site's template, :func:`drop_furniture`,
     :func:`take_introduced_lists`, :func:`drop_closing_calls` and :func:`drop_repeated_paragraphs`. (Training cross-validates
     through this too, so it scores what ships.)"""
-    keep = decode(blocks, _before_comments(blocks, X, scores), **knobs, words=words)
+    keep = decode(blocks, _before_comments(blocks, X, scores), **knobs, words=words,
+                  ends=(X[:, _COLUMN["ends_sentence"]] > 0) | (X[:, _COLUMN["ends_colon"]] > 0))
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:

@@ -874,3 +874,26 @@ def test_decode_resumes_only_at_a_paragraph_that_ends_a_sentence() -> None:
     ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
     keep = tb.decode(blocks, scores, **knobs, ends=ends)
     assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS
+
+
+def test_decode_resumes_past_a_named_related_box_without_indents() -> None:
+    """A "Related Links" box drawn flush left (no indent sets it apart) still only interrupts
+    the story: the paragraph after it resumes at the lenient score, as past a box set in at its
+    own indent. Past plain short lines, or at the box's own teasers, it takes the usual score."""
+    import numpy as np
+
+    texts = PARAGRAPHS[:3] + ["Related Links", "Tram operator website", "Council transport plan", PARAGRAPHS[3]]
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    scores = np.array([0.95, 0.95, 0.9, 0.01, 0.05, 0.05, 0.3])
+
+    def kept(texts: list[str], bullets: tuple[int, ...] = (4, 5)) -> list[str]:
+        blocks = [tb.Block(t, i, i in bullets, 2 if i in bullets else 0) for i, t in enumerate(texts)]
+        X = block_features(blocks)
+        related = (X[:, tb._COLUMN["cue_related"]] > 0) & (X[:, tb._COLUMN["log_words"]] <= np.log1p(6))
+        keep = tb.decode(blocks, scores, **knobs, related=related)
+        return [t for t, k in zip(texts, keep) if k]
+
+    assert kept(texts) == PARAGRAPHS
+    assert kept(texts[:3] + ["Tuesday 14:02"] + texts[4:]) == PARAGRAPHS[:3]
+    # A teaser of the box (a list item) is no paragraph of the story.
+    assert kept(texts, bullets=(4, 5, 6)) == PARAGRAPHS[:3]

@@ -572,6 +572,7 @@ def decode(
     resume: float = 0.5,
     words: np.ndarray | None = None,
     ends: np.ndarray | None = None,
+    related: np.ndarray | None = None,
 ) -> list[bool]:
     """Choose the body blocks of a page from their scores.
 
@@ -581,7 +582,10 @@ def decode(
     Read" heading and a few headlines): a paragraph scoring ``resume`` within a few blocks of
     the run's end, with only short lines in between, continues it. Where the renderer sets the
     interruption in at another indent than the body's, it may be longer, and a paragraph back
-    at the body's indent needs only ``inside``.
+    at the body's indent needs only ``inside``. So does one past a box that opens with a
+    related-links heading (``related``: per block, whether it is one), which says as much where
+    the renderer draws everything flush left; not the box's first line, nor a list item (the
+    box's own teasers).
 
     A resumed paragraph ends a sentence (or introduces what follows with a colon) where
     ``ends`` says so per block: past a box, a long line that ends mid-phrase is a citation, a
@@ -615,10 +619,14 @@ def decode(
     while True:
         found = -1
         apart = True  # every block of the interruption so far sits at another indent
+        # ... or under a heading that names it ("Related Links", "Read More"), which tells the box
+        # apart where the renderer does not set it in (many draw every block flush left).
+        named = related is not None and hi + 1 < n and bool(related[hi + 1])
         for j in range(hi + 1, min(n, hi + 1 + _INDENT_RESUME_GAP)):
             indent_j = blocks[j].indent
             if words[j] >= _RESUME_WORDS and (ends is None or ends[j]) and (
                     (j <= hi + _RESUME_GAP and scores[j] >= resume)
+                    or (named and hi + 2 < j <= hi + _RESUME_GAP and not blocks[j].bullet and scores[j] >= inside)
                     or (apart and j > hi + 1 and indent_j == body_indent and scores[j] >= inside)):
                 found = j
                 break
@@ -710,7 +718,8 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
     :func:`take_introduced_lists`, :func:`drop_closing_calls` and :func:`drop_repeated_paragraphs`. (Training cross-validates
     through this too, so it scores what ships.)"""
     keep = decode(blocks, _before_comments(blocks, X, scores), **knobs, words=words,
-                  ends=(X[:, _COLUMN["ends_sentence"]] > 0) | (X[:, _COLUMN["ends_colon"]] > 0))
+                  ends=(X[:, _COLUMN["ends_sentence"]] > 0) | (X[:, _COLUMN["ends_colon"]] > 0),
+                  related=(X[:, _COLUMN["cue_related"]] > 0) & (X[:, _COLUMN["log_words"]] <= np.log1p(6)))
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:

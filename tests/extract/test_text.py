@@ -348,3 +348,22 @@ def test_dates_bylines_and_labels_are_never_the_headline(line):
     lead = [True] * n
     scores = [_title_score(blocks, i, 2, digit, lead, [False] * n, lambda i: {}) for i in range(2)]
     assert scores[0] > 0 and scores[1] == 0
+
+
+def test_a_dek_and_a_bare_date_line_the_run_swept_in_leave_the_body():
+    """A renderer that draws the dek, the byline and the date line flush with the story lets the
+    run sweep in the dek and the date line ("Nov. 19, 2019 8:03 am ET"): both leave the body."""
+    dump = """Home
+Tech
+Trams, buses, bikes: so many ways to cross the city and pay for it
+There are more ways to get across town than ever before. Here is how to work out which one suits your commute and your budget.
+By Tomas Reyne
+Nov. 19, 2019 8:03 am ET
+Getting to work used to be simple. We bought a monthly pass, stood at the stop and waited for the tram, then did it all again the next morning.
+Now we tap phones at the gate, rent bikes by the minute and share rides with strangers, and the fares change from one day to the next.
+The city transport office says the number of tickets sold on phones doubled in a year, while paper passes fell by a third.
+Share this article
+"""
+    article = extract_page(Page("dek.txt", dump), ExtractConfig(mode="text"))
+    assert article.body[0].startswith("Getting to work")
+    assert not any(p.startswith(("There are more", "Nov. 19")) for p in article.body)

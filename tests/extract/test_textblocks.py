@@ -840,3 +840,73 @@ def test_promos_and_newsletter_boxes_inside_the_story_leave_it() -> None:
     keep = [True] * len(blocks)
     tb.drop_furniture(blocks, keep, block_features(blocks))
     assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS
+
+
+def test_segment_drops_lines_of_undecoded_characters() -> None:
+    """A renderer that cannot show a character (a zero-width space in a spacer paragraph) draws
+    replacement characters: such a line shows no text and is no block, and it still ends the
+    paragraph it interrupts. Replacement characters inside text stay."""
+    wrapped = ("   The council approved the plan on Tuesday after a long debate about the\n"
+               "   cost of the new tram line.\n"
+               "\n"
+               "                                       \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\n"
+               "\n"
+               "   Work on the first section starts in May and should take two years to\n"
+               "   finish, the mayor said.\n"
+               "   Caf\ufffd owners near the route fear a drop in trade during the works.\n\n")
+    texts = [b.text for b in tb.segment(wrapped * 3)]
+    assert texts[:3] == [
+        "The council approved the plan on Tuesday after a long debate about the cost of the new tram line.",
+        "Work on the first section starts in May and should take two years to finish, the mayor said.",
+        "Caf\ufffd owners near the route fear a drop in trade during the works.",
+    ]
+    assert len(texts) == 9
+    flush = "First paragraph of the story.\n\ufffd\ufffd\ufffd\nSecond paragraph of the story.\n"
+    assert [b.text for b in tb.segment(flush)] == ["First paragraph of the story.", "Second paragraph of the story."]
+
+
+def test_decode_resumes_only_at_a_paragraph_that_ends_a_sentence() -> None:
+    """Past a short box, the story resumes at a paragraph; a long line that stops mid-phrase (a
+    source cited under "Sources:", a teaser) scoring as well is no paragraph of the story."""
+    import numpy as np
+
+    source = 'Transport Department, "Tram network extension: a consultation on the northern route," March 2019'
+    texts = PARAGRAPHS[:3] + ["Published: Tuesday", "Sources:", source, PARAGRAPHS[3]]
+    blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+    X = block_features(blocks)
+    ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    scores = np.array([0.95, 0.95, 0.9, 0.1, 0.3, 0.5, 0.3])
+    keep = tb.decode(blocks, scores, **knobs, ends=ends)
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS[:3]
+    # A paragraph of the story in its place resumes it.
+    scores[5:] = [0.3, 0.5]
+    texts[5:] = ["Council election results announced", PARAGRAPHS[3]]
+    blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+    X = block_features(blocks)
+    ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
+    keep = tb.decode(blocks, scores, **knobs, ends=ends)
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS
+
+
+def test_decode_resumes_past_a_named_related_box_without_indents() -> None:
+    """A "Related Links" box drawn flush left (no indent sets it apart) still only interrupts
+    the story: the paragraph after it resumes at the lenient score, as past a box set in at its
+    own indent. Past plain short lines, or at the box's own teasers, it takes the usual score."""
+    import numpy as np
+
+    texts = PARAGRAPHS[:3] + ["Related Links", "Tram operator website", "Council transport plan", PARAGRAPHS[3]]
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    scores = np.array([0.95, 0.95, 0.9, 0.01, 0.05, 0.05, 0.3])
+
+    def kept(texts: list[str], bullets: tuple[int, ...] = (4, 5)) -> list[str]:
+        blocks = [tb.Block(t, i, i in bullets, 2 if i in bullets else 0) for i, t in enumerate(texts)]
+        X = block_features(blocks)
+        related = (X[:, tb._COLUMN["cue_related"]] > 0) & (X[:, tb._COLUMN["log_words"]] <= np.log1p(6))
+        keep = tb.decode(blocks, scores, **knobs, related=related)
+        return [t for t, k in zip(texts, keep) if k]
+
+    assert kept(texts) == PARAGRAPHS
+    assert kept(texts[:3] + ["Tuesday 14:02"] + texts[4:]) == PARAGRAPHS[:3]
+    # A teaser of the box (a list item) is no paragraph of the story.
+    assert kept(texts, bullets=(4, 5, 6)) == PARAGRAPHS[:3]

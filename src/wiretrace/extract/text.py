@@ -360,9 +360,12 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     while len(body_idx) > 1 and _is_stamp(blocks[body_idx[0]].text, stamps(body_idx[0])):
         labels[body_idx.pop(0)] = "other"
     # (A labelled stamp can also sit under the dek, among the first paragraphs.)
-    for i in body_idx[1:_STAMP_REACH]:
-        if stamps(i) and _is_stamp(blocks[i].text, stamps(i)):
-            labels[i] = "other"
+    # The same goes for an unlabelled date line there ("Nov. 19, 2019 8:03 am ET"); and what the
+    # run swept in above a stamp is the dek, the headline's summary, not the story's first words.
+    for k, i in enumerate(body_idx[1:_STAMP_REACH], 1):
+        if _is_stamp(blocks[i].text, stamps(i)):
+            for j in body_idx[: k + 1]:
+                labels[j] = "other"
     body_idx = [i for i in body_idx if labels[i] == "body"]
     first_body = body_idx[0] if body_idx else len(blocks)
     article.body = [blocks[i].text for i in body_idx]

@@ -60,6 +60,12 @@ _WIDE = re.compile(
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 _LINK_REFERENCE = re.compile(r"\[\d{1,4}\]")
+# A line of nothing but replacement characters: what a renderer draws for characters it cannot
+# show (elinks prints each byte of a zero-width space as a U+FFFD, centred where a spacer
+# paragraph was). It shows none of the page's text, and left in it is a block scoring like its
+# neighbours, which cuts the body into pieces. It becomes a blank line (which ends a paragraph
+# as it did); a U+FFFD inside text stays.
+_UNDECODED_LINE = re.compile(r"^[ \t\xa0]*\ufffd[ \t\xa0\ufffd]*$", re.MULTILINE)
 # The heading of the link list lynx and elinks append, and what follows it: the numbered URLs.
 _REFERENCES = "\nReferences\n"
 _LINK_LIST = re.compile(r"\s*(?:(?:Visible|Hidden) links:?\s*)?1\. \S+\n")
@@ -247,6 +253,8 @@ def segment(content: str) -> list[Block]:
     # them in, so widths are measured on the dump as drawn (``drawn``), or a line full of links
     # looks too short to have wrapped and its paragraph falls apart.
     drawn: str | None = None
+    if "\ufffd" in content:
+        content = _UNDECODED_LINE.sub("", content)
     if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
         at = content.rfind(_REFERENCES)
         if at >= 0 and _LINK_LIST.match(content, at + len(_REFERENCES)):
@@ -563,6 +571,8 @@ def decode(
     outside: float = 0.9,
     resume: float = 0.5,
     words: np.ndarray | None = None,
+    ends: np.ndarray | None = None,
+    related: np.ndarray | None = None,
 ) -> list[bool]:
     """Choose the body blocks of a page from their scores.
 
@@ -572,7 +582,15 @@ def decode(
     Read" heading and a few headlines): a paragraph scoring ``resume`` within a few blocks of
     the run's end, with only short lines in between, continues it. Where the renderer sets the
     interruption in at another indent than the body's, it may be longer, and a paragraph back
-    at the body's indent needs only ``inside``.
+    at the body's indent needs only ``inside``. So does one past a box that opens with a
+    related-links heading (``related``: per block, whether it is one), which says as much where
+    the renderer draws everything flush left; not the box's first line, nor a list item (the
+    box's own teasers).
+
+    A resumed paragraph ends a sentence (or introduces what follows with a colon) where
+    ``ends`` says so per block: past a box, a long line that ends mid-phrase is a citation, a
+    teaser or a row of links scoring like prose (a list of sources after a fact-check's
+    ruling), not the story going on.
 
     ``words`` is each block's ``text.count(" ") + 1``, where the caller has it already.
     """
@@ -601,10 +619,14 @@ def decode(
     while True:
         found = -1
         apart = True  # every block of the interruption so far sits at another indent
+        # ... or under a heading that names it ("Related Links", "Read More"), which tells the box
+        # apart where the renderer does not set it in (many draw every block flush left).
+        named = related is not None and hi + 1 < n and bool(related[hi + 1])
         for j in range(hi + 1, min(n, hi + 1 + _INDENT_RESUME_GAP)):
             indent_j = blocks[j].indent
-            if words[j] >= _RESUME_WORDS and (
+            if words[j] >= _RESUME_WORDS and (ends is None or ends[j]) and (
                     (j <= hi + _RESUME_GAP and scores[j] >= resume)
+                    or (named and hi + 2 < j <= hi + _RESUME_GAP and not blocks[j].bullet and scores[j] >= inside)
                     or (apart and j > hi + 1 and indent_j == body_indent and scores[j] >= inside)):
                 found = j
                 break
@@ -695,7 +717,9 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
     counts, see :func:`_before_comments`), then the site's template, :func:`drop_furniture`,
     :func:`take_introduced_lists`, :func:`drop_closing_calls` and :func:`drop_repeated_paragraphs`. (Training cross-validates
     through this too, so it scores what ships.)"""
-    keep = decode(blocks, _before_comments(blocks, X, scores), **knobs, words=words)
+    keep = decode(blocks, _before_comments(blocks, X, scores), **knobs, words=words,
+                  ends=(X[:, _COLUMN["ends_sentence"]] > 0) | (X[:, _COLUMN["ends_colon"]] > 0),
+                  related=(X[:, _COLUMN["cue_related"]] > 0) & (X[:, _COLUMN["log_words"]] <= np.log1p(6)))
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:

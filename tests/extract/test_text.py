@@ -398,3 +398,25 @@ def test_screen_reader_labels_and_a_captions_alt_text_twin_leave_the_body():
         ("The singer's fans gathered outside the label's offices on Thursday evening.", "Photo Credit : Harbour Press File Photo"),
     ]
     assert sum(b.category == "caption" and "gathered outside" in b.text for b in article.boilerplate) == 2
+
+
+# Alt text, credit and caption of one picture drawn on one line, as lynx and w3m draw a figure
+# whose parts are inline.
+ALT_CREDIT_DUMP = """Home
+Health
+Clinics brace for a late flu season as vaccine deliveries slip
+   Health clinics across the region are preparing for a late and possibly severe flu season after deliveries of this year's vaccine slipped by several weeks, officials said on Monday.
+   a nurse holding a syringe: A nurse prepares a flu shot at a community clinic in Port Elmar. © Dana Orel A nurse prepares a flu shot at a community clinic in Port Elmar.
+   The regional health authority said about two thirds of the expected doses had arrived so far, and that the rest should reach pharmacies and clinics by the middle of next month.
+   Doctors urged older people and those with chronic illnesses to get vaccinated as soon as doses became available at their local clinic.
+   The authority said it would publish weekly figures on the number of doses delivered to each district until the shortfall was closed.
+Share this article
+"""
+
+
+def test_alt_text_credit_and_caption_run_together_leave_the_body():
+    article = extract_page(Page("alt.txt", ALT_CREDIT_DUMP), ExtractConfig(mode="text"))
+    assert article.body[0].startswith("Health clinics across")
+    assert len(article.body) == 4 and not any("©" in p for p in article.body)
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("A nurse prepares a flu shot at a community clinic in Port Elmar.", "Dana Orel")]

@@ -69,6 +69,10 @@ _CREDIT_LINE = re.compile(
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[,/|]\s*)?(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?"
     r"|Shutterstock|Alamy|iStock|Bloomberg|Xinhua|Pool|Handout)(?: Photo| Images)?"
     r"|\((?:[A-Z][\w.&'’-]*\s?){1,4}\))$")
+#: A photographer's or agency's name after a copyright sign runs to at most this many words.
+_CREDIT_NAME_WORDS = 4
+#: How many words a caption must repeat from the alt text run into it to count as its twin.
+_ECHO_WORDS = 5
 #: A caption over a credit line is one sentence of at most this many words.
 _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
@@ -256,6 +260,19 @@ def _body_caption(text: str) -> Image | None:
     return image if image is not None and len(text.split()) <= 80 else None
 
 
+def _alt_credit_caption(text: str) -> Image | None:
+    """The picture whose alt text, credit and caption a renderer drew on one line ("a hand holding
+    a blue object: Needle poking skin ... © John Brecher Needle poking skin ..."): past the
+    copyright sign and a name of a few words, the caption repeats words the alt text said."""
+    before, _, after = text.partition("©")
+    words = after.split()
+    for k in range(1, _CREDIT_NAME_WORDS + 1):
+        echo = " ".join(words[k : k + _ECHO_WORDS])
+        if len(words) >= k + _ECHO_WORDS and echo in before:
+            return Image(caption=" ".join(words[k:]), credit=" ".join(words[:k]))
+    return None
+
+
 def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Image | None:
     """The picture whose caption body block ``i`` is, when a photo credit line follows it
     ("Kevin Mayer, the Disney executive ..." over "(Walt Disney Co.)"), or when it opens with a
@@ -264,6 +281,8 @@ def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Imag
     shows its credit alone."""
     if text[:1] == "©" and text.count(" ") < _CREDITED_CAPTION_WORDS and not cues.COPYRIGHT_NOTICE.search(text):
         return Image(caption=text[1:].strip())
+    if "©" in text and text.count(" ") < 2 * _CREDITED_CAPTION_WORDS and (image := _alt_credit_caption(text)):
+        return image
     # (Cheapest test first: most blocks are followed by a line longer than any credit.)
     if i + 1 >= len(blocks) or len(credit := blocks[i + 1].text) > 70 or not _CREDIT_LINE.match(credit):
         return None

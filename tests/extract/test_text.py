@@ -367,3 +367,56 @@ Share this article
     article = extract_page(Page("dek.txt", dump), ExtractConfig(mode="text"))
     assert article.body[0].startswith("Getting to work")
     assert not any(p.startswith(("There are more", "Nov. 19")) for p in article.body)
+
+
+# A lynx-style dump: the screen reader's "Image copyright" label on a line alone, or run into
+# the "Image caption" label; a picture's alt text drawn above its credited caption.
+LABELLED_PICTURES_DUMP = """Home
+Music
+Singer says label blocked her from performing her old songs
+   A dispute between a pop singer and her former record label spilled into public view on Thursday, when she said she had been barred from performing her older songs at an awards show next month.
+   Image Copyright @harbourlights @harbourlights
+   The singer said the label's new owners had told her she could not use the recordings, which she does not own, in a televised performance or in a documentary about her career.
+   Image copyright Getty Images Image caption The label's new owner has managed several other artists over the past decade
+   The label said in a statement that it had never tried to stop her from performing and that it had offered to meet her team to settle the matter privately.
+   Fans of the singer had the show's name trending worldwide within hours of her post, and several other musicians wrote in her support.
+   The singer's fans gathered outside the label's offices on Thursday evening.
+   The singer's fans gathered outside the label's offices on Thursday evening. (Photo Credit : Harbour Press File Photo )
+   The awards show's producers said they hoped the two sides would reach an agreement before the ceremony.
+   The singer has re-recorded two of her older albums so far, and says she will release the rest over the next two years.
+Share this article
+"""
+
+
+def test_screen_reader_labels_and_a_captions_alt_text_twin_leave_the_body():
+    article = extract_page(Page("pictures.txt", LABELLED_PICTURES_DUMP), ExtractConfig(mode="text"))
+    assert article.body[0].startswith("A dispute between")
+    assert not any("Image" in p or "gathered outside" in p for p in article.body)
+    assert [(i.caption, i.credit) for i in article.images] == [
+        (None, "@harbourlights @harbourlights"),
+        ("The label's new owner has managed several other artists over the past decade", "Getty Images"),
+        ("The singer's fans gathered outside the label's offices on Thursday evening.", "Photo Credit : Harbour Press File Photo"),
+    ]
+    assert sum(b.category == "caption" and "gathered outside" in b.text for b in article.boilerplate) == 2
+
+
+# Alt text, credit and caption of one picture drawn on one line, as lynx and w3m draw a figure
+# whose parts are inline.
+ALT_CREDIT_DUMP = """Home
+Health
+Clinics brace for a late flu season as vaccine deliveries slip
+   Health clinics across the region are preparing for a late and possibly severe flu season after deliveries of this year's vaccine slipped by several weeks, officials said on Monday.
+   a nurse holding a syringe: A nurse prepares a flu shot at a community clinic in Port Elmar. © Dana Orel A nurse prepares a flu shot at a community clinic in Port Elmar.
+   The regional health authority said about two thirds of the expected doses had arrived so far, and that the rest should reach pharmacies and clinics by the middle of next month.
+   Doctors urged older people and those with chronic illnesses to get vaccinated as soon as doses became available at their local clinic.
+   The authority said it would publish weekly figures on the number of doses delivered to each district until the shortfall was closed.
+Share this article
+"""
+
+
+def test_alt_text_credit_and_caption_run_together_leave_the_body():
+    article = extract_page(Page("alt.txt", ALT_CREDIT_DUMP), ExtractConfig(mode="text"))
+    assert article.body[0].startswith("Health clinics across")
+    assert len(article.body) == 4 and not any("©" in p for p in article.body)
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("A nurse prepares a flu shot at a community clinic in Port Elmar.", "Dana Orel")]

@@ -910,3 +910,20 @@ def test_decode_resumes_past_a_named_related_box_without_indents() -> None:
     assert kept(texts[:3] + ["Tuesday 14:02"] + texts[4:]) == PARAGRAPHS[:3]
     # A teaser of the box (a list item) is no paragraph of the story.
     assert kept(texts, bullets=(4, 5, 6)) == PARAGRAPHS[:3]
+
+
+def test_decode_does_not_resume_past_the_page_s_copyright_notice() -> None:
+    """Past a short interruption the story may resume, but not past the page's copyright
+    notice: the site's terms under it read like prose and score like it."""
+    import numpy as np
+
+    terms = "The material on this site may not be reproduced, distributed or otherwise used, except with prior written permission."
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    scores = np.array([0.95, 0.95, 0.9, 0.05, 0.05, 0.6])
+    registration = "Registration on or use of this site constitutes acceptance of our User Agreement"
+    for notice, kept in (("© 2026 Harbour Herald. All rights reserved.", PARAGRAPHS[:3]),
+                         ("Council election results announced", PARAGRAPHS[:3] + [terms])):
+        texts = PARAGRAPHS[:3] + [registration, notice, terms]
+        blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+        keep = tb.decode(blocks, scores, **knobs)
+        assert [t for t, k in zip(texts, keep) if k] == kept, notice

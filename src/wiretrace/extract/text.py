@@ -29,10 +29,10 @@ _HEAD_WINDOW = 40
 #: How many opening body blocks may turn out to be a stamp line.
 _STAMP_REACH = 3
 _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b", re.IGNORECASE)
-# "(AP Photo/Tomas Brenner)", "(Photo: Jon Tavi)", "(File photo by ...)": a credit's shape, not any
+# "(AP Photo/Tomas Brenner)", "(Photo: Jon Tavi)", "(Photo Credit : PTI)", "(File photo by ...)": a credit's shape, not any
 # parenthesis that mentions a photo ("(see the photo above)").
 _TRAILING_PHOTO_CREDIT = re.compile(
-    r"\s*\((?P<credit>(?:[A-Z][\w.&' -]*?\s)?(?i:file\s+)?(?i:photo|image|picture|pic)s?\s*(?:/|:|by\b)[^()]*)\)\s*$")
+    r"\s*\((?P<credit>(?:[A-Z][\w.&' -]*?\s)?(?i:file\s+)?(?i:photo|image|picture|pic)s?\s*(?i:credit\s*)?(?:/|:|by\b)[^()]*)\)\s*$")
 # Wire photo credits as agencies write them, closing a caption: "(ITV via AP)", "(Getty Images)",
 # "(AP Photo/Matt Rourke)", "(REUTERS/Kevin Lamarque)", "(EPA-EFE/...)". A paragraph never ends
 # on one of these; "(Reuters)" alone is a dateline, which opens a paragraph instead.
@@ -49,6 +49,13 @@ _CAPTION_OPENER = re.compile(
 # What a screen reader is told before a caption, and a text dump keeps: "Image caption The
 # minister arrives ...", "Media caption ...".
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|media|video) caption\s*:?\s*", re.IGNORECASE)
+# The label a screen reader is told before a picture's credit ("Image copyright Getty Images").
+# Renderers that draw inline spans on one line run it into the caption label that follows
+# ("Image copyright Getty Images Image caption The minister ..."); others give it a line alone.
+_COPYRIGHT_LABEL = re.compile(r"^(?:image|photo|picture|media|video) copyright\s*:?\s*", re.IGNORECASE)
+_INNER_CAPTION_LABEL = re.compile(r"\s(?:image|photo|picture|media|video) caption\s*:?\s*", re.IGNORECASE)
+#: A credit on its own is a name or two ("Getty Images", "@handle @handle"), never a sentence.
+_LABELLED_CREDIT_WORDS = 8
 # A gallery's counter glued to its caption: "1of4Grass Valley's ...", "2 of 12 A shopper ...".
 _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}\s?(?=[A-Z“\"])")
 # A gallery's slide counter on a line of its own: "Image 2 of 5", "Photo 3/12", "Bild 1 von 4".
@@ -62,6 +69,10 @@ _CREDIT_LINE = re.compile(
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[,/|]\s*)?(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?"
     r"|Shutterstock|Alamy|iStock|Bloomberg|Xinhua|Pool|Handout)(?: Photo| Images)?"
     r"|\((?:[A-Z][\w.&'’-]*\s?){1,4}\))$")
+#: A photographer's or agency's name after a copyright sign runs to at most this many words.
+_CREDIT_NAME_WORDS = 4
+#: How many words a caption must repeat from the alt text run into it to count as its twin.
+_ECHO_WORDS = 5
 #: A caption over a credit line is one sentence of at most this many words.
 _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
@@ -238,9 +249,28 @@ def _body_caption(text: str) -> Image | None:
         image = Image(caption=text)
     if image is None and text[:1] in "IPMipm" and (label := _CAPTION_LABEL.match(text)):
         image = Image(caption=text[label.end() :])
+    if image is None and text[:1] in "IPMipm" and (owner := _COPYRIGHT_LABEL.match(text)):
+        rest = text[owner.end() :]
+        if inner := _INNER_CAPTION_LABEL.search(rest):
+            image = Image(caption=rest[inner.end() :], credit=rest[: inner.start()].strip() or None)
+        elif len(rest.split()) <= _LABELLED_CREDIT_WORDS and not _SENTENCE_BREAK.search(rest):
+            image = Image(credit=rest.strip() or None)
     if image is None and text[:1].isdigit() and (counter := _GALLERY_COUNTER.match(text)):
         image = Image(caption=text[counter.end() :])
     return image if image is not None and len(text.split()) <= 80 else None
+
+
+def _alt_credit_caption(text: str) -> Image | None:
+    """The picture whose alt text, credit and caption a renderer drew on one line ("a hand holding
+    a blue object: Needle poking skin ... © John Brecher Needle poking skin ..."): past the
+    copyright sign and a name of a few words, the caption repeats words the alt text said."""
+    before, _, after = text.partition("©")
+    words = after.split()
+    for k in range(1, _CREDIT_NAME_WORDS + 1):
+        echo = " ".join(words[k : k + _ECHO_WORDS])
+        if len(words) >= k + _ECHO_WORDS and echo in before:
+            return Image(caption=" ".join(words[k:]), credit=" ".join(words[:k]))
+    return None
 
 
 def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Image | None:
@@ -251,6 +281,8 @@ def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Imag
     shows its credit alone."""
     if text[:1] == "©" and text.count(" ") < _CREDITED_CAPTION_WORDS and not cues.COPYRIGHT_NOTICE.search(text):
         return Image(caption=text[1:].strip())
+    if "©" in text and text.count(" ") < 2 * _CREDITED_CAPTION_WORDS and (image := _alt_credit_caption(text)):
+        return image
     # (Cheapest test first: most blocks are followed by a line longer than any credit.)
     if i + 1 >= len(blocks) or len(credit := blocks[i + 1].text) > 70 or not _CREDIT_LINE.match(credit):
         return None
@@ -353,6 +385,13 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             labels[i] = "caption"
             if i + 1 < len(blocks) and _CREDIT_LINE.match(blocks[i + 1].text):
                 labels[i + 1] = "caption"
+            # Renderers that draw a picture's alt text (lynx, w3m, elinks) show it next to the
+            # caption, and the alt text often is the caption without its credit: that copy is
+            # no paragraph either.
+            if image.caption:
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(blocks) and labels[j] == "body" and blocks[j].text.strip() == image.caption:
+                        labels[j] = "caption"
     body_idx = [i for i in body_idx if labels[i] == "body"]
     # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM", "New Delhi, News Bureau |
     # Updated : 19 November 2019, 09:01 AM") that the run swept in: it goes back to the loop

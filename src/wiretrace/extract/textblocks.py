@@ -633,6 +633,10 @@ def decode(
             apart = apart and indent_j != body_indent
             if words[j] > _INTERRUPTION_WORDS or (j >= hi + _RESUME_GAP and not apart):
                 break
+            # The page's copyright notice is its footer: what follows it (the site's terms, its
+            # legal small print, prose-like as it reads) is never the story going on.
+            if cues.COPYRIGHT_NOTICE.search(blocks[j].text):
+                break
         if found < 0:
             break
         hi = found

@@ -830,6 +830,29 @@ def test_a_second_copy_of_the_story_leaves_the_body_but_repeated_items_stay() ->
     assert keep == [True] * 7 + [False, False]
 
 
+def test_a_copy_running_the_story_together_ends_the_body_with_its_labels() -> None:
+    """A renderer that draws a hidden full-text field shows the story again as one long block,
+    its paragraphs run together, after labels of its own (a date stamp, an image size): the
+    copy, its labels and whatever follows leave the body. A long caption that repeats another
+    caption (one block said again) is no copy and stays."""
+    copy = " ".join(PARAGRAPHS)
+    caption = ("In this photo issued by the city, the mayor and council members ride the first test tram "
+               "along the new route through the university district on Tuesday, Nov. 19, 2019, ahead of the vote "
+               "on the extension, which the council approved late at night after supporters and critics of the "
+               "plan had argued for hours about its cost and its route. Trams on the existing line ran a "
+               "reduced service during the test, and passengers at the central station were asked to allow "
+               "extra time for their journeys until the evening, when the regular timetable resumed and the "
+               "test tram returned to the depot. (City of Lisbon via AP)")
+    caption_again = caption.replace("the mayor and council members ride", "the mayor rides")
+    texts = [caption, PARAGRAPHS[0], PARAGRAPHS[1], caption_again, PARAGRAPHS[2], PARAGRAPHS[3],
+             "2019-11-19T08:57:40+01:00", "500", copy, "international"]
+    assert len(caption_again.split()) >= tb._RUN_TOGETHER_WORDS
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_repeated_paragraphs(blocks, keep)
+    assert [t for t, k in zip(texts, keep) if k] == texts[:6]
+
+
 def test_promos_and_newsletter_boxes_inside_the_story_leave_it() -> None:
     """What HTML mode takes out of a body wherever it sits (cues.anywhere_category) leaves a
     text-mode body too, even where the run of likely-body blocks spans it."""

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 import numpy as np
 
@@ -743,14 +745,65 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
     """Keep only the first of body paragraphs repeated word for word (in place): a page may
     carry a hidden second copy of the article (for another layout, or a teaser of its opening),
     and the decoder sweeps it in. Short lines may repeat in a story (an interview asks the same
-    question of each guest); a paragraph of twenty words does not."""
+    question of each guest); a paragraph of twenty words does not.
+
+    A renderer may also draw such a copy (a hidden full-text field, a teaser box) as one long
+    block that runs the story's paragraphs together: most of its stretches of words were said
+    above, in several of the body's blocks (one caption repeating another is no copy). The
+    story does not resume past that copy, and the copy's own labels (dates, image sizes, a
+    section name: short lines, no sentence) that stand right before it go with it."""
     seen: set[str] = set()
-    for i in [i for i, k in enumerate(keep) if k]:
+    kept = [i for i, k in enumerate(keep) if k]
+    texts: list[str] = []
+    long: list[int] = []
+    for i in kept:
         text = blocks[i].text
+        # (Fewer than four characters a word is no prose: the length screens blocks cheaply.)
+        if len(text) >= 4 * _RUN_TOGETHER_WORDS and len(texts) >= _COPY_SOURCES \
+                and text.count(" ") + 1 >= _RUN_TOGETHER_WORDS:
+            long.append(len(texts))
+        texts.append(text)
         if text.endswith(_SENTENCE_ENDS) and text.count(" ") + 1 >= _REPEATED_PARAGRAPH_WORDS:
             if text in seen:
                 keep[i] = False
             seen.add(text)
+    if not long:
+        return
+    joined = " ".join(texts)
+    ends = list(accumulate(len(text) + 1 for text in texts))
+    for n in long:
+        text, limit = texts[n], ends[n - 1]
+        step = (len(text) - _WINDOW_CHARS) // _WINDOWS
+        found: list[int] = []
+        for w in range(_WINDOWS):
+            # A stretch that starts at a word.
+            start = text.find(" ", w * step) + 1
+            at = joined.find(text[start:start + _WINDOW_CHARS], 0, limit) if start else -1
+            if at >= 0:
+                found.append(at)
+            elif w + 1 - len(found) > _WINDOWS - _WINDOWS_SAID:
+                break
+        if len(found) < _WINDOWS_SAID or len({bisect_right(ends, at) for at in found}) < _COPY_SOURCES:
+            continue
+        for j in kept[n:]:
+            keep[j] = False
+        for m in range(n - 1, 0, -1):
+            if texts[m].endswith(_SENTENCE_ENDS) or texts[m].count(" ") + 1 > _COPY_LABEL_WORDS:
+                break
+            keep[kept[m]] = False
+        return
+
+
+#: A block this long (words) is a copy of the story run together when, of this many stretches of
+#: this many characters sampled along it, this many were said above, in this many of the body's
+#: blocks.
+_RUN_TOGETHER_WORDS = 100
+_WINDOWS = 8
+_WINDOW_CHARS = 40
+_WINDOWS_SAID = 6
+_COPY_SOURCES = 3
+#: A label standing before the copy has no sentence and at most this many words.
+_COPY_LABEL_WORDS = 12
 
 
 # How a publisher's call to action opens: "Subscribe to ...", "Sign up for ...", "Follow Newsbeat

@@ -420,3 +420,39 @@ def test_alt_text_credit_and_caption_run_together_leave_the_body():
     assert len(article.body) == 4 and not any("©" in p for p in article.body)
     assert [(i.caption, i.credit) for i in article.images] == [
         ("A nurse prepares a flu shot at a community clinic in Port Elmar.", "Dana Orel")]
+
+
+# A renderer that gives the screen reader's "Image caption" label a line of its own (markdownify)
+# puts the caption on the next one.
+LABEL_LINE_DUMP = """Home
+
+News
+
+Singer's label sold to investor group
+
+The record label that owns the singer's first six albums has been sold to an investor group, the company said on Tuesday, ending months of speculation about its future.
+
+The singer has said she was never given the chance to buy the recordings herself, and has accused the new owners of trying to stop her performing the songs on television.
+
+Image copyright
+Getty Images
+
+
+Image caption
+
+The label's new owner has managed several other artists over the past decade
+
+The company said the sale would not change the way it works with its artists, and that it hoped to reach an agreement with the singer before the end of the year.
+
+The singer's seventh album, released in August, is the only one whose recordings she owns, and she has said she plans to record the earlier albums again next year.
+
+Share this article
+"""
+
+
+def test_a_caption_under_a_caption_label_on_its_own_line_leaves_the_body():
+    article = extract_page(Page("label.txt", LABEL_LINE_DUMP), ExtractConfig(mode="text"))
+    caption = "The label's new owner has managed several other artists over the past decade"
+    assert caption in [i.caption for i in article.images]
+    assert caption not in article.body
+    assert article.body[-1].startswith("The singer's seventh album")

@@ -49,6 +49,8 @@ _CAPTION_OPENER = re.compile(
 # What a screen reader is told before a caption, and a text dump keeps: "Image caption The
 # minister arrives ...", "Media caption ...".
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|media|video) caption\s*:?\s*", re.IGNORECASE)
+# Some renderers (markdownify) give the label a line of its own, over the caption.
+_BARE_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|media|video) caption\s*:?\s*$", re.IGNORECASE)
 # The label a screen reader is told before a picture's credit ("Image copyright Getty Images").
 # Renderers that draw inline spans on one line run it into the caption label that follows
 # ("Image copyright Getty Images Image caption The minister ..."); others give it a line alone.
@@ -377,7 +379,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         if len(body_idx) > 1 and text[-1:].isdigit() and _GALLERY_SLIDE.match(text):
             labels[i] = "caption"
             slide_caption = i + 1
-        elif i == slide_caption and text.count(" ") < 60:
+        elif (i == slide_caption or i > 0 and blocks[i - 1].text[:1] in "IPMVipmv"
+              and _BARE_CAPTION_LABEL.match(blocks[i - 1].text)) and text.count(" ") < 60:
             images.append(Image(caption=text))
             labels[i] = "caption"
         elif len(body_idx) > 1 and (image := _body_caption(text) or _credited_caption(text, blocks, i)):

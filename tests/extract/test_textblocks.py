@@ -403,6 +403,17 @@ def test_headlines_under_a_related_heading_inside_the_body_are_dropped() -> None
         assert keep == [True, True, False, False, False, True], heading
 
 
+def test_calls_to_action_in_markdown_emphasis_closing_the_body_leave_it() -> None:
+    """A Markdown renderer's emphasis marks on a closing call to action ("*Follow the Herald on*
+    Instagram*,* ...", markdownify's italics around each run of text between links) do not hide it."""
+    calls = ["*Follow the Herald on* Instagram*,* Facebook *and* Twitter*.*",
+             "*Listen to the Herald podcast* live *every weekday - or listen back* here."]
+    blocks = [tb.Block(text, line) for line, text in enumerate([*PARAGRAPHS, *calls])]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert keep == [True] * len(PARAGRAPHS) + [False, False]
+
+
 def test_calls_to_action_closing_the_body_leave_it() -> None:
     """"Follow us on ...", "Subscribe to ..." after the story's last paragraph are the page's;
     the same words inside the story stay."""

@@ -831,7 +831,10 @@ _STAMP_WORDS = 12
 
 def _closing_call(text: str, newsletter: bool) -> bool:
     """Whether ``text``, after the story's last paragraph, is the publisher's call to action or
-    stamp (``newsletter``: its features name a newsletter or a subscription pitch)."""
+    stamp (``newsletter``: its features name a newsletter or a subscription pitch). Emphasis
+    marks a Markdown renderer left on it ("*Follow Newsbeat on* Instagram") do not hide it."""
+    if text[:1] in "*_":
+        text = text.lstrip("*_")
     words = text.count(" ") + 1
     if words <= _CALL_WORDS and (newsletter or _CALL_TO_ACTION.match(text)):
         return True

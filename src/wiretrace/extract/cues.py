@@ -95,6 +95,16 @@ AUTHOR_BIO = re.compile(
 # A page's copyright notice: "© 2019 The Associated Press", "Copyright 2026 ...", "All rights reserved".
 COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?\d{4}\b|\ball rights reserved\b", re.IGNORECASE)
 
+def has_copyright_notice(text: str) -> bool:
+    """Whether ``text`` holds a copyright notice (COPYRIGHT_NOTICE). Every notice has one of a
+    few marks or words, which most blocks lack: those are looked for first."""
+    if "©" not in text:
+        low = text.lower()
+        if "(c)" not in low and "copyright" not in low and "rights reserved" not in low:
+            return False
+    return COPYRIGHT_NOTICE.search(text) is not None
+
+
 FOOTER = re.compile(
     r"^\s*(?:first published|published|last updated|updated|posted)\s*(?:on|at)?\s*:",
     re.IGNORECASE,

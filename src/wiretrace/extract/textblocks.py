@@ -617,7 +617,10 @@ def decode(
     runs = [(lo, hi)]
     # The body's own indent, where the renderer shows one apart from the page's: a box set in
     # at another indent interrupts it however long it is, and the body resumes at its indent.
-    body_indent = Counter(blocks[i].indent for i in range(lo, hi + 1) if keep[i] or scores[i] >= inside).most_common(1)[0][0]
+    # (Plain lists: these searches read them one element at a time.)
+    word_list, score_list = words.tolist(), scores.tolist()
+    in_run = (keep[lo : hi + 1] | (scores[lo : hi + 1] >= inside)).tolist()
+    body_indent = Counter(block.indent for block, counts in zip(blocks[lo : hi + 1], in_run) if counts).most_common(1)[0][0]
     while True:
         found = -1
         apart = True  # every block of the interruption so far sits at another indent
@@ -626,23 +629,24 @@ def decode(
         named = related is not None and hi + 1 < n and bool(related[hi + 1])
         for j in range(hi + 1, min(n, hi + 1 + _INDENT_RESUME_GAP)):
             indent_j = blocks[j].indent
-            if words[j] >= _RESUME_WORDS and (ends is None or ends[j]) and (
-                    (j <= hi + _RESUME_GAP and scores[j] >= resume)
-                    or (named and hi + 2 < j <= hi + _RESUME_GAP and not blocks[j].bullet and scores[j] >= inside)
-                    or (apart and j > hi + 1 and indent_j == body_indent and scores[j] >= inside)):
+            words_j, score_j = word_list[j], score_list[j]
+            if words_j >= _RESUME_WORDS and (ends is None or ends[j]) and (
+                    (j <= hi + _RESUME_GAP and score_j >= resume)
+                    or (named and hi + 2 < j <= hi + _RESUME_GAP and not blocks[j].bullet and score_j >= inside)
+                    or (apart and j > hi + 1 and indent_j == body_indent and score_j >= inside)):
                 found = j
                 break
             apart = apart and indent_j != body_indent
-            if words[j] > _INTERRUPTION_WORDS or (j >= hi + _RESUME_GAP and not apart):
+            if words_j > _INTERRUPTION_WORDS or (j >= hi + _RESUME_GAP and not apart):
                 break
             # The page's copyright notice is its footer: what follows it (the site's terms, its
             # legal small print, prose-like as it reads) is never the story going on.
-            if cues.COPYRIGHT_NOTICE.search(blocks[j].text):
+            if cues.has_copyright_notice(blocks[j].text):
                 break
         if found < 0:
             break
         hi = found
-        while hi + 1 < n and scores[hi + 1] >= inside:
+        while hi + 1 < n and score_list[hi + 1] >= inside:
             hi += 1
         # The interruption itself stays out: only the resumed run is judged leniently.
         runs.append((found, hi))

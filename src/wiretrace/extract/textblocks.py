@@ -844,8 +844,7 @@ def _closing_call(text: str, newsletter: bool) -> bool:
         return True
     if words <= _STAMP_WORDS and _CLOSING_STAMP.match(text):
         return True
-    return words <= _SIGN_OFF_WORDS and (cues.SIGN_OFF.search(text) is not None or cues.CREDIT.search(text) is not None
-                                         or cues.AUTHOR_BIO.match(text) is not None)
+    return words <= _SIGN_OFF_WORDS and (cues.signs_off_or_credits(text) or cues.AUTHOR_BIO.match(text) is not None)
 
 
 def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 
 import numpy as np
 
@@ -757,7 +757,7 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
     story does not resume past that copy, and the copy's own labels (dates, image sizes, a
     section name: short lines, no sentence) that stand right before it go with it."""
     seen: set[str] = set()
-    kept = [i for i, k in enumerate(keep) if k]
+    kept = list(compress(range(len(keep)), keep))  # (the kept indices, without a Python loop)
     texts: list[str] = []
     long: list[int] = []
     for i in kept:
@@ -844,8 +844,7 @@ def _closing_call(text: str, newsletter: bool) -> bool:
         return True
     if words <= _STAMP_WORDS and _CLOSING_STAMP.match(text):
         return True
-    return words <= _SIGN_OFF_WORDS and (cues.SIGN_OFF.search(text) is not None or cues.CREDIT.search(text) is not None
-                                         or cues.AUTHOR_BIO.match(text) is not None)
+    return words <= _SIGN_OFF_WORDS and (cues.signs_off_or_credits(text) or cues.AUTHOR_BIO.match(text) is not None)
 
 
 def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
@@ -853,7 +852,7 @@ def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> 
     story's last paragraph, "Subscribe to ...", "Follow us on ...", "Get the latest updates in
     your inbox", "Have a tip? ..." are the page's, not the story's. (Inside the story, "Sign up
     for the bundle" may be advice; only the closing run goes.)"""
-    kept = [i for i, k in enumerate(keep) if k]
+    kept = list(compress(range(len(keep)), keep))  # (the kept indices, without a Python loop)
     while len(kept) > 3:
         i = kept[-1]
         if not _closing_call(blocks[i].text, X[i, _NEWSLETTER_CUE] > 0 or X[i, _SUBSCRIBE_CUE] > 0):
@@ -924,7 +923,13 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
         for i in np.flatnonzero(repeated).tolist():
             if keep[i] and counts[blocks[i].text] >= _FURNITURE_REPEATS:
                 keep[i] = False
-    about = ((log_words <= np.log1p(5)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist()
+    # Candidates for an "About ..." heading: short, no sentence, and opening with a letter such a
+    # heading can open with (the cheap test is done here once, not in the loop). Most short lines
+    # are navigation; without the letter test the loop below would visit each of them for nothing
+    # (a block not kept, not under a heading and no heading itself changes nothing there).
+    about = [False] * len(blocks)
+    for i in np.flatnonzero((log_words <= np.log1p(5)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist():
+        about[i] = blocks[i].text[:1] in _ABOUT_INITIALS
     # A promo, a newsletter box or share buttons inside the story ("CLICK HERE TO GET THE APP",
     # "SEE MORE: <headline>", "Subscribe to ..."): what HTML mode takes out of a body, wherever
     # it sits. Each is a line or two.
@@ -943,7 +948,7 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
         # article), and only once the article is in evidence above it (a share bar's
         # "12 Comments" may sit under the lede).
         if evidence and ((comment_cue[i] and not kept and _COMMENTS_HEADING.match(block.text))
-                         or (about[i] and block.text[:1] in _ABOUT_INITIALS and _ABOUT_HEADING.match(block.text))):
+                         or (about[i] and _ABOUT_HEADING.match(block.text))):
             keep[i:] = [False] * (len(keep) - i)
             return
         # An "Also Read" box inside the article: the run of likely-body blocks may span it, and
@@ -985,10 +990,13 @@ def take_introduced_lists(blocks: list[Block], keep: list[bool], X: np.ndarray, 
     colon = X[:, _COLUMN["ends_colon"]] > 0
     named = (X[:, _NAMED_FURNITURE] > 0).any(axis=1)
     n = len(blocks)
-    i = 0
-    while i < n - 1:
-        if not (keep[i] and colon[i]) or named[i]:  # "Related coverage:" introduces no part of the story
-            i += 1
+    # The introducing paragraphs, found all at once ("Related coverage:" introduces no part of the
+    # story). The loop below only sets keep[] between an introduction and the end of its list,
+    # and resumes past that end, so no block it visits later has changed since this was computed.
+    introductions = np.flatnonzero(np.array(keep, dtype=bool) & colon & ~named).tolist()
+    resume = 0
+    for i in introductions:
+        if i < resume or i >= n - 1:
             continue
         indent = blocks[i + 1].indent
         j = i + 1
@@ -999,7 +1007,7 @@ def take_introduced_lists(blocks: list[Block], keep: list[bool], X: np.ndarray, 
                 or (not keep[j] and scores[j] >= _LIST_FLOOR)):
             keep[j] = True
             j += 1
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
 
 
 # Feature columns that name a category outright, in order of precedence.

@@ -961,3 +961,24 @@ def test_decode_does_not_resume_past_the_page_s_copyright_notice() -> None:
         blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
         keep = tb.decode(blocks, scores, **knobs)
         assert [t for t, k in zip(texts, keep) if k] == kept, notice
+
+
+def test_a_newsletter_box_at_the_foot_leaves_the_body_with_the_lines_under_it() -> None:
+    """Under a sign-up heading after the story, the pitch, its fine print and the publisher's
+    line are the footer's, though each reads like a sentence; a story that resumes under a
+    sign-up box in its middle keeps its paragraphs."""
+    foot = ["Get breaking tram news and the latest on the works, timetables and more!",
+            "No junk mail, we promise. You can unsubscribe at any time and we'll never share your details.",
+            "The Herald is part of Herald Media Ltd, a regional publishing group. Visit our corporate site."]
+    lines = [*PARAGRAPHS, "SIGN UP FOR E-MAIL NEWSLETTERS", *foot]
+    blocks = [tb.Block(text, line) for line, text in enumerate(lines)]
+    keep = [True] * len(PARAGRAPHS) + [False] + [True] * len(foot)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert keep == [True] * len(PARAGRAPHS) + [False] * (1 + len(foot))
+
+    lines = [*PARAGRAPHS[:3], "Sign up for our newsletters", *PARAGRAPHS[3:]]
+    blocks = [tb.Block(text, line) for line, text in enumerate(lines)]
+    keep = [True] * 3 + [False] + [True] * len(PARAGRAPHS[3:])
+    before = list(keep)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert keep == before

@@ -854,11 +854,50 @@ def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> 
     your inbox", "Have a tip? ..." are the page's, not the story's. (Inside the story, "Sign up
     for the bundle" may be advice; only the closing run goes.)"""
     kept = [i for i, k in enumerate(keep) if k]
+    _drop_newsletter_foot(blocks, keep, X, kept)
     while len(kept) > 3:
         i = kept[-1]
         if not _closing_call(blocks[i].text, X[i, _NEWSLETTER_CUE] > 0 or X[i, _SUBSCRIBE_CUE] > 0):
             break
         keep[kept.pop()] = False
+
+
+#: A newsletter box at the foot: its heading has at most this many words, and at most this many
+#: kept blocks, each a line or two (_CALL_WORDS), follow it; this many of the body's blocks come
+#: first (the story, in evidence above the box).
+_FOOT_HEADING_WORDS = 8
+_FOOT_BLOCKS = 4
+_FOOT_EVIDENCE = 3
+
+
+def _drop_newsletter_foot(blocks: list[Block], keep: list[bool], X: np.ndarray, kept: list[int]) -> None:
+    """Take a newsletter box at the foot of the page out of the body (``kept``, the body's
+    blocks, shrinks with ``keep``): under a short heading that asks the reader to sign up or
+    subscribe ("SIGN UP FOR E-MAIL NEWSLETTERS"), after the story, a few short lines (the pitch,
+    its fine print "No spam ... unsubscribe at any time", the publisher's line under it) and
+    nothing longer are the box's and the footer's, however prose-like each reads. A story that
+    resumes under a mid-page sign-up box has paragraphs there; this one has none."""
+    n = len(kept)
+    last = min(_FOOT_BLOCKS, n - _FOOT_EVIDENCE - 1)
+    if last < 1:
+        return
+    # Sign-up cues left out among the body's last few blocks: most pages have none.
+    lo, hi = kept[n - last - 1] + 1, kept[-1]
+    cued = X[lo:hi, _NEWSLETTER_CUE] + X[lo:hi, _SUBSCRIBE_CUE]
+    if not cued.any():
+        return
+    headings = [j for j in (np.flatnonzero(cued) + lo).tolist() if not keep[j]
+                and blocks[j].text.count(" ") + 1 <= _FOOT_HEADING_WORDS and not blocks[j].text.endswith(_SENTENCE_ENDS)]
+    # Up from the body's last block, while what is kept below stays a few short lines.
+    for below in range(1, last + 1):
+        i = kept[n - below]
+        if blocks[i].text.count(" ") + 1 > _CALL_WORDS:
+            return
+        if headings and headings[-1] > kept[n - below - 1]:
+            for k in kept[n - below:]:
+                keep[k] = False
+            del kept[n - below:]
+            return
 
 
 #: What only a publisher's note says of its own copy ("... auto-generated from a syndicated feed").

@@ -982,3 +982,15 @@ def test_a_newsletter_box_at_the_foot_leaves_the_body_with_the_lines_under_it() 
     before = list(keep)
     tb.drop_closing_calls(blocks, keep, block_features(blocks))
     assert keep == before
+
+
+def test_a_teaser_cut_short_and_a_no_script_notice_leave_the_body() -> None:
+    """A teaser the page cut short after a comma ("...,...") and "Please enable JavaScript to
+    view the comments" are the page's wherever they sit; a sentence that trails off stays."""
+    page = ["Trams to run through the old town by 2027, council says,...", *PARAGRAPHS[:2],
+            "Please enable JavaScript to view the comments.", *PARAGRAPHS[2:],
+            "Nobody yet knows what the works will cost in the end ..."]
+    blocks = [tb.Block(text, line) for line, text in enumerate(page)]
+    keep = [True] * len(blocks)
+    tb.drop_furniture(blocks, keep, block_features(blocks))
+    assert keep == [False, True, True, False, True, True, True]

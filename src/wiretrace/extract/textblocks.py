@@ -995,12 +995,31 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
         elif in_related and not headline[i]:
             in_related = False
         if kept and (in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))
-                     or (short_block[i] and cues.anywhere_category(block.text))):
+                     or (short_block[i] and (cues.anywhere_category(block.text) or _page_notice(block.text)))):
             keep[i] = False
         elif kept:
             started = True
             kept_blocks += 1
             kept_words += block.text.count(" ") + 1
+
+
+# A teaser cut short by the page: the ellipsis right after a comma or a semicolon ("Two people
+# in China have been diagnosed with the plague,..."), where no sentence trails off.
+_CUT_TEASER = re.compile(r"[,;]\s?(?:\.\.\.|…)$")
+# What a page shows a reader without scripts, never a story's sentence: "Please enable JavaScript
+# to view the comments", "JavaScript is disabled in your browser".
+_SCRIPT_NOTICE = re.compile(r"^\W*(?:please )?(?:enable|turn on|activate) javascript\b|"
+                            r"^\W*(?:javascript is (?:disabled|required|not enabled)|"
+                            r"(?:you need to|you must) enable javascript)\b", re.IGNORECASE)
+
+
+def _page_notice(text: str) -> bool:
+    """Whether ``text`` is the page's, not the story's: a teaser the page cut short
+    (_CUT_TEASER) or a notice to readers without scripts (_SCRIPT_NOTICE). The marks and the
+    word screen most blocks out before the patterns."""
+    if text.endswith(("...", "…")) and _CUT_TEASER.search(text):
+        return True
+    return ("javascript" in text or "JavaScript" in text or "Javascript" in text) and _SCRIPT_NOTICE.match(text) is not None
 
 
 #: How often a long phrase must recur on a page to be furniture, however prose-like.

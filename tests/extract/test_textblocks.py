@@ -994,3 +994,15 @@ def test_a_teaser_cut_short_and_a_no_script_notice_leave_the_body() -> None:
     keep = [True] * len(blocks)
     tb.drop_furniture(blocks, keep, block_features(blocks))
     assert keep == [False, True, True, False, True, True, True]
+
+
+def test_segment_drops_a_wrapped_scrap_of_an_encoded_image_name() -> None:
+    """lynx prints a lazy-loaded picture's encoded name in brackets, and its wrap splits it:
+    no words, whatever the space the join leaves."""
+    para = ("   The council voted on Tuesday to expand the tram network by twelve\n"
+            "   kilometres, after a debate that ran late into the night, and the\n"
+            "   mayor said the first trams would run through the old town in 2027.\n")
+    scrap = ("   [jiFgl7LHh4HHIh2kHaft40bMma0O_H0LWr2VeDWJByyKqFFJy7V8yCHic0iVvLx2xOM5No\n"
+             "   oGQ_tIvvmaSkMQFeAsobgBtc1ZQjpLBJFcdPL6bnB-tuiDPw5Z76NYiFX85vvFbk2D]\n")
+    texts = [b.text for b in tb.segment("\n".join([para, para, scrap, para, para]))]
+    assert len(texts) == 4 and not any("[" in t for t in texts)

@@ -83,6 +83,9 @@ _IMAGE_FILE = re.compile(r"\[[^\s\[\]]*(?:\.(?:jpe?g|png|gif|svg|webp|bmp)\b|&am
 # ... and a line that is nothing but one bracketed word: the stem of an image file name that
 # w3m and lynx cut short ("[blank_1x1]", "[lazyload-p]"), or a scrap of a data: URI ("[wAAACH5BAE]").
 _BARE_IMAGE = re.compile(r"\[[^\s\[\]]{1,60}\]")
+# ... or a longer such scrap (a lazy-loaded picture's encoded name) that a wrap split: each
+# piece a long run with no space, as no words are.
+_WRAPPED_SCRAP = re.compile(r"\[[^\s\[\]]{30,}(?: [^\s\[\]]{30,})+\]")
 _INS_DEL = re.compile(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]")
 _IFRAME = re.compile(r"^[ \t]*IFRAME:[^\n]*(?:\n[ \t]*[^\s]+[ \t]*$)*", re.MULTILINE)
 # Markdown-writing renderers (html2text, markdownify) mark headings, quotes and emphasis and
@@ -440,7 +443,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         text = _join_lines(parts)
         if images and "[" in text:
             text = _IMAGE_FILE.sub("", text).strip()
-            if not text or _BARE_IMAGE.fullmatch(text):
+            if not text or _BARE_IMAGE.fullmatch(text) or (text[-1] == "]" and _WRAPPED_SCRAP.fullmatch(text)):
                 parts.clear()
                 return
         _emit(blocks, text, first, bullet, indent, promos)

@@ -1006,3 +1006,13 @@ def test_segment_drops_a_wrapped_scrap_of_an_encoded_image_name() -> None:
              "   oGQ_tIvvmaSkMQFeAsobgBtc1ZQjpLBJFcdPL6bnB-tuiDPw5Z76NYiFX85vvFbk2D]\n")
     texts = [b.text for b in tb.segment("\n".join([para, para, scrap, para, para]))]
     assert len(texts) == 4 and not any("[" in t for t in texts)
+
+
+def test_segment_keeps_markdown_citation_links_apart_from_lynx_link_numbers() -> None:
+    """"([10](https://...), [11](https://...))" is a Markdown link whose text is a number: the
+    reader sees "(10, 11)", not the targets; lynx's "[10]" before a link's text goes."""
+    para = ("The council voted on Tuesday to expand the [tram network](https://herald.example/trams) by "
+            "twelve kilometres ([{n}](https://stats.example/{n}), [{m}](https://stats.example/{m})).")
+    content = "\n\n".join(para.format(n=2 * k, m=2 * k + 1) for k in range(1, 5))
+    texts = [b.text for b in tb.segment(content)]
+    assert texts[0].endswith("twelve kilometres (2, 3).") and not any("http" in t for t in texts)

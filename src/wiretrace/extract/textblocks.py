@@ -61,7 +61,9 @@ _WIDE = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
-_LINK_REFERENCE = re.compile(r"\[\d{1,4}\]")
+# (A number in brackets right before a parenthesis is a Markdown link's text, "([10](https://...))",
+# a citation the reader sees: lynx and elinks draw the link's text after its number.)
+_LINK_REFERENCE = re.compile(r"\[\d{1,4}\](?!\()")
 # A line of nothing but replacement characters: what a renderer draws for characters it cannot
 # show (elinks prints each byte of a zero-width space as a U+FFFD, centred where a spacer
 # paragraph was). It shows none of the page's text, and left in it is a block scoring like its
@@ -1020,9 +1022,9 @@ def _page_notice(text: str) -> bool:
     """Whether ``text`` is the page's, not the story's: a teaser the page cut short
     (_CUT_TEASER) or a notice to readers without scripts (_SCRIPT_NOTICE). The marks and the
     word screen most blocks out before the patterns."""
-    if text.endswith(("...", "…")) and _CUT_TEASER.search(text):
+    if text[-1] in ".…" and _CUT_TEASER.search(text):
         return True
-    return ("javascript" in text or "JavaScript" in text or "Javascript" in text) and _SCRIPT_NOTICE.match(text) is not None
+    return "cript" in text and _SCRIPT_NOTICE.match(text) is not None
 
 
 #: How often a long phrase must recur on a page to be furniture, however prose-like.

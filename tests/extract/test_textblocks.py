@@ -1016,3 +1016,13 @@ def test_segment_keeps_markdown_citation_links_apart_from_lynx_link_numbers() ->
     content = "\n\n".join(para.format(n=2 * k, m=2 * k + 1) for k in range(1, 5))
     texts = [b.text for b in tb.segment(content)]
     assert texts[0].endswith("twelve kilometres (2, 3).") and not any("http" in t for t in texts)
+
+
+def test_segment_drops_markdown_images_whose_alt_text_holds_brackets() -> None:
+    """"![Trams in the old town [File: Herald]](/img/trams.jpg "Trams")" shows nothing; the
+    caption the page prints under it stays."""
+    para = "The council voted on Tuesday to expand the [tram network](https://herald.example/trams{n}) by twelve kilometres."
+    image = '![Trams in the old town, 2019 [File: Herald]](/img/2019/trams_18.jpg "Trams")'
+    content = "\n\n".join([image, "Trams in the old town, 2019 [File: Herald]", *(para.format(n=k) for k in range(5))])
+    texts = [b.text for b in tb.segment(content)]
+    assert texts[0] == "Trams in the old town, 2019 [File: Herald]" and not any("jpg" in t or "](" in t for t in texts)

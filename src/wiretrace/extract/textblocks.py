@@ -111,7 +111,8 @@ _MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>])")
 # as well. Every repetition is bounded or possessive: no input can make these backtrack for long.
 _MD_TARGET = (r"\(\s*+<?(?:[^\s()<>\"]|\([^\s()]*\)|\n[ \t]*+(?=[^\s()<>\"]))*+>?"
               r"(?:\s{1,40}+\"[^\"]{0,2000}+\")?+\s{0,40}+\)")
-_MD_IMAGE = re.compile(r"!\[[^\[\]]{0,2000}\]" + _MD_TARGET)
+# (An alt text may hold brackets of its own: "![... 2001 [File: Reuters]](src)".)
+_MD_IMAGE = re.compile(r"!\[(?:[^\[\]]{1,2000}+|\[[^\[\]]{0,200}+\]){0,20}+\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[([^\[\]]{0,2000})\]" + _MD_TARGET)
 # Tables: a rule under the header row ("|---|:---:|", "---|---") shows nothing, and a row drawn
 # with outer pipes ("| DL | Myles Garrett | 57 |") shows its cells; a blank line after each row
@@ -888,6 +889,8 @@ def _drop_newsletter_foot(blocks: list[Block], keep: list[bool], X: np.ndarray, 
         return
     # Sign-up cues left out among the body's last few blocks: most pages have none.
     lo, hi = kept[n - last - 1] + 1, kept[-1]
+    if hi - lo < last:  # (no block left out between the body's last few)
+        return
     cued = X[lo:hi, _NEWSLETTER_CUE] + X[lo:hi, _SUBSCRIBE_CUE]
     if not cued.any():
         return
@@ -1022,7 +1025,7 @@ def _page_notice(text: str) -> bool:
     """Whether ``text`` is the page's, not the story's: a teaser the page cut short
     (_CUT_TEASER) or a notice to readers without scripts (_SCRIPT_NOTICE). The marks and the
     word screen most blocks out before the patterns."""
-    if text[-1] in ".…" and _CUT_TEASER.search(text):
+    if text[-1] in ".…" and _CUT_TEASER.search(text[-5:]):
         return True
     return "cript" in text and _SCRIPT_NOTICE.match(text) is not None
 

@@ -961,3 +961,68 @@ def test_decode_does_not_resume_past_the_page_s_copyright_notice() -> None:
         blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
         keep = tb.decode(blocks, scores, **knobs)
         assert [t for t, k in zip(texts, keep) if k] == kept, notice
+
+
+def test_a_newsletter_box_at_the_foot_leaves_the_body_with_the_lines_under_it() -> None:
+    """Under a sign-up heading after the story, the pitch, its fine print and the publisher's
+    line are the footer's, though each reads like a sentence; a story that resumes under a
+    sign-up box in its middle keeps its paragraphs."""
+    foot = ["Get breaking tram news and the latest on the works, timetables and more!",
+            "No junk mail, we promise. You can unsubscribe at any time and we'll never share your details.",
+            "The Herald is part of Herald Media Ltd, a regional publishing group. Visit our corporate site."]
+    lines = [*PARAGRAPHS, "SIGN UP FOR E-MAIL NEWSLETTERS", *foot]
+    blocks = [tb.Block(text, line) for line, text in enumerate(lines)]
+    keep = [True] * len(PARAGRAPHS) + [False] + [True] * len(foot)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert keep == [True] * len(PARAGRAPHS) + [False] * (1 + len(foot))
+
+    lines = [*PARAGRAPHS[:3], "Sign up for our newsletters", *PARAGRAPHS[3:]]
+    blocks = [tb.Block(text, line) for line, text in enumerate(lines)]
+    keep = [True] * 3 + [False] + [True] * len(PARAGRAPHS[3:])
+    before = list(keep)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert keep == before
+
+
+def test_a_teaser_cut_short_and_a_no_script_notice_leave_the_body() -> None:
+    """A teaser the page cut short after a comma ("...,...") and "Please enable JavaScript to
+    view the comments" are the page's wherever they sit; a sentence that trails off stays."""
+    page = ["Trams to run through the old town by 2027, council says,...", *PARAGRAPHS[:2],
+            "Please enable JavaScript to view the comments.", *PARAGRAPHS[2:],
+            "Nobody yet knows what the works will cost in the end ..."]
+    blocks = [tb.Block(text, line) for line, text in enumerate(page)]
+    keep = [True] * len(blocks)
+    tb.drop_furniture(blocks, keep, block_features(blocks))
+    assert keep == [False, True, True, False, True, True, True]
+
+
+def test_segment_drops_a_wrapped_scrap_of_an_encoded_image_name() -> None:
+    """lynx prints a lazy-loaded picture's encoded name in brackets, and its wrap splits it:
+    no words, whatever the space the join leaves."""
+    para = ("   The council voted on Tuesday to expand the tram network by twelve\n"
+            "   kilometres, after a debate that ran late into the night, and the\n"
+            "   mayor said the first trams would run through the old town in 2027.\n")
+    scrap = ("   [jiFgl7LHh4HHIh2kHaft40bMma0O_H0LWr2VeDWJByyKqFFJy7V8yCHic0iVvLx2xOM5No\n"
+             "   oGQ_tIvvmaSkMQFeAsobgBtc1ZQjpLBJFcdPL6bnB-tuiDPw5Z76NYiFX85vvFbk2D]\n")
+    texts = [b.text for b in tb.segment("\n".join([para, para, scrap, para, para]))]
+    assert len(texts) == 4 and not any("[" in t for t in texts)
+
+
+def test_segment_keeps_markdown_citation_links_apart_from_lynx_link_numbers() -> None:
+    """"([10](https://...), [11](https://...))" is a Markdown link whose text is a number: the
+    reader sees "(10, 11)", not the targets; lynx's "[10]" before a link's text goes."""
+    para = ("The council voted on Tuesday to expand the [tram network](https://herald.example/trams) by "
+            "twelve kilometres ([{n}](https://stats.example/{n}), [{m}](https://stats.example/{m})).")
+    content = "\n\n".join(para.format(n=2 * k, m=2 * k + 1) for k in range(1, 5))
+    texts = [b.text for b in tb.segment(content)]
+    assert texts[0].endswith("twelve kilometres (2, 3).") and not any("http" in t for t in texts)
+
+
+def test_segment_drops_markdown_images_whose_alt_text_holds_brackets() -> None:
+    """"![Trams in the old town [File: Herald]](/img/trams.jpg "Trams")" shows nothing; the
+    caption the page prints under it stays."""
+    para = "The council voted on Tuesday to expand the [tram network](https://herald.example/trams{n}) by twelve kilometres."
+    image = '![Trams in the old town, 2019 [File: Herald]](/img/2019/trams_18.jpg "Trams")'
+    content = "\n\n".join([image, "Trams in the old town, 2019 [File: Herald]", *(para.format(n=k) for k in range(5))])
+    texts = [b.text for b in tb.segment(content)]
+    assert texts[0] == "Trams in the old town, 2019 [File: Herald]" and not any("jpg" in t or "](" in t for t in texts)

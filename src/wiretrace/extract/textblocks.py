@@ -61,7 +61,9 @@ _WIDE = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
-_LINK_REFERENCE = re.compile(r"\[\d{1,4}\]")
+# (A number in brackets right before a parenthesis is a Markdown link's text, "([10](https://...))",
+# a citation the reader sees: lynx and elinks draw the link's text after its number.)
+_LINK_REFERENCE = re.compile(r"\[\d{1,4}\](?!\()")
 # A line of nothing but replacement characters: what a renderer draws for characters it cannot
 # show (elinks prints each byte of a zero-width space as a U+FFFD, centred where a spacer
 # paragraph was). It shows none of the page's text, and left in it is a block scoring like its
@@ -83,6 +85,9 @@ _IMAGE_FILE = re.compile(r"\[[^\s\[\]]*(?:\.(?:jpe?g|png|gif|svg|webp|bmp)\b|&am
 # ... and a line that is nothing but one bracketed word: the stem of an image file name that
 # w3m and lynx cut short ("[blank_1x1]", "[lazyload-p]"), or a scrap of a data: URI ("[wAAACH5BAE]").
 _BARE_IMAGE = re.compile(r"\[[^\s\[\]]{1,60}\]")
+# ... or a longer such scrap (a lazy-loaded picture's encoded name) that a wrap split: each
+# piece a long run with no space, as no words are.
+_WRAPPED_SCRAP = re.compile(r"\[[^\s\[\]]{30,}(?: [^\s\[\]]{30,})+\]")
 _INS_DEL = re.compile(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]")
 _IFRAME = re.compile(r"^[ \t]*IFRAME:[^\n]*(?:\n[ \t]*[^\s]+[ \t]*$)*", re.MULTILINE)
 # Markdown-writing renderers (html2text, markdownify) mark headings, quotes and emphasis and
@@ -106,7 +111,8 @@ _MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>])")
 # as well. Every repetition is bounded or possessive: no input can make these backtrack for long.
 _MD_TARGET = (r"\(\s*+<?(?:[^\s()<>\"]|\([^\s()]*\)|\n[ \t]*+(?=[^\s()<>\"]))*+>?"
               r"(?:\s{1,40}+\"[^\"]{0,2000}+\")?+\s{0,40}+\)")
-_MD_IMAGE = re.compile(r"!\[[^\[\]]{0,2000}\]" + _MD_TARGET)
+# (An alt text may hold brackets of its own: "![... 2001 [File: Reuters]](src)".)
+_MD_IMAGE = re.compile(r"!\[(?:[^\[\]]{1,2000}+|\[[^\[\]]{0,200}+\]){0,20}+\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[([^\[\]]{0,2000})\]" + _MD_TARGET)
 # Tables: a rule under the header row ("|---|:---:|", "---|---") shows nothing, and a row drawn
 # with outer pipes ("| DL | Myles Garrett | 57 |") shows its cells; a blank line after each row
@@ -440,7 +446,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         text = _join_lines(parts)
         if images and "[" in text:
             text = _IMAGE_FILE.sub("", text).strip()
-            if not text or _BARE_IMAGE.fullmatch(text):
+            if not text or _BARE_IMAGE.fullmatch(text) or (text[-1] == "]" and _WRAPPED_SCRAP.fullmatch(text)):
                 parts.clear()
                 return
         _emit(blocks, text, first, bullet, indent, promos)
@@ -853,11 +859,52 @@ def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> 
     your inbox", "Have a tip? ..." are the page's, not the story's. (Inside the story, "Sign up
     for the bundle" may be advice; only the closing run goes.)"""
     kept = list(compress(range(len(keep)), keep))  # (the kept indices, without a Python loop)
+    _drop_newsletter_foot(blocks, keep, X, kept)
     while len(kept) > 3:
         i = kept[-1]
         if not _closing_call(blocks[i].text, X[i, _NEWSLETTER_CUE] > 0 or X[i, _SUBSCRIBE_CUE] > 0):
             break
         keep[kept.pop()] = False
+
+
+#: A newsletter box at the foot: its heading has at most this many words, and at most this many
+#: kept blocks, each a line or two (_CALL_WORDS), follow it; this many of the body's blocks come
+#: first (the story, in evidence above the box).
+_FOOT_HEADING_WORDS = 8
+_FOOT_BLOCKS = 4
+_FOOT_EVIDENCE = 3
+
+
+def _drop_newsletter_foot(blocks: list[Block], keep: list[bool], X: np.ndarray, kept: list[int]) -> None:
+    """Take a newsletter box at the foot of the page out of the body (``kept``, the body's
+    blocks, shrinks with ``keep``): under a short heading that asks the reader to sign up or
+    subscribe ("SIGN UP FOR E-MAIL NEWSLETTERS"), after the story, a few short lines (the pitch,
+    its fine print "No spam ... unsubscribe at any time", the publisher's line under it) and
+    nothing longer are the box's and the footer's, however prose-like each reads. A story that
+    resumes under a mid-page sign-up box has paragraphs there; this one has none."""
+    n = len(kept)
+    last = min(_FOOT_BLOCKS, n - _FOOT_EVIDENCE - 1)
+    if last < 1:
+        return
+    # Sign-up cues left out among the body's last few blocks: most pages have none.
+    lo, hi = kept[n - last - 1] + 1, kept[-1]
+    if hi - lo < last:  # (no block left out between the body's last few)
+        return
+    cued = X[lo:hi, _NEWSLETTER_CUE] + X[lo:hi, _SUBSCRIBE_CUE]
+    if not cued.any():
+        return
+    headings = [j for j in (np.flatnonzero(cued) + lo).tolist() if not keep[j]
+                and blocks[j].text.count(" ") + 1 <= _FOOT_HEADING_WORDS and not blocks[j].text.endswith(_SENTENCE_ENDS)]
+    # Up from the body's last block, while what is kept below stays a few short lines.
+    for below in range(1, last + 1):
+        i = kept[n - below]
+        if blocks[i].text.count(" ") + 1 > _CALL_WORDS:
+            return
+        if headings and headings[-1] > kept[n - below - 1]:
+            for k in kept[n - below:]:
+                keep[k] = False
+            del kept[n - below:]
+            return
 
 
 #: What only a publisher's note says of its own copy ("... auto-generated from a syndicated feed").
@@ -961,12 +1008,31 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
         elif in_related and not headline[i]:
             in_related = False
         if kept and (in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))
-                     or (short_block[i] and cues.anywhere_category(block.text))):
+                     or (short_block[i] and (cues.anywhere_category(block.text) or _page_notice(block.text)))):
             keep[i] = False
         elif kept:
             started = True
             kept_blocks += 1
             kept_words += block.text.count(" ") + 1
+
+
+# A teaser cut short by the page: the ellipsis right after a comma or a semicolon ("Two people
+# in China have been diagnosed with the plague,..."), where no sentence trails off.
+_CUT_TEASER = re.compile(r"[,;]\s?(?:\.\.\.|…)$")
+# What a page shows a reader without scripts, never a story's sentence: "Please enable JavaScript
+# to view the comments", "JavaScript is disabled in your browser".
+_SCRIPT_NOTICE = re.compile(r"^\W*(?:please )?(?:enable|turn on|activate) javascript\b|"
+                            r"^\W*(?:javascript is (?:disabled|required|not enabled)|"
+                            r"(?:you need to|you must) enable javascript)\b", re.IGNORECASE)
+
+
+def _page_notice(text: str) -> bool:
+    """Whether ``text`` is the page's, not the story's: a teaser the page cut short
+    (_CUT_TEASER) or a notice to readers without scripts (_SCRIPT_NOTICE). The marks and the
+    word screen most blocks out before the patterns."""
+    if text[-1] in ".…" and _CUT_TEASER.search(text[-5:]):
+        return True
+    return "cript" in text and _SCRIPT_NOTICE.match(text) is not None
 
 
 #: How often a long phrase must recur on a page to be furniture, however prose-like.

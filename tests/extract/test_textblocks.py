@@ -1026,3 +1026,21 @@ def test_segment_drops_markdown_images_whose_alt_text_holds_brackets() -> None:
     content = "\n\n".join([image, "Trams in the old town, 2019 [File: Herald]", *(para.format(n=k) for k in range(5))])
     texts = [b.text for b in tb.segment(content)]
     assert texts[0] == "Trams in the old town, 2019 [File: Herald]" and not any("jpg" in t or "](" in t for t in texts)
+
+
+def test_segment_drops_box_drawn_rules_so_a_heading_under_one_stays_apart() -> None:
+    """w3m draws a horizontal rule as a line of "━" as wide as its wrap width (perhaps with its
+    last character cut in half, a U+FFFD): left in, it reads as a wrapped line and the heading
+    under it is joined to it. The rule goes; what it separates stays apart."""
+    paragraph = ("The council approved the plan on Tuesday after a long debate about the cost of\n"
+                 "the new tram line, which will run from the station to the northern suburbs and\n"
+                 "carry twenty thousand passengers a day once it opens in three years' time.\n\n")
+    rule = "━" * 79 + "\ufffd\n"
+    dump = paragraph * 3 + rule + "More Great Stories\n\n  • The strange life of a coder\n" + paragraph
+    texts = [b.text for b in tb.segment(dump)]
+    assert "More Great Stories" in texts
+    assert not any("━" in t for t in texts)
+    assert texts.count(" ".join(paragraph.split())) == 4
+    # elinks' double rule on a line of its own goes as well.
+    flush = "First paragraph of the story.\n" + "═" * 40 + "\nSecond paragraph of the story.\n"
+    assert [b.text for b in tb.segment(flush)] == ["First paragraph of the story.", "Second paragraph of the story."]

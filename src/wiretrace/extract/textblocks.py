@@ -70,6 +70,12 @@ _LINK_REFERENCE = re.compile(r"\[\d{1,4}\](?!\()")
 # neighbours, which cuts the body into pieces. It becomes a blank line (which ends a paragraph
 # as it did); a U+FFFD inside text stays.
 _UNDECODED_LINE = re.compile(r"^[ \t\xa0]*\ufffd[ \t\xa0\ufffd]*$", re.MULTILINE)
+# A horizontal rule drawn in box-drawing characters (w3m's "━━━", elinks' "═══"; w3m may cut the
+# last character in half, leaving a U+FFFD): it shows no text of the page, and left in a
+# hard-wrapped dump it is as long as the wrap width, so it is joined to the line after it as if
+# it were wrapped prose ("━━━━ More Great Stories"), hiding a heading from every cue. It becomes
+# a blank line: the break between the parts it separates.
+_BOX_RULE = re.compile(r"^[ \t\xa0]*[━─═]{3,}[ \t\xa0\ufffd]*$", re.MULTILINE)
 # The heading of the link list lynx and elinks append, and what follows it: the numbered URLs.
 _REFERENCES = "\nReferences\n"
 _LINK_LIST = re.compile(r"\s*(?:(?:Visible|Hidden) links:?\s*)?1\. \S+\n")
@@ -263,6 +269,8 @@ def segment(content: str) -> list[Block]:
     drawn: str | None = None
     if "\ufffd" in content:
         content = _UNDECODED_LINE.sub("", content)
+    if "━━━" in content or "═══" in content or "───" in content:
+        content = _BOX_RULE.sub("", content)
     if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
         at = content.rfind(_REFERENCES)
         if at >= 0 and _LINK_LIST.match(content, at + len(_REFERENCES)):

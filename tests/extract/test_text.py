@@ -456,3 +456,26 @@ def test_a_caption_under_a_caption_label_on_its_own_line_leaves_the_body():
     assert caption in [i.caption for i in article.images]
     assert caption not in article.body
     assert article.body[-1].startswith("The singer's seventh album")
+
+
+# A caption drawn at the body's indent between two paragraphs, its credit closing it without
+# parentheses, as lynx and chromium draw a figure.
+BARE_CREDIT_DUMP = """Home
+Space
+Agency adds three companies to its lunar lander program
+   The space agency said on Monday that it had added three companies to the program, which pays them to deliver instruments and experiments to the surface of the moon.
+   Harbour Robotics plans to use its experience with small satellites for its small lunar landers. Credit: Harbour Robotics
+   The three companies, chosen from seven that applied, join the nine already in the program and may now bid for the missions the agency plans over the next decade.
+   The agency said it expected to award the first of those missions early next year, with a landing on the moon's south pole planned for the year after.
+Share this article
+"""
+
+
+def test_a_caption_closed_by_a_bare_credit_leaves_the_body():
+    article = extract_page(Page("credit.txt", BARE_CREDIT_DUMP), ExtractConfig(mode="text"))
+    assert article.body[0].startswith("The space agency said")
+    assert not any("Credit:" in p for p in article.body)
+    assert len(article.body) == 3
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("Harbour Robotics plans to use its experience with small satellites for its small lunar landers.",
+         "Harbour Robotics")]

@@ -33,6 +33,11 @@ _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\
 # parenthesis that mentions a photo ("(see the photo above)").
 _TRAILING_PHOTO_CREDIT = re.compile(
     r"\s*\((?P<credit>(?:[A-Z][\w.&' -]*?\s)?(?i:file\s+)?(?i:photo|image|picture|pic)s?\s*(?i:credit\s*)?(?:/|:|by\b)[^()]*)\)\s*$")
+# A credit closing a caption without parentheses, after the caption's last sentence: "... small
+# lunar landers. Credit: Tyvak", "... happy to help. Photograph: Jeenah Moon/Bloomberg/Getty
+# Images". (Searched for only where a colon sits near the end of a block.)
+_TRAILING_BARE_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s+(?i:photo(?:graph)?|image|picture|credit)s?(?i:\s+credit)?\s*:\s*(?P<credit>[^.!?:;()]{1,50}?)\s*$")
 # Wire photo credits as agencies write them, closing a caption: "(ITV via AP)", "(Getty Images)",
 # "(AP Photo/Matt Rourke)", "(REUTERS/Kevin Lamarque)", "(EPA-EFE/...)". A paragraph never ends
 # on one of these; "(Reuters)" alone is a dateline, which opens a paragraph instead.
@@ -247,6 +252,9 @@ def _body_caption(text: str) -> Image | None:
         if credit and (credit.re is _TRAILING_AGENCY_CREDIT or text.count(" ") < 60):
             caption = _GALLERY_COUNTER.sub("", text[: credit.start()]).strip()
             image = Image(caption=caption, credit=credit.group("credit").strip())
+    elif ":" in text[-60:] and (credit := _TRAILING_BARE_CREDIT.search(text, max(0, len(text) - 80))) \
+            and text.count(" ") < 60:
+        image = Image(caption=text[: credit.start()].strip(), credit=credit.group("credit").strip())
     if image is None and text[:1] in "FITift" and _CAPTION_OPENER.match(text):
         image = Image(caption=text)
     if image is None and text[:1] in "IPMipm" and (label := _CAPTION_LABEL.match(text)):
@@ -522,7 +530,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                 copyright_publisher = copyright_publisher or holder
         if has_word and captioned[i] and i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
                 and len(caption.group("caption").split()) >= 4:
-            images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
+            # (A caption the body pass took out, its credit closing it, is recorded already.)
+            if not any(image.caption == caption.group("caption").strip(" |") for image in images):
+                images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
             label = "caption"
         if has_word and disclaimer_hints and any(w in text.lower() for w in disclaimer_hints) \
                 and (credit := wire.disclaimer(text)):

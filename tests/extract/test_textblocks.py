@@ -1044,3 +1044,18 @@ def test_segment_drops_box_drawn_rules_so_a_heading_under_one_stays_apart() -> N
     # elinks' double rule on a line of its own goes as well.
     flush = "First paragraph of the story.\n" + "═" * 40 + "\nSecond paragraph of the story.\n"
     assert [b.text for b in tb.segment(flush)] == ["First paragraph of the story.", "Second paragraph of the story."]
+
+
+def test_a_headline_drawn_twice_in_a_row_leaves_the_body() -> None:
+    """A teaser's picture and its link both carry the headline: a terminal renderer draws it
+    twice in a row, and the run sweeps both in. A table's short header row repeating and a
+    date line drawn twice stay."""
+    headline = "The council once again puts off its vote on the tram line"
+    header = "Pos Player Plays % Stats"
+    stamp = "Associated Press November 19, 2019, 9:02 AM"
+    texts = [PARAGRAPHS[0], headline, headline, PARAGRAPHS[1], header, header, stamp, stamp, PARAGRAPHS[2]]
+    blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_repeated_paragraphs(blocks, keep)
+    assert [t for t, k in zip(texts, keep) if k] == [PARAGRAPHS[0], PARAGRAPHS[1], header, header, stamp, stamp,
+                                                     PARAGRAPHS[2]]

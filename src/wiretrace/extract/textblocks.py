@@ -774,8 +774,18 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
     kept = list(compress(range(len(keep)), keep))  # (the kept indices, without a Python loop)
     texts: list[str] = []
     long: list[int] = []
+    previous = -2
     for i in kept:
         text = blocks[i].text
+        # A headline drawn twice in a row (a teaser's picture and its link, both with the
+        # headline for text): a link to another story, not the story's sub-heading. (A table's
+        # header row repeats too, but it is a few words; a date line drawn twice is left to the
+        # metadata pass, which reads the article's time from it.)
+        if i == previous + 1 and text == blocks[previous].text and not text.endswith(_SENTENCE_ENDS) \
+                and _TWIN_HEADLINE_WORDS[0] <= text.count(" ") + 1 <= _TWIN_HEADLINE_WORDS[1] \
+                and _DIGITS.search(text) is None:
+            keep[i] = keep[previous] = False
+        previous = i
         # (Fewer than four characters a word is no prose: the length screens blocks cheaply.)
         if len(text) >= 4 * _RUN_TOGETHER_WORDS and len(texts) >= _COPY_SOURCES \
                 and text.count(" ") + 1 >= _RUN_TOGETHER_WORDS:
@@ -812,6 +822,8 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
         return
 
 
+#: How many words a headline drawn twice in a row has.
+_TWIN_HEADLINE_WORDS = (6, 18)
 #: A block this long (words) is a copy of the story run together when, of this many stretches of
 #: this many characters sampled along it, this many were said above, in this many of the body's
 #: blocks.

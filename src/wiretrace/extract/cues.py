@@ -83,7 +83,7 @@ _SIGN_OFF_ANYWHERE = (
     r"\bwe[’']d (?:like|love) to hear (?:what you think|from you)\b",
 )
 SIGN_OFF = re.compile(
-    "(?:" + "|".join(_SIGN_OFF_OPENINGS[:3] + _SIGN_OFF_ANYWHERE + _SIGN_OFF_OPENINGS[3:]) + ")", re.IGNORECASE)
+    "(?:" + "|".join(_SIGN_OFF_OPENINGS + _SIGN_OFF_ANYWHERE) + ")", re.IGNORECASE)
 # Who else reported the story, closing it: "Jane Doe contributed to this report", "(Reporting by ...)".
 _CREDIT_ANYWHERE = (r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b",)
 _CREDIT_OPENINGS = (r"^\s*additional reporting by\b", r"^\s*contributing\s*:", r"^\s*\(?(?:reporting|writing|editing) by\b",

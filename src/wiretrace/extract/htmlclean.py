@@ -185,7 +185,7 @@ def tail_category(text: str) -> str | None:
         return "footer"
     if cues.TAGS_LEAD.match(text):
         return "tags"
-    if cues.COPYRIGHT_NOTICE.search(text) or cues.DISCLAIMER.search(_COPYRIGHT_PROSE.sub(" ", text)):
+    if cues.has_copyright_notice(text) or cues.DISCLAIMER.search(_COPYRIGHT_PROSE.sub(" ", text)):
         return "disclaimer"
     return None
 

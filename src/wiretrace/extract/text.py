@@ -289,7 +289,7 @@ def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Imag
     copyright sign ("© John Brecher Needle poking skin ...", but not the page's "© 2019 The
     Associated Press"). Only a single sentence counts: a paragraph may sit over a picture that
     shows its credit alone."""
-    if text[:1] == "©" and text.count(" ") < _CREDITED_CAPTION_WORDS and not cues.COPYRIGHT_NOTICE.search(text):
+    if text[:1] == "©" and text.count(" ") < _CREDITED_CAPTION_WORDS and not cues.has_copyright_notice(text):
         return Image(caption=text[1:].strip())
     if "©" in text and text.count(" ") < 2 * _CREDITED_CAPTION_WORDS and (image := _alt_credit_caption(text)):
         return image

@@ -33,3 +33,23 @@ def test_reading_time_estimate_is_at_least_one_minute():
 def test_unique_related_keeps_first_of_repeated_headlines():
     links = [RelatedLink("A story"), RelatedLink("B story"), RelatedLink("a  Story", "https://x")]
     assert [l.headline for l in unique_related(links)] == ["A story", "B story"]
+
+
+def test_json_form_is_what_asdict_gives_and_shares_no_list_with_the_record():
+    from dataclasses import asdict
+
+    from wiretrace.record import Attribution, Claim, Entity
+
+    article = Article(
+        source="a.txt", input_kind="text", headline="Moscow denies report", body=["One.", "Two."],
+        images=[Image(url="x.jpg", caption="A caption", credit="AP")], related=[RelatedLink("Other story")],
+        boilerplate=[Boilerplate("Share", "share")], tags=["Russia"],
+        entities=[Entity("Vladimir Putin", "PERSON", [[0, 5], [9, 14]], ["Putin"])],
+        attributions=[Attribution(source=[[0, 5]], cue=[[6, 10]], content=[[11, 20]], status="denied")],
+        claims=[Claim("the report", [[11, 20]], carried_by=["Reuters"])],
+    )
+    data = article.to_dict()
+    assert data == asdict(article)
+    data["body"].append("Three.")
+    data["entities"][0]["mentions"][0][0] = 99
+    assert article.body == ["One.", "Two."] and article.entities[0].mentions[0] == [0, 5]

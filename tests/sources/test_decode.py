@@ -36,3 +36,7 @@ def test_lying_declaration_falls_back():
 def test_binary_detection():
     assert looks_binary(bytes(range(256)) * 10)
     assert not looks_binary("plain text\n".encode())
+    # Tabs, line breaks, form feeds and ANSI escapes are text; a few stray control bytes are too.
+    assert not looks_binary(b"col\tcol\r\n\x0c\x1b[1mbold\x1b[0m\n" * 50)
+    assert not looks_binary(b"\x01" + b"a" * 99)
+    assert looks_binary((b"\x01\x02" + b"a" * 18) * 10)

@@ -534,7 +534,13 @@ def learn_template(contents: Iterable[str], min_pages: int = 3, min_share: float
     pages = 0
     for content in contents:
         pages += 1
-        keys = {template_key(b.text) for b in segment(content) if len(b.text) <= _TEMPLATE_MAX_CHARS}
+        texts = [b.text for b in segment(content) if len(b.text) <= _TEMPLATE_MAX_CHARS]
+        # template_key for all of them at once: one lower() and one digit pass over the page.
+        joined = "\n".join(texts)
+        if joined.count("\n") == len(texts) - 1:
+            keys = {" ".join(key.split()) for key in _DIGITS.sub("0", joined.lower()).split("\n")} if texts else set()
+        else:  # a block holding a line break of its own
+            keys = {template_key(text) for text in texts}
         counts.update(keys)
     if pages < min_pages:
         return frozenset()

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 
 import numpy as np
 
@@ -53,6 +53,10 @@ from wiretrace.extract.textfeatures import (
 _BULLET = re.compile(r"(?:[*+\-•·▪◦‣–—□■☐☆★○●◆◇►▸▹▶‧∙⁃>#@]|\d{1,3}[.)])(?:\s+|$)")
 _BULLET_START = frozenset("*+-•·▪◦‣–—□■☐☆★○●◆◇►▸▹▶‧∙⁃>#@0123456789")
 _LETTER_O = re.compile(r"o\s+")
+# What a line's first character may open (one look-up per line in segment's loop): a marker of
+# one character, a number ("3." or "3)"), or lynx's "o".
+_MARKER, _NUMBER, _LYNX_O = "marker", "number", "lynx o"
+_LINE_OPENERS = {c: _NUMBER if c.isdigit() else _MARKER for c in _BULLET_START} | {"o": _LYNX_O}
 # Markers that never continue a wrapped line of prose (dashes and digits do: "— he said", "2019").
 _STRONG_BULLET = frozenset("*+•·▪◦‣□■☐☆★○●◆◇►▸▹▶‧∙⁃")
 _DASHES = frozenset("-–—")
@@ -132,6 +136,11 @@ def _table_row(match: re.Match) -> str:
     return " ".join(cell.strip() for cell in match[1].split("|") if cell.strip()) + "\n"
 
 
+# Whether a dump may be Markdown at all: a link ("](") or bold ("**") anywhere. (Patterns, not
+# "in": the regex engine skips to a fixed first character faster than "in" finds two.)
+_MD_LINK_MARK = re.compile(r"\]\(")
+_MD_BOLD_MARK = re.compile(r"\*\*")
+
 #: A dump is Markdown with links from this many "](" on (prose rarely has one).
 _MD_MIN_LINKS = 5
 
@@ -157,6 +166,24 @@ def _strip_markdown(content: str) -> str:
 
 # Cheap gate in front of cues.split_inline_promo, which is slow on long paragraphs.
 _PROMO_HINT = re.compile(r"(?:READ|Read|WATCH|Watch|RELATED|Related|SEE ALSO|See Also)\s*[:|\-–—]")
+# ... split by the cue's first letter to look through a whole dump: the regex engine skips fast to a
+# pattern's fixed first character, but tries an alternation of words at nearly every position.
+_PROMO_HINTS = tuple(re.compile(initial + r"(?:" + words + r")\s*[:|\-–—]") for initial, words in
+                     (("R", "EAD|ead|ELATED|elated"), ("W", "ATCH|atch"), ("S", "EE ALSO|ee Also")))
+
+
+def _has_promo_cue(content: str) -> bool:
+    """Whether ``_PROMO_HINT`` matches anywhere in ``content``."""
+    return any(hint.search(content) for hint in _PROMO_HINTS)
+
+
+# A list item as lynx draws it: "   * " at the first level, "     * " at the second.
+_LYNX_ITEM = re.compile(r"\n   (?:  )?\* ")
+
+
+def _has_lynx_lists(content: str) -> bool:
+    """Whether the dump has lynx-style lists, where a lone "o" marks a list item."""
+    return _LYNX_ITEM.search(content) is not None
 
 
 @dataclass(slots=True)
@@ -267,17 +294,20 @@ def segment(content: str) -> list[Block]:
     # them in, so widths are measured on the dump as drawn (``drawn``), or a line full of links
     # looks too short to have wrapped and its paragraph falls apart.
     drawn: str | None = None
+    # (Each marker below is looked for only where one character of it occurs: finding a single
+    # character is many times faster than finding a string of several.)
     if "\ufffd" in content:
         content = _UNDECODED_LINE.sub("", content)
-    if "━━━" in content or "═══" in content or "───" in content:
+    if ("━" in content and "━━━" in content) or ("═" in content and "═══" in content) \
+            or ("─" in content and "───" in content):
         content = _BOX_RULE.sub("", content)
-    if len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
+    if "[" in content and len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
         at = content.rfind(_REFERENCES)
         if at >= 0 and _LINK_LIST.match(content, at + len(_REFERENCES)):
             content = content[:at]
         drawn, content = content, _LINK_REFERENCE.sub("", content)
     # Each pattern runs only where its marker occurs: most dumps have none of them.
-    if "#" in content or "**" in content or "](" in content:
+    if "#" in content or ("]" in content and _MD_LINK_MARK.search(content)) or _MD_BOLD_MARK.search(content):
         stripped = _strip_markdown(content)
         if stripped is not content:
             # Markdown. Taking out link targets leaves lines of any length, so whether the
@@ -285,10 +315,10 @@ def segment(content: str) -> list[Block]:
             # paragraphs end (a blank line).
             raw_lines = content.splitlines()
             if _census([len(raw.rstrip()) for raw in raw_lines], raw_lines):
-                return _segment_paragraphs(stripped.splitlines(), _PROMO_HINT.search(stripped) is not None)
+                return _segment_paragraphs(stripped.splitlines(), _has_promo_cue(stripped))
             drawn = None  # (taking Markdown out took lines out as well)
         content = stripped
-    if "[INS:" in content or "[DEL:" in content:
+    if "[" in content and ("[INS:" in content or "[DEL:" in content):
         content = _INS_DEL.sub("", content)
         drawn = None if drawn is None else _INS_DEL.sub("", drawn)
     if "IFRAME:" in content:
@@ -320,35 +350,58 @@ def segment(content: str) -> list[Block]:
         else:
             width = _census(widths, lines)
     # An inline promo can only be split off where its cue occurs somewhere in the dump.
-    promos = _PROMO_HINT.search(content) is not None
+    promos = _has_promo_cue(content)
     images = "[" in content
     if width:
-        return _segment_wrapped(lines, widths, width, "\n   * " in content or "\n     * " in content, promos, images,
+        return _segment_wrapped(lines, widths, width, _has_lynx_lists(content), promos, images,
                                 wide, None if drawn is None else drawn_lines)
-    lynx_lists = "\n   * " in content or "\n     * " in content
+    return _segment_lines(lines, content, promos, images)
+
+
+def _segment_lines(lines: list[str], content: str, promos: bool, images: bool) -> list[Block]:
+    """segment() for a dump that is not hard-wrapped: a block per non-blank line.
+
+    Nearly all of segment's time goes here, so an ordinary line (prose, or a list item under a
+    one-character marker) takes only string methods; a regular expression runs only on a line
+    that may hold an image name or opens with a number."""
     blocks: list[Block] = []
     append = blocks.append
-    bullet_start = _BULLET_START if not lynx_lists else _BULLET_START | {"o"}
+    # Whether the dump has lynx-style lists, where a lone "o" is a marker: asked only of a line
+    # that opens with one (None: not yet asked).
+    lynx_lists: bool | None = None
     # Tabs and no-break spaces need collapsing only where the dump has any.
     odd_spaces = "\t" in content or "\xa0" in content
-    for number, raw in enumerate(lines):
-        left = raw.lstrip()
-        lead = len(raw) - len(left)  # before image names go: they are no indentation
-        if images and "[" in left:
-            left = _IMAGE_FILE.sub("", left).lstrip()
-            if _BARE_IMAGE.fullmatch(left.rstrip()):
-                continue
+    opener = _LINE_OPENERS.get
+    for number, raw, left in zip(count(), lines, map(str.lstrip, lines)):
         if not left:
             continue
+        lead = len(raw) - len(left)  # before image names go: they are no indentation
         text = left.rstrip()
+        if images and "[" in text:
+            text = _IMAGE_FILE.sub("", text).strip()
+            if not text or _BARE_IMAGE.fullmatch(text):
+                continue
         bullet = False
-        if text[0] in bullet_start:
-            marker = _BULLET.match(text) or (lynx_lists and _LETTER_O.match(text))
-            if marker:
+        opens = opener(text[0])
+        if opens == _MARKER:  # (what _BULLET takes: the marker, then whitespace or the line's end)
+            rest = text[1:].lstrip()
+            if not rest:  # the marker alone
+                continue
+            if len(rest) < len(text) - 1:  # whitespace after the marker
+                text = rest
+                bullet = lead > 0 or raw[0] != "#"  # a "#" flush left is a Markdown heading
+        elif opens == _NUMBER:
+            if marker := _BULLET.match(text):
                 text = text[marker.end() :]
                 if not text:
                     continue
-                bullet = lead > 0 or raw[0] != "#"  # a "#" flush left is a Markdown heading
+                bullet = lead > 0 or raw[0] != "#"
+        elif opens == _LYNX_O and len(text) > 1 and text[1].isspace():  # (_LETTER_O)
+            if lynx_lists is None:
+                lynx_lists = _has_lynx_lists(content)
+            if lynx_lists:
+                text = text[1:].lstrip()
+                bullet = True
         if "  " in text or (odd_spaces and ("\t" in text or "\xa0" in text)):
             text = " ".join(text.split())
         if promos and len(text) > 40:
@@ -373,9 +426,9 @@ def _census(widths: list[int], lines: list[str]) -> int:
     word, which cannot be broken (lynx lists its links' URLs unwrapped: "  21. https://..."), nor
     a list item longer than the prose around it (html2text wraps paragraphs, not the items of a
     list of links)."""
-    return wrap_width(x for x, raw in zip(widths, lines)
-                      if 0 < x <= 30 or (x and "://" not in raw and (" " in raw.strip() or not raw.isascii())
-                                         and (x <= _PLAIN_WIDTH or not _is_list_item(raw))))
+    return wrap_width([x for x, raw in zip(widths, lines)
+                       if x and (x <= 30 or ("://" not in raw and (not raw.isascii() or " " in raw.strip())
+                                             and (x <= _PLAIN_WIDTH or not _is_list_item(raw))))])
 
 
 def _join_lines(parts: list[str]) -> str:

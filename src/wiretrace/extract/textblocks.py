@@ -1061,7 +1061,10 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
     started = in_related = evidence = False
     kept_blocks = kept_words = 0
     previous = -1
-    for i in sorted(set(compress(range(n), keep)).union(comment_cue, related_heading)):
+    visits = list(compress(range(n), keep))
+    if comment_cue or related_heading:
+        visits = sorted(set(visits).union(comment_cue, related_heading))
+    for i in visits:
         if i >= comments_or_about:
             break
         # The box ends at its first line that is no headline (long, or a sentence).

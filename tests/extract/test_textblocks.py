@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from wiretrace.extract import cues
 from wiretrace.extract import textblocks as tb
 from wiretrace.extract.textfeatures import (
     CONTEXT_NAMES,
@@ -576,6 +577,32 @@ def test_the_line_by_line_comments_pattern_agrees_with_the_block_pattern() -> No
         assert bool(tb._COMMENTS_HEADING.match(text)) == bool(tb._COMMENTS_HEADING_LINE.match(text)), text
     # ... and no match runs on into the next line.
     assert [m.start() for m in tb._COMMENTS_HEADING_LINE.finditer("Share\n12\nComments")] == [9]
+    # The words screened for before the pattern are in every heading it matches, whatever the case.
+    headings = ["COMMENTS", "12 KOMMENTARE", "Leave a comment", "JOIN THE CONVERSATION", "Joın the discussion",
+                "Comentários", "комментарии", "Post a Comment", "View comments (4)"]
+    for text in samples + headings:
+        if tb._COMMENTS_HEADING.match(text):
+            assert any(word in text.lower() for word in tb._COMMENTS_HEADING_WORDS), text
+
+
+def test_the_furniture_screen_passes_every_block_the_cue_patterns_name() -> None:
+    """_names_itself_furniture skips the patterns of cues.anywhere_category for most blocks; it
+    must not skip one they name, whatever its case or its opening."""
+    texts = ["Read more: Tram network to grow", "ALSO READ: Bus fares rise", "Related: tram", "See also: buses",
+             "More:", "More Great Herald Stories", "Click here to get the app", "Don't miss", "Must see",
+             "Listen now: https://herald.example/pod", "Download here: https://herald.example/app", "Up next",
+             "You may also like", "Recommended for you", "Top stories", "Trending now", "Most read", "Latest news",
+             "Editor's picks", "What to read next", "Further reading", "In case you missed it", "Popular now",
+             "Next story", "Subscribe to the Herald", "Sign up for our newsletter", "Sign up: it is free",
+             "Get the latest headlines in your inbox", "Get our daily newsletter", "Share this", "Tweet",
+             "Pin it", "Email", "Print", "Copy link", "Connect with us on Facebook", "Follow us on Twitter",
+             "WhatsApp", "Facebook", "Twitter", "LinkedIn", "Telegram", "Reddit", "X icon", "Instagram icon",
+             "YouTube icon", "Pinterest icon", "The Herald's newsletter: sign up for our morning newsletter here",
+             "Enter your email to get the briefing", "  Share:", "\u00a0Read more: x", "ſhare", "Folloẃ us",
+             "\u212aeep reading", "İn case you missed it", "ın case you missed it", "SHARE ON FACEBOOK",
+             "The council met on Tuesday.", "Einige Leser haben sich gemeldet.", "Это новость дня.", "这是新闻。", ""]
+    for text in texts:
+        assert tb._names_itself_furniture(text) == (cues.anywhere_category(text) is not None), text
 
 
 def test_a_comment_count_under_the_lede_does_not_end_the_article() -> None:

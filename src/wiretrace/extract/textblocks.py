@@ -25,11 +25,12 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, compress, count
+from operator import attrgetter, not_
 
 import numpy as np
 
@@ -647,7 +648,7 @@ def decode(
     resume: float = 0.5,
     words: np.ndarray | None = None,
     ends: np.ndarray | None = None,
-    related: np.ndarray | None = None,
+    related: Sequence[bool] | np.ndarray | None = None,
 ) -> list[bool]:
     """Choose the body blocks of a page from their scores.
 
@@ -690,19 +691,19 @@ def decode(
     runs = [(lo, hi)]
     # The body's own indent, where the renderer shows one apart from the page's: a box set in
     # at another indent interrupts it however long it is, and the body resumes at its indent.
-    # (Plain lists: these searches read them one element at a time.)
-    word_list, score_list = words.tolist(), scores.tolist()
     in_run = (keep[lo : hi + 1] | (scores[lo : hi + 1] >= inside)).tolist()
-    body_indent = Counter(block.indent for block, counts in zip(blocks[lo : hi + 1], in_run) if counts).most_common(1)[0][0]
+    indents = list(map(attrgetter("indent"), compress(blocks[lo : hi + 1], in_run)))
+    body_indent = max(dict.fromkeys(indents), key=indents.count)  # (the first seen of the commonest)
     while True:
         found = -1
         apart = True  # every block of the interruption so far sits at another indent
         # ... or under a heading that names it ("Related Links", "Read More"), which tells the box
         # apart where the renderer does not set it in (many draw every block flush left).
         named = related is not None and hi + 1 < n and bool(related[hi + 1])
-        for j in range(hi + 1, min(n, hi + 1 + _INDENT_RESUME_GAP)):
+        # (Plain lists of the blocks within reach: the search reads them one element at a time.)
+        stop = min(n, hi + 1 + _INDENT_RESUME_GAP)
+        for j, words_j, score_j in zip(range(hi + 1, stop), words[hi + 1 : stop].tolist(), scores[hi + 1 : stop].tolist()):
             indent_j = blocks[j].indent
-            words_j, score_j = word_list[j], score_list[j]
             if words_j >= _RESUME_WORDS and (ends is None or ends[j]) and (
                     (j <= hi + _RESUME_GAP and score_j >= resume)
                     or (named and hi + 2 < j <= hi + _RESUME_GAP and not blocks[j].bullet and score_j >= inside)
@@ -719,7 +720,7 @@ def decode(
         if found < 0:
             break
         hi = found
-        while hi + 1 < n and score_list[hi + 1] >= inside:
+        while hi + 1 < n and scores[hi + 1] >= inside:
             hi += 1
         # The interruption itself stays out: only the resumed run is judged leniently.
         runs.append((found, hi))
@@ -758,25 +759,59 @@ def classify_page(blocks: list[Block], template: frozenset[str] = frozenset()) -
         return [], PageText.empty()
     first, second, knobs = _model()
     X, facts = page_features(blocks)
-    keep = choose_body(blocks, X, stacked_scores(X, first, second), knobs, facts.spaces + 1.0, template)
-    return categories(blocks, keep, X, template), facts
+    columns = _Columns(X)
+    keep = _choose_body(blocks, columns, stacked_scores(X, first, second), knobs, facts.spaces + 1.0, template)
+    return _categories(blocks, keep, columns, template), facts
+
+
+class _Columns:
+    """What the steps after scoring read of a page's feature matrix ``X`` block by block, as plain
+    Python values, converted once per page for all of them: reading a NumPy array one element
+    at a time, or a column per call, costs more than those steps' own work."""
+
+    __slots__ = ("X", "log_words", "flagged")
+
+    def __init__(self, X: np.ndarray) -> None:
+        self.X = X
+        #: The "log_words" column.
+        self.log_words: list[float] = X[:, _LOG_WORDS].tolist()
+        #: Per column of _FLAG_SPAN (the cue columns and the keyword columns beside them, each set
+        #: for few blocks), the rows where it is > 0, ascending: one NumPy pass for them all.
+        self.flagged: dict[str, list[int]] = {name: [] for name in FEATURE_NAMES[_FLAG_SPAN]}
+        rows = list(self.flagged.values())
+        width = len(rows)
+        for at in np.flatnonzero(X[:, _FLAG_SPAN] > 0).tolist():
+            i, k = divmod(at, width)
+            rows[k].append(i)
 
 
 def _before_comments(blocks: list[Block], X: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """``scores`` with everything under a comments heading made hopeless, when the article
     before that heading is already in evidence (a thread of long comments can outweigh a
     short article; a "12 comments" link above the article has no article before it)."""
-    log_words = X[:, _COLUMN["log_words"]]
-    likely = scores >= _COMMENTS_EVIDENCE
-    blocks_before = np.cumsum(likely) - likely
-    words_before = np.cumsum(np.where(likely, np.expm1(log_words), 0.0))
+    likely = np.flatnonzero(scores >= _COMMENTS_EVIDENCE).tolist()
+    if len(likely) < _COMMENTS_EVIDENCE_BLOCKS:
+        return scores
+    # The evidence only grows down the page: it is there past the likely blocks' third, from
+    # the one that brings their words to the threshold on (counted as np.cumsum would add them).
+    log_words = X[:, _LOG_WORDS]
+    words_so_far = 0.0
+    for i, words in zip(likely, np.expm1(log_words[likely]).tolist()):
+        words_so_far += words
+        if words_so_far >= _COMMENTS_EVIDENCE_WORDS:
+            break
+    else:
+        return scores
+    start = max(likely[_COMMENTS_EVIDENCE_BLOCKS - 1] + 1, i)
     # Only a short block with the article's evidence above it can be that heading.
-    candidates = np.flatnonzero((log_words <= np.log1p(6)) & (blocks_before >= _COMMENTS_EVIDENCE_BLOCKS)
-                                & (words_before >= _COMMENTS_EVIDENCE_WORDS)).tolist()
+    candidates = (np.flatnonzero(log_words[start:] <= _LOG1P_6) + start).tolist()
     if not candidates:
         return scores
-    # One search over the candidates, one per line.
+    # One search over the candidates, one per line; most pages have no word of a heading.
     lines = "\n".join([blocks[i].text for i in candidates])
+    low = lines.lower()
+    if not any(word in low for word in _COMMENTS_HEADING_WORDS):
+        return scores
     match = _COMMENTS_HEADING_LINE.search(lines)
     if match is None:
         return scores
@@ -800,16 +835,25 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
     counts, see :func:`_before_comments`), then the site's template, :func:`drop_furniture`,
     :func:`take_introduced_lists`, :func:`drop_closing_calls` and :func:`drop_repeated_paragraphs`. (Training cross-validates
     through this too, so it scores what ships.)"""
+    return _choose_body(blocks, _Columns(X), scores, knobs, words, template)
+
+
+def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, knobs: dict[str, float],
+                 words: np.ndarray | None, template: frozenset[str]) -> list[bool]:
+    """:func:`choose_body`, on the page's :class:`_Columns`."""
+    X, log_words = columns.X, columns.log_words
+    related = [False] * len(blocks)
+    for i in columns.flagged["cue_related"]:
+        related[i] = log_words[i] <= _LOG1P_6
     keep = decode(blocks, _before_comments(blocks, X, scores), **knobs, words=words,
-                  ends=(X[:, _COLUMN["ends_sentence"]] > 0) | (X[:, _COLUMN["ends_colon"]] > 0),
-                  related=(X[:, _COLUMN["cue_related"]] > 0) & (X[:, _COLUMN["log_words"]] <= np.log1p(6)))
+                  ends=(X[:, _ENDS_SENTENCE] > 0) | (X[:, _ENDS_COLON] > 0), related=related)
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
                 keep[i] = False
-    drop_furniture(blocks, keep, X)
-    take_introduced_lists(blocks, keep, X, scores)
-    drop_closing_calls(blocks, keep, X)
+    _drop_furniture(blocks, keep, columns)
+    _take_introduced_lists(blocks, keep, columns, scores)
+    _drop_closing_calls(blocks, keep, columns)
     drop_repeated_paragraphs(blocks, keep)
     return keep
 
@@ -829,31 +873,29 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
     above, in several of the body's blocks (one caption repeating another is no copy). The
     story does not resume past that copy, and the copy's own labels (dates, image sizes, a
     section name: short lines, no sentence) that stand right before it go with it."""
-    seen: set[str] = set()
     kept = list(compress(range(len(keep)), keep))  # (the kept indices, without a Python loop)
-    texts: list[str] = []
-    long: list[int] = []
-    previous = -2
-    for i in kept:
-        text = blocks[i].text
-        # A headline drawn twice in a row (a teaser's picture and its link, both with the
-        # headline for text): a link to another story, not the story's sub-heading. (A table's
-        # header row repeats too, but it is a few words; a date line drawn twice is left to the
-        # metadata pass, which reads the article's time from it.)
-        if i == previous + 1 and text == blocks[previous].text and not text.endswith(_SENTENCE_ENDS) \
-                and _TWIN_HEADLINE_WORDS[0] <= text.count(" ") + 1 <= _TWIN_HEADLINE_WORDS[1] \
-                and _DIGITS.search(text) is None:
-            keep[i] = keep[previous] = False
-        previous = i
-        # (Fewer than four characters a word is no prose: the length screens blocks cheaply.)
-        if len(text) >= 4 * _RUN_TOGETHER_WORDS and len(texts) >= _COPY_SOURCES \
-                and text.count(" ") + 1 >= _RUN_TOGETHER_WORDS:
-            long.append(len(texts))
-        texts.append(text)
-        if text.endswith(_SENTENCE_ENDS) and text.count(" ") + 1 >= _REPEATED_PARAGRAPH_WORDS:
-            if text in seen:
-                keep[i] = False
-            seen.add(text)
+    texts = [blocks[i].text for i in kept]
+    # Only a text said twice can be a twin headline or a repeated paragraph: most pages have none.
+    if len(set(texts)) < len(texts):
+        seen: set[str] = set()
+        previous = -2
+        for i, text in zip(kept, texts):
+            # A headline drawn twice in a row (a teaser's picture and its link, both with the
+            # headline for text): a link to another story, not the story's sub-heading. (A table's
+            # header row repeats too, but it is a few words; a date line drawn twice is left to the
+            # metadata pass, which reads the article's time from it.)
+            if i == previous + 1 and text == blocks[previous].text and not text.endswith(_SENTENCE_ENDS) \
+                    and _TWIN_HEADLINE_WORDS[0] <= text.count(" ") + 1 <= _TWIN_HEADLINE_WORDS[1] \
+                    and _DIGITS.search(text) is None:
+                keep[i] = keep[previous] = False
+            previous = i
+            if text.endswith(_SENTENCE_ENDS) and text.count(" ") + 1 >= _REPEATED_PARAGRAPH_WORDS:
+                if text in seen:
+                    keep[i] = False
+                seen.add(text)
+    # (Fewer than four characters a word is no prose: the length screens blocks cheaply.)
+    long = [n for n in range(_COPY_SOURCES, len(texts)) if len(texts[n]) >= 4 * _RUN_TOGETHER_WORDS
+            and texts[n].count(" ") + 1 >= _RUN_TOGETHER_WORDS]
     if not long:
         return
     joined = " ".join(texts)
@@ -937,11 +979,18 @@ def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> 
     story's last paragraph, "Subscribe to ...", "Follow us on ...", "Get the latest updates in
     your inbox", "Have a tip? ..." are the page's, not the story's. (Inside the story, "Sign up
     for the bundle" may be advice; only the closing run goes.)"""
+    _drop_closing_calls(blocks, keep, _Columns(X))
+
+
+def _drop_closing_calls(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:
+    """:func:`drop_closing_calls`, on the page's :class:`_Columns`."""
     kept = list(compress(range(len(keep)), keep))  # (the kept indices, without a Python loop)
-    _drop_newsletter_foot(blocks, keep, X, kept)
+    # The blocks whose features name a newsletter or a subscription pitch.
+    pitches = set(columns.flagged["cue_newsletter"]).union(columns.flagged["subscribe"])
+    _drop_newsletter_foot(blocks, keep, pitches, kept)
     while len(kept) > 3:
         i = kept[-1]
-        if not _closing_call(blocks[i].text, X[i, _NEWSLETTER_CUE] > 0 or X[i, _SUBSCRIBE_CUE] > 0):
+        if not _closing_call(blocks[i].text, i in pitches):
             break
         keep[kept.pop()] = False
 
@@ -954,13 +1003,14 @@ _FOOT_BLOCKS = 4
 _FOOT_EVIDENCE = 3
 
 
-def _drop_newsletter_foot(blocks: list[Block], keep: list[bool], X: np.ndarray, kept: list[int]) -> None:
+def _drop_newsletter_foot(blocks: list[Block], keep: list[bool], pitches: set[int], kept: list[int]) -> None:
     """Take a newsletter box at the foot of the page out of the body (``kept``, the body's
     blocks, shrinks with ``keep``): under a short heading that asks the reader to sign up or
     subscribe ("SIGN UP FOR E-MAIL NEWSLETTERS"), after the story, a few short lines (the pitch,
     its fine print "No spam ... unsubscribe at any time", the publisher's line under it) and
     nothing longer are the box's and the footer's, however prose-like each reads. A story that
-    resumes under a mid-page sign-up box has paragraphs there; this one has none."""
+    resumes under a mid-page sign-up box has paragraphs there; this one has none. (``pitches``:
+    the blocks whose features name a newsletter or a subscription pitch.)"""
     n = len(kept)
     last = min(_FOOT_BLOCKS, n - _FOOT_EVIDENCE - 1)
     if last < 1:
@@ -969,10 +1019,10 @@ def _drop_newsletter_foot(blocks: list[Block], keep: list[bool], X: np.ndarray, 
     lo, hi = kept[n - last - 1] + 1, kept[-1]
     if hi - lo < last:  # (no block left out between the body's last few)
         return
-    cued = X[lo:hi, _NEWSLETTER_CUE] + X[lo:hi, _SUBSCRIBE_CUE]
-    if not cued.any():
+    cued = sorted(j for j in pitches if lo <= j < hi)
+    if not cued:
         return
-    headings = [j for j in (np.flatnonzero(cued) + lo).tolist() if not keep[j]
+    headings = [j for j in cued if not keep[j]
                 and blocks[j].text.count(" ") + 1 <= _FOOT_HEADING_WORDS and not blocks[j].text.endswith(_SENTENCE_ENDS)]
     # Up from the body's last block, while what is kept below stays a few short lines.
     for below in range(1, last + 1):
@@ -1011,6 +1061,9 @@ _ABOUT_INITIALS = frozenset(c for word in _ABOUT_WORDS for c in (word[0], word[0
 _COMMENTS_HEADING_LINE = re.compile(
     _COMMENTS_HEADING.pattern.replace(r"^\W*", r"^[^\w\n]*").replace(r"\s+", r"[^\S\n]+"),
     re.IGNORECASE | re.MULTILINE)
+# What every _COMMENTS_HEADING holds, lower-cased: a cheap test before the pattern. (No i, k or s
+# in them: re.IGNORECASE matches those to letters lower-casing leaves apart, as "ı" to "i".)
+_COMMENTS_HEADING_WORDS = ("omment", "oment", "leave a", "the d", "the c", "омментари")
 
 
 def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
@@ -1021,78 +1074,140 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
 
     The classifier weighs these cues with everything else; stated outright, they settle it.
     """
-    disclaimer = X[:, _COLUMN["disclaimer"]] > 0
-    log_words = X[:, _COLUMN["log_words"]]
-    comment_cue = (X[:, _COLUMN["cue_comment"]] > 0) & (log_words <= np.log1p(6))
-    related_heading = ((X[:, _COLUMN["cue_related"]] > 0) & (log_words <= np.log1p(6))).tolist()
+    _drop_furniture(blocks, keep, _Columns(X))
+
+
+def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:
+    """:func:`drop_furniture`, on the page's :class:`_Columns`."""
+    if True not in keep:
+        return  # (every step below only takes kept blocks out)
+    n = len(blocks)
+    X, log_words, flagged = columns.X, columns.log_words, columns.flagged
+    ends_sentence = X[:, _ENDS_SENTENCE].tolist()
+    comment_cue = [i for i in flagged["cue_comment"] if log_words[i] <= _LOG1P_6]
+    related_heading = {i for i in flagged["cue_related"] if log_words[i] <= _LOG1P_6}
+    disclaimer = set(flagged["disclaimer"])
     # The cue column knows a heading by its first words; one that names the site in the middle
     # ("More Great WIRED Stories") takes the whole pattern. Only short blocks left out between
     # the body's first and last are worth the search (a heading matters for what it heads).
-    if True in keep:
-        first, last = keep.index(True), len(keep) - 1 - keep[::-1].index(True)
-        for i in np.flatnonzero(log_words[first:last] <= np.log1p(6)).tolist():
-            i += first
-            if not keep[i] and not related_heading[i] and cues.RELATED_HEADING.match(blocks[i].text):
-                related_heading[i] = True
-    # A headline: short, and no sentence end (a paragraph of the article resumes the body).
-    headline = ((log_words <= np.log1p(_INTERRUPTION_WORDS)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist()
-    short = (log_words <= np.log1p(6)).tolist()
+    first, last = keep.index(True), n - 1 - keep[::-1].index(True)
+    for i in compress(range(first, last), map(not_, keep[first:last])):
+        if log_words[i] <= _LOG1P_6 and i not in related_heading and cues.RELATED_HEADING.match(blocks[i].text):
+            related_heading.add(i)
     # The same long title-like phrase (no sentence, no list) three times over is an image's alt
     # text or a teaser in every box. (A series of interviews asks the same questions, a guide
     # repeats its tips, a meal plan its dishes: sentences, short lines, list items, or rows of
-    # comma-separated data.)
-    repeated = (X[:, _COLUMN["repeated"]] > 0) & (X[:, _COLUMN["ends_sentence"]] == 0) \
-        & (X[:, _COLUMN["bullet"]] == 0) & (X[:, _COLUMN["log_words"]] >= np.log1p(_REPEATED_PHRASE_WORDS)) \
-        & (X[:, _COLUMN["comma_rate"]] * np.expm1(X[:, _COLUMN["log_words"]]) <= 10.5)
-    if repeated.any():
-        counts = Counter(block.text for block, again in zip(blocks, repeated.tolist()) if again)
-        for i in np.flatnonzero(repeated).tolist():
+    # comma-separated data.) Most repeated lines are short (navigation), and few long ones come
+    # three times: the length and the count go first.
+    long_repeated = np.flatnonzero((X[:, _COLUMN["repeated"]] > 0) & (X[:, _LOG_WORDS] >= _PHRASE_LOG_WORDS)).tolist()
+    if len(long_repeated) >= _FURNITURE_REPEATS \
+            and max(Counter(blocks[i].text for i in long_repeated).values()) >= _FURNITURE_REPEATS:
+        rows = X[long_repeated]
+        phrase = (rows[:, _ENDS_SENTENCE] == 0) & (rows[:, _COLUMN["bullet"]] == 0) \
+            & (rows[:, _COLUMN["comma_rate"]] * np.expm1(rows[:, _LOG_WORDS]) <= 10.5)
+        repeated = list(compress(long_repeated, phrase.tolist()))
+        counts = Counter(blocks[i].text for i in repeated)
+        for i in repeated:
             if keep[i] and counts[blocks[i].text] >= _FURNITURE_REPEATS:
                 keep[i] = False
-    # Candidates for an "About ..." heading: short, no sentence, and opening with a letter such a
-    # heading can open with (the cheap test is done here once, not in the loop). Most short lines
-    # are navigation; without the letter test the loop below would visit each of them for nothing
-    # (a block not kept, not under a heading and no heading itself changes nothing there).
-    about = [False] * len(blocks)
-    for i in np.flatnonzero((log_words <= np.log1p(5)) & (X[:, _COLUMN["ends_sentence"]] == 0)).tolist():
-        about[i] = blocks[i].text[:1] in _ABOUT_INITIALS
-    # A promo, a newsletter box or share buttons inside the story ("CLICK HERE TO GET THE APP",
-    # "SEE MORE: <headline>", "Subscribe to ..."): what HTML mode takes out of a body, wherever
-    # it sits. Each is a line or two.
-    short_block = (log_words <= np.log1p(40)).tolist()
-    started = in_related = False
+    # A block changes or counts here only if it is kept, under a related heading or such a
+    # heading itself (most blocks are none of these): the loop visits those, and looks at the
+    # others in between only for the end of a related box. Under a comments heading, or an
+    # "About Jane Doe" / "Über Moritz Bachmann" box (the author's bio, the company's
+    # boilerplate), nothing more is the story, once the article is in evidence above it (a share
+    # bar's "12 Comments" may sit under the lede): found where the evidence is first there.
+    comments_or_about = n
+    started = in_related = evidence = False
     kept_blocks = kept_words = 0
-    for i, block in enumerate(blocks):
-        kept = keep[i]
-        # (Most blocks are neither kept nor any heading: nothing to decide or to count.)
-        if not (kept or in_related or comment_cue[i] or related_heading[i] or about[i]):
-            continue
-        evidence = kept_blocks >= _COMMENTS_EVIDENCE_BLOCKS and kept_words >= _COMMENTS_EVIDENCE_WORDS
-        # Under a comments heading, or an "About Jane Doe" / "Über Moritz Bachmann" box (the
-        # author's bio, the company's boilerplate), nothing more is the story. Only an
-        # unambiguous heading counts ("Replies" or "Responses" may head a section of the
-        # article), and only once the article is in evidence above it (a share bar's
-        # "12 Comments" may sit under the lede).
-        if evidence and ((comment_cue[i] and not kept and _COMMENTS_HEADING.match(block.text))
-                         or (about[i] and _ABOUT_HEADING.match(block.text))):
-            keep[i:] = [False] * (len(keep) - i)
-            return
+    previous = -1
+    visits = list(compress(range(n), keep))
+    if comment_cue or related_heading:
+        visits = sorted(set(visits).union(comment_cue, related_heading))
+    for i in visits:
+        if i >= comments_or_about:
+            break
+        # The box ends at its first line that is no headline (long, or a sentence).
+        if in_related and i > previous + 1 and not all(
+                log_words[j] <= _HEADLINE_LOG_WORDS and ends_sentence[j] == 0 for j in range(previous + 1, i)):
+            in_related = False
+        previous = i
+        kept, text = keep[i], blocks[i].text
         # An "Also Read" box inside the article: the run of likely-body blocks may span it, and
         # its headlines read like sub-headings, but under that heading they are links.
-        if related_heading[i] and not kept:
+        if i in related_heading and not kept:
             in_related = started
-        elif kept and started and short[i] and cues.RELATED_HEADING.match(block.text):
+        elif kept and started and log_words[i] <= _LOG1P_6 and cues.RELATED_HEADING.match(text):
             # ... as when the heading itself ("More Great Stories", "More:") was swept in.
             in_related = True
-        elif in_related and not headline[i]:
+        elif in_related and not (log_words[i] <= _HEADLINE_LOG_WORDS and ends_sentence[i] == 0):
             in_related = False
-        if kept and (in_related or (disclaimer[i] and _PUBLISHER_NOTE.search(block.text))
-                     or (short_block[i] and (cues.anywhere_category(block.text) or _page_notice(block.text)))):
+        # A promo, a newsletter box or share buttons inside the story ("CLICK HERE TO GET THE
+        # APP", "SEE MORE: <headline>", "Subscribe to ..."): what HTML mode takes out of a body,
+        # wherever it sits. Each is a line or two.
+        if kept and (in_related or (i in disclaimer and _PUBLISHER_NOTE.search(text))
+                     or (log_words[i] <= _LOG1P_40 and (_names_itself_furniture(text) or _page_notice(text)))):
             keep[i] = False
         elif kept:
             started = True
-            kept_blocks += 1
-            kept_words += block.text.count(" ") + 1
+            if not evidence:
+                kept_blocks += 1
+                kept_words += text.count(" ") + 1
+                evidence = kept_blocks >= _COMMENTS_EVIDENCE_BLOCKS and kept_words >= _COMMENTS_EVIDENCE_WORDS
+                if evidence:
+                    comments_or_about = _comments_or_about(blocks, keep, log_words, ends_sentence, i + 1, comment_cue)
+    if comments_or_about < n:
+        keep[comments_or_about:] = [False] * (n - comments_or_about)
+
+
+def _comments_or_about(blocks: list[Block], keep: list[bool], log_words: list[float], ends_sentence: list[float],
+                       start: int, comment_cue: list[int]) -> int:
+    """The first block from ``start`` on that heads a comments thread or an "About <name>" box
+    (``comment_cue``: the short blocks the cue column names comments), or ``len(blocks)``. Only
+    an unambiguous heading counts ("Replies" or "Responses" may head a section of the
+    article); a comments heading is left out of the body already (one kept is the story's)."""
+    stop = len(blocks)
+    for i in comment_cue:
+        if i >= start and not keep[i] and _COMMENTS_HEADING.match(blocks[i].text):
+            stop = i
+            break
+    # An "About ..." heading is short, has no sentence, and opens with a letter such a heading
+    # can open with (the cheap tests before the pattern).
+    for i in range(start, stop):
+        if log_words[i] <= _LOG1P_5 and ends_sentence[i] == 0:
+            text = blocks[i].text
+            if text[:1] in _ABOUT_INITIALS and _ABOUT_HEADING.match(text):
+                return i
+    return stop
+
+
+# Every pattern cues.anywhere_category tries is anchored at the block's start (past blanks) and
+# opens with one of these words, in any case, but NEWSLETTER, which it tries only where the
+# lower-cased text holds "newsletter" or "enter your email". Filed by their first letter.
+_FURNITURE_OPENERS = """also read must watch related see more recommended click don listen download up you
+    top trending most latest editor what further in popular next subscribe sign get share tweet pin email print
+    copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube pinterest""".split()
+_FURNITURE_OPENERS_BY_LETTER = {
+    letter: tuple(word for word in _FURNITURE_OPENERS if word[0] == letter) for letter in {w[0] for w in _FURNITURE_OPENERS}}
+
+
+# The letters re.IGNORECASE matches to ASCII ones that lower-casing leaves apart ("ı" to "i").
+_FOLDS_TO_ASCII = frozenset("İıſ\u212a")
+
+
+def _names_itself_furniture(text: str) -> bool:
+    """``cues.anywhere_category(text) is not None``, for most blocks without running its patterns:
+    a paragraph seldom opens with any of _FURNITURE_OPENERS, or mentions a newsletter.
+    (Lower-casing stands for the patterns' IGNORECASE except where the opening holds one of
+    _FOLDS_TO_ASCII; there, and past blanks, the patterns decide.)"""
+    head = text[:12]
+    if not head[:1].isspace() and (head.isascii() or _FOLDS_TO_ASCII.isdisjoint(head)):
+        head = head.lower()
+        openers = _FURNITURE_OPENERS_BY_LETTER.get(head[:1])
+        if openers is None or not head.startswith(openers):
+            low = text.lower()
+            if "newsletter" not in low and "enter your email" not in low:
+                return False
+    return cues.anywhere_category(text) is not None
 
 
 # A teaser cut short by the page: the ellipsis right after a comma or a semicolon ("Two people
@@ -1132,13 +1247,21 @@ def take_introduced_lists(blocks: list[Block], keep: list[bool], X: np.ndarray, 
     model finds hopeless (``_LIST_FLOOR``), or one that names itself furniture (a "Related"
     or comments heading, share buttons, a cookie or copyright notice).
     """
-    colon = X[:, _COLUMN["ends_colon"]] > 0
-    named = (X[:, _NAMED_FURNITURE] > 0).any(axis=1)
-    n = len(blocks)
+    _take_introduced_lists(blocks, keep, _Columns(X), scores)
+
+
+def _take_introduced_lists(blocks: list[Block], keep: list[bool], columns: _Columns, scores: np.ndarray) -> None:
+    """:func:`take_introduced_lists`, on the page's :class:`_Columns`."""
     # The introducing paragraphs, found all at once ("Related coverage:" introduces no part of the
     # story). The loop below only sets keep[] between an introduction and the end of its list,
     # and resumes past that end, so no block it visits later has changed since this was computed.
-    introductions = np.flatnonzero(np.array(keep, dtype=bool) & colon & ~named).tolist()
+    # (Few blocks end in a colon, fewer of them kept: most pages stop here.)
+    colon = [i for i in np.flatnonzero(columns.X[:, _ENDS_COLON] > 0).tolist() if keep[i]]
+    if not colon:
+        return
+    named = set().union(*(columns.flagged[name] for name in _NAMED_FURNITURE))
+    n = len(blocks)
+    introductions = [i for i in colon if i not in named]
     resume = 0
     for i in introductions:
         if i < resume or i >= n - 1:
@@ -1147,7 +1270,7 @@ def take_introduced_lists(blocks: list[Block], keep: list[bool], X: np.ndarray, 
         j = i + 1
         # The decoder may have kept the list's first items already (they sit next to the
         # paragraph): the list goes on through them, but a kept paragraph is the body resuming.
-        while j < n and blocks[j].indent == indent and not named[j] and (
+        while j < n and blocks[j].indent == indent and j not in named and (
                 (keep[j] and blocks[j].text.count(" ") < _LIST_ITEM_WORDS)
                 or (not keep[j] and scores[j] >= _LIST_FLOOR)):
             keep[j] = True
@@ -1168,56 +1291,76 @@ _CUE_LABELS = (
     ("cue_byline", "byline"),
 )
 _COLUMN = {name: k for k, name in enumerate(FEATURE_NAMES)}
-_NEWSLETTER_CUE, _SUBSCRIBE_CUE = _COLUMN["cue_newsletter"], _COLUMN["subscribe"]
-_NAMED_FURNITURE = [_COLUMN[name] for name in (
-    "cue_promo", "cue_share", "cue_tags", "cue_advert", "cue_newsletter", "cue_comment", "cue_related", "cue_legal",
-    "disclaimer", "cookie")]
+_LOG_WORDS, _ENDS_SENTENCE, _ENDS_COLON = _COLUMN["log_words"], _COLUMN["ends_sentence"], _COLUMN["ends_colon"]
+# The "log_words" column of a block of 5, 6, ... words, computed once: the word counts the steps
+# above compare that column with (np.log1p of a scalar costs a microsecond each time).
+_LOG1P_5, _LOG1P_6, _LOG1P_8, _LOG1P_25, _LOG1P_40 = (float(np.log1p(k)) for k in (5, 6, 8, 25, 40))
+_HEADLINE_LOG_WORDS, _PHRASE_LOG_WORDS = float(np.log1p(_INTERRUPTION_WORDS)), float(np.log1p(_REPEATED_PHRASE_WORDS))
+_NAMED_FURNITURE = ("cue_promo", "cue_share", "cue_tags", "cue_advert", "cue_newsletter", "cue_comment", "cue_related",
+                    "cue_legal", "disclaimer", "cookie")
+# The columns _Columns.flagged lists rows of: the cues, and the keyword columns beside them.
+_FLAG_NAMES = ("cookie", "subscribe", "dateline", "reading_time", "disclaimer",
+               *(name for name in FEATURE_NAMES if name.startswith("cue_")))
+_FLAG_SPAN = slice(min(_COLUMN[name] for name in _FLAG_NAMES), max(_COLUMN[name] for name in _FLAG_NAMES) + 1)
 
 
 def categories(blocks: list[Block], keep: list[bool], X: np.ndarray, template: frozenset[str]) -> list[str]:
     """Name what each non-body block is ("body" for the kept ones), from the cue columns of
     the feature matrix, so no pattern runs twice."""
+    return _categories(blocks, keep, _Columns(X), template)
+
+
+def _categories(blocks: list[Block], keep: list[bool], columns: _Columns, template: frozenset[str]) -> list[str]:
+    """:func:`categories`, on the page's :class:`_Columns`."""
     n = len(blocks)
     first_body = keep.index(True) if True in keep else n
-    words = X[:, _COLUMN["log_words"]]
-    short = words <= np.log1p(8)
-    named: list[str | None] = [None] * n
-    for column, name in reversed(_CUE_LABELS):  # reversed, so the first listed wins
-        for i in np.flatnonzero(X[:, _COLUMN[column]] > 0).tolist():
-            named[i] = name
-    # Plain lists: indexing NumPy arrays one element at a time costs more than the rest of the loop.
-    related = ((X[:, _COLUMN["cue_related"]] > 0) & short).tolist()
-    comment = ((X[:, _COLUMN["cue_comment"]] > 0) & short).tolist()
-    stamp = ((X[:, _COLUMN["cue_footer"]] > 0) | (X[:, _COLUMN["dateline"]] > 0)
-             | (X[:, _COLUMN["reading_time"]] > 0)).tolist()
-    tiny = (X[:, _COLUMN["tiny"]] > 0).tolist()
-    listish = (words <= np.log1p(25)).tolist()
-    labels: list[str] = []
-    in_related = in_comments = False
-    for i, block in enumerate(blocks):
-        if keep[i]:
-            labels.append("body")
-            in_related = False
+    flagged, log_words = columns.flagged, columns.log_words
+    tiny = (columns.X[:, _COLUMN["tiny"]] > 0).tolist()
+    # By its place and its size alone, a block left out is navigation before the body (a list
+    # item or a tiny line) and the footer after it (a tiny line). What it says of itself, and
+    # the heading it sits under, override that below.
+    labels = ["navigation" if block.bullet or small else "other" for block, small in zip(blocks[:first_body], tiny)]
+    labels += ["body" if kept else "footer" if small else "other" for kept, small in zip(keep[first_body:], tiny[first_body:])]
+    # What the block's cues name it (the first listed wins); else a related-links or a comments
+    # heading (a short line), a date or a stamp, or a line of the site's template.
+    named: dict[int, str] = {}
+    for column, name in _CUE_LABELS:
+        for i in flagged[column]:
+            named.setdefault(i, name)
+    headings: dict[str, list[int]] = {"related": [], "comment": []}
+    for name, found in headings.items():
+        for i in flagged[f"cue_{name}"]:
+            if i not in named and log_words[i] <= _LOG1P_8:
+                named[i] = name
+                found.append(i)
+    for column in ("cue_footer", "dateline", "reading_time"):
+        for i in flagged[column]:
+            named.setdefault(i, "dateline" if i < first_body else "footer")
+    if template:
+        for i, block in enumerate(blocks):
+            if not keep[i] and i not in named and len(block.text) <= _TEMPLATE_MAX_CHARS \
+                    and template_key(block.text) in template:
+                named[i] = "navigation"
+    for i, name in named.items():
+        if not keep[i]:
+            labels[i] = name
+    # Past the first comments heading after the body's start, every other block left out is the
+    # thread's. Before it, under a related-links heading, every short line up to the next body
+    # block is one of its links.
+    thread = next((i for i in headings["comment"] if i > first_body and not keep[i]), n)
+    for i in range(thread + 1, n):
+        if not keep[i] and i not in named:
+            labels[i] = "comment"
+    walked = 0
+    for heading in headings["related"]:
+        if heading >= thread:
+            break
+        if keep[heading]:
             continue
-        label = named[i]
-        if label is None:
-            if related[i]:
-                label, in_related = "related", True
-            elif comment[i]:
-                label, in_comments = "comment", i > first_body
-            elif stamp[i]:
-                label = "dateline" if i < first_body else "footer"
-            elif template and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
-                label = "navigation"
-            elif in_comments:
-                label = "comment"
-            elif in_related and listish[i]:
-                label = "related"
-            elif i < first_body and (block.bullet or tiny[i]):
-                label = "navigation"
-            elif i > first_body and tiny[i]:
-                label = "footer"
-            else:
-                label = "other"
-        labels.append(label)
+        i = max(heading + 1, walked)
+        while i < thread and not keep[i]:
+            if i not in named and log_words[i] <= _LOG1P_25:
+                labels[i] = "related"
+            i += 1
+        walked = i
     return labels

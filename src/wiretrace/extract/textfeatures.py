@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Protocol
 
 import numpy as np
@@ -73,10 +73,13 @@ def is_dateline(text: str) -> bool:
     if _DATE_NUMERIC.search(text):
         return True
     low = text.lower()
-    # The month alternation is slow; only run it where a word could be a month name.
-    if not any(word.strip(_MONTH_TRIM)[:3] in _MONTH_STEMS for word in low.split()):
-        return False
-    return bool(_DATE_MONTH.search(low))
+    return _may_name_month(low) and bool(_DATE_MONTH.search(low))
+
+
+def _may_name_month(low: str) -> bool:
+    """Whether a word of ``low`` (lower-case) could be a month name: the month alternation is
+    slow, so it only runs where this holds."""
+    return any(word.strip(_MONTH_TRIM)[:3] in _MONTH_STEMS for word in low.split())
 
 
 # Matched against lower-cased text (case-insensitive alternations are several times slower).
@@ -171,16 +174,6 @@ def _gap_to_previous(flags: np.ndarray, cap: int = 20) -> np.ndarray:
     return np.minimum(idx - before, cap)
 
 
-
-
-def _any_of(codes: np.ndarray, chars: str) -> np.ndarray:
-    """codes == any of chars (np.isin sorts; a few comparisons are much cheaper)."""
-    out = codes == ord(chars[0])
-    for ch in chars[1:]:
-        out |= codes == ord(ch)
-    return out
-
-
 # Keywords found anywhere in a block, by column of the measure matrix. Searched with str.find
 # over the whole lower-cased page: hits are rare, so this is far cheaper than a per-block test.
 _KEYWORDS = (
@@ -194,8 +187,9 @@ _KEYWORDS = (
           "photograph:", "image:", "credit:", "getty images", "file photo")),
 )
 # Keywords that share a rarer word are found from one search for it, then checked in place:
-# a page is searched once for "photo", not eight times.
-_ANCHORS = ("photo", "image", "sign ", "log", "|", "•", "·")
+# a page is searched once for "photo", not eight times. A single character is found fastest
+# of all, so the separators are searched by their middle one.
+_ANCHORS = ("photo", "image", "sign ", "log", "|", "•", "·", "/")
 
 
 def _keyword_plan() -> tuple[tuple[int, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
@@ -213,9 +207,49 @@ def _keyword_plan() -> tuple[tuple[int, tuple[tuple[str, tuple[str, ...]], ...]]
 _KEYWORD_PLAN = _keyword_plan()
 
 
+# Keywords of four characters or more are found the other way round, through one NumPy pass over
+# the page (str.find costs a pass per keyword): every position's next four characters, folded to
+# lower-case ASCII and hashed, are looked up in a table marking each keyword's four-character
+# anchor (a piece of its anchor above); the few marked positions are then checked in place.
+# Folding is lower-casing wherever a character lower-cases to one ASCII character (else 0).
+_FOLD = np.array([ord(low) if len(low := chr(c).lower()) == 1 and low.isascii() else 0 for c in range(0x10000)],
+                 dtype=np.uint8)
+
+
+def _quad_hash(quads: np.ndarray) -> np.ndarray:
+    """Four folded characters, read as a little-endian uint32, -> 16 bits (Knuth's multiplicative
+    hash: the top half of the product, which wraps in uint32)."""
+    return (quads * np.uint32(2654435761)) >> 16
+
+
+def _quad_plan() -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """Anchor -> (keyword, the anchor's offset in it, column) of the _KEYWORDS searched in the
+    lower-cased page that have four characters or more."""
+    plan: dict[str, list[tuple[str, int, int]]] = {}
+    for column, groups in _KEYWORD_PLAN:
+        if column == 11:  # the separators are searched in the page itself
+            continue
+        for anchor, keywords in groups:
+            for keyword in keywords:
+                if len(keyword) >= 4:
+                    offset = min(keyword.index(anchor), len(keyword) - 4)
+                    plan.setdefault(keyword[offset : offset + 4], []).append((keyword, offset, column))
+    return {quad: tuple(entries) for quad, entries in plan.items()}
+
+
+_QUAD_PLAN = _quad_plan()
+_QUAD_MARKS = np.zeros(0x10000, dtype=bool)
+_QUAD_MARKS[_quad_hash(np.array([int.from_bytes(quad.encode("ascii"), "little") for quad in _QUAD_PLAN], dtype="<u4"))] = True
+_QUAD_KEYWORDS = tuple(keyword for entries in _QUAD_PLAN.values() for keyword, _offset, _column in entries)
+# What is left for str.find when the quads have been searched.
+_FIND_PLAN = tuple(
+    (column, tuple((anchor, kept) for anchor, words in groups if (kept := tuple(w for w in words if w not in _QUAD_KEYWORDS))))
+    for column, groups in _KEYWORD_PLAN
+)
+
+
 # Character classes of the Basic Multilingual Plane, one bit each, so that a single table
-# lookup and one `reduceat` count everything per block. Bit order follows np.unpackbits
-# (most significant first): column k of the unpacked matrix is bit 7 - k.
+# lookup and one `reduceat` count everything per block.
 _SPACE, _UPPER, _LETTER, _DIGIT_BIT, _COMMA, _BREAK, _WIDE, _STOP = (128, 64, 32, 16, 8, 4, 2, 1)
 
 
@@ -246,34 +280,68 @@ _OTHER_DIGITS[0xFFFF] = True
 # does not ("ı" is "i" to re.IGNORECASE); pages holding one get no lower-case gates (see PageText).
 _CASE_TRAPS = "İıſ"
 
+# Above its class byte, a character's key says what it means to its neighbours: after a space or
+# a line break a word starts (a capital counts only there), and a full stop counts only before a
+# space. Bit 10 marks the digits of _OTHER_DIGITS.
+_WORD_EDGE, _IS_SPACE, _OTHER_DIGIT = 0x100, 0x200, 0x400
+_KEYS = _CLASSES.astype(np.uint16)
+_KEYS[[ord(" "), ord("\n")]] |= _WORD_EDGE
+_KEYS[ord(" ")] |= _IS_SPACE
+_KEYS[_OTHER_DIGITS] |= _OTHER_DIGIT
+# A character's context index: its own class byte and bit 10, with bits 8 and 9 taken from its
+# neighbours (the previous character's _WORD_EDGE, the next one's _IS_SPACE).
+_OWN = 0xFF | _OTHER_DIGIT
 
-def _lane_table(bits: tuple[int, ...]) -> np.ndarray:
-    """Class byte -> uint64 holding a 1 in the 16-bit lane of each of ``bits`` that is set, so
-    that one sum over a block's characters counts four classes at once."""
-    lut = np.zeros(256, dtype=np.uint64)
-    for value in range(256):
-        lut[value] = sum(1 << (16 * lane) for lane, bit in enumerate(bits) if value & bit)
-    return lut
+#: What _class_counts counts per block, in its column order.
+_COUNTED = ("spaces", "capitals", "letters", "digits", "commas", "sentence_marks", "wide", "other_digits")
 
 
-_LANES_A = _lane_table((_SPACE, _UPPER, _LETTER, _DIGIT_BIT))
-_LANES_B = _lane_table((_COMMA, _BREAK, _WIDE, _STOP))
-#: A lane holds counts below 2**16, so longer blocks take the slower bit-matrix path.
+def _count_table() -> np.ndarray:
+    """Context index -> how much the character adds to each of _COUNTED: capitals only at the
+    start of a word, sentence punctuation (".?!") only before a space, "。" anywhere."""
+    table = np.zeros((0x800, len(_COUNTED)), dtype=np.int64)
+    for index in range(0x800):
+        cls = index & 0xFF
+        word_start, before_space = bool(index & _WORD_EDGE), bool(index & _IS_SPACE)
+        table[index] = (
+            bool(cls & _SPACE), bool(cls & _UPPER) and word_start, bool(cls & _LETTER), bool(cls & _DIGIT_BIT),
+            bool(cls & _COMMA), (bool(cls & _BREAK) and before_space) + bool(cls & _STOP), bool(cls & _WIDE),
+            bool(index & _OTHER_DIGIT),
+        )
+    return table
+
+
+_COUNTS = _count_table()
+# The same packed into two uint64 per index, four 16-bit lanes each, so that one sum over a
+# block's characters counts four classes at once.
+_PACKED = (_COUNTS.reshape(-1, 2, 4).astype(np.uint64) << (16 * np.arange(4, dtype=np.uint64))).sum(
+    axis=2, dtype=np.uint64
+)
+#: A lane holds counts below 2**16, so longer blocks take the slower unpacked path.
 _LANE_MAX = 0xFFFF
 
 
-def _class_counts(cls: np.ndarray, starts: np.ndarray, longest: int) -> tuple[np.ndarray, ...]:
-    """Per block, counts of the eight classes of ``cls`` (bit order of _class_table)."""
+def _class_counts(codes: np.ndarray, starts: np.ndarray, longest: int) -> np.ndarray:
+    """Per block, the counts of _COUNTED, shape (n, 8); ``codes`` are the code points of the
+    blocks joined by "\\n", ``starts`` where each block starts among them."""
+    keys = np.take(_KEYS, codes, mode="clip")  # past the BMP reads as U+FFFF
+    index = keys & _OWN
+    index[0] |= _WORD_EDGE  # the page starts with a word
+    index[1:] |= keys[:-1] & _WORD_EDGE
+    index[:-1] |= keys[1:] & _IS_SPACE
     if longest >= _LANE_MAX:
-        counts = np.add.reduceat(np.unpackbits(cls[:, None], axis=1), starts, axis=0, dtype=np.int64)
-        return tuple(counts.T)
-    out = []
-    for lut in (_LANES_A, _LANES_B):
-        packed = np.add.reduceat(lut[cls], starts)
-        # The four 16-bit lanes, read as little-endian uint16 columns (no shifting and masking).
-        lanes = packed.astype("<u8", copy=False).view("<u2").reshape(-1, 4).astype(np.int64)
-        out.extend(lanes.T)
-    return tuple(out)
+        return np.add.reduceat(np.take(_COUNTS, index, axis=0), starts, axis=0)
+    packed = np.add.reduceat(np.take(_PACKED, index, axis=0), starts, axis=0)
+    # The 16-bit lanes, read as little-endian uint16 columns (no shifting and masking).
+    return packed.astype("<u8", copy=False).view("<u2").astype(np.int64)
+
+
+# How a block ends: its last character, or the one before a closing quote or bracket.
+_CLOSER, _FULL_STOP, _COLON = 1, 2, 4
+_ENDINGS = np.zeros(0x10000, dtype=np.uint8)
+_ENDINGS[[ord(ch) for ch in "\"'”’»)]"]] = _CLOSER
+_ENDINGS[[ord(ch) for ch in ".!?。！？…"]] = _FULL_STOP
+_ENDINGS[[ord(ch) for ch in ":："]] = _COLON
 
 
 @dataclass(slots=True)
@@ -340,8 +408,8 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     credit; and the page's :class:`PageText`.
 
     Counting runs on the page's code points with NumPy, all blocks at once (a block's span is
-    delimited by the "\n" joining them); Python touches each block only for the cheap
-    first-word gate in front of the cue patterns.
+    delimited by the "\n" joining them); Python touches each block only for its first word,
+    the gate in front of the cue patterns.
     """
     n = len(texts)
     page = "\n".join(texts)
@@ -350,56 +418,84 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     starts = np.zeros(n, dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     stops = starts + lengths
-
-    bmp = np.minimum(codes, 0xFFFF)
-    cls = _CLASSES[bmp]
-    # Capitals count only at the start of a word, sentence punctuation only before a space.
-    space = (cls & _SPACE) != 0
-    word_start = np.empty(len(cls), dtype=bool)
-    word_start[0] = True
-    word_start[1:] = space[:-1] | (codes[:-1] == 10)
-    before_space = np.zeros(len(cls), dtype=bool)
-    before_space[:-1] = space[1:]
-    cls &= np.where(word_start, np.uint8(0xFF), np.uint8(0xFF ^ _UPPER))
-    cls &= np.where(before_space, np.uint8(0xFF), np.uint8(0xFF ^ _BREAK))
-    spaces, uppers, letters, digits, commas, breaks, wide, stops_ = _class_counts(cls, starts, int(lengths.max()))
+    spaces, capitals, letters, digits, commas, sentence_marks, wide, other_digits = (
+        _class_counts(codes, starts, int(lengths.max())).T
+    )
 
     M = np.zeros((n, 19), dtype=np.float64)
     words = spaces + 1.0 + wide // 2
     M[:, 0] = words
     M[:, 1] = lengths
-    last = codes[stops - 1]
-    quoted = _any_of(last, "\"'”’»)]") & (lengths > 1)
-    last = np.where(quoted, codes[np.maximum(stops - 2, 0)], last)
-    ends = _any_of(last, ".!?。！？…")
+    ending = np.take(_ENDINGS, codes[stops - 1], mode="clip")
+    quoted = (ending == _CLOSER) & (lengths > 1)
+    ending = np.where(quoted, np.take(_ENDINGS, codes[np.maximum(stops - 2, 0)], mode="clip"), ending)
+    ends = ending == _FULL_STOP
     M[:, 2] = ends
-    M[:, 3] = (last == 58) | (last == 0xFF1A)
-    M[:, 4] = breaks + stops_ + ends
+    M[:, 3] = ending == _COLON
+    M[:, 4] = sentence_marks + ends
     M[:, 5] = commas
-    M[:, 6] = uppers / words
+    M[:, 6] = capitals / words
     M[:, 7] = digits / lengths
     M[:, 8] = wide > 0
     M[:, 17] = (letters == 0) & (wide == 0)
 
-    # Cue phrases open a block; only blocks whose first word could start one are matched.
-    firsts = " ".join([t.partition(" ")[0] for t in texts]).lower().split(" ")
-    gate = [f.strip(_FIRST_TRIM) in _CUE_FIRST or f[:1].isdigit() for f in firsts]
-    for i in np.flatnonzero(np.array(gate) | (wide > 0)).tolist():
-        match = _CUES.match(texts[i].lower())
+    # Cue phrases open a block; only blocks whose first word could start one are matched. The
+    # page lower-cased at once and split where the texts were joined is each text lower-cased
+    # ("\n" is neither cased nor case-ignorable, so no final sigma sees across it).
+    low = page.lower()
+    lows = low.split("\n")
+    if len(lows) != n:  # a text holds a line break of its own
+        lows = [text.lower() for text in texts]
+    firsts = [text.partition(" ")[0] for text in lows]
+    gate = np.array([f.strip(_FIRST_TRIM) in _CUE_FIRST or f[:1].isdigit() for f in firsts])
+    for i in np.flatnonzero(gate | (wide > 0)).tolist():
+        match = _CUES.match(lows[i])
         if match:
             M[i, 9] = _CUE_CODE[match.lastgroup]
 
-    low = page.lower()
-    digit = digits > 0
-    if not page.isascii():
-        other = _OTHER_DIGITS[bmp]
-        if other.any():
-            digit |= np.add.reduceat(other, starts) > 0
+    digit = (digits | other_digits) > 0
     gates_on = len(low) == len(page) and (page.isascii() or not any(c in page for c in _CASE_TRAPS))
     facts = PageText(texts, low, starts.tolist() if gates_on else None, firsts, digit.tolist(), spaces)
-    seen = facts.seen
-    for column, groups in _KEYWORD_PLAN:
-        hits = []
+    found_at, columns = _find_keywords(page, low, codes, facts.seen)
+    if found_at:
+        M[np.searchsorted(starts, found_at, side="right") - 1, columns] = 1.0
+
+    # Dates and reading times sit in short lines with digits; few blocks qualify. Their texts
+    # are searched joined by NUL (no pattern matches across it), one regex call per pattern.
+    candidates = np.flatnonzero((words <= 16) & (digits > 0)).tolist()
+    if candidates:
+        dated = _hits(_DATE_NUMERIC, [texts[i] for i in candidates], candidates)
+        named = [i for i in candidates if i not in dated and _may_name_month(lows[i])]
+        if named:
+            dated |= _hits(_DATE_MONTH, [lows[i] for i in named], named)
+        M[list(dated), 14] = 1.0
+        timed = [i for i in candidates if "min" in lows[i]]
+        if timed:
+            M[list(_hits(cues.READING_TIME_STRICT, [texts[i] for i in timed], timed)), 15] = 1.0
+    return M, facts
+
+
+def _find_keywords(page: str, low: str, codes: np.ndarray, seen: dict[str, list[int]]) -> tuple[list[int], list[int]]:
+    """Every occurrence of the _KEYWORDS, as offsets (in ``page`` for the separators, else in
+    ``low``) and their columns; and per keyword but the separators, its offsets in ``seen``."""
+    found_at: list[int] = []
+    columns: list[int] = []
+    plan = _KEYWORD_PLAN
+    if len(low) == len(page) and len(codes) >= 4:  # offsets in low are offsets in the page
+        plan = _FIND_PLAN
+        for keyword in _QUAD_KEYWORDS:
+            seen[keyword] = []
+        folded = np.take(_FOLD, codes, mode="clip")
+        # Each position's next four folded characters, as one uint32 (a view, no copy).
+        quads = np.ndarray((len(folded) - 3,), dtype="<u4", buffer=folded, strides=(1,))
+        for at in np.flatnonzero(np.take(_QUAD_MARKS, _quad_hash(quads))).tolist():
+            for keyword, offset, column in _QUAD_PLAN.get(low[at : at + 4], ()):
+                start = at - offset
+                if start >= 0 and low.startswith(keyword, start):
+                    seen[keyword].append(start)
+                    found_at.append(start)
+                    columns.append(column)
+    for column, groups in plan:
         haystack = page if column == 11 else low
         for anchor, keywords in groups:
             at = _find_all(haystack, anchor)
@@ -412,43 +508,32 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
                     found = [h - offset for h in at if h >= offset and haystack.startswith(keyword, h - offset)]
                 if column != 11:
                     seen[keyword] = found
-                hits += found
-        if hits:
-            M[np.searchsorted(starts, np.array(hits), side="right") - 1, column] = 1.0
-
-    # Dates and reading times sit in short lines with digits; few blocks qualify. Their texts
-    # are searched joined by NUL (no pattern matches across it), one regex call per pattern.
-    candidates = np.flatnonzero((words <= 16) & (digits > 0)).tolist()
-    if candidates:
-        for i in _hits(_DATE_NUMERIC, [texts[i] for i in candidates], candidates):
-            M[i, 14] = 1.0
-        rest = [i for i in candidates if not M[i, 14]]
-        lowered = [texts[i].lower() for i in rest]
-        gated = [(i, low) for i, low in zip(rest, lowered)
-                 if any(word.strip(_MONTH_TRIM)[:3] in _MONTH_STEMS for word in low.split())]
-        if gated:
-            for i in _hits(_DATE_MONTH, [low for _i, low in gated], [i for i, _low in gated]):
-                M[i, 14] = 1.0
-        timed = [i for i in candidates if "min" in texts[i].lower()]
-        if timed:
-            for i in _hits(cues.READING_TIME_STRICT, [texts[i] for i in timed], timed):
-                M[i, 15] = 1.0
-    return M, facts
+                found_at += found
+                columns += [column] * len(found)
+    return found_at, columns
 
 
 def _hits(pattern: re.Pattern, texts: list[str], ids: list[int]) -> set[int]:
     """``ids`` of the ``texts`` that ``pattern`` finds something in (one pass over them all)."""
     if len(texts) == 1:
         return set(ids) if pattern.search(texts[0]) else set()
-    offsets = [0]
-    for text in texts:
-        offsets.append(offsets[-1] + len(text) + 1)
+    offsets = list(accumulate([len(text) + 1 for text in texts], initial=0))
     return {ids[bisect_right(offsets, match.start()) - 1] for match in pattern.finditer("\0".join(texts))}
 
 
 def block_features(blocks: Sequence[BlockLike]) -> np.ndarray:
     """The feature matrix of one page, shape (len(blocks), N_FEATURES), columns FEATURE_NAMES."""
     return page_features(blocks)[0]
+
+
+def _repeats(keys: list[str]) -> np.ndarray | None:
+    """Per key, whether it occurs more than once among ``keys``; None when none does. As the
+    index of each key's first occurrence, so equal keys side by side can be found too."""
+    first: dict[str, int] = {}
+    same_as = np.fromiter(map(first.setdefault, keys, range(len(keys))), dtype=np.intp, count=len(keys))
+    if len(first) == len(keys):
+        return None
+    return same_as
 
 
 def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
@@ -471,27 +556,27 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
 
     X = np.empty((n, N_FEATURES), dtype=np.float64)
     # the block itself
-    X[:, 0:2] = np.log1p(M[:, 0:2])
+    np.log1p(M[:, 0:2], X[:, 0:2])
     lw = X[:, 0]
     X[:, 2:4] = M[:, 2:4]
-    X[:, 4:6] = M[:, 4:6] * (10.0 / w)[:, None]
+    np.multiply(M[:, 4:6], (10.0 / w)[:, None], X[:, 4:6])
     X[:, 6:8] = M[:, 6:8]
-    X[:, 8] = [b.bullet for b in blocks]
-    bullet = X[:, 8]
+    bullet = np.array([b.bullet for b in blocks], dtype=np.float64)
+    X[:, 8] = bullet
     X[:, 9] = M[:, 8]
     # An image's alt text next to its title or caption, a teaser's link on its picture and its
     # headline: terminal renderers draw the same text twice in a row, article text never is.
-    adjacent = np.zeros(n)
-    if len(set(texts)) == n:
+    adjacent = np.zeros(n, dtype=bool)
+    same_as = _repeats(texts)
+    if same_as is None:
         X[:, 10] = 0.0
     else:
-        counts = Counter(texts)
-        X[:, 10] = [counts[t] > 1 for t in texts]
-        same = np.array([a == b for a, b in zip(texts, texts[1:])], dtype=bool)
+        X[:, 10] = np.bincount(same_as, minlength=n)[same_as] > 1
+        same = same_as[1:] == same_as[:-1]
         adjacent[:-1] = same
-        adjacent[1:] += same
+        adjacent[1:] |= same
     X[:, 11:18] = M[:, 10:17]
-    X[:, 18 : 18 + len(_CUE_NAMES)] = code[:, None] == _CUE_RANGE
+    np.equal(code[:, None], _CUE_RANGE, X[:, 18 : 18 + len(_CUE_NAMES)])
     c = 18 + len(_CUE_NAMES)
 
     # neighbours, through one zero-padded matrix: log words, ends, long, bullet
@@ -506,16 +591,16 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     X[:, c : c + 6 : 2] = padded[2 : 2 + n, 1:4]  # prev1 ends / long / bullet
     X[:, c + 1 : c + 6 : 2] = padded[4 : 4 + n, 1:4]  # next1 ends / long / bullet
     c += 6
-    # Sliding sums over +-5 blocks from one cumulative sum of (long, words).
-    lo = np.maximum(idx - 5, 0)
-    hi = np.minimum(idx + 6, n)
-    cum = np.zeros((n + 1, 2))
-    cum[1:, 0] = longf
-    cum[1:, 1] = w
+    # Sliding sums over +-5 blocks of (long, words, blocks), from one cumulative sum over a
+    # zero-padded copy (the sums are of whole numbers, so exact).
+    cum = np.zeros((n + 11, 3))
+    cum[6 : 6 + n, 0] = longf
+    cum[6 : 6 + n, 1] = w
+    cum[6 : 6 + n, 2] = 1.0
     np.cumsum(cum, axis=0, out=cum)
-    window = cum[hi] - cum[lo]
-    X[:, c] = window[:, 0] / (hi - lo)
-    X[:, c + 1] = np.log1p(window[:, 1])
+    window = cum[11:] - cum[:n]
+    X[:, c] = window[:, 0] / window[:, 2]
+    np.log1p(window[:, 1], X[:, c + 1])
     X[:, c + 2] = _gap_to_previous(long_)
     X[:, c + 3] = _gap_to_previous(long_[::-1])[::-1]
     c += 4
@@ -573,16 +658,15 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # A short unpunctuated line right before the first paragraph of a stretch of text is the
     # headline (or a dek); a sub-heading has a paragraph on both sides.
     X[:, c + 8] = (w <= 15) & (end == 0) & (X[:, _NEXT1_LONG] > 0) & (X[:, _PREV1_LONG] == 0)
-    X[:, c + 9] = adjacent > 0
+    X[:, c + 9] = adjacent
     X[:, c + 10] = M[:, 18]
     # A caption shown twice, cut short once ("... less" / "... more"), a teaser repeated with
     # another snippet: the same opening words, not the same block.
-    prefixes = [t[:_PREFIX_CHARS] if len(t) >= _PREFIX_CHARS else None for t in texts]
-    keys = Counter(prefixes)
-    if len(keys) < n:
-        X[:, c + 11] = [p is not None and keys[p] > 1 for p in prefixes]
-    else:
+    same_start = _repeats([t[:_PREFIX_CHARS] for t in texts])
+    if same_start is None:
         X[:, c + 11] = 0.0
+    else:
+        X[:, c + 11] = (np.bincount(same_start, minlength=n)[same_start] > 1) & (M[:, 1] >= _PREFIX_CHARS)
     assert c + 12 == N_FEATURES
     return X, facts
 

@@ -162,16 +162,8 @@ _NEIGHBOUR_TAPS = [2, 1, 0, 4, 5, 6]
 # Cue codes that mark the end of an article: tags, share buttons, related lists, comments.
 _END_CUE = np.zeros(len(_CUE_NAMES) + 1, dtype=bool)
 _END_CUE[[_CUE_CODE[name] for name in ("tags", "share", "related", "comment")]] = True
-
-
-def _gap_to_previous(flags: np.ndarray, cap: int = 20) -> np.ndarray:
-    """Per block, how many blocks back the previous flagged one is (capped)."""
-    idx = np.arange(len(flags))
-    latest = np.maximum.accumulate(np.where(flags, idx, -cap))
-    before = np.empty_like(latest)
-    before[0] = -cap
-    before[1:] = latest[:-1]
-    return np.minimum(idx - before, cap)
+# Rows same_indent, deeper_indent, shallower_indent: the sign of a block's indent minus the body's.
+_SIGNS = np.array([[0], [1], [-1]])
 
 
 # Keywords found anywhere in a block, by column of the measure matrix. Searched with str.find
@@ -402,9 +394,9 @@ def _find_all(haystack: str, needle: str) -> list[int]:
 
 
 def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
-    """Per-block measures, shape (n, 19): words, chars, ends sentence, ends with colon, sentence
-    breaks, commas, share of capitalised words, share of digits, CJK, cue code, urlish,
-    separators, cookie, subscribe, dateline, reading time, disclaimer, no letters, photo
+    """Per-block measures, one row each, shape (19, n): words, chars, ends sentence, ends with
+    colon, sentence breaks, commas, share of capitalised words, share of digits, CJK, cue code,
+    urlish, separators, cookie, subscribe, dateline, reading time, disclaimer, no letters, photo
     credit; and the page's :class:`PageText`.
 
     Counting runs on the page's code points with NumPy, all blocks at once (a block's span is
@@ -422,22 +414,22 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
         _class_counts(codes, starts, int(lengths.max())).T
     )
 
-    M = np.zeros((n, 19), dtype=np.float64)
-    words = spaces + 1.0 + wide // 2
-    M[:, 0] = words
-    M[:, 1] = lengths
+    M = np.zeros((19, n), dtype=np.float64)
+    words = M[0]
+    np.add(spaces, 1.0 + wide // 2, words)
+    M[1] = lengths
     ending = np.take(_ENDINGS, codes[stops - 1], mode="clip")
     quoted = (ending == _CLOSER) & (lengths > 1)
     ending = np.where(quoted, np.take(_ENDINGS, codes[np.maximum(stops - 2, 0)], mode="clip"), ending)
     ends = ending == _FULL_STOP
-    M[:, 2] = ends
-    M[:, 3] = ending == _COLON
-    M[:, 4] = sentence_marks + ends
-    M[:, 5] = commas
-    M[:, 6] = capitals / words
-    M[:, 7] = digits / lengths
-    M[:, 8] = wide > 0
-    M[:, 17] = (letters == 0) & (wide == 0)
+    M[2] = ends
+    M[3] = ending == _COLON
+    M[4] = sentence_marks + ends
+    M[5] = commas
+    np.divide(capitals, words, M[6])
+    np.divide(digits, lengths, M[7])
+    M[8] = wide > 0
+    M[17] = (letters == 0) & (wide == 0)
 
     # Cue phrases open a block; only blocks whose first word could start one are matched. The
     # page lower-cased at once and split where the texts were joined is each text lower-cased
@@ -448,17 +440,18 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
         lows = [text.lower() for text in texts]
     firsts = [text.partition(" ")[0] for text in lows]
     gate = np.array([f.strip(_FIRST_TRIM) in _CUE_FIRST or f[:1].isdigit() for f in firsts])
+    code = M[9]
     for i in np.flatnonzero(gate | (wide > 0)).tolist():
         match = _CUES.match(lows[i])
         if match:
-            M[i, 9] = _CUE_CODE[match.lastgroup]
+            code[i] = _CUE_CODE[match.lastgroup]
 
     digit = (digits | other_digits) > 0
     gates_on = len(low) == len(page) and (page.isascii() or not any(c in page for c in _CASE_TRAPS))
     facts = PageText(texts, low, starts.tolist() if gates_on else None, firsts, digit.tolist(), spaces)
-    found_at, columns = _find_keywords(page, low, codes, facts.seen)
+    found_at, rows = _find_keywords(page, low, codes, facts.seen)
     if found_at:
-        M[np.searchsorted(starts, found_at, side="right") - 1, columns] = 1.0
+        M[rows, np.searchsorted(starts, found_at, side="right") - 1] = 1.0
 
     # Dates and reading times sit in short lines with digits; few blocks qualify. Their texts
     # are searched joined by NUL (no pattern matches across it), one regex call per pattern.
@@ -468,16 +461,17 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
         named = [i for i in candidates if i not in dated and _may_name_month(lows[i])]
         if named:
             dated |= _hits(_DATE_MONTH, [lows[i] for i in named], named)
-        M[list(dated), 14] = 1.0
+        M[14, list(dated)] = 1.0
         timed = [i for i in candidates if "min" in lows[i]]
         if timed:
-            M[list(_hits(cues.READING_TIME_STRICT, [texts[i] for i in timed], timed)), 15] = 1.0
+            M[15, list(_hits(cues.READING_TIME_STRICT, [texts[i] for i in timed], timed))] = 1.0
     return M, facts
 
 
 def _find_keywords(page: str, low: str, codes: np.ndarray, seen: dict[str, list[int]]) -> tuple[list[int], list[int]]:
     """Every occurrence of the _KEYWORDS, as offsets (in ``page`` for the separators, else in
-    ``low``) and their columns; and per keyword but the separators, its offsets in ``seen``."""
+    ``low``) and their columns (rows of the measures); and per keyword but the separators, its
+    offsets in ``seen``."""
     found_at: list[int] = []
     columns: list[int] = []
     plan = _KEYWORD_PLAN
@@ -526,101 +520,120 @@ def block_features(blocks: Sequence[BlockLike]) -> np.ndarray:
     return page_features(blocks)[0]
 
 
-def _repeats(keys: list[str]) -> np.ndarray | None:
-    """Per key, whether it occurs more than once among ``keys``; None when none does. As the
-    index of each key's first occurrence, so equal keys side by side can be found too."""
+def _repeats(texts: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Per block, the index of the first block with the same text, and whether another long
+    block opens with the same _PREFIX_CHARS characters; None where no two blocks share even
+    their openings (the usual case).
+
+    Texts are compared by their openings first: a short text is its own opening, and only long
+    texts sharing theirs need comparing whole (hashing every long text would cost more)."""
+    n = len(texts)
     first: dict[str, int] = {}
-    same_as = np.fromiter(map(first.setdefault, keys, range(len(keys))), dtype=np.intp, count=len(keys))
-    if len(first) == len(keys):
+    same_opening = np.fromiter(
+        map(first.setdefault, [text[:_PREFIX_CHARS] for text in texts], range(n)), dtype=np.intp, count=n
+    )
+    if len(first) == n:
         return None
-    return same_as
+    shared = (np.bincount(same_opening, minlength=n)[same_opening] > 1) & (lengths >= _PREFIX_CHARS)
+    same_text = same_opening.copy()
+    first_long: dict[str, int] = {}
+    for i in np.flatnonzero(shared).tolist():
+        same_text[i] = first_long.setdefault(texts[i], i)
+    return same_text, shared
 
 
 def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     """The feature matrix of one page (see :func:`block_features`) and its :class:`PageText`.
 
-    Written for few NumPy calls (each costs microseconds whatever the page's size): columns that
-    come from the same source are filled together through slices of one padded matrix.
+    Written for few NumPy calls (each costs about a microsecond whatever the page's size): the
+    features are built one row per feature, so that rows from the same source are filled
+    together through slices, and transposed at the end.
     """
     n = len(blocks)
     if n == 0:
         return np.zeros((0, N_FEATURES), dtype=np.float64), PageText.empty()
     texts = [b.text for b in blocks]
     M, facts = _measure(texts)
-    w = M[:, 0]
-    end = M[:, 2]
-    code = M[:, 9]
+    w = M[0]
+    end = M[2]
+    code = M[9]
     long_ = (w >= _LONG_WORDS) & (end > 0)
     longf = long_.astype(np.float64)
     idx = np.arange(n)
 
-    X = np.empty((n, N_FEATURES), dtype=np.float64)
+    F = np.empty((N_FEATURES, n), dtype=np.float64)
     # the block itself
-    np.log1p(M[:, 0:2], X[:, 0:2])
-    lw = X[:, 0]
-    X[:, 2:4] = M[:, 2:4]
-    np.multiply(M[:, 4:6], (10.0 / w)[:, None], X[:, 4:6])
-    X[:, 6:8] = M[:, 6:8]
-    bullet = np.array([b.bullet for b in blocks], dtype=np.float64)
-    X[:, 8] = bullet
-    X[:, 9] = M[:, 8]
+    np.log1p(M[0:2], F[0:2])
+    lw = F[0]
+    F[2:4] = M[2:4]
+    np.multiply(M[4:6], 10.0 / w, F[4:6])
+    F[6:8] = M[6:8]
+    bullet = F[8]
+    bullet[:] = [b.bullet for b in blocks]
+    F[9] = M[8]
     # An image's alt text next to its title or caption, a teaser's link on its picture and its
     # headline: terminal renderers draw the same text twice in a row, article text never is.
     adjacent = np.zeros(n, dtype=bool)
-    same_as = _repeats(texts)
-    if same_as is None:
-        X[:, 10] = 0.0
+    repeats = _repeats(texts, M[1])
+    if repeats is None:
+        F[10] = 0.0
     else:
-        X[:, 10] = np.bincount(same_as, minlength=n)[same_as] > 1
-        same = same_as[1:] == same_as[:-1]
+        same_text, same_opening = repeats
+        F[10] = np.bincount(same_text, minlength=n)[same_text] > 1
+        same = same_text[1:] == same_text[:-1]
         adjacent[:-1] = same
         adjacent[1:] |= same
-    X[:, 11:18] = M[:, 10:17]
-    np.equal(code[:, None], _CUE_RANGE, X[:, 18 : 18 + len(_CUE_NAMES)])
+    F[11:18] = M[10:17]
+    np.equal(code, _CUE_RANGE[:, None], F[18 : 18 + len(_CUE_NAMES)])
     c = 18 + len(_CUE_NAMES)
 
     # neighbours, through one zero-padded matrix: log words, ends, long, bullet
-    padded = np.zeros((n + 6, 4))
-    padded[3 : 3 + n, 0] = lw
-    padded[3 : 3 + n, 1] = end
-    padded[3 : 3 + n, 2] = longf
-    padded[3 : 3 + n, 3] = bullet
+    padded = np.zeros((4, n + 6))
+    padded[0, 3 : 3 + n] = lw
+    padded[1, 3 : 3 + n] = end
+    padded[2, 3 : 3 + n] = longf
+    padded[3, 3 : 3 + n] = bullet
     for k, tap in enumerate(_NEIGHBOUR_TAPS):
-        X[:, c + k] = padded[tap : tap + n, 0]
+        F[c + k] = padded[0, tap : tap + n]
     c += 6
-    X[:, c : c + 6 : 2] = padded[2 : 2 + n, 1:4]  # prev1 ends / long / bullet
-    X[:, c + 1 : c + 6 : 2] = padded[4 : 4 + n, 1:4]  # next1 ends / long / bullet
+    F[c : c + 6 : 2] = padded[1:4, 2 : 2 + n]  # prev1 ends / long / bullet
+    F[c + 1 : c + 6 : 2] = padded[1:4, 4 : 4 + n]  # next1 ends / long / bullet
     c += 6
     # Sliding sums over +-5 blocks of (long, words, blocks), from one cumulative sum over a
-    # zero-padded copy (the sums are of whole numbers, so exact).
-    cum = np.zeros((n + 11, 3))
-    cum[6 : 6 + n, 0] = longf
-    cum[6 : 6 + n, 1] = w
-    cum[6 : 6 + n, 2] = 1.0
-    np.cumsum(cum, axis=0, out=cum)
-    window = cum[11:] - cum[:n]
-    X[:, c] = window[:, 0] / window[:, 2]
-    np.log1p(window[:, 1], X[:, c + 1])
-    X[:, c + 2] = _gap_to_previous(long_)
-    X[:, c + 3] = _gap_to_previous(long_[::-1])[::-1]
+    # zero-padded copy (sums of whole numbers, so exact in any order).
+    cum = np.zeros((3, n + 11))
+    cum[0, 6 : 6 + n] = longf
+    cum[1, 6 : 6 + n] = w
+    cum[2, 6 : 6 + n] = 1.0
+    np.add.accumulate(cum, axis=1, out=cum)
+    window = cum[:, 11:] - cum[:, :n]
+    np.divide(window[0], window[2], F[c])
+    np.log1p(window[1], F[c + 1])
+    # How many blocks back the previous long block is, and ahead the next one (capped at 20).
+    flags = long_.nonzero()[0]
+    bounds = np.empty(len(flags) + 2, dtype=np.intp)
+    bounds[0], bounds[1:-1], bounds[-1] = -20, flags, n + 19
+    flags_before = np.searchsorted(flags, np.arange(n + 1))  # long blocks before each block
+    F[c + 2] = np.minimum(idx - bounds[flags_before[:n]], 20)
+    F[c + 3] = np.minimum(bounds[flags_before[1:] + 1] - idx, 20)
     c += 4
 
     # the page
-    X[:, c] = idx / max(n - 1, 1)
-    X[:, c + 1] = w / w.max()
+    np.divide(idx, max(n - 1, 1), F[c])
+    np.divide(w, w.max(), F[c + 1])
     long_words = w * longf
     total = long_words.sum() or 1.0
-    before = (np.cumsum(long_words) - long_words) / total
-    X[:, c + 2] = before
-    X[:, c + 3] = 1.0 - before - long_words / total
-    longest = int(np.argmax(w))
-    flags = np.flatnonzero(long_)
+    before = F[c + 2]
+    np.divide(np.add.accumulate(long_words) - long_words, total, before)
+    F[c + 3] = 1.0 - before - long_words / total
+    longest = int(w.argmax())
     if len(flags):
         first, last = int(flags[0]), int(flags[-1])
     else:
         first = last = longest
-    X[:, c + 4] = (idx >= first) & (idx <= last)
-    X[:, c + 5] = np.minimum(np.abs(idx - longest), 60) / 60.0
+    F[c + 4] = 0.0
+    F[c + 4, first : last + 1] = 1.0
+    F[c + 5] = np.minimum(np.abs(idx - longest), 60) / 60.0
     # The indent that carries most long text is the body's, whatever the renderer's scale. List
     # items do not count where plain paragraphs carry any: a box of long teasers can outweigh
     # the article, whose paragraphs would then all look "shallower" (lynx and w3m indent lists
@@ -631,44 +644,41 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
         weight = np.bincount(clipped, weights=plain_words)
     else:
         weight = np.bincount(clipped, weights=long_words if total > 1.0 else w)
-    dominant = int(np.argmax(weight))
-    X[:, c + 6] = clipped == dominant
-    X[:, c + 7] = clipped > dominant
-    X[:, c + 8] = clipped < dominant
+    # same indent, deeper, shallower
+    np.equal(np.sign(clipped - int(weight.argmax())), _SIGNS, F[c + 6 : c + 9])
     # Once a comments heading or a run of end-of-article furniture has been seen, what follows
     # is rarely the article any more.
-    comment_cue = (code == _CUE_CODE["comment"]) & (w <= 6)
-    X[:, c + 9] = np.minimum(np.cumsum(comment_cue) - comment_cue, 1)
-    end_cue = _END_CUE[code.astype(np.intp)] & (w <= 8) & (before > 0.3)
-    X[:, c + 10] = np.minimum(np.cumsum(end_cue) - end_cue, 3) / 3.0
-    X[:, c + 11] = math.log1p(n)
+    F[c + 9 : c + 11] = 0.0
+    comment_cues = ((code == _CUE_CODE["comment"]) & (w <= 6)).nonzero()[0]
+    if len(comment_cues):
+        F[c + 9, comment_cues[0] + 1 :] = 1.0
+    end_cues = (_END_CUE[code.astype(np.intp)] & (w <= 8) & (before > 0.3)).nonzero()[0]
+    for k, at in enumerate(end_cues[:3].tolist(), start=1):
+        F[c + 10, at + 1 :] = k / 3.0
+    F[c + 11] = math.log1p(n)
     c += 12
 
     # a linear model needs its interactions spelled out
     tiny = w <= 3
-    window_long = X[:, _WINDOW_LONG]
-    X[:, c] = M[:, 17]
-    X[:, c + 1] = tiny
-    X[:, c + 2] = w <= 8
-    X[:, c + 3] = longf
-    X[:, c + 4] = tiny * window_long
-    X[:, c + 5] = tiny * X[:, _INSIDE_SPAN]
-    X[:, c + 6] = longf * X[:, _AFTER_COMMENT]
-    X[:, c + 7] = bullet * window_long
+    window_long = F[_WINDOW_LONG]
+    F[c] = M[17]
+    F[c + 1] = tiny
+    np.less_equal(w, 8, F[c + 2])
+    F[c + 3] = longf
+    np.multiply(tiny, window_long, F[c + 4])
+    np.multiply(tiny, F[_INSIDE_SPAN], F[c + 5])
+    np.multiply(longf, F[_AFTER_COMMENT], F[c + 6])
+    np.multiply(bullet, window_long, F[c + 7])
     # A short unpunctuated line right before the first paragraph of a stretch of text is the
     # headline (or a dek); a sub-heading has a paragraph on both sides.
-    X[:, c + 8] = (w <= 15) & (end == 0) & (X[:, _NEXT1_LONG] > 0) & (X[:, _PREV1_LONG] == 0)
-    X[:, c + 9] = adjacent
-    X[:, c + 10] = M[:, 18]
+    F[c + 8] = (w <= 15) & (end == 0) & (F[_NEXT1_LONG] > 0) & (F[_PREV1_LONG] == 0)
+    F[c + 9] = adjacent
+    F[c + 10] = M[18]
     # A caption shown twice, cut short once ("... less" / "... more"), a teaser repeated with
     # another snippet: the same opening words, not the same block.
-    same_start = _repeats([t[:_PREFIX_CHARS] for t in texts])
-    if same_start is None:
-        X[:, c + 11] = 0.0
-    else:
-        X[:, c + 11] = (np.bincount(same_start, minlength=n)[same_start] > 1) & (M[:, 1] >= _PREFIX_CHARS)
+    F[c + 11] = 0.0 if repeats is None else same_opening
     assert c + 12 == N_FEATURES
-    return X, facts
+    return np.ascontiguousarray(F.T), facts
 
 
 # --- second pass: the first-pass scores of the neighbourhood -----------------------------------
@@ -685,47 +695,56 @@ CONTEXT_NAMES: tuple[str, ...] = (
     "p_in_run", "p_run_distance", "p_relative", "p_max_near", "p_log_strong",
 )
 _LOGIT_FLOOR = -6.0
+_WINDOW_OFFSETS = np.arange(7)[:, None]
 
 
-def context_features(X: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """Second-pass columns (CONTEXT_NAMES) from a page's features and first-pass probabilities."""
+def context_features(X: np.ndarray, scores: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Second-pass columns (CONTEXT_NAMES) from a page's features and first-pass probabilities;
+    written into ``out`` (shape (n, len(CONTEXT_NAMES))) where given, which is returned."""
     n = len(scores)
-    C = np.empty((n, len(CONTEXT_NAMES)), dtype=np.float64)
     if n == 0:
-        return C
+        return np.empty((0, len(CONTEXT_NAMES)), dtype=np.float64) if out is None else out
+    C = np.empty((len(CONTEXT_NAMES), n), dtype=np.float64)  # one row per column, transposed at the end
     words = np.expm1(X[:, 0])
-    p = np.clip(scores, 1e-4, 1.0 - 1e-4)
-    logit = np.log(p / (1.0 - p))
-    C[:, 0] = logit
+    p = np.minimum(np.maximum(scores, 1e-4), 1.0 - 1e-4)  # np.clip, without its overhead
+    logit = C[0]
+    np.log(p / (1.0 - p), out=logit)
+    idx = np.arange(n)
+    # The 7-wide window of log-odds around each block (zero-padded with _LOGIT_FLOOR), one row
+    # per offset -3..3: the neighbours' columns, and the window's maximum.
     padded = np.full(n + 6, _LOGIT_FLOOR)
     padded[3 : 3 + n] = logit
-    for k, tap in enumerate(_NEIGHBOUR_TAPS):
-        C[:, 1 + k] = padded[tap : tap + n]
+    window = padded[_WINDOW_OFFSETS + idx]
+    C[1:4] = window[2::-1]
+    C[4:7] = window[4:]
+    np.maximum.reduce(window, axis=0, out=C[15])
+    # Score density at three radii, from one cumulative sum of (p * sqrt(words), sqrt(words)):
+    # cum[:, 12 + k] is the sum over the first k blocks, edge-padded by 12 on either side so
+    # that the windows, clipped to the page, are plain slices.
     root = np.sqrt(words)
-    cum_p = np.zeros(n + 1)
-    np.cumsum(p * root, out=cum_p[1:])
-    cum_w = np.zeros(n + 1)
-    np.cumsum(root, out=cum_w[1:])
-    idx = np.arange(n)
-    for col, radius in ((7, 2), (8, 5), (9, 12)):
-        lo = np.maximum(idx - radius, 0)
-        hi = np.minimum(idx + radius + 1, n)
-        C[:, col] = (cum_p[hi] - cum_p[lo]) / (cum_w[hi] - cum_w[lo])
-    mass = np.where(p > 0.5, p * words, 0.0)
+    cum = np.zeros((2, n + 25))
+    np.multiply(p, root, out=cum[0, 13 : 13 + n])
+    cum[1, 13 : 13 + n] = root
+    np.add.accumulate(cum, axis=1, out=cum)
+    for row, radius in ((7, 2), (8, 5), (9, 12)):
+        sums = cum[:, 13 + radius : 13 + radius + n] - cum[:, 12 - radius : 12 - radius + n]
+        np.divide(sums[0], sums[1], out=C[row])
+    body = p > 0.5
+    mass = np.where(body, p * words, 0.0)
     total = mass.sum() or 1.0
-    before = (np.cumsum(mass) - mass) / total
-    C[:, 10] = before
-    C[:, 11] = 1.0 - before - mass / total
+    before = C[10]
+    np.divide(np.add.accumulate(mass) - mass, total, out=before)
+    C[11] = 1.0 - before - mass / total
     lo, hi = heaviest_run(words, p, 0.5)
-    C[:, 12] = (idx >= lo) & (idx <= hi)
-    C[:, 13] = np.minimum(np.maximum(lo - idx, 0) + np.maximum(idx - hi, 0), 30) / 30.0
-    C[:, 14] = p / p.max()
-    near = padded[:n].copy()
-    for tap in range(1, 7):
-        np.maximum(near, padded[tap : tap + n], out=near)
-    C[:, 15] = near
-    C[:, 16] = math.log1p(int((p > 0.5).sum()))
-    return C
+    C[12] = 0.0
+    C[12, lo : hi + 1] = 1.0
+    C[13] = np.minimum(np.maximum(lo - idx, 0) + np.maximum(idx - hi, 0), 30) / 30.0
+    np.divide(p, p.max(), out=C[14])
+    C[16] = math.log1p(int(body.sum()))
+    if out is None:
+        return np.ascontiguousarray(C.T)
+    out[...] = C.T
+    return out
 
 
 def heaviest_run(words: np.ndarray, scores: np.ndarray, pivot: float) -> tuple[int, int]:

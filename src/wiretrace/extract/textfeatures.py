@@ -153,12 +153,16 @@ N_FEATURES = len(FEATURE_NAMES)
 
 
 _CUE_RANGE = np.arange(1, len(_CUE_NAMES) + 1)
-_WINDOW_LONG, _INSIDE_SPAN, _AFTER_COMMENT, _NEXT1_LONG, _PREV1_LONG = (
+_WINDOW_LONG, _INSIDE_SPAN, _AFTER_COMMENT, _NEXT1_LONG, _PREV1_LONG, _LONG = (
     FEATURE_NAMES.index(name)
-    for name in ("window_long", "inside_long_span", "after_comment_cue", "next1_long", "prev1_long")
+    for name in ("window_long", "inside_long_span", "after_comment_cue", "next1_long", "prev1_long", "long")
 )
-# Columns of a 7-wide window centred on a block: prev1, prev2, prev3, next1, next2, next3.
-_NEIGHBOUR_TAPS = [2, 1, 0, 4, 5, 6]
+# The neighbour rows (prev1_log_words ... next1_bullet) as rows of a zero-padded matrix of the
+# _NEIGHBOUR_SOURCES and their offsets in a 7-wide window centred on a block (3 is the block).
+_NEIGHBOUR_SOURCES = [FEATURE_NAMES.index(name) for name in ("log_words", "ends_sentence", "long", "bullet")]
+_NEIGHBOUR_ROWS = np.array([0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3])[:, None]
+_NEIGHBOUR_TAPS = np.array([2, 1, 0, 4, 5, 6, 2, 4, 2, 4, 2, 4])[:, None]
+_WORD_LIMITS = np.array([3, 6, 8, 15])[:, None]
 # Cue codes that mark the end of an article: tags, share buttons, related lists, comments.
 _END_CUE = np.zeros(len(_CUE_NAMES) + 1, dtype=bool)
 _END_CUE[[_CUE_CODE[name] for name in ("tags", "share", "related", "comment")]] = True
@@ -547,7 +551,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
 
     Written for few NumPy calls (each costs about a microsecond whatever the page's size): the
     features are built one row per feature, so that rows from the same source are filled
-    together through slices, and transposed at the end.
+    together, and transposed at the end.
     """
     n = len(blocks)
     if n == 0:
@@ -557,19 +561,20 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     w = M[0]
     end = M[2]
     code = M[9]
-    long_ = (w >= _LONG_WORDS) & (end > 0)
-    longf = long_.astype(np.float64)
+    # words <= 3, 6, 8, 15: tiny, a comments heading, short (and end furniture), a headline
+    tiny, few, short, headline_length = w <= _WORD_LIMITS
     idx = np.arange(n)
 
     F = np.empty((N_FEATURES, n), dtype=np.float64)
+    long_ = F[_LONG]
+    long_[:] = (w >= _LONG_WORDS) & (end > 0)
     # the block itself
     np.log1p(M[0:2], F[0:2])
-    lw = F[0]
     F[2:4] = M[2:4]
     np.multiply(M[4:6], 10.0 / w, F[4:6])
     F[6:8] = M[6:8]
     bullet = F[8]
-    bullet[:] = [b.bullet for b in blocks]
+    bullet[:] = np.fromiter([b.bullet for b in blocks], dtype=bool, count=n)
     F[9] = M[8]
     # An image's alt text next to its title or caption, a teaser's link on its picture and its
     # headline: terminal renderers draw the same text twice in a row, article text never is.
@@ -587,22 +592,15 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     np.equal(code, _CUE_RANGE[:, None], F[18 : 18 + len(_CUE_NAMES)])
     c = 18 + len(_CUE_NAMES)
 
-    # neighbours, through one zero-padded matrix: log words, ends, long, bullet
+    # neighbours, from one zero-padded matrix of (log words, ends, long, bullet)
     padded = np.zeros((4, n + 6))
-    padded[0, 3 : 3 + n] = lw
-    padded[1, 3 : 3 + n] = end
-    padded[2, 3 : 3 + n] = longf
-    padded[3, 3 : 3 + n] = bullet
-    for k, tap in enumerate(_NEIGHBOUR_TAPS):
-        F[c + k] = padded[0, tap : tap + n]
-    c += 6
-    F[c : c + 6 : 2] = padded[1:4, 2 : 2 + n]  # prev1 ends / long / bullet
-    F[c + 1 : c + 6 : 2] = padded[1:4, 4 : 4 + n]  # next1 ends / long / bullet
-    c += 6
+    padded[:, 3 : 3 + n] = F[_NEIGHBOUR_SOURCES]
+    F[c : c + 12] = padded[_NEIGHBOUR_ROWS, _NEIGHBOUR_TAPS + idx]
+    c += 12
     # Sliding sums over +-5 blocks of (long, words, blocks), from one cumulative sum over a
     # zero-padded copy (sums of whole numbers, so exact in any order).
     cum = np.zeros((3, n + 11))
-    cum[0, 6 : 6 + n] = longf
+    cum[0, 6 : 6 + n] = long_
     cum[1, 6 : 6 + n] = w
     cum[2, 6 : 6 + n] = 1.0
     np.add.accumulate(cum, axis=1, out=cum)
@@ -621,7 +619,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # the page
     np.divide(idx, max(n - 1, 1), F[c])
     np.divide(w, w.max(), F[c + 1])
-    long_words = w * longf
+    long_words = w * long_
     total = long_words.sum() or 1.0
     before = F[c + 2]
     np.divide(np.add.accumulate(long_words) - long_words, total, before)
@@ -638,7 +636,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # items do not count where plain paragraphs carry any: a box of long teasers can outweigh
     # the article, whose paragraphs would then all look "shallower" (lynx and w3m indent lists
     # only a little deeper than paragraphs, so this happens there, less with inscriptis).
-    clipped = np.minimum([b.indent for b in blocks], 200)
+    clipped = np.minimum(np.fromiter([b.indent for b in blocks], dtype=np.intp, count=n), 200)
     plain_words = long_words * (1.0 - bullet)
     if plain_words.sum() > 1.0:
         weight = np.bincount(clipped, weights=plain_words)
@@ -649,29 +647,28 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # Once a comments heading or a run of end-of-article furniture has been seen, what follows
     # is rarely the article any more.
     F[c + 9 : c + 11] = 0.0
-    comment_cues = ((code == _CUE_CODE["comment"]) & (w <= 6)).nonzero()[0]
+    comment_cues = ((code == _CUE_CODE["comment"]) & few).nonzero()[0]
     if len(comment_cues):
         F[c + 9, comment_cues[0] + 1 :] = 1.0
-    end_cues = (_END_CUE[code.astype(np.intp)] & (w <= 8) & (before > 0.3)).nonzero()[0]
+    end_cues = (_END_CUE[code.astype(np.intp)] & short & (before > 0.3)).nonzero()[0]
     for k, at in enumerate(end_cues[:3].tolist(), start=1):
         F[c + 10, at + 1 :] = k / 3.0
     F[c + 11] = math.log1p(n)
     c += 12
 
     # a linear model needs its interactions spelled out
-    tiny = w <= 3
     window_long = F[_WINDOW_LONG]
     F[c] = M[17]
     F[c + 1] = tiny
-    np.less_equal(w, 8, F[c + 2])
-    F[c + 3] = longf
+    F[c + 2] = short
+    # (c + 3: long, above)
     np.multiply(tiny, window_long, F[c + 4])
     np.multiply(tiny, F[_INSIDE_SPAN], F[c + 5])
-    np.multiply(longf, F[_AFTER_COMMENT], F[c + 6])
+    np.multiply(long_, F[_AFTER_COMMENT], F[c + 6])
     np.multiply(bullet, window_long, F[c + 7])
     # A short unpunctuated line right before the first paragraph of a stretch of text is the
-    # headline (or a dek); a sub-heading has a paragraph on both sides.
-    F[c + 8] = (w <= 15) & (end == 0) & (F[_NEXT1_LONG] > 0) & (F[_PREV1_LONG] == 0)
+    # headline (or a dek); a sub-heading has a paragraph on both sides (next1 long, prev1 not).
+    F[c + 8] = headline_length & (end == 0) & (F[_NEXT1_LONG] > F[_PREV1_LONG])
     F[c + 9] = adjacent
     F[c + 10] = M[18]
     # A caption shown twice, cut short once ("... less" / "... more"), a teaser repeated with

@@ -79,7 +79,10 @@ def is_dateline(text: str) -> bool:
 def _may_name_month(low: str) -> bool:
     """Whether a word of ``low`` (lower-case) could be a month name: the month alternation is
     slow, so it only runs where this holds."""
-    return any(word.strip(_MONTH_TRIM)[:3] in _MONTH_STEMS for word in low.split())
+    for word in low.split():  # (a loop: a generator costs more than the few words it tests)
+        if word.strip(_MONTH_TRIM)[:3] in _MONTH_STEMS:
+            return True
+    return False
 
 
 # Matched against lower-cased text (case-insensitive alternations are several times slower).

@@ -173,8 +173,9 @@ _END_CUE[[_CUE_CODE[name] for name in ("tags", "share", "related", "comment")]] 
 _SIGNS = np.array([[0], [1], [-1]])
 
 
-# Keywords found anywhere in a block, by column of the measure matrix. Searched with str.find
-# over the whole lower-cased page: hits are rare, so this is far cheaper than a per-block test.
+# Keywords found anywhere in a block, by row of the measures (see _measure). Searched over the
+# whole lower-cased page at once (see _find_keywords): hits are rare, so this is far cheaper
+# than a per-block test.
 _KEYWORDS = (
     (10, ("http", "www.", ".com")),
     (11, (" | ", " • ", " · ", " / ")),
@@ -238,11 +239,12 @@ def _quad_plan() -> dict[str, tuple[tuple[str, int, int], ...]]:
 
 _QUAD_PLAN = _quad_plan()
 _QUAD_MARKS = np.zeros(0x10000, dtype=bool)
-_QUAD_MARKS[_quad_hash(np.array([int.from_bytes(quad.encode("ascii"), "little") for quad in _QUAD_PLAN], dtype="<u4"))] = True
+_QUAD_MARKS[_quad_hash(np.array([int.from_bytes(q.encode("ascii"), "little") for q in _QUAD_PLAN], dtype="<u4"))] = True
 _QUAD_KEYWORDS = tuple(keyword for entries in _QUAD_PLAN.values() for keyword, _offset, _column in entries)
-# What is left for str.find when the quads have been searched.
+# What is left for str.find when the quads have been searched: the separators and "©".
 _FIND_PLAN = tuple(
-    (column, tuple((anchor, kept) for anchor, words in groups if (kept := tuple(w for w in words if w not in _QUAD_KEYWORDS))))
+    (column, tuple((anchor, kept) for anchor, words in groups
+                   if (kept := tuple(word for word in words if word not in _QUAD_KEYWORDS))))
     for column, groups in _KEYWORD_PLAN
 )
 

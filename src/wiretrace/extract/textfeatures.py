@@ -698,6 +698,7 @@ CONTEXT_NAMES: tuple[str, ...] = (
 )
 _LOGIT_FLOOR = -6.0
 _WINDOW_OFFSETS = np.arange(7)[:, None]
+_RUN_DISTANCE = np.arange(30) / 30.0
 
 
 def context_features(X: np.ndarray, scores: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -740,7 +741,13 @@ def context_features(X: np.ndarray, scores: np.ndarray, out: np.ndarray | None =
     lo, hi = heaviest_run(words, p, 0.5)
     C[12] = 0.0
     C[12, lo : hi + 1] = 1.0
-    C[13] = np.minimum(np.maximum(lo - idx, 0) + np.maximum(idx - hi, 0), 30) / 30.0
+    # Distance to the run, capped at 30 (d / 30.0 from a table; 1.0 from 30 on).
+    C[13] = 1.0
+    before_run = min(lo, 29)
+    C[13, lo - before_run : lo] = _RUN_DISTANCE[before_run:0:-1]
+    C[13, lo : hi + 1] = 0.0
+    after_run = min(n - 1 - hi, 29)
+    C[13, hi + 1 : hi + 1 + after_run] = _RUN_DISTANCE[1 : after_run + 1]
     np.divide(p, p.max(), out=C[14])
     C[16] = math.log1p(int(body.sum()))
     if out is None:

@@ -739,6 +739,22 @@ def test_keywords_found_through_anchors_are_all_found() -> None:
             assert [at - 2 for at in facts.seen[keyword]] == tf._find_all(low, keyword), keyword
 
 
+def test_keywords_found_whatever_lower_casing_does() -> None:
+    # The Kelvin sign lower-cases to ASCII "k"; "İ" lower-cases to two characters, so offsets in
+    # the lower-cased page no longer match the page's and str.find takes over from the folded
+    # four-character pass.
+    from wiretrace.extract import textfeatures as tf
+
+    for first in ("Istanbul PHOTO: AP", "İstanbul PHOTO: AP"):
+        texts = [first, "COO\u212aIE policy, LOG IN", "Read the Privacy Policy | sign up"]
+        low = "\n".join(texts).lower()
+        _M, facts = tf._measure(texts)
+        for column, words in tf._KEYWORDS:
+            for keyword in words if column != 11 else ():
+                assert facts.seen[keyword] == tf._find_all(low, keyword), keyword
+        assert facts.seen["cookie"] and facts.seen["log in"] and facts.seen["photo:"]
+
+
 def test_date_and_reading_time_columns() -> None:
     texts = ["Updated 10:42 am", "March 4, 2025", "Room 101", "5 min read", "4 de março", "Chapter 12 of 30",
              "Mar—19 gets no month", "In 2019 we wrote about it."]

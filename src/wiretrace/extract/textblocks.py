@@ -627,9 +627,14 @@ def stacked_scores(X: np.ndarray, first: LinearModel, second: LinearModel | None
     scores = 1.0 / (1.0 + np.exp(-first_margin))  # first.predict(X), without a second product
     if second is None or not len(X):
         return scores
+    # The second pass sees the features and their context side by side (built in place, not
+    # stacked: a page is scored in a few dozen NumPy calls, each one counts).
+    both = np.empty((len(X), X.shape[1] + len(CONTEXT_NAMES)))
+    both[:, : X.shape[1]] = X
+    context_features(X, scores, out=both[:, X.shape[1] :])
     # The two passes vote (mean log-odds): the second alone leans on its neighbours enough to
     # pull a headline or a lone teaser next to the article into it.
-    margin = first_margin + second.margin(np.hstack((X, context_features(X, scores))))
+    margin = first_margin + second.margin(both)
     return 1.0 / (1.0 + np.exp(-0.5 * margin))
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Protocol
 
 import numpy as np
@@ -73,10 +73,16 @@ def is_dateline(text: str) -> bool:
     if _DATE_NUMERIC.search(text):
         return True
     low = text.lower()
-    # The month alternation is slow; only run it where a word could be a month name.
-    if not any(word.strip(_MONTH_TRIM)[:3] in _MONTH_STEMS for word in low.split()):
-        return False
-    return bool(_DATE_MONTH.search(low))
+    return _may_name_month(low) and bool(_DATE_MONTH.search(low))
+
+
+def _may_name_month(low: str) -> bool:
+    """Whether a word of ``low`` (lower-case) could be a month name: the month alternation is
+    slow, so it only runs where this holds."""
+    for word in low.split():  # (a loop: a generator costs more than the few words it tests)
+        if word.strip(_MONTH_TRIM)[:3] in _MONTH_STEMS:
+            return True
+    return False
 
 
 # Matched against lower-cased text (case-insensitive alternations are several times slower).
@@ -150,39 +156,26 @@ N_FEATURES = len(FEATURE_NAMES)
 
 
 _CUE_RANGE = np.arange(1, len(_CUE_NAMES) + 1)
-_WINDOW_LONG, _INSIDE_SPAN, _AFTER_COMMENT, _NEXT1_LONG, _PREV1_LONG = (
+_WINDOW_LONG, _INSIDE_SPAN, _AFTER_COMMENT, _NEXT1_LONG, _PREV1_LONG, _LONG = (
     FEATURE_NAMES.index(name)
-    for name in ("window_long", "inside_long_span", "after_comment_cue", "next1_long", "prev1_long")
+    for name in ("window_long", "inside_long_span", "after_comment_cue", "next1_long", "prev1_long", "long")
 )
-# Columns of a 7-wide window centred on a block: prev1, prev2, prev3, next1, next2, next3.
-_NEIGHBOUR_TAPS = [2, 1, 0, 4, 5, 6]
+# The neighbour rows (prev1_log_words ... next1_bullet) as rows of a zero-padded matrix of the
+# _NEIGHBOUR_SOURCES and their offsets in a 7-wide window centred on a block (3 is the block).
+_NEIGHBOUR_SOURCES = [FEATURE_NAMES.index(name) for name in ("log_words", "ends_sentence", "long", "bullet")]
+_NEIGHBOUR_ROWS = np.array([0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3])[:, None]
+_NEIGHBOUR_TAPS = np.array([2, 1, 0, 4, 5, 6, 2, 4, 2, 4, 2, 4])[:, None]
+_WORD_LIMITS = np.array([3, 6, 8, 15])[:, None]
 # Cue codes that mark the end of an article: tags, share buttons, related lists, comments.
 _END_CUE = np.zeros(len(_CUE_NAMES) + 1, dtype=bool)
 _END_CUE[[_CUE_CODE[name] for name in ("tags", "share", "related", "comment")]] = True
+# Rows same_indent, deeper_indent, shallower_indent: the sign of a block's indent minus the body's.
+_SIGNS = np.array([[0], [1], [-1]])
 
 
-def _gap_to_previous(flags: np.ndarray, cap: int = 20) -> np.ndarray:
-    """Per block, how many blocks back the previous flagged one is (capped)."""
-    idx = np.arange(len(flags))
-    latest = np.maximum.accumulate(np.where(flags, idx, -cap))
-    before = np.empty_like(latest)
-    before[0] = -cap
-    before[1:] = latest[:-1]
-    return np.minimum(idx - before, cap)
-
-
-
-
-def _any_of(codes: np.ndarray, chars: str) -> np.ndarray:
-    """codes == any of chars (np.isin sorts; a few comparisons are much cheaper)."""
-    out = codes == ord(chars[0])
-    for ch in chars[1:]:
-        out |= codes == ord(ch)
-    return out
-
-
-# Keywords found anywhere in a block, by column of the measure matrix. Searched with str.find
-# over the whole lower-cased page: hits are rare, so this is far cheaper than a per-block test.
+# Keywords found anywhere in a block, by row of the measures (see _measure). Searched over the
+# whole lower-cased page at once (see _find_keywords): hits are rare, so this is far cheaper
+# than a per-block test.
 _KEYWORDS = (
     (10, ("http", "www.", ".com")),
     (11, (" | ", " • ", " · ", " / ")),
@@ -194,8 +187,9 @@ _KEYWORDS = (
           "photograph:", "image:", "credit:", "getty images", "file photo")),
 )
 # Keywords that share a rarer word are found from one search for it, then checked in place:
-# a page is searched once for "photo", not eight times.
-_ANCHORS = ("photo", "image", "sign ", "log", "|", "•", "·")
+# a page is searched once for "photo", not eight times. A single character is found fastest
+# of all, so the separators are searched by their middle one.
+_ANCHORS = ("photo", "image", "sign ", "log", "|", "•", "·", "/")
 
 
 def _keyword_plan() -> tuple[tuple[int, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
@@ -213,9 +207,50 @@ def _keyword_plan() -> tuple[tuple[int, tuple[tuple[str, tuple[str, ...]], ...]]
 _KEYWORD_PLAN = _keyword_plan()
 
 
+# Keywords of four characters or more are found the other way round, through one NumPy pass over
+# the page (str.find costs a pass per keyword): every position's next four characters, folded to
+# lower-case ASCII and hashed, are looked up in a table marking each keyword's four-character
+# anchor (a piece of its anchor above); the few marked positions are then checked in place.
+# Folding is lower-casing wherever a character lower-cases to one ASCII character (else 0).
+_FOLD = np.array([ord(low) if len(low := chr(c).lower()) == 1 and low.isascii() else 0 for c in range(0x10000)],
+                 dtype=np.uint8)
+
+
+def _quad_hash(quads: np.ndarray) -> np.ndarray:
+    """Four folded characters, read as a little-endian uint32, -> 16 bits (Knuth's multiplicative
+    hash: the top half of the product, which wraps in uint32)."""
+    return (quads * np.uint32(2654435761)) >> 16
+
+
+def _quad_plan() -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """Anchor -> (keyword, the anchor's offset in it, column) of the _KEYWORDS searched in the
+    lower-cased page that have four characters or more."""
+    plan: dict[str, list[tuple[str, int, int]]] = {}
+    for column, groups in _KEYWORD_PLAN:
+        if column == 11:  # the separators are searched in the page itself
+            continue
+        for anchor, keywords in groups:
+            for keyword in keywords:
+                if len(keyword) >= 4:
+                    offset = min(keyword.index(anchor), len(keyword) - 4)
+                    plan.setdefault(keyword[offset : offset + 4], []).append((keyword, offset, column))
+    return {quad: tuple(entries) for quad, entries in plan.items()}
+
+
+_QUAD_PLAN = _quad_plan()
+_QUAD_MARKS = np.zeros(0x10000, dtype=bool)
+_QUAD_MARKS[_quad_hash(np.array([int.from_bytes(q.encode("ascii"), "little") for q in _QUAD_PLAN], dtype="<u4"))] = True
+_QUAD_KEYWORDS = tuple(keyword for entries in _QUAD_PLAN.values() for keyword, _offset, _column in entries)
+# What is left for str.find when the quads have been searched: the separators and "©".
+_FIND_PLAN = tuple(
+    (column, tuple((anchor, kept) for anchor, words in groups
+                   if (kept := tuple(word for word in words if word not in _QUAD_KEYWORDS))))
+    for column, groups in _KEYWORD_PLAN
+)
+
+
 # Character classes of the Basic Multilingual Plane, one bit each, so that a single table
-# lookup and one `reduceat` count everything per block. Bit order follows np.unpackbits
-# (most significant first): column k of the unpacked matrix is bit 7 - k.
+# lookup and one `reduceat` count everything per block.
 _SPACE, _UPPER, _LETTER, _DIGIT_BIT, _COMMA, _BREAK, _WIDE, _STOP = (128, 64, 32, 16, 8, 4, 2, 1)
 
 
@@ -246,34 +281,68 @@ _OTHER_DIGITS[0xFFFF] = True
 # does not ("ı" is "i" to re.IGNORECASE); pages holding one get no lower-case gates (see PageText).
 _CASE_TRAPS = "İıſ"
 
+# Above its class byte, a character's key says what it means to its neighbours: after a space or
+# a line break a word starts (a capital counts only there), and a full stop counts only before a
+# space. Bit 10 marks the digits of _OTHER_DIGITS.
+_WORD_EDGE, _IS_SPACE, _OTHER_DIGIT = 0x100, 0x200, 0x400
+_KEYS = _CLASSES.astype(np.uint16)
+_KEYS[[ord(" "), ord("\n")]] |= _WORD_EDGE
+_KEYS[ord(" ")] |= _IS_SPACE
+_KEYS[_OTHER_DIGITS] |= _OTHER_DIGIT
+# A character's context index: its own class byte and bit 10, with bits 8 and 9 taken from its
+# neighbours (the previous character's _WORD_EDGE, the next one's _IS_SPACE).
+_OWN = 0xFF | _OTHER_DIGIT
 
-def _lane_table(bits: tuple[int, ...]) -> np.ndarray:
-    """Class byte -> uint64 holding a 1 in the 16-bit lane of each of ``bits`` that is set, so
-    that one sum over a block's characters counts four classes at once."""
-    lut = np.zeros(256, dtype=np.uint64)
-    for value in range(256):
-        lut[value] = sum(1 << (16 * lane) for lane, bit in enumerate(bits) if value & bit)
-    return lut
+#: What _class_counts counts per block, in its column order.
+_COUNTED = ("spaces", "capitals", "letters", "digits", "commas", "sentence_marks", "wide", "other_digits")
 
 
-_LANES_A = _lane_table((_SPACE, _UPPER, _LETTER, _DIGIT_BIT))
-_LANES_B = _lane_table((_COMMA, _BREAK, _WIDE, _STOP))
-#: A lane holds counts below 2**16, so longer blocks take the slower bit-matrix path.
+def _count_table() -> np.ndarray:
+    """Context index -> how much the character adds to each of _COUNTED: capitals only at the
+    start of a word, sentence punctuation (".?!") only before a space, "。" anywhere."""
+    table = np.zeros((0x800, len(_COUNTED)), dtype=np.int64)
+    for index in range(0x800):
+        cls = index & 0xFF
+        word_start, before_space = bool(index & _WORD_EDGE), bool(index & _IS_SPACE)
+        table[index] = (
+            bool(cls & _SPACE), bool(cls & _UPPER) and word_start, bool(cls & _LETTER), bool(cls & _DIGIT_BIT),
+            bool(cls & _COMMA), (bool(cls & _BREAK) and before_space) + bool(cls & _STOP), bool(cls & _WIDE),
+            bool(index & _OTHER_DIGIT),
+        )
+    return table
+
+
+_COUNTS = _count_table()
+# The same packed into two uint64 per index, four 16-bit lanes each, so that one sum over a
+# block's characters counts four classes at once.
+_PACKED = (_COUNTS.reshape(-1, 2, 4).astype(np.uint64) << (16 * np.arange(4, dtype=np.uint64))).sum(
+    axis=2, dtype=np.uint64
+)
+#: A lane holds counts below 2**16, so longer blocks take the slower unpacked path.
 _LANE_MAX = 0xFFFF
 
 
-def _class_counts(cls: np.ndarray, starts: np.ndarray, longest: int) -> tuple[np.ndarray, ...]:
-    """Per block, counts of the eight classes of ``cls`` (bit order of _class_table)."""
+def _class_counts(codes: np.ndarray, starts: np.ndarray, longest: int) -> np.ndarray:
+    """Per block, the counts of _COUNTED, shape (n, 8); ``codes`` are the code points of the
+    blocks joined by "\\n", ``starts`` where each block starts among them."""
+    keys = np.take(_KEYS, codes, mode="clip")  # past the BMP reads as U+FFFF
+    index = keys & _OWN
+    index[0] |= _WORD_EDGE  # the page starts with a word
+    index[1:] |= keys[:-1] & _WORD_EDGE
+    index[:-1] |= keys[1:] & _IS_SPACE
     if longest >= _LANE_MAX:
-        counts = np.add.reduceat(np.unpackbits(cls[:, None], axis=1), starts, axis=0, dtype=np.int64)
-        return tuple(counts.T)
-    out = []
-    for lut in (_LANES_A, _LANES_B):
-        packed = np.add.reduceat(lut[cls], starts)
-        # The four 16-bit lanes, read as little-endian uint16 columns (no shifting and masking).
-        lanes = packed.astype("<u8", copy=False).view("<u2").reshape(-1, 4).astype(np.int64)
-        out.extend(lanes.T)
-    return tuple(out)
+        return np.add.reduceat(np.take(_COUNTS, index, axis=0), starts, axis=0)
+    packed = np.add.reduceat(np.take(_PACKED, index, axis=0), starts, axis=0)
+    # The 16-bit lanes, read as little-endian uint16 columns (no shifting and masking).
+    return packed.astype("<u8", copy=False).view("<u2").astype(np.int64)
+
+
+# How a block ends: its last character, or the one before a closing quote or bracket.
+_CLOSER, _FULL_STOP, _COLON = 1, 2, 4
+_ENDINGS = np.zeros(0x10000, dtype=np.uint8)
+_ENDINGS[[ord(ch) for ch in "\"'”’»)]"]] = _CLOSER
+_ENDINGS[[ord(ch) for ch in ".!?。！？…"]] = _FULL_STOP
+_ENDINGS[[ord(ch) for ch in ":："]] = _COLON
 
 
 @dataclass(slots=True)
@@ -334,14 +403,14 @@ def _find_all(haystack: str, needle: str) -> list[int]:
 
 
 def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
-    """Per-block measures, shape (n, 19): words, chars, ends sentence, ends with colon, sentence
-    breaks, commas, share of capitalised words, share of digits, CJK, cue code, urlish,
-    separators, cookie, subscribe, dateline, reading time, disclaimer, no letters, photo
+    """Per-block measures, one row each, shape (19, n): words, chars, ends sentence, ends with
+    colon, sentence breaks, commas, share of capitalised words, share of digits, CJK, cue code,
+    urlish, separators, cookie, subscribe, dateline, reading time, disclaimer, no letters, photo
     credit; and the page's :class:`PageText`.
 
     Counting runs on the page's code points with NumPy, all blocks at once (a block's span is
-    delimited by the "\n" joining them); Python touches each block only for the cheap
-    first-word gate in front of the cue patterns.
+    delimited by the "\n" joining them); Python touches each block only for its first word,
+    the gate in front of the cue patterns.
     """
     n = len(texts)
     page = "\n".join(texts)
@@ -350,56 +419,86 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     starts = np.zeros(n, dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     stops = starts + lengths
+    spaces, capitals, letters, digits, commas, sentence_marks, wide, other_digits = (
+        _class_counts(codes, starts, int(lengths.max())).T
+    )
 
-    bmp = np.minimum(codes, 0xFFFF)
-    cls = _CLASSES[bmp]
-    # Capitals count only at the start of a word, sentence punctuation only before a space.
-    space = (cls & _SPACE) != 0
-    word_start = np.empty(len(cls), dtype=bool)
-    word_start[0] = True
-    word_start[1:] = space[:-1] | (codes[:-1] == 10)
-    before_space = np.zeros(len(cls), dtype=bool)
-    before_space[:-1] = space[1:]
-    cls &= np.where(word_start, np.uint8(0xFF), np.uint8(0xFF ^ _UPPER))
-    cls &= np.where(before_space, np.uint8(0xFF), np.uint8(0xFF ^ _BREAK))
-    spaces, uppers, letters, digits, commas, breaks, wide, stops_ = _class_counts(cls, starts, int(lengths.max()))
+    M = np.zeros((19, n), dtype=np.float64)
+    words = M[0]
+    np.add(spaces, 1.0 + wide // 2, words)
+    M[1] = lengths
+    ending = np.take(_ENDINGS, codes[stops - 1], mode="clip")
+    quoted = (ending == _CLOSER) & (lengths > 1)
+    ending = np.where(quoted, np.take(_ENDINGS, codes[np.maximum(stops - 2, 0)], mode="clip"), ending)
+    ends = ending == _FULL_STOP
+    M[2] = ends
+    M[3] = ending == _COLON
+    M[4] = sentence_marks + ends
+    M[5] = commas
+    np.divide(capitals, words, M[6])
+    np.divide(digits, lengths, M[7])
+    M[8] = wide > 0
+    M[17] = (letters == 0) & (wide == 0)
 
-    M = np.zeros((n, 19), dtype=np.float64)
-    words = spaces + 1.0 + wide // 2
-    M[:, 0] = words
-    M[:, 1] = lengths
-    last = codes[stops - 1]
-    quoted = _any_of(last, "\"'”’»)]") & (lengths > 1)
-    last = np.where(quoted, codes[np.maximum(stops - 2, 0)], last)
-    ends = _any_of(last, ".!?。！？…")
-    M[:, 2] = ends
-    M[:, 3] = (last == 58) | (last == 0xFF1A)
-    M[:, 4] = breaks + stops_ + ends
-    M[:, 5] = commas
-    M[:, 6] = uppers / words
-    M[:, 7] = digits / lengths
-    M[:, 8] = wide > 0
-    M[:, 17] = (letters == 0) & (wide == 0)
-
-    # Cue phrases open a block; only blocks whose first word could start one are matched.
-    firsts = " ".join([t.partition(" ")[0] for t in texts]).lower().split(" ")
-    gate = [f.strip(_FIRST_TRIM) in _CUE_FIRST or f[:1].isdigit() for f in firsts]
-    for i in np.flatnonzero(np.array(gate) | (wide > 0)).tolist():
-        match = _CUES.match(texts[i].lower())
-        if match:
-            M[i, 9] = _CUE_CODE[match.lastgroup]
-
+    # Cue phrases open a block; only blocks whose first word could start one are matched. The
+    # page lower-cased at once and split where the texts were joined is each text lower-cased
+    # ("\n" is neither cased nor case-ignorable, so no final sigma sees across it).
     low = page.lower()
-    digit = digits > 0
-    if not page.isascii():
-        other = _OTHER_DIGITS[bmp]
-        if other.any():
-            digit |= np.add.reduceat(other, starts) > 0
+    lows = low.split("\n")
+    if len(lows) != n:  # a text holds a line break of its own
+        lows = [text.lower() for text in texts]
+    firsts = [text.partition(" ")[0] for text in lows]
+    gate = np.array([f.strip(_FIRST_TRIM) in _CUE_FIRST or f[:1].isdigit() for f in firsts])
+    code = M[9]
+    for i in np.flatnonzero(gate | (wide > 0)).tolist():
+        match = _CUES.match(lows[i])
+        if match:
+            code[i] = _CUE_CODE[match.lastgroup]
+
+    digit = (digits | other_digits) > 0
     gates_on = len(low) == len(page) and (page.isascii() or not any(c in page for c in _CASE_TRAPS))
     facts = PageText(texts, low, starts.tolist() if gates_on else None, firsts, digit.tolist(), spaces)
-    seen = facts.seen
-    for column, groups in _KEYWORD_PLAN:
-        hits = []
+    found_at, rows = _find_keywords(page, low, codes, facts.seen)
+    if found_at:
+        M[rows, np.searchsorted(starts, found_at, side="right") - 1] = 1.0
+
+    # Dates and reading times sit in short lines with digits; few blocks qualify. Their texts
+    # are searched joined by NUL (no pattern matches across it), one regex call per pattern.
+    candidates = np.flatnonzero((words <= 16) & (digits > 0)).tolist()
+    if candidates:
+        dated = _hits(_DATE_NUMERIC, [texts[i] for i in candidates], candidates)
+        named = [i for i in candidates if i not in dated and _may_name_month(lows[i])]
+        if named:
+            dated |= _hits(_DATE_MONTH, [lows[i] for i in named], named)
+        M[14, list(dated)] = 1.0
+        timed = [i for i in candidates if "min" in lows[i]]
+        if timed:
+            M[15, list(_hits(cues.READING_TIME_STRICT, [texts[i] for i in timed], timed))] = 1.0
+    return M, facts
+
+
+def _find_keywords(page: str, low: str, codes: np.ndarray, seen: dict[str, list[int]]) -> tuple[list[int], list[int]]:
+    """Every occurrence of the _KEYWORDS, as offsets (in ``page`` for the separators, else in
+    ``low``) and their columns (rows of the measures); and per keyword but the separators, its
+    offsets in ``seen``."""
+    found_at: list[int] = []
+    columns: list[int] = []
+    plan = _KEYWORD_PLAN
+    if len(low) == len(page) and len(codes) >= 4:  # offsets in low are offsets in the page
+        plan = _FIND_PLAN
+        for keyword in _QUAD_KEYWORDS:
+            seen[keyword] = []
+        folded = np.take(_FOLD, codes, mode="clip")
+        # Each position's next four folded characters, as one uint32 (a view, no copy).
+        quads = np.ndarray((len(folded) - 3,), dtype="<u4", buffer=folded, strides=(1,))
+        for at in np.flatnonzero(np.take(_QUAD_MARKS, _quad_hash(quads))).tolist():
+            for keyword, offset, column in _QUAD_PLAN.get(low[at : at + 4], ()):
+                start = at - offset
+                if start >= 0 and low.startswith(keyword, start):
+                    seen[keyword].append(start)
+                    found_at.append(start)
+                    columns.append(column)
+    for column, groups in plan:
         haystack = page if column == 11 else low
         for anchor, keywords in groups:
             at = _find_all(haystack, anchor)
@@ -412,37 +511,16 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
                     found = [h - offset for h in at if h >= offset and haystack.startswith(keyword, h - offset)]
                 if column != 11:
                     seen[keyword] = found
-                hits += found
-        if hits:
-            M[np.searchsorted(starts, np.array(hits), side="right") - 1, column] = 1.0
-
-    # Dates and reading times sit in short lines with digits; few blocks qualify. Their texts
-    # are searched joined by NUL (no pattern matches across it), one regex call per pattern.
-    candidates = np.flatnonzero((words <= 16) & (digits > 0)).tolist()
-    if candidates:
-        for i in _hits(_DATE_NUMERIC, [texts[i] for i in candidates], candidates):
-            M[i, 14] = 1.0
-        rest = [i for i in candidates if not M[i, 14]]
-        lowered = [texts[i].lower() for i in rest]
-        gated = [(i, low) for i, low in zip(rest, lowered)
-                 if any(word.strip(_MONTH_TRIM)[:3] in _MONTH_STEMS for word in low.split())]
-        if gated:
-            for i in _hits(_DATE_MONTH, [low for _i, low in gated], [i for i, _low in gated]):
-                M[i, 14] = 1.0
-        timed = [i for i in candidates if "min" in texts[i].lower()]
-        if timed:
-            for i in _hits(cues.READING_TIME_STRICT, [texts[i] for i in timed], timed):
-                M[i, 15] = 1.0
-    return M, facts
+                found_at += found
+                columns += [column] * len(found)
+    return found_at, columns
 
 
 def _hits(pattern: re.Pattern, texts: list[str], ids: list[int]) -> set[int]:
     """``ids`` of the ``texts`` that ``pattern`` finds something in (one pass over them all)."""
     if len(texts) == 1:
         return set(ids) if pattern.search(texts[0]) else set()
-    offsets = [0]
-    for text in texts:
-        offsets.append(offsets[-1] + len(text) + 1)
+    offsets = list(accumulate([len(text) + 1 for text in texts], initial=0))
     return {ids[bisect_right(offsets, match.start()) - 1] for match in pattern.finditer("\0".join(texts))}
 
 
@@ -451,140 +529,158 @@ def block_features(blocks: Sequence[BlockLike]) -> np.ndarray:
     return page_features(blocks)[0]
 
 
+def _repeats(texts: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Per block, the index of the first block with the same text, and whether another long
+    block opens with the same _PREFIX_CHARS characters; None where no two blocks share even
+    their openings (the usual case).
+
+    Texts are compared by their openings first: a short text is its own opening, and only long
+    texts sharing theirs need comparing whole (hashing every long text would cost more)."""
+    n = len(texts)
+    first: dict[str, int] = {}
+    same_opening = np.fromiter(
+        map(first.setdefault, [text[:_PREFIX_CHARS] for text in texts], range(n)), dtype=np.intp, count=n
+    )
+    if len(first) == n:
+        return None
+    shared = (np.bincount(same_opening, minlength=n)[same_opening] > 1) & (lengths >= _PREFIX_CHARS)
+    same_text = same_opening.copy()
+    first_long: dict[str, int] = {}
+    for i in np.flatnonzero(shared).tolist():
+        same_text[i] = first_long.setdefault(texts[i], i)
+    return same_text, shared
+
+
 def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     """The feature matrix of one page (see :func:`block_features`) and its :class:`PageText`.
 
-    Written for few NumPy calls (each costs microseconds whatever the page's size): columns that
-    come from the same source are filled together through slices of one padded matrix.
+    Written for few NumPy calls (each costs about a microsecond whatever the page's size): the
+    features are built one row per feature, so that rows from the same source are filled
+    together, and transposed at the end.
     """
     n = len(blocks)
     if n == 0:
         return np.zeros((0, N_FEATURES), dtype=np.float64), PageText.empty()
     texts = [b.text for b in blocks]
     M, facts = _measure(texts)
-    w = M[:, 0]
-    end = M[:, 2]
-    code = M[:, 9]
-    long_ = (w >= _LONG_WORDS) & (end > 0)
-    longf = long_.astype(np.float64)
+    w = M[0]
+    end = M[2]
+    code = M[9]
+    # words <= 3, 6, 8, 15: tiny, a comments heading, short (and end furniture), a headline
+    tiny, few, short, headline_length = w <= _WORD_LIMITS
     idx = np.arange(n)
 
-    X = np.empty((n, N_FEATURES), dtype=np.float64)
+    F = np.empty((N_FEATURES, n), dtype=np.float64)
+    long_ = F[_LONG]
+    long_[:] = (w >= _LONG_WORDS) & (end > 0)
     # the block itself
-    X[:, 0:2] = np.log1p(M[:, 0:2])
-    lw = X[:, 0]
-    X[:, 2:4] = M[:, 2:4]
-    X[:, 4:6] = M[:, 4:6] * (10.0 / w)[:, None]
-    X[:, 6:8] = M[:, 6:8]
-    X[:, 8] = [b.bullet for b in blocks]
-    bullet = X[:, 8]
-    X[:, 9] = M[:, 8]
+    np.log1p(M[0:2], F[0:2])
+    F[2:4] = M[2:4]
+    np.multiply(M[4:6], 10.0 / w, F[4:6])
+    F[6:8] = M[6:8]
+    bullet = F[8]
+    bullet[:] = np.fromiter([b.bullet for b in blocks], dtype=bool, count=n)
+    F[9] = M[8]
     # An image's alt text next to its title or caption, a teaser's link on its picture and its
     # headline: terminal renderers draw the same text twice in a row, article text never is.
-    adjacent = np.zeros(n)
-    if len(set(texts)) == n:
-        X[:, 10] = 0.0
+    adjacent = np.zeros(n, dtype=bool)
+    repeats = _repeats(texts, M[1])
+    if repeats is None:
+        F[10] = 0.0
     else:
-        counts = Counter(texts)
-        X[:, 10] = [counts[t] > 1 for t in texts]
-        same = np.array([a == b for a, b in zip(texts, texts[1:])], dtype=bool)
+        same_text, same_opening = repeats
+        F[10] = np.bincount(same_text, minlength=n)[same_text] > 1
+        same = same_text[1:] == same_text[:-1]
         adjacent[:-1] = same
-        adjacent[1:] += same
-    X[:, 11:18] = M[:, 10:17]
-    X[:, 18 : 18 + len(_CUE_NAMES)] = code[:, None] == _CUE_RANGE
+        adjacent[1:] |= same
+    F[11:18] = M[10:17]
+    np.equal(code, _CUE_RANGE[:, None], F[18 : 18 + len(_CUE_NAMES)])
     c = 18 + len(_CUE_NAMES)
 
-    # neighbours, through one zero-padded matrix: log words, ends, long, bullet
-    padded = np.zeros((n + 6, 4))
-    padded[3 : 3 + n, 0] = lw
-    padded[3 : 3 + n, 1] = end
-    padded[3 : 3 + n, 2] = longf
-    padded[3 : 3 + n, 3] = bullet
-    for k, tap in enumerate(_NEIGHBOUR_TAPS):
-        X[:, c + k] = padded[tap : tap + n, 0]
-    c += 6
-    X[:, c : c + 6 : 2] = padded[2 : 2 + n, 1:4]  # prev1 ends / long / bullet
-    X[:, c + 1 : c + 6 : 2] = padded[4 : 4 + n, 1:4]  # next1 ends / long / bullet
-    c += 6
-    # Sliding sums over +-5 blocks from one cumulative sum of (long, words).
-    lo = np.maximum(idx - 5, 0)
-    hi = np.minimum(idx + 6, n)
-    cum = np.zeros((n + 1, 2))
-    cum[1:, 0] = longf
-    cum[1:, 1] = w
-    np.cumsum(cum, axis=0, out=cum)
-    window = cum[hi] - cum[lo]
-    X[:, c] = window[:, 0] / (hi - lo)
-    X[:, c + 1] = np.log1p(window[:, 1])
-    X[:, c + 2] = _gap_to_previous(long_)
-    X[:, c + 3] = _gap_to_previous(long_[::-1])[::-1]
+    # neighbours, from one zero-padded matrix of (log words, ends, long, bullet)
+    padded = np.zeros((4, n + 6))
+    padded[:, 3 : 3 + n] = F[_NEIGHBOUR_SOURCES]
+    F[c : c + 12] = padded[_NEIGHBOUR_ROWS, _NEIGHBOUR_TAPS + idx]
+    c += 12
+    # Sliding sums over +-5 blocks of (long, words, blocks), from one cumulative sum over a
+    # zero-padded copy (sums of whole numbers, so exact in any order).
+    cum = np.zeros((3, n + 11))
+    cum[0, 6 : 6 + n] = long_
+    cum[1, 6 : 6 + n] = w
+    cum[2, 6 : 6 + n] = 1.0
+    np.add.accumulate(cum, axis=1, out=cum)
+    window = cum[:, 11:] - cum[:, :n]
+    np.divide(window[0], window[2], F[c])
+    np.log1p(window[1], F[c + 1])
+    # How many blocks back the previous long block is, and ahead the next one (capped at 20).
+    flags = long_.nonzero()[0]
+    bounds = np.empty(len(flags) + 2, dtype=np.intp)
+    bounds[0], bounds[1:-1], bounds[-1] = -20, flags, n + 19
+    flags_before = np.searchsorted(flags, np.arange(n + 1))  # long blocks before each block
+    F[c + 2] = np.minimum(idx - bounds[flags_before[:n]], 20)
+    F[c + 3] = np.minimum(bounds[flags_before[1:] + 1] - idx, 20)
     c += 4
 
     # the page
-    X[:, c] = idx / max(n - 1, 1)
-    X[:, c + 1] = w / w.max()
-    long_words = w * longf
+    np.divide(idx, max(n - 1, 1), F[c])
+    np.divide(w, w.max(), F[c + 1])
+    long_words = w * long_
     total = long_words.sum() or 1.0
-    before = (np.cumsum(long_words) - long_words) / total
-    X[:, c + 2] = before
-    X[:, c + 3] = 1.0 - before - long_words / total
-    longest = int(np.argmax(w))
-    flags = np.flatnonzero(long_)
+    before = F[c + 2]
+    np.divide(np.add.accumulate(long_words) - long_words, total, before)
+    F[c + 3] = 1.0 - before - long_words / total
+    longest = int(w.argmax())
     if len(flags):
         first, last = int(flags[0]), int(flags[-1])
     else:
         first = last = longest
-    X[:, c + 4] = (idx >= first) & (idx <= last)
-    X[:, c + 5] = np.minimum(np.abs(idx - longest), 60) / 60.0
+    F[c + 4] = 0.0
+    F[c + 4, first : last + 1] = 1.0
+    F[c + 5] = np.minimum(np.abs(idx - longest), 60) / 60.0
     # The indent that carries most long text is the body's, whatever the renderer's scale. List
     # items do not count where plain paragraphs carry any: a box of long teasers can outweigh
     # the article, whose paragraphs would then all look "shallower" (lynx and w3m indent lists
     # only a little deeper than paragraphs, so this happens there, less with inscriptis).
-    clipped = np.minimum([b.indent for b in blocks], 200)
+    clipped = np.minimum(np.fromiter([b.indent for b in blocks], dtype=np.intp, count=n), 200)
     plain_words = long_words * (1.0 - bullet)
     if plain_words.sum() > 1.0:
         weight = np.bincount(clipped, weights=plain_words)
     else:
         weight = np.bincount(clipped, weights=long_words if total > 1.0 else w)
-    dominant = int(np.argmax(weight))
-    X[:, c + 6] = clipped == dominant
-    X[:, c + 7] = clipped > dominant
-    X[:, c + 8] = clipped < dominant
+    # same indent, deeper, shallower
+    np.equal(np.sign(clipped - int(weight.argmax())), _SIGNS, F[c + 6 : c + 9])
     # Once a comments heading or a run of end-of-article furniture has been seen, what follows
     # is rarely the article any more.
-    comment_cue = (code == _CUE_CODE["comment"]) & (w <= 6)
-    X[:, c + 9] = np.minimum(np.cumsum(comment_cue) - comment_cue, 1)
-    end_cue = _END_CUE[code.astype(np.intp)] & (w <= 8) & (before > 0.3)
-    X[:, c + 10] = np.minimum(np.cumsum(end_cue) - end_cue, 3) / 3.0
-    X[:, c + 11] = math.log1p(n)
+    F[c + 9 : c + 11] = 0.0
+    comment_cues = ((code == _CUE_CODE["comment"]) & few).nonzero()[0]
+    if len(comment_cues):
+        F[c + 9, comment_cues[0] + 1 :] = 1.0
+    end_cues = (_END_CUE[code.astype(np.intp)] & short & (before > 0.3)).nonzero()[0]
+    for k, at in enumerate(end_cues[:3].tolist(), start=1):
+        F[c + 10, at + 1 :] = k / 3.0
+    F[c + 11] = math.log1p(n)
     c += 12
 
     # a linear model needs its interactions spelled out
-    tiny = w <= 3
-    window_long = X[:, _WINDOW_LONG]
-    X[:, c] = M[:, 17]
-    X[:, c + 1] = tiny
-    X[:, c + 2] = w <= 8
-    X[:, c + 3] = longf
-    X[:, c + 4] = tiny * window_long
-    X[:, c + 5] = tiny * X[:, _INSIDE_SPAN]
-    X[:, c + 6] = longf * X[:, _AFTER_COMMENT]
-    X[:, c + 7] = bullet * window_long
+    window_long = F[_WINDOW_LONG]
+    F[c] = M[17]
+    F[c + 1] = tiny
+    F[c + 2] = short
+    # (c + 3: long, above)
+    np.multiply(tiny, window_long, F[c + 4])
+    np.multiply(tiny, F[_INSIDE_SPAN], F[c + 5])
+    np.multiply(long_, F[_AFTER_COMMENT], F[c + 6])
+    np.multiply(bullet, window_long, F[c + 7])
     # A short unpunctuated line right before the first paragraph of a stretch of text is the
-    # headline (or a dek); a sub-heading has a paragraph on both sides.
-    X[:, c + 8] = (w <= 15) & (end == 0) & (X[:, _NEXT1_LONG] > 0) & (X[:, _PREV1_LONG] == 0)
-    X[:, c + 9] = adjacent > 0
-    X[:, c + 10] = M[:, 18]
+    # headline (or a dek); a sub-heading has a paragraph on both sides (next1 long, prev1 not).
+    F[c + 8] = headline_length & (end == 0) & (F[_NEXT1_LONG] > F[_PREV1_LONG])
+    F[c + 9] = adjacent
+    F[c + 10] = M[18]
     # A caption shown twice, cut short once ("... less" / "... more"), a teaser repeated with
     # another snippet: the same opening words, not the same block.
-    prefixes = [t[:_PREFIX_CHARS] if len(t) >= _PREFIX_CHARS else None for t in texts]
-    keys = Counter(prefixes)
-    if len(keys) < n:
-        X[:, c + 11] = [p is not None and keys[p] > 1 for p in prefixes]
-    else:
-        X[:, c + 11] = 0.0
+    F[c + 11] = 0.0 if repeats is None else same_opening
     assert c + 12 == N_FEATURES
-    return X, facts
+    return np.ascontiguousarray(F.T), facts
 
 
 # --- second pass: the first-pass scores of the neighbourhood -----------------------------------
@@ -601,47 +697,63 @@ CONTEXT_NAMES: tuple[str, ...] = (
     "p_in_run", "p_run_distance", "p_relative", "p_max_near", "p_log_strong",
 )
 _LOGIT_FLOOR = -6.0
+_WINDOW_OFFSETS = np.arange(7)[:, None]
+_RUN_DISTANCE = np.arange(30) / 30.0
 
 
-def context_features(X: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """Second-pass columns (CONTEXT_NAMES) from a page's features and first-pass probabilities."""
+def context_features(X: np.ndarray, scores: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Second-pass columns (CONTEXT_NAMES) from a page's features and first-pass probabilities;
+    written into ``out`` (shape (n, len(CONTEXT_NAMES))) where given, which is returned."""
     n = len(scores)
-    C = np.empty((n, len(CONTEXT_NAMES)), dtype=np.float64)
     if n == 0:
-        return C
+        return np.empty((0, len(CONTEXT_NAMES)), dtype=np.float64) if out is None else out
+    C = np.empty((len(CONTEXT_NAMES), n), dtype=np.float64)  # one row per column, transposed at the end
     words = np.expm1(X[:, 0])
-    p = np.clip(scores, 1e-4, 1.0 - 1e-4)
-    logit = np.log(p / (1.0 - p))
-    C[:, 0] = logit
+    p = np.minimum(np.maximum(scores, 1e-4), 1.0 - 1e-4)  # np.clip, without its overhead
+    logit = C[0]
+    np.log(p / (1.0 - p), out=logit)
+    idx = np.arange(n)
+    # The 7-wide window of log-odds around each block (zero-padded with _LOGIT_FLOOR), one row
+    # per offset -3..3: the neighbours' columns, and the window's maximum.
     padded = np.full(n + 6, _LOGIT_FLOOR)
     padded[3 : 3 + n] = logit
-    for k, tap in enumerate(_NEIGHBOUR_TAPS):
-        C[:, 1 + k] = padded[tap : tap + n]
+    window = padded[_WINDOW_OFFSETS + idx]
+    C[1:4] = window[2::-1]
+    C[4:7] = window[4:]
+    np.maximum.reduce(window, axis=0, out=C[15])
+    # Score density at three radii, from one cumulative sum of (p * sqrt(words), sqrt(words)):
+    # cum[:, 12 + k] is the sum over the first k blocks, edge-padded by 12 on either side so
+    # that the windows, clipped to the page, are plain slices.
     root = np.sqrt(words)
-    cum_p = np.zeros(n + 1)
-    np.cumsum(p * root, out=cum_p[1:])
-    cum_w = np.zeros(n + 1)
-    np.cumsum(root, out=cum_w[1:])
-    idx = np.arange(n)
-    for col, radius in ((7, 2), (8, 5), (9, 12)):
-        lo = np.maximum(idx - radius, 0)
-        hi = np.minimum(idx + radius + 1, n)
-        C[:, col] = (cum_p[hi] - cum_p[lo]) / (cum_w[hi] - cum_w[lo])
-    mass = np.where(p > 0.5, p * words, 0.0)
+    cum = np.zeros((2, n + 25))
+    np.multiply(p, root, out=cum[0, 13 : 13 + n])
+    cum[1, 13 : 13 + n] = root
+    np.add.accumulate(cum, axis=1, out=cum)
+    for row, radius in ((7, 2), (8, 5), (9, 12)):
+        sums = cum[:, 13 + radius : 13 + radius + n] - cum[:, 12 - radius : 12 - radius + n]
+        np.divide(sums[0], sums[1], out=C[row])
+    body = p > 0.5
+    mass = np.where(body, p * words, 0.0)
     total = mass.sum() or 1.0
-    before = (np.cumsum(mass) - mass) / total
-    C[:, 10] = before
-    C[:, 11] = 1.0 - before - mass / total
+    before = C[10]
+    np.divide(np.add.accumulate(mass) - mass, total, out=before)
+    C[11] = 1.0 - before - mass / total
     lo, hi = heaviest_run(words, p, 0.5)
-    C[:, 12] = (idx >= lo) & (idx <= hi)
-    C[:, 13] = np.minimum(np.maximum(lo - idx, 0) + np.maximum(idx - hi, 0), 30) / 30.0
-    C[:, 14] = p / p.max()
-    near = padded[:n].copy()
-    for tap in range(1, 7):
-        np.maximum(near, padded[tap : tap + n], out=near)
-    C[:, 15] = near
-    C[:, 16] = math.log1p(int((p > 0.5).sum()))
-    return C
+    C[12] = 0.0
+    C[12, lo : hi + 1] = 1.0
+    # Distance to the run, capped at 30 (d / 30.0 from a table; 1.0 from 30 on).
+    C[13] = 1.0
+    before_run = min(lo, 29)
+    C[13, lo - before_run : lo] = _RUN_DISTANCE[before_run:0:-1]
+    C[13, lo : hi + 1] = 0.0
+    after_run = min(n - 1 - hi, 29)
+    C[13, hi + 1 : hi + 1 + after_run] = _RUN_DISTANCE[1 : after_run + 1]
+    np.divide(p, p.max(), out=C[14])
+    C[16] = math.log1p(int(body.sum()))
+    if out is None:
+        return np.ascontiguousarray(C.T)
+    out[...] = C.T
+    return out
 
 
 def heaviest_run(words: np.ndarray, scores: np.ndarray, pivot: float) -> tuple[int, int]:

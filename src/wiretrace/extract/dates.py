@@ -62,17 +62,69 @@ _FOREIGN_MONTHS = {
     }.items()
     for name in names.split()
 }
-_FOREIGN_MONTH = re.compile(r"\b(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# (The look-ahead at the first letter spares the engine trying all seventy names at every word.)
+_FOREIGN_MONTH = re.compile(
+    r"\b(?=[" + "".join(sorted({name[0] for name in _FOREIGN_MONTHS})) + "])"
+    r"(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # Words around a date in those languages: "22 de outubro de 2010 às 20:13", "le 3 mars 2019 à 10h".
 _FOREIGN_FILLER = re.compile(r"\b(?:de|del|às|à|a las|le|am|um|pukul|в)\b", re.IGNORECASE)
 #: A month's name in any of the languages parse_date reads (a cheap test before parsing).
-MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)|" + _FOREIGN_MONTH.pattern,
+MONTH_NAME = re.compile(r"\b(?=[adfjmnos])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)|"
+                        + _FOREIGN_MONTH.pattern,
                         re.IGNORECASE)
 # "18.54 GMT", "9.41pm": a time written with a dot, which dateutil reads as a decimal.
 _DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|[A-Z]{2,5}\b|$))", re.IGNORECASE)
 _DEFAULT = datetime(1900, 1, 1)
 #: Years a web page can have been published in.
 _YEARS = (1990, 2100)
+
+
+# The shapes most stamps take once cleaned ("November 19 2019", "Tue 19 Nov 2019 9:02 AM EST",
+# "7:07 PM EST Nov 19 2019"): a day, its month by name and a four-digit year, a time before or
+# after them, nothing else. parse_date reads these itself, as dateutil does, at a fraction of
+# its cost; any other text, and any field out of range, still goes to dateutil.
+_CLOCK = (r"(?P<hour{0}>[0-9]{{1,2}}):(?P<minute{0}>[0-9]{{2}})(?::(?P<second{0}>[0-9]{{2}}))?"
+          r"(?: ?(?P<ampm{0}>[AaPp][Mm]))?(?: (?P<zone{0}>[A-Z]{{1,5}}))?")
+_PLAIN_DATE = re.compile(
+    rf"(?:{_CLOCK.format(1)} )?(?:(?P<weekday>[A-Za-z]+) )?"
+    r"(?:(?P<month>[A-Za-z]+)\.? (?P<day>[0-9]{1,2})|(?P<day_first>[0-9]{1,2}) (?P<month_second>[A-Za-z]+)\.?)"
+    rf" (?P<year>[0-9]{{4}})(?: {_CLOCK.format(2)})?")
+# dateutil's English month and weekday names (its parserinfo), lower-cased.
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(("jan january", "feb february", "mar march", "apr april", "may", "jun june",
+                                    "jul july", "aug august", "sep sept september", "oct october",
+                                    "nov november", "dec december"), 1)
+    for name in names.split()
+}
+_WEEKDAYS = frozenset("mon monday tue tuesday wed wednesday thu thursday fri friday sat saturday sun sunday".split())
+
+
+def _plain_date(text: str) -> datetime | None:
+    """What ``dateutil_parser.parse(text, default=_DEFAULT, tzinfos=_zone, fuzzy=True)`` gives for a
+    text of one of the plain shapes (_PLAIN_DATE); None for any other text, which dateutil must read."""
+    match = _PLAIN_DATE.fullmatch(text)
+    if match is None or (match["hour1"] and match["hour2"]):
+        return None
+    month = _MONTH_NUMBERS.get((match["month"] or match["month_second"]).lower())
+    if month is None or (match["weekday"] and match["weekday"].lower() not in _WEEKDAYS):
+        return None
+    clock = "1" if match["hour1"] else "2"
+    hour, minute, second = (int(match[f"{field}{clock}"] or 0) for field in ("hour", "minute", "second"))
+    ampm, zone = match[f"ampm{clock}"], match[f"zone{clock}"]
+    if ampm and hour <= 12:
+        # dateutil's 12-hour clock: "12 AM" is midnight; an "AM"/"PM" after an hour past 12 is ignored.
+        if ampm[0] in "Pp":
+            hour = hour + 12 if hour < 12 else hour
+        elif hour == 12:
+            hour = 0
+    if zone is not None and zone not in TZINFOS:
+        return None
+    try:
+        return datetime(int(match["year"]), month, int(match["day"] or match["day_first"]), hour, minute, second,
+                        tzinfo=TZINFOS[zone] if zone else None)
+    except ValueError:
+        return None
 
 
 def format_datetime(value: datetime, has_time: bool = True) -> str:
@@ -117,10 +169,12 @@ def parse_date(text: str | None) -> str | None:
         if translated != cleaned:
             cleaned = _FOREIGN_FILLER.sub(" ", translated)
     cleaned = _DOTTED_TIME.sub(r"\1:\2", _NOISE.sub(" ", cleaned)).strip()
-    try:
-        value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
-    except (ValueError, OverflowError, TypeError):
-        return None
+    value = _plain_date(cleaned)
+    if value is None:
+        try:
+            value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
+        except (ValueError, OverflowError, TypeError):
+            return None
     if value.year == _DEFAULT.year or not _YEARS[0] <= value.year <= _YEARS[1]:
         return None
     if zone is not None and value.tzinfo is None:

@@ -75,20 +75,25 @@ MONTH_NAME = re.compile(r"\b(?=[adfjmnos])(?:jan|feb|mar|apr|may|jun|jul|aug|sep
 # "18.54 GMT", "9.41pm": a time written with a dot, which dateutil reads as a decimal.
 _DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|[A-Z]{2,5}\b|$))", re.IGNORECASE)
 _DEFAULT = datetime(1900, 1, 1)
+_ANY_DIGIT = re.compile(r"\d")
 #: Years a web page can have been published in.
 _YEARS = (1990, 2100)
 
 
 # The shapes most stamps take once cleaned ("November 19 2019", "Tue 19 Nov 2019 9:02 AM EST",
-# "7:07 PM EST Nov 19 2019"): a day, its month by name and a four-digit year, a time before or
-# after them, nothing else. parse_date reads these itself, as dateutil does, at a fraction of
-# its cost; any other text, and any field out of range, still goes to dateutil.
+# "7:07 PM EST Nov 19 2019", "Associated Press Nov. 18th 2019 8:54 am", "13.11.2019 23:06 by Jane
+# Roe"): a day, its month and a four-digit year (or no year), a time before or after them, and
+# words dateutil skips. parse_date reads these itself, as dateutil does, at a fraction of its cost; any other
+# text, and any field out of range, still goes to dateutil.
 _CLOCK = (r"(?P<hour{0}>[0-9]{{1,2}}):(?P<minute{0}>[0-9]{{2}})(?::(?P<second{0}>[0-9]{{2}}))?"
-          r"(?: ?(?P<ampm{0}>[AaPp][Mm]))?(?: (?P<zone{0}>[A-Z]{{1,5}}))?")
+          r"(?: ?(?P<ampm{0}>[AaPp][Mm]|[ap]\.m\.))?(?: (?P<zone{0}>[A-Z]{{1,5}}))?")
 _PLAIN_DATE = re.compile(
-    rf"(?:{_CLOCK.format(1)} )?(?:(?P<weekday>[A-Za-z]+) )?"
-    r"(?:(?P<month>[A-Za-z]+)\.? (?P<day>[0-9]{1,2})|(?P<day_first>[0-9]{1,2}) (?P<month_second>[A-Za-z]+)\.?)"
-    rf" (?P<year>[0-9]{{4}})(?: {_CLOCK.format(2)})?")
+    r"(?P<prefix>(?:(?:[A-Za-z]+|[-–—]) )*?)"
+    rf"(?:{_CLOCK.format(1)} (?:(?P<weekday>[A-Za-z]+) )?)?"
+    r"(?:(?:(?P<month>[A-Za-z]+)\.? (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<day_first>[0-9]{1,2})(?:st|nd|rd|th)? (?P<month_second>[A-Za-z]+)\.?)(?: (?P<year>[0-9]{4}))?"
+    r"|(?P<first>[0-9]{1,2})(?P<sep>[./-])(?P<second>[0-9]{1,2})(?P=sep)(?P<numeric_year>[0-9]{4}))"
+    rf"(?: {_CLOCK.format(2)})?(?P<suffix>(?: [A-Za-z]+)*)")
 # dateutil's English month and weekday names (its parserinfo), lower-cased.
 _MONTH_NUMBERS = {
     name: number
@@ -98,20 +103,53 @@ _MONTH_NUMBERS = {
     for name in names.split()
 }
 _WEEKDAYS = frozenset("mon monday tue tuesday wed wednesday thu thursday fri friday sat saturday sun sunday".split())
+# Words dateutil may do something with besides skipping them (a weekday it reads, and ignores
+# beside a day of the month; "at", "on", "and" it skips): months, AM/PM, hour/minute/second
+# labels, "of" after a month, the letters and suffixes it skips only beside a number, UTC.
+_READ_WORDS = frozenset(_MONTH_NUMBERS) | frozenset(
+    "am pm a p h hour hours m minute minutes s second seconds of ad t st nd rd th utc gmt z".split())
 
 
 def _plain_date(text: str) -> datetime | None:
     """What ``dateutil_parser.parse(text, default=_DEFAULT, tzinfos=_zone, fuzzy=True)`` gives for a
     text of one of the plain shapes (_PLAIN_DATE); None for any other text, which dateutil must read."""
     match = _PLAIN_DATE.fullmatch(text)
-    if match is None or (match["hour1"] and match["hour2"]):
+    if match is None:
         return None
-    month = _MONTH_NUMBERS.get((match["month"] or match["month_second"]).lower())
-    if month is None or (match["weekday"] and match["weekday"].lower() not in _WEEKDAYS):
+    prefix, weekday, suffix, sep, year = match.group("prefix", "weekday", "suffix", "sep", "year")
+    # Words before the date are skipped unless dateutil reads them; so are those after it, unless
+    # capitals after a time make them a zone's name.
+    if (prefix or suffix) and (any(word.lower() in _READ_WORDS for word in (prefix + suffix).split())
+                               or any(word.isupper() for word in suffix.split())):
         return None
-    clock = "1" if match["hour1"] else "2"
-    hour, minute, second = (int(match[f"{field}{clock}"] or 0) for field in ("hour", "minute", "second"))
-    ampm, zone = match[f"ampm{clock}"], match[f"zone{clock}"]
+    if weekday and weekday.lower() not in _WEEKDAYS:
+        return None
+    if sep:
+        # Two numbers: month first, unless the first is no month ("13.11.2019").
+        first, second = int(match["first"]), int(match["second"])
+        month, day = (first, second) if first <= 12 else (second, first)
+        year = match["numeric_year"]
+    else:
+        month = _MONTH_NUMBERS.get((match["month"] or match["month_second"]).lower())
+        if month is None:
+            return None
+        day = int(match["day"] or match["day_first"])
+        # Without a year the default's stands ("Nov 19 9:41 AM"), unless the "day" is no day of a
+        # month, which dateutil takes for a year ("Nov 45").
+        if year is None:
+            if day > 31:
+                return None
+            year = _DEFAULT.year
+    if match["hour1"]:
+        if match["hour2"]:
+            return None
+        hour, minute, second, ampm, zone = match.group("hour1", "minute1", "second1", "ampm1", "zone1")
+    elif match["hour2"]:
+        hour, minute, second, ampm, zone = match.group("hour2", "minute2", "second2", "ampm2", "zone2")
+    else:
+        hour = minute = second = "0"
+        ampm = zone = None
+    hour = int(hour)
     if ampm and hour <= 12:
         # dateutil's 12-hour clock: "12 AM" is midnight; an "AM"/"PM" after an hour past 12 is ignored.
         if ampm[0] in "Pp":
@@ -121,7 +159,7 @@ def _plain_date(text: str) -> datetime | None:
     if zone is not None and zone not in TZINFOS:
         return None
     try:
-        return datetime(int(match["year"]), month, int(match["day"] or match["day_first"]), hour, minute, second,
+        return datetime(int(year), month, day, hour, int(minute), int(second or 0),
                         tzinfo=TZINFOS[zone] if zone else None)
     except ValueError:
         return None
@@ -149,7 +187,9 @@ def parse_date(text: str | None) -> str | None:
     Accepts ISO 8601 (meta tags, JSON-LD), and human forms such as "Mar 19 2025 | 8:03 PM IST",
     "Nov 19, 2019, 10:31 pm CST", "19 March 2025 08:03 ET", "2025-03-19".
     """
-    if not text:
+    # (A year is read only from a number, so a text without a digit is no date: dateutil would give
+    # it the default's year, refused below.)
+    if not text or not _ANY_DIGIT.search(text):
         return None
     text = " ".join(text.split())
     if len(text) > 80:

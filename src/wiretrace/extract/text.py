@@ -28,7 +28,9 @@ _NOT_FOUND = re.compile(r"\b(?:404|page not found|page (?:you|you're) looking fo
 _HEAD_WINDOW = 40
 #: How many opening body blocks may turn out to be a stamp line.
 _STAMP_REACH = 3
-_PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b", re.IGNORECASE)
+# (The look-ahead at a match's first character spares trying both alternatives everywhere.)
+_PHOTO_CREDIT = re.compile(r"(?=[(arg])(?:\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)"
+                           r"|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b)", re.IGNORECASE)
 # "(AP Photo/Tomas Brenner)", "(Photo: Jon Tavi)", "(Photo Credit : PTI)", "(File photo by ...)": a credit's shape, not any
 # parenthesis that mentions a photo ("(see the photo above)").
 _TRAILING_PHOTO_CREDIT = re.compile(
@@ -85,7 +87,7 @@ _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
 #: How far past the body's last paragraph its closing credit may sit (sign-offs in between).
 _CLOSING_REACH = 4
-_DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
+_DATE_HINT = re.compile(r"(?=[pudm])(?:publish|updat|posted|date|modified)")
 _MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
@@ -118,7 +120,7 @@ def _stamp_byline(text: str) -> list[str]:
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
 _TRAIL_SEPARATOR = re.compile(r"[/>»›|]")
-_FOLLOWING_STAMP = re.compile(r"\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read")
+_FOLLOWING_STAMP = re.compile(r"(?=[bpum\d])(?:\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read)")
 # What each of _FOLLOWING_STAMP's matches holds ("\d{1,2}:\d{2}" a colon): the few substring
 # tests cost less than one search, and most runs of blocks hold none of them.
 _STAMP_WORDS = ("by", ":", "published", "updated", "posted", "min read")

@@ -107,10 +107,8 @@ class WireCredit:
 
 def canonical_agency(name: str | None) -> str | None:
     """The canonical agency for an alias ("Associated Press" -> "AP"), or None if not an agency."""
-    if not name:
-        return None
     # (Most names asked about hold no word of any alias; telling costs less than trimming them.)
-    if not any(word.strip(_NAME_TRIM) in _ALIAS_WORDS for word in name.lower().split()):
+    if not name or not may_name_agency(name):
         return None
     name = " ".join(name.split()).strip(_NAME_TRIM)
     name = re.sub(r"^(?:by\s+)?(?:the\s+)?", "", name, flags=re.IGNORECASE)
@@ -120,6 +118,12 @@ def canonical_agency(name: str | None) -> str | None:
     if name in _AMBIGUOUS_LOWER:
         return None
     return _ALIAS_TO_AGENCY.get(name.lower())
+
+
+def may_name_agency(name: str) -> bool:
+    """Whether ``name`` holds a word of an agency's name (one of _ALIAS_WORDS, give or take the
+    characters canonical_agency trims): where it does not, canonical_agency finds no agency in it."""
+    return any(word.strip(_NAME_TRIM) in _ALIAS_WORDS for word in name.lower().split())
 
 
 def agency_from_url(url: str | None) -> str | None:

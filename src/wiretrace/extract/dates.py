@@ -167,6 +167,19 @@ def _plain_date(text: str) -> datetime | None:
         return None
 
 
+# A text whose one number is a day of the month at most ("4 Things to Do in October") or a count
+# in brackets ("January (170)", in a blog's archive) gets no year from dateutil, which takes such
+# a number for the day or skips it: parse_date's None, told without dateutil. (Unless "of"
+# follows a month: "Nov of 19" is 2019.)
+_ONE_SMALL_NUMBER = re.compile(r"\D*(?:(?P<day>[0-9]{1,2})|\((?P<count>[0-9]{1,3})\))\D*")
+
+
+def _yearless(text: str) -> bool:
+    """Whether dateutil surely reads no year in ``text`` (see _ONE_SMALL_NUMBER)."""
+    match = _ONE_SMALL_NUMBER.fullmatch(text)
+    return match is not None and "of" not in text.lower() and (match["count"] is not None or int(match["day"]) <= 31)
+
+
 def format_datetime(value: datetime, has_time: bool = True) -> str:
     """ISO 8601: with seconds and offset when a time is known, else the bare date."""
     if not has_time:
@@ -213,6 +226,8 @@ def parse_date(text: str | None) -> str | None:
     cleaned = _DOTTED_TIME.sub(r"\1:\2", _NOISE.sub(" ", cleaned)).strip()
     value = _plain_date(cleaned)
     if value is None:
+        if _yearless(cleaned):
+            return None
         try:
             value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
         except (ValueError, OverflowError, TypeError):

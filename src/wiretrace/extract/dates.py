@@ -85,8 +85,8 @@ _YEARS = (1990, 2100)
 # The shapes most stamps take once cleaned ("November 19 2019", "Tue 19 Nov 2019 9:02 AM EST",
 # "7:07 PM EST Nov 19 2019", "Associated Press Nov. 18th 2019 8:54 am", "13.11.2019 23:06 by Jane
 # Roe"): a day, its month and a four-digit year (or no year), a time before or after them, and
-# words dateutil skips. parse_date reads these itself, as dateutil does, at a fraction of its cost; any other
-# text, and any field out of range, still goes to dateutil.
+# words dateutil skips. parse_date reads these itself, as dateutil does, at a fraction of its
+# cost; any other text, and any field out of range, still goes to dateutil.
 _CLOCK = (r"(?P<hour{0}>[0-9]{{1,2}}):(?P<minute{0}>[0-9]{{2}})(?::(?P<second{0}>[0-9]{{2}}))?"
           r"(?: ?(?P<ampm{0}>[AaPp][Mm]|[ap]\.m\.))?(?: (?P<zone{0}>[A-Z]{{1,5}}))?")
 _PLAIN_DATE = re.compile(

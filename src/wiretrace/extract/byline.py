@@ -11,7 +11,8 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|reported by|words by)\s*:?\s+(?P<nam
 # "2019-11-18T20:51:19Z Science" (a name never goes on with a digit). (Each of these patterns
 # opens with a look-ahead at the characters a match can start with, which spares the engine
 # trying every alternative at every position.)
-_TRAILER = re.compile(r"(?=[\s|•·,\dup])\s*(?:[|•·]|\s[-–—]\s|,\s*(?=\d)|\s(?=\d)|\bupdated\b|\bpublished\b|\bposted\b|\d{1,2}:\d{2}).*$",
+_TRAILER = re.compile(r"(?=[\s|•·,\dup])"
+                      r"\s*(?:[|•·]|\s[-–—]\s|,\s*(?=\d)|\s(?=\d)|\bupdated\b|\bpublished\b|\bposted\b|\d{1,2}:\d{2}).*$",
                       re.IGNORECASE)
 # A job title after the name: "Meg James Staff Writer", "Bruce Y. Lee Senior Contributor".
 _JOB_TITLE = re.compile(
@@ -22,7 +23,8 @@ _JOB_TITLE = re.compile(
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"(?=[\s,;a&])\s*(?:,|;|\band\b|&)\s*")
 _PERSON = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:de|da|van|von|der|la|le|del|bin|al|el)?\s*[A-ZÀ-Þ][\w'’.-]+){1,3}$")
-_NOT_NAMES = re.compile(r"\b(?=[sdbtencarompijghw])(?:staff|desk|bureau|team|editor|editorial|news|correspondent|agency|reporter|online|media|press|"
+_NOT_NAMES = re.compile(r"\b(?=[sdbtencarompijghw])"
+                        r"(?:staff|desk|bureau|team|editor|editorial|news|correspondent|agency|reporter|online|media|press|"
                         r"service|agencies|insider|times|journal|gazette|herald|tribune|magazine|daily|weekly|network)\b",
                         re.IGNORECASE)
 # A title, not a name: "The Nissan Northern Xperience", "All-new Nissan Sentra".

@@ -58,3 +58,44 @@ def test_a_date_before_the_first_label_is_the_publication_date():
         "published": "2019-11-18T18:54:00+00:00", "updated": "2019-11-18T18:56:00+00:00"}
     assert labelled_dates("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM") == {
         "published": "2019-11-18T17:19:00", "updated": "2019-11-18T17:26:00"}
+
+
+def test_plain_stamps_are_read_as_dateutil_reads_them():
+    # parse_date reads the commonest shapes without dateutil; what it reads must be dateutil's reading.
+    from itertools import product
+
+    from dateutil import parser
+
+    from wiretrace.extract.dates import _DEFAULT, _plain_date, _zone
+
+    days = ["Nov 19 2019", "19 November 2019", "Tue Nov. 19th 2019", "13.11.2019", "11/14/2019", "Feb 29 2019",
+            "Nov 19", "Nov 45", "31 Apr 2020"]
+    clocks = ["", "9:08", "12:30 AM", "12:05 pm EST", "17:26 PM", "8:03 a.m. GMT", "23:59:59 Z", "24:00", "9:61"]
+    prefixes = ["", "Associated Press", "By Jane Roe -", "on", "Sun"]
+    suffixes = ["", "by Jane Roe", "Eastern", "of", "AP"]
+    read = 0
+    for day, clock, prefix, suffix in product(days, clocks, prefixes, suffixes):
+        for text in (f"{prefix} {day} {clock} {suffix}", f"{prefix} {clock} {day} {suffix}"):
+            text = " ".join(text.split())
+            plain = _plain_date(text)
+            if plain is None:
+                continue
+            read += 1
+            expected = parser.parse(text, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
+            assert (plain, plain.tzinfo) == (expected, expected.tzinfo), text
+    assert read > 1000
+
+
+@pytest.mark.parametrize("text", ["4 Things to Do in October", "o January (170)", "Does Marie Have $17 Million?",
+                                  "May (2)"])
+def test_texts_with_one_small_number_are_no_dates(text):
+    from wiretrace.extract.dates import _yearless
+
+    assert _yearless(text) and parse_date(text) is None
+
+
+@pytest.mark.parametrize("text", ["Nov of 19", "May 56", "(2019) May", "3 May 4"])
+def test_other_numbers_still_go_to_dateutil(text):
+    from wiretrace.extract.dates import _yearless
+
+    assert not _yearless(text)

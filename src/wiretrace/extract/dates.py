@@ -40,8 +40,10 @@ def _zone(name: str | None, offset: int | None) -> tzinfo | None:
 
 _ZONE_WORD = re.compile(r"\b([A-Z]{1,5})\b")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
-_HAS_TIME = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{2}(?![.\d])|\d\s*[ap]\.?m\b", re.IGNORECASE)
-_NOISE = re.compile(r"\s*[|•·,]\s*|\s+at\s+|\s+on\s+", re.IGNORECASE)
+# (These patterns open with a look-ahead at the characters a match can start with, which spares
+# the engine trying every alternative at every position.)
+_HAS_TIME = re.compile(r"(?=\d)(?:\d{1,2}:\d{2}|\d{1,2}\.\d{2}(?![.\d])|\d\s*[ap]\.?m\b)", re.IGNORECASE)
+_NOISE = re.compile(r"(?=[\s|•·,])(?:\s*[|•·,]\s*|\s+at\s+|\s+on\s+)", re.IGNORECASE)
 # Month names dateutil does not know, as pages in Portuguese, Spanish, French, German, Italian,
 # Dutch, Indonesian and Russian (genitive: "24 сентября 2018") write them, to their English name.
 _FOREIGN_MONTHS = {
@@ -62,17 +64,120 @@ _FOREIGN_MONTHS = {
     }.items()
     for name in names.split()
 }
-_FOREIGN_MONTH = re.compile(r"\b(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# (The look-ahead at the first letter spares the engine trying all seventy names at every word.)
+_FOREIGN_MONTH = re.compile(
+    r"\b(?=[" + "".join(sorted({name[0] for name in _FOREIGN_MONTHS})) + "])"
+    r"(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # Words around a date in those languages: "22 de outubro de 2010 às 20:13", "le 3 mars 2019 à 10h".
 _FOREIGN_FILLER = re.compile(r"\b(?:de|del|às|à|a las|le|am|um|pukul|в)\b", re.IGNORECASE)
 #: A month's name in any of the languages parse_date reads (a cheap test before parsing).
-MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)|" + _FOREIGN_MONTH.pattern,
+MONTH_NAME = re.compile(r"\b(?=[adfjmnos])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)|"
+                        + _FOREIGN_MONTH.pattern,
                         re.IGNORECASE)
 # "18.54 GMT", "9.41pm": a time written with a dot, which dateutil reads as a decimal.
 _DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|[A-Z]{2,5}\b|$))", re.IGNORECASE)
 _DEFAULT = datetime(1900, 1, 1)
+_ANY_DIGIT = re.compile(r"\d")
 #: Years a web page can have been published in.
 _YEARS = (1990, 2100)
+
+
+# The shapes most stamps take once cleaned ("November 19 2019", "Tue 19 Nov 2019 9:02 AM EST",
+# "7:07 PM EST Nov 19 2019", "Associated Press Nov. 18th 2019 8:54 am", "13.11.2019 23:06 by Jane
+# Roe"): a day, its month and a four-digit year (or no year), a time before or after them, and
+# words dateutil skips. parse_date reads these itself, as dateutil does, at a fraction of its
+# cost; any other text, and any field out of range, still goes to dateutil.
+_CLOCK = (r"(?P<hour{0}>[0-9]{{1,2}}):(?P<minute{0}>[0-9]{{2}})(?::(?P<second{0}>[0-9]{{2}}))?"
+          r"(?: ?(?P<ampm{0}>[AaPp][Mm]|[ap]\.m\.))?(?: (?P<zone{0}>[A-Z]{{1,5}}))?")
+_PLAIN_DATE = re.compile(
+    r"(?P<prefix>(?:(?:[A-Za-z]+|[-–—]) )*?)"
+    rf"(?:{_CLOCK.format(1)} (?:(?P<weekday>[A-Za-z]+) )?)?"
+    r"(?:(?:(?P<month>[A-Za-z]+)\.? (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<day_first>[0-9]{1,2})(?:st|nd|rd|th)? (?P<month_second>[A-Za-z]+)\.?)(?: (?P<year>[0-9]{4}))?"
+    r"|(?P<first>[0-9]{1,2})(?P<sep>[./-])(?P<second>[0-9]{1,2})(?P=sep)(?P<numeric_year>[0-9]{4}))"
+    rf"(?: {_CLOCK.format(2)})?(?P<suffix>(?: [A-Za-z]+)*)")
+# dateutil's English month and weekday names (its parserinfo), lower-cased.
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(("jan january", "feb february", "mar march", "apr april", "may", "jun june",
+                                    "jul july", "aug august", "sep sept september", "oct october",
+                                    "nov november", "dec december"), 1)
+    for name in names.split()
+}
+_WEEKDAYS = frozenset("mon monday tue tuesday wed wednesday thu thursday fri friday sat saturday sun sunday".split())
+# Words dateutil may do something with besides skipping them (a weekday it reads, and ignores
+# beside a day of the month; "at", "on", "and" it skips): months, AM/PM, hour/minute/second
+# labels, "of" after a month, the letters and suffixes it skips only beside a number, UTC.
+_READ_WORDS = frozenset(_MONTH_NUMBERS) | frozenset(
+    "am pm a p h hour hours m minute minutes s second seconds of ad t st nd rd th utc gmt z".split())
+
+
+def _plain_date(text: str) -> datetime | None:
+    """What ``dateutil_parser.parse(text, default=_DEFAULT, tzinfos=_zone, fuzzy=True)`` gives for a
+    text of one of the plain shapes (_PLAIN_DATE); None for any other text, which dateutil must read."""
+    match = _PLAIN_DATE.fullmatch(text)
+    if match is None:
+        return None
+    prefix, weekday, suffix, sep, year = match.group("prefix", "weekday", "suffix", "sep", "year")
+    # Words before the date are skipped unless dateutil reads them; so are those after it, unless
+    # capitals after a time make them a zone's name.
+    if (prefix or suffix) and (any(word.lower() in _READ_WORDS for word in (prefix + suffix).split())
+                               or any(word.isupper() for word in suffix.split())):
+        return None
+    if weekday and weekday.lower() not in _WEEKDAYS:
+        return None
+    if sep:
+        # Two numbers: month first, unless the first is no month ("13.11.2019").
+        first, second = int(match["first"]), int(match["second"])
+        month, day = (first, second) if first <= 12 else (second, first)
+        year = match["numeric_year"]
+    else:
+        month = _MONTH_NUMBERS.get((match["month"] or match["month_second"]).lower())
+        if month is None:
+            return None
+        day = int(match["day"] or match["day_first"])
+        # Without a year the default's stands ("Nov 19 9:41 AM"), unless the "day" is no day of a
+        # month, which dateutil takes for a year ("Nov 45").
+        if year is None:
+            if day > 31:
+                return None
+            year = _DEFAULT.year
+    if match["hour1"]:
+        if match["hour2"]:
+            return None
+        hour, minute, second, ampm, zone = match.group("hour1", "minute1", "second1", "ampm1", "zone1")
+    elif match["hour2"]:
+        hour, minute, second, ampm, zone = match.group("hour2", "minute2", "second2", "ampm2", "zone2")
+    else:
+        hour = minute = second = "0"
+        ampm = zone = None
+    hour = int(hour)
+    if ampm and hour <= 12:
+        # dateutil's 12-hour clock: "12 AM" is midnight; an "AM"/"PM" after an hour past 12 is ignored.
+        if ampm[0] in "Pp":
+            hour = hour + 12 if hour < 12 else hour
+        elif hour == 12:
+            hour = 0
+    if zone is not None and zone not in TZINFOS:
+        return None
+    try:
+        return datetime(int(year), month, day, hour, int(minute), int(second or 0),
+                        tzinfo=TZINFOS[zone] if zone else None)
+    except ValueError:
+        return None
+
+
+# A text whose one number is a day of the month at most ("4 Things to Do in October") or a count
+# in brackets ("January (170)", in a blog's archive) gets no year from dateutil, which takes such
+# a number for the day or skips it: parse_date's None, told without dateutil. (Unless "of"
+# follows a month: "Nov of 19" is 2019.)
+_ONE_SMALL_NUMBER = re.compile(r"\D*(?:(?P<day>[0-9]{1,2})|\((?P<count>[0-9]{1,3})\))\D*")
+
+
+def _yearless(text: str) -> bool:
+    """Whether dateutil surely reads no year in ``text`` (see _ONE_SMALL_NUMBER)."""
+    match = _ONE_SMALL_NUMBER.fullmatch(text)
+    return match is not None and "of" not in text.lower() and (match["count"] is not None or int(match["day"]) <= 31)
 
 
 def format_datetime(value: datetime, has_time: bool = True) -> str:
@@ -97,7 +202,9 @@ def parse_date(text: str | None) -> str | None:
     Accepts ISO 8601 (meta tags, JSON-LD), and human forms such as "Mar 19 2025 | 8:03 PM IST",
     "Nov 19, 2019, 10:31 pm CST", "19 March 2025 08:03 ET", "2025-03-19".
     """
-    if not text:
+    # (A year is read only from a number, so a text without a digit is no date: dateutil would give
+    # it the default's year, refused below.)
+    if not text or not _ANY_DIGIT.search(text):
         return None
     text = " ".join(text.split())
     if len(text) > 80:
@@ -117,10 +224,14 @@ def parse_date(text: str | None) -> str | None:
         if translated != cleaned:
             cleaned = _FOREIGN_FILLER.sub(" ", translated)
     cleaned = _DOTTED_TIME.sub(r"\1:\2", _NOISE.sub(" ", cleaned)).strip()
-    try:
-        value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
-    except (ValueError, OverflowError, TypeError):
-        return None
+    value = _plain_date(cleaned)
+    if value is None:
+        if _yearless(cleaned):
+            return None
+        try:
+            value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
+        except (ValueError, OverflowError, TypeError):
+            return None
     if value.year == _DEFAULT.year or not _YEARS[0] <= value.year <= _YEARS[1]:
         return None
     if zone is not None and value.tzinfo is None:
@@ -130,7 +241,7 @@ def parse_date(text: str | None) -> str | None:
 
 # "Last Updated : Mar 19 2025 | 8:03 PM IST", "First Published: ...", "Published 11:02 AM EDT, May 8, 2026".
 _DATE_LABEL = re.compile(
-    r"\b(?P<label>first published|published(?: on| at)?|posted(?: on| at)?|last updated|updated(?: on| at)?|"
+    r"\b(?=[fplumd])(?P<label>first published|published(?: on| at)?|posted(?: on| at)?|last updated|updated(?: on| at)?|"
     r"last modified|modified|date)\b\s*:?\s*",
     re.IGNORECASE,
 )

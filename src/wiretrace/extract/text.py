@@ -8,6 +8,7 @@ tags, related headlines and the reading-time stamp.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from wiretrace.extract import cues, textblocks, wire
@@ -24,11 +25,12 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _NOT_FOUND = re.compile(r"\b(?:404|page not found|page (?:you|you're) looking for|no longer available|doesn'?t exist)\b", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
 _HEAD_WINDOW = 40
 #: How many opening body blocks may turn out to be a stamp line.
 _STAMP_REACH = 3
-_PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b", re.IGNORECASE)
+# (The look-ahead at a match's first character spares trying both alternatives everywhere.)
+_PHOTO_CREDIT = re.compile(r"(?=[(arg])(?:\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)"
+                           r"|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b)", re.IGNORECASE)
 # "(AP Photo/Tomas Brenner)", "(Photo: Jon Tavi)", "(Photo Credit : PTI)", "(File photo by ...)": a credit's shape, not any
 # parenthesis that mentions a photo ("(see the photo above)").
 _TRAILING_PHOTO_CREDIT = re.compile(
@@ -85,7 +87,7 @@ _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
 #: How far past the body's last paragraph its closing credit may sit (sign-offs in between).
 _CLOSING_REACH = 4
-_DATE_HINT = re.compile(r"publish|updat|posted|date|modified")
+_DATE_HINT = re.compile(r"(?=[pudm])(?:publish|updat|posted|date|modified)")
 _MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
@@ -118,7 +120,7 @@ def _stamp_byline(text: str) -> list[str]:
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
 _TRAIL_SEPARATOR = re.compile(r"[/>»›|]")
-_FOLLOWING_STAMP = re.compile(r"\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read")
+_FOLLOWING_STAMP = re.compile(r"(?=[bpum\d])(?:\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read)")
 # What each of _FOLLOWING_STAMP's matches holds ("\d{1,2}:\d{2}" a colon): the few substring
 # tests cost less than one search, and most runs of blocks hold none of them.
 _STAMP_WORDS = ("by", ":", "published", "updated", "posted", "min read")
@@ -169,7 +171,9 @@ _LEDE_WEIGHT = 2.0
 #: must not win on that.
 _LEDE_ENOUGH = 0.5
 _REPEAT_BONUS = 0.75
-_WORD = re.compile(r"\w+")
+# A word _words counts: four word characters or more (findall gives whole runs, as r"\w+" would,
+# less the shorter ones).
+_LONG_WORD = re.compile(r"\w{4,}")
 #: Labels of blocks that are never the headline (on the DEV dumps, the headline is labelled
 #: other, related, navigation or dateline, never one of these).
 _NOT_HEADLINE = frozenset({"share", "advert", "byline", "newsletter", "disclaimer", "caption", "comment", "tags"})
@@ -187,7 +191,7 @@ def _words(text: str) -> set[str]:
     without spaces, as CJK is written, counts in character pairs)."""
     if " " not in text.strip() and len(text) > 3:
         return {text[k : k + 2] for k in range(len(text) - 1)}
-    return {w for w in _WORD.findall(text.lower()) if len(w) >= 4 and not w.isdigit()}
+    return {w for w in _LONG_WORD.findall(text.lower()) if not w.isdigit()}
 
 
 def _overlap(candidate: str, lede: set[str]) -> float:
@@ -225,7 +229,7 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
         return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
     score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
-    following = " ".join(b.text.lower() for b in blocks[i + 1:i + 4])
+    following = " ".join([b.text for b in blocks[i + 1:i + 4]]).lower()
     if any(w in following for w in _STAMP_WORDS) and _FOLLOWING_STAMP.search(following):
         score += 0.5
     return score - (first_body - i) / 100
@@ -447,17 +451,20 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     if article.headline is None:
         candidates = [(score, i) for i in range(top, first_body) if i not in used and labels[i] not in _NOT_HEADLINE
                       and (score := _title_score(blocks, i, first_body, digit, lead, captioned, stamps)) > 0]
-        if candidates:
+        if len(candidates) == 1:
+            headline_idx = candidates[0][1]
+        elif candidates:
             # A headline names what the story is about, so it shares words with the story's
             # opening paragraphs; a share bar, a byline, a date or another story's teaser do not.
             # Repetition tells too (<title> and <h1> both render the headline), but share bars
             # and menus repeat as well.
             lede = _words(" ".join(article.body[:_LEDE_PARAGRAPHS]))
-            texts = [b.text for b in blocks[:first_body]]
+            shown = Counter(b.text for b in blocks[:first_body])
             scored = [(score + _LEDE_WEIGHT * min(_overlap(blocks[i].text, lede), _LEDE_ENOUGH)
-                       + (_REPEAT_BONUS if texts.count(blocks[i].text) > 1 else 0.0), i)
+                       + (_REPEAT_BONUS if shown[blocks[i].text] > 1 else 0.0), i)
                       for score, i in candidates]
             headline_idx = max(scored)[1]
+        if candidates:
             article.headline = blocks[headline_idx].text
     if headline_idx is not None:
         used.add(headline_idx)
@@ -497,9 +504,11 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         text = block.text
         starts_cue = lead[i]
         has_word = hit[i]
-        if digit[i] and _DIGIT.search(text):
+        # (Every rule here needs a digit, which ``digit`` may claim where there is none: the rules
+        # then find nothing.)
+        if digit[i]:
             lower = text.lower()
-            if _DATE_HINT.search(lower) and (labelled_stamps := stamps(i)):
+            if labelled[i] and _DATE_HINT.search(lower) and (labelled_stamps := stamps(i)):
                 for key, value in labelled_stamps.items():
                     found_dates.setdefault(key, []).append(value)
                 label = "timestamp" if label == "other" else label

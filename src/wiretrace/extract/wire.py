@@ -11,6 +11,7 @@ credit: those say where a fact or a picture came from, not who wrote the story.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -44,6 +45,15 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:inc|ltd|llc|corp|corporation|plc|gmbh|s\.?a|limited)\.?$", re.IGNORECASE)
 _AMBIGUOUS_LOWER = {"ap", "ani", "pa", "cp", "upi", "aap", "efe", "afp", "pti", "ians", "ansa", "tass"}
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
+#: What canonical_agency trims off a name's ends.
+_NAME_TRIM = " .,;:-–—()"
+# One word of each alias, lower-cased: a name that is an alias once trimmed holds each of that
+# alias's words as a whitespace-delimited word of its own, give or take trimmed characters at
+# its ends. (The word the fewest aliases share is taken, the longer on a tie: "associated" for
+# "Associated Press", not "press", which many names hold.)
+_WORD_SHARES = Counter(word for alias in _ALIAS_TO_AGENCY for word in alias.split())
+_ALIAS_WORDS = frozenset(min((w for w in alias.split() if w != "the"), key=lambda w: (_WORD_SHARES[w], -len(w)))
+                         for alias in _ALIAS_TO_AGENCY)
 # Longest first, so "Associated Press" wins over "AP" inside one alternation.
 _ALIASES = sorted({a for aliases in AGENCIES.values() for a in aliases}, key=len, reverse=True)
 _ALIAS_RE = "|".join(re.escape(a) for a in _ALIASES)
@@ -97,9 +107,10 @@ class WireCredit:
 
 def canonical_agency(name: str | None) -> str | None:
     """The canonical agency for an alias ("Associated Press" -> "AP"), or None if not an agency."""
-    if not name:
+    # (Most names asked about hold no word of any alias; telling costs less than trimming them.)
+    if not name or not may_name_agency(name):
         return None
-    name = " ".join(name.split()).strip(" .,;:-–—()")
+    name = " ".join(name.split()).strip(_NAME_TRIM)
     name = re.sub(r"^(?:by\s+)?(?:the\s+)?", "", name, flags=re.IGNORECASE)
     name = re.sub(r"\s+(?:staff|news|reporters?|wire)$", "", name, flags=re.IGNORECASE) or name
     name = _CORPORATE_SUFFIX.sub("", name) or name
@@ -107,6 +118,12 @@ def canonical_agency(name: str | None) -> str | None:
     if name in _AMBIGUOUS_LOWER:
         return None
     return _ALIAS_TO_AGENCY.get(name.lower())
+
+
+def may_name_agency(name: str) -> bool:
+    """Whether ``name`` holds a word of an agency's name (one of _ALIAS_WORDS, give or take the
+    characters canonical_agency trims): where it does not, canonical_agency finds no agency in it."""
+    return any(word.strip(_NAME_TRIM) in _ALIAS_WORDS for word in name.lower().split())
 
 
 def agency_from_url(url: str | None) -> str | None:

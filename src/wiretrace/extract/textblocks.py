@@ -178,8 +178,10 @@ def _has_promo_cue(content: str) -> bool:
     return any(hint.search(content) for hint in _PROMO_HINTS)
 
 
-# A list item as lynx draws it: "   * " at the first level, "     * " at the second.
-_LYNX_ITEM = re.compile(r"\n   (?:  )?\* ")
+# A list item as lynx draws it: "   * " at the first level, "     * " at the second. (The marker
+# goes first, the line break and the indent are looked behind it: the regex engine skips fast to
+# a pattern's fixed first characters, and an indented line opens nearly every line of a dump.)
+_LYNX_ITEM = re.compile(r"\* (?:(?<=\n   \* )|(?<=\n     \* ))")
 
 
 def _has_lynx_lists(content: str) -> bool:
@@ -335,7 +337,7 @@ def segment(content: str) -> list[Block]:
     widths: list[int] = []
     wide = False  # whether wrapping was judged in display columns (CJK characters two wide)
     if long_lines * 40 <= len(lines):
-        widths = [len(raw.rstrip()) for raw in drawn_lines]
+        widths = list(map(len, map(str.rstrip, drawn_lines)))
         if not content.isascii() and _WIDE.search(content):
             # w3m breaks lines by display columns, lynx by characters: try the one, then the other,
             # each only where the lines at its ceiling stop mid-sentence (CJK dumps have few
@@ -384,20 +386,22 @@ def _segment_lines(lines: list[str], content: str, promos: bool, images: bool) -
                 continue
         bullet = False
         opens = opener(text[0])
-        if opens == _MARKER:  # (what _BULLET takes: the marker, then whitespace or the line's end)
+        if opens is None:  # (most lines)
+            pass
+        elif opens is _MARKER:  # (what _BULLET takes: the marker, then whitespace or the line's end)
             rest = text[1:].lstrip()
             if not rest:  # the marker alone
                 continue
             if len(rest) < len(text) - 1:  # whitespace after the marker
                 text = rest
                 bullet = lead > 0 or raw[0] != "#"  # a "#" flush left is a Markdown heading
-        elif opens == _NUMBER:
+        elif opens is _NUMBER:
             if marker := _BULLET.match(text):
                 text = text[marker.end() :]
                 if not text:
                     continue
                 bullet = lead > 0 or raw[0] != "#"
-        elif opens == _LYNX_O and len(text) > 1 and text[1].isspace():  # (_LETTER_O)
+        elif len(text) > 1 and text[1].isspace():  # (what is left: lynx's "o", _LETTER_O)
             if lynx_lists is None:
                 lynx_lists = _has_lynx_lists(content)
             if lynx_lists:
@@ -696,7 +700,8 @@ def decode(
     runs = [(lo, hi)]
     # The body's own indent, where the renderer shows one apart from the page's: a box set in
     # at another indent interrupts it however long it is, and the body resumes at its indent.
-    in_run = (keep[lo : hi + 1] | (scores[lo : hi + 1] >= inside)).tolist()
+    # (Kept, or scoring ``inside``: a score of at least the lower of the two.)
+    in_run = (scores[lo : hi + 1] >= min(inside, outside)).tolist()
     indents = list(map(attrgetter("indent"), compress(blocks[lo : hi + 1], in_run)))
     body_indent = max(dict.fromkeys(indents), key=indents.count)  # (the first seen of the commonest)
     while True:
@@ -794,7 +799,7 @@ def _before_comments(blocks: list[Block], X: np.ndarray, scores: np.ndarray) -> 
     """``scores`` with everything under a comments heading made hopeless, when the article
     before that heading is already in evidence (a thread of long comments can outweigh a
     short article; a "12 comments" link above the article has no article before it)."""
-    likely = np.flatnonzero(scores >= _COMMENTS_EVIDENCE).tolist()
+    likely = (scores >= _COMMENTS_EVIDENCE).nonzero()[0].tolist()
     if len(likely) < _COMMENTS_EVIDENCE_BLOCKS:
         return scores
     # The evidence only grows down the page: it is there past the likely blocks' third, from
@@ -809,9 +814,10 @@ def _before_comments(blocks: list[Block], X: np.ndarray, scores: np.ndarray) -> 
         return scores
     start = max(likely[_COMMENTS_EVIDENCE_BLOCKS - 1] + 1, i)
     # Only a short block with the article's evidence above it can be that heading.
-    candidates = (np.flatnonzero(log_words[start:] <= _LOG1P_6) + start).tolist()
-    if not candidates:
+    candidates = (log_words[start:] <= _LOG1P_6).nonzero()[0]
+    if not len(candidates):
         return scores
+    candidates = (candidates + start).tolist()
     # One search over the candidates, one per line; most pages have no word of a heading.
     lines = "\n".join([blocks[i].text for i in candidates])
     low = lines.lower()
@@ -1084,9 +1090,10 @@ def drop_furniture(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None
 
 def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:
     """:func:`drop_furniture`, on the page's :class:`_Columns`."""
-    if True not in keep:
-        return  # (every step below only takes kept blocks out)
     n = len(blocks)
+    kept = list(compress(range(n), keep))  # (the kept indices, without a Python loop)
+    if not kept:
+        return  # (every step below only takes kept blocks out)
     X, log_words, flagged = columns.X, columns.log_words, columns.flagged
     ends_sentence = X[:, _ENDS_SENTENCE].tolist()
     comment_cue = [i for i in flagged["cue_comment"] if log_words[i] <= _LOG1P_6]
@@ -1095,7 +1102,7 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
     # The cue column knows a heading by its first words; one that names the site in the middle
     # ("More Great WIRED Stories") takes the whole pattern. Only short blocks left out between
     # the body's first and last are worth the search (a heading matters for what it heads).
-    first, last = keep.index(True), n - 1 - keep[::-1].index(True)
+    first, last = kept[0], kept[-1]
     for i in compress(range(first, last), map(not_, keep[first:last])):
         if log_words[i] <= _LOG1P_6 and i not in related_heading and cues.RELATED_HEADING.match(blocks[i].text):
             related_heading.add(i)
@@ -1104,7 +1111,7 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
     # repeats its tips, a meal plan its dishes: sentences, short lines, list items, or rows of
     # comma-separated data.) Most repeated lines are short (navigation), and few long ones come
     # three times: the length and the count go first.
-    long_repeated = np.flatnonzero((X[:, _COLUMN["repeated"]] > 0) & (X[:, _LOG_WORDS] >= _PHRASE_LOG_WORDS)).tolist()
+    long_repeated = ((X[:, _COLUMN["repeated"]] > 0) & (X[:, _LOG_WORDS] >= _PHRASE_LOG_WORDS)).nonzero()[0].tolist()
     if len(long_repeated) >= _FURNITURE_REPEATS \
             and max(Counter(blocks[i].text for i in long_repeated).values()) >= _FURNITURE_REPEATS:
         rows = X[long_repeated]
@@ -1115,6 +1122,7 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
         for i in repeated:
             if keep[i] and counts[blocks[i].text] >= _FURNITURE_REPEATS:
                 keep[i] = False
+        kept = list(compress(range(n), keep))
     # A block changes or counts here only if it is kept, under a related heading or such a
     # heading itself (most blocks are none of these): the loop visits those, and looks at the
     # others in between only for the end of a related box. Under a comments heading, or an
@@ -1125,9 +1133,9 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
     started = in_related = evidence = False
     kept_blocks = kept_words = 0
     previous = -1
-    visits = list(compress(range(n), keep))
+    visits = kept
     if comment_cue or related_heading:
-        visits = sorted(set(visits).union(comment_cue, related_heading))
+        visits = sorted(set(kept).union(comment_cue, related_heading))
     for i in visits:
         if i >= comments_or_about:
             break
@@ -1229,7 +1237,7 @@ def _page_notice(text: str) -> bool:
     """Whether ``text`` is the page's, not the story's: a teaser the page cut short
     (_CUT_TEASER) or a notice to readers without scripts (_SCRIPT_NOTICE). The marks and the
     word screen most blocks out before the patterns."""
-    if text[-1] in ".…" and _CUT_TEASER.search(text[-5:]):
+    if text.endswith(("...", "…")) and _CUT_TEASER.search(text[-5:]):
         return True
     return "cript" in text and _SCRIPT_NOTICE.match(text) is not None
 
@@ -1261,7 +1269,7 @@ def _take_introduced_lists(blocks: list[Block], keep: list[bool], columns: _Colu
     # story). The loop below only sets keep[] between an introduction and the end of its list,
     # and resumes past that end, so no block it visits later has changed since this was computed.
     # (Few blocks end in a colon, fewer of them kept: most pages stop here.)
-    colon = [i for i in np.flatnonzero(columns.X[:, _ENDS_COLON] > 0).tolist() if keep[i]]
+    colon = [i for i in (columns.X[:, _ENDS_COLON] > 0).nonzero()[0].tolist() if keep[i]]
     if not colon:
         return
     named = set().union(*(columns.flagged[name] for name in _NAMED_FURNITURE))

@@ -29,20 +29,68 @@ class BlockLike(Protocol):
     indent: int
 
 
+# --- regex helpers -----------------------------------------------------------------------------
+
+def _alternatives(alternation: str) -> list[str]:
+    """The top-level alternatives of a regex alternation (split at each "|" outside groups and
+    character classes)."""
+    alternatives, depth, in_class, escaped, start = [], 0, False, False, 0
+    for at, char in enumerate(alternation):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            alternatives.append(alternation[start:at])
+            start = at + 1
+    return alternatives + [alternation[start:]]
+
+
+def _opening_char(alternative: str) -> str:
+    """The character every match of a regex alternative starts with (a literal, or an escaped one)."""
+    if alternative[0] == "\\" and not alternative[1].isalnum():
+        if alternative[2:3] in ("?", "*", "+", "{"):
+            raise ValueError(f"alternative without a literal opening: {alternative!r}")
+        return alternative[1]
+    if alternative[0] in "()[]{}.^$|?*+\\" or alternative[1:2] in ("?", "*", "+", "{"):
+        raise ValueError(f"alternative without a literal opening: {alternative!r}")
+    return alternative[0]
+
+
+def _by_opening(alternatives: Iterable[str]) -> str:
+    """A regex alternation of ``alternatives`` (regexes, each opening with a literal character)
+    grouped by that character, in their order within a group. It matches what the plain
+    alternation matches, the same way (alternatives of different openings never match at one
+    place), but faster: the regex engine tries alternatives one by one, and grouped, a position
+    where none matches costs one failed test per group instead of one per alternative."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        rest = alternative[2:] if alternative[0] == "\\" else alternative[1:]
+        groups.setdefault(_opening_char(alternative), []).append(rest)
+    return "|".join(f"{re.escape(opening)}(?:{'|'.join(rests)})" for opening, rests in groups.items())
+
+
 # --- cue phrases -------------------------------------------------------------------------------
 # Generic page furniture in a handful of languages, never strings of one site. A block gets
 # the first category whose pattern matches its start; see _CUE_CODES for the order.
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
     r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
     r"enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"januar|februar|märz|juni|juli|oktober|dezember|"
     r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
-    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 )
+_MONTH = f"(?:{_MONTHS})"
 _DATE_NUMERIC_SPEC = (
     r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b|"
     r"\d{4}年\d{1,2}月\d{1,2}日|\b\d+\s+(?:hours?|minutes?|mins?|days?|weeks?|months?|years?)\s+ago\b"
@@ -54,8 +102,10 @@ _DATE_NUMERIC = re.compile(
     r"\d(?:(?<!\w\d)(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d?[/.]\d{1,2}[/.]\d{2,4}\b|\d?:\d{2}\b|"
     r"\d*\s+(?:hours?|minutes?|mins?|days?|weeks?|months?|years?)\s+ago\b)|\d{3}年\d{1,2}月\d{1,2}日)"
 )
-# Matched against lower-cased text: case-insensitive alternations are several times slower.
-_DATE_MONTH = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}\b")
+_DATE_MONTH_SPEC = rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}\b"
+# _DATE_MONTH_SPEC as it runs: the month names grouped by first letter (twice as fast); matched
+# against lower-cased text, as case-insensitive alternations are several times slower.
+_DATE_MONTH = re.compile(_DATE_MONTH_SPEC.replace(_MONTH, f"(?:{_by_opening(_alternatives(_MONTHS))})"))
 
 
 # First three letters of every month name in _MONTH (a cheap gate in front of _DATE_MONTH).
@@ -76,6 +126,11 @@ def is_dateline(text: str) -> bool:
     return _may_name_month(low) and bool(_DATE_MONTH.search(low))
 
 
+# _may_name_month as one regex pass over many texts joined by white space: a word (after white
+# space) whose first three characters, past any _MONTH_TRIM, are a month stem.
+_MONTH_GATE = re.compile(rf"\s[{re.escape(_MONTH_TRIM)}]*(?:{_by_opening(map(re.escape, sorted(_MONTH_STEMS)))})")
+
+
 def _may_name_month(low: str) -> bool:
     """Whether a word of ``low`` (lower-case) could be a month name: the month alternation is
     slow, so it only runs where this holds."""
@@ -85,21 +140,66 @@ def _may_name_month(low: str) -> bool:
     return False
 
 
+# Per category, in the order they are tried: what may come before its opening phrases, the
+# phrases (alternatives of a regex, lower-case), and what must follow them.
+_CUE_PARTS: dict[str, tuple[str, str, str]] = {
+    "promo": ("", "also read|read more|read also|must read|also watch|see also|related|watch|leia também|leia mais|veja também|lea también|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leggi anche|читайте также", r"\s*[:|\-–—]\s*\S"),
+    "share": ("", r"connect with us|follow us|share|tweet|pin it|email|e-mail|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|compartilh\w*|compartir|partager|teilen|condividi|поделиться", r"\b"),
+    "byline": ("", "by|por|par|von|di|от|автор|written by|posted by|reporting by|edited by", r"\s+\S"),
+    "tags": ("", "tags?|topics?|tagged(?: with)?|keywords?|filed under|categor(?:y|ies)|related topics|marcadores|etiquetas|temas|schlagworte|теги|метки", r"\s*:"),
+    "caption": ("", "photo|image|picture|pictured|video|credit|illustration|file photo|foto|imagem|bild|фото", r"s?\s*(?:by\b|:|/|\|)"),
+    "advert": ("", "advertisement|advertising|sponsored|promoted|paid content|partner content|story continues below|continue reading|anúncio|publicidad|publicité|anzeige|werbung|pubblicità|реклама", r"\b"),
+    "newsletter": ("", r"sign up|subscribe|newsletter|get (?:our|the) \w+ newsletter|enter your email|inscreva-se|suscríbete|abonnez-vous|abonnieren|iscriviti|подпис\w+", r"\b"),
+    "comment": (r"(?:\[?\s*\d+\s+)?", r"comments?|responses?|replies|reply|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation)|post a comment|add a comment|show comments|view comments|log in to (?:comment|reply)|coment[aá]rios?|deixe (?:um|seu) coment\w+|commentaires?|kommentare?|commenti|комментари\w*|コメント", r"\b"),
+    "related": ("", "also read|read also|read more|more from|related|you may (?:also )?like|you might (?:also )?like|recommended|more stories|more news|top stories|trending|most read|most popular|latest news|latest stories|editor'?s picks|what to read next|further reading|more on this|don'?t miss|popular (?:now|posts|stories)|next story|previous story|next post|previous post|você pode gostar|veja também|leia também|mais lidas|te puede interesar|notas relacionadas|à lire aussi|das könnte sie auch interessieren|ti potrebbe interessare|articoli correlati|читайте также|похожие (?:статьи|записи)|関連記事", r"\b"),
+    "footer": ("", "first published|published|last updated|updated|posted|publicado|atualizado|publié|veröffentlicht|aktualisiert|pubblicato|опубликовано", r"\b"),
+    "legal": ("", r"privacy|cookie|terms (?:of|and) (?:use|service)|all rights reserved|copyright|©|\(c\)", ""),
+}
+# The comments lead ("12 comments", "[3 replies]") opens with "[", white space or a digit.
+_CUE_LEAD_OPENERS = "[0123456789"
+
+
+def _cue_pattern(phrases: dict[str, list[str]]) -> str:
+    """The cue regex over ``phrases`` per category (all of _CUE_PARTS' where none is left out)."""
+    return "|".join(
+        f"(?P<{name}>{_CUE_PARTS[name][0]}(?:{'|'.join(alternatives)}){_CUE_PARTS[name][2]})"
+        for name, alternatives in phrases.items() if alternatives
+    )
+
+
+_CUE_PHRASES = {name: _alternatives(alternation) for name, (_lead, alternation, _tail) in _CUE_PARTS.items()}
 # Matched against lower-cased text (case-insensitive alternations are several times slower).
-_CUES = re.compile(
-    r"(?P<promo>(?:also read|read more|read also|must read|also watch|see also|related|watch|leia também|leia mais|veja também|lea también|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leggi anche|читайте также)\s*[:|\-–—]\s*\S)"
-    r"|(?P<share>(?:connect with us|follow us|share|tweet|pin it|email|e-mail|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|compartilh\w*|compartir|partager|teilen|condividi|поделиться)\b)"
-    r"|(?P<byline>(?:by|por|par|von|di|от|автор|written by|posted by|reporting by|edited by)\s+\S)"
-    r"|(?P<tags>(?:tags?|topics?|tagged(?: with)?|keywords?|filed under|categor(?:y|ies)|related topics|marcadores|etiquetas|temas|schlagworte|теги|метки)\s*:)"
-    r"|(?P<caption>(?:photo|image|picture|pictured|video|credit|illustration|file photo|foto|imagem|bild|фото)s?\s*(?:by\b|:|/|\|))"
-    r"|(?P<advert>(?:advertisement|advertising|sponsored|promoted|paid content|partner content|story continues below|continue reading|anúncio|publicidad|publicité|anzeige|werbung|pubblicità|реклама)\b)"
-    r"|(?P<newsletter>(?:sign up|subscribe|newsletter|get (?:our|the) \w+ newsletter|enter your email|inscreva-se|suscríbete|abonnez-vous|abonnieren|iscriviti|подпис\w+)\b)"
-    r"|(?P<comment>(?:\[?\s*\d+\s+)?(?:comments?|responses?|replies|reply|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation)|post a comment|add a comment|show comments|view comments|log in to (?:comment|reply)|coment[aá]rios?|deixe (?:um|seu) coment\w+|commentaires?|kommentare?|commenti|комментари\w*|コメント)\b)"
-    r"|(?P<related>(?:also read|read also|read more|more from|related|you may (?:also )?like|you might (?:also )?like|recommended|more stories|more news|top stories|trending|most read|most popular|latest news|latest stories|editor'?s picks|what to read next|further reading|more on this|don'?t miss|popular (?:now|posts|stories)|next story|previous story|next post|previous post|você pode gostar|veja também|leia também|mais lidas|te puede interesar|notas relacionadas|à lire aussi|das könnte sie auch interessieren|ti potrebbe interessare|articoli correlati|читайте также|похожие (?:статьи|записи)|関連記事)\b)"
-    r"|(?P<footer>(?:first published|published|last updated|updated|posted|publicado|atualizado|publié|veröffentlicht|aktualisiert|pubblicato|опубликовано)\b)"
-    r"|(?P<legal>(?:privacy|cookie|terms (?:of|and) (?:use|service)|all rights reserved|copyright|©|\(c\)))",
+_CUES = re.compile(_cue_pattern(_CUE_PHRASES))
+
+
+# The characters a cue can open with: the phrases' first characters and the comments lead's.
+_CUE_OPENINGS = frozenset(_opening_char(phrase) for phrases in _CUE_PHRASES.values() for phrase in phrases) | set(
+    _CUE_LEAD_OPENERS
 )
-_CUE_NAMES = ("promo", "share", "byline", "tags", "caption", "advert", "newsletter", "comment", "related", "footer", "legal")
+# Per opening character, _CUES cut down to the phrases that can start with it (in their order, so
+# the same category wins): a block is then tried against a dozen phrases instead of hundreds that
+# would each fail on its first character. Compiled on first use.
+_CUES_BY_OPENING: dict[str, re.Pattern] = {}
+
+
+def _match_cue(line: str) -> re.Match | None:
+    """``_CUES.match(line)``, through the cut-down pattern for the line's first character."""
+    opening = line[:1]
+    pattern = _CUES_BY_OPENING.get(opening)
+    if pattern is None:
+        if opening in _CUE_OPENINGS:
+            pattern = _CUES_BY_OPENING[opening] = re.compile(_cue_pattern({
+                name: [p for p in phrases if _opening_char(p) == opening or (_CUE_PARTS[name][0] and opening in _CUE_LEAD_OPENERS)]
+                for name, phrases in _CUE_PHRASES.items()
+            }))
+        elif opening.isspace() or opening.isdecimal():  # may open the comments lead: the full pattern decides
+            pattern = _CUES
+        else:  # opens no phrase
+            return None
+    return pattern.match(line)
+
+
+_CUE_NAMES = tuple(_CUE_PARTS)
 _CUE_CODE = {name: k + 1 for k, name in enumerate(_CUE_NAMES)}
 # The first words the cue patterns can start with: _CUES is only tried on blocks opening with
 # one of them (or with a number, or in a script without spaces), which skips most blocks.
@@ -448,10 +548,14 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     if len(lows) != n:  # a text holds a line break of its own
         lows = [text.lower() for text in texts]
     firsts = [text.partition(" ")[0] for text in lows]
-    gate = np.array([f.strip(_FIRST_TRIM) in _CUE_FIRST or f[:1].isdigit() for f in firsts])
+    cued = [i for i, first in enumerate(firsts) if first.strip(_FIRST_TRIM) in _CUE_FIRST]
+    # ... or whose first character is a digit (of the cues, only the comments lead "12 comments"
+    # opens with one, and only with a decimal digit), or in a script without spaces.
+    opening = np.take(_KEYS, np.take(codes, starts, mode="clip"), mode="clip") & (_DIGIT_BIT | _OTHER_DIGIT)
+    cued += np.flatnonzero(opening | wide).tolist()
     code = M[9]
-    for i in np.flatnonzero(gate | (wide > 0)).tolist():
-        match = _CUES.match(lows[i])
+    for i in cued:
+        match = _match_cue(lows[i])
         if match:
             code[i] = _CUE_CODE[match.lastgroup]
 
@@ -463,15 +567,17 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
         M[rows, np.searchsorted(starts, found_at, side="right") - 1] = 1.0
 
     # Dates and reading times sit in short lines with digits; few blocks qualify. Their texts
-    # are searched joined by NUL (no pattern matches across it), one regex call per pattern.
+    # are searched joined, one regex call per pattern.
     candidates = np.flatnonzero((words <= 16) & (digits > 0)).tolist()
     if candidates:
+        lowered = [lows[i] for i in candidates]
         dated = _hits(_DATE_NUMERIC, [texts[i] for i in candidates], candidates)
-        named = [i for i in candidates if i not in dated and _may_name_month(lows[i])]
+        undated = [i for i in candidates if i not in dated]
+        named = list(_hits(_MONTH_GATE, [lows[i] for i in undated], undated, "\n"))
         if named:
             dated |= _hits(_DATE_MONTH, [lows[i] for i in named], named)
         M[14, list(dated)] = 1.0
-        timed = [i for i in candidates if "min" in lows[i]]
+        timed = [i for i, text in zip(candidates, lowered) if "min" in text]
         if timed:
             M[15, list(_hits(cues.READING_TIME_STRICT, [texts[i] for i in timed], timed))] = 1.0
     return M, facts
@@ -516,12 +622,18 @@ def _find_keywords(page: str, low: str, codes: np.ndarray, seen: dict[str, list[
     return found_at, columns
 
 
-def _hits(pattern: re.Pattern, texts: list[str], ids: list[int]) -> set[int]:
-    """``ids`` of the ``texts`` that ``pattern`` finds something in (one pass over them all)."""
+def _hits(pattern: re.Pattern, texts: list[str], ids: list[int], separator: str = "\0") -> set[int]:
+    """``ids`` of the ``texts`` that ``pattern`` finds something in (one pass over them all).
+
+    The texts are searched joined, each behind a ``separator``: a NUL, which no pattern here
+    matches across and which reads like the start or end of a text; the month gate wants white
+    space before a word instead, and never matches past the word it finds."""
     if len(texts) == 1:
-        return set(ids) if pattern.search(texts[0]) else set()
-    offsets = list(accumulate([len(text) + 1 for text in texts], initial=0))
-    return {ids[bisect_right(offsets, match.start()) - 1] for match in pattern.finditer("\0".join(texts))}
+        return set(ids) if pattern.search(separator + texts[0]) else set()
+    offsets = list(accumulate([len(text) + 1 for text in texts], initial=1))
+    joined = separator + separator.join(texts)
+    # (A match's last character lies in its text; the month gate's first is the separator.)
+    return {ids[bisect_right(offsets, match.end() - 1) - 1] for match in pattern.finditer(joined)}
 
 
 def block_features(blocks: Sequence[BlockLike]) -> np.ndarray:

@@ -256,19 +256,22 @@ N_FEATURES = len(FEATURE_NAMES)
 
 
 _CUE_RANGE = np.arange(1, len(_CUE_NAMES) + 1)
-_WINDOW_LONG, _INSIDE_SPAN, _AFTER_COMMENT, _NEXT1_LONG, _PREV1_LONG, _LONG = (
+_WINDOW_LONG, _INSIDE_SPAN, _AFTER_COMMENT, _NEXT1_LONG, _PREV1_LONG, _LONG, _ADJACENT = (
     FEATURE_NAMES.index(name)
-    for name in ("window_long", "inside_long_span", "after_comment_cue", "next1_long", "prev1_long", "long")
+    for name in ("window_long", "inside_long_span", "after_comment_cue", "next1_long", "prev1_long", "long",
+                 "adjacent_repeat")
 )
 # The neighbour rows (prev1_log_words ... next1_bullet) as rows of a zero-padded matrix of the
 # _NEIGHBOUR_SOURCES and their offsets in a 7-wide window centred on a block (3 is the block).
 _NEIGHBOUR_SOURCES = [FEATURE_NAMES.index(name) for name in ("log_words", "ends_sentence", "long", "bullet")]
-_NEIGHBOUR_ROWS = np.array([0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3])[:, None]
-_NEIGHBOUR_TAPS = np.array([2, 1, 0, 4, 5, 6, 2, 4, 2, 4, 2, 4])[:, None]
-_WORD_LIMITS = np.array([3, 6, 8, 15])[:, None]
+_NEIGHBOUR_ROWS = np.array([0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3])
+_NEIGHBOUR_TAPS = np.array([2, 1, 0, 4, 5, 6, 2, 4, 2, 4, 2, 4])
+_WORD_LIMITS = np.array([3, 8, 15])[:, None]
 # Cue codes that mark the end of an article: tags, share buttons, related lists, comments.
-_END_CUE = np.zeros(len(_CUE_NAMES) + 1, dtype=bool)
-_END_CUE[[_CUE_CODE[name] for name in ("tags", "share", "related", "comment")]] = True
+_END_CODES = frozenset(float(_CUE_CODE[name]) for name in ("tags", "share", "related", "comment"))
+_COMMENT_CODE = float(_CUE_CODE["comment"])
+# |d| / 60.0 for d in -59..59 (the distance to the longest block, below the cap).
+_LONGEST_DISTANCE = np.abs(np.arange(-59, 60)) / 60.0
 # Rows same_indent, deeper_indent, shallower_indent: the sign of a block's indent minus the body's.
 _SIGNS = np.array([[0], [1], [-1]])
 
@@ -663,6 +666,15 @@ def _repeats(texts: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndar
     return same_text, shared
 
 
+def _windows(padded: np.ndarray, n: int) -> np.ndarray:
+    """``padded`` (C-ordered, last axis n + width - 1 long) seen through a sliding window of n:
+    one more axis, of the width, ``[..., k, :]`` being ``padded[..., k : k + n]``. A view: a
+    gather from it costs one NumPy call, not one per row."""
+    *rows, span = padded.shape
+    return np.ndarray((*rows, span - n + 1, n), dtype=padded.dtype, buffer=padded,
+                      strides=(*padded.strides[:-1], padded.itemsize, padded.itemsize))
+
+
 def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     """The feature matrix of one page (see :func:`block_features`) and its :class:`PageText`.
 
@@ -678,8 +690,9 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     w = M[0]
     end = M[2]
     code = M[9]
-    # words <= 3, 6, 8, 15: tiny, a comments heading, short (and end furniture), a headline
-    tiny, few, short, headline_length = w <= _WORD_LIMITS
+    # words <= 3, 8, 15: tiny, short (and end furniture), a headline
+    limits = w <= _WORD_LIMITS
+    tiny, short, headline_length = limits
     idx = np.arange(n)
 
     F = np.empty((N_FEATURES, n), dtype=np.float64)
@@ -691,20 +704,22 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     np.multiply(M[4:6], 10.0 / w, F[4:6])
     F[6:8] = M[6:8]
     bullet = F[8]
-    bullet[:] = np.fromiter([b.bullet for b in blocks], dtype=bool, count=n)
+    bullet[:] = np.frombuffer(bytes([b.bullet for b in blocks]), dtype=bool)
     F[9] = M[8]
     # An image's alt text next to its title or caption, a teaser's link on its picture and its
     # headline: terminal renderers draw the same text twice in a row, article text never is.
-    adjacent = np.zeros(n, dtype=bool)
+    adjacent = F[_ADJACENT]
     repeats = _repeats(texts, M[1])
     if repeats is None:
         F[10] = 0.0
+        adjacent[:] = 0.0
     else:
         same_text, same_opening = repeats
         F[10] = np.bincount(same_text, minlength=n)[same_text] > 1
         same = same_text[1:] == same_text[:-1]
+        adjacent[-1] = 0.0
         adjacent[:-1] = same
-        adjacent[1:] |= same
+        np.maximum(adjacent[1:], same, adjacent[1:])
     F[11:18] = M[10:17]
     np.equal(code, _CUE_RANGE[:, None], F[18 : 18 + len(_CUE_NAMES)])
     c = 18 + len(_CUE_NAMES)
@@ -712,7 +727,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # neighbours, from one zero-padded matrix of (log words, ends, long, bullet)
     padded = np.zeros((4, n + 6))
     padded[:, 3 : 3 + n] = F[_NEIGHBOUR_SOURCES]
-    F[c : c + 12] = padded[_NEIGHBOUR_ROWS, _NEIGHBOUR_TAPS + idx]
+    F[c : c + 12] = _windows(padded, n)[_NEIGHBOUR_ROWS, _NEIGHBOUR_TAPS]
     c += 12
     # Sliding sums over +-5 blocks of (long, words, blocks), from one cumulative sum over a
     # zero-padded copy (sums of whole numbers, so exact in any order).
@@ -724,13 +739,15 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     window = cum[:, 11:] - cum[:, :n]
     np.divide(window[0], window[2], F[c])
     np.log1p(window[1], F[c + 1])
-    # How many blocks back the previous long block is, and ahead the next one (capped at 20).
-    flags = long_.nonzero()[0]
-    bounds = np.empty(len(flags) + 2, dtype=np.intp)
-    bounds[0], bounds[1:-1], bounds[-1] = -20, flags, n + 19
-    flags_before = np.searchsorted(flags, np.arange(n + 1))  # long blocks before each block
-    F[c + 2] = np.minimum(idx - bounds[flags_before[:n]], 20)
-    F[c + 3] = np.minimum(bounds[flags_before[1:] + 1] - idx, 20)
+    # How many blocks back the previous long block is, and ahead the next one (capped at 20):
+    # the running maximum of the long blocks' indices, over the page and over it reversed.
+    last_long = np.full((2, n + 1), -20.0)
+    np.copyto(last_long[0, 1:], idx, where=long_ > 0)
+    np.copyto(last_long[1, 1:], idx, where=long_[::-1] > 0)
+    np.maximum.accumulate(last_long, axis=1, out=last_long)
+    gaps = np.minimum(idx - last_long[:, :n], 20.0)
+    F[c + 2] = gaps[0]
+    F[c + 3] = gaps[1, ::-1]
     c += 4
 
     # the page
@@ -742,13 +759,16 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     np.divide(np.add.accumulate(long_words) - long_words, total, before)
     F[c + 3] = 1.0 - before - long_words / total
     longest = int(w.argmax())
-    if len(flags):
-        first, last = int(flags[0]), int(flags[-1])
+    if last_long[0, n] >= 0.0:  # the first and the last long block
+        first, last = n - 1 - int(last_long[1, n]), int(last_long[0, n])
     else:
         first = last = longest
     F[c + 4] = 0.0
     F[c + 4, first : last + 1] = 1.0
-    F[c + 5] = np.minimum(np.abs(idx - longest), 60) / 60.0
+    # Distance to the longest block, capped at 60 (d / 60.0 from a table; 1.0 from 60 on).
+    F[c + 5] = 1.0
+    near = min(longest, 59)
+    F[c + 5, longest - near : longest + 60] = _LONGEST_DISTANCE[59 - near : 59 + min(n - longest, 60)]
     # The indent that carries most long text is the body's, whatever the renderer's scale. List
     # items do not count where plain paragraphs carry any: a box of long teasers can outweigh
     # the article, whose paragraphs would then all look "shallower" (lynx and w3m indent lists
@@ -762,22 +782,24 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # same indent, deeper, shallower
     np.equal(np.sign(clipped - int(weight.argmax())), _SIGNS, F[c + 6 : c + 9])
     # Once a comments heading or a run of end-of-article furniture has been seen, what follows
-    # is rarely the article any more.
+    # is rarely the article any more. (Few blocks have a cue: they are visited one by one.)
     F[c + 9 : c + 11] = 0.0
-    comment_cues = ((code == _CUE_CODE["comment"]) & few).nonzero()[0]
-    if len(comment_cues):
-        F[c + 9, comment_cues[0] + 1 :] = 1.0
-    end_cues = (_END_CUE[code.astype(np.intp)] & short & (before > 0.3)).nonzero()[0]
-    for k, at in enumerate(end_cues[:3].tolist(), start=1):
-        F[c + 10, at + 1 :] = k / 3.0
+    cued = np.flatnonzero(code).tolist()
+    comment_seen = end_cues = 0
+    for i, cue, words, mass_before in zip(cued, code[cued].tolist(), w[cued].tolist(), before[cued].tolist()):
+        if cue == _COMMENT_CODE and words <= 6 and not comment_seen:
+            F[c + 9, i + 1 :] = 1.0
+            comment_seen = 1
+        if cue in _END_CODES and words <= 8 and mass_before > 0.3 and end_cues < 3:
+            end_cues += 1
+            F[c + 10, i + 1 :] = end_cues / 3.0
     F[c + 11] = math.log1p(n)
     c += 12
 
     # a linear model needs its interactions spelled out
     window_long = F[_WINDOW_LONG]
     F[c] = M[17]
-    F[c + 1] = tiny
-    F[c + 2] = short
+    F[c + 1 : c + 3] = limits[:2]  # tiny, short
     # (c + 3: long, above)
     np.multiply(tiny, window_long, F[c + 4])
     np.multiply(tiny, F[_INSIDE_SPAN], F[c + 5])
@@ -786,7 +808,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # A short unpunctuated line right before the first paragraph of a stretch of text is the
     # headline (or a dek); a sub-heading has a paragraph on both sides (next1 long, prev1 not).
     F[c + 8] = headline_length & (end == 0) & (F[_NEXT1_LONG] > F[_PREV1_LONG])
-    F[c + 9] = adjacent
+    # (c + 9: adjacent_repeat, above)
     F[c + 10] = M[18]
     # A caption shown twice, cut short once ("... less" / "... more"), a teaser repeated with
     # another snippet: the same opening words, not the same block.
@@ -809,8 +831,11 @@ CONTEXT_NAMES: tuple[str, ...] = (
     "p_in_run", "p_run_distance", "p_relative", "p_max_near", "p_log_strong",
 )
 _LOGIT_FLOOR = -6.0
-_WINDOW_OFFSETS = np.arange(7)[:, None]
 _RUN_DISTANCE = np.arange(30) / 30.0
+# Score density at radii 2, 5 and 12: the taps, in a cumulative sum padded by 12 + 1 before, of
+# the sums up to a block's window end (13 + radius) and before its window start (12 - radius).
+_DENSITY_ENDS = np.array([15, 18, 25])
+_DENSITY_STARTS = np.array([10, 7, 0])
 
 
 def context_features(X: np.ndarray, scores: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -824,26 +849,25 @@ def context_features(X: np.ndarray, scores: np.ndarray, out: np.ndarray | None =
     p = np.minimum(np.maximum(scores, 1e-4), 1.0 - 1e-4)  # np.clip, without its overhead
     logit = C[0]
     np.log(p / (1.0 - p), out=logit)
-    idx = np.arange(n)
     # The 7-wide window of log-odds around each block (zero-padded with _LOGIT_FLOOR), one row
     # per offset -3..3: the neighbours' columns, and the window's maximum.
     padded = np.full(n + 6, _LOGIT_FLOOR)
     padded[3 : 3 + n] = logit
-    window = padded[_WINDOW_OFFSETS + idx]
+    window = _windows(padded, n)
     C[1:4] = window[2::-1]
     C[4:7] = window[4:]
     np.maximum.reduce(window, axis=0, out=C[15])
     # Score density at three radii, from one cumulative sum of (p * sqrt(words), sqrt(words)):
     # cum[:, 12 + k] is the sum over the first k blocks, edge-padded by 12 on either side so
-    # that the windows, clipped to the page, are plain slices.
+    # that the windows, clipped to the page, are taps of one sliding view.
     root = np.sqrt(words)
     cum = np.zeros((2, n + 25))
     np.multiply(p, root, out=cum[0, 13 : 13 + n])
     cum[1, 13 : 13 + n] = root
     np.add.accumulate(cum, axis=1, out=cum)
-    for row, radius in ((7, 2), (8, 5), (9, 12)):
-        sums = cum[:, 13 + radius : 13 + radius + n] - cum[:, 12 - radius : 12 - radius + n]
-        np.divide(sums[0], sums[1], out=C[row])
+    spans = _windows(cum, n)
+    sums = spans[:, _DENSITY_ENDS] - spans[:, _DENSITY_STARTS]
+    np.divide(sums[0], sums[1], out=C[7:10])
     body = p > 0.5
     mass = np.where(body, p * words, 0.0)
     total = mass.sum() or 1.0

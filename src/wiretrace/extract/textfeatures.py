@@ -719,7 +719,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
         same = same_text[1:] == same_text[:-1]
         adjacent[-1] = 0.0
         adjacent[:-1] = same
-        np.maximum(adjacent[1:], same, adjacent[1:])
+        np.maximum(adjacent[1:], same, out=adjacent[1:])
     F[11:18] = M[10:17]
     np.equal(code, _CUE_RANGE[:, None], F[18 : 18 + len(_CUE_NAMES)])
     c = 18 + len(_CUE_NAMES)

@@ -102,6 +102,10 @@ _DATE_NUMERIC = re.compile(
     r"\d(?:(?<!\w\d)(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d?[/.]\d{1,2}[/.]\d{2,4}\b|\d?:\d{2}\b|"
     r"\d*\s+(?:hours?|minutes?|mins?|days?|weeks?|months?|years?)\s+ago\b)|\d{3}年\d{1,2}月\d{1,2}日)"
 )
+# What every match of _DATE_NUMERIC holds but "ago": a digit before one of "-/.:年" (found from
+# the punctuation, rarer than digits, looking back at the digit); the rest of the text is taken
+# along, as one hit per text is enough (see _hits).
+_DIGIT_PUNCTUATED = re.compile(r"[-/.:年](?<=\d.)[^\0]*")
 _DATE_MONTH_SPEC = rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}\b"
 # _DATE_MONTH_SPEC as it runs: the month names grouped by first letter (twice as fast); matched
 # against lower-cased text, as case-insensitive alternations are several times slower.
@@ -126,9 +130,10 @@ def is_dateline(text: str) -> bool:
     return _may_name_month(low) and bool(_DATE_MONTH.search(low))
 
 
-# _may_name_month as one regex pass over many texts joined by white space: a word (after white
-# space) whose first three characters, past any _MONTH_TRIM, are a month stem.
-_MONTH_GATE = re.compile(rf"\s[{re.escape(_MONTH_TRIM)}]*(?:{_by_opening(map(re.escape, sorted(_MONTH_STEMS)))})")
+# _may_name_month as one regex pass over many texts joined by newlines: a word (after white
+# space) whose first three characters, past any _MONTH_TRIM, are a month stem (and the rest of
+# the text, as one hit per text is enough).
+_MONTH_GATE = re.compile(rf"\s[{re.escape(_MONTH_TRIM)}]*(?:{_by_opening(map(re.escape, sorted(_MONTH_STEMS)))})[^\n]*")
 
 
 def _may_name_month(low: str) -> bool:
@@ -182,21 +187,24 @@ _CUE_OPENINGS = frozenset(_opening_char(phrase) for phrases in _CUE_PHRASES.valu
 _CUES_BY_OPENING: dict[str, re.Pattern] = {}
 
 
+def _cues_opening_with(opening: str) -> re.Pattern | None:
+    """The pattern that matches as ``_CUES`` does on a line opening with ``opening`` (one
+    character): _CUES cut down to its phrases, compiled on first use; the full pattern for white
+    space or a decimal digit beyond ASCII (which may open the comments lead); None where nothing
+    can match."""
+    if opening in _CUE_OPENINGS:
+        pattern = _CUES_BY_OPENING[opening] = re.compile(_cue_pattern({
+            name: [p for p in phrases if _opening_char(p) == opening or (_CUE_PARTS[name][0] and opening in _CUE_LEAD_OPENERS)]
+            for name, phrases in _CUE_PHRASES.items()
+        }))
+        return pattern
+    return _CUES if opening.isspace() or opening.isdecimal() else None
+
+
 def _match_cue(line: str) -> re.Match | None:
     """``_CUES.match(line)``, through the cut-down pattern for the line's first character."""
-    opening = line[:1]
-    pattern = _CUES_BY_OPENING.get(opening)
-    if pattern is None:
-        if opening in _CUE_OPENINGS:
-            pattern = _CUES_BY_OPENING[opening] = re.compile(_cue_pattern({
-                name: [p for p in phrases if _opening_char(p) == opening or (_CUE_PARTS[name][0] and opening in _CUE_LEAD_OPENERS)]
-                for name, phrases in _CUE_PHRASES.items()
-            }))
-        elif opening.isspace() or opening.isdecimal():  # may open the comments lead: the full pattern decides
-            pattern = _CUES
-        else:  # opens no phrase
-            return None
-    return pattern.match(line)
+    pattern = _CUES_BY_OPENING.get(line[:1]) or _cues_opening_with(line[:1])
+    return pattern.match(line) if pattern is not None else None
 
 
 _CUE_NAMES = tuple(_CUE_PARTS)
@@ -312,8 +320,8 @@ _KEYWORD_PLAN = _keyword_plan()
 
 # Keywords of four characters or more are found the other way round, through one NumPy pass over
 # the page (str.find costs a pass per keyword): every position's next four characters, folded to
-# lower-case ASCII and hashed, are looked up in a table marking each keyword's four-character
-# anchor (a piece of its anchor above); the few marked positions are then checked in place.
+# lower-case ASCII and hashed, are looked up in a table marking the four characters each keyword
+# is found by (_QUAD_OF); the few marked positions are then checked in place.
 # Folding is lower-casing wherever a character lower-cases to one ASCII character (else 0).
 _FOLD = np.array([ord(low) if len(low := chr(c).lower()) == 1 and low.isascii() else 0 for c in range(0x10000)],
                  dtype=np.uint8)
@@ -325,18 +333,31 @@ def _quad_hash(quads: np.ndarray) -> np.ndarray:
     return (quads * np.uint32(2654435761)) >> 16
 
 
+# The four characters a keyword is found by: each checked position costs a Python step, so the
+# piece of it that prose holds least often (counted over the DEV dumps and the renderings; "not "
+# alone came up twice a page for one "not be published" in a hundred). Others by their first four.
+_QUAD_OF = {
+    "consent": "nsen", "cookie": "okie", "copyright": "opyr", "credit:": "dit:", "file photo": "e ph",
+    "in this file photo": "e ph", "getty images": "y im", "image:": "age:", "in this image": "s im",
+    "in this photo": "s ph", "log in": "og i", "login": "ogin", "not be published": "be p", "photo by": "o by",
+    "photo/": "oto/", "photo:": "oto:", "photograph:": "aph:", "photos:": "tos:", "privacy polic": "cy p",
+    "register": "iste", "rights reserved": "eser", "sign in": "gn i", "sign up": "gn u", "subscri": "ubsc",
+    "views expressed": "ws e",
+}
+
+
 def _quad_plan() -> dict[str, tuple[tuple[str, int, int], ...]]:
-    """Anchor -> (keyword, the anchor's offset in it, column) of the _KEYWORDS searched in the
+    """Four characters -> (keyword, their offset in it, column) of the _KEYWORDS searched in the
     lower-cased page that have four characters or more."""
     plan: dict[str, list[tuple[str, int, int]]] = {}
     for column, groups in _KEYWORD_PLAN:
         if column == 11:  # the separators are searched in the page itself
             continue
-        for anchor, keywords in groups:
+        for _anchor, keywords in groups:
             for keyword in keywords:
                 if len(keyword) >= 4:
-                    offset = min(keyword.index(anchor), len(keyword) - 4)
-                    plan.setdefault(keyword[offset : offset + 4], []).append((keyword, offset, column))
+                    quad = _QUAD_OF.get(keyword, keyword[:4])
+                    plan.setdefault(quad, []).append((keyword, keyword.index(quad), column))
     return {quad: tuple(entries) for quad, entries in plan.items()}
 
 
@@ -556,11 +577,14 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     # opens with one, and only with a decimal digit), or in a script without spaces.
     opening = np.take(_KEYS, np.take(codes, starts, mode="clip"), mode="clip") & (_DIGIT_BIT | _OTHER_DIGIT)
     cued += np.flatnonzero(opening | wide).tolist()
-    code = M[9]
+    cue_at, cue_codes = [], []
     for i in cued:
-        match = _match_cue(lows[i])
-        if match:
-            code[i] = _CUE_CODE[match.lastgroup]
+        line = lows[i]
+        pattern = _CUES_BY_OPENING.get(line[:1]) or _cues_opening_with(line[:1])  # (_match_cue, inlined)
+        if pattern is not None and (match := pattern.match(line)):
+            cue_at.append(i)
+            cue_codes.append(_CUE_CODE[match.lastgroup])
+    M[9, cue_at] = cue_codes
 
     digit = (digits | other_digits) > 0
     gates_on = len(low) == len(page) and (page.isascii() or not any(c in page for c in _CASE_TRAPS))
@@ -574,7 +598,12 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     candidates = np.flatnonzero((words <= 16) & (digits > 0)).tolist()
     if candidates:
         lowered = [lows[i] for i in candidates]
-        dated = _hits(_DATE_NUMERIC, [texts[i] for i in candidates], candidates)
+        shown = [texts[i] for i in candidates]
+        # Every numeric date or time has a digit right before one of "-/.:年", or says "ago";
+        # only a fifth of the candidates do, which a cheaper regex finds.
+        numeric = sorted(_hits(_DIGIT_PUNCTUATED, shown, candidates).union(
+            i for i, text in zip(candidates, shown) if "ago" in text))
+        dated = _hits(_DATE_NUMERIC, [texts[i] for i in numeric], numeric) if numeric else set()
         undated = [i for i in candidates if i not in dated]
         named = list(_hits(_MONTH_GATE, [lows[i] for i in undated], undated, "\n"))
         if named:

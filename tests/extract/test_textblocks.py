@@ -837,9 +837,29 @@ def test_fast_date_pattern_agrees_with_its_spec() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
         assert bool(spec.search(text)) == bool(textfeatures._DATE_NUMERIC.search(text)), text
-        # ... and the gate in front of it lets every match through.
+        # ... and the gate in front of it lets every match through: a digit right before a
+        # _DATE_MARK, or "ago".
         if spec.search(text):
-            assert textfeatures._DIGIT_PUNCTUATED.search(text) or "ago" in text, text
+            keys = [int(textfeatures._KEYS[min(ord(ch), 0xFFFF)]) for ch in text]
+            assert "ago" in text or any(
+                a & textfeatures._ANY_DIGIT and b & textfeatures._DATE_MARK for a, b in zip(keys, keys[1:])), text
+
+
+def test_dateline_column_agrees_with_is_dateline_on_many_lines() -> None:
+    """The column is found for all of a page's lines at once, through gates; is_dateline tests
+    one text plainly."""
+    import random
+
+    rng = random.Random(13)
+    pieces = ["Mar", "march", "MAY", "5", "12", "2024", ":", "30", "/", ".", "-", " ", " ", "de ", "hours", "ago",
+              "年", "月", "日", "(", "x", "Jun.", "Posted", "٣", "\xa0"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    for start in range(0, len(texts), 150):
+        page = texts[start : start + 150]
+        X = block_features([tb.Block(text, i) for i, text in enumerate(page)])
+        # (Every line is short enough to be searched; only those with an ASCII digit are.)
+        expected = [float(is_dateline(text) and any("0" <= ch <= "9" for ch in text)) for text in page]
+        assert X[:, FEATURE_NAMES.index("dateline")].tolist() == expected
 
 
 def test_fast_month_patterns_agree_with_their_specs() -> None:

@@ -102,10 +102,6 @@ _DATE_NUMERIC = re.compile(
     r"\d(?:(?<!\w\d)(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d?[/.]\d{1,2}[/.]\d{2,4}\b|\d?:\d{2}\b|"
     r"\d*\s+(?:hours?|minutes?|mins?|days?|weeks?|months?|years?)\s+ago\b)|\d{3}年\d{1,2}月\d{1,2}日)"
 )
-# What every match of _DATE_NUMERIC holds but "ago": a digit before one of "-/.:年" (found from
-# the punctuation, rarer than digits, looking back at the digit); the rest of the text is taken
-# along, as one hit per text is enough (see _hits).
-_DIGIT_PUNCTUATED = re.compile(r"[-/.:年](?<=\d.)[^\0]*")
 _DATE_MONTH_SPEC = rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}\b"
 # _DATE_MONTH_SPEC as it runs: the month names grouped by first letter (twice as fast); matched
 # against lower-cased text, as case-insensitive alternations are several times slower.
@@ -407,12 +403,14 @@ _CASE_TRAPS = "İıſ"
 
 # Above its class byte, a character's key says what it means to its neighbours: after a space or
 # a line break a word starts (a capital counts only there), and a full stop counts only before a
-# space. Bit 10 marks the digits of _OTHER_DIGITS.
-_WORD_EDGE, _IS_SPACE, _OTHER_DIGIT = 0x100, 0x200, 0x400
+# space. Bit 10 marks the digits of _OTHER_DIGITS, bit 11 what follows a digit in a numeric date.
+_WORD_EDGE, _IS_SPACE, _OTHER_DIGIT, _DATE_MARK = 0x100, 0x200, 0x400, 0x800
+_ANY_DIGIT = _DIGIT_BIT | _OTHER_DIGIT
 _KEYS = _CLASSES.astype(np.uint16)
 _KEYS[[ord(" "), ord("\n")]] |= _WORD_EDGE
 _KEYS[ord(" ")] |= _IS_SPACE
 _KEYS[_OTHER_DIGITS] |= _OTHER_DIGIT
+_KEYS[[ord(ch) for ch in "-/.:年"]] |= _DATE_MARK
 # A character's context index: its own class byte and bit 10, with bits 8 and 9 taken from its
 # neighbours (the previous character's _WORD_EDGE, the next one's _IS_SPACE).
 _OWN = 0xFF | _OTHER_DIGIT
@@ -446,10 +444,9 @@ _PACKED = (_COUNTS.reshape(-1, 2, 4).astype(np.uint64) << (16 * np.arange(4, dty
 _LANE_MAX = 0xFFFF
 
 
-def _class_counts(codes: np.ndarray, starts: np.ndarray, longest: int) -> np.ndarray:
-    """Per block, the counts of _COUNTED, shape (n, 8); ``codes`` are the code points of the
-    blocks joined by "\\n", ``starts`` where each block starts among them."""
-    keys = np.take(_KEYS, codes, mode="clip")  # past the BMP reads as U+FFFF
+def _class_counts(keys: np.ndarray, starts: np.ndarray, longest: int) -> np.ndarray:
+    """Per block, the counts of _COUNTED, shape (n, 8); ``keys`` are the _KEYS of the blocks
+    joined by "\\n", ``starts`` where each block starts among them."""
     index = keys & _OWN
     index[0] |= _WORD_EDGE  # the page starts with a word
     index[1:] |= keys[:-1] & _WORD_EDGE
@@ -543,8 +540,9 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     starts = np.zeros(n, dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     stops = starts + lengths
+    keys = np.take(_KEYS, codes, mode="clip")  # past the BMP reads as U+FFFF
     spaces, capitals, letters, digits, commas, sentence_marks, wide, other_digits = (
-        _class_counts(codes, starts, int(lengths.max())).T
+        _class_counts(keys, starts, int(lengths.max())).T
     )
 
     M = np.zeros((19, n), dtype=np.float64)
@@ -575,7 +573,7 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     cued = [i for i, first in enumerate(firsts) if first.strip(_FIRST_TRIM) in _CUE_FIRST]
     # ... or whose first character is a digit (of the cues, only the comments lead "12 comments"
     # opens with one, and only with a decimal digit), or in a script without spaces.
-    opening = np.take(_KEYS, np.take(codes, starts, mode="clip"), mode="clip") & (_DIGIT_BIT | _OTHER_DIGIT)
+    opening = np.take(keys, starts, mode="clip") & _ANY_DIGIT
     cued += np.flatnonzero(opening | wide).tolist()
     cue_at, cue_codes = [], []
     for i in cued:
@@ -598,11 +596,11 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     candidates = np.flatnonzero((words <= 16) & (digits > 0)).tolist()
     if candidates:
         lowered = [lows[i] for i in candidates]
-        shown = [texts[i] for i in candidates]
-        # Every numeric date or time has a digit right before one of "-/.:年", or says "ago";
-        # only a fifth of the candidates do, which a cheaper regex finds.
-        numeric = sorted(_hits(_DIGIT_PUNCTUATED, shown, candidates).union(
-            i for i, text in zip(candidates, shown) if "ago" in text))
+        # Every numeric date or time has a digit right before one of "-/.:年" (_DATE_MARK), or
+        # says "ago"; only a fifth of the candidates do.
+        punctuated = np.flatnonzero(np.logical_and(keys[:-1] & _ANY_DIGIT, keys[1:] & _DATE_MARK))
+        punctuated = set((np.searchsorted(starts, punctuated, side="right") - 1).tolist())
+        numeric = [i for i in candidates if i in punctuated or "ago" in texts[i]]
         dated = _hits(_DATE_NUMERIC, [texts[i] for i in numeric], numeric) if numeric else set()
         undated = [i for i in candidates if i not in dated]
         named = list(_hits(_MONTH_GATE, [lows[i] for i in undated], undated, "\n"))

@@ -698,8 +698,9 @@ def _windows(padded: np.ndarray, n: int) -> np.ndarray:
     one more axis, of the width, ``[..., k, :]`` being ``padded[..., k : k + n]``. A view: a
     gather from it costs one NumPy call, not one per row."""
     *rows, span = padded.shape
-    return np.ndarray((*rows, span - n + 1, n), dtype=padded.dtype, buffer=padded,
-                      strides=(*padded.strides[:-1], padded.itemsize, padded.itemsize))
+    step = padded.itemsize
+    # (ndarray(shape, dtype, buffer, offset, strides): positional arguments parse faster)
+    return np.ndarray((*rows, span - n + 1, n), padded.dtype, padded, 0, (*padded.strides[:-1], step, step))
 
 
 def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
@@ -859,10 +860,6 @@ CONTEXT_NAMES: tuple[str, ...] = (
 )
 _LOGIT_FLOOR = -6.0
 _RUN_DISTANCE = np.arange(30) / 30.0
-# Score density at radii 2, 5 and 12: the taps, in a cumulative sum padded by 12 + 1 before, of
-# the sums up to a block's window end (13 + radius) and before its window start (12 - radius).
-_DENSITY_ENDS = np.array([15, 18, 25])
-_DENSITY_STARTS = np.array([10, 7, 0])
 
 
 def context_features(X: np.ndarray, scores: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -886,15 +883,15 @@ def context_features(X: np.ndarray, scores: np.ndarray, out: np.ndarray | None =
     np.maximum.reduce(window, axis=0, out=C[15])
     # Score density at three radii, from one cumulative sum of (p * sqrt(words), sqrt(words)):
     # cum[:, 12 + k] is the sum over the first k blocks, edge-padded by 12 on either side so
-    # that the windows, clipped to the page, are taps of one sliding view.
+    # that the windows, clipped to the page, are plain slices.
     root = np.sqrt(words)
     cum = np.zeros((2, n + 25))
     np.multiply(p, root, out=cum[0, 13 : 13 + n])
     cum[1, 13 : 13 + n] = root
     np.add.accumulate(cum, axis=1, out=cum)
-    spans = _windows(cum, n)
-    sums = spans[:, _DENSITY_ENDS] - spans[:, _DENSITY_STARTS]
-    np.divide(sums[0], sums[1], out=C[7:10])
+    for row, radius in ((7, 2), (8, 5), (9, 12)):
+        sums = cum[:, 13 + radius : 13 + radius + n] - cum[:, 12 - radius : 12 - radius + n]
+        np.divide(sums[0], sums[1], out=C[row])
     body = p > 0.5
     mass = np.where(body, p * words, 0.0)
     total = mass.sum() or 1.0

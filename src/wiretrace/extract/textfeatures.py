@@ -452,8 +452,8 @@ def _class_counts(keys: np.ndarray, starts: np.ndarray, longest: int) -> np.ndar
     index[1:] |= keys[:-1] & _WORD_EDGE
     index[:-1] |= keys[1:] & _IS_SPACE
     if longest >= _LANE_MAX:
-        return np.add.reduceat(np.take(_COUNTS, index, axis=0), starts, axis=0)
-    packed = np.add.reduceat(np.take(_PACKED, index, axis=0), starts, axis=0)
+        return np.add.reduceat(_COUNTS.take(index, axis=0), starts, axis=0)
+    packed = np.add.reduceat(_PACKED.take(index, axis=0), starts, axis=0)
     # The 16-bit lanes, read as little-endian uint16 columns (no shifting and masking).
     return packed.astype("<u8", copy=False).view("<u2").astype(np.int64)
 
@@ -538,9 +538,9 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     codes = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     starts = np.zeros(n, dtype=np.int64)
-    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    np.add.accumulate(lengths[:-1] + 1, out=starts[1:])
     stops = starts + lengths
-    keys = np.take(_KEYS, codes, mode="clip")  # past the BMP reads as U+FFFF
+    keys = _KEYS.take(codes, mode="clip")  # past the BMP reads as U+FFFF
     spaces, capitals, letters, digits, commas, sentence_marks, wide, other_digits = (
         _class_counts(keys, starts, int(lengths.max())).T
     )
@@ -549,9 +549,9 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     words = M[0]
     np.add(spaces, 1.0 + wide // 2, words)
     M[1] = lengths
-    ending = np.take(_ENDINGS, codes[stops - 1], mode="clip")
+    ending = _ENDINGS.take(codes[stops - 1], mode="clip")
     quoted = (ending == _CLOSER) & (lengths > 1)
-    ending = np.where(quoted, np.take(_ENDINGS, codes[np.maximum(stops - 2, 0)], mode="clip"), ending)
+    ending = np.where(quoted, _ENDINGS.take(codes[np.maximum(stops - 2, 0)], mode="clip"), ending)
     ends = ending == _FULL_STOP
     M[2] = ends
     M[3] = ending == _COLON
@@ -573,8 +573,8 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     cued = [i for i, first in enumerate(firsts) if first.strip(_FIRST_TRIM) in _CUE_FIRST]
     # ... or whose first character is a digit (of the cues, only the comments lead "12 comments"
     # opens with one, and only with a decimal digit), or in a script without spaces.
-    opening = np.take(keys, starts, mode="clip") & _ANY_DIGIT
-    cued += np.flatnonzero(opening | wide).tolist()
+    opening = keys.take(starts, mode="clip") & _ANY_DIGIT
+    cued += (opening | wide).nonzero()[0].tolist()
     cue_at, cue_codes = [], []
     for i in cued:
         line = lows[i]
@@ -589,17 +589,17 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     facts = PageText(texts, low, starts.tolist() if gates_on else None, firsts, digit.tolist(), spaces)
     found_at, rows = _find_keywords(page, low, codes, facts.seen)
     if found_at:
-        M[rows, np.searchsorted(starts, found_at, side="right") - 1] = 1.0
+        M[rows, starts.searchsorted(found_at, side="right") - 1] = 1.0
 
     # Dates and reading times sit in short lines with digits; few blocks qualify. Their texts
     # are searched joined, one regex call per pattern.
-    candidates = np.flatnonzero((words <= 16) & (digits > 0)).tolist()
+    candidates = ((words <= 16) & (digits > 0)).nonzero()[0].tolist()
     if candidates:
         lowered = [lows[i] for i in candidates]
         # Every numeric date or time has a digit right before one of "-/.:年" (_DATE_MARK), or
         # says "ago"; only a fifth of the candidates do.
-        punctuated = np.flatnonzero(np.logical_and(keys[:-1] & _ANY_DIGIT, keys[1:] & _DATE_MARK))
-        punctuated = set((np.searchsorted(starts, punctuated, side="right") - 1).tolist())
+        punctuated = np.logical_and(keys[:-1] & _ANY_DIGIT, keys[1:] & _DATE_MARK).nonzero()[0]
+        punctuated = set((starts.searchsorted(punctuated, side="right") - 1).tolist())
         numeric = [i for i in candidates if i in punctuated or "ago" in texts[i]]
         dated = _hits(_DATE_NUMERIC, [texts[i] for i in numeric], numeric) if numeric else set()
         undated = [i for i in candidates if i not in dated]
@@ -624,10 +624,10 @@ def _find_keywords(page: str, low: str, codes: np.ndarray, seen: dict[str, list[
         plan = _FIND_PLAN
         for keyword in _QUAD_KEYWORDS:
             seen[keyword] = []
-        folded = np.take(_FOLD, codes, mode="clip")
+        folded = _FOLD.take(codes, mode="clip")
         # Each position's next four folded characters, as one uint32 (a view, no copy).
         quads = np.ndarray((len(folded) - 3,), dtype="<u4", buffer=folded, strides=(1,))
-        for at in np.flatnonzero(np.take(_QUAD_MARKS, _quad_hash(quads))).tolist():
+        for at in _QUAD_MARKS.take(_quad_hash(quads)).nonzero()[0].tolist():
             for keyword, offset, column in _QUAD_PLAN.get(low[at : at + 4], ()):
                 start = at - offset
                 if start >= 0 and low.startswith(keyword, start):
@@ -688,7 +688,7 @@ def _repeats(texts: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndar
     shared = (np.bincount(same_opening, minlength=n)[same_opening] > 1) & (lengths >= _PREFIX_CHARS)
     same_text = same_opening.copy()
     first_long: dict[str, int] = {}
-    for i in np.flatnonzero(shared).tolist():
+    for i in shared.nonzero()[0].tolist():
         same_text[i] = first_long.setdefault(texts[i], i)
     return same_text, shared
 
@@ -769,7 +769,8 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     np.log1p(window[1], F[c + 1])
     # How many blocks back the previous long block is, and ahead the next one (capped at 20):
     # the running maximum of the long blocks' indices, over the page and over it reversed.
-    last_long = np.full((2, n + 1), -20.0)
+    last_long = np.empty((2, n + 1))
+    last_long.fill(-20.0)  # (np.full, without its Python-level overhead)
     np.copyto(last_long[0, 1:], idx, where=long_ > 0)
     np.copyto(last_long[1, 1:], idx, where=long_[::-1] > 0)
     np.maximum.accumulate(last_long, axis=1, out=last_long)
@@ -812,7 +813,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # Once a comments heading or a run of end-of-article furniture has been seen, what follows
     # is rarely the article any more. (Few blocks have a cue: they are visited one by one.)
     F[c + 9 : c + 11] = 0.0
-    cued = np.flatnonzero(code).tolist()
+    cued = code.nonzero()[0].tolist()
     comment_seen = end_cues = 0
     for i, cue, words, mass_before in zip(cued, code[cued].tolist(), w[cued].tolist(), before[cued].tolist()):
         if cue == _COMMENT_CODE and words <= 6 and not comment_seen:
@@ -875,7 +876,8 @@ def context_features(X: np.ndarray, scores: np.ndarray, out: np.ndarray | None =
     np.log(p / (1.0 - p), out=logit)
     # The 7-wide window of log-odds around each block (zero-padded with _LOGIT_FLOOR), one row
     # per offset -3..3: the neighbours' columns, and the window's maximum.
-    padded = np.full(n + 6, _LOGIT_FLOOR)
+    padded = np.empty(n + 6)
+    padded.fill(_LOGIT_FLOOR)
     padded[3 : 3 + n] = logit
     window = _windows(padded, n)
     C[1:4] = window[2::-1]

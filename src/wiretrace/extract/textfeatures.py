@@ -731,8 +731,10 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     F[2:4] = M[2:4]
     np.multiply(M[4:6], 10.0 / w, F[4:6])
     F[6:8] = M[6:8]
+    # (bullets and indents from one pass over the blocks: twice the indent, plus one for a bullet)
+    layout = np.fromiter([b.indent * 2 + b.bullet for b in blocks], dtype=np.intp, count=n)
     bullet = F[8]
-    bullet[:] = np.frombuffer(bytes([b.bullet for b in blocks]), dtype=bool)
+    np.bitwise_and(layout, 1, bullet)
     F[9] = M[8]
     # An image's alt text next to its title or caption, a teaser's link on its picture and its
     # headline: terminal renderers draw the same text twice in a row, article text never is.
@@ -802,7 +804,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # items do not count where plain paragraphs carry any: a box of long teasers can outweigh
     # the article, whose paragraphs would then all look "shallower" (lynx and w3m indent lists
     # only a little deeper than paragraphs, so this happens there, less with inscriptis).
-    clipped = np.minimum(np.fromiter([b.indent for b in blocks], dtype=np.intp, count=n), 200)
+    clipped = np.minimum(layout >> 1, 200)
     plain_words = long_words * (1.0 - bullet)
     if plain_words.sum() > 1.0:
         weight = np.bincount(clipped, weights=plain_words)
@@ -813,9 +815,9 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # Once a comments heading or a run of end-of-article furniture has been seen, what follows
     # is rarely the article any more. (Few blocks have a cue: they are visited one by one.)
     F[c + 9 : c + 11] = 0.0
-    cued = code.nonzero()[0].tolist()
+    cued = code.nonzero()[0]
     comment_seen = end_cues = 0
-    for i, cue, words, mass_before in zip(cued, code[cued].tolist(), w[cued].tolist(), before[cued].tolist()):
+    for i, cue, words, mass_before in zip(cued.tolist(), code[cued].tolist(), w[cued].tolist(), before[cued].tolist()):
         if cue == _COMMENT_CODE and words <= 6 and not comment_seen:
             F[c + 9, i + 1 :] = 1.0
             comment_seen = 1

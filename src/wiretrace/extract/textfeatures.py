@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from typing import Protocol
 
 import numpy as np
@@ -230,6 +231,7 @@ _FIRST_TRIM = ":|-–—[(\"'“‘«»"
 
 #: How many opening characters two blocks must share to count as one text shown twice.
 _PREFIX_CHARS = 40
+_OPENING = itemgetter(slice(_PREFIX_CHARS))  # a text's opening, text[:_PREFIX_CHARS]
 #: A block counts as "long" for the context features: a real sentence of some length.
 _LONG_WORDS = 20
 
@@ -680,9 +682,7 @@ def _repeats(texts: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndar
     texts sharing theirs need comparing whole (hashing every long text would cost more)."""
     n = len(texts)
     first: dict[str, int] = {}
-    same_opening = np.fromiter(
-        map(first.setdefault, [text[:_PREFIX_CHARS] for text in texts], range(n)), dtype=np.intp, count=n
-    )
+    same_opening = np.fromiter(map(first.setdefault, map(_OPENING, texts), range(n)), dtype=np.intp, count=n)
     if len(first) == n:
         return None
     shared = (np.bincount(same_opening, minlength=n)[same_opening] > 1) & (lengths >= _PREFIX_CHARS)

@@ -261,7 +261,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 N_FEATURES = len(FEATURE_NAMES)
 
 
-_CUE_RANGE = np.arange(1, len(_CUE_NAMES) + 1)
+_CUE_RANGE = np.arange(1, len(_CUE_NAMES) + 1)[:, None]  # cue codes, one row each
 _WINDOW_LONG, _INSIDE_SPAN, _AFTER_COMMENT, _NEXT1_LONG, _PREV1_LONG, _LONG, _ADJACENT = (
     FEATURE_NAMES.index(name)
     for name in ("window_long", "inside_long_span", "after_comment_cue", "next1_long", "prev1_long", "long",
@@ -720,7 +720,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     code = M[9]
     # words <= 3, 8, 15: tiny, short (and end furniture), a headline
     limits = w <= _WORD_LIMITS
-    tiny, short, headline_length = limits
+    tiny, short, headline_length = limits[0], limits[1], limits[2]
     idx = np.arange(n)
 
     F = np.empty((N_FEATURES, n), dtype=np.float64)
@@ -751,12 +751,13 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
         adjacent[:-1] = same
         np.maximum(adjacent[1:], same, out=adjacent[1:])
     F[11:18] = M[10:17]
-    np.equal(code, _CUE_RANGE[:, None], F[18 : 18 + len(_CUE_NAMES)])
+    np.equal(code, _CUE_RANGE, F[18 : 18 + len(_CUE_NAMES)])
     c = 18 + len(_CUE_NAMES)
 
     # neighbours, from one zero-padded matrix of (log words, ends, long, bullet)
     padded = np.zeros((4, n + 6))
-    padded[:, 3 : 3 + n] = F[_NEIGHBOUR_SOURCES]
+    for row, source in enumerate(_NEIGHBOUR_SOURCES):
+        padded[row, 3 : 3 + n] = F[source]
     F[c : c + 12] = _windows(padded, n)[_NEIGHBOUR_ROWS, _NEIGHBOUR_TAPS]
     c += 12
     # Sliding sums over +-5 blocks of (long, words, blocks), from one cumulative sum over a

@@ -718,9 +718,9 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     w = M[0]
     end = M[2]
     code = M[9]
-    # words <= 3, 8, 15: tiny, short (and end furniture), a headline
+    # words <= 3, 8, 15: tiny, short, a headline
     limits = w <= _WORD_LIMITS
-    tiny, short, headline_length = limits[0], limits[1], limits[2]
+    tiny, headline_length = limits[0], limits[2]
     idx = np.arange(n)
 
     F = np.empty((N_FEATURES, n), dtype=np.float64)
@@ -813,8 +813,9 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
         weight = np.bincount(clipped, weights=long_words if total > 1.0 else w)
     # same indent, deeper, shallower
     np.equal(np.sign(clipped - int(weight.argmax())), _SIGNS, F[c + 6 : c + 9])
-    # Once a comments heading or a run of end-of-article furniture has been seen, what follows
-    # is rarely the article any more. (Few blocks have a cue: they are visited one by one.)
+    # Once a comments heading (6 words at most) or a run of end-of-article furniture (short, past
+    # 30% of the long text) has been seen, what follows is rarely the article any more. Few blocks
+    # have a cue: they are visited one by one.
     F[c + 9 : c + 11] = 0.0
     cued = code.nonzero()[0]
     comment_seen = end_cues = 0

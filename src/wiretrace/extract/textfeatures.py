@@ -659,7 +659,7 @@ def _hits(pattern: re.Pattern, texts: list[str], ids: list[int], separator: str 
 
     The texts are searched joined, each behind a ``separator``: a NUL, which no pattern here
     matches across and which reads like the start or end of a text; the month gate wants white
-    space before a word instead, and never matches past the word it finds."""
+    space before a word instead, and stops at the newline after its text."""
     if len(texts) == 1:
         return set(ids) if pattern.search(separator + texts[0]) else set()
     offsets = list(accumulate([len(text) + 1 for text in texts], initial=1))

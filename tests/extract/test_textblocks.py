@@ -826,6 +826,7 @@ def test_seed_page_body_is_exactly_the_expected_paragraphs() -> None:
 
 def test_fast_date_pattern_agrees_with_its_spec() -> None:
     """_DATE_NUMERIC is _DATE_NUMERIC_SPEC rewritten for speed; both must find the same lines."""
+    import itertools
     import random
     import re
 
@@ -837,6 +838,69 @@ def test_fast_date_pattern_agrees_with_its_spec() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
         assert bool(spec.search(text)) == bool(textfeatures._DATE_NUMERIC.search(text)), text
+        # ... and the gate in front of it lets every match through: a digit right before a
+        # _DATE_MARK, or "ago".
+        if spec.search(text):
+            keys = [int(textfeatures._KEYS[min(ord(ch), 0xFFFF)]) for ch in text]
+            assert "ago" in text or any(
+                a & textfeatures._ANY_DIGIT and b & textfeatures._DATE_MARK for a, b in itertools.pairwise(keys)), text
+
+
+def test_dateline_column_agrees_with_is_dateline_on_many_lines() -> None:
+    """The column is found for all of a page's lines at once, through gates; is_dateline tests
+    one text plainly."""
+    import random
+
+    rng = random.Random(13)
+    pieces = ["Mar", "march", "MAY", "5", "12", "2024", ":", "30", "/", ".", "-", " ", " ", "de ", "hours", "ago",
+              "年", "月", "日", "(", "x", "Jun.", "Posted", "٣", "\xa0"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    for start in range(0, len(texts), 150):
+        page = texts[start : start + 150]
+        X = block_features([tb.Block(text, i) for i, text in enumerate(page)])
+        # (Every line is short enough to be searched; only those with an ASCII digit are.)
+        expected = [float(is_dateline(text) and any("0" <= ch <= "9" for ch in text)) for text in page]
+        assert X[:, FEATURE_NAMES.index("dateline")].tolist() == expected
+
+
+def test_fast_month_patterns_agree_with_their_specs() -> None:
+    """_DATE_MONTH is _DATE_MONTH_SPEC with the month names grouped by first letter, and
+    _MONTH_GATE is _may_name_month as one regex pass over texts joined by white space."""
+    import random
+    import re
+
+    from wiretrace.extract import textfeatures as tf
+
+    spec = re.compile(tf._DATE_MONTH_SPEC)
+    rng = random.Random(11)
+    pieces = sorted(tf._MONTH_STEMS) + ["march", "mai", "3", "12", " ", "  ", ".", "(", ")[", "x", "de ", "\xa0",
+                                        "\u2028", "\x1c", "ß", "é", "\t", "\n", ",", "\0"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        assert [m.span() for m in spec.finditer(text)] == [m.span() for m in tf._DATE_MONTH.finditer(text)], text
+        named = tf._may_name_month(text)
+        assert bool(tf._hits(tf._MONTH_GATE, [text], [0], "\n")) == named, text
+        assert (1 in tf._hits(tf._MONTH_GATE, ["x", text, "mar"], [0, 1, 2], "\n")) == named, text
+
+
+def test_cues_cut_down_by_opening_match_as_the_full_pattern() -> None:
+    import random
+    import re
+
+    from wiretrace.extract import textfeatures as tf
+
+    assert tf._alternatives(r"a[|(]b|c(?:d|e)|\|x|y") == ["a[|(]b", "c(?:d|e)", r"\|x", "y"]
+    # Each phrase spelled out once, behind and before what may stand there.
+    phrases = [re.sub(r"\(\?:([^)|]*)[^)]*\)\??", r"\1", phrase).replace("\\w", "x").replace("?", "")
+               .replace("[aá]", "á").replace("\\", "")
+               for phrases in tf._CUE_PHRASES.values() for phrase in phrases]
+    before = ["", "[", "[ 12 ", "12 ", " ", "\xa0", "٣ ", "(", "\"", "©", "x", "1\n", "²"]
+    after = ["", ":", " : x", " x", "s", "s:", "ly", "—y", " by x", "/", "|", "\n", " ", "2"]
+    rng = random.Random(5)
+    for _ in range(20000):
+        line = rng.choice(before) + rng.choice(phrases) + rng.choice(after) + rng.choice(after)
+        full, cut = tf._CUES.match(line), tf._match_cue(line)
+        assert (full and (full.lastgroup, full.span())) == (cut and (cut.lastgroup, cut.span())), line
 
 
 def test_segment_keeps_dash_items_apart_in_a_wrapped_dump() -> None:

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from typing import Protocol
 
 import numpy as np
@@ -29,20 +30,68 @@ class BlockLike(Protocol):
     indent: int
 
 
+# --- regex helpers -----------------------------------------------------------------------------
+
+def _alternatives(alternation: str) -> list[str]:
+    """The top-level alternatives of a regex alternation (split at each "|" outside groups and
+    character classes)."""
+    alternatives, depth, in_class, escaped, start = [], 0, False, False, 0
+    for at, char in enumerate(alternation):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            alternatives.append(alternation[start:at])
+            start = at + 1
+    return alternatives + [alternation[start:]]
+
+
+def _opening_char(alternative: str) -> str:
+    """The character every match of a regex alternative starts with (a literal, or an escaped one)."""
+    if alternative[0] == "\\" and not alternative[1].isalnum():
+        if alternative[2:3] in ("?", "*", "+", "{"):
+            raise ValueError(f"alternative without a literal opening: {alternative!r}")
+        return alternative[1]
+    if alternative[0] in "()[]{}.^$|?*+\\" or alternative[1:2] in ("?", "*", "+", "{"):
+        raise ValueError(f"alternative without a literal opening: {alternative!r}")
+    return alternative[0]
+
+
+def _by_opening(alternatives: Iterable[str]) -> str:
+    """A regex alternation of ``alternatives`` (regexes, each opening with a literal character)
+    grouped by that character, in their order within a group. It matches what the plain
+    alternation matches, the same way (alternatives of different openings never match at one
+    place), but faster: the regex engine tries alternatives one by one, and grouped, a position
+    where none matches costs one failed test per group instead of one per alternative."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        rest = alternative[2:] if alternative[0] == "\\" else alternative[1:]
+        groups.setdefault(_opening_char(alternative), []).append(rest)
+    return "|".join(f"{re.escape(opening)}(?:{'|'.join(rests)})" for opening, rests in groups.items())
+
+
 # --- cue phrases -------------------------------------------------------------------------------
 # Generic page furniture in a handful of languages, never strings of one site. A block gets
 # the first category whose pattern matches its start; see _CUE_CODES for the order.
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
     r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
     r"enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"januar|februar|märz|juni|juli|oktober|dezember|"
     r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
-    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 )
+_MONTH = f"(?:{_MONTHS})"
 _DATE_NUMERIC_SPEC = (
     r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b|"
     r"\d{4}年\d{1,2}月\d{1,2}日|\b\d+\s+(?:hours?|minutes?|mins?|days?|weeks?|months?|years?)\s+ago\b"
@@ -54,8 +103,10 @@ _DATE_NUMERIC = re.compile(
     r"\d(?:(?<!\w\d)(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d?[/.]\d{1,2}[/.]\d{2,4}\b|\d?:\d{2}\b|"
     r"\d*\s+(?:hours?|minutes?|mins?|days?|weeks?|months?|years?)\s+ago\b)|\d{3}年\d{1,2}月\d{1,2}日)"
 )
-# Matched against lower-cased text: case-insensitive alternations are several times slower.
-_DATE_MONTH = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}\b")
+_DATE_MONTH_SPEC = rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}\b"
+# _DATE_MONTH_SPEC as it runs: the month names grouped by first letter (twice as fast); matched
+# against lower-cased text, as case-insensitive alternations are several times slower.
+_DATE_MONTH = re.compile(_DATE_MONTH_SPEC.replace(_MONTH, f"(?:{_by_opening(_alternatives(_MONTHS))})"))
 
 
 # First three letters of every month name in _MONTH (a cheap gate in front of _DATE_MONTH).
@@ -76,6 +127,12 @@ def is_dateline(text: str) -> bool:
     return _may_name_month(low) and bool(_DATE_MONTH.search(low))
 
 
+# _may_name_month as one regex pass over many texts joined by newlines: a word (after white
+# space) whose first three characters, past any _MONTH_TRIM, are a month stem (and the rest of
+# the text, as one hit per text is enough).
+_MONTH_GATE = re.compile(rf"\s[{re.escape(_MONTH_TRIM)}]*(?:{_by_opening(map(re.escape, sorted(_MONTH_STEMS)))})[^\n]*")
+
+
 def _may_name_month(low: str) -> bool:
     """Whether a word of ``low`` (lower-case) could be a month name: the month alternation is
     slow, so it only runs where this holds."""
@@ -85,21 +142,69 @@ def _may_name_month(low: str) -> bool:
     return False
 
 
+# Per category, in the order they are tried: what may come before its opening phrases, the
+# phrases (alternatives of a regex, lower-case), and what must follow them.
+_CUE_PARTS: dict[str, tuple[str, str, str]] = {
+    "promo": ("", "also read|read more|read also|must read|also watch|see also|related|watch|leia também|leia mais|veja também|lea también|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leggi anche|читайте также", r"\s*[:|\-–—]\s*\S"),
+    "share": ("", r"connect with us|follow us|share|tweet|pin it|email|e-mail|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|compartilh\w*|compartir|partager|teilen|condividi|поделиться", r"\b"),
+    "byline": ("", "by|por|par|von|di|от|автор|written by|posted by|reporting by|edited by", r"\s+\S"),
+    "tags": ("", "tags?|topics?|tagged(?: with)?|keywords?|filed under|categor(?:y|ies)|related topics|marcadores|etiquetas|temas|schlagworte|теги|метки", r"\s*:"),
+    "caption": ("", "photo|image|picture|pictured|video|credit|illustration|file photo|foto|imagem|bild|фото", r"s?\s*(?:by\b|:|/|\|)"),
+    "advert": ("", "advertisement|advertising|sponsored|promoted|paid content|partner content|story continues below|continue reading|anúncio|publicidad|publicité|anzeige|werbung|pubblicità|реклама", r"\b"),
+    "newsletter": ("", r"sign up|subscribe|newsletter|get (?:our|the) \w+ newsletter|enter your email|inscreva-se|suscríbete|abonnez-vous|abonnieren|iscriviti|подпис\w+", r"\b"),
+    "comment": (r"(?:\[?\s*\d+\s+)?", r"comments?|responses?|replies|reply|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation)|post a comment|add a comment|show comments|view comments|log in to (?:comment|reply)|coment[aá]rios?|deixe (?:um|seu) coment\w+|commentaires?|kommentare?|commenti|комментари\w*|コメント", r"\b"),
+    "related": ("", "also read|read also|read more|more from|related|you may (?:also )?like|you might (?:also )?like|recommended|more stories|more news|top stories|trending|most read|most popular|latest news|latest stories|editor'?s picks|what to read next|further reading|more on this|don'?t miss|popular (?:now|posts|stories)|next story|previous story|next post|previous post|você pode gostar|veja também|leia também|mais lidas|te puede interesar|notas relacionadas|à lire aussi|das könnte sie auch interessieren|ti potrebbe interessare|articoli correlati|читайте также|похожие (?:статьи|записи)|関連記事", r"\b"),
+    "footer": ("", "first published|published|last updated|updated|posted|publicado|atualizado|publié|veröffentlicht|aktualisiert|pubblicato|опубликовано", r"\b"),
+    "legal": ("", r"privacy|cookie|terms (?:of|and) (?:use|service)|all rights reserved|copyright|©|\(c\)", ""),
+}
+# The comments lead ("12 comments", "[3 replies]") opens with "[", white space or a digit.
+_CUE_LEAD_OPENERS = "[0123456789"
+
+
+def _cue_pattern(phrases: dict[str, list[str]]) -> str:
+    """The cue regex over ``phrases`` per category (all of _CUE_PARTS' where none is left out)."""
+    return "|".join(
+        f"(?P<{name}>{_CUE_PARTS[name][0]}(?:{'|'.join(alternatives)}){_CUE_PARTS[name][2]})"
+        for name, alternatives in phrases.items() if alternatives
+    )
+
+
+_CUE_PHRASES = {name: _alternatives(alternation) for name, (_lead, alternation, _tail) in _CUE_PARTS.items()}
 # Matched against lower-cased text (case-insensitive alternations are several times slower).
-_CUES = re.compile(
-    r"(?P<promo>(?:also read|read more|read also|must read|also watch|see also|related|watch|leia também|leia mais|veja também|lea también|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leggi anche|читайте также)\s*[:|\-–—]\s*\S)"
-    r"|(?P<share>(?:connect with us|follow us|share|tweet|pin it|email|e-mail|print|copy link|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|compartilh\w*|compartir|partager|teilen|condividi|поделиться)\b)"
-    r"|(?P<byline>(?:by|por|par|von|di|от|автор|written by|posted by|reporting by|edited by)\s+\S)"
-    r"|(?P<tags>(?:tags?|topics?|tagged(?: with)?|keywords?|filed under|categor(?:y|ies)|related topics|marcadores|etiquetas|temas|schlagworte|теги|метки)\s*:)"
-    r"|(?P<caption>(?:photo|image|picture|pictured|video|credit|illustration|file photo|foto|imagem|bild|фото)s?\s*(?:by\b|:|/|\|))"
-    r"|(?P<advert>(?:advertisement|advertising|sponsored|promoted|paid content|partner content|story continues below|continue reading|anúncio|publicidad|publicité|anzeige|werbung|pubblicità|реклама)\b)"
-    r"|(?P<newsletter>(?:sign up|subscribe|newsletter|get (?:our|the) \w+ newsletter|enter your email|inscreva-se|suscríbete|abonnez-vous|abonnieren|iscriviti|подпис\w+)\b)"
-    r"|(?P<comment>(?:\[?\s*\d+\s+)?(?:comments?|responses?|replies|reply|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation)|post a comment|add a comment|show comments|view comments|log in to (?:comment|reply)|coment[aá]rios?|deixe (?:um|seu) coment\w+|commentaires?|kommentare?|commenti|комментари\w*|コメント)\b)"
-    r"|(?P<related>(?:also read|read also|read more|more from|related|you may (?:also )?like|you might (?:also )?like|recommended|more stories|more news|top stories|trending|most read|most popular|latest news|latest stories|editor'?s picks|what to read next|further reading|more on this|don'?t miss|popular (?:now|posts|stories)|next story|previous story|next post|previous post|você pode gostar|veja também|leia também|mais lidas|te puede interesar|notas relacionadas|à lire aussi|das könnte sie auch interessieren|ti potrebbe interessare|articoli correlati|читайте также|похожие (?:статьи|записи)|関連記事)\b)"
-    r"|(?P<footer>(?:first published|published|last updated|updated|posted|publicado|atualizado|publié|veröffentlicht|aktualisiert|pubblicato|опубликовано)\b)"
-    r"|(?P<legal>(?:privacy|cookie|terms (?:of|and) (?:use|service)|all rights reserved|copyright|©|\(c\)))",
+_CUES = re.compile(_cue_pattern(_CUE_PHRASES))
+
+
+# The characters a cue can open with: the phrases' first characters and the comments lead's.
+_CUE_OPENINGS = frozenset(_opening_char(phrase) for phrases in _CUE_PHRASES.values() for phrase in phrases) | set(
+    _CUE_LEAD_OPENERS
 )
-_CUE_NAMES = ("promo", "share", "byline", "tags", "caption", "advert", "newsletter", "comment", "related", "footer", "legal")
+# Per opening character, _CUES cut down to the phrases that can start with it (in their order, so
+# the same category wins): a block is then tried against a dozen phrases instead of hundreds that
+# would each fail on its first character. Compiled on first use.
+_CUES_BY_OPENING: dict[str, re.Pattern] = {}
+
+
+def _cues_opening_with(opening: str) -> re.Pattern | None:
+    """The pattern that matches as ``_CUES`` does on a line opening with ``opening`` (one
+    character): _CUES cut down to its phrases, compiled on first use; the full pattern for white
+    space or a decimal digit beyond ASCII (which may open the comments lead); None where nothing
+    can match."""
+    if opening in _CUE_OPENINGS:
+        pattern = _CUES_BY_OPENING[opening] = re.compile(_cue_pattern({
+            name: [p for p in phrases if _opening_char(p) == opening or (_CUE_PARTS[name][0] and opening in _CUE_LEAD_OPENERS)]
+            for name, phrases in _CUE_PHRASES.items()
+        }))
+        return pattern
+    return _CUES if opening.isspace() or opening.isdecimal() else None
+
+
+def _match_cue(line: str) -> re.Match | None:
+    """``_CUES.match(line)``, through the cut-down pattern for the line's first character."""
+    pattern = _CUES_BY_OPENING.get(line[:1]) or _cues_opening_with(line[:1])
+    return pattern.match(line) if pattern is not None else None
+
+
+_CUE_NAMES = tuple(_CUE_PARTS)
 _CUE_CODE = {name: k + 1 for k, name in enumerate(_CUE_NAMES)}
 # The first words the cue patterns can start with: _CUES is only tried on blocks opening with
 # one of them (or with a number, or in a script without spaces), which skips most blocks.
@@ -126,6 +231,7 @@ _FIRST_TRIM = ":|-–—[(\"'“‘«»"
 
 #: How many opening characters two blocks must share to count as one text shown twice.
 _PREFIX_CHARS = 40
+_OPENING = itemgetter(slice(_PREFIX_CHARS))  # a text's opening, text[:_PREFIX_CHARS]
 #: A block counts as "long" for the context features: a real sentence of some length.
 _LONG_WORDS = 20
 
@@ -155,20 +261,23 @@ FEATURE_NAMES: tuple[str, ...] = (
 N_FEATURES = len(FEATURE_NAMES)
 
 
-_CUE_RANGE = np.arange(1, len(_CUE_NAMES) + 1)
-_WINDOW_LONG, _INSIDE_SPAN, _AFTER_COMMENT, _NEXT1_LONG, _PREV1_LONG, _LONG = (
+_CUE_RANGE = np.arange(1, len(_CUE_NAMES) + 1)[:, None]  # cue codes, one row each
+_WINDOW_LONG, _INSIDE_SPAN, _AFTER_COMMENT, _NEXT1_LONG, _PREV1_LONG, _LONG, _ADJACENT = (
     FEATURE_NAMES.index(name)
-    for name in ("window_long", "inside_long_span", "after_comment_cue", "next1_long", "prev1_long", "long")
+    for name in ("window_long", "inside_long_span", "after_comment_cue", "next1_long", "prev1_long", "long",
+                 "adjacent_repeat")
 )
 # The neighbour rows (prev1_log_words ... next1_bullet) as rows of a zero-padded matrix of the
 # _NEIGHBOUR_SOURCES and their offsets in a 7-wide window centred on a block (3 is the block).
 _NEIGHBOUR_SOURCES = [FEATURE_NAMES.index(name) for name in ("log_words", "ends_sentence", "long", "bullet")]
-_NEIGHBOUR_ROWS = np.array([0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3])[:, None]
-_NEIGHBOUR_TAPS = np.array([2, 1, 0, 4, 5, 6, 2, 4, 2, 4, 2, 4])[:, None]
-_WORD_LIMITS = np.array([3, 6, 8, 15])[:, None]
+_NEIGHBOUR_ROWS = np.array([0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3])
+_NEIGHBOUR_TAPS = np.array([2, 1, 0, 4, 5, 6, 2, 4, 2, 4, 2, 4])
+_WORD_LIMITS = np.array([3, 8, 15])[:, None]
 # Cue codes that mark the end of an article: tags, share buttons, related lists, comments.
-_END_CUE = np.zeros(len(_CUE_NAMES) + 1, dtype=bool)
-_END_CUE[[_CUE_CODE[name] for name in ("tags", "share", "related", "comment")]] = True
+_END_CODES = frozenset(float(_CUE_CODE[name]) for name in ("tags", "share", "related", "comment"))
+_COMMENT_CODE = float(_CUE_CODE["comment"])
+# |d| / 60.0 for d in -59..59 (the distance to the longest block, below the cap).
+_LONGEST_DISTANCE = np.abs(np.arange(-59, 60)) / 60.0
 # Rows same_indent, deeper_indent, shallower_indent: the sign of a block's indent minus the body's.
 _SIGNS = np.array([[0], [1], [-1]])
 
@@ -209,8 +318,8 @@ _KEYWORD_PLAN = _keyword_plan()
 
 # Keywords of four characters or more are found the other way round, through one NumPy pass over
 # the page (str.find costs a pass per keyword): every position's next four characters, folded to
-# lower-case ASCII and hashed, are looked up in a table marking each keyword's four-character
-# anchor (a piece of its anchor above); the few marked positions are then checked in place.
+# lower-case ASCII and hashed, are looked up in a table marking the four characters each keyword
+# is found by (_QUAD_OF); the few marked positions are then checked in place.
 # Folding is lower-casing wherever a character lower-cases to one ASCII character (else 0).
 _FOLD = np.array([ord(low) if len(low := chr(c).lower()) == 1 and low.isascii() else 0 for c in range(0x10000)],
                  dtype=np.uint8)
@@ -222,18 +331,31 @@ def _quad_hash(quads: np.ndarray) -> np.ndarray:
     return (quads * np.uint32(2654435761)) >> 16
 
 
+# The four characters a keyword is found by: each checked position costs a Python step, so the
+# piece of it that prose holds least often (counted over the DEV dumps and the renderings; "not "
+# alone came up twice a page for one "not be published" in a hundred). Others by their first four.
+_QUAD_OF = {
+    "consent": "nsen", "cookie": "okie", "copyright": "opyr", "credit:": "dit:", "file photo": "e ph",
+    "in this file photo": "e ph", "getty images": "y im", "image:": "age:", "in this image": "s im",
+    "in this photo": "s ph", "log in": "og i", "login": "ogin", "not be published": "be p", "photo by": "o by",
+    "photo/": "oto/", "photo:": "oto:", "photograph:": "aph:", "photos:": "tos:", "privacy polic": "cy p",
+    "register": "iste", "rights reserved": "eser", "sign in": "gn i", "sign up": "gn u", "subscri": "ubsc",
+    "views expressed": "ws e",
+}
+
+
 def _quad_plan() -> dict[str, tuple[tuple[str, int, int], ...]]:
-    """Anchor -> (keyword, the anchor's offset in it, column) of the _KEYWORDS searched in the
+    """Four characters -> (keyword, their offset in it, column) of the _KEYWORDS searched in the
     lower-cased page that have four characters or more."""
     plan: dict[str, list[tuple[str, int, int]]] = {}
     for column, groups in _KEYWORD_PLAN:
         if column == 11:  # the separators are searched in the page itself
             continue
-        for anchor, keywords in groups:
+        for _anchor, keywords in groups:
             for keyword in keywords:
                 if len(keyword) >= 4:
-                    offset = min(keyword.index(anchor), len(keyword) - 4)
-                    plan.setdefault(keyword[offset : offset + 4], []).append((keyword, offset, column))
+                    quad = _QUAD_OF.get(keyword, keyword[:4])
+                    plan.setdefault(quad, []).append((keyword, keyword.index(quad), column))
     return {quad: tuple(entries) for quad, entries in plan.items()}
 
 
@@ -283,12 +405,14 @@ _CASE_TRAPS = "İıſ"
 
 # Above its class byte, a character's key says what it means to its neighbours: after a space or
 # a line break a word starts (a capital counts only there), and a full stop counts only before a
-# space. Bit 10 marks the digits of _OTHER_DIGITS.
-_WORD_EDGE, _IS_SPACE, _OTHER_DIGIT = 0x100, 0x200, 0x400
+# space. Bit 10 marks the digits of _OTHER_DIGITS, bit 11 what follows a digit in a numeric date.
+_WORD_EDGE, _IS_SPACE, _OTHER_DIGIT, _DATE_MARK = 0x100, 0x200, 0x400, 0x800
+_ANY_DIGIT = _DIGIT_BIT | _OTHER_DIGIT
 _KEYS = _CLASSES.astype(np.uint16)
 _KEYS[[ord(" "), ord("\n")]] |= _WORD_EDGE
 _KEYS[ord(" ")] |= _IS_SPACE
 _KEYS[_OTHER_DIGITS] |= _OTHER_DIGIT
+_KEYS[[ord(ch) for ch in "-/.:年"]] |= _DATE_MARK
 # A character's context index: its own class byte and bit 10, with bits 8 and 9 taken from its
 # neighbours (the previous character's _WORD_EDGE, the next one's _IS_SPACE).
 _OWN = 0xFF | _OTHER_DIGIT
@@ -322,17 +446,16 @@ _PACKED = (_COUNTS.reshape(-1, 2, 4).astype(np.uint64) << (16 * np.arange(4, dty
 _LANE_MAX = 0xFFFF
 
 
-def _class_counts(codes: np.ndarray, starts: np.ndarray, longest: int) -> np.ndarray:
-    """Per block, the counts of _COUNTED, shape (n, 8); ``codes`` are the code points of the
-    blocks joined by "\\n", ``starts`` where each block starts among them."""
-    keys = np.take(_KEYS, codes, mode="clip")  # past the BMP reads as U+FFFF
+def _class_counts(keys: np.ndarray, starts: np.ndarray, longest: int) -> np.ndarray:
+    """Per block, the counts of _COUNTED, shape (n, 8); ``keys`` are the _KEYS of the blocks
+    joined by "\\n", ``starts`` where each block starts among them."""
     index = keys & _OWN
     index[0] |= _WORD_EDGE  # the page starts with a word
     index[1:] |= keys[:-1] & _WORD_EDGE
     index[:-1] |= keys[1:] & _IS_SPACE
     if longest >= _LANE_MAX:
-        return np.add.reduceat(np.take(_COUNTS, index, axis=0), starts, axis=0)
-    packed = np.add.reduceat(np.take(_PACKED, index, axis=0), starts, axis=0)
+        return np.add.reduceat(_COUNTS.take(index, axis=0), starts, axis=0)
+    packed = np.add.reduceat(_PACKED.take(index, axis=0), starts, axis=0)
     # The 16-bit lanes, read as little-endian uint16 columns (no shifting and masking).
     return packed.astype("<u8", copy=False).view("<u2").astype(np.int64)
 
@@ -417,19 +540,20 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     codes = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     starts = np.zeros(n, dtype=np.int64)
-    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    np.add.accumulate(lengths[:-1] + 1, out=starts[1:])
     stops = starts + lengths
+    keys = _KEYS.take(codes, mode="clip")  # past the BMP reads as U+FFFF
     spaces, capitals, letters, digits, commas, sentence_marks, wide, other_digits = (
-        _class_counts(codes, starts, int(lengths.max())).T
+        _class_counts(keys, starts, int(lengths.max())).T
     )
 
     M = np.zeros((19, n), dtype=np.float64)
     words = M[0]
     np.add(spaces, 1.0 + wide // 2, words)
     M[1] = lengths
-    ending = np.take(_ENDINGS, codes[stops - 1], mode="clip")
+    ending = _ENDINGS.take(codes[stops - 1], mode="clip")
     quoted = (ending == _CLOSER) & (lengths > 1)
-    ending = np.where(quoted, np.take(_ENDINGS, codes[np.maximum(stops - 2, 0)], mode="clip"), ending)
+    ending = np.where(quoted, _ENDINGS.take(codes[np.maximum(stops - 2, 0)], mode="clip"), ending)
     ends = ending == _FULL_STOP
     M[2] = ends
     M[3] = ending == _COLON
@@ -448,30 +572,44 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     if len(lows) != n:  # a text holds a line break of its own
         lows = [text.lower() for text in texts]
     firsts = [text.partition(" ")[0] for text in lows]
-    gate = np.array([f.strip(_FIRST_TRIM) in _CUE_FIRST or f[:1].isdigit() for f in firsts])
-    code = M[9]
-    for i in np.flatnonzero(gate | (wide > 0)).tolist():
-        match = _CUES.match(lows[i])
-        if match:
-            code[i] = _CUE_CODE[match.lastgroup]
+    cued = [i for i, first in enumerate(firsts) if first.strip(_FIRST_TRIM) in _CUE_FIRST]
+    # ... or whose first character is a digit (of the cues, only the comments lead "12 comments"
+    # opens with one, and only with a decimal digit), or in a script without spaces.
+    opening = keys.take(starts, mode="clip") & _ANY_DIGIT
+    cued += (opening | wide).nonzero()[0].tolist()
+    cue_at, cue_codes = [], []
+    for i in cued:
+        line = lows[i]
+        pattern = _CUES_BY_OPENING.get(line[:1]) or _cues_opening_with(line[:1])  # (_match_cue, inlined)
+        if pattern is not None and (match := pattern.match(line)):
+            cue_at.append(i)
+            cue_codes.append(_CUE_CODE[match.lastgroup])
+    M[9, cue_at] = cue_codes
 
     digit = (digits | other_digits) > 0
     gates_on = len(low) == len(page) and (page.isascii() or not any(c in page for c in _CASE_TRAPS))
     facts = PageText(texts, low, starts.tolist() if gates_on else None, firsts, digit.tolist(), spaces)
     found_at, rows = _find_keywords(page, low, codes, facts.seen)
     if found_at:
-        M[rows, np.searchsorted(starts, found_at, side="right") - 1] = 1.0
+        M[rows, starts.searchsorted(found_at, side="right") - 1] = 1.0
 
     # Dates and reading times sit in short lines with digits; few blocks qualify. Their texts
-    # are searched joined by NUL (no pattern matches across it), one regex call per pattern.
-    candidates = np.flatnonzero((words <= 16) & (digits > 0)).tolist()
+    # are searched joined, one regex call per pattern.
+    candidates = ((words <= 16) & (digits > 0)).nonzero()[0].tolist()
     if candidates:
-        dated = _hits(_DATE_NUMERIC, [texts[i] for i in candidates], candidates)
-        named = [i for i in candidates if i not in dated and _may_name_month(lows[i])]
+        lowered = [lows[i] for i in candidates]
+        # Every numeric date or time has a digit right before one of "-/.:年" (_DATE_MARK), or
+        # says "ago"; only a fifth of the candidates do.
+        punctuated = np.logical_and(keys[:-1] & _ANY_DIGIT, keys[1:] & _DATE_MARK).nonzero()[0]
+        punctuated = set((starts.searchsorted(punctuated, side="right") - 1).tolist())
+        numeric = [i for i in candidates if i in punctuated or "ago" in texts[i]]
+        dated = _hits(_DATE_NUMERIC, [texts[i] for i in numeric], numeric) if numeric else set()
+        undated = [i for i in candidates if i not in dated]
+        named = list(_hits(_MONTH_GATE, [lows[i] for i in undated], undated, "\n"))
         if named:
             dated |= _hits(_DATE_MONTH, [lows[i] for i in named], named)
         M[14, list(dated)] = 1.0
-        timed = [i for i in candidates if "min" in lows[i]]
+        timed = [i for i, text in zip(candidates, lowered) if "min" in text]
         if timed:
             M[15, list(_hits(cues.READING_TIME_STRICT, [texts[i] for i in timed], timed))] = 1.0
     return M, facts
@@ -488,10 +626,10 @@ def _find_keywords(page: str, low: str, codes: np.ndarray, seen: dict[str, list[
         plan = _FIND_PLAN
         for keyword in _QUAD_KEYWORDS:
             seen[keyword] = []
-        folded = np.take(_FOLD, codes, mode="clip")
+        folded = _FOLD.take(codes, mode="clip")
         # Each position's next four folded characters, as one uint32 (a view, no copy).
         quads = np.ndarray((len(folded) - 3,), dtype="<u4", buffer=folded, strides=(1,))
-        for at in np.flatnonzero(np.take(_QUAD_MARKS, _quad_hash(quads))).tolist():
+        for at in _QUAD_MARKS.take(_quad_hash(quads)).nonzero()[0].tolist():
             for keyword, offset, column in _QUAD_PLAN.get(low[at : at + 4], ()):
                 start = at - offset
                 if start >= 0 and low.startswith(keyword, start):
@@ -516,12 +654,18 @@ def _find_keywords(page: str, low: str, codes: np.ndarray, seen: dict[str, list[
     return found_at, columns
 
 
-def _hits(pattern: re.Pattern, texts: list[str], ids: list[int]) -> set[int]:
-    """``ids`` of the ``texts`` that ``pattern`` finds something in (one pass over them all)."""
+def _hits(pattern: re.Pattern, texts: list[str], ids: list[int], separator: str = "\0") -> set[int]:
+    """``ids`` of the ``texts`` that ``pattern`` finds something in (one pass over them all).
+
+    The texts are searched joined, each behind a ``separator``: a NUL, which no pattern here
+    matches across and which reads like the start or end of a text; the month gate wants white
+    space before a word instead, and stops at the newline after its text."""
     if len(texts) == 1:
-        return set(ids) if pattern.search(texts[0]) else set()
-    offsets = list(accumulate([len(text) + 1 for text in texts], initial=0))
-    return {ids[bisect_right(offsets, match.start()) - 1] for match in pattern.finditer("\0".join(texts))}
+        return set(ids) if pattern.search(separator + texts[0]) else set()
+    offsets = list(accumulate([len(text) + 1 for text in texts], initial=1))
+    joined = separator + separator.join(texts)
+    # (A match's last character lies in its text; the month gate's first is the separator.)
+    return {ids[bisect_right(offsets, match.end() - 1) - 1] for match in pattern.finditer(joined)}
 
 
 def block_features(blocks: Sequence[BlockLike]) -> np.ndarray:
@@ -538,17 +682,25 @@ def _repeats(texts: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndar
     texts sharing theirs need comparing whole (hashing every long text would cost more)."""
     n = len(texts)
     first: dict[str, int] = {}
-    same_opening = np.fromiter(
-        map(first.setdefault, [text[:_PREFIX_CHARS] for text in texts], range(n)), dtype=np.intp, count=n
-    )
+    same_opening = np.fromiter(map(first.setdefault, map(_OPENING, texts), range(n)), dtype=np.intp, count=n)
     if len(first) == n:
         return None
     shared = (np.bincount(same_opening, minlength=n)[same_opening] > 1) & (lengths >= _PREFIX_CHARS)
     same_text = same_opening.copy()
     first_long: dict[str, int] = {}
-    for i in np.flatnonzero(shared).tolist():
+    for i in shared.nonzero()[0].tolist():
         same_text[i] = first_long.setdefault(texts[i], i)
     return same_text, shared
+
+
+def _windows(padded: np.ndarray, n: int) -> np.ndarray:
+    """``padded`` (C-ordered, last axis n + width - 1 long) seen through a sliding window of n:
+    one more axis, of the width, ``[..., k, :]`` being ``padded[..., k : k + n]``. A view: a
+    gather from it costs one NumPy call, not one per row."""
+    *rows, span = padded.shape
+    step = padded.itemsize
+    # (ndarray(shape, dtype, buffer, offset, strides): positional arguments parse faster)
+    return np.ndarray((*rows, span - n + 1, n), padded.dtype, padded, 0, (*padded.strides[:-1], step, step))
 
 
 def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
@@ -566,8 +718,9 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     w = M[0]
     end = M[2]
     code = M[9]
-    # words <= 3, 6, 8, 15: tiny, a comments heading, short (and end furniture), a headline
-    tiny, few, short, headline_length = w <= _WORD_LIMITS
+    # words <= 3, 8, 15: tiny, short, a headline
+    limits = w <= _WORD_LIMITS
+    tiny, headline_length = limits[0], limits[2]
     idx = np.arange(n)
 
     F = np.empty((N_FEATURES, n), dtype=np.float64)
@@ -578,29 +731,34 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     F[2:4] = M[2:4]
     np.multiply(M[4:6], 10.0 / w, F[4:6])
     F[6:8] = M[6:8]
+    # (bullets and indents from one pass over the blocks: twice the indent, plus one for a bullet)
+    layout = np.fromiter([b.indent * 2 + b.bullet for b in blocks], dtype=np.intp, count=n)
     bullet = F[8]
-    bullet[:] = np.fromiter([b.bullet for b in blocks], dtype=bool, count=n)
+    np.bitwise_and(layout, 1, bullet)
     F[9] = M[8]
     # An image's alt text next to its title or caption, a teaser's link on its picture and its
     # headline: terminal renderers draw the same text twice in a row, article text never is.
-    adjacent = np.zeros(n, dtype=bool)
+    adjacent = F[_ADJACENT]
     repeats = _repeats(texts, M[1])
     if repeats is None:
         F[10] = 0.0
+        adjacent[:] = 0.0
     else:
         same_text, same_opening = repeats
         F[10] = np.bincount(same_text, minlength=n)[same_text] > 1
         same = same_text[1:] == same_text[:-1]
+        adjacent[-1] = 0.0
         adjacent[:-1] = same
-        adjacent[1:] |= same
+        np.maximum(adjacent[1:], same, out=adjacent[1:])
     F[11:18] = M[10:17]
-    np.equal(code, _CUE_RANGE[:, None], F[18 : 18 + len(_CUE_NAMES)])
+    np.equal(code, _CUE_RANGE, F[18 : 18 + len(_CUE_NAMES)])
     c = 18 + len(_CUE_NAMES)
 
     # neighbours, from one zero-padded matrix of (log words, ends, long, bullet)
     padded = np.zeros((4, n + 6))
-    padded[:, 3 : 3 + n] = F[_NEIGHBOUR_SOURCES]
-    F[c : c + 12] = padded[_NEIGHBOUR_ROWS, _NEIGHBOUR_TAPS + idx]
+    for row, source in enumerate(_NEIGHBOUR_SOURCES):
+        padded[row, 3 : 3 + n] = F[source]
+    F[c : c + 12] = _windows(padded, n)[_NEIGHBOUR_ROWS, _NEIGHBOUR_TAPS]
     c += 12
     # Sliding sums over +-5 blocks of (long, words, blocks), from one cumulative sum over a
     # zero-padded copy (sums of whole numbers, so exact in any order).
@@ -612,13 +770,16 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     window = cum[:, 11:] - cum[:, :n]
     np.divide(window[0], window[2], F[c])
     np.log1p(window[1], F[c + 1])
-    # How many blocks back the previous long block is, and ahead the next one (capped at 20).
-    flags = long_.nonzero()[0]
-    bounds = np.empty(len(flags) + 2, dtype=np.intp)
-    bounds[0], bounds[1:-1], bounds[-1] = -20, flags, n + 19
-    flags_before = np.searchsorted(flags, np.arange(n + 1))  # long blocks before each block
-    F[c + 2] = np.minimum(idx - bounds[flags_before[:n]], 20)
-    F[c + 3] = np.minimum(bounds[flags_before[1:] + 1] - idx, 20)
+    # How many blocks back the previous long block is, and ahead the next one (capped at 20):
+    # the running maximum of the long blocks' indices, over the page and over it reversed.
+    last_long = np.empty((2, n + 1))
+    last_long.fill(-20.0)  # (np.full, without its Python-level overhead)
+    np.copyto(last_long[0, 1:], idx, where=long_ > 0)
+    np.copyto(last_long[1, 1:], idx, where=long_[::-1] > 0)
+    np.maximum.accumulate(last_long, axis=1, out=last_long)
+    gaps = np.minimum(idx - last_long[:, :n], 20.0)
+    F[c + 2] = gaps[0]
+    F[c + 3] = gaps[1, ::-1]
     c += 4
 
     # the page
@@ -630,18 +791,21 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     np.divide(np.add.accumulate(long_words) - long_words, total, before)
     F[c + 3] = 1.0 - before - long_words / total
     longest = int(w.argmax())
-    if len(flags):
-        first, last = int(flags[0]), int(flags[-1])
+    if last_long[0, n] >= 0.0:  # the first and the last long block
+        first, last = n - 1 - int(last_long[1, n]), int(last_long[0, n])
     else:
         first = last = longest
     F[c + 4] = 0.0
     F[c + 4, first : last + 1] = 1.0
-    F[c + 5] = np.minimum(np.abs(idx - longest), 60) / 60.0
+    # Distance to the longest block, capped at 60 (d / 60.0 from a table; 1.0 from 60 on).
+    F[c + 5] = 1.0
+    near = min(longest, 59)
+    F[c + 5, longest - near : longest + 60] = _LONGEST_DISTANCE[59 - near : 59 + min(n - longest, 60)]
     # The indent that carries most long text is the body's, whatever the renderer's scale. List
     # items do not count where plain paragraphs carry any: a box of long teasers can outweigh
     # the article, whose paragraphs would then all look "shallower" (lynx and w3m indent lists
     # only a little deeper than paragraphs, so this happens there, less with inscriptis).
-    clipped = np.minimum(np.fromiter([b.indent for b in blocks], dtype=np.intp, count=n), 200)
+    clipped = np.minimum(layout >> 1, 200)
     plain_words = long_words * (1.0 - bullet)
     if plain_words.sum() > 1.0:
         weight = np.bincount(clipped, weights=plain_words)
@@ -649,23 +813,26 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
         weight = np.bincount(clipped, weights=long_words if total > 1.0 else w)
     # same indent, deeper, shallower
     np.equal(np.sign(clipped - int(weight.argmax())), _SIGNS, F[c + 6 : c + 9])
-    # Once a comments heading or a run of end-of-article furniture has been seen, what follows
-    # is rarely the article any more.
+    # Once a comments heading (6 words at most) or a run of end-of-article furniture (short, past
+    # 30% of the long text) has been seen, what follows is rarely the article any more. Few blocks
+    # have a cue: they are visited one by one.
     F[c + 9 : c + 11] = 0.0
-    comment_cues = ((code == _CUE_CODE["comment"]) & few).nonzero()[0]
-    if len(comment_cues):
-        F[c + 9, comment_cues[0] + 1 :] = 1.0
-    end_cues = (_END_CUE[code.astype(np.intp)] & short & (before > 0.3)).nonzero()[0]
-    for k, at in enumerate(end_cues[:3].tolist(), start=1):
-        F[c + 10, at + 1 :] = k / 3.0
+    cued = code.nonzero()[0]
+    comment_seen = end_cues = 0
+    for i, cue, words, mass_before in zip(cued.tolist(), code[cued].tolist(), w[cued].tolist(), before[cued].tolist()):
+        if cue == _COMMENT_CODE and words <= 6 and not comment_seen:
+            F[c + 9, i + 1 :] = 1.0
+            comment_seen = 1
+        if cue in _END_CODES and words <= 8 and mass_before > 0.3 and end_cues < 3:
+            end_cues += 1
+            F[c + 10, i + 1 :] = end_cues / 3.0
     F[c + 11] = math.log1p(n)
     c += 12
 
     # a linear model needs its interactions spelled out
     window_long = F[_WINDOW_LONG]
     F[c] = M[17]
-    F[c + 1] = tiny
-    F[c + 2] = short
+    F[c + 1 : c + 3] = limits[:2]  # tiny, short
     # (c + 3: long, above)
     np.multiply(tiny, window_long, F[c + 4])
     np.multiply(tiny, F[_INSIDE_SPAN], F[c + 5])
@@ -674,7 +841,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     # A short unpunctuated line right before the first paragraph of a stretch of text is the
     # headline (or a dek); a sub-heading has a paragraph on both sides (next1 long, prev1 not).
     F[c + 8] = headline_length & (end == 0) & (F[_NEXT1_LONG] > F[_PREV1_LONG])
-    F[c + 9] = adjacent
+    # (c + 9: adjacent_repeat, above)
     F[c + 10] = M[18]
     # A caption shown twice, cut short once ("... less" / "... more"), a teaser repeated with
     # another snippet: the same opening words, not the same block.
@@ -697,7 +864,6 @@ CONTEXT_NAMES: tuple[str, ...] = (
     "p_in_run", "p_run_distance", "p_relative", "p_max_near", "p_log_strong",
 )
 _LOGIT_FLOOR = -6.0
-_WINDOW_OFFSETS = np.arange(7)[:, None]
 _RUN_DISTANCE = np.arange(30) / 30.0
 
 
@@ -712,12 +878,12 @@ def context_features(X: np.ndarray, scores: np.ndarray, out: np.ndarray | None =
     p = np.minimum(np.maximum(scores, 1e-4), 1.0 - 1e-4)  # np.clip, without its overhead
     logit = C[0]
     np.log(p / (1.0 - p), out=logit)
-    idx = np.arange(n)
     # The 7-wide window of log-odds around each block (zero-padded with _LOGIT_FLOOR), one row
     # per offset -3..3: the neighbours' columns, and the window's maximum.
-    padded = np.full(n + 6, _LOGIT_FLOOR)
+    padded = np.empty(n + 6)
+    padded.fill(_LOGIT_FLOOR)
     padded[3 : 3 + n] = logit
-    window = padded[_WINDOW_OFFSETS + idx]
+    window = _windows(padded, n)
     C[1:4] = window[2::-1]
     C[4:7] = window[4:]
     np.maximum.reduce(window, axis=0, out=C[15])

@@ -27,6 +27,7 @@ from wiretrace.extract import (
     extract_page,
     finalize,
 )
+from wiretrace.extract.settings import TEMPLATE_MIN_PAGES, TEMPLATE_SAMPLE_PAGES
 from wiretrace.record import Article, FeedLink, Origin, SourcedPage
 from wiretrace.sources import InputError, read_page
 from wiretrace.sources.inputs import PAGE, expand_inputs, input_kind, read_input
@@ -35,9 +36,6 @@ from wiretrace.sources.inputs import PAGE, expand_inputs, input_kind, read_input
 BATCH_SIZE = 200
 #: A batch is also committed once it is this old, so slow (HTML) pages are not held back for long.
 FLUSH_SECONDS = 2.0
-#: Text dumps of one directory read to learn that site's template (enough; bounded memory and time).
-TEMPLATE_SAMPLE = 300
-MIN_TEMPLATE_PAGES = 5
 
 # --- identity -------------------------------------------------------------------------------------------
 
@@ -227,10 +225,10 @@ class Ingester:
                 if self.config.mode == "text" or detect_kind(content) == "text":
                     seen += 1
                     yield content
-                    if seen >= TEMPLATE_SAMPLE:
+                    if seen >= TEMPLATE_SAMPLE_PAGES:
                         return
 
-        template = learn_template(dumps(), min_pages=MIN_TEMPLATE_PAGES)
+        template = learn_template(dumps(), min_pages=TEMPLATE_MIN_PAGES)
         if len(self._templates) > 10_000:  # a crawl spread over very many directories: stay bounded
             self._templates.clear()
         self._templates[directory] = template

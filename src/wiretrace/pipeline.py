@@ -11,12 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from wiretrace.extract import ExtractConfig, ExtractionError, detect_kind, extract_page
+from wiretrace.extract.settings import TEMPLATE_MIN_PAGES, TEMPLATE_SAMPLE_PAGES
 from wiretrace.record import Article
 from wiretrace.sources import InputError, iter_pages, iter_paths, read_page
-
-#: Fewer text dumps than this in one directory teach nothing reliable about a site's template.
-MIN_TEMPLATE_PAGES = 5
-
 
 @dataclass(slots=True)
 class Failure:
@@ -30,7 +27,8 @@ class Failure:
 def learn_templates(inputs: Iterable[str], config: ExtractConfig) -> dict[str, frozenset[str]]:
     """Per directory, the template lines shared by its text dumps (see ``textblocks.learn_template``).
 
-    A first, cheap pass over the inputs; pages of one site usually arrive in one directory.
+    A first pass over the inputs, reading the first TEMPLATE_SAMPLE_PAGES text dumps of each
+    directory; pages of one site usually arrive in one directory.
     """
     by_dir: dict[str, list[str]] = {}
     for source in iter_paths(inputs):
@@ -38,20 +36,24 @@ def learn_templates(inputs: Iterable[str], config: ExtractConfig) -> dict[str, f
             by_dir.setdefault(os.path.dirname(source), []).append(source)
     templates: dict[str, frozenset[str]] = {}
     for directory, sources in by_dir.items():
-        if len(sources) < MIN_TEMPLATE_PAGES:
+        if len(sources) < TEMPLATE_MIN_PAGES:
             continue
         from wiretrace.extract.textblocks import learn_template
 
         def texts() -> Iterator[str]:
+            seen = 0
             for source in sources:
                 try:
                     page = read_page(source)
                 except InputError:
                     continue
                 if config.mode == "text" or (config.mode == "auto" and detect_kind(page.content) == "text"):
+                    seen += 1
                     yield page.content
+                    if seen >= TEMPLATE_SAMPLE_PAGES:
+                        return
 
-        template = learn_template(texts(), min_pages=MIN_TEMPLATE_PAGES)
+        template = learn_template(texts(), min_pages=TEMPLATE_MIN_PAGES)
         if template:
             templates[directory] = template
     return templates

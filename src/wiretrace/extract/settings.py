@@ -7,6 +7,12 @@ from typing import Literal
 
 Mode = Literal["auto", "html", "text"]
 
+#: Text dumps of one directory read to learn that site's template: a sample is enough to tell
+#: which lines recur on half the pages, and it bounds the extra pass over a large directory.
+TEMPLATE_SAMPLE_PAGES = 300
+#: Fewer text dumps than this in one directory teach nothing reliable about a site's template.
+TEMPLATE_MIN_PAGES = 5
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractConfig:

@@ -1166,3 +1166,36 @@ def test_a_headline_drawn_twice_in_a_row_leaves_the_body() -> None:
     tb.drop_repeated_paragraphs(blocks, keep)
     assert [t for t, k in zip(texts, keep) if k] == [PARAGRAPHS[0], PARAGRAPHS[1], header, header, stamp, stamp,
                                                      PARAGRAPHS[2]]
+
+
+def test_strip_markdown_gates_change_nothing() -> None:
+    """_strip_markdown skips each pattern where the character all its matches hold is absent,
+    replaces "**" with str.replace where no "__" occurs, and fills in groups with itemgetter:
+    the result is what the plain substitutions in order give."""
+    import re
+
+    def reference(content: str) -> str:
+        content = tb._MD_LINK.sub(r"\1", tb._MD_IMAGE.sub("", content))
+        if "|" in content:
+            content = tb._MD_TABLE_ROW.sub(tb._table_row, tb._MD_TABLE_RULE.sub("", content))
+        content = tb._MD_HEADING.sub(r"\1", content)
+        content = tb._MD_QUOTE.sub(r"\1", content)
+        content = re.sub(r"\*\*|(?<!_)__(?!_)", "", content)
+        italic = re.compile(r"(?<![\w_])_(?=[^_\s])([^_\n]*?[^_\s])_(?![\w_])")
+        stray = re.compile(r"(?<!\w)_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?!\w)")
+        content = stray.sub("", italic.sub(r"\1", content))
+        return tb._MD_ESCAPE.sub(r"\1", content)
+
+    head = "## One\n## Two\n## Three\n"
+    bodies = [
+        "Plain **bold** and ***three*** and _italic_ and snake_case_name.",
+        "A __bold__ run, a blank ___ to fill, _**Title**_ and ___Out There__ _ left.",
+        "> quoted **line**\n> > nested\nnot > a quote",
+        "| a | b |\n|---|:---:|\n| 1 | 2 |\nx | y",
+        "See [the report](https://example.com/a_b_(c)) and ![alt [File: AP]](img.jpg \"t\").",
+        "2019\\. was \\*not\\* a list; *single* stars stay; ****",
+        "_Her book ... on Twitter_\n_spans\nlines_ and 1_000 and _ alone",
+    ]
+    for body in bodies:
+        for content in (head + body, head + body.replace("**", "__"), head + body.replace("_", "")):
+            assert tb._strip_markdown(content) == reference(content), content

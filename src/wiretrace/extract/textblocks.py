@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, groupby
 from operator import attrgetter, itemgetter, not_
 
 import numpy as np
@@ -269,19 +269,10 @@ def _is_list_item(raw: str) -> bool:
 
 def _run_maxima(widths: list[int]) -> list[int]:
     """Per line, the widest line in its run of consecutive non-blank lines."""
-    out = [0] * len(widths)
-    n = len(widths)
-    start = 0
-    while start < n:
-        if not widths[start]:
-            start += 1
-            continue
-        end = start
-        while end < n and widths[end]:
-            end += 1
-        top = max(widths[start:end])
-        out[start:end] = [top] * (end - start)
-        start = end
+    out: list[int] = []
+    for text, run in groupby(widths, bool):
+        run = list(run)
+        out += [max(run)] * len(run) if text else run  # (a blank line's width is 0)
     return out
 
 
@@ -451,10 +442,31 @@ def _census(widths: list[int], lines: list[str]) -> int:
                                              and (x <= _PLAIN_WIDTH or not _is_list_item(raw))))])
 
 
+#: Every character _CJK_CHAR takes is at or above this one: a cheap test before the regex.
+_CJK_FLOOR = "\u3000"
+
+
 def _join_lines(parts: list[str]) -> str:
-    """The lines of one wrapped paragraph as one text."""
-    text = parts[0]
+    """The lines of one wrapped paragraph (each stripped, none empty) as one text, whitespace
+    collapsed."""
+    text = " ".join(parts)
+    if len(parts) > 1 and not text.isascii():
+        for before, part in zip(parts, parts[1:]):
+            if (part[0] >= _CJK_FLOOR and _CJK_CHAR.match(part)) \
+                    or (before[-1] >= _CJK_FLOOR and _CJK_CHAR.match(before[-1])):
+                return _join_cjk_lines(parts)
+    # (str.split and join are the identity on a text with no whitespace but single spaces:
+    # every other whitespace character is unprintable.)
+    if "  " in text or not text.isprintable():
+        text = " ".join(text.split())
+    return text
+
+
+def _join_cjk_lines(parts: list[str]) -> str:
+    """_join_lines where a line break sits next to CJK text."""
+    text = " ".join(parts[0].split())
     for part in parts[1:]:
+        part = " ".join(part.split())
         # CJK has no spaces between words, nor around the Latin words it holds ("PDFで公開");
         # a break next to CJK text must not add one.
         if _CJK_CHAR.match(part) or _CJK_CHAR.match(text[-1]):
@@ -467,37 +479,36 @@ def _join_lines(parts: list[str]) -> str:
 def _segment_paragraphs(lines: list[str], promos: bool) -> list[Block]:
     """segment() for wrapped Markdown: a paragraph runs to the next blank line, a list item to
     the next item (its wrapped lines are indented under it), and a table row is one line."""
-    blocks: list[Block] = []
-    parts: list[str] = []
-    first = indent = 0
-    bullet = False
-
-    def close() -> None:
-        if parts:
-            _emit(blocks, _join_lines(parts), first, bullet, indent, promos)
-            parts.clear()
-
-    for number, raw in enumerate(lines):
-        text = raw.strip()
-        if not text:
-            close()
+    # Each block is (its lines, first line, bullet, indent); the lines of the open one are
+    # ``parts`` (None: no block is open, as after a blank line or a table row).
+    pending: list[tuple[list[str], int, bool, int]] = []
+    parts: list[str] | None = None
+    for number, raw, left in zip(count(), lines, map(str.lstrip, lines)):
+        if not left:
+            parts = None
             continue
+        text = left.rstrip()
         # Markdown escapes what would read as markup ("2019\. was"), so a marker is a marker.
         marker = _BULLET.match(text) if text[0] in _BULLET_START else None
-        row = text.count(" | ") >= 2 or text.startswith("|")
-        if parts and not marker and not row:
-            parts.append(" ".join(text.split()))
+        row = ("|" in text and text.count(" | ") >= 2) or text[0] == "|"
+        if parts is not None and not marker and not row:
+            parts.append(text)
             continue
-        close()
+        parts = None
         if marker:
             text = text[marker.end() :]
             if not text:
                 continue
-        first, indent, bullet = number, len(raw) - len(raw.lstrip()), bool(marker)
-        parts.append(" ".join(text.split()))
+        pending.append((parts := [text], number, bool(marker), len(raw) - len(left)))
         if row:
-            close()
-    close()
+            parts = None
+    blocks: list[Block] = []
+    for parts, first, bullet, indent in pending:
+        text = _join_lines(parts)
+        if promos and len(text) > 40:
+            _emit(blocks, text, first, bullet, indent)
+        else:
+            blocks.append(Block(text, first, bullet, indent))
     return blocks
 
 
@@ -513,57 +524,48 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     ``lines`` lost something that took room on them (link numbers).
     """
     run_max = _run_maxima(widths)
-    blocks: list[Block] = []
-    parts: list[str] = []
-    first = indent = 0
-    bullet = False
+    # Each block is (its lines, first line, bullet, indent), joined once the page is read; the
+    # lines of the open one are ``parts`` (None: no block is open, as after a blank line).
+    pending: list[tuple[list[str], int, bool, int]] = []
+    parts: list[str] | None = None
     cont_indent = -1  # where a continuation line of the open block would start
     # ... or there: a dash that opens a paragraph is often dialogue ("— Yes, he said"), which a
     # renderer wraps flush with the dash, not under the text after it as for a list item.
     dash_indent = -1
     prev_width = prev_lead = prev_centre = 0  # the previous line's width, indent, and indent + width
 
-    def close() -> None:
-        text = _join_lines(parts)
-        if images and "[" in text:
-            text = _IMAGE_FILE.sub("", text).strip()
-            if not text or _BARE_IMAGE.fullmatch(text) or (text[-1] == "]" and _WRAPPED_SCRAP.fullmatch(text)):
-                parts.clear()
-                return
-        _emit(blocks, text, first, bullet, indent, promos)
-        parts.clear()
-
-    for number, raw in enumerate(lines):
-        text = raw.strip()
-        if not text:
-            if parts:
-                close()
+    for number, raw, left in zip(count(), lines, map(str.lstrip, lines)):
+        if not left:
+            parts = None
             cont_indent = dash_indent = -1
             continue
-        lead = len(raw) - len(raw.lstrip())
+        text = left.rstrip()
+        lead = len(raw) - len(left)
         # A line flush with a dash item's dash continues it, unless it opens a dash item itself.
         # A table row ("DL | Myles Garrett | 57 | 77%"), which renderers never wrap, is a block of
         # its own however wide.
-        row = text.count(" | ") >= 2
+        row = "|" in text and text.count(" | ") >= 2
         # A centred paragraph (elinks and links draw text-align: center) has each line start
         # where its length puts it, about the middle of the page: a line continues the previous
         # one when the two share that centre and the previous one was all but full.
         centre = lead + widths[number]
-        follows = lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)
-        centred = not follows and abs(centre - prev_centre) <= 1 and prev_centre * 10 >= width * 9
-        if parts and (follows or centred) and text[0] not in _STRONG_BULLET and not row:
-            limit = min(width, run_max[number])
-            if limit * 5 >= width * 3:
-                shown = text if drawn is None else drawn[number].strip()  # "[82]Chad" took 8 columns
-                word = shown[0] if _CJK_CHAR.match(shown) else shown.split(None, 1)[0]
-                size = _columns(word) if wide else len(word)
-                if (prev_width + 1 + size >= limit - 1) if follows \
-                        else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9:
-                    parts.append(" ".join(text.split()))
-                    prev_width, prev_lead, prev_centre = widths[number], lead, centre
-                    continue
-        if parts:
-            close()
+        if parts is not None and not row and text[0] not in _STRONG_BULLET:
+            follows = lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)
+            if follows or (abs(centre - prev_centre) <= 1 and prev_centre * 10 >= width * 9):
+                limit = min(width, run_max[number])
+                if limit * 5 >= width * 3:
+                    shown = text if drawn is None else drawn[number].strip()  # "[82]Chad" took 8 columns
+                    if shown[0] >= _CJK_FLOOR and _CJK_CHAR.match(shown):
+                        word = shown[0]
+                    else:
+                        word = shown.split(None, 1)[0]
+                    size = _columns(word) if wide else len(word)
+                    if (prev_width + 1 + size >= limit - 1) if follows \
+                            else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9:
+                        parts.append(text)
+                        prev_width, prev_lead, prev_centre = widths[number], lead, centre
+                        continue
+        parts = None
         marker = None
         if text[0] in _BULLET_START or (lynx_lists and text[0] == "o" and lead >= 2):
             marker = _BULLET.match(text) or (lynx_lists and _LETTER_O.match(text))
@@ -574,13 +576,21 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                 continue
         # A "#" flush left is a Markdown heading (lynx indents its "#" items), which wraps flush left.
         heading = marker is not None and lead == 0 and raw[0] == "#"
-        first, indent, bullet = number, lead, bool(marker) and not heading
+        pending.append((parts := [text], number, bool(marker) and not heading, lead))
         cont_indent = lead + (marker.end() if marker and not heading else 0) if not row else -1
         dash_indent = lead if marker and raw[lead] in _DASHES and not row else -1
         prev_width, prev_lead, prev_centre = widths[number], lead, centre
-        parts.append(" ".join(text.split()))
-    if parts:
-        close()
+    blocks: list[Block] = []
+    for parts, first, bullet, indent in pending:
+        text = _join_lines(parts)
+        if images and "[" in text:
+            text = _IMAGE_FILE.sub("", text).strip()
+            if not text or _BARE_IMAGE.fullmatch(text) or (text[-1] == "]" and _WRAPPED_SCRAP.fullmatch(text)):
+                continue
+        if promos and len(text) > 40:
+            _emit(blocks, text, first, bullet, indent)
+        else:
+            blocks.append(Block(text, first, bullet, indent))
     return blocks
 
 

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress, count, groupby
+from itertools import accumulate, chain, compress, count
 from operator import attrgetter, itemgetter, not_
 
 import numpy as np
@@ -270,9 +270,14 @@ def _is_list_item(raw: str) -> bool:
 def _run_maxima(widths: list[int]) -> list[int]:
     """Per line, the widest line in its run of consecutive non-blank lines."""
     out: list[int] = []
-    for text, run in groupby(widths, bool):
-        run = list(run)
-        out += [max(run)] * len(run) if text else run  # (a blank line's width is 0)
+    start = 0
+    # (The blank lines are found by iterators that run in C; Python steps only from one to the next.)
+    for blank in chain(compress(count(), map(not_, widths)), [len(widths)]):
+        if blank > start:
+            out += [max(widths[start:blank])] * (blank - start)
+        out.append(0)
+        start = blank + 1
+    out.pop()  # (the end of the dump is no blank line)
     return out
 
 
@@ -504,7 +509,9 @@ def _segment_paragraphs(lines: list[str], promos: bool) -> list[Block]:
             parts = None
     blocks: list[Block] = []
     for parts, first, bullet, indent in pending:
-        text = _join_lines(parts)
+        text = parts[0]
+        if len(parts) > 1 or "  " in text or not text.isprintable():  # (many blocks are one plain line)
+            text = _join_lines(parts)
         if promos and len(text) > 40:
             _emit(blocks, text, first, bullet, indent)
         else:
@@ -534,7 +541,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     dash_indent = -1
     prev_width = prev_lead = prev_centre = 0  # the previous line's width, indent, and indent + width
 
-    for number, raw, left in zip(count(), lines, map(str.lstrip, lines)):
+    for number, raw, left, drawn_width, run_width in zip(count(), lines, map(str.lstrip, lines), widths, run_max):
         if not left:
             parts = None
             cont_indent = dash_indent = -1
@@ -548,11 +555,11 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         # A centred paragraph (elinks and links draw text-align: center) has each line start
         # where its length puts it, about the middle of the page: a line continues the previous
         # one when the two share that centre and the previous one was all but full.
-        centre = lead + widths[number]
+        centre = lead + drawn_width
         if parts is not None and not row and text[0] not in _STRONG_BULLET:
             follows = lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)
             if follows or (abs(centre - prev_centre) <= 1 and prev_centre * 10 >= width * 9):
-                limit = min(width, run_max[number])
+                limit = min(width, run_width)
                 if limit * 5 >= width * 3:
                     shown = text if drawn is None else drawn[number].strip()  # "[82]Chad" took 8 columns
                     if shown[0] >= _CJK_FLOOR and _CJK_CHAR.match(shown):
@@ -563,7 +570,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                     if (prev_width + 1 + size >= limit - 1) if follows \
                             else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9:
                         parts.append(text)
-                        prev_width, prev_lead, prev_centre = widths[number], lead, centre
+                        prev_width, prev_lead, prev_centre = drawn_width, lead, centre
                         continue
         parts = None
         marker = None
@@ -579,10 +586,12 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         pending.append((parts := [text], number, bool(marker) and not heading, lead))
         cont_indent = lead + (marker.end() if marker and not heading else 0) if not row else -1
         dash_indent = lead if marker and raw[lead] in _DASHES and not row else -1
-        prev_width, prev_lead, prev_centre = widths[number], lead, centre
+        prev_width, prev_lead, prev_centre = drawn_width, lead, centre
     blocks: list[Block] = []
     for parts, first, bullet, indent in pending:
-        text = _join_lines(parts)
+        text = parts[0]
+        if len(parts) > 1 or "  " in text or not text.isprintable():  # (most blocks are one plain line)
+            text = _join_lines(parts)
         if images and "[" in text:
             text = _IMAGE_FILE.sub("", text).strip()
             if not text or _BARE_IMAGE.fullmatch(text) or (text[-1] == "]" and _WRAPPED_SCRAP.fullmatch(text)):

@@ -8,8 +8,8 @@ tags, related headlines and the reading-time stamp.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
+from itertools import compress
 
 from wiretrace.extract import cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline, split_names
@@ -140,6 +140,33 @@ _LEAD_WORDS = frozenset(
 ) | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
 
 
+def _is_lead(first: str) -> bool:
+    """Whether a block whose first word (lower-cased) is ``first`` may open with a lead word."""
+    return first in _LEAD_WORDS or "icon" in first or (not first.isalpha() and _HEAD.match(first)[1] in _LEAD_WORDS)
+
+
+class _Memo(dict):
+    """``function``'s results by argument, each computed on first sight: the first words of
+    blocks repeat from page to page (menus, share bars, "The"), and a hit costs a dict look-up
+    made in C (``list(map(memo.__getitem__, keys))``). Starts over past ``limit`` entries."""
+
+    def __init__(self, function: Callable[[str], bool], limit: int) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
+
+_LEADS = _Memo(_is_lead, 100_000)
+#: Labels of blocks the related-list rules read whatever their words.
+_LISTED = frozenset({"related", "promo"})
+
+
 # What a block must contain for the copyright test, and for the caption and tags tests
 # (_CAPTION_CREDIT and cues.TAGS_LEAD need a colon).
 _ANYWHERE_WORDS = ("copyright", "©", ":")
@@ -208,7 +235,14 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
     ``digit``, ``lead`` and ``captioned`` are the metadata pass's gates (see extract_text): a
     stamp needs a digit, a byline, share button or related heading a lead word, a caption credit
     or photo credit its keyword. ``stamps(i)`` is block ``i``'s labelled dates."""
-    text = blocks[i].text
+    shape = _title_shape(blocks[i], lead[i], captioned[i])
+    return _title_finish(blocks, i, first_body, digit, stamps, shape) if shape else 0.0
+
+
+def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
+    """The cheap half of :func:`_title_score`: 0.0 where block ``i``'s own shape rules it out,
+    else its score from its length alone (always positive)."""
+    text = block.text
     words = text.split()
     if not 3 <= len(words) <= 30:
         return 0.0
@@ -218,21 +252,64 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
         return 0.0
     if text[0] in _QUOTES and text[-1] in _QUOTES:
         return 0.0
-    if blocks[i].bullet or (lead[i] and text.lower().startswith(_BYLINE_LEADS)) or _BREADCRUMB_SEP.search(text) \
-            or (captioned[i] and ((":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text))):
+    if block.bullet or (lead and text.lower().startswith(_BYLINE_LEADS)) or _BREADCRUMB_SEP.search(text) \
+            or (captioned and ((":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text))):
         return 0.0
-    if (digit[i] and stamps(i)) or (lead[i] and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text))):
+    if lead and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text)):
         return 0.0
     if text.endswith(":"):  # a label ("You are at:", "Share this article:")
         return 0.0
-    if _dated_or_signed(text, digit[i]):
-        return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
-    score = 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
+    return 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
+
+
+def _title_finish(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool],
+                  stamps: Callable[[int], dict[str, str]], shape: float) -> float:
+    """The costly half of :func:`_title_score`, for a block of that ``shape``: no date stamp or
+    byline, a stamp under it, and its distance from the body."""
+    text = blocks[i].text
+    if (digit[i] and stamps(i)) or _dated_or_signed(text, digit[i]):
+        return 0.0
+    score = shape
     following = " ".join([b.text for b in blocks[i + 1:i + 4]]).lower()
     if any(w in following for w in _STAMP_WORDS) and _FOLLOWING_STAMP.search(following):
         score += 0.5
     return score - (first_body - i) / 100
+
+
+def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_body: int, labels: list[str],
+                     used: set[int], body: list[str], digit: list[bool], lead: list[bool], captioned: list[bool],
+                     stamps: Callable[[int], dict[str, str]]) -> int | None:
+    """Which of the ``candidates`` blocks is the headline: the only one :func:`_title_score`
+    gives a positive score, or, of several, the one that also shares most words with the
+    story's opening paragraphs in ``body`` or repeats.
+
+    (The costly half of the score runs best-first, by the most each block could score, up to
+    the first block that cannot beat the best found.)"""
+    shaped = [(shape, i) for i in candidates if i not in used and labels[i] not in _NOT_HEADLINE
+              and (shape := _title_shape(blocks[i], lead[i], captioned[i]))]
+    if len(shaped) == 1:
+        shape, i = shaped[0]
+        return i if _title_finish(blocks, i, first_body, digit, stamps, shape) > 0 else None
+    # A headline names what the story is about, so it shares words with the story's opening
+    # paragraphs; a share bar, a byline, a date or another story's teaser do not. Repetition
+    # tells too (<title> and <h1> both render the headline), but share bars and menus repeat as well.
+    lede = _words(" ".join(body[:_LEDE_PARAGRAPHS]))
+    shown = [b.text for b in blocks[:first_body]]
+    bonuses = [(_LEDE_WEIGHT * min(_overlap(blocks[i].text, lede), _LEDE_ENOUGH),
+                _REPEAT_BONUS if shown.count(blocks[i].text) > 1 else 0.0) for _, i in shaped]
+    # _title_finish adds at most the stamp's 0.5 to a shape, less the distance (the margin
+    # is for rounding).
+    bounds = sorted([(shape + 0.5 - (first_body - i) / 100 + shares + repeats + 1e-9, shape, i, shares, repeats)
+                     for (shape, i), (shares, repeats) in zip(shaped, bonuses)], reverse=True)
+    best: tuple[float, int] | None = None
+    for bound, shape, i, shares, repeats in bounds:
+        if best is not None and bound < best[0]:
+            break
+        score = _title_finish(blocks, i, first_body, digit, stamps, shape)
+        if score > 0 and (best is None or (score + shares + repeats, i) > best):
+            best = (score + shares + repeats, i)
+    return best[1] if best is not None else None
 
 
 def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
@@ -359,10 +436,13 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     if found is None:
         lead = active = [True] * n
     else:
-        lead = [f in _LEAD_WORDS or "icon" in f or (not f.isalpha() and _HEAD.match(f)[1] in _LEAD_WORDS)
-                for f in facts.firsts]
-        active = [d or l or h or label == "related" or label == "promo"
-                  for d, l, h, label in zip(digit, lead, hit, labels)]
+        lead = list(map(_LEADS.__getitem__, facts.firsts))
+        # (Index lists by compress and map, without a Python loop over the blocks.)
+        positions = range(n)
+        active = [False] * n
+        for i in {*compress(positions, digit), *compress(positions, lead), *found,
+                  *compress(positions, map(_LISTED.__contains__, labels))}:
+            active[i] = True
     # Narrower gates for the costlier tests, which a block can fail for want of one word.
     labelled = _gate(facts.containing(_LABEL_WORDS), n)
     captioned = _gate(facts.containing(_CAPTION_WORDS), n)
@@ -449,22 +529,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                         break
             break
     if article.headline is None:
-        candidates = [(score, i) for i in range(top, first_body) if i not in used and labels[i] not in _NOT_HEADLINE
-                      and (score := _title_score(blocks, i, first_body, digit, lead, captioned, stamps)) > 0]
-        if len(candidates) == 1:
-            headline_idx = candidates[0][1]
-        elif candidates:
-            # A headline names what the story is about, so it shares words with the story's
-            # opening paragraphs; a share bar, a byline, a date or another story's teaser do not.
-            # Repetition tells too (<title> and <h1> both render the headline), but share bars
-            # and menus repeat as well.
-            lede = _words(" ".join(article.body[:_LEDE_PARAGRAPHS]))
-            shown = Counter(b.text for b in blocks[:first_body])
-            scored = [(score + _LEDE_WEIGHT * min(_overlap(blocks[i].text, lede), _LEDE_ENOUGH)
-                       + (_REPEAT_BONUS if shown[blocks[i].text] > 1 else 0.0), i)
-                      for score, i in candidates]
-            headline_idx = max(scored)[1]
-        if candidates:
+        headline_idx = _choose_headline(blocks, range(top, first_body), first_body, labels, used, article.body,
+                                        digit, lead, captioned, stamps)
+        if headline_idx is not None:
             article.headline = blocks[headline_idx].text
     if headline_idx is not None:
         used.add(headline_idx)

@@ -121,18 +121,22 @@ _INS_DEL = re.compile(r"\[(?:INS|DEL): ?| :(?:INS|DEL)\]|:(?:INS|DEL)\]")
 _IFRAME = re.compile(r"^[ \t]*IFRAME:[^\n]*(?:\n[ \t]*[^\s]+[ \t]*$)*", re.MULTILINE)
 
 
-def _drop_iframes(content: str) -> str:
-    """``_IFRAME.sub("", content)``, tried only at the start of a line that holds "IFRAME:" (which
-    str.find finds many times faster than the regex engine tries a pattern at every line)."""
+def _drop_lines(content: str, pattern: re.Pattern, marker: str) -> str:
+    """``pattern.sub("", content)`` for a MULTILINE pattern each match of which starts at the start of
+    a line that holds ``marker``: the pattern is tried only there. (str.find finds a marker many
+    times faster than the regex engine tries a pattern anchored at "^" at every position.)"""
     pieces = []
     done = 0  # where the text not yet copied starts (the end of the last match)
-    at = content.find("IFRAME:")
+    at = content.find(marker)
     while at >= 0:
         start = content.rfind("\n", 0, at) + 1
-        if start >= done and (match := _IFRAME.match(content, start)):
+        if start >= done and (match := pattern.match(content, start)):
             pieces.append(content[done:start])
             done = match.end()
-        at = content.find("IFRAME:", max(at + 7, done))
+        end = content.find("\n", at)  # (a line is tried once however many markers it holds)
+        if end < 0:
+            break
+        at = content.find(marker, max(end, done))
     pieces.append(content[done:])
     return "".join(pieces)
 # Markdown-writing renderers (html2text, markdownify) mark headings, quotes and emphasis and
@@ -348,10 +352,13 @@ def segment(content: str) -> list[Block]:
     # (Each marker below is looked for only where one character of it occurs: finding a single
     # character is many times faster than finding a string of several.)
     if "\ufffd" in content:
-        content = _UNDECODED_LINE.sub("", content)
+        content = _drop_lines(content, _UNDECODED_LINE, "\ufffd")
     if ("━" in content and "━━━" in content) or ("═" in content and "═══" in content) \
             or ("─" in content and "───" in content):
-        content = _BOX_RULE.sub("", content)
+        # (A rule may mix the three; each line holds one of them at least, and goes in one pass.)
+        for rule in "━═─":
+            if rule in content:
+                content = _drop_lines(content, _BOX_RULE, rule)
     # (Five link numbers in the first 20,000 characters: the search stops at the fifth.)
     if "[" in content and next(islice(_LINK_REFERENCE.finditer(content, 0, 20_000), 4, None), None):
         at = content.rfind(_REFERENCES)
@@ -375,8 +382,8 @@ def segment(content: str) -> list[Block]:
         content = _INS_DEL.sub("", content)
         drawn = None if drawn is None else _INS_DEL.sub("", drawn)
     if "IFRAME:" in content:
-        content = _drop_iframes(content)
-        drawn = None if drawn is None else _drop_iframes(drawn)
+        content = _drop_lines(content, _IFRAME, "IFRAME:")
+        drawn = None if drawn is None else _drop_lines(drawn, _IFRAME, "IFRAME:")
     lines = content.splitlines()
     drawn_lines = lines if drawn is None else drawn.splitlines()
     if len(drawn_lines) != len(lines):  # (the two must pair line by line)

@@ -1204,7 +1204,8 @@ def test_strip_markdown_gates_change_nothing() -> None:
 def test_segment_line_removals_match_the_plain_substitutions() -> None:
     """_drop_lines (a pattern tried only at the start of a line holding its marker) and the
     rewritten _INS_DEL remove what the plain substitutions remove, on random mixes of their parts;
-    _has_wide answers as _WIDE.search does for every character."""
+    _has_wide answers as _WIDE.search does for every character, and _columns counts each wide
+    character twice."""
     import random
     import re
 
@@ -1227,3 +1228,7 @@ def test_segment_line_removals_match_the_plain_substitutions() -> None:
     for code in [*range(0x10000), 0x1F600, 0x20000, 0x10FFFF]:  # (the Basic Multilingual Plane, and beyond)
         character = chr(code)
         assert tb._has_wide(character) == (tb._WIDE.search(character) is not None), hex(code)
+    parts = ["a", " ", "é", "’", "漢", "字", "。", "\u3000", "한", "ｱ", "\u1100"]
+    for _ in range(5_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        assert tb._columns(text) == len(text) + len(tb._WIDE.findall(text)), text

@@ -381,7 +381,7 @@ def segment(content: str) -> list[Block]:
             # renderer wrapped is judged before; if it did, Markdown's own rule says where
             # paragraphs end (a blank line).
             raw_lines = content.splitlines()
-            if _census([len(raw.rstrip()) for raw in raw_lines], raw_lines):
+            if _census(list(map(len, map(str.rstrip, raw_lines))), raw_lines):
                 return _segment_paragraphs(stripped.splitlines(), _has_promo_cue(stripped))
             drawn = None  # (taking Markdown out took lines out as well)
         content = stripped

@@ -1199,3 +1199,36 @@ def test_strip_markdown_gates_change_nothing() -> None:
     for body in bodies:
         for content in (head + body, head + body.replace("**", "__"), head + body.replace("_", "")):
             assert tb._strip_markdown(content) == reference(content), content
+
+
+def test_segment_line_removals_match_the_plain_substitutions() -> None:
+    """_drop_lines (a pattern tried only at the start of a line holding its marker) and the
+    rewritten _INS_DEL remove what the plain substitutions remove, on random mixes of their parts;
+    _has_wide answers as _WIDE.search does for every character, and _columns counts each wide
+    character twice."""
+    import random
+    import re
+
+    rng = random.Random(1)
+    parts = ["\n", " ", "\t", "\xa0", "\ufffd", "━", "─", "═", "a", "IFRAME:", "x", "\r"]
+    for _ in range(20_000):
+        content = "".join(rng.choice(parts) for _ in range(rng.randint(0, 14)))
+        for pattern, markers in ((tb._UNDECODED_LINE, "\ufffd"), (tb._IFRAME, ["IFRAME:"]),
+                                 (tb._BOX_RULE, "━═─")):
+            dropped = content
+            for marker in markers:
+                if marker in dropped:
+                    dropped = tb._drop_lines(dropped, pattern, marker)
+            assert dropped == pattern.sub("", content), (content, pattern)
+    plain_ins_del = re.compile(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]")
+    parts = ["[INS:", "[DEL:", ":INS]", ":DEL]", " ", "[", ":", "INS", "]", "x", "\n"]
+    for _ in range(20_000):
+        content = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        assert tb._INS_DEL.sub("", content) == plain_ins_del.sub("", content), content
+    for code in [*range(0x10000), 0x1F600, 0x20000, 0x10FFFF]:  # (the Basic Multilingual Plane, and beyond)
+        character = chr(code)
+        assert tb._has_wide(character) == (tb._WIDE.search(character) is not None), hex(code)
+    parts = ["a", " ", "é", "’", "漢", "字", "。", "\u3000", "한", "ｱ", "\u1100"]
+    for _ in range(5_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        assert tb._columns(text) == len(text) + len(tb._WIDE.findall(text)), text

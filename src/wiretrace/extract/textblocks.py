@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, chain, compress, count, islice
 from operator import attrgetter, itemgetter, not_
 
 import numpy as np
@@ -66,6 +66,22 @@ _WIDE = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
+# The high byte of every character _WIDE takes (its code point's upper 8 bits) is one of these;
+# the typographic quotes and dashes of Latin text (U+2000-U+206F) have none of them.
+_WIDE_HIGH_BYTES = bytes([0x11, *range(0x2E, 0xA5), *range(0xAC, 0xD8), 0xF9, 0xFA, 0xFE, 0xFF])
+_OTHER_HIGH_BYTES = bytes(sorted(set(range(256)) - set(_WIDE_HIGH_BYTES)))
+
+
+def _has_wide(content: str) -> bool:
+    """Whether ``_WIDE`` matches anywhere in ``content``.
+
+    The regex engine takes as long to find no wide character as to test each one, while bytes
+    methods in C find the high bytes of the characters (the even bytes of UTF-16) and drop those
+    no wide character has many times faster: the regex runs only where some are left."""
+    if content.isascii():
+        return False
+    high = content.encode("utf-16-be", "surrogatepass")[::2]
+    return bool(high.translate(None, _OTHER_HIGH_BYTES)) and _WIDE.search(content) is not None
 # (A number in brackets right before a parenthesis is a Markdown link's text, "([10](https://...))",
 # a citation the reader sees: lynx and elinks draw the link's text after its number.)
 _LINK_REFERENCE = re.compile(r"\[\d{1,4}\](?!\()")
@@ -99,8 +115,33 @@ _BARE_IMAGE = re.compile(r"\[[^\s\[\]]{1,60}\]")
 # ... or a longer such scrap (a lazy-loaded picture's encoded name) that a wrap split: each
 # piece a long run with no space, as no words are.
 _WRAPPED_SCRAP = re.compile(r"\[[^\s\[\]]{30,}(?: [^\s\[\]]{30,})+\]")
-_INS_DEL = re.compile(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]")
+# (Each alternative opens with a character of its own, the optional space of " :INS]" spelled out:
+# the regex engine then skips to the next "[", " " or ":" instead of trying every position.)
+_INS_DEL = re.compile(r"\[(?:INS|DEL): ?| :(?:INS|DEL)\]|:(?:INS|DEL)\]")
 _IFRAME = re.compile(r"^[ \t]*IFRAME:[^\n]*(?:\n[ \t]*[^\s]+[ \t]*$)*", re.MULTILINE)
+# Whether a dump holds any of the two (looked for by patterns: see segment).
+_INS_DEL_MARK = re.compile(r"\[(?:INS|DEL):")
+_IFRAME_MARK = re.compile(r"IFRAME:")
+
+
+def _drop_lines(content: str, pattern: re.Pattern, marker: str) -> str:
+    """``pattern.sub("", content)`` for a MULTILINE pattern each match of which starts at the start of
+    a line that holds ``marker``: the pattern is tried only there. (str.find finds a marker many
+    times faster than the regex engine tries a pattern anchored at "^" at every position.)"""
+    pieces = []
+    done = 0  # where the text not yet copied starts (the end of the last match)
+    at = content.find(marker)
+    while at >= 0:
+        start = content.rfind("\n", 0, at) + 1
+        if start >= done and (match := pattern.match(content, start)):
+            pieces.append(content[done:start])
+            done = match.end()
+        end = content.find("\n", at)  # (a line is tried once however many markers it holds)
+        if end < 0:
+            break
+        at = content.find(marker, max(end, done))
+    pieces.append(content[done:])
+    return "".join(pieces)
 # Markdown-writing renderers (html2text, markdownify) mark headings, quotes and emphasis and
 # escape punctuation: "## Sub-heading", "**Account:** name", "_italic_", "2\\. Take inventory". None of
 # it is visible text, and left in it hides a sentence's final full stop from the features.
@@ -139,10 +180,13 @@ def _table_row(match: re.Match) -> str:
     return " ".join(cell.strip() for cell in match[1].split("|") if cell.strip()) + "\n"
 
 
-# Whether a dump may be Markdown at all: a link ("](") or bold ("**") anywhere. (Patterns, not
-# "in": the regex engine skips to a fixed first character faster than "in" finds two.)
+# Whether a dump may be Markdown at all (a cheap superset of what _strip_markdown counts): a link
+# ("](") or bold ("**") anywhere. (Patterns, not "in": the regex engine skips to a fixed first
+# character faster than "in" finds two.)
 _MD_LINK_MARK = re.compile(r"\]\(")
 _MD_BOLD_MARK = re.compile(r"\*\*")
+# ... or a heading: "##" (a lone "#" also opens lynx's fourth-level list items, and a URL's fragment).
+_MD_HEADING_MARK = re.compile(r"##")
 
 # A match's first group, as the replacement r"\1" gives it: Python 3.11 expands such a template
 # in Python code once per match (a dump with links has hundreds), itemgetter in C. (Each pattern
@@ -216,9 +260,16 @@ class Block:
     indent: int = 0
 
 
+# A run of wide characters. (The first is spelled out, not "+": then the regex engine skips to
+# the next wide character as fast as for _WIDE.)
+_WIDE_RUN = re.compile(_WIDE.pattern + _WIDE.pattern + "*")
+
+
 def _columns(text: str) -> int:
     """Display width: East Asian wide characters take two terminal columns."""
-    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+    # (Counted by the run: a line of CJK text is a few runs, but a findall of _WIDE a string per
+    # character.)
+    return len(text) if text.isascii() else len(text) + len("".join(_WIDE_RUN.findall(text)))
 
 
 def wrap_width(widths: Iterable[int]) -> int:
@@ -309,35 +360,42 @@ def segment(content: str) -> list[Block]:
     # looks too short to have wrapped and its paragraph falls apart.
     drawn: str | None = None
     # (Each marker below is looked for only where one character of it occurs: finding a single
-    # character is many times faster than finding a string of several.)
+    # character is many times faster than finding a string of several. A string is looked for by
+    # a pattern, which skips to its first character: "in" took twice as long on dumps full of
+    # brackets and colons.)
     if "\ufffd" in content:
-        content = _UNDECODED_LINE.sub("", content)
+        content = _drop_lines(content, _UNDECODED_LINE, "\ufffd")
     if ("━" in content and "━━━" in content) or ("═" in content and "═══" in content) \
             or ("─" in content and "───" in content):
-        content = _BOX_RULE.sub("", content)
-    if "[" in content and len(_LINK_REFERENCE.findall(content, 0, 20_000)) >= 5:
+        # (A rule may mix the three; each line holds one of them at least, and goes in one pass.)
+        for rule in "━═─":
+            if rule in content:
+                content = _drop_lines(content, _BOX_RULE, rule)
+    # (Five link numbers in the first 20,000 characters: the search stops at the fifth.)
+    if "[" in content and next(islice(_LINK_REFERENCE.finditer(content, 0, 20_000), 4, None), None):
         at = content.rfind(_REFERENCES)
         if at >= 0 and _LINK_LIST.match(content, at + len(_REFERENCES)):
             content = content[:at]
         drawn, content = content, _LINK_REFERENCE.sub("", content)
     # Each pattern runs only where its marker occurs: most dumps have none of them.
-    if "#" in content or ("]" in content and _MD_LINK_MARK.search(content)) or _MD_BOLD_MARK.search(content):
+    if ("#" in content and _MD_HEADING_MARK.search(content)) or ("]" in content and _MD_LINK_MARK.search(content)) \
+            or ("*" in content and _MD_BOLD_MARK.search(content)):
         stripped = _strip_markdown(content)
         if stripped is not content:
             # Markdown. Taking out link targets leaves lines of any length, so whether the
             # renderer wrapped is judged before; if it did, Markdown's own rule says where
             # paragraphs end (a blank line).
             raw_lines = content.splitlines()
-            if _census([len(raw.rstrip()) for raw in raw_lines], raw_lines):
+            if _census(list(map(len, map(str.rstrip, raw_lines))), raw_lines):
                 return _segment_paragraphs(stripped.splitlines(), _has_promo_cue(stripped))
             drawn = None  # (taking Markdown out took lines out as well)
         content = stripped
-    if "[" in content and ("[INS:" in content or "[DEL:" in content):
+    if "[" in content and _INS_DEL_MARK.search(content):
         content = _INS_DEL.sub("", content)
         drawn = None if drawn is None else _INS_DEL.sub("", drawn)
-    if "IFRAME:" in content:
-        content = _IFRAME.sub("", content)
-        drawn = None if drawn is None else _IFRAME.sub("", drawn)
+    if _IFRAME_MARK.search(content):
+        content = _drop_lines(content, _IFRAME, "IFRAME:")
+        drawn = None if drawn is None else _drop_lines(drawn, _IFRAME, "IFRAME:")
     lines = content.splitlines()
     drawn_lines = lines if drawn is None else drawn.splitlines()
     if len(drawn_lines) != len(lines):  # (the two must pair line by line)
@@ -349,7 +407,7 @@ def segment(content: str) -> list[Block]:
     wide = False  # whether wrapping was judged in display columns (CJK characters two wide)
     if long_lines * 40 <= len(lines):
         widths = list(map(len, map(str.rstrip, drawn_lines)))
-        if not content.isascii() and _WIDE.search(content):
+        if _has_wide(content):
             # w3m breaks lines by display columns, lynx by characters: try the one, then the other,
             # each only where the lines at its ceiling stop mid-sentence (CJK dumps have few
             # lines, and a few whole paragraphs of a length can look like a ceiling).

@@ -4,6 +4,7 @@ import pytest
 
 from wiretrace import pipeline
 from wiretrace.extract import ExtractConfig
+from wiretrace.extract import textblocks
 from wiretrace.extract.textblocks import template_key
 
 
@@ -20,13 +21,13 @@ def test_templates_are_learned_per_directory_from_a_bounded_sample(tmp_path: Pat
     # The first six dumps (in input order) carry one menu, the ten after them another.
     _write_dumps(site, "Menu Alpha", 0, 6)
     _write_dumps(site, "Menu Beta", 6, 10)
-    monkeypatch.setattr(pipeline, "TEMPLATE_SAMPLE_PAGES", 6)
+    monkeypatch.setattr(textblocks, "TEMPLATE_SAMPLE_PAGES", 6)
     templates = pipeline.learn_templates([str(site)], ExtractConfig(mode="text"))
     template = templates[str(site)]
     assert template_key("Menu Alpha") in template and template_key("World") in template
     assert template_key("Menu Beta") not in template  # never read: past the sample
 
-    monkeypatch.setattr(pipeline, "TEMPLATE_SAMPLE_PAGES", 300)
+    monkeypatch.setattr(textblocks, "TEMPLATE_SAMPLE_PAGES", 300)
     template = pipeline.learn_templates([str(site)], ExtractConfig(mode="text"))[str(site)]
     assert template_key("Menu Beta") in template and template_key("Menu Alpha") not in template
 

@@ -27,7 +27,6 @@ from wiretrace.extract import (
     extract_page,
     finalize,
 )
-from wiretrace.extract.settings import TEMPLATE_MIN_PAGES, TEMPLATE_SAMPLE_PAGES
 from wiretrace.record import Article, FeedLink, Origin, SourcedPage
 from wiretrace.sources import InputError, read_page
 from wiretrace.sources.inputs import PAGE, expand_inputs, input_kind, read_input
@@ -209,7 +208,6 @@ class Ingester:
         from wiretrace.extract.textblocks import learn_template
 
         def dumps() -> Iterator[str]:
-            seen = 0
             try:
                 names = sorted(os.listdir(directory or "."))
             except OSError:
@@ -223,12 +221,9 @@ class Ingester:
                 except InputError:
                     continue
                 if self.config.mode == "text" or detect_kind(content) == "text":
-                    seen += 1
                     yield content
-                    if seen >= TEMPLATE_SAMPLE_PAGES:
-                        return
 
-        template = learn_template(dumps(), min_pages=TEMPLATE_MIN_PAGES)
+        template = learn_template(dumps())
         if len(self._templates) > 10_000:  # a crawl spread over very many directories: stay bounded
             self._templates.clear()
         self._templates[directory] = template

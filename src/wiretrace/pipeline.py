@@ -11,9 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from wiretrace.extract import ExtractConfig, ExtractionError, detect_kind, extract_page
-from wiretrace.extract.settings import TEMPLATE_MIN_PAGES, TEMPLATE_SAMPLE_PAGES
+from wiretrace.extract.settings import TEMPLATE_MIN_PAGES
 from wiretrace.record import Article
 from wiretrace.sources import InputError, iter_pages, iter_paths, read_page
+
 
 @dataclass(slots=True)
 class Failure:
@@ -27,8 +28,8 @@ class Failure:
 def learn_templates(inputs: Iterable[str], config: ExtractConfig) -> dict[str, frozenset[str]]:
     """Per directory, the template lines shared by its text dumps (see ``textblocks.learn_template``).
 
-    A first pass over the inputs, reading the first TEMPLATE_SAMPLE_PAGES text dumps of each
-    directory; pages of one site usually arrive in one directory.
+    A first pass over the inputs, reading each directory's dumps until learn_template has its
+    sample; pages of one site usually arrive in one directory.
     """
     by_dir: dict[str, list[str]] = {}
     for source in iter_paths(inputs):
@@ -41,19 +42,15 @@ def learn_templates(inputs: Iterable[str], config: ExtractConfig) -> dict[str, f
         from wiretrace.extract.textblocks import learn_template
 
         def texts() -> Iterator[str]:
-            seen = 0
             for source in sources:
                 try:
                     page = read_page(source)
                 except InputError:
                     continue
                 if config.mode == "text" or (config.mode == "auto" and detect_kind(page.content) == "text"):
-                    seen += 1
                     yield page.content
-                    if seen >= TEMPLATE_SAMPLE_PAGES:
-                        return
 
-        template = learn_template(texts(), min_pages=TEMPLATE_MIN_PAGES)
+        template = learn_template(texts())
         if template:
             templates[directory] = template
     return templates

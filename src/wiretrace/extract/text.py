@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import compress
 
 from wiretrace.extract import cues, textblocks, wire
@@ -140,29 +141,13 @@ _LEAD_WORDS = frozenset(
 ) | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
 
 
+# (Cached: the first words of blocks repeat from page to page: menus, share bars, "The".)
+@lru_cache(maxsize=100_000)
 def _is_lead(first: str) -> bool:
     """Whether a block whose first word (lower-cased) is ``first`` may open with a lead word."""
     return first in _LEAD_WORDS or "icon" in first or (not first.isalpha() and _HEAD.match(first)[1] in _LEAD_WORDS)
 
 
-class _Memo(dict):
-    """``function``'s results by argument, each computed on first sight: the first words of
-    blocks repeat from page to page (menus, share bars, "The"), and a hit costs a dict look-up
-    made in C (``list(map(memo.__getitem__, keys))``). Starts over past ``limit`` entries."""
-
-    def __init__(self, function: Callable[[str], bool], limit: int) -> None:
-        super().__init__()
-        self.function = function
-        self.limit = limit
-
-    def __missing__(self, key: str) -> bool:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[key] = self.function(key)
-        return value
-
-
-_LEADS = _Memo(_is_lead, 100_000)
 #: Labels of blocks the related-list rules read whatever their words.
 _LISTED = frozenset({"related", "promo"})
 
@@ -436,7 +421,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     if found is None:
         lead = active = [True] * n
     else:
-        lead = list(map(_LEADS.__getitem__, facts.firsts))
+        lead = list(map(_is_lead, facts.firsts))
         # (Index lists by compress and map, without a Python loop over the blocks.)
         positions = range(n)
         active = [False] * n

@@ -35,6 +35,7 @@ from operator import attrgetter, itemgetter, not_
 import numpy as np
 
 from wiretrace.extract import cues
+from wiretrace.extract.settings import TEMPLATE_MIN_PAGES, TEMPLATE_SAMPLE_PAGES
 from wiretrace.extract.textfeatures import (
     CONTEXT_NAMES,
     FEATURE_NAMES,
@@ -674,15 +675,17 @@ def template_key(text: str) -> str:
     return " ".join(_DIGITS.sub("0", text.lower()).split())
 
 
-def learn_template(contents: Iterable[str], min_pages: int = 3, min_share: float = 0.5) -> frozenset[str]:
+def learn_template(contents: Iterable[str], min_pages: int = TEMPLATE_MIN_PAGES, min_share: float = 0.5,
+                   max_pages: int | None = None) -> frozenset[str]:
     """Keys of blocks that recur on at least ``min_share`` of the pages (and ``min_pages`` pages).
 
-    ``contents`` are dumps of one site. Each page counts a key once, however often it repeats
+    ``contents`` are dumps of one site, read lazily: only the first ``max_pages`` (by default
+    TEMPLATE_SAMPLE_PAGES) are taken. Each page counts a key once, however often it repeats
     the block, and only short blocks are counted.
     """
     counts: Counter[str] = Counter()
     pages = 0
-    for content in contents:
+    for content in islice(contents, TEMPLATE_SAMPLE_PAGES if max_pages is None else max_pages):
         pages += 1
         texts = [b.text for b in segment(content) if len(b.text) <= _TEMPLATE_MAX_CHARS]
         # template_key for all of them at once: one lower() and one digit pass over the page.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from wiretrace.extract import wire
+from wiretrace.extract.cues import opening_lookahead
 
 _BYLINE = re.compile(r"^\s*(?:by|written by|reported by|words by)\s*:?\s+(?P<names>.{3,160}?)\s*$", re.IGNORECASE)
 # Whatever follows a name on a byline line: "| Reuters", "- Nov 19, 2019", "• 3 min read",
@@ -23,10 +24,10 @@ _JOB_TITLE = re.compile(
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"(?=[\s,;a&])\s*(?:,|;|\band\b|&)\s*")
 _PERSON = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:de|da|van|von|der|la|le|del|bin|al|el)?\s*[A-ZÀ-Þ][\w'’.-]+){1,3}$")
-_NOT_NAMES = re.compile(r"\b(?=[sdbtencarompijghw])"
-                        r"(?:staff|desk|bureau|team|editor|editorial|news|correspondent|agency|reporter|online|media|press|"
-                        r"service|agencies|insider|times|journal|gazette|herald|tribune|magazine|daily|weekly|network)\b",
-                        re.IGNORECASE)
+_NOT_NAME_WORDS = ("staff", "desk", "bureau", "team", "editor", "editorial", "news", "correspondent", "agency",
+                   "reporter", "online", "media", "press", "service", "agencies", "insider", "times", "journal",
+                   "gazette", "herald", "tribune", "magazine", "daily", "weekly", "network")
+_NOT_NAMES = re.compile(rf"\b{opening_lookahead(_NOT_NAME_WORDS)}(?:{'|'.join(_NOT_NAME_WORDS)})\b", re.IGNORECASE)
 # A title, not a name: "The Nissan Northern Xperience", "All-new Nissan Sentra".
 _DETERMINER = re.compile(r"(?i:the|a|an|our|your|this|my)\s|.*-[a-z]")
 # A masthead set in capitals after the name: "Kevin McCoy USA TODAY".

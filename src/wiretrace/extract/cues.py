@@ -7,6 +7,15 @@ Shared by HTML mode and text mode. These are generic news-page conventions ("ALS
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+
+def opening_lookahead(alternatives: Iterable[str]) -> str:
+    """A look-ahead at the first characters of ``alternatives`` (regexes that each open with a
+    literal letter), to put before their alternation: the regex engine then skips to a position
+    where one of them can start instead of trying every alternative at every position (several
+    times faster on a long text). Derived, so that a new alternative cannot be left out of it."""
+    return "(?=[" + re.escape("".join(sorted({alternative[0] for alternative in alternatives}))) + "])"
 
 # An inline promo glued to the end of a paragraph: "... elite.  ALSO READ: <headline>".
 # Upper-case or title-case lead words only, so that prose such as "you can also read the

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateutil_parser
 
+from wiretrace.extract.cues import opening_lookahead
+
 # Abbreviations as news sites use them. Where one is ambiguous the newsroom reading wins:
 # IST is India (not Irish or Israel Standard Time), CST is US Central (not China).
 _FIXED_OFFSETS = {
@@ -66,12 +68,13 @@ _FOREIGN_MONTHS = {
 }
 # (The look-ahead at the first letter spares the engine trying all seventy names at every word.)
 _FOREIGN_MONTH = re.compile(
-    r"\b(?=[" + "".join(sorted({name[0] for name in _FOREIGN_MONTHS})) + "])"
-    r"(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    r"\b" + opening_lookahead(_FOREIGN_MONTHS)
+    + r"(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # Words around a date in those languages: "22 de outubro de 2010 às 20:13", "le 3 mars 2019 à 10h".
 _FOREIGN_FILLER = re.compile(r"\b(?:de|del|às|à|a las|le|am|um|pukul|в)\b", re.IGNORECASE)
 #: A month's name in any of the languages parse_date reads (a cheap test before parsing).
-MONTH_NAME = re.compile(r"\b(?=[adfjmnos])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)|"
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAME = re.compile(rf"\b{opening_lookahead(_MONTH_STEMS)}(?:{'|'.join(_MONTH_STEMS)})[a-z]*\.?(?!\w)|"
                         + _FOREIGN_MONTH.pattern,
                         re.IGNORECASE)
 # "18.54 GMT", "9.41pm": a time written with a dot, which dateutil reads as a decimal.
@@ -240,11 +243,9 @@ def parse_date(text: str | None) -> str | None:
 
 
 # "Last Updated : Mar 19 2025 | 8:03 PM IST", "First Published: ...", "Published 11:02 AM EDT, May 8, 2026".
-_DATE_LABEL = re.compile(
-    r"\b(?=[fplumd])(?P<label>first published|published(?: on| at)?|posted(?: on| at)?|last updated|updated(?: on| at)?|"
-    r"last modified|modified|date)\b\s*:?\s*",
-    re.IGNORECASE,
-)
+_DATE_LABELS = ("first published", "published(?: on| at)?", "posted(?: on| at)?", "last updated", "updated(?: on| at)?",
+                "last modified", "modified", "date")
+_DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.join(_DATE_LABELS)})\b\s*:?\s*", re.IGNORECASE)
 _CHUNK_END = re.compile(r"\s+[|•·]\s+|\s{3,}")
 _NAMES_A_DAY = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"

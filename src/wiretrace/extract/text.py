@@ -88,7 +88,8 @@ _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
 #: How far past the body's last paragraph its closing credit may sit (sign-offs in between).
 _CLOSING_REACH = 4
-_DATE_HINT = re.compile(r"(?=[pudm])(?:publish|updat|posted|date|modified)")
+_DATE_HINTS = ("publish", "updat", "posted", "date", "modified")
+_DATE_HINT = re.compile(cues.opening_lookahead(_DATE_HINTS) + f"(?:{'|'.join(_DATE_HINTS)})")
 _MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")

@@ -60,10 +60,6 @@ DISCLAIMER = re.compile(
 )
 
 # "2 min read", "Reading time: 4 minutes", "5 mins read".
-READING_TIME = re.compile(
-    r"\b(?:reading time\s*:?\s*)?(?P<minutes>\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s*(?:read)?\b",
-    re.IGNORECASE,
-)
 READING_TIME_STRICT = re.compile(
     r"(?:\b(?P<a>\d{1,3})\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\s*:?\s*(?P<b>\d{1,3})\s*min)",
     re.IGNORECASE,
@@ -128,12 +124,6 @@ def has_copyright_notice(text: str) -> bool:
         if "(c)" not in low and "copyright" not in low and "rights reserved" not in low:
             return False
     return COPYRIGHT_NOTICE.search(text) is not None
-
-
-FOOTER = re.compile(
-    r"^\s*(?:first published|published|last updated|updated|posted)\s*(?:on|at)?\s*:",
-    re.IGNORECASE,
-)
 
 
 # Whole-paragraph promos ("CLICK HERE TO GET THE APP", "SEE MORE: <headline>") that

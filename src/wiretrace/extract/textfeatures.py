@@ -961,9 +961,3 @@ class LinearModel:
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Probability of "body" per row."""
         return 1.0 / (1.0 + np.exp(-self.margin(X)))
-
-
-def cue_name(text: str) -> str | None:
-    """The furniture category whose cue phrase opens ``text`` ("share", "related", ...), if any."""
-    match = _CUES.match(text.lower())
-    return match.lastgroup if match else None

@@ -66,3 +66,19 @@ def test_a_page_no_renderer_can_parse_is_written_empty_and_named(tmp_path: Path,
     renderings.render_dev(dev, tmp_path / "out", ["markdownify"])
     assert (tmp_path / "out" / "markdownify" / "p2.txt").read_text(encoding="utf-8") == ""
     assert "p2.html.gz" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(renderings.renderers()["soup"] is None, reason="beautifulsoup4 not installed")
+def test_soup_breaks_lines_at_links_and_segment_joins_the_paragraph_back(tmp_path: Path) -> None:
+    from wiretrace.extract.textblocks import segment
+
+    dev = _dev(tmp_path)
+    page = PAGE.replace(b"walked out on Monday, the union", b'walked out on <a href="/m">Monday</a>, the <b>union</b>')
+    (dev / "html" / "p1.html.gz").write_bytes(gzip.compress(page))
+    renderings.render_dev(dev, tmp_path / "out", ["soup", "soup_strip"])
+    paragraph = "Dock workers at three ports walked out on Monday, the union said."
+    for name in ("soup", "soup_strip"):
+        text = (tmp_path / "out" / name / "p1.txt").read_text(encoding="utf-8")
+        assert "Monday" in [line.strip() for line in text.splitlines()]  # the link drawn on a line of its own
+        assert "scripted text" not in text
+        assert paragraph in [block.text for block in segment(text)]

@@ -25,11 +25,14 @@ tools draw them:
 - ``markdownify``: the ``markdownify`` package (Markdown with links and images, unwrapped), on
   the page without its scripts and styles,
 - ``resiliparse``: ``resiliparse``'s plain-text rendering of the whole page,
+- ``soup``: BeautifulSoup's ``get_text("\\n")`` after dropping scripts and styles, as many scrapers
+  dump a page: a line break at every element, inline ones too, so a paragraph with links arrives
+  in pieces; ``soup_strip``: the same with ``strip=True`` (each piece trimmed, no blank lines),
 - ``chromium``: a browser's own idea of visible text, headless Chromium's ``innerText`` of the
   page's body (scripts off, every request refused, so only the page's inline styles apply).
 
-The last five are not dependencies of wiretrace: ``pip install html2text resiliparse markdownify
-playwright`` to use them (``chromium`` also needs a Chromium at /usr/bin/chromium, or CHROMIUM=path).
+The last seven are not dependencies of wiretrace: ``pip install html2text resiliparse markdownify
+beautifulsoup4 playwright`` to use them (``chromium`` also needs a Chromium at /usr/bin/chromium, or CHROMIUM=path).
 
 A renderer that is not installed is skipped with a note. Nothing here runs at extraction time,
 and the outputs never go into the package.
@@ -118,6 +121,23 @@ def _resiliparse(html: bytes) -> str:
     return extract_plain_text(HTMLTree.parse(html.decode("utf-8", "replace")), main_content=False)
 
 
+def _soup_text(html: bytes, strip: bool) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html.decode("utf-8", "replace"), "lxml")
+    for element in soup(["script", "style", "noscript", "template"]):
+        element.decompose()
+    return soup.get_text("\n", strip=strip)
+
+
+def _soup(html: bytes) -> str:
+    return _soup_text(html, strip=False)
+
+
+def _soup_strip(html: bytes) -> str:
+    return _soup_text(html, strip=True)
+
+
 _CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
@@ -163,6 +183,8 @@ def renderers() -> dict[str, Callable | None]:
         "html2text_links": _html2text_links if _installed("html2text") else None,
         "markdownify": _markdownify if _installed("markdownify") else None,
         "resiliparse": _resiliparse if _installed("resiliparse") else None,
+        "soup": _soup if _installed("bs4") else None,
+        "soup_strip": _soup_strip if _installed("bs4") else None,
         # Not a per-page function: render_dev drives one browser through all pages.
         "chromium": _chromium_pages if _installed("playwright") and Path(_CHROMIUM).exists() else None,
     }
@@ -207,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dev", type=Path, help="benchmark DEV folder (html/<id>.html.gz)")
     parser.add_argument("out", type=Path, help="output folder: OUT/<renderer>/<id>.txt")
-    parser.add_argument("--renderers", default="lynx,lynx_refs,w3m,elinks,elinks_refs,links,htmltext,html2text,html2text_links,markdownify,resiliparse,chromium", help="comma-separated (default: %(default)s)")
+    parser.add_argument("--renderers", default=",".join(renderers()), help="comma-separated (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     for name, count in render_dev(args.dev, args.out, args.renderers.split(","), args.workers).items():

@@ -428,7 +428,7 @@ def segment(content: str) -> list[Block]:
     if width:
         return _segment_wrapped(lines, widths, width, _has_lynx_lists(content), promos, images,
                                 wide, None if drawn is None else drawn_lines)
-    return _segment_lines(lines, content, promos, images)
+    return _join_inline_breaks(_segment_lines(lines, content, promos, images))
 
 
 def _segment_lines(lines: list[str], content: str, promos: bool, images: bool) -> list[Block]:
@@ -484,6 +484,78 @@ def _segment_lines(lines: list[str], content: str, promos: bool, images: bool) -
         else:
             append(Block(text, number, bullet, lead))
     return blocks
+
+
+# --- lines broken at inline elements ----------------------------------------------------------
+# Some renderers end a line at every element, inline ones too (BeautifulSoup's get_text("\n"),
+# some innerText-like tools): a paragraph with two links arrives as five lines, "the", "link",
+# "text", each of which looks like navigation. A line that plainly goes on in the next one is
+# joined back to it: the next one opens with a lower-case letter or closing punctuation, or this
+# one ends on a comma, an opening bracket or a word no sentence ends with. Lines of other
+# renderers rarely qualify (list items never do), and joining two navigation links costs little.
+
+#: Words a sentence does not end with: a line that does was broken mid-sentence. (Function
+#: words of English and of the commonest Romance and Germanic languages, matched in lower case
+#: only: "Log In", "Sign On" are buttons. No reporting verbs: "..., council says" is a headline.)
+_DANGLING_WORDS = frozenset("""
+    the a an of to in on at by for from with and or but as is are was were be been has have had
+    that which who whom whose this these those its his her their our your my than into onto over
+    under about after before between against during without within via per according
+    de da do das dos del la le les el los las der die den dem des und et en du au aux di della
+""".split())
+_CONTINUES_LINE = frozenset(",.;:)]}!?’”%")  # (a next line opening with one of these)
+_OPENS_BRACKET = frozenset("([{“‘")  # (a line ending with one of these)
+_CLOSES_BRACKET = re.compile("[)\\]}”’]")
+_SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")", "»", "]", "。", "！", "？")
+
+
+def _continuation(previous: str, text: str) -> str | None:
+    """The separator that joins ``text`` to the line before it, ``previous``, where ``text``
+    goes on with the same sentence ("" before punctuation, else " "); None where it starts a
+    block of its own."""
+    if text.startswith("o ") or previous.startswith("o "):  # list items under lynx's and inscriptis' "o" marker
+        return None
+    if text[0] in _CONTINUES_LINE and not text.startswith("..."):
+        return ""
+    last_char = previous[-1]
+    # (What a bracket opens is short, or closes in the next line: "(" "Engadget" ")".)
+    if last_char in _OPENS_BRACKET and (len(text) <= 80 or _CLOSES_BRACKET.search(text)):
+        return ""
+    if previous.endswith(_SENTENCE_FINAL):
+        # A speaker's or a field's label on a line of its own: "Prof. Carlos:" "Estou aqui ..."
+        if last_char == ":" and previous.count(" ") < 3 and text.count(" ") >= 4:
+            return " "
+        return None
+    # (Not "iPhone", "eBay": names; nor "a." "b)": an enumeration.)
+    if (text[0].islower() and not text[1:2].isupper() and text[1:2] not in (".", ")")) or last_char == ",":
+        return " "
+    if not last_char.isalpha():  # (nor a dangling word)
+        return None
+    words = previous.rsplit(None, 2)
+    last = words[-1]
+    if last in _DANGLING_WORDS or (len(words) == 1 and last.lower() in _DANGLING_WORDS):  # ("By" "Ana Ruiz")
+        return " "
+    # A sentence's first word ends the line: "... all season. Since"
+    if len(words) > 1 and words[-2][-1:] in ".!?" and last.lower() in _DANGLING_WORDS:
+        return " "
+    return None
+
+
+def _join_inline_breaks(blocks: list[Block]) -> list[Block]:
+    """``blocks`` (one per line) with each line that continues the sentence of the line right
+    above it joined to that line's block; list items are never joined."""
+    joined: list[Block] = []
+    last_line = -2  # the dump line the last block in ``joined`` ends on
+    for block in blocks:
+        if joined and block.line == last_line + 1 and not block.bullet:
+            previous = joined[-1]
+            if not previous.bullet and (separator := _continuation(previous.text, block.text)) is not None:
+                joined[-1] = Block(previous.text + separator + block.text, previous.line, False, previous.indent)
+                last_line = block.line
+                continue
+        joined.append(block)
+        last_line = block.line
+    return joined
 
 
 def _breaks_mid_sentence(widths: list[int], lines: list[str], width: int) -> bool:

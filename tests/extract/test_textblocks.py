@@ -219,18 +219,25 @@ def test_segment_joins_lines_broken_at_inline_elements() -> None:
     assert texts[-6:] == ["Tags:", "iPhone", "iPad", "Related", "o Ports reopen after storm", "o Union votes on pay offer"]
 
 
-def test_joined_lines_keep_the_first_line_and_a_headline_keeps_its_dek_apart() -> None:
+def test_joined_lines_keep_their_first_line_and_headline_dek_and_byline_stay_apart() -> None:
     dump = ("Ferry service to resume in June, council says\n"
-            "repairs to the pier are nearly finished\n\n"
-            "Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles the crossings.\n")
+            "Repairs to the pier are nearly finished.\n"
+            "by Dana Orel\n\n"
+            "The council said on\nFriday\nthat the ferry to the\nislands\nwill resume in\nJune\n"
+            ", after repairs to the storm-damaged pier at\nCarrow Point\nran two months late.\n"
+            + "\n".join(PARAGRAPHS) + "\n")
     blocks = tb.segment(dump)
-    # (The lower-case second line goes on with the headline; the paragraph after a blank line does not.)
     assert [(b.text, b.line) for b in blocks] == [
-        ("Ferry service to resume in June, council says repairs to the pier are nearly finished", 0),
-        ("Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles the crossings.", 3)]
-    headline_and_dek = "Ferry service to resume in June, council says\nRepairs to the pier are nearly finished.\n"
-    assert [b.text for b in tb.segment(headline_and_dek)] == [
-        "Ferry service to resume in June, council says", "Repairs to the pier are nearly finished."]
+        ("Ferry service to resume in June, council says", 0),
+        ("Repairs to the pier are nearly finished.", 1),
+        ("by Dana Orel", 2),
+        ("The council said on Friday that the ferry to the islands will resume in June, after repairs to the "
+         "storm-damaged pier at Carrow Point ran two months late.", 4)] + [(p, k) for k, p in enumerate(PARAGRAPHS, 13)]
+
+
+def test_a_dump_with_only_a_stray_line_going_on_is_left_as_drawn() -> None:
+    dump = "Home\nnews\nWorld\nBusiness\n" + "\n".join(PARAGRAPHS) + "\n"
+    assert [b.text for b in tb.segment(dump)][:4] == ["Home", "news", "World", "Business"]
 
 
 def test_segment_strips_markdown_markup() -> None:
@@ -241,9 +248,7 @@ def test_segment_strips_markdown_markup() -> None:
     texts = [b.text for b in tb.segment(dump)]
     assert texts[:3] == ["Tram network to grow", "By Jane Doe", "Related"]
     assert texts[3] == PARAGRAPHS[0]
-    # (The quote's second line goes on with its sentence: joined back to the first.)
-    assert texts[4] == PARAGRAPHS[1][:70].strip() + " " + PARAGRAPHS[1][71:]
-    assert not any(t.startswith(">") for t in texts)
+    assert texts[4] == PARAGRAPHS[1][:70].strip() and not any(t.startswith(">") for t in texts)
     assert texts[-1].endswith("Take inventory of snake_case names")
 
 

@@ -204,6 +204,12 @@ def _match_cue(line: str) -> re.Match | None:
     return pattern.match(line) if pattern is not None else None
 
 
+def opens_with_cue(text: str) -> bool:
+    """Whether ``text`` opens with one of the cue phrases (a byline's "by", "tags", "share", "also
+    read", ...) that make a line page furniture of its own."""
+    return _match_cue(text.lower()) is not None
+
+
 _CUE_NAMES = tuple(_CUE_PARTS)
 _CUE_CODE = {name: k + 1 for k, name in enumerate(_CUE_NAMES)}
 # The first words the cue patterns can start with: _CUES is only tried on blocks opening with

@@ -27,15 +27,15 @@ bench: install
 	$(PYTHON) -m wiretrace.bench dask
 
 # Text mode beyond the DEV dumps: speed on one core, then cross-validated F1 on the DEV pages as
-# other renderers draw them (lynx, w3m, elinks and links if installed; html2text, markdownify, resiliparse and
-# playwright, which drives the system Chromium, if pip-installed).
+# other renderers draw them (lynx, w3m, elinks and links if installed; html2text, markdownify, resiliparse,
+# beautifulsoup4 and playwright, which drives the system Chromium, if pip-installed).
 DEV ?= ../shared/bench/extraction/dev
 bench-text: install
 	$(PYTHON) -m wiretrace.bench extraction --text-speed
 	$(PYTHON) -m wiretrace.extract.renderings $(DEV) build/renderings
 	$(PYTHON) -m wiretrace.bench extraction --renderings build/renderings
 	$(PYTHON) -m wiretrace.extract.train_textblocks $(DEV) --no-write \
-		$$(for r in lynx lynx_refs w3m elinks elinks_refs links htmltext html2text html2text_links markdownify resiliparse chromium; do \
+		$$(for r in lynx lynx_refs w3m elinks elinks_refs links htmltext html2text html2text_links markdownify resiliparse soup soup_strip chromium; do \
 			[ -d build/renderings/$$r ] && echo --eval $$r=build/renderings/$$r; done)
 
 clean:

@@ -492,8 +492,8 @@ def _segment_lines(lines: list[str], content: str, promos: bool, images: bool) -
 # some innerText-like tools): a paragraph with two links arrives as five lines, "the", "link",
 # "text", each of which looks like navigation. A line that plainly goes on in the next one is
 # joined back to it: the next one opens with a lower-case letter or closing punctuation, or this
-# one ends on a comma, an opening bracket or a word no sentence ends with. Lines of other
-# renderers rarely qualify (list items never do), and joining two navigation links costs little.
+# one ends on a comma, an opening bracket or a word no sentence ends with. List items never
+# qualify, and lines of other renderers rarely do: only a dump with several such lines is joined.
 
 #: Words a sentence does not end with: a line that does was broken mid-sentence. (Function
 #: words of English and of the commonest Romance and Germanic languages, matched in lower case
@@ -513,7 +513,6 @@ _MIN_INLINE_BREAK_SHARE = 0.015
 _CONTINUES_LINE = frozenset(",.;:)]}!?’”%")  # (a next line opening with one of these)
 _OPENS_BRACKET = frozenset("([{“‘")  # (a line ending with one of these)
 _CLOSES_BRACKET = re.compile("[)\\]}”’]")
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
 _SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")", "»", "]", "。", "！", "？")
 
 
@@ -531,14 +530,14 @@ def _continuation(previous: str, text: str) -> str | None:
         return ""
     if previous.endswith(_SENTENCE_FINAL):
         # A speaker's or a field's label on a line of its own: "Prof. Carlos:" "Estou aqui ..."
-        if last_char == ":" and previous.count(" ") < 3 and text.count(" ") >= 4 and text.endswith(_SENTENCE_END):
+        if last_char == ":" and previous.count(" ") < 3 and text.count(" ") >= 4 and text.endswith(_SENTENCE_ENDS):
             return " "
         return None
-    # (Not "iPhone", "eBay": names; nor "a." "b)": an enumeration.)
     if last_char == ",":
         return " "
+    # (Not "iPhone", "eBay": names; nor "a." "b)": an enumeration.)
     if text[0].islower() and not text[1:2].isupper() and text[1:2] not in (".", ")"):
-        # (Not a cue's line either: "by Jeff Foust" under a headline, "tags #Markets" under a stamp.)
+        # Nor a cue's line: "by Jeff Foust" under a headline, "most popular" under a stamp.
         return None if opens_with_cue(text) else " "
     if not last_char.isalpha():  # (nor a dangling word)
         return None

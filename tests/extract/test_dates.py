@@ -87,14 +87,14 @@ def test_plain_stamps_are_read_as_dateutil_reads_them():
 
 
 @pytest.mark.parametrize("text", ["4 Things to Do in October", "o January (170)", "Does Marie Have $17 Million?",
-                                  "May (2)"])
+                                  "May (2)", "May 56", "56 comments May"])
 def test_texts_with_one_small_number_are_no_dates(text):
     from wiretrace.extract.dates import _yearless
 
     assert _yearless(text) and parse_date(text) is None
 
 
-@pytest.mark.parametrize("text", ["Nov of 19", "May 56", "(2019) May", "3 May 4"])
+@pytest.mark.parametrize("text", ["Nov of 19", "May ’19", "(2019) May", "3 May 4"])
 def test_other_numbers_still_go_to_dateutil(text):
     from wiretrace.extract.dates import _yearless
 

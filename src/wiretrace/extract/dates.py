@@ -170,17 +170,18 @@ def _plain_date(text: str) -> datetime | None:
         return None
 
 
-# A text whose one number is a day of the month at most ("4 Things to Do in October") or a count
-# in brackets ("January (170)", in a blog's archive) gets no year from dateutil, which takes such
-# a number for the day or skips it: parse_date's None, told without dateutil. (Unless "of"
-# follows a month: "Nov of 19" is 2019.)
-_ONE_SMALL_NUMBER = re.compile(r"\D*(?:(?P<day>[0-9]{1,2})|\((?P<count>[0-9]{1,3})\))\D*")
+# A text whose one number has two digits at most ("4 Things to Do in October", "May 56") or is a
+# count in brackets ("January (170)", in a blog's archive) names no year: dateutil would take
+# such a number for the day, skip it, or make a two-digit one a year ("May 56" as 2056), so
+# parse_date says None without asking it. (Unless "of" follows a month, "Nov of 19", or an
+# apostrophe marks a year, "May '19": 2019.)
+_ONE_SMALL_NUMBER = re.compile(r"\D*?(?P<apostrophe>['’])?(?:(?P<day>[0-9]{1,2})|\((?P<count>[0-9]{1,3})\))\D*")
 
 
 def _yearless(text: str) -> bool:
-    """Whether dateutil surely reads no year in ``text`` (see _ONE_SMALL_NUMBER)."""
+    """Whether ``text`` surely names no year (see _ONE_SMALL_NUMBER)."""
     match = _ONE_SMALL_NUMBER.fullmatch(text)
-    return match is not None and "of" not in text.lower() and (match["count"] is not None or int(match["day"]) <= 31)
+    return match is not None and match["apostrophe"] is None and "of" not in text.lower()
 
 
 def format_datetime(value: datetime, has_time: bool = True) -> str:

@@ -965,6 +965,33 @@ def test_cues_cut_down_by_opening_match_as_the_full_pattern() -> None:
         assert (full and (full.lastgroup, full.span())) == (cut and (cut.lastgroup, cut.span())), line
 
 
+def test_the_opening_word_gate_lets_every_cue_through() -> None:
+    # The cue patterns run only on blocks whose first word may open one: every block a pattern
+    # names must get its cue column, legal marks glued to a year ("(c) 2024", "©2024") included.
+    import random
+    import re
+
+    from wiretrace.extract import textfeatures as tf
+
+    # (The phrases spelled plainly in the patterns: words, not regular expressions.)
+    phrases = [phrase for phrases in tf._CUE_PHRASES.values() for phrase in phrases
+               if not re.search(r"[\\\[\]()?*+{}|^$.]", phrase)]
+    before = ["", "[", "(", "\"", "«", "— ", "| "]
+    glued = ["©2024 Capital Ledger", "(c)2024 Capital Ledger", "Copyright©2024 Capital Ledger"]
+    after = ["", ":", " 2024 Capital Ledger", " by Ana Ruiz", "s"]
+    rng = random.Random(11)
+    lines = glued + [rng.choice(before) + rng.choice(phrases) + rng.choice(after) for _ in range(3000)]
+    lines = [line for line in lines if line.strip() and "\n" not in line]
+    columns = [tf.FEATURE_NAMES.index(f"cue_{name}") for name in tf._CUE_NAMES]
+    for start in range(0, len(lines), 150):
+        page = lines[start : start + 150]
+        X = tf.block_features([tb.Block(line, k) for k, line in enumerate(page)])
+        for line, row in zip(page, X[:, columns]):
+            match = tf._CUES.match(line.lower())
+            expected = [float(match is not None and match.lastgroup == name) for name in tf._CUE_NAMES]
+            assert row.tolist() == expected, line
+
+
 def test_segment_keeps_dash_items_apart_in_a_wrapped_dump() -> None:
     text = ("Intro line of a page that wraps its text at a fixed width of seventy-six columns\n"
             "- First item of a list that runs long enough to fill the line to the margin\n"

@@ -227,10 +227,14 @@ _CUE_FIRST = frozenset(
     reader leave join post add show view log comentário comentários comentario comentarios deixe
     commentaire commentaires kommentar kommentare commenti more you recommended top trending most
     latest editor's editors what further don't dont popular next previous você te notas das ti
-    articoli похожие first published last updated publicado atualizado publié veröffentlicht
-    aktualisiert pubblicato опубликовано privacy cookie cookies terms all copyright © (c)""".split()
+    articoli mais похожие first published last updated publicado atualizado publié veröffentlicht
+    aktualisiert pubblicato опубликовано privacy cookie cookies terms all copyright ©""".split()
 )
 _FIRST_TRIM = ":|-–—[(\"'“‘«»"
+# First words that open a cue by their beginning: legal marks glued to what follows ("©2024",
+# "(c) 2024" once trimmed to "c)", "Copyright©2024"), and stems whose endings vary (Russian
+# "комментарии", "комментариев"; "подписаться", "подписка").
+_CUE_FIRST_STEMS = ("©", "c)", "copyright", "комментари", "подпис")
 
 
 
@@ -578,7 +582,8 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     if len(lows) != n:  # a text holds a line break of its own
         lows = [text.lower() for text in texts]
     firsts = [text.partition(" ")[0] for text in lows]
-    cued = [i for i, first in enumerate(firsts) if first.strip(_FIRST_TRIM) in _CUE_FIRST]
+    cued = [i for i, first in enumerate(firsts)
+            if (word := first.strip(_FIRST_TRIM)) in _CUE_FIRST or word.startswith(_CUE_FIRST_STEMS)]
     # ... or whose first character is a digit (of the cues, only the comments lead "12 comments"
     # opens with one, and only with a decimal digit), or in a script without spaces.
     opening = keys.take(starts, mode="clip") & _ANY_DIGIT

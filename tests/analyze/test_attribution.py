@@ -212,3 +212,54 @@ def test_a_relation_inside_another_relations_content_is_dropped():
     a = Attribution(cue=[[0, 4]], content=[[5, 20]])
     b = Attribution(cue=[[10, 14]], content=[[0, 8]])
     assert _outermost([a, b]) == [a, b]
+
+
+def _tokens(doc, words: str) -> tuple[int, int]:
+    """Token span of the first occurrence of ``words`` in ``doc``."""
+    start = next(t.i for t in doc if doc[t.i:].text.startswith(words))
+    end = next(t.i + 1 for t in doc[start:] if doc[start:t.i + 1].text == words)
+    return start, end
+
+
+def test_source_takes_the_comma_closing_an_appositive():
+    from wiretrace.analyze.attribution import _source_comma, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("Mara Bellin, a spokeswoman for the port, said the cranes would be replaced.")
+    info = doc_info(doc)
+    name = _tokens(doc, "Mara Bellin, a spokeswoman for the port")
+    assert [doc[s:e].text for s, e in _source_comma(info, [name])] == ["Mara Bellin, a spokeswoman for the port,"]
+    doc = load_nlp()("According to Mara Bellin, the cranes would be replaced.")
+    info = doc_info(doc)
+    name = _tokens(doc, "Mara Bellin,")
+    assert [doc[s:e].text for s, e in _source_comma(info, [name])] == ["Mara Bellin"]
+    assert _source_comma(info, []) == []
+
+
+def test_content_of_according_to_and_as_reported_is_the_clause_they_attribute():
+    from wiretrace.analyze.attribution import _content_from_parse, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("Grain exports rose by a fifth last year, according to the port authority.")
+    content = _content_from_parse(doc_info(doc), _tokens(doc, "according to"))
+    assert [doc[s:e].text for s, e in content] == ["Grain exports rose by a fifth last year"]
+    doc = load_nlp()("As the newspaper reported, the ferry service will end in March.")
+    content = _content_from_parse(doc_info(doc), _tokens(doc, "reported"))
+    assert [doc[s:e].text for s, e in content] == ["the ferry service will end in March"]
+
+
+def test_content_cut_short_runs_to_the_end_of_the_cues_complement():
+    from wiretrace.analyze.attribution import _complete_content, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("Ilsa Moreno told reporters that the new levy would raise $40 million annually.")
+    info = doc_info(doc)
+    cue = _tokens(doc, "told")
+    short = _tokens(doc, "that the new levy would raise $40 million")
+    no_other_cue = [False] * len(doc)
+    full = _complete_content(info, cue, [_tokens(doc, "Ilsa Moreno")], [short], no_other_cue)
+    assert [doc[s:e].text for s, e in full] == ["that the new levy would raise $40 million annually"]
+    # another cue in the way stops the extension (its relation would be dropped as nested)
+    other = list(no_other_cue)
+    other[_tokens(doc, "annually")[0]] = True
+    assert _complete_content(info, cue, [], [short], other) == [short]

@@ -263,3 +263,13 @@ def test_content_cut_short_runs_to_the_end_of_the_cues_complement():
     other = list(no_other_cue)
     other[_tokens(doc, "annually")[0]] = True
     assert _complete_content(info, cue, [], [short], other) == [short]
+
+
+def test_two_apostrophes_open_and_close_a_quotation():
+    from wiretrace.analyze.attribution_features import doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("''We will win,'' he said. ''It is fine.''")
+    quote = {t.i: q for t, q in zip(doc, doc_info(doc).quote)}
+    inside = [t.text for t in doc if quote[t.i]]
+    assert inside == ["''", "We", "will", "win", ",", "''", "''", "It", "is", "fine", ".", "''"]

@@ -92,3 +92,16 @@ def test_rubrics_and_fields_are_not_speakers():
     for line in ("READ MORE: Prices soar after the cap\n\nText", "EDITOR'S NOTE: This story was updated\n\nText",
                  "Source: Reuters reporting from Lisvar\n\nText"):
         assert layout_attributions(line) == []
+
+
+def test_a_quotation_in_two_apostrophes_goes_on_after_its_source():
+    from wiretrace.analyze.attribution import Attribution
+    from wiretrace.analyze.attribution_layout import continue_quotes
+
+    text = "''There is no plan,'' said Elena Dravik, the minister. ''We have said it before and we will say it\n\nNext."
+    said = text.index("said")
+    attribution = Attribution(source=[[said + 5, said + 17]], cue=[[said, said + 4]], content=[[0, said - 1]])
+    continue_quotes(text, [attribution])
+    # the second quotation runs on unclosed to its paragraph's end (it goes on in the next paragraph)
+    assert [text[s:e] for s, e in attribution.content] == [
+        "''There is no plan,''", "''We have said it before and we will say it"]

@@ -49,7 +49,7 @@ CUE_MODEL = MODEL_DIR / "attribution.cue.crfsuite"
 ROLE_MODEL = MODEL_DIR / "attribution.role.crfsuite"
 
 Span = list[int]
-_QUOTE_MARKS = frozenset({'"', "“", "”", "'"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "''"})
 CUE_START_MIN = 0.5  # marginal P(B) that adds a verb Viterbi left out as a cue start
 SAY_CLAUSE_MIN = 0.25  # the same for a saying verb with a clausal complement ("..., the daily reported")
 

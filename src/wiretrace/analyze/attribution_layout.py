@@ -42,8 +42,15 @@ _RUBRICS = frozenset({
 })
 
 
-#: After a quotation's source: the rest of that sentence, then the next quotation in the paragraph.
-_NEXT_QUOTE = re.compile(r"[^\n“”\"]*?[.!?:][ \t\xa0]+(?P<quote>[“\"][^\n“”\"]{2,}[”\"])")
+#: Quotation marks: curly, straight, or two apostrophes (''like this'', as some papers print them).
+_OPEN_QUOTE = r"(?:[“\"]|'')"
+_CLOSE_QUOTE = r"(?:[”\"]|'')"
+_UNQUOTED = r"(?:[^\n“”\"']|'(?!'))"  # a character that is no double quotation mark
+#: After a quotation's source: the rest of that sentence, then the next quotation in the paragraph
+#: (closed, or running on to the paragraph's end: a quotation that goes on in the next paragraph
+#: is not closed).
+_NEXT_QUOTE = re.compile(rf"{_UNQUOTED}*?[.!?:][”\"’']*[ \t\xa0]+(?P<quote>{_OPEN_QUOTE}{_UNQUOTED}{{2,}}"
+                         rf"(?:{_CLOSE_QUOTE}|(?=\n|$)))")
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.;:!?”\"’']*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
@@ -59,7 +66,7 @@ def continue_quotes(text: str, attributions: list[Attribution]) -> None:
         content_end = max(e for _, e in attribution.content)
         if content_end > cue_start or not _BETWEEN_QUOTE_AND_CUE.match(text[content_end:cue_start]):
             continue
-        if not any(text[s:e].lstrip().startswith(("“", '"')) for s, e in attribution.content):
+        if not any(text[s:e].lstrip().startswith(("“", '"', "''")) for s, e in attribution.content):
             continue  # not a quotation
         after = max([e for _, e in attribution.source] + [attribution.cue[-1][1]])
         match = _NEXT_QUOTE.match(text, after)

@@ -105,3 +105,16 @@ def test_a_quotation_in_two_apostrophes_goes_on_after_its_source():
     # the second quotation runs on unclosed to its paragraph's end (it goes on in the next paragraph)
     assert [text[s:e] for s, e in attribution.content] == [
         "''There is no plan,''", "''We have said it before and we will say it"]
+
+
+def test_a_quotation_goes_on_after_a_source_between_it_and_the_cue():
+    from wiretrace.analyze.attribution import Attribution
+    from wiretrace.analyze.attribution_layout import continue_quotes
+
+    text = "“The shop stays open,” Jo Smith, who runs it, said on Monday. “We have no other plan.”"
+    source = text.index("Jo Smith, who runs it")
+    said = text.index("said")
+    attribution = Attribution(source=[[source, source + len("Jo Smith, who runs it")]], cue=[[said, said + 4]],
+                              content=[[0, text.index("”") + 1]])
+    continue_quotes(text, [attribution])
+    assert [text[s:e] for s, e in attribution.content] == ["“The shop stays open,”", "“We have no other plan.”"]

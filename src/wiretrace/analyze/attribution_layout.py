@@ -64,7 +64,16 @@ def continue_quotes(text: str, attributions: list[Attribution]) -> None:
             continue
         cue_start = attribution.cue[0][0]
         content_end = max(e for _, e in attribution.content)
-        if content_end > cue_start or not _BETWEEN_QUOTE_AND_CUE.match(text[content_end:cue_start]):
+        if content_end > cue_start:
+            continue
+        # between the quotation and its cue: closing punctuation, and the source if it stands there
+        # ("“A,” Jo Smith, who runs the shop, said.")
+        between = text[content_end:cue_start]
+        if attribution.source:
+            s0, s1 = attribution.source[0][0], attribution.source[-1][1]
+            if content_end <= s0 and s1 <= cue_start:
+                between = text[content_end:s0] + text[s1:cue_start]
+        if not _BETWEEN_QUOTE_AND_CUE.match(between):
             continue
         if not any(text[s:e].lstrip().startswith(("“", '"', "''")) for s, e in attribution.content):
             continue  # not a quotation

@@ -273,3 +273,21 @@ def test_two_apostrophes_open_and_close_a_quotation():
     quote = {t.i: q for t, q in zip(doc, doc_info(doc).quote)}
     inside = [t.text for t in doc if quote[t.i]]
     assert inside == ["''", "We", "will", "win", ",", "''", "''", "It", "is", "fine", ".", "''"]
+
+
+def test_content_begun_inside_a_quotation_takes_the_whole_quotation():
+    from wiretrace.analyze.attribution import _whole_quotation, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("“The ferry will run. The bridge will wait until May,” the mayor said.")
+    info = doc_info(doc)
+    cue = _tokens(doc, "said")
+    source = _tokens(doc, "the mayor")
+    later = _tokens(doc, "The bridge will wait until May,”")
+    no_other_cue = [False] * len(doc)
+    whole = _whole_quotation(info, cue, [source], [later], no_other_cue)
+    assert [doc[s:e].text for s, e in whole] == ["“The ferry will run. The bridge will wait until May,”"]
+    # another cue inside the quotation keeps the run as it was
+    other = list(no_other_cue)
+    other[_tokens(doc, "run")[0]] = True
+    assert _whole_quotation(info, cue, [source], [later], other) == [later]

@@ -15,8 +15,9 @@ Speaker labels, speaker headlines and dash credits, which layout rather than wor
 saying verb with a clausal complement); a cue whose content comes out empty is retried without the
 other cues marked, and then absorbs the cues inside its content. A relation whose cue lies inside
 another relation's content is dropped (PolNeAR's relations do not nest). Spans are then fitted to
-PolNeAR's conventions: a content cut short runs on to the end of the cue's complement, and a source
-takes the comma that closes an appositive.
+PolNeAR's conventions: a content cut short runs on to the end of the cue's complement, a content
+begun or ended inside a quotation takes the whole quotation, and a source takes the comma that
+closes an appositive.
 
 A token has at most one role in one attribution (PolNeAR's annotations do not nest), contents may be
 discontinuous (the cue and source can sit inside them) and the source may be empty.
@@ -190,7 +191,7 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
     from covering it; when the retry finds a content, cues inside that content are dropped.
     A cue still without content gets one from the parse where it can (:func:`_content_from_parse`).
     Sources and contents are then fitted to PolNeAR's span conventions (:func:`_source_comma`,
-    :func:`_complete_content`).
+    :func:`_complete_content`, :func:`_whole_quotation`).
     """
     n = len(info.doc)
     other = [False] * n
@@ -226,7 +227,8 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
         if contents and not sources:
             sources = _source_from_parse(info, cue, contents)
         sources = _source_comma(info, sources)
-        out[k] = (sources, _complete_content(info, cue, sources, contents, other))
+        contents = _complete_content(info, cue, sources, contents, other)
+        out[k] = (sources, _whole_quotation(info, cue, sources, contents, other))
     return [([], []) if k in dropped else roles for k, roles in enumerate(out)]
 
 
@@ -409,6 +411,42 @@ def _complete_content(info: DocInfo, cue: tuple[int, int], sources: list[tuple[i
                 while right > b and (doc[right - 1].is_space or doc[right - 1].text in ".,;"):
                     right -= 1
                 b = right
+        out.append((a, b))
+    return out
+
+
+def _whole_quotation(info: DocInfo, cue: tuple[int, int], sources: list[tuple[int, int]],
+                     contents: list[tuple[int, int]], other: list[bool]) -> list[tuple[int, int]]:
+    """Widen a content run that starts or ends inside a quotation to the whole quotation.
+
+    The role tagger can begin a quoted content at a later sentence of the quotation ("“People say
+    they attack us because they hate us. [They attack us because ...],” he said"); PolNeAR takes the
+    quotation whole. The widening stops at the cue, sources and other cues.
+    """
+    quote_id = info.quote_id
+    n = info.n
+    cs, ce = cue
+    in_source = {i for s, e in sources for i in range(s, e)}
+
+    def free(i: int) -> bool:
+        return not (other[i] or cs <= i < ce or i in in_source)
+
+    out = []
+    for a, b in contents:
+        q = quote_id[a]
+        if q >= 0:
+            k = a
+            while k > 0 and quote_id[k - 1] == q and free(k - 1):
+                k -= 1
+            if k == 0 or quote_id[k - 1] != q:
+                a = k
+        q = quote_id[b - 1]
+        if q >= 0:
+            m = b
+            while m < n and quote_id[m] == q and free(m):
+                m += 1
+            if m == n or quote_id[m] != q:
+                b = m
         out.append((a, b))
     return out
 

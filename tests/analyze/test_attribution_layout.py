@@ -118,3 +118,22 @@ def test_a_quotation_goes_on_after_a_source_between_it_and_the_cue():
                               content=[[0, text.index("”") + 1]])
     continue_quotes(text, [attribution])
     assert [text[s:e] for s, e in attribution.content] == ["“The shop stays open,”", "“We have no other plan.”"]
+
+
+def test_a_quotation_left_open_goes_on_in_the_next_quoted_paragraphs():
+    from wiretrace.analyze.attribution import Attribution
+    from wiretrace.analyze.attribution_layout import continue_paragraphs
+
+    text = ("Jo Smith said: “The shop stays open.\n\n“We have no other plan.\n\n“Nor will we.”\n\n"
+            "“That is wrong,” Lee replied.")
+    said = text.index("said")
+    first = Attribution(source=[[0, 8]], cue=[[said, said + 5]], content=[[text.index("“The"), text.index("\n")]])
+    replied = text.index("replied")
+    second = Attribution(source=[[replied - 4, replied - 1]], cue=[[replied, replied + 7]],
+                         content=[[text.index("“That"), replied - 5]])
+    continue_paragraphs(text, [first, second])
+    # the quotation closes in its third paragraph; the fourth is another speaker's
+    assert [text[s:e] for s, e in first.content] == ["“The shop stays open.", "“We have no other plan.", "“Nor will we.”"]
+    closed = Attribution(source=[[0, 8]], cue=[[said, said + 5]], content=[[text.index("“Nor"), text.index("“Nor") + 14]])
+    continue_paragraphs(text, [closed])
+    assert len(closed.content) == 1  # a closed quotation does not go on

@@ -506,7 +506,11 @@ def _poll_attributions(info: DocInfo) -> list[tuple[list[tuple[int, int]], tuple
 
 def extract_attributions(doc) -> list[Attribution]:
     """Attributions in a parsed spaCy ``Doc`` (needs tagger, parser and lemmatizer annotations)."""
-    from wiretrace.analyze.attribution_layout import continue_quotes, layout_attributions  # (they import this module)
+    from wiretrace.analyze.attribution_layout import (  # (they import this module)
+        continue_paragraphs,
+        continue_quotes,
+        layout_attributions,
+    )
 
     if len(doc) == 0:
         return []
@@ -533,6 +537,7 @@ def extract_attributions(doc) -> list[Attribution]:
     cue_chars = {i for a in result for s, e in a.cue for i in range(s, e)}
     places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
     result.extend(a for a in layout_attributions(doc.text, places) if not any(i in cue_chars for i in range(*a.cue[0])))
+    continue_paragraphs(doc.text, result)
     return sorted(_outermost(result), key=lambda a: a.cue[0][0])
 
 

@@ -11,6 +11,8 @@ Each gives a relation with the colon or dash as its cue, as PolNeAR annotates th
 
 :func:`continue_quotes` extends a quotation the CRF found ("“A,” said X.") over the quotation
 that follows in the same paragraph ("“A,” said X. “B.”"): the speaker has not changed.
+:func:`continue_paragraphs` carries a quotation left open at its paragraph's end over the quoted
+paragraphs that follow (news style closes a quotation only in its last paragraph).
 """
 
 from __future__ import annotations
@@ -91,6 +93,48 @@ def continue_quotes(text: str, attributions: list[Attribution]) -> None:
             continue
         attribution.content.append([start, end])
         attribution.kind = "direct"
+
+
+#: A paragraph that opens with a quotation mark (after any blank lines).
+_QUOTE_OPENS_PARAGRAPH = re.compile(r"\n[ \t\xa0\n]*(?P<body>(?:[“\"]|'')[^\n]*)")
+
+
+def _quote_left_open(paragraph: str) -> bool:
+    """Whether a quotation opened in ``paragraph`` is still open at its end: news style leaves the
+    closing mark off when the quotation goes on in the next paragraph."""
+    doubled = paragraph.count("''")
+    straight = paragraph.count('"')
+    return (paragraph.count("“") > paragraph.count("”") or straight % 2 == 1
+            or (doubled % 2 == 1 and not straight))
+
+
+def continue_paragraphs(text: str, attributions: list[Attribution]) -> None:
+    """Extend each content that runs to the end of its paragraph inside a quotation left open over the
+    following paragraphs that open with a quotation mark (in place), while the quotation stays open,
+    unless another attribution's cue or content lies in them."""
+    cues = [a.cue[0][0] for a in attributions if a.cue]
+    for attribution in attributions:
+        if not (attribution.cue and attribution.content):
+            continue
+        end = max(e for _, e in attribution.content)
+        if end < attribution.cue[-1][1]:
+            continue  # the content is before its cue: the quotation was closed for the cue
+        start = text.rfind("\n", 0, end) + 1
+        stop = text.find("\n", end)
+        stop = len(text) if stop < 0 else stop
+        if text[end:stop].strip(" \t\xa0.,;:!?") or not _quote_left_open(text[start:stop]):
+            continue
+        while (match := _QUOTE_OPENS_PARAGRAPH.match(text, stop)) is not None:
+            a, b = _trimmed(text, *match.span("body"))
+            body = text[a:b].lstrip("“\"'")
+            if body.startswith("(") or _SPEAKER.match(body) or any(a <= c < b for c in cues) or any(
+                    s < b and a < e for other in attributions if other is not attribution for s, e in other.content):
+                break
+            attribution.content.append([a, b])
+            attribution.kind = "direct"
+            stop = match.end()
+            if not _quote_left_open(text[a:b]):
+                break
 
 
 def _trimmed(text: str, start: int, end: int) -> list[int]:

@@ -236,6 +236,17 @@ def test_source_takes_the_comma_closing_an_appositive():
     assert _source_comma(info, []) == []
 
 
+def test_the_source_shown_leaves_out_the_appositive_comma_its_span_keeps():
+    from wiretrace.analyze.pipeline import analyze_article
+    from wiretrace.record import Article
+
+    text = "Mara Bellin, a spokeswoman for the port, said the cranes would be replaced by March."
+    article = analyze_article(Article(source="port.txt", input_kind="text", body=[text]))
+    [attribution] = article.attributions
+    assert attribution.source_text == "Mara Bellin, a spokeswoman for the port"
+    assert [text[s:e] for s, e in attribution.source] == ["Mara Bellin, a spokeswoman for the port,"]
+
+
 def test_content_of_according_to_and_as_reported_is_the_clause_they_attribute():
     from wiretrace.analyze.attribution import _content_from_parse, doc_info
     from wiretrace.analyze.nlp import load_nlp

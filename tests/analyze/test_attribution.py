@@ -212,3 +212,93 @@ def test_a_relation_inside_another_relations_content_is_dropped():
     a = Attribution(cue=[[0, 4]], content=[[5, 20]])
     b = Attribution(cue=[[10, 14]], content=[[0, 8]])
     assert _outermost([a, b]) == [a, b]
+
+
+def _tokens(doc, words: str) -> tuple[int, int]:
+    """Token span of the first occurrence of ``words`` in ``doc``."""
+    start = next(t.i for t in doc if doc[t.i:].text.startswith(words))
+    end = next(t.i + 1 for t in doc[start:] if doc[start:t.i + 1].text == words)
+    return start, end
+
+
+def test_source_takes_the_comma_closing_an_appositive():
+    from wiretrace.analyze.attribution import _source_comma, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("Mara Bellin, a spokeswoman for the port, said the cranes would be replaced.")
+    info = doc_info(doc)
+    name = _tokens(doc, "Mara Bellin, a spokeswoman for the port")
+    assert [doc[s:e].text for s, e in _source_comma(info, [name])] == ["Mara Bellin, a spokeswoman for the port,"]
+    doc = load_nlp()("According to Mara Bellin, the cranes would be replaced.")
+    info = doc_info(doc)
+    name = _tokens(doc, "Mara Bellin,")
+    assert [doc[s:e].text for s, e in _source_comma(info, [name])] == ["Mara Bellin"]
+    assert _source_comma(info, []) == []
+
+
+def test_the_source_shown_leaves_out_the_appositive_comma_its_span_keeps():
+    from wiretrace.analyze.pipeline import analyze_article
+    from wiretrace.record import Article
+
+    text = "Mara Bellin, a spokeswoman for the port, said the cranes would be replaced by March."
+    article = analyze_article(Article(source="port.txt", input_kind="text", body=[text]))
+    [attribution] = article.attributions
+    assert attribution.source_text == "Mara Bellin, a spokeswoman for the port"
+    assert [text[s:e] for s, e in attribution.source] == ["Mara Bellin, a spokeswoman for the port,"]
+
+
+def test_content_of_according_to_and_as_reported_is_the_clause_they_attribute():
+    from wiretrace.analyze.attribution import _content_from_parse, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("Grain exports rose by a fifth last year, according to the port authority.")
+    content = _content_from_parse(doc_info(doc), _tokens(doc, "according to"))
+    assert [doc[s:e].text for s, e in content] == ["Grain exports rose by a fifth last year"]
+    doc = load_nlp()("As the newspaper reported, the ferry service will end in March.")
+    content = _content_from_parse(doc_info(doc), _tokens(doc, "reported"))
+    assert [doc[s:e].text for s, e in content] == ["the ferry service will end in March"]
+
+
+def test_content_cut_short_runs_to_the_end_of_the_cues_complement():
+    from wiretrace.analyze.attribution import _complete_content, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("Ilsa Moreno told reporters that the new levy would raise $40 million annually.")
+    info = doc_info(doc)
+    cue = _tokens(doc, "told")
+    short = _tokens(doc, "that the new levy would raise $40 million")
+    no_other_cue = [False] * len(doc)
+    full = _complete_content(info, cue, [_tokens(doc, "Ilsa Moreno")], [short], no_other_cue)
+    assert [doc[s:e].text for s, e in full] == ["that the new levy would raise $40 million annually"]
+    # another cue in the way stops the extension (its relation would be dropped as nested)
+    other = list(no_other_cue)
+    other[_tokens(doc, "annually")[0]] = True
+    assert _complete_content(info, cue, [], [short], other) == [short]
+
+
+def test_two_apostrophes_open_and_close_a_quotation():
+    from wiretrace.analyze.attribution_features import doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("''We will win,'' he said. ''It is fine.''")
+    quote = {t.i: q for t, q in zip(doc, doc_info(doc).quote)}
+    inside = [t.text for t in doc if quote[t.i]]
+    assert inside == ["''", "We", "will", "win", ",", "''", "''", "It", "is", "fine", ".", "''"]
+
+
+def test_content_begun_inside_a_quotation_takes_the_whole_quotation():
+    from wiretrace.analyze.attribution import _whole_quotation, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("“The ferry will run. The bridge will wait until May,” the mayor said.")
+    info = doc_info(doc)
+    cue = _tokens(doc, "said")
+    source = _tokens(doc, "the mayor")
+    later = _tokens(doc, "The bridge will wait until May,”")
+    no_other_cue = [False] * len(doc)
+    whole = _whole_quotation(info, cue, [source], [later], no_other_cue)
+    assert [doc[s:e].text for s, e in whole] == ["“The ferry will run. The bridge will wait until May,”"]
+    # another cue inside the quotation keeps the run as it was
+    other = list(no_other_cue)
+    other[_tokens(doc, "run")[0]] = True
+    assert _whole_quotation(info, cue, [source], [later], other) == [later]

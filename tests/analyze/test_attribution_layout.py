@@ -92,3 +92,48 @@ def test_rubrics_and_fields_are_not_speakers():
     for line in ("READ MORE: Prices soar after the cap\n\nText", "EDITOR'S NOTE: This story was updated\n\nText",
                  "Source: Reuters reporting from Lisvar\n\nText"):
         assert layout_attributions(line) == []
+
+
+def test_a_quotation_in_two_apostrophes_goes_on_after_its_source():
+    from wiretrace.analyze.attribution import Attribution
+    from wiretrace.analyze.attribution_layout import continue_quotes
+
+    text = "''There is no plan,'' said Elena Dravik, the minister. ''We have said it before and we will say it\n\nNext."
+    said = text.index("said")
+    attribution = Attribution(source=[[said + 5, said + 17]], cue=[[said, said + 4]], content=[[0, said - 1]])
+    continue_quotes(text, [attribution])
+    # the second quotation runs on unclosed to its paragraph's end (it goes on in the next paragraph)
+    assert [text[s:e] for s, e in attribution.content] == [
+        "''There is no plan,''", "''We have said it before and we will say it"]
+
+
+def test_a_quotation_goes_on_after_a_source_between_it_and_the_cue():
+    from wiretrace.analyze.attribution import Attribution
+    from wiretrace.analyze.attribution_layout import continue_quotes
+
+    text = "“The shop stays open,” Jo Smith, who runs it, said on Monday. “We have no other plan.”"
+    source = text.index("Jo Smith, who runs it")
+    said = text.index("said")
+    attribution = Attribution(source=[[source, source + len("Jo Smith, who runs it")]], cue=[[said, said + 4]],
+                              content=[[0, text.index("”") + 1]])
+    continue_quotes(text, [attribution])
+    assert [text[s:e] for s, e in attribution.content] == ["“The shop stays open,”", "“We have no other plan.”"]
+
+
+def test_a_quotation_left_open_goes_on_in_the_next_quoted_paragraphs():
+    from wiretrace.analyze.attribution import Attribution
+    from wiretrace.analyze.attribution_layout import continue_paragraphs
+
+    text = ("Jo Smith said: “The shop stays open.\n\n“We have no other plan.\n\n“Nor will we.”\n\n"
+            "“That is wrong,” Lee replied.")
+    said = text.index("said")
+    first = Attribution(source=[[0, 8]], cue=[[said, said + 5]], content=[[text.index("“The"), text.index("\n")]])
+    replied = text.index("replied")
+    second = Attribution(source=[[replied - 4, replied - 1]], cue=[[replied, replied + 7]],
+                         content=[[text.index("“That"), replied - 5]])
+    continue_paragraphs(text, [first, second])
+    # the quotation closes in its third paragraph; the fourth is another speaker's
+    assert [text[s:e] for s, e in first.content] == ["“The shop stays open.", "“We have no other plan.", "“Nor will we.”"]
+    closed = Attribution(source=[[0, 8]], cue=[[said, said + 5]], content=[[text.index("“Nor"), text.index("“Nor") + 14]])
+    continue_paragraphs(text, [closed])
+    assert len(closed.content) == 1  # a closed quotation does not go on

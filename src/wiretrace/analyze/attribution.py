@@ -14,7 +14,10 @@ Speaker labels, speaker headlines and dash credits, which layout rather than wor
 :mod:`wiretrace.analyze.attribution_layout`. Decoding is Viterbi, plus any verb whose marginal probability of starting a cue exceeds 0.5 (0.25 for a
 saying verb with a clausal complement); a cue whose content comes out empty is retried without the
 other cues marked, and then absorbs the cues inside its content. A relation whose cue lies inside
-another relation's content is dropped (PolNeAR's relations do not nest).
+another relation's content is dropped (PolNeAR's relations do not nest). Spans are then fitted to
+PolNeAR's conventions: a content cut short runs on to the end of the cue's complement, a content
+begun or ended inside a quotation takes the whole quotation, and a source takes the comma that
+closes an appositive.
 
 A token has at most one role in one attribution (PolNeAR's annotations do not nest), contents may be
 discontinuous (the cue and source can sit inside them) and the source may be empty.
@@ -34,6 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from wiretrace.analyze.attribution_features import (
+    SAY_LEMMAS,
     DocInfo,
     cue_features,
     cue_window,
@@ -46,7 +50,7 @@ CUE_MODEL = MODEL_DIR / "attribution.cue.crfsuite"
 ROLE_MODEL = MODEL_DIR / "attribution.role.crfsuite"
 
 Span = list[int]
-_QUOTE_MARKS = frozenset({'"', "“", "”", "'"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "''"})
 CUE_START_MIN = 0.5  # marginal P(B) that adds a verb Viterbi left out as a cue start
 SAY_CLAUSE_MIN = 0.25  # the same for a saying verb with a clausal complement ("..., the daily reported")
 
@@ -186,6 +190,8 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
     tagged inside its content ("Peskov said [Putin had not discussed ...]") keeps the role tagger
     from covering it; when the retry finds a content, cues inside that content are dropped.
     A cue still without content gets one from the parse where it can (:func:`_content_from_parse`).
+    Sources and contents are then fitted to PolNeAR's span conventions (:func:`_source_comma`,
+    :func:`_complete_content`, :func:`_whole_quotation`).
     """
     n = len(info.doc)
     other = [False] * n
@@ -217,10 +223,12 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
             continue
         sources, contents = out[k]
         if not contents:
-            contents = _content_from_parse(info, cue)
+            contents = _content_from_parse(info, cue, other)
         if contents and not sources:
             sources = _source_from_parse(info, cue, contents)
-        out[k] = (sources, contents)
+        sources = _source_comma(info, sources)
+        contents = _complete_content(info, cue, sources, contents, other)
+        out[k] = (sources, _whole_quotation(info, cue, sources, contents, other))
     return [([], []) if k in dropped else roles for k, roles in enumerate(out)]
 
 
@@ -278,12 +286,14 @@ def _source_from_parse(info: DocInfo, cue: tuple[int, int],
     return []
 
 
-def _content_from_parse(info: DocInfo, cue: tuple[int, int]) -> list[tuple[int, int]]:
+def _content_from_parse(info: DocInfo, cue: tuple[int, int], other: list[bool] | None = None) -> list[tuple[int, int]]:
     """A content for a cue the role tagger left without one, read from layout and the parse:
 
     - "He said:" closing its paragraph: the next paragraph;
     - a cue verb with a clausal complement ("told leaders [that few people understood ...]");
-    - a sentence-final "..., the source added": the clause before the source.
+    - a sentence-final "..., the source added": the clause before the source;
+    - "according to X" or "as X reported": the rest of the sentence (:func:`_host_clause`), unless
+      another cue lies in it.
     """
     doc = info.doc
     start, end = cue
@@ -305,6 +315,11 @@ def _content_from_parse(info: DocInfo, cue: tuple[int, int]) -> list[tuple[int, 
             a, b = _phrase(child)
             if a < b and not a <= start < b:
                 return [(a, b)]
+    if doc[start].lower_ == "according" or (info.lemma[head.i] in SAY_LEMMAS and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in head.children)):
+        clause = _host_clause(head)
+        if clause and not (other and any(other[i] for s, e in clause for i in range(s, e))):
+            return clause
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < start]
     if subjects:
         k = min(t.i for t in subjects[-1].subtree) - 1
@@ -318,6 +333,25 @@ def _content_from_parse(info: DocInfo, cue: tuple[int, int]) -> list[tuple[int, 
             if k - a >= 3:
                 return [(a, k)]
     return []
+
+
+def _host_clause(head) -> list[tuple[int, int]]:
+    """The sentence around an "according to X" / "as X reported" phrase, less the phrase: the clause
+    it attributes ("Income rose[, according to one firm]." / "[As POLITICO has reported,] cases ...")."""
+    doc = head.doc
+    if head.dep_ not in ("prep", "advcl") or head.head is head:
+        return []
+    sentence = head.sent
+    a, b = head.left_edge.i, head.right_edge.i + 1
+    pieces = []
+    for s, e in ((sentence.start, a), (b, sentence.end)):
+        while s < e and (doc[s].is_space or doc[s].is_punct):
+            s += 1
+        while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct):
+            e -= 1
+        if e - s >= 3:
+            pieces.append((s, e))
+    return pieces
 
 
 def _one_source(info: DocInfo, cue: tuple[int, int], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -342,6 +376,98 @@ def _one_source(info: DocInfo, cue: tuple[int, int], runs: list[tuple[int, int]]
         return cs - e if e <= cs else (s - ce if s >= ce else 0)
 
     return [min(merged, key=distance)]
+
+
+def _complete_content(info: DocInfo, cue: tuple[int, int], sources: list[tuple[int, int]],
+                      contents: list[tuple[int, int]], other: list[bool]) -> list[tuple[int, int]]:
+    """Carry a content run after the cue on to the end of the cue's dependent that holds it.
+
+    The role tagger often stops a content early ("told X [that a tax would raise $220 billion]
+    annually"); PolNeAR's contents mostly run to the end of the cue's complement. The extension
+    stops short of sources, of other cues (their relations would be dropped as nested) and of
+    closing punctuation. On every 5th train article held out: content overlap F1 +0.2.
+    """
+    if not contents:
+        return contents
+    doc = info.doc
+    cs, ce = cue
+    head = _cue_head(doc, cue)
+    in_source = {i for s, e in sources for i in range(s, e)}
+    out = []
+    for a, b in contents:
+        child = None
+        if a >= ce:
+            t = doc[a]
+            for _ in range(40):  # up to the cue's dependent holding the run
+                if t.head.i == t.i:
+                    break
+                if t.head.i == head.i or cs <= t.head.i < ce:
+                    child = t
+                    break
+                t = t.head
+        if child is not None:
+            right = child.right_edge.i + 1
+            if b < right and not any(i in in_source or other[i] or cs <= i < ce for i in range(b, right)):
+                while right > b and (doc[right - 1].is_space or doc[right - 1].text in ".,;"):
+                    right -= 1
+                b = right
+        out.append((a, b))
+    return out
+
+
+def _whole_quotation(info: DocInfo, cue: tuple[int, int], sources: list[tuple[int, int]],
+                     contents: list[tuple[int, int]], other: list[bool]) -> list[tuple[int, int]]:
+    """Widen a content run that starts or ends inside a quotation to the whole quotation.
+
+    The role tagger can begin a quoted content at a later sentence of the quotation ("“People say
+    they attack us because they hate us. [They attack us because ...],” he said"); PolNeAR takes the
+    quotation whole. The widening stops at the cue, sources and other cues.
+    """
+    quote_id = info.quote_id
+    n = info.n
+    cs, ce = cue
+    in_source = {i for s, e in sources for i in range(s, e)}
+
+    def free(i: int) -> bool:
+        return not (other[i] or cs <= i < ce or i in in_source)
+
+    out = []
+    for a, b in contents:
+        q = quote_id[a]
+        if q >= 0:
+            k = a
+            while k > 0 and quote_id[k - 1] == q and free(k - 1):
+                k -= 1
+            if k == 0 or quote_id[k - 1] != q:
+                a = k
+        q = quote_id[b - 1]
+        if q >= 0:
+            m = b
+            while m < n and quote_id[m] == q and free(m):
+                m += 1
+            if m == n or quote_id[m] != q:
+                b = m
+        out.append((a, b))
+    return out
+
+
+def _source_comma(info: DocInfo, sources: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """PolNeAR's sources take the comma that closes an appositive ("Brian Fallon, a spokesman for
+    Mrs. Clinton[,] said") but not one after a plain name ("According to X[,] ..."): in train, a source
+    with a comma inside takes the comma after it 87% of the time, one without 1%."""
+    if len(sources) != 1:
+        return sources
+    doc = info.doc
+    a, b = sources[0]
+    inner = any(doc[i].text == "," for i in range(a, b - 1))
+    if doc[b - 1].text == ",":
+        return sources if inner or b - 1 <= a else [(a, b - 1)]
+    j = b
+    while j < info.n and doc[j].is_space:
+        j += 1
+    if inner and j < info.n and doc[j].text == ",":
+        return [(a, j + 1)]
+    return sources
 
 
 #: Heads of the noun phrase in a sentence-opening "In a/the ... poll, CLAUSE": the poll is the source.
@@ -380,7 +506,11 @@ def _poll_attributions(info: DocInfo) -> list[tuple[list[tuple[int, int]], tuple
 
 def extract_attributions(doc) -> list[Attribution]:
     """Attributions in a parsed spaCy ``Doc`` (needs tagger, parser and lemmatizer annotations)."""
-    from wiretrace.analyze.attribution_layout import continue_quotes, layout_attributions  # (they import this module)
+    from wiretrace.analyze.attribution_layout import (  # (they import this module)
+        continue_paragraphs,
+        continue_quotes,
+        layout_attributions,
+    )
 
     if len(doc) == 0:
         return []
@@ -407,6 +537,7 @@ def extract_attributions(doc) -> list[Attribution]:
     cue_chars = {i for a in result for s, e in a.cue for i in range(s, e)}
     places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
     result.extend(a for a in layout_attributions(doc.text, places) if not any(i in cue_chars for i in range(*a.cue[0])))
+    continue_paragraphs(doc.text, result)
     return sorted(_outermost(result), key=lambda a: a.cue[0][0])
 
 

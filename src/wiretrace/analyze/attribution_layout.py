@@ -11,6 +11,8 @@ Each gives a relation with the colon or dash as its cue, as PolNeAR annotates th
 
 :func:`continue_quotes` extends a quotation the CRF found ("“A,” said X.") over the quotation
 that follows in the same paragraph ("“A,” said X. “B.”"): the speaker has not changed.
+:func:`continue_paragraphs` carries a quotation left open at its paragraph's end over the quoted
+paragraphs that follow (news style closes a quotation only in its last paragraph).
 """
 
 from __future__ import annotations
@@ -42,8 +44,15 @@ _RUBRICS = frozenset({
 })
 
 
-#: After a quotation's source: the rest of that sentence, then the next quotation in the paragraph.
-_NEXT_QUOTE = re.compile(r"[^\n“”\"]*?[.!?:][ \t\xa0]+(?P<quote>[“\"][^\n“”\"]{2,}[”\"])")
+#: Quotation marks: curly, straight, or two apostrophes (''like this'', as some papers print them).
+_OPEN_QUOTE = r"(?:[“\"]|'')"
+_CLOSE_QUOTE = r"(?:[”\"]|'')"
+_UNQUOTED = r"(?:[^\n“”\"']|'(?!'))"  # a character that is no double quotation mark
+#: After a quotation's source: the rest of that sentence, then the next quotation in the paragraph
+#: (closed, or running on to the paragraph's end: a quotation that goes on in the next paragraph
+#: is not closed).
+_NEXT_QUOTE = re.compile(rf"{_UNQUOTED}*?[.!?:][”\"’']*[ \t\xa0]+(?P<quote>{_OPEN_QUOTE}{_UNQUOTED}{{2,}}"
+                         rf"(?:{_CLOSE_QUOTE}|(?=\n|$)))")
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.;:!?”\"’']*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
@@ -57,9 +66,18 @@ def continue_quotes(text: str, attributions: list[Attribution]) -> None:
             continue
         cue_start = attribution.cue[0][0]
         content_end = max(e for _, e in attribution.content)
-        if content_end > cue_start or not _BETWEEN_QUOTE_AND_CUE.match(text[content_end:cue_start]):
+        if content_end > cue_start:
             continue
-        if not any(text[s:e].lstrip().startswith(("“", '"')) for s, e in attribution.content):
+        # between the quotation and its cue: closing punctuation, and the source if it stands there
+        # ("“A,” Jo Smith, who runs the shop, said.")
+        between = text[content_end:cue_start]
+        if attribution.source:
+            s0, s1 = attribution.source[0][0], attribution.source[-1][1]
+            if content_end <= s0 and s1 <= cue_start:
+                between = text[content_end:s0] + text[s1:cue_start]
+        if not _BETWEEN_QUOTE_AND_CUE.match(between):
+            continue
+        if not any(text[s:e].lstrip().startswith(("“", '"', "''")) for s, e in attribution.content):
             continue  # not a quotation
         after = max([e for _, e in attribution.source] + [attribution.cue[-1][1]])
         match = _NEXT_QUOTE.match(text, after)
@@ -75,6 +93,48 @@ def continue_quotes(text: str, attributions: list[Attribution]) -> None:
             continue
         attribution.content.append([start, end])
         attribution.kind = "direct"
+
+
+#: A paragraph that opens with a quotation mark (after any blank lines).
+_QUOTE_OPENS_PARAGRAPH = re.compile(r"\n[ \t\xa0\n]*(?P<body>(?:[“\"]|'')[^\n]*)")
+
+
+def _quote_left_open(paragraph: str) -> bool:
+    """Whether a quotation opened in ``paragraph`` is still open at its end: news style leaves the
+    closing mark off when the quotation goes on in the next paragraph."""
+    doubled = paragraph.count("''")
+    straight = paragraph.count('"')
+    return (paragraph.count("“") > paragraph.count("”") or straight % 2 == 1
+            or (doubled % 2 == 1 and not straight))
+
+
+def continue_paragraphs(text: str, attributions: list[Attribution]) -> None:
+    """Extend each content that runs to the end of its paragraph inside a quotation left open over the
+    following paragraphs that open with a quotation mark (in place), while the quotation stays open,
+    unless another attribution's cue or content lies in them."""
+    cues = [a.cue[0][0] for a in attributions if a.cue]
+    for attribution in attributions:
+        if not (attribution.cue and attribution.content):
+            continue
+        end = max(e for _, e in attribution.content)
+        if end < attribution.cue[-1][1]:
+            continue  # the content is before its cue: the quotation was closed for the cue
+        start = text.rfind("\n", 0, end) + 1
+        stop = text.find("\n", end)
+        stop = len(text) if stop < 0 else stop
+        if text[end:stop].strip(" \t\xa0.,;:!?") or not _quote_left_open(text[start:stop]):
+            continue
+        while (match := _QUOTE_OPENS_PARAGRAPH.match(text, stop)) is not None:
+            a, b = _trimmed(text, *match.span("body"))
+            body = text[a:b].lstrip("“\"'")
+            if body.startswith("(") or _SPEAKER.match(body) or any(a <= c < b for c in cues) or any(
+                    s < b and a < e for other in attributions if other is not attribution for s, e in other.content):
+                break
+            attribution.content.append([a, b])
+            attribution.kind = "direct"
+            stop = match.end()
+            if not _quote_left_open(text[a:b]):
+                break
 
 
 def _trimmed(text: str, start: int, end: int) -> list[int]:

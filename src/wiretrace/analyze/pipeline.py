@@ -103,7 +103,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     report_basis: dict[str, str] = {}
     media = sourcing.media_names(text, entities)
     for attribution in attributions:
-        source_text = _text(text, attribution.source) or None
+        # (The span keeps the comma that closes an appositive, as PolNeAR marks it; the name shown does not.)
+        source_text = _text(text, attribution.source).rstrip(" ,") or None
         attribution.source_text = source_text
         cue_text = _text(text, attribution.cue)
         entity = _resolve_source(source_text, entities, previous, doc, attribution.source[0][0]) \

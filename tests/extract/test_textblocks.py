@@ -235,6 +235,13 @@ def test_joined_lines_keep_their_first_line_and_headline_dek_and_byline_stay_apa
          "storm-damaged pier at Carrow Point ran two months late.", 4)] + [(p, k) for k, p in enumerate(PARAGRAPHS, 13)]
 
 
+def test_a_long_run_of_broken_lines_joins_into_one_block() -> None:
+    # (Pieces are joined once the block is complete: a run of 200,000 lines is one join, not
+    # 200,000 ever longer copies.)
+    blocks = tb.segment("\n".join(["the"] * 200_000))
+    assert len(blocks) == 1 and blocks[0].text == " ".join(["the"] * 200_000)
+
+
 def test_a_dump_with_only_a_stray_line_going_on_is_left_as_drawn() -> None:
     dump = "Home\nnews\nWorld\nBusiness\n" + "\n".join(PARAGRAPHS) + "\n"
     assert [b.text for b in tb.segment(dump)][:4] == ["Home", "news", "World", "Business"]

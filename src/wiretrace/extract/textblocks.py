@@ -509,6 +509,9 @@ _DANGLING_WORDS = frozenset("""
 #: of BeautifulSoup's strip=True renderings of the same pages, 95 have three or more, 12 in the
 #: median one.)
 _MIN_INLINE_BREAKS = 3
+#: How much of the line above _continuation needs: its last few words (and whether it has more
+#: than three).
+_JOIN_CONTEXT = 200
 _MIN_INLINE_BREAK_SHARE = 0.015
 _CONTINUES_LINE = frozenset(",.;:)]}!?’”%")  # (a next line opening with one of these)
 _OPENS_BRACKET = frozenset("([{“‘")  # (a line ending with one of these)
@@ -517,10 +520,10 @@ _SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")", "»",
 
 
 def _continuation(previous: str, text: str) -> str | None:
-    """The separator that joins ``text`` to the line before it, ``previous``, where ``text``
-    goes on with the same sentence ("" before punctuation, else " "); None where it starts a
-    block of its own."""
-    if text.startswith("o ") or previous.startswith("o "):  # list items under lynx's and inscriptis' "o" marker
+    """The separator that joins ``text`` to the line before it, ``previous`` (its last
+    _JOIN_CONTEXT characters are enough), where ``text`` goes on with the same sentence (""
+    before punctuation, else " "); None where it starts a block of its own."""
+    if text.startswith("o "):  # a list item under lynx's and inscriptis' "o" marker
         return None
     if text[0] in _CONTINUES_LINE and not text.startswith("..."):
         return ""
@@ -559,16 +562,31 @@ def _join_inline_breaks(blocks: list[Block]) -> list[Block]:
     some such lines (_MIN_INLINE_BREAKS): a few lone ones are rather a menu's or a caption's
     quirks than a renderer's habit, and the dump is left as drawn."""
     joined: list[Block] = []
-    last_line = -2  # the dump line the last block in ``joined`` ends on
+    # The block being built from several lines: its pieces (joined once it is complete, so that a
+    # long run of lines costs linear time) and its last _JOIN_CONTEXT characters, which is all
+    # _continuation reads of it.
+    pieces: list[str] = []
+    context = ""
+    last_line = -2  # the dump line the block being built ends on
+
+    def close() -> None:
+        if len(pieces) > 1:
+            first = joined[-1]
+            joined[-1] = Block("".join(pieces), first.line, False, first.indent)
+
     for block in blocks:
-        if joined and block.line == last_line + 1 and not block.bullet:
-            previous = joined[-1]
-            if not previous.bullet and (separator := _continuation(previous.text, block.text)) is not None:
-                joined[-1] = Block(previous.text + separator + block.text, previous.line, False, previous.indent)
-                last_line = block.line
-                continue
-        joined.append(block)
+        if pieces and block.line == last_line + 1 and not block.bullet and not joined[-1].bullet \
+                and not pieces[0].startswith("o ") \
+                and (separator := _continuation(context, block.text)) is not None:
+            pieces += (separator, block.text)
+            context = (context + separator + block.text)[-_JOIN_CONTEXT:]
+        else:
+            close()
+            joined.append(block)
+            pieces = [block.text]
+            context = block.text[-_JOIN_CONTEXT:]
         last_line = block.line
+    close()
     breaks = len(blocks) - len(joined)
     return joined if breaks >= max(_MIN_INLINE_BREAKS, len(blocks) * _MIN_INLINE_BREAK_SHARE) else blocks
 

@@ -562,31 +562,30 @@ def _join_inline_breaks(blocks: list[Block]) -> list[Block]:
     some such lines (_MIN_INLINE_BREAKS): a few lone ones are rather a menu's or a caption's
     quirks than a renderer's habit, and the dump is left as drawn."""
     joined: list[Block] = []
-    # The block being built from several lines: its pieces (joined once it is complete, so that a
-    # long run of lines costs linear time) and its last _JOIN_CONTEXT characters, which is all
-    # _continuation reads of it.
+    # A block being built from several lines: its pieces, joined once it is complete (so that a
+    # long run of lines costs linear time), and its last _JOIN_CONTEXT characters, all that
+    # _continuation reads of it. Empty while the last block is a single line.
     pieces: list[str] = []
     context = ""
-    last_line = -2  # the dump line the block being built ends on
-
-    def close() -> None:
-        if len(pieces) > 1:
-            first = joined[-1]
-            joined[-1] = Block("".join(pieces), first.line, False, first.indent)
-
+    last_line = -2  # the dump line the last block ends on
     for block in blocks:
-        if pieces and block.line == last_line + 1 and not block.bullet and not joined[-1].bullet \
-                and not pieces[0].startswith("o ") \
-                and (separator := _continuation(context, block.text)) is not None:
-            pieces += (separator, block.text)
-            context = (context + separator + block.text)[-_JOIN_CONTEXT:]
-        else:
-            close()
-            joined.append(block)
-            pieces = [block.text]
-            context = block.text[-_JOIN_CONTEXT:]
+        if block.line == last_line + 1 and not block.bullet and not joined[-1].bullet:
+            first = pieces[0] if pieces else joined[-1].text
+            if not first.startswith("o ") and \
+                    (separator := _continuation(context if pieces else first, block.text)) is not None:
+                if not pieces:
+                    pieces, context = [first], first[-_JOIN_CONTEXT:]
+                pieces += (separator, block.text)
+                context = (context + separator + block.text)[-_JOIN_CONTEXT:]
+                last_line = block.line
+                continue
+        if pieces:
+            joined[-1] = Block("".join(pieces), joined[-1].line, False, joined[-1].indent)
+            pieces = []
+        joined.append(block)
         last_line = block.line
-    close()
+    if pieces:
+        joined[-1] = Block("".join(pieces), joined[-1].line, False, joined[-1].indent)
     breaks = len(blocks) - len(joined)
     return joined if breaks >= max(_MIN_INLINE_BREAKS, len(blocks) * _MIN_INLINE_BREAK_SHARE) else blocks
 

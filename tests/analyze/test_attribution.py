@@ -201,6 +201,19 @@ def test_cue_features_mark_words_nested_in_a_reported_clause():
     assert "nest=say" not in feats["mayor"]
 
 
+def test_cue_features_give_a_verb_the_lemmas_of_its_complements():
+    from wiretrace.analyze.attribution_features import cue_features, doc_info
+    from wiretrace.analyze.nlp import load_nlp
+
+    doc = load_nlp()("The mayor was angry. The governor is against the plan. Her aides talked about it.")
+    feats = {t.text: set(f) for t, f in zip(doc, cue_features(doc_info(doc)))}
+    # what a copular or light verb means lies in its complement: the tagger sees it on the verb
+    assert "cf=acomp|angry" in feats["was"]
+    assert "cf=prep|against" in feats["is"]
+    assert "cf=prep|about" in feats["talked"]
+    assert not any(f.startswith("cf=") for f in feats["mayor"] | feats["angry"])
+
+
 def test_a_relation_inside_another_relations_content_is_dropped():
     from wiretrace.analyze.attribution import _outermost
 

@@ -86,9 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     base = _texts(args.data, args.words)
-    source = args.data / "dev.jsonl"
     # (Say which: without ../shared the bundled samples, far shorter than --words, stand in.)
-    print(f"corpus: {'PolNeAR dev, ' + str(source) if source.exists() else 'the bundled samples (no ' + str(source) + ')'}")
+    dev = args.data / "dev.jsonl"
+    print("corpus:", f"PolNeAR dev, {dev}" if dev.exists() else f"the bundled samples (no {dev})")
     if not base or args.articles < 1:
         parser.error(f"no article of at least {0.8 * args.words:.0f} words to run on (lower --words)")
     texts = [base[i % len(base)] for i in range(args.articles)]

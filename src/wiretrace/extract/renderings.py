@@ -49,6 +49,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 #: Same column width for both terminal renderers: the common 80-column terminal.
@@ -121,21 +122,13 @@ def _resiliparse(html: bytes) -> str:
     return extract_plain_text(HTMLTree.parse(html.decode("utf-8", "replace")), main_content=False)
 
 
-def _soup_text(html: bytes, strip: bool) -> str:
+def _soup(html: bytes, strip: bool = False) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html.decode("utf-8", "replace"), "lxml")
     for element in soup(["script", "style", "noscript", "template"]):
         element.decompose()
     return soup.get_text("\n", strip=strip)
-
-
-def _soup(html: bytes) -> str:
-    return _soup_text(html, strip=False)
-
-
-def _soup_strip(html: bytes) -> str:
-    return _soup_text(html, strip=True)
 
 
 _CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -184,7 +177,7 @@ def renderers() -> dict[str, Callable | None]:
         "markdownify": _markdownify if _installed("markdownify") else None,
         "resiliparse": _resiliparse if _installed("resiliparse") else None,
         "soup": _soup if _installed("bs4") else None,
-        "soup_strip": _soup_strip if _installed("bs4") else None,
+        "soup_strip": partial(_soup, strip=True) if _installed("bs4") else None,
         # Not a per-page function: render_dev drives one browser through all pages.
         "chromium": _chromium_pages if _installed("playwright") and Path(_CHROMIUM).exists() else None,
     }

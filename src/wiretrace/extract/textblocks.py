@@ -509,10 +509,10 @@ _DANGLING_WORDS = frozenset("""
 #: of BeautifulSoup's strip=True renderings of the same pages, 95 have three or more, 12 in the
 #: median one.)
 _MIN_INLINE_BREAKS = 3
+_MIN_INLINE_BREAK_SHARE = 0.015
 #: How much of the line above _continuation needs: its last few words (and whether it has more
 #: than three).
 _JOIN_CONTEXT = 200
-_MIN_INLINE_BREAK_SHARE = 0.015
 _CONTINUES_LINE = frozenset(",.;:)]}!?’”%")  # (a next line opening with one of these)
 _OPENS_BRACKET = frozenset("([{“‘")  # (a line ending with one of these)
 _CLOSES_BRACKET = re.compile("[)\\]}”’]")

@@ -197,6 +197,8 @@ figures.
 , the union's regional secretary.
 Prof. Carlos:
 Estou aqui ao lado do Eugênio Tadeu, que já é de casa.
+First Published on Nov 20, 2019 01:38 pm
+tags #Ports #Strikes
 Tags:
 iPhone
 iPad
@@ -214,8 +216,9 @@ def test_segment_joins_lines_broken_at_inline_elements() -> None:
     assert "The strike could last a week, according to Harbour Board figures." in texts
     assert "“We have waited two years for this offer,” said Lena Ortiz, the union's regional secretary." in texts
     assert "Prof. Carlos: Estou aqui ao lado do Eugênio Tadeu, que já é de casa." in texts
-    # A label over one-word items, names in lower case ("iPhone"), list items: no sentence goes on.
-    # (Two "o" items are too few to call lynx-style list markers: they stay in the text.)
+    # A time stamp, a label over one-word items, names in lower case ("iPhone"), list items: no
+    # sentence goes on. (Two "o" items are too few to call lynx-style list markers: they stay in the text.)
+    assert texts[-8:-6] == ["First Published on Nov 20, 2019 01:38 pm", "tags #Ports #Strikes"]
     assert texts[-6:] == ["Tags:", "iPhone", "iPad", "Related", "o Ports reopen after storm", "o Union votes on pay offer"]
 
 

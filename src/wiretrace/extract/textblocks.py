@@ -44,6 +44,7 @@ from wiretrace.extract.textfeatures import (
     block_features,
     context_features,
     heaviest_run,
+    is_dateline,
     opens_with_cue,
     page_features,
 )
@@ -516,6 +517,7 @@ _JOIN_CONTEXT = 200
 _CONTINUES_LINE = frozenset(",.;:)]}!?’”%")  # (a next line opening with one of these)
 _OPENS_BRACKET = frozenset("([{“‘")  # (a line ending with one of these)
 _CLOSES_BRACKET = re.compile("[)\\]}”’]")
+_STAMP_SPACES = 12  # (a date or time line has fewer; a sentence naming a date may have more)
 _SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")", "»", "]", "。", "！", "？")
 
 
@@ -540,8 +542,11 @@ def _continuation(previous: str, text: str) -> str | None:
         return " "
     # (Not "iPhone", "eBay": names; nor "a." "b)": an enumeration.)
     if text[0].islower() and not text[1:2].isupper() and text[1:2] not in (".", ")"):
-        # Nor a cue's line: "by Jeff Foust" under a headline, "most popular" under a stamp.
-        return None if opens_with_cue(text) else " "
+        # Nor a cue's line: "by Jeff Foust" under a headline, "most popular" under a stamp; nor
+        # whatever follows a stamp: "... 01:38 pm" "tags #Local Markets".
+        if opens_with_cue(text) or (previous.count(" ") < _STAMP_SPACES and is_dateline(previous)):
+            return None
+        return " "
     if not last_char.isalpha():  # (nor a dangling word)
         return None
     words = previous.rsplit(None, 2)

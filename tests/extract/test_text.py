@@ -178,6 +178,18 @@ def test_closing_credits_and_bios_leave_the_body_but_still_name_the_wire():
     assert any(b.text.startswith("(Reporting by") for b in article.boilerplate)
 
 
+@pytest.mark.parametrize("line, tags", [
+    ("Tags: port strike, Port Elmar, unions", ["port strike", "Port Elmar", "unions"]),
+    ("tags #Port Elmar #Strikes #Unions", ["Port Elmar", "Strikes", "Unions"]),
+])
+def test_a_tags_line_under_the_story_fills_tags(line, tags):
+    dump = DUMP.replace("Share this article\n", f"First Published on May 8, 2026 11:02 am\n{line}\n")
+    article = extract_page(Page("tags.txt", dump), ExtractConfig(mode="text"))
+    assert article.tags == tags
+    assert any(b.category == "tags" and b.text == line for b in article.boilerplate)
+    assert article.body[-1].startswith("Work is expected to resume")
+
+
 def test_the_metadata_gates_change_no_record(monkeypatch):
     """The gates only skip rules that cannot match: with every gate open, every record is the same."""
     from wiretrace.commands.common import SAMPLES

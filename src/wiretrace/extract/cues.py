@@ -65,7 +65,9 @@ READING_TIME_STRICT = re.compile(
     re.IGNORECASE,
 )
 
-TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related topics|filed under)\s*:\s*", re.IGNORECASE)
+# (Or without a colon, where hashtags follow: "tags #Local Markets #Nifty".)
+TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related topics|filed under)\s*(?::\s*|(?=#))",
+                       re.IGNORECASE)
 # The same words alone on a line head a list of tags, one per following line.
 TAGS_HEADING = re.compile(r"^\s*(?:topics|tags|tagged|keywords|related topics|filed under)\s*:?\s*$", re.IGNORECASE)
 

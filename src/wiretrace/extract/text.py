@@ -571,7 +571,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                 label = "timestamp" if label == "other" else label
             if "min" in lower and article.reading_time_minutes is None:
                 article.reading_time_minutes = cues.reading_time_minutes(text)
-        if starts_cue and ":" in text and cues.TAGS_LEAD.match(text):
+        if starts_cue and (":" in text or "#" in text) and cues.TAGS_LEAD.match(text):
             article.tags = _split_tags(text)
             label = "tags"
         elif starts_cue and len(text) < 30 and cues.TAGS_HEADING.match(text):

@@ -68,22 +68,40 @@ def test_plain_stamps_are_read_as_dateutil_reads_them():
 
     from wiretrace.extract.dates import _DEFAULT, _plain_date, _zone
 
-    days = ["Nov 19 2019", "19 November 2019", "Tue Nov. 19th 2019", "13.11.2019", "11/14/2019", "Feb 29 2019",
+    days = ["Nov 19 2019", "19 November 2019", "Tue Nov. 19th 2019", "13.11.2019", "11/14/2019", "10.06.2026",
+            "12/06/2026", "Feb 29 2019",
             "Nov 19", "Nov 45", "31 Apr 2020"]
     clocks = ["", "9:08", "12:30 AM", "12:05 pm EST", "17:26 PM", "8:03 a.m. GMT", "23:59:59 Z", "24:00", "9:61"]
     prefixes = ["", "Associated Press", "By Jane Roe -", "on", "Sun"]
     suffixes = ["", "by Jane Roe", "Eastern", "of", "AP"]
     read = 0
-    for day, clock, prefix, suffix in product(days, clocks, prefixes, suffixes):
+    for day, clock, prefix, suffix, dayfirst in product(days, clocks, prefixes, suffixes, (False, True)):
         for text in (f"{prefix} {day} {clock} {suffix}", f"{prefix} {clock} {day} {suffix}"):
             text = " ".join(text.split())
-            plain = _plain_date(text)
+            plain = _plain_date(text, dayfirst)
             if plain is None:
                 continue
             read += 1
-            expected = parser.parse(text, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
+            expected = parser.parse(text, default=_DEFAULT, tzinfos=_zone, fuzzy=True, dayfirst=dayfirst)
             assert (plain, plain.tzinfo) == (expected, expected.tzinfo), text
     assert read > 1000
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10.06.2026, 14:32 Uhr", "2026-06-10T14:32:00"),  # dotted: day first wherever written
+    ("Issued on: 12/06/2026 - 14:05", "2026-06-12T14:05:00"),  # beside a 24-hour clock
+    ("20/11/2019 01:38 PM IST", "2019-11-20T13:38:00+05:30"),  # unambiguous anyway
+    ("05/11/2019 1:38 PM IST", "2019-11-05T13:38:00+05:30"),  # beside a zone outside North America
+    ("05/11/2019 10:31 PM EST", "2019-05-11T22:31:00-05:00"),  # ... inside it: month first
+    ("05/11/2019", "2019-05-11"),  # nothing to tell: month first, as dateutil reads it
+])
+def test_numeric_dates_put_the_day_first_where_the_page_does(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_a_reading_time_on_the_stamp_line_is_no_part_of_the_date():
+    assert parse_date("By Reuters | Jun 9, 2026, 05:32 GMT 3 min read") == "2026-06-09T05:32:00+00:00"
+    assert labelled_dates("Last Updated : Jun 9 2026 | 8:03 PM IST 2 min read") == {"updated": "2026-06-09T20:03:00+05:30"}
 
 
 @pytest.mark.parametrize("text", ["4 Things to Do in October", "o January (170)", "Does Marie Have $17 Million?",

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateutil_parser
 
-from wiretrace.extract.cues import opening_lookahead
+from wiretrace.extract.cues import READING_TIME_STRICT, opening_lookahead
 
 # Abbreviations as news sites use them. Where one is ambiguous the newsroom reading wins:
 # IST is India (not Irish or Israel Standard Time), CST is US Central (not China).
@@ -115,9 +115,10 @@ _READ_WORDS = frozenset(_MONTH_NUMBERS) | frozenset(
     "am pm a p h hour hours m minute minutes s second seconds of ad t st nd rd th utc gmt z".split())
 
 
-def _plain_date(text: str) -> datetime | None:
-    """What ``dateutil_parser.parse(text, default=_DEFAULT, tzinfos=_zone, fuzzy=True)`` gives for a
-    text of one of the plain shapes (_PLAIN_DATE); None for any other text, which dateutil must read."""
+def _plain_date(text: str, dayfirst: bool = False) -> datetime | None:
+    """What ``dateutil_parser.parse(text, default=_DEFAULT, tzinfos=_zone, fuzzy=True, dayfirst=dayfirst)``
+    gives for a text of one of the plain shapes (_PLAIN_DATE); None for any other text, which
+    dateutil must read."""
     match = _PLAIN_DATE.fullmatch(text)
     if match is None:
         return None
@@ -130,8 +131,11 @@ def _plain_date(text: str) -> datetime | None:
     if weekday and weekday.lower() not in _WEEKDAYS:
         return None
     if sep:
-        # Two numbers: month first, unless the first is no month ("13.11.2019").
+        # Two numbers: month first (day first with ``dayfirst``), unless that one is no month
+        # ("13.11.2019", "11/14/2019").
         first, second = int(match["first"]), int(match["second"])
+        if dayfirst:
+            first, second = second, first
         month, day = (first, second) if first <= 12 else (second, first)
         year = match["numeric_year"]
     else:
@@ -184,6 +188,28 @@ def _yearless(text: str) -> bool:
     return match is not None and match["apostrophe"] is None and "of" not in text.lower()
 
 
+# Which of two numbers is the day ("10.06.2026", "12/06/2026")? Dotted dates are day first
+# wherever they are written; so are other numeric dates beside a zone outside North America or a
+# 24-hour clock ("12/06/2026 - 14:05", "20/11/2019 01:38 PM IST"). Otherwise month first, as in
+# the US ("11/05/2019 10:31 PM EST"), and as dateutil reads them.
+_NUMERIC_DAY = re.compile(r"\b[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}\b")
+_AMERICAN_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT AKST AKDT HST".split()) | frozenset(_REGIONAL)
+_AM_PM = re.compile(r"[0-9]\s*[ap]\.?m\b", re.IGNORECASE)
+
+
+def _day_first(text: str) -> bool:
+    """Whether the numeric date in ``text``, if it has one, puts the day first (see _NUMERIC_DAY)."""
+    numeric = _NUMERIC_DAY.search(text)
+    if numeric is None:
+        return False
+    if numeric.group(1) == ".":
+        return True
+    zones = {word for word in _ZONE_WORD.findall(text) if word in TZINFOS or word in _REGIONAL}
+    if zones:
+        return not zones & _AMERICAN_ZONES
+    return bool(_HAS_TIME.search(text)) and not _AM_PM.search(text)
+
+
 def format_datetime(value: datetime, has_time: bool = True) -> str:
     """ISO 8601: with seconds and offset when a time is known, else the bare date."""
     if not has_time:
@@ -210,6 +236,8 @@ def parse_date(text: str | None) -> str | None:
     # it the default's year, refused below.)
     if not text or not _ANY_DIGIT.search(text):
         return None
+    if "min" in text:  # "Jun 9, 2026, 05:32 GMT 3 min read": the reading time is no part of the date
+        text = READING_TIME_STRICT.sub(" ", text)
     text = " ".join(text.split())
     if len(text) > 80:
         return None
@@ -228,12 +256,13 @@ def parse_date(text: str | None) -> str | None:
         if translated != cleaned:
             cleaned = _FOREIGN_FILLER.sub(" ", translated)
     cleaned = _DOTTED_TIME.sub(r"\1:\2", _NOISE.sub(" ", cleaned)).strip()
-    value = _plain_date(cleaned)
+    dayfirst = _day_first(text)
+    value = _plain_date(cleaned, dayfirst)
     if value is None:
         if _yearless(cleaned):
             return None
         try:
-            value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=_zone, fuzzy=True)
+            value = dateutil_parser.parse(cleaned, default=_DEFAULT, tzinfos=_zone, fuzzy=True, dayfirst=dayfirst)
         except (ValueError, OverflowError, TypeError):
             return None
     if value.year == _DEFAULT.year or not _YEARS[0] <= value.year <= _YEARS[1]:

@@ -53,6 +53,24 @@ def test_parse_date_reads_other_languages_and_dotted_times(text, expected):
     assert parse_date(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Actualizado: 10 jun 2026 - 13:45 CEST", {"updated": "2026-06-10T13:45:00+02:00"}),
+    ("Aktualisiert am 10.06.2026, 15:10 Uhr", {"updated": "2026-06-10T15:10:00"}),
+    ("Publié le 12 juin 2026 à 14h05, mis à jour le 12 juin 2026 à 16h40",
+     {"published": "2026-06-12T14:05:00", "updated": "2026-06-12T16:40:00"}),
+    ("Pubblicato il 3 marzo 2025", {"published": "2025-03-03"}),
+    ("Publicado em 22 de outubro de 2010 às 20:13", {"published": "2010-10-22T20:13:00"}),
+    ("Опубликовано 24 сентября 2018", {"published": "2018-09-24"}),
+])
+def test_labelled_dates_in_other_languages(text, expected):
+    assert labelled_dates(text) == expected
+
+
+def test_a_label_in_another_language_puts_the_day_first():
+    assert labelled_dates("05/10/2018 - Publicado por: Clarissa Borba") == {"published": "2018-10-05"}
+    assert labelled_dates("Published: 05/10/2018") == {"published": "2018-05-10"}
+
+
 def test_a_date_before_the_first_label_is_the_publication_date():
     assert labelled_dates("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT") == {
         "published": "2019-11-18T18:54:00+00:00", "updated": "2019-11-18T18:56:00+00:00"}

@@ -235,9 +235,9 @@ def test_each_gate_word_list_covers_its_pattern():
     from re import _parser
 
     from wiretrace.extract import cues, text
-    from wiretrace.extract.dates import _DATE_LABEL
+    from wiretrace.extract.dates import _DATE_LABEL, DATE_LABEL_WORDS
 
-    for pattern, words in [(_DATE_LABEL, text._LABEL_WORDS), (text._CAPTION_CREDIT, text._CAPTION_WORDS),
+    for pattern, words in [(_DATE_LABEL, DATE_LABEL_WORDS), (text._CAPTION_CREDIT, text._CAPTION_WORDS),
                            (text._PHOTO_CREDIT, text._CAPTION_WORDS), (cues.NEWSLETTER, text._NEWSLETTER_WORDS),
                            (text._FOLLOWING_STAMP, text._STAMP_WORDS)]:
         assert _holds_one_of(_parser.parse(pattern.pattern, pattern.flags).data, words), pattern.pattern

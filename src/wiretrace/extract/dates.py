@@ -44,7 +44,7 @@ _ZONE_WORD = re.compile(r"\b([A-Z]{1,5})\b")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 # (These patterns open with a look-ahead at the characters a match can start with, which spares
 # the engine trying every alternative at every position.)
-_HAS_TIME = re.compile(r"(?=\d)(?:\d{1,2}:\d{2}|\d{1,2}\.\d{2}(?![.\d])|\d\s*[ap]\.?m\b)", re.IGNORECASE)
+_HAS_TIME = re.compile(r"(?=\d)(?:\d{1,2}:\d{2}|\d{1,2}\.\d{2}(?![.\d])|\d\s*[ap]\.?m\b|\d{1,2}h\d{2}\b)", re.IGNORECASE)
 _NOISE = re.compile(r"(?=[\s|•·,])(?:\s*[|•·,]\s*|\s+at\s+|\s+on\s+)", re.IGNORECASE)
 # Month names dateutil does not know, as pages in Portuguese, Spanish, French, German, Italian,
 # Dutch, Indonesian and Russian (genitive: "24 сентября 2018") write them, to their English name.
@@ -79,6 +79,8 @@ MONTH_NAME = re.compile(rf"\b{opening_lookahead(_MONTH_STEMS)}(?:{'|'.join(_MONT
                         re.IGNORECASE)
 # "18.54 GMT", "9.41pm": a time written with a dot, which dateutil reads as a decimal.
 _DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|[A-Z]{2,5}\b|$))", re.IGNORECASE)
+# "14h05", as French pages write a time.
+_H_TIME = re.compile(r"\b(\d{1,2})h(\d{2})\b")
 _DEFAULT = datetime(1900, 1, 1)
 _ANY_DIGIT = re.compile(r"\d")
 #: Years a web page can have been published in.
@@ -226,11 +228,12 @@ def _regional_zone(text: str) -> tuple[str, ZoneInfo | None]:
     return text, None
 
 
-def parse_date(text: str | None) -> str | None:
+def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
     """Parse one date string as found on a page; ``None`` when it holds no usable date.
 
     Accepts ISO 8601 (meta tags, JSON-LD), and human forms such as "Mar 19 2025 | 8:03 PM IST",
-    "Nov 19, 2019, 10:31 pm CST", "19 March 2025 08:03 ET", "2025-03-19".
+    "Nov 19, 2019, 10:31 pm CST", "19 March 2025 08:03 ET", "2025-03-19". Whether a numeric date
+    puts the day first is judged from the text (see _day_first) unless ``dayfirst`` says.
     """
     # (A year is read only from a number, so a text without a digit is no date: dateutil would give
     # it the default's year, refused below.)
@@ -256,7 +259,10 @@ def parse_date(text: str | None) -> str | None:
         if translated != cleaned:
             cleaned = _FOREIGN_FILLER.sub(" ", translated)
     cleaned = _DOTTED_TIME.sub(r"\1:\2", _NOISE.sub(" ", cleaned)).strip()
-    dayfirst = _day_first(text)
+    if "h" in cleaned:
+        cleaned = _H_TIME.sub(r"\1:\2", cleaned)
+    if dayfirst is None:
+        dayfirst = _day_first(text)
     value = _plain_date(cleaned, dayfirst)
     if value is None:
         if _yearless(cleaned):
@@ -272,9 +278,22 @@ def parse_date(text: str | None) -> str | None:
     return format_datetime(value, has_time=bool(_HAS_TIME.search(text)))
 
 
-# "Last Updated : Mar 19 2025 | 8:03 PM IST", "First Published: ...", "Published 11:02 AM EDT, May 8, 2026".
-_DATE_LABELS = ("first published", "published(?: on| at)?", "posted(?: on| at)?", "last updated", "updated(?: on| at)?",
-                "last modified", "modified", "date")
+# "Last Updated : Mar 19 2025 | 8:03 PM IST", "First Published: ...", "Published 11:02 AM EDT, May 8, 2026";
+# and in the languages whose month names parse_date reads: "Actualizado: 10 jun 2026 - 13:45 CEST",
+# "Aktualisiert am 10.06.2026", "Publié le 12 juin 2026".
+_ENGLISH_DATE_LABELS = ("first published", "published(?: on| at)?", "posted(?: on| at)?", "last updated",
+                        "updated(?: on| at)?", "last modified", "modified", "date")
+_DATE_LABELS = (*_ENGLISH_DATE_LABELS,
+                "publicado(?: el| em)?", "actualizado(?: el)?", "atualizado(?: em)?", "veröffentlicht(?: am)?",
+                "aktualisiert(?: am)?", "publié(?: le)?", "mis à jour(?: le)?", "pubblicato(?: il)?",
+                "aggiornato(?: il)?", "опубликовано", "обновлено")
+#: Words every date label holds, lower-cased (a cheap test before _DATE_LABEL).
+DATE_LABEL_WORDS = ("publish", "posted", "date", "modified", "publica", "actualiz", "atualiz", "veröffentl", "aktualis",
+                    "publié", "mis à jour", "pubblica", "aggiorn", "опублик", "обновл")
+# (Those languages write numeric dates day first: "Aktualisiert am 05.10.2018", "05/10/2018 - Publicado por".)
+_ENGLISH_DATE_LABEL = re.compile("|".join(_ENGLISH_DATE_LABELS))
+# What the labels of a later version hold (the others label the first).
+_UPDATE_STEMS = ("updated", "modified", "actualiz", "atualiz", "aktualis", "mis à jour", "aggiorn", "обновл")
 _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.join(_DATE_LABELS)})\b\s*:?\s*", re.IGNORECASE)
 _CHUNK_END = re.compile(r"\s+[|•·]\s+|\s{3,}")
 _NAMES_A_DAY = re.compile(
@@ -291,11 +310,12 @@ def labelled_dates(text: str) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     labels = list(_DATE_LABEL.finditer(text))
+    dayfirst = True if any(not _ENGLISH_DATE_LABEL.fullmatch(m.group("label").lower()) for m in labels) else None
     # A date before the first label is the publication's: "Mon 18 Nov 2019 18.54 GMT Last
     # modified on Mon 18 Nov 2019 18.56 GMT", "Nov 18, 2019 @17:19 PM · Updated: ...".
     if labels and labels[0].start() > 0:
         lead = text[: labels[0].start()].strip(" ,;|·•@")
-        if len(lead) <= 60 and _NAMES_A_DAY.search(lead) and (parsed := parse_date(lead.replace("@", " "))):
+        if len(lead) <= 60 and _NAMES_A_DAY.search(lead) and (parsed := parse_date(lead.replace("@", " "), dayfirst)):
             found["published"] = parsed
     for n, match in enumerate(labels):
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
@@ -311,10 +331,10 @@ def labelled_dates(text: str) -> dict[str, str]:
             continue
         if not _NAMES_A_DAY.search(value[:40]):
             continue
-        parsed = parse_date(value[:60].strip(" ,;|"))
+        parsed = parse_date(value[:60].strip(" ,;|"), dayfirst)
         if not parsed:
             continue
         label = match.group("label").lower()
-        key = "updated" if ("updated" in label or "modified" in label) else "published"
+        key = "updated" if any(stem in label for stem in _UPDATE_STEMS) else "published"
         found.setdefault(key, parsed)
     return found

@@ -14,7 +14,7 @@ from itertools import compress
 
 from wiretrace.extract import cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline, split_names
-from wiretrace.extract.dates import MONTH_NAME, labelled_dates, parse_date
+from wiretrace.extract.dates import DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date
 from wiretrace.extract.textfeatures import PageText, is_dateline
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
 
@@ -88,8 +88,7 @@ _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
 #: How far past the body's last paragraph its closing credit may sit (sign-offs in between).
 _CLOSING_REACH = 4
-_DATE_HINTS = ("publish", "updat", "posted", "date", "modified")
-_DATE_HINT = re.compile(cues.opening_lookahead(_DATE_HINTS) + f"(?:{'|'.join(_DATE_HINTS)})")
+_DATE_HINT = re.compile(cues.opening_lookahead(DATE_LABEL_WORDS) + f"(?:{'|'.join(DATE_LABEL_WORDS)})")
 _MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
@@ -153,13 +152,12 @@ def _is_lead(first: str) -> bool:
 _LISTED = frozenset({"related", "promo"})
 
 
-# What a block must contain for the copyright test, and for the caption and tags tests
-# (_CAPTION_CREDIT and cues.TAGS_LEAD need a colon).
+# What a block must contain for the copyright test, and for the caption test (_CAPTION_CREDIT
+# needs a colon).
 _ANYWHERE_WORDS = ("copyright", "©", ":")
-# Words every match of a pattern holds (lower-cased): a date label (dates.labelled_dates: "updated"
-# holds "date") and a caption or photo credit's keyword (_CAPTION_CREDIT, _PHOTO_CREDIT: "picture"
-# holds "pic", "images" "image").
-_LABEL_WORDS = ("publish", "posted", "date", "modified")
+# Words every match of a pattern holds (lower-cased): a caption or photo credit's keyword
+# (_CAPTION_CREDIT, _PHOTO_CREDIT: "picture" holds "pic", "images" "image"); a date label's are
+# dates.DATE_LABEL_WORDS.
 _CAPTION_WORDS = ("photo", "image", "pic", "credit")
 # ... and what a newsletter promo (cues.NEWSLETTER) holds.
 _NEWSLETTER_WORDS = ("newsletter", "enter your email")
@@ -430,7 +428,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                   *compress(positions, map(_LISTED.__contains__, labels))}:
             active[i] = True
     # Narrower gates for the costlier tests, which a block can fail for want of one word.
-    labelled = _gate(facts.containing(_LABEL_WORDS), n)
+    labelled = _gate(facts.containing(DATE_LABEL_WORDS), n)
     captioned = _gate(facts.containing(_CAPTION_WORDS), n)
     newsletter = _gate(facts.containing(_NEWSLETTER_WORDS), n)
     # A stamp line near the headline is asked for its dates by the headline, dek and stamp

@@ -195,6 +195,9 @@ Harbour Board
 figures.
 “We have waited two years for this offer,” said Lena Ortiz
 , the union's regional secretary.
+The talks were chaired by Sen.
+Carla Whitfield
+, who called the deal fair.
 Prof. Carlos:
 Estou aqui ao lado do Eugênio Tadeu, que já é de casa.
 First Published on Nov 20, 2019 01:38 pm
@@ -215,6 +218,7 @@ def test_segment_joins_lines_broken_at_inline_elements() -> None:
             "the union said.") in texts
     assert "The strike could last a week, according to Harbour Board figures." in texts
     assert "“We have waited two years for this offer,” said Lena Ortiz, the union's regional secretary." in texts
+    assert "The talks were chaired by Sen. Carla Whitfield, who called the deal fair." in texts
     assert "Prof. Carlos: Estou aqui ao lado do Eugênio Tadeu, que já é de casa." in texts
     # A time stamp, a label over one-word items, names in lower case ("iPhone"), list items: no
     # sentence goes on. (Two "o" items are too few to call lynx-style list markers: they stay in the text.)

@@ -518,6 +518,9 @@ _CONTINUES_LINE = frozenset(",.;:)]}!?’”%")  # (a next line opening with one
 _OPENS_BRACKET = frozenset("([{“‘")  # (a line ending with one of these)
 _CLOSES_BRACKET = re.compile("[)\\]}”’]")
 _STAMP_SPACES = 12  # (a date or time line has fewer; a sentence naming a date may have more)
+#: Titles a name follows, abbreviated with a full stop.
+_TITLES = frozenset("Mr. Mrs. Ms. Dr. Prof. Sen. Rep. Gov. Pres. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. Det. Supt. "
+                    "Rev. Hon. Sr. Sra. Mme. Mlle.".split())
 _SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")", "»", "]", "。", "！", "？")
 
 
@@ -533,6 +536,8 @@ def _continuation(previous: str, text: str) -> str | None:
     # (What a bracket opens is short, or closes in the next line: "(" "Engadget" ")".)
     if last_char in _OPENS_BRACKET and (len(text) <= 80 or _CLOSES_BRACKET.search(text)):
         return ""
+    if last_char == "." and text[0].isupper() and previous.rsplit(None, 1)[-1] in _TITLES:
+        return " "  # "... said Sen." "Carla Whitfield": a title before a name ends no sentence
     if previous.endswith(_SENTENCE_FINAL):
         # A speaker's or a field's label on a line of its own: "Prof. Carlos:" "Estou aqui ..."
         if last_char == ":" and previous.count(" ") < 3 and text.count(" ") >= 4 and text.endswith(_SENTENCE_ENDS):

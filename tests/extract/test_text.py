@@ -491,3 +491,59 @@ def test_a_caption_closed_by_a_bare_credit_leaves_the_body():
     assert [(i.caption, i.credit) for i in article.images] == [
         ("Harbour Robotics plans to use its experience with small satellites for its small lunar landers.",
          "Harbour Robotics")]
+
+
+# A Markdown dump (html2text's) of a wire story: the "# Heading" is the page's <h1>.
+MARKDOWN_DUMP = """[Home](/) [Markets](/markets) [Economy](/economy) [Companies](/companies)
+[Politics](/politics) [Portfolio](/portfolio)
+
+[Home](/) / [Economy](/economy) / [News](/economy/news)
+
+# Ports to add shore power at 12 berths by 2028
+
+## The plan covers the three busiest container terminals and will be funded partly
+by a green bond
+
+Press Trust of India Mumbai
+
+Last Updated : Mar 19 2026 | 8:03 PM IST 2 min read
+
+Share WhatsApp X Facebook LinkedIn
+
+![Container
+ship](https://img.ledger.example/images/2026/03/19/ship.jpg)Representative image Photo: Shutterstock
+
+Mumbai, Mar 19 (PTI) The shipping ministry will install shore power at 12 container
+berths by March 2028, letting ships switch off their engines while in port, a senior
+official said on Thursday.
+
+The berths are at the three busiest container terminals, and the work will be funded
+partly by a green bond to be issued this year, the official said.
+
+Ships at berth burn fuel to run their generators, and port cities have long complained
+about the fumes, the official added.
+
+### More From This Section
+
+[Grain prices ease as ships leave anchor](/economy/news/grain-prices-ease)
+"""
+
+
+def test_a_markdown_dumps_top_heading_is_the_headline():
+    from wiretrace.extract.textblocks import markdown_title
+
+    assert markdown_title(MARKDOWN_DUMP) == "Ports to add shore power at 12 berths by 2028"
+    article = extract_page(Page("markdown.txt", MARKDOWN_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Ports to add shore power at 12 berths by 2028"
+    assert article.body[0].startswith("Mumbai, Mar 19 (PTI)")
+
+
+@pytest.mark.parametrize("dump", [
+    "# Kabar Dunia\n\n# Second title\n\n[a](/a) [b](/b)\n",  # two top headings: no title
+    "# Kabar Dunia\n\nplain text, no other Markdown\n",  # a lone "#" line in a plain dump
+    "Text\n# [\n\n[a](/a)\n",  # a heading with no words
+])
+def test_markdown_title_needs_one_heading_with_words_in_a_markdown_dump(dump):
+    from wiretrace.extract.textblocks import markdown_title
+
+    assert markdown_title(dump) is None

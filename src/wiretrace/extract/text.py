@@ -512,6 +512,14 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                         headline_idx = j
                         break
             break
+    if article.headline is None and (title := textblocks.markdown_title(page.content)):
+        # A Markdown dump's "# Heading" is the page's <h1>: the headline, unless it names no part
+        # of the story (a site's name in its logo).
+        lede = _words(" ".join(article.body[:_LEDE_PARAGRAPHS]))
+        headline_idx = next((i for i in range(top, first_body) if i not in used and blocks[i].text.startswith(title)
+                             and _overlap(blocks[i].text, lede) > 0), None)
+        if headline_idx is not None:
+            article.headline = blocks[headline_idx].text
     if article.headline is None:
         headline_idx = _choose_headline(blocks, range(top, first_body), first_body, labels, used, article.body,
                                         digit, lead, captioned, stamps)

@@ -199,6 +199,25 @@ _GROUP_1 = itemgetter(1)
 #: A dump is Markdown with links from this many "](" on (prose rarely has one).
 _MD_MIN_LINKS = 5
 
+# A top-level heading flush left, "# Headline": html2text and markdownify draw a page's <h1> so.
+_MD_TITLE = re.compile(r"^#[ \t]+(\S[^\n]*)", re.MULTILINE)
+
+
+def markdown_title(content: str) -> str | None:
+    """The text of a Markdown dump's one top-level heading (its first line, where the renderer
+    wrapped it), markup removed: the page's <h1>, which names the story more often than any other
+    line does. None where the dump has none or several, or shows no other Markdown."""
+    if not (content.startswith("# ") or "\n# " in content):
+        return None
+    if not (_MD_LINK_MARK.search(content) or _MD_HEADING_MARK.search(content) or _MD_BOLD_MARK.search(content)):
+        return None
+    titles = _MD_TITLE.findall(content)
+    if len(titles) != 1:
+        return None
+    title = _MD_LINK.sub(_GROUP_1, _MD_IMAGE.sub("", titles[0])).replace("**", "").rstrip("# \t")
+    title = " ".join(_MD_ESCAPE.sub(_GROUP_1, title).split())
+    return title if any(c.isalpha() for c in title) else None
+
 
 def _strip_markdown(content: str) -> str:
     """Remove Markdown markup from a dump that shows it (several headings, bold runs or links):

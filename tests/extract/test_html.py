@@ -27,3 +27,28 @@ def test_an_unset_markup_date_gives_way_to_the_stamp_the_page_shows():
     article = extract_page(Page("prison.html", PAGE), ExtractConfig(mode="html"))
     assert article.published == "2019-11-19T19:07:00-05:00"
     assert article.updated is None
+
+
+def _page(lead: str, description: str = "Two prison officers face charges.", first: str = "") -> str:
+    return f"""<html><head><title>Prison officers charged over records</title>
+<meta property="og:description" content="{description}"></head>
+<body><article><h1>Prison officers charged over records</h1>
+{lead}<div class="byline">By Ana Ruiz</div>{first}{PARAGRAPHS}</article></body></html>"""
+
+
+STANDFIRST = "Indictment says the pair sat at their desks instead of checking on a detainee who later died"
+
+
+def test_a_standfirst_under_the_headline_is_the_dek_not_the_first_paragraph():
+    for lead in (f'<p class="standfirst">{STANDFIRST}</p>', f'<div data-gu-name="standfirst"><p>{STANDFIRST}</p></div>',
+                 f"<h2>{STANDFIRST}</h2>", f'<p class="article__chapo">{STANDFIRST}</p>'):
+        article = extract_page(Page("prison.html", _page(lead)), ExtractConfig(mode="html"))
+        assert article.dek == STANDFIRST, lead
+        assert article.body[0].startswith("Two prison officers were charged"), lead
+
+
+def test_a_lede_restating_the_description_stays_in_the_body():
+    lede = "Two prison officers were charged on Tuesday with falsifying records on the night a detainee died."
+    article = extract_page(Page("prison.html", _page("", description=lede, first=f"<p>{lede}</p>")),
+                           ExtractConfig(mode="html"))
+    assert article.body[0] == lede and article.dek is None

@@ -18,7 +18,7 @@ from wiretrace.extract.byline import parse_byline, split_names
 from wiretrace.extract.dates import labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
 from wiretrace.extract.metadata import read_metadata
-from wiretrace.record import Article, Image, Page, RelatedLink, unique_related
+from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
 
 _NOT_FOUND_TITLE = re.compile(r"\b(?:404|not found|page not found|error|no longer available)\b", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer", re.IGNORECASE)
@@ -93,6 +93,61 @@ def _is_dek(dek: str | None, headline: str | None, body: list[str]) -> bool:
     first = re.findall(r"\w+", " ".join(body[:2]).lower())
     # Datelines ("LISVAR, May 6 (Reuters) -") precede the repeated text in the paragraph.
     return not (words and " ".join(words) in " ".join(first[: 2 * _DEK_PREFIX_WORDS + 40]))
+
+
+# What a standfirst's class, id or data attribute calls it: "standfirst", "dek", "chapo" (French
+# sites), "sub-headline", "article-summary", "teaser", "strydsc".
+_DEK_NAME = re.compile(r"stand-?first|dek|deck|chapo|sub-?head|sub-?title|strap|summary|excerpt|teaser|lede|intro|desc|dsc",
+                       re.IGNORECASE)
+# Elements after the headline a standfirst may be, and its length in words.
+_DEK_WINDOW = 12
+_DEK_WORDS = (6, 80)
+# ... and among how many opening paragraphs the body extractor may have kept it.
+_DEK_WINDOW_PARAGRAPHS = 3
+# Elements that sit between a headline and its standfirst without ending the search for it.
+_LEAD_FURNITURE = re.compile(r"byline|author|date|time|meta|share|social|crumb|label|kicker|series|tag", re.IGNORECASE)
+_DEK_TAGS = {"p", "h2", "h3", "div", "span"}
+_WORD = re.compile(r"\w+")
+# A breadcrumb trail's separators ("Mensagens » Autoestima » Só quem se Ama").
+_TRAIL_MARK = re.compile(r"[»›]| > | / ")
+
+
+def _names(element: HtmlElement) -> str:
+    """What an element's markup calls it: its class, id and data attributes."""
+    return " ".join(value for key, value in element.attrib.items() if key in ("class", "id") or key.startswith("data-"))
+
+
+def _visible_dek(tree: HtmlElement, headline: str | None, description: str | None) -> tuple[str, bool] | None:
+    """The standfirst shown under the headline, and whether the markup says so: among the first
+    elements after the <h1>, one that is a sub-heading (h2, h3) or names itself one (class, id or
+    data attribute, its own or its parent's), or else one that restates the page's description
+    (which may also be the body's first paragraph). None where a picture or a paragraph of the
+    body comes first."""
+    heading = next((h1 for h1 in tree.iterfind(".//h1") if " ".join(h1.text_content().split()) == headline), None)
+    if heading is None:
+        return None
+    described = set(_WORD.findall(description.lower())) if description else set()
+    for element in heading.xpath(f"following::*[position() <= {_DEK_WINDOW}]"):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("figure", "img", "picture", "video", "iframe", "time"):
+            return None
+        if tag not in _DEK_TAGS or element.find(".//p") is not None or element.find(".//div") is not None:
+            continue
+        text = " ".join(element.text_content().split())
+        words = set(_WORD.findall(text.lower()))
+        parent = element.getparent()
+        names = _names(element) + " " + (_names(parent) if parent is not None else "")
+        if len(words) < _DEK_WORDS[0] or _LEAD_FURNITURE.search(names) or _TRAIL_MARK.search(text):
+            continue
+        if len(text.split()) > _DEK_WORDS[1] or text == headline:
+            return None
+        if tag in ("h2", "h3") or _DEK_NAME.search(names):
+            return text, True
+        if described and len(words & described) >= 0.6 * len(words):
+            return text, False
+        if tag == "p" and len(words) >= 15:
+            return None  # the body has begun
+    return None
 
 
 class HtmlParseError(ValueError):
@@ -227,7 +282,15 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.related = body.related
 
     article.headline = meta.headline
-    article.dek = meta.dek if _is_dek(meta.dek, meta.headline, article.body) else None
+    shown = _visible_dek(tree, meta.headline, meta.dek)
+    if shown is not None and shown[1] and shown[0] in article.body[:_DEK_WINDOW_PARAGRAPHS]:
+        # (The body extractor took the standfirst the markup names for an opening paragraph.)
+        article.body.remove(shown[0])
+        article.boilerplate.append(Boilerplate(shown[0], "other"))
+    if shown is not None and (shown[1] or not article.body or article.body[0] != shown[0]):
+        article.dek = shown[0]
+    else:  # (a paragraph restating the description that opens the body is its lede)
+        article.dek = meta.dek if _is_dek(meta.dek, meta.headline, article.body) else None
     article.language = meta.language.split("-")[0].split("_")[0].lower() if meta.language else None
     article.published = parse_date(meta.published)
     article.updated = parse_date(meta.updated)

@@ -52,3 +52,44 @@ def test_a_lede_restating_the_description_stays_in_the_body():
     article = extract_page(Page("prison.html", _page("", description=lede, first=f"<p>{lede}</p>")),
                            ExtractConfig(mode="html"))
     assert article.body[0] == lede and article.dek is None
+
+
+TEASERS = [("Sterling slips against dollar after weak retail sales data",
+            "The pound fell 0.3% against the dollar on Tuesday after retail sales dropped for a second month, "
+            "adding to bets that the central bank will cut rates in August."),
+           ("Gilt yields fall to three-month low on rate-cut bets",
+            "Ten-year gilt yields fell to their lowest since March as traders priced in two rate cuts before the "
+            "end of the year, after weaker-than-expected jobs figures."),
+           ("Oil falls as producers signal more supply from August",
+            "Brent crude futures fell 0.7% after the producers' group said it would raise output from August, "
+            "easing worries about tight supply during the summer driving season."),
+           ("Asian stocks mixed as investors await US inflation data",
+            "Japan's main index rose 0.6% while Hong Kong shares slipped, as investors waited for US inflation "
+            "figures due later in the week that could shape the path of interest rates.")]
+TEASER_LIST = "".join(f'<div class="teaser"><h3><a href="/markets/story-{k}/">{title}</a></h3><p>{summary}</p></div>'
+                      for k, (title, summary) in enumerate(TEASERS))
+
+
+def test_a_section_front_of_teasers_is_no_article():
+    page = f"""<html><head><title>Markets - Harbourline</title><meta property="og:type" content="website"></head>
+<body><div class="section-front"><h1>Markets</h1>{TEASER_LIST}</div></body></html>"""
+    article = extract_page(Page("front.html", page), ExtractConfig(mode="html"))
+    assert article.is_article is False and article.body == []
+    assert any("front page" in w for w in article.warnings)
+
+
+def test_an_error_page_saying_so_in_its_heading_is_no_article_even_with_teasers():
+    page = f"""<html><head><title>Cedar Valley Courier</title></head><body>
+<h1>Oops! We couldn't find that page.</h1>
+<p>The story you were looking for may have been moved, renamed or removed from our archive. If you followed a link
+from another site, please let them know it is broken.</p><h2>Popular right now</h2>{TEASER_LIST}</body></html>"""
+    article = extract_page(Page("404.html", page), ExtractConfig(mode="html"))
+    assert article.is_article is False
+    assert any("error page" in w for w in article.warnings)
+
+
+def test_a_story_with_a_related_box_stays_an_article():
+    page = f"""<html><head><title>Prison officers charged over records</title></head><body><article>
+<h1>Prison officers charged over records</h1>{PARAGRAPHS}</article><aside><h2>Related</h2>{TEASER_LIST}</aside></body></html>"""
+    article = extract_page(Page("story.html", page), ExtractConfig(mode="html"))
+    assert article.is_article is True and article.body[0].startswith("Two prison officers")

@@ -547,3 +547,28 @@ def test_markdown_title_needs_one_heading_with_words_in_a_markdown_dump(dump):
     from wiretrace.extract.textblocks import markdown_title
 
     assert markdown_title(dump) is None
+
+
+ERROR_PAGE_DUMP = """68°F Cedar Falls
+Subscribe
+Log In
+Cedar Valley Courier
+News
+Local
+Sports
+Oops! We couldn't find that page.
+The story you were looking for may have been moved, renamed or removed from our archive. Articles older than 30 days may be available only to subscribers through our archive search.
+Try searching our site instead, or head back to the home page to see the latest news from Cedar Falls and the rest of the valley.
+Popular right now
+Sterling slips against dollar after weak retail sales data
+The pound fell 0.3% against the dollar on Tuesday after retail sales dropped for a second month, adding to bets on a rate cut.
+Gilt yields fall to three-month low on rate-cut bets
+Ten-year gilt yields fell to their lowest since March as traders priced in two rate cuts before the end of the year.
+© 2026 Cedar Valley Courier
+"""
+
+
+def test_an_error_page_with_an_apology_and_teasers_is_no_article():
+    article = extract_page(Page("404.txt", ERROR_PAGE_DUMP), ExtractConfig(mode="text"))
+    assert article.is_article is False and article.body == []
+    assert any("error page" in w for w in article.warnings)

@@ -66,6 +66,13 @@ READING_TIME_STRICT = re.compile(
 )
 
 # (Or without a colon, where hashtags follow: "tags #Local Markets #Nifty".)
+# An error page's message: "404", "Page not found", "Oops! We couldn't find that page", "The page you
+# were looking for doesn't exist".
+NOT_FOUND = re.compile(
+    r"\b(?:404|(?:page|article|story) not found|(?:could ?n[o']?t|can'?t|cannot|were unable to) find (?:that|this|the|"
+    r"the requested) (?:page|article|story)|(?:page|article|story) (?:you|you're|you are) (?:were )?(?:looking for|"
+    r"requested)|(?:page|article|story) (?:cannot|could not|can'?t|couldn'?t) be found|no longer available|"
+    r"(?:does not|doesn'?t) exist)\b", re.IGNORECASE)
 TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related topics|filed under)\s*(?::\s*|(?=#))",
                        re.IGNORECASE)
 # The same words alone on a line head a list of tags, one per following line.

@@ -24,6 +24,8 @@ _NOT_FOUND_TITLE = re.compile(r"\b(?:404|not found|page not found|error|no longe
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(r"\s*[(\[]?\s*(?:(?:file\s+)?photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*(?P<credit>[^)\]]{2,80})[)\]]?\s*$", re.IGNORECASE)
 _MIN_ARTICLE_WORDS = 100
+# An error page whose <h1> says so may still show an apology and teasers up to this many words.
+_ERROR_PAGE_WORDS = 300
 # How far after the headline a credit line ("Reuters", "By AP") may sit: bylines come before the body.
 _CREDIT_WINDOW_NODES = 15
 
@@ -110,6 +112,37 @@ _DEK_TAGS = {"p", "h2", "h3", "div", "span"}
 _WORD = re.compile(r"\w+")
 # A breadcrumb trail's separators ("Mensagens » Autoestima » Só quem se Ama").
 _TRAIL_MARK = re.compile(r"[»›]| > | / ")
+
+
+# Headings that are wholly a link: a front page's teasers (a story page links few of its own).
+_LINKED_HEADINGS = lxml.etree.XPath("//h2[a[@href]] | //h3[a[@href]] | //h4[a[@href]]")
+# A page is a front (section, tag or home page) when most of its "body" is teaser summaries: the
+# text right after at least this many linked headings.
+_MIN_TEASERS = 3
+_TEASER_SHARE = 0.5
+
+
+def _is_front(tree: HtmlElement, body: list[str]) -> bool:
+    """Whether ``body`` is mostly the summaries under a list of linked headlines, as a section
+    front, tag page or home page shows them, rather than a story."""
+    summaries = set()
+    for heading in _LINKED_HEADINGS(tree):
+        link_text = " ".join(" ".join(a.text_content().split()) for a in heading.iterfind("a"))
+        if link_text != " ".join(heading.text_content().split()):
+            continue  # (a heading with a link in it, not a link)
+        after = heading.getnext()
+        if after is not None and isinstance(after.tag, str):
+            summaries.add(" ".join(after.text_content().split()))
+    if len(summaries) < _MIN_TEASERS:
+        return False
+    words = sum(len(p.split()) for p in body)
+    teaser_words = sum(len(p.split()) for p in body if p in summaries)
+    return teaser_words > _TEASER_SHARE * words
+
+
+def _h1_text(tree: HtmlElement) -> str:
+    heading = tree.find(".//h1")
+    return "" if heading is None else " ".join(heading.text_content().split())
 
 
 def _names(element: HtmlElement) -> str:
@@ -368,8 +401,13 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     words = sum(len(p.split()) for p in article.body)
     if meta.declared_type == "page" and words < _MIN_ARTICLE_WORDS:
         article.is_article = False
-    elif _NOT_FOUND_TITLE.search(meta.title or "") and words < 150:
+    elif (_NOT_FOUND_TITLE.search(meta.title or "") and words < 150) or (
+            words < _ERROR_PAGE_WORDS and cues.NOT_FOUND.search(_h1_text(tree))):
         article.is_article = False
+        article.warnings.append("an error page: it says the page was not found")
+    elif _is_front(tree, article.body):
+        article.is_article = False
+        article.warnings.append("a front page: its text is teasers for other stories")
     return article
 
 

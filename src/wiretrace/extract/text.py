@@ -25,7 +25,11 @@ _CAPTION_CREDIT = re.compile(
     r"(?:credit)?\s*:\s*(?P<credit>[^|)\]]{2,80})[)\]]?\s*$",
     re.IGNORECASE,
 )
-_NOT_FOUND = re.compile(r"\b(?:404|page not found|page (?:you|you're) looking for|no longer available|doesn'?t exist)\b", re.IGNORECASE)
+# An error page may still show an apology and teasers the classifier takes for a short body; its
+# message sits in a short line at the top of it, or above it.
+_ERROR_PAGE_WORDS = 300
+_ERROR_MESSAGE_CHARS = 100
+_ERROR_MESSAGE_REACH = 3  # (blocks into the body)
 _HEAD_WINDOW = 40
 #: How many opening body blocks may turn out to be a stamp line.
 _STAMP_REACH = 3
@@ -674,8 +678,12 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     article.related = unique_related(related)
     if article.published is None and article.updated is not None:
         article.warnings.append("no publication date stated; only an update time")
-    if not article.body and _NOT_FOUND.search(page.content[:2000]):
+    if not article.body and cues.NOT_FOUND.search(page.content[:2000]):
         article.is_article = False
+    elif sum(p.count(" ") + 1 for p in article.body) < _ERROR_PAGE_WORDS and any(
+            len(block.text) < _ERROR_MESSAGE_CHARS and cues.NOT_FOUND.search(block.text) for block in blocks[: first_body + _ERROR_MESSAGE_REACH]):
+        article.is_article = False
+        article.warnings.append("an error page: it says the page was not found")
     return article
 
 

@@ -93,3 +93,20 @@ def test_a_story_with_a_related_box_stays_an_article():
 <h1>Prison officers charged over records</h1>{PARAGRAPHS}</article><aside><h2>Related</h2>{TEASER_LIST}</aside></body></html>"""
     article = extract_page(Page("story.html", page), ExtractConfig(mode="html"))
     assert article.is_article is True and article.body[0].startswith("Two prison officers")
+
+
+def test_a_figcaption_closing_on_a_credit_gives_the_credit_apart():
+    captions = {
+        "Flooding in Tewkesbury in January. Photograph: Ben Stansall/AFP/Getty Images":
+            ("Flooding in Tewkesbury in January.", "Ben Stansall/AFP/Getty Images"),
+        "A delivery drone lands at a test site in Frisco, Texas. File Photo by Ian Halperin/UPI":
+            ("A delivery drone lands at a test site in Frisco, Texas.", "Ian Halperin/UPI"),
+        "Sen. Carla Whitfield speaks on Capitol Hill, Wednesday, June 10, 2026. (AP Photo/Mariam Zuhaib)":
+            ("Sen. Carla Whitfield speaks on Capitol Hill, Wednesday, June 10, 2026.", "AP Photo/Mariam Zuhaib"),
+    }
+    for caption, expected in captions.items():
+        page = f"""<html><head><title>Prison officers charged over records</title></head><body><article>
+<h1>Prison officers charged over records</h1><figure><img src="/a.jpg"><figcaption>{caption}</figcaption></figure>
+{PARAGRAPHS}</article></body></html>"""
+        article = extract_page(Page("credit.html", page), ExtractConfig(mode="html"))
+        assert [(i.caption, i.credit) for i in article.images] == [expected], caption

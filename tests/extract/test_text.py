@@ -242,7 +242,9 @@ def test_each_gate_word_list_covers_its_pattern():
                            (text._FOLLOWING_STAMP, text._STAMP_WORDS)]:
         assert _holds_one_of(_parser.parse(pattern.pattern, pattern.flags).data, words), pattern.pattern
     # The trailing photo credit is tested only on blocks whose last non-space character is ")".
-    assert text._TRAILING_PHOTO_CREDIT.pattern.endswith(r"\)\s*$")
+    from wiretrace.extract import captions
+
+    assert captions._TRAILING_PHOTO_CREDIT.pattern.endswith(r"\)\s*$")
 
 
 STAMPS_DUMP = """Home

@@ -13,7 +13,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from wiretrace.extract import cues, wire
+from wiretrace.extract import captions, cues, wire
 from wiretrace.extract.byline import parse_byline, split_names
 from wiretrace.extract.dates import labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
@@ -217,7 +217,7 @@ def _figures(tree: HtmlElement, url: str | None) -> list[Image]:
             if caption and credit and caption.endswith(credit):
                 caption = caption[: -len(credit)].strip(" |-–—") or None
             if caption and not credit:
-                match = _CAPTION_CREDIT.search(caption)
+                match = _CAPTION_CREDIT.search(caption) or captions.trailing_credit(caption)
                 if match:
                     credit = match.group("credit").strip()
                     caption = caption[: match.start()].strip(" |-–—") or None

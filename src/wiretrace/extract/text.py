@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress
 
-from wiretrace.extract import cues, textblocks, wire
+from wiretrace.extract import captions, cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline, split_names
 from wiretrace.extract.dates import DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date
 from wiretrace.extract.textfeatures import PageText, is_dateline
@@ -36,21 +36,6 @@ _STAMP_REACH = 3
 # (The look-ahead at a match's first character spares trying both alternatives everywhere.)
 _PHOTO_CREDIT = re.compile(r"(?=[(arg])(?:\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)"
                            r"|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b)", re.IGNORECASE)
-# "(AP Photo/Tomas Brenner)", "(Photo: Jon Tavi)", "(Photo Credit : PTI)", "(File photo by ...)": a credit's shape, not any
-# parenthesis that mentions a photo ("(see the photo above)").
-_TRAILING_PHOTO_CREDIT = re.compile(
-    r"\s*\((?P<credit>(?:[A-Z][\w.&' -]*?\s)?(?i:file\s+)?(?i:photo|image|picture|pic)s?\s*(?i:credit\s*)?(?:/|:|by\b)[^()]*)\)\s*$")
-# A credit closing a caption without parentheses, after the caption's last sentence: "... small
-# lunar landers. Credit: Tyvak", "... happy to help. Photograph: Jeenah Moon/Bloomberg/Getty
-# Images". (Searched for only where a colon sits near the end of a block.)
-_TRAILING_BARE_CREDIT = re.compile(
-    r"(?<=[.!?\"”’])\s+(?i:photo(?:graph)?|image|picture|credit)s?(?i:\s+credit)?\s*:\s*(?P<credit>[^.!?:;()]{1,50}?)\s*$")
-# Wire photo credits as agencies write them, closing a caption: "(ITV via AP)", "(Getty Images)",
-# "(AP Photo/Matt Rourke)", "(REUTERS/Kevin Lamarque)", "(EPA-EFE/...)". A paragraph never ends
-# on one of these; "(Reuters)" alone is a dateline, which opens a paragraph instead.
-_TRAILING_AGENCY_CREDIT = re.compile(
-    r"\s*\((?P<credit>[^()]{0,80}?(?:\bvia (?:AP|AFP|Reuters|Getty Images)\b|\bGetty Images\b|\bShutterstock\b"
-    r"|\b(?:AP|AFP) Photo\b|\b(?i:reuters)/|\bEPA(?:-EFE)?/)[^()]{0,80})\)\s*$")
 # How captions open, in AP's style and its imitators': "In this Nov. 19, 2019, file photo, ...",
 # "FILE - In this photo issued by ITV ...", "This image released by ...", "In this handout
 # photo ...". Nothing in a news paragraph opens this way.
@@ -316,14 +301,9 @@ def _body_caption(text: str) -> Image | None:
     # which is counted last.)
     image = None
     # The credit closes the block (only whitespace after its ")"); most paragraphs end otherwise.
-    if text.rstrip().endswith(")"):
-        credit = _TRAILING_PHOTO_CREDIT.search(text) or _TRAILING_AGENCY_CREDIT.search(text)
-        if credit and (credit.re is _TRAILING_AGENCY_CREDIT or text.count(" ") < 60):
-            caption = _GALLERY_COUNTER.sub("", text[: credit.start()]).strip()
-            image = Image(caption=caption, credit=credit.group("credit").strip())
-    elif ":" in text[-60:] and (credit := _TRAILING_BARE_CREDIT.search(text, max(0, len(text) - 80))) \
-            and text.count(" ") < 60:
-        image = Image(caption=text[: credit.start()].strip(), credit=credit.group("credit").strip())
+    if (credit := captions.trailing_credit(text)) and (captions.names_an_agency(credit) or text.count(" ") < 60):
+        caption = _GALLERY_COUNTER.sub("", text[: credit.start()]).strip()
+        image = Image(caption=caption, credit=credit.group("credit").strip())
     if image is None and text[:1] in "FITift" and _CAPTION_OPENER.match(text):
         image = Image(caption=text)
     if image is None and text[:1] in "IPMipm" and (label := _CAPTION_LABEL.match(text)):

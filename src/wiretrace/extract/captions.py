@@ -1,0 +1,46 @@
+"""Photo credits that close a caption ("... in Washington. (AP Photo/Mariam Zuhaib)", "... have not
+been built. Photograph: Ben Stansall/AFP/Getty Images"), as both modes find them: text mode in
+blocks the classifier took for body, HTML mode in a <figcaption> that marks no credit of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "(AP Photo/Tomas Brenner)", "(Photo: Jon Tavi)", "(Photo Credit : PTI)", "(File photo by ...)": a credit's shape, not any
+# parenthesis that mentions a photo ("(see the photo above)").
+_TRAILING_PHOTO_CREDIT = re.compile(
+    r"\s*\((?P<credit>(?:[A-Z][\w.&' -]*?\s)?(?i:file\s+)?(?i:photo|image|picture|pic)s?\s*(?i:credit\s*)?(?:/|:|by\b)[^()]*)\)\s*$")
+# A credit closing a caption without parentheses, after the caption's last sentence: "... small
+# lunar landers. Credit: Tyvak", "... happy to help. Photograph: Jeenah Moon/Bloomberg/Getty
+# Images", "... in Frisco, Texas. File Photo by Ian Halperin/UPI".
+_TRAILING_BARE_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s+(?i:file\s+)?(?i:photo(?:graph)?|image|picture|credit)s?(?i:\s+credit)?\s*(?::|\s(?i:by)\b)\s*"
+    r"(?P<credit>[^.!?:;()]{1,50}?)\s*$")
+# Wire photo credits as agencies write them, closing a caption: "(ITV via AP)", "(Getty Images)",
+# "(AP Photo/Matt Rourke)", "(REUTERS/Kevin Lamarque)", "(EPA-EFE/...)". A paragraph never ends
+# on one of these; "(Reuters)" alone is a dateline, which opens a paragraph instead.
+_TRAILING_AGENCY_CREDIT = re.compile(
+    r"\s*\((?P<credit>[^()]{0,80}?(?:\bvia (?:AP|AFP|Reuters|Getty Images)\b|\bGetty Images\b|\bShutterstock\b"
+    r"|\b(?:AP|AFP) Photo\b|\b(?i:reuters)/|\bEPA(?:-EFE)?/)[^()]{0,80})\)\s*$")
+#: How near its end a bare credit's label sits in a caption.
+_BARE_REACH = 80
+
+
+def trailing_credit(text: str) -> re.Match | None:
+    """The photo credit closing ``text``, if one does: a match whose group "credit" is the credit
+    and whose start is where the caption before it ends."""
+    # (Each shape is looked for only where its closing character, or its label's, sits near the
+    # end: most paragraphs have neither.)
+    if text.rstrip().endswith(")"):
+        return _TRAILING_PHOTO_CREDIT.search(text) or _TRAILING_AGENCY_CREDIT.search(text)
+    tail = text[-60:]
+    if ":" in tail or " by " in tail or " By " in tail:
+        return _TRAILING_BARE_CREDIT.search(text, max(0, len(text) - _BARE_REACH))
+    return None
+
+
+def names_an_agency(credit: re.Match) -> bool:
+    """Whether a :func:`trailing_credit` is a wire agency's photo credit ("(AP Photo/...)"), which
+    no paragraph ends with, however long."""
+    return credit.re is _TRAILING_AGENCY_CREDIT

@@ -58,3 +58,21 @@ def test_agency_from_url():
     assert wire.agency_from_url("https://www.reuters.com/world/x") == "Reuters"
     assert wire.agency_from_url("https://apnews.com/article/y") == "AP"
     assert wire.agency_from_url("https://example.com/z") is None
+
+
+@pytest.mark.parametrize("notice, holder", [
+    ("© 2026 The Associated Press. All rights reserved.", "The Associated Press"),
+    ("© Northshore Evening News 2026", "Northshore Evening News"),
+    ("© 2026 Sentinel News & Media Limited or its affiliated companies.", "Sentinel News & Media Limited"),
+    ("© Ediciones del Sur S.L. 2026", "Ediciones del Sur SL"),
+    ("Copyright © 2019, Los Angeles Times | Terms of Service", "Los Angeles Times"),
+    ("© 2019 by Cruz Bay Publishing, Inc., an Active Interest Media company", "Cruz Bay Publishing"),
+    ("© 2000- MacRumors", "MacRumors"),
+    ("Copyright 2011-2019", None),
+])
+def test_copyright_holder_is_the_name_without_marks_years_or_legal_tails(notice, holder):
+    assert wire.copyright_holder(notice) == holder
+
+
+def test_an_agencys_service_holding_the_copyright_credits_the_agency():
+    assert wire.credit_from_copyright("© dpa-infocom, dpa:260610-930-441872/2").agency == "dpa"

@@ -185,18 +185,34 @@ def disclaimer(text: str) -> WireCredit | None:
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<holder>[^.|]{2,60}?)(?:\.|\||$|\s+all rights)", re.IGNORECASE)
 
 
+# A company's initials ("S.L.", "S.A."), whose full stops would otherwise end the holder's name.
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+# What may come between the notice's mark and the holder ("© Copyright 2019, Los Angeles Times",
+# "© 2019 by Cruz Bay Publishing"), and after the holder ("© Daily Clarion 2026", "... Limited or
+# its affiliated companies").
+_HOLDER_HEAD = re.compile(r"^(?:(?:copyright|©|\(c\)|\d{4}|by)\b(?:\s*[-–](?:\s*\d{4}\b)?)?[\s,]*|[©\-–][\s,]*)+", re.IGNORECASE)
+_HOLDER_TAIL = re.compile(r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?|\s+or its (?:affiliates?|affiliated companies|licensors)\b.*)$",
+                          re.IGNORECASE)
+
+
 def copyright_holder(text: str) -> str | None:
     """Who a copyright notice names ("© 2026 The Associated Press. All rights reserved.")."""
+    if "." in text:
+        text = _INITIALS.sub(lambda initials: initials.group(0).replace(".", ""), text)
     match = _COPYRIGHT.search(text)
     if not match:
         return None
     # "Westbrook Courier, a Hallam Valley Media company": the holder is the name before the apposition.
-    return match.group("holder").split(",")[0].strip(" ,") or None
+    holder = _HOLDER_HEAD.sub("", match.group("holder")).split(",")[0].strip(" ,")
+    holder = _HOLDER_TAIL.sub("", holder)
+    return holder if any(c.isalpha() for c in holder) else None
 
 
 def credit_from_copyright(text: str) -> WireCredit | None:
-    """A copyright notice held by an agency: on a non-agency site, that is a wire credit."""
-    agency = canonical_agency(copyright_holder(text) or "")
+    """A copyright notice held by an agency: on a non-agency site, that is a wire credit. (Also
+    an agency's service: "© dpa-infocom".)"""
+    holder = copyright_holder(text) or ""
+    agency = canonical_agency(holder) or ("-" in holder and canonical_agency(holder.split("-")[0])) or None
     return WireCredit(agency, text.strip(), "end_credit") if agency else None
 
 

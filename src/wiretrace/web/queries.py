@@ -206,9 +206,10 @@ def list_articles(conn: sqlite3.Connection, limit: int, offset: int = 0, *, outl
     return [summary(r) for r in rows[:limit]], len(rows) > limit
 
 
-#: A query matching more articles than this ranks only the newest this many of them (bm25 costs
-#: about two microseconds per match: ranking all 100,000 matches of a common word would take 200 ms).
-#: The newest come first in a news corpus anyway; bm25's word weights are still the whole corpus's.
+#: A query matching more articles than this ranks the newest this many of them first and the
+#: older ones after (bm25 costs about two microseconds per match: ranking all 100,000 matches of a
+#: common word would take 200 ms, and the first pages are the ones read). The newest come first in
+#: a news corpus anyway; bm25's word weights are still the whole corpus's.
 RANK_WINDOW = 500
 
 
@@ -216,21 +217,34 @@ def _ranked(conn: sqlite3.Connection, match: str, where: str, params: list, limi
             order: str = "bm25(articles_fts, 5.0, 1.0, 2.0)") -> list[int]:
     """Ids of current articles matching ``match`` (and ``where``), best first.
 
-    Only matches among the newest :data:`RANK_WINDOW` matches of ``match`` are ranked, unless
-    filters leave too few of them to fill the page, or the page lies beyond: then every match is.
+    Best first is one order across pages, so that paging shows every match once: the matches
+    among the newest :data:`RANK_WINDOW` matches of ``match``, ranked, then all older matches,
+    ranked (slow, but only a page that reaches past the newest pays for it). Equal ranks go
+    newest first.
     """
     base = ("FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? AND a.is_current = 1{where}")
+    order = f"{order}, a.id DESC"
     floor = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC "
                          "LIMIT 1 OFFSET ?", (match, RANK_WINDOW - 1)).fetchone()
-    if floor is not None:
-        rows = conn.execute(f"SELECT a.id {base} AND articles_fts.rowid >= ? ORDER BY {order} LIMIT ? OFFSET ?",
-                            (match, *params, floor[0], limit, offset)).fetchall()
-        if len(rows) == limit:  # else the page runs past the window: rank everything (rare, slow)
-            return [r[0] for r in rows]
-    rows = conn.execute(f"SELECT a.id {base} ORDER BY {order} LIMIT ? OFFSET ?",
-                        (match, *params, limit, offset)).fetchall()
-    return [r[0] for r in rows]
+    if floor is None:  # few matches: rank them all
+        rows = conn.execute(f"SELECT a.id {base} ORDER BY {order} LIMIT ? OFFSET ?",
+                            (match, *params, limit, offset)).fetchall()
+        return [r[0] for r in rows]
+    ids = [r[0] for r in conn.execute(f"SELECT a.id {base} AND articles_fts.rowid >= ? ORDER BY {order} "
+                                      "LIMIT ? OFFSET ?", (match, *params, floor[0], limit, offset))]
+    if len(ids) == limit:
+        return ids
+    # The page runs past the newest matches: it goes on with the older ones, from where they start.
+    if ids:
+        older_offset = 0
+    else:
+        newest = conn.execute(f"SELECT count(*) {base} AND articles_fts.rowid >= ?",
+                              (match, *params, floor[0])).fetchone()[0]
+        older_offset = offset - newest
+    rows = conn.execute(f"SELECT a.id {base} AND articles_fts.rowid < ? ORDER BY {order} LIMIT ? OFFSET ?",
+                        (match, *params, floor[0], limit - len(ids), older_offset)).fetchall()
+    return ids + [r[0] for r in rows]
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int, offset: int = 0, *, outlet: str | None = None,

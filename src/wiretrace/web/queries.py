@@ -116,6 +116,17 @@ def interrupted(err: sqlite3.Error) -> bool:
 
 # --- helpers -------------------------------------------------------------------------------------------------
 
+def row_id(text: str) -> int | None:
+    """``text`` as a stored row id, or None when it can name none.
+
+    Only ASCII digits: ``str.isdigit`` also passes "²" and "٣", which ``int`` refuses or reads as
+    another number; and SQLite refuses an integer past :data:`MAX_ID`."""
+    if not (text.isascii() and text.isdigit() and len(text) <= len(str(MAX_ID))):
+        return None
+    value = int(text)
+    return value if 1 <= value <= MAX_ID else None
+
+
 def story_key(row: sqlite3.Row | dict[str, Any]) -> str:
     if row["story_id"] is not None:
         return f"s:{row['story_id']}"
@@ -383,23 +394,24 @@ def get_story(conn: sqlite3.Connection, key: str, max_articles: int = 500) -> di
     For ``a:<id>`` of an article that has a story or group, returns ``{"redirect": key}``.
     """
     kind, _, value = key.partition(":")
+    article_id = row_id(value) if kind == "a" else None
     if kind == "s" and value:
         where, params = "a.story_id = ?", [value]
     elif kind == "g" and value:
         where, params = "a.syndication_group = ? AND a.story_id IS NULL", [value]
-    elif kind == "a" and value.isdigit():
+    elif article_id is not None:
         row = conn.execute("SELECT id, story_id, syndication_group FROM articles WHERE id = ?",
-                           (int(value),)).fetchone()
+                           (article_id,)).fetchone()
         if row is None:
             return None
         if story_key(row) != key:
             return {"redirect": story_key(row)}
-        where, params = "a.id = ?", [int(value)]
+        where, params = "a.id = ?", [article_id]
     else:
         return None
     rows = conn.execute(f"SELECT {SUMMARY} FROM articles a WHERE {where} AND (a.is_current = 1 OR a.id = ?) "
-                        "ORDER BY a.id LIMIT ?", (*params, int(value) if kind == "a" else -1, max_articles + 1)
-                        ).fetchall()
+                        "ORDER BY a.id LIMIT ?", (*params, -1 if article_id is None else article_id,
+                                                  max_articles + 1)).fetchall()
     if not rows:
         return None
     articles = sorted((summary(r) for r in rows[:max_articles]), key=_time_key)

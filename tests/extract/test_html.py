@@ -110,3 +110,19 @@ def test_a_figcaption_closing_on_a_credit_gives_the_credit_apart():
 {PARAGRAPHS}</article></body></html>"""
         article = extract_page(Page("credit.html", page), ExtractConfig(mode="html"))
         assert [(i.caption, i.credit) for i in article.images] == [expected], caption
+
+XHTML_PAGE = f"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">
+<head><title>Prison officers charged over records</title></head>
+<body><div id="content"><h1>Prison officers charged over records</h1>
+{PARAGRAPHS}</div></body></html>"""
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_extracted():
+    # The page is text by now; lxml refuses text that opens with a declaration naming an encoding.
+    for page in (XHTML_PAGE, "\ufeff" + XHTML_PAGE):
+        article = extract_page(Page("prison.xhtml", page), ExtractConfig(mode="auto"))
+        assert article.input_kind == "html"
+        assert article.headline == "Prison officers charged over records"
+        assert len(article.body) == 3 and article.body[0].startswith("Two prison officers were charged")

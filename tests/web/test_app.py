@@ -147,6 +147,23 @@ def test_404s(client):
     assert client.get("/api/articles/abc").status_code == 422
 
 
+def test_story_keys_that_name_no_article_are_404s(client):
+    # "²" and "٣" are digits to str.isdigit but not to int or SQLite; the others are past a 64-bit row id.
+    for key in ("a:99999999999999999999999", "a:%C2%B2", "a:%D9%A3", "a:0", "a:-1", "a:" + "9" * 5000):
+        for path in (f"/api/stories/{key}", f"/stories/{key}"):
+            response = client.get(path)
+            assert response.status_code == 404, path
+            assert "default-src 'none'" in response.headers["content-security-policy"], path
+
+
+def test_an_article_key_of_an_article_in_a_story_leads_to_the_story(client, store_info):
+    article_id = store_info["ids"]["01"]
+    for prefix in ("/api", ""):
+        response = client.get(f"{prefix}/stories/a:{article_id}", follow_redirects=False)
+        assert response.status_code == 307 and response.headers["location"] == f"{prefix}/stories/s%3A{STORY}"
+    assert client.get(f"/api/stories/a:{article_id}").json()["story"] == f"s:{STORY}"
+
+
 def test_openapi_spec(client):
     response = client.get("/openapi.json")
     assert response.status_code == 200

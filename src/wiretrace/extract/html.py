@@ -187,7 +187,16 @@ class HtmlParseError(ValueError):
     """The input could not be parsed as HTML at all."""
 
 
+# XHTML pages open with one. The page is text by now, decoded by the charset it declared, and
+# lxml refuses text that starts with a declaration naming an encoding; the HTML parser makes
+# nothing of it either, so it goes.
+_XML_DECLARATION = re.compile(r"[\ufeff\s]*<\?xml\b[^>]*>")
+
+
 def parse_html(content: str) -> HtmlElement:
+    declaration = _XML_DECLARATION.match(content)
+    if declaration:
+        content = content[declaration.end():]
     # huge_tree lifts libxml2's depth and size guards, which otherwise drop the rest of a deeply
     # nested page silently; we bound size ourselves before parsing.
     parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)

@@ -17,10 +17,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse
 
 from wiretrace.web import queries
 from wiretrace.web.queries import MAX_ID, MAX_LIMIT, MAX_OFFSET
@@ -88,11 +89,12 @@ async def stories(request: Request, conn: Conn, limit: Limit = 20, offset: Offse
     return page(request, items, more, limit, offset)
 
 
-@router.get("/stories/{key:path}", summary="A story's articles in time order, its outlets and syndication groups")
+@router.get("/stories/{key:path}", summary="A story's articles in time order, its outlets and syndication groups",
+            responses={307: {"description": "a:<id> of an article that belongs to a story: to that story"}})
 async def story(conn: Conn, key: str):
     value = found(queries.get_story(conn, key), "story")
-    if "redirect" in value:
-        raise HTTPException(404, f"article {key[2:]} belongs to story {value['redirect']}")
+    if "redirect" in value:  # as the story page does
+        return RedirectResponse(f"/api/stories/{quote(value['redirect'], safe='')}", status_code=307)
     return value
 
 

@@ -116,6 +116,17 @@ def interrupted(err: sqlite3.Error) -> bool:
 
 # --- helpers -------------------------------------------------------------------------------------------------
 
+def row_id(text: str) -> int | None:
+    """``text`` as a stored row id, or None when it can name none.
+
+    Only ASCII digits: ``str.isdigit`` also passes "²" and "٣", which ``int`` refuses or reads as
+    another number; and SQLite refuses an integer past :data:`MAX_ID`."""
+    if not (text.isascii() and text.isdigit() and len(text) <= len(str(MAX_ID))):
+        return None
+    value = int(text)
+    return value if 1 <= value <= MAX_ID else None
+
+
 def story_key(row: sqlite3.Row | dict[str, Any]) -> str:
     if row["story_id"] is not None:
         return f"s:{row['story_id']}"
@@ -206,9 +217,10 @@ def list_articles(conn: sqlite3.Connection, limit: int, offset: int = 0, *, outl
     return [summary(r) for r in rows[:limit]], len(rows) > limit
 
 
-#: A query matching more articles than this ranks only the newest this many of them (bm25 costs
-#: about two microseconds per match: ranking all 100,000 matches of a common word would take 200 ms).
-#: The newest come first in a news corpus anyway; bm25's word weights are still the whole corpus's.
+#: A query matching more articles than this ranks the newest this many of them first and the
+#: older ones after (bm25 costs about two microseconds per match: ranking all 100,000 matches of a
+#: common word would take 200 ms, and the first pages are the ones read). The newest come first in
+#: a news corpus anyway; bm25's word weights are still the whole corpus's.
 RANK_WINDOW = 500
 
 
@@ -216,21 +228,34 @@ def _ranked(conn: sqlite3.Connection, match: str, where: str, params: list, limi
             order: str = "bm25(articles_fts, 5.0, 1.0, 2.0)") -> list[int]:
     """Ids of current articles matching ``match`` (and ``where``), best first.
 
-    Only matches among the newest :data:`RANK_WINDOW` matches of ``match`` are ranked, unless
-    filters leave too few of them to fill the page, or the page lies beyond: then every match is.
+    Best first is one order across pages, so that paging shows every match once: the matches
+    among the newest :data:`RANK_WINDOW` matches of ``match``, ranked, then all older matches,
+    ranked (slow, but only a page that reaches past the newest pays for it). Equal ranks go
+    newest first.
     """
     base = ("FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? AND a.is_current = 1{where}")
+    order = f"{order}, a.id DESC"
     floor = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC "
                          "LIMIT 1 OFFSET ?", (match, RANK_WINDOW - 1)).fetchone()
-    if floor is not None:
-        rows = conn.execute(f"SELECT a.id {base} AND articles_fts.rowid >= ? ORDER BY {order} LIMIT ? OFFSET ?",
-                            (match, *params, floor[0], limit, offset)).fetchall()
-        if len(rows) == limit:  # else the page runs past the window: rank everything (rare, slow)
-            return [r[0] for r in rows]
-    rows = conn.execute(f"SELECT a.id {base} ORDER BY {order} LIMIT ? OFFSET ?",
-                        (match, *params, limit, offset)).fetchall()
-    return [r[0] for r in rows]
+    if floor is None:  # few matches: rank them all
+        rows = conn.execute(f"SELECT a.id {base} ORDER BY {order} LIMIT ? OFFSET ?",
+                            (match, *params, limit, offset)).fetchall()
+        return [r[0] for r in rows]
+    ids = [r[0] for r in conn.execute(f"SELECT a.id {base} AND articles_fts.rowid >= ? ORDER BY {order} "
+                                      "LIMIT ? OFFSET ?", (match, *params, floor[0], limit, offset))]
+    if len(ids) == limit:
+        return ids
+    # The page runs past the newest matches: it goes on with the older ones, from where they start.
+    if ids:
+        older_offset = 0
+    else:
+        newest = conn.execute(f"SELECT count(*) {base} AND articles_fts.rowid >= ?",
+                              (match, *params, floor[0])).fetchone()[0]
+        older_offset = offset - newest
+    rows = conn.execute(f"SELECT a.id {base} AND articles_fts.rowid < ? ORDER BY {order} LIMIT ? OFFSET ?",
+                        (match, *params, floor[0], limit - len(ids), older_offset)).fetchall()
+    return ids + [r[0] for r in rows]
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int, offset: int = 0, *, outlet: str | None = None,
@@ -369,23 +394,24 @@ def get_story(conn: sqlite3.Connection, key: str, max_articles: int = 500) -> di
     For ``a:<id>`` of an article that has a story or group, returns ``{"redirect": key}``.
     """
     kind, _, value = key.partition(":")
+    article_id = row_id(value) if kind == "a" else None
     if kind == "s" and value:
         where, params = "a.story_id = ?", [value]
     elif kind == "g" and value:
         where, params = "a.syndication_group = ? AND a.story_id IS NULL", [value]
-    elif kind == "a" and value.isdigit():
+    elif article_id is not None:
         row = conn.execute("SELECT id, story_id, syndication_group FROM articles WHERE id = ?",
-                           (int(value),)).fetchone()
+                           (article_id,)).fetchone()
         if row is None:
             return None
         if story_key(row) != key:
             return {"redirect": story_key(row)}
-        where, params = "a.id = ?", [int(value)]
+        where, params = "a.id = ?", [article_id]
     else:
         return None
     rows = conn.execute(f"SELECT {SUMMARY} FROM articles a WHERE {where} AND (a.is_current = 1 OR a.id = ?) "
-                        "ORDER BY a.id LIMIT ?", (*params, int(value) if kind == "a" else -1, max_articles + 1)
-                        ).fetchall()
+                        "ORDER BY a.id LIMIT ?", (*params, -1 if article_id is None else article_id,
+                                                  max_articles + 1)).fetchall()
     if not rows:
         return None
     articles = sorted((summary(r) for r in rows[:max_articles]), key=_time_key)

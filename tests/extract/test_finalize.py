@@ -27,3 +27,20 @@ def test_a_paragraph_of_invisible_characters_leaves_the_body():
     text = "The festival opened on Friday with a parade through the old town and a concert in the park."
     article = finalize(Article(source="t.txt", input_kind="text", body=[text, "\u200b", " \u00ad ", text + " Again."]))
     assert article.body == [text, text + " Again."]
+
+
+def test_desk_codes_copyright_and_stamp_lines_closing_the_body_leave_it():
+    from wiretrace.extract import finalize
+    from wiretrace.record import Article
+
+    story = ["Farmers blocked the motorways around Paris on Friday in protest against a planned trade deal.",
+             "The government said it would meet farm unions next week, a spokeswoman said."]
+    for closing, category in [(["mla-cb/ach/jj"], "footer"), (["SKU SKU TRB"], "footer"),
+                              (["© dpa-infocom, dpa:260610-930-441872/2"], "disclaimer"),
+                              (["First Published: Mar 19 2026 | 6:41 PM IST", "SKU TRB"], "dateline")]:
+        article = finalize(Article(source="t.html", input_kind="html", body=story + closing))
+        assert article.body == story, closing
+        assert {b.text: b.category for b in article.boilerplate}[closing[0]] == category
+    # A last paragraph about a copyright case, or in capitals, is the story's.
+    quote = "“WE WILL APPEAL,” the union said of the copyright ruling, which the court handed down in 2019."
+    assert finalize(Article(source="t.txt", input_kind="text", body=story + [quote])).body == story + [quote]

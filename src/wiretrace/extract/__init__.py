@@ -12,6 +12,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from wiretrace.extract import cues
+from wiretrace.extract.dates import labelled_dates
 from wiretrace.extract.settings import ExtractConfig
 from wiretrace.record import Article, Boilerplate, Page, estimate_reading_time
 
@@ -115,9 +117,34 @@ def _tidy(paragraph: str) -> str:
     return " ".join(paragraph.split())
 
 
+#: A copyright line closing the body is furniture up to this many words (a paragraph about a
+#: copyright case is longer).
+_CLOSING_NOTICE_WORDS = 25
+#: ... and a date stamp ("First Published: Mar 19 2026 | 6:41 PM IST") up to this many.
+_CLOSING_STAMP_WORDS = 15
+
+
+def _drop_closing_furniture(article: Article) -> None:
+    """Move what closes some bodies but belongs to no story into the boilerplate: an agency's desk
+    codes ("mla-cb/ach/jj", "SKU SKU TRB"), a short copyright line ("© dpa-infocom, dpa:...") and
+    a date stamp ("First Published: Mar 19 2026 | 6:41 PM IST")."""
+    body = article.body
+    while len(body) > 1:
+        last = body[-1]
+        if cues.WIRE_SLUG.fullmatch(last):
+            article.boilerplate.append(Boilerplate(text=body.pop(), category="footer"))
+        elif last.count(" ") < _CLOSING_NOTICE_WORDS and (last.startswith("©") or cues.has_copyright_notice(last)):
+            article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
+        elif last.count(" ") < _CLOSING_STAMP_WORDS and labelled_dates(last):
+            article.boilerplate.append(Boilerplate(text=body.pop(), category="dateline"))
+        else:
+            break
+
+
 def finalize(article: Article) -> Article:
     """Steps both modes share: tidy the body, fill language and reading time, judge is_article."""
     article.body = [p for p in map(_tidy, article.body) if p.strip(_INVISIBLE)]
+    _drop_closing_furniture(article)
     if article.language is None or len(article.language) != 2:
         sample = " ".join(article.body[:3])[:400] or (article.headline or "")
         if sample:

@@ -125,6 +125,11 @@ AUTHOR_BIO = re.compile(
 # A page's copyright notice: "© 2019 The Associated Press", "Copyright 2026 ...", "All rights reserved".
 COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?\d{4}\b|\ball rights reserved\b", re.IGNORECASE)
 
+# The desk codes an agency's copy closes with: AFP's "mla-cb/ach/jj" (lower-case initials joined by
+# "/" or "-"), PTI's "SKU SKU TRB" (upper-case ones). No sentence is made of them alone.
+WIRE_SLUG = re.compile(r"[a-z]{2,4}(?:[-/][a-z]{2,4}){1,6}|(?:[A-Z]{2,4} ){1,5}[A-Z]{2,4}")
+
+
 def has_copyright_notice(text: str) -> bool:
     """Whether ``text`` holds a copyright notice (COPYRIGHT_NOTICE). Every notice has one of a
     few marks or words, which most blocks lack: those are looked for first."""

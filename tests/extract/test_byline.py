@@ -10,6 +10,9 @@ from wiretrace.extract.byline import byline_agency, parse_byline, split_names
     ("By Tom Krisher, AP Auto Writer", ["Tom Krisher"]),  # a job title alone names nobody
     ("Meg James Staff Writer", ["Meg James"]),
     ("Bruce Y. Lee Senior Contributor", ["Bruce Y. Lee"]),
+    ("Rachel Hume Environment correspondent", ["Rachel Hume"]),  # a desk before the job title goes too
+    ("Jane Doe Home Affairs Editor", ["Jane Doe"]),
+    ("Mary Ann Smith", ["Mary Ann Smith"]),
     ("Mike Wall 2019-11-18T20:51:19Z Science & Astronomy", ["Mike Wall"]),
     ("Kevin Johnson and Kevin McCoy USA TODAY", ["Kevin Johnson", "Kevin McCoy"]),
     ("Tom Davies Associated Press", ["Tom Davies"]),

@@ -19,7 +19,10 @@ _TRAILER = re.compile(r"(?=[\s|•·,\dup])"
 _JOB_TITLE = re.compile(
     r"(?=\s)(?:\s+(?:senior|staff|chief|national|political|business|sports?|science|technology|tech|contributing|special|"
     r"associate|deputy|managing|executive|investigative|foreign|opinion|guest|freelance|ap|auto|health|legal|"
-    r"economics|white house|washington)){0,3}\s+(?:writer|reporter|correspondent|contributor|columnist|editor|"
+    r"economics|white house|washington|environment|environmental|climate|energy|education|transport|crime|courts|"
+    r"diplomatic|defen[cs]e|security|home affairs|social affairs|world|europe|markets|finance|money|property|arts|"
+    r"culture|entertainment|music|film|media|travel|food|religion|local|city|state|metro)){0,3}\s+(?:writer|"
+    r"reporter|correspondent|contributor|columnist|editor|"
     r"producer|journalist|analyst)s?\s*$", re.IGNORECASE)
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"(?=[\s,;a&])\s*(?:,|;|\band\b|&)\s*")

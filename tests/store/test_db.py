@@ -50,9 +50,25 @@ def test_changed_content_is_a_new_current_version_and_both_are_kept(store):
     assert current["headline"] == "Port strike over after pay deal" and current["version"] == 2
     assert current["id"] == str(first)  # the store id is stable across versions
     assert len(list(store.iter_records(all_versions=True))) == 2
-    # Content seen before (any version) is not a change.
+    # The first content again is a change too: the next version, made current.
     with store.transaction():
-        assert store.put(page())[0] == "unchanged"
+        status, third = store.put(page())
+    assert status == "version"
+    assert store.conn.execute("SELECT version, is_current FROM articles WHERE id = ?", (third,)).fetchone()[:] == (3, 1)
+    assert store.find(page().key, "h1") == third and store.find(page().key, "h2") is None
+    assert store.find(page().key, "h2", any_version=True) == second
+
+
+def test_stored_article_gives_back_a_version_with_its_analysis(store):
+    claim = {"text": "the strike is over", "status": "asserted", "reported_by": "union leaders"}
+    with store.transaction():
+        store.put(page(body=("Dock workers ended the strike.", "", "Ships left.")))
+        (row_id,) = store.conn.execute("SELECT id FROM articles").fetchone()
+        store.set_claims(row_id, [claim])
+    article = store.stored_article(page().key, "h1")
+    assert article.headline == "Port workers end strike" and article.body == ["Dock workers ended the strike.", "", "Ships left."]
+    assert [(c.text, c.reported_by) for c in article.claims] == [("the strike is over", "union leaders")]
+    assert store.stored_article(page().key, "h9") is None
 
 
 def test_rolled_back_batch_leaves_nothing(store):

@@ -148,6 +148,19 @@ def test_older_and_newer_captures_read_again_add_no_version(tmp_path, capsys):
     assert [(r["version"], r["is_current"], r["headline"]) for r in rows(db)][-1] == (3, 1, "Ferry fares rise")
 
 
+def test_jsonl_lines_without_id_or_url_keep_their_records_when_a_line_is_inserted(tmp_path, capsys):
+    strike = json.dumps({"title": "Port workers end strike", "text": "Dock workers ended a strike on Friday."})
+    fares = json.dumps({"title": "Ferry fares rise", "text": "The ferry operator raised fares by 5 cents."})
+    council = json.dumps({"title": "Council meets", "text": "The city council approved the budget."})
+    lines, db = tmp_path / "pages.jsonl", str(tmp_path / "c.db")
+    lines.write_text(f"{strike}\n{fares}\n", encoding="utf-8")
+    assert "2 new, 0 new versions, 0 unchanged" in ingest(capsys, str(lines), "--db", db)[1]
+    lines.write_text(f"{council}\n{strike}\n{fares}\n", encoding="utf-8")
+    assert "1 new, 0 new versions, 2 unchanged" in ingest(capsys, str(lines), "--db", db)[1]
+    assert [(r["headline"], r["version"]) for r in rows(db)] == [
+        ("Port workers end strike", 1), ("Ferry fares rise", 1), ("Council meets", 1)]
+
+
 def test_mixed_sources_bad_records_named_and_the_rest_ingested(tmp_path, capsys):
     write_warc(tmp_path / "crawl.warc.gz", CRAWL + [
         ("response", "https://harbourpost.example/full-story", "200 OK", "text/html",

@@ -13,7 +13,8 @@ later sight in the same run may supersede it: re-reading an archive that holds t
 one URL, or re-running a killed run over an older and a newer snapshot, adds no version.
 
 Identity (:func:`page_key`): the input's own ``id`` within its input file when it has one, else
-its URL (fragment dropped), else its file (and place in the file).
+its URL (fragment dropped), else its file (and place in the file). A JSONL line with neither is
+identified by its content (see :mod:`wiretrace.sources.jsonl`).
 """
 
 from __future__ import annotations

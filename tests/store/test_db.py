@@ -177,6 +177,22 @@ def test_opening_a_v1_database_migrates_it_and_keeps_its_rows(tmp_path):
         assert store.schema_version() == SCHEMA_VERSION
 
 
+def test_story_ids_a_v3_database_gave_out_are_remembered_by_the_migration(tmp_path):
+    path = tmp_path / "v3.db"
+    with Store(path) as store:
+        with store.transaction():
+            _, row_id = store.put(page())
+            store.set_story(row_id, story_id="story-3")
+            store.conn.execute("DROP TABLE stories")  # as a v3 database was
+            store.conn.execute("UPDATE schema_version SET version = 3")
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION and store.story_ids() == ["story-3"]
+        with store.transaction():
+            store.record_story_ids(["story-4"], {"story-3": "story-4"})
+        assert dict(store.conn.execute("SELECT id, merged_into FROM stories")) == {"story-3": "story-4",
+                                                                                   "story-4": None}
+
+
 def test_a_newer_schema_or_a_foreign_file_is_refused_with_its_name(tmp_path):
     newer = tmp_path / "newer.db"
     with Store(newer) as store:

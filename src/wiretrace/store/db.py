@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -248,6 +248,20 @@ class Store:
         self.conn.execute("UPDATE articles SET story_id = coalesce(?, story_id), "
                           "syndication_group = coalesce(?, syndication_group), wire = coalesce(?, wire) "
                           "WHERE id = ?", (story_id, syndication_group, wire, article_id))
+
+    def story_ids(self) -> list[str]:
+        """Every story id ever given out (see :func:`wiretrace.link.stories.keep_story_ids`)."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM stories")]
+
+    def record_story_ids(self, ids: Iterable[str], merged: Mapping[str, str]) -> None:
+        """Remember the story ids given out, and where each merged story went (call inside a transaction)."""
+        self.conn.executemany("INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET merged_into = NULL",
+                              ((i,) for i in ids))
+        for old, new in merged.items():
+            self.conn.execute("INSERT INTO stories (id, merged_into) VALUES (?, ?) "
+                              "ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into", (old, new))
+            # Links to stories merged into ``old`` earlier now lead to where it went.
+            self.conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (new, old))
 
     def set_entities(self, article_id: int, items: Iterable[Any]) -> None:
         """Replace an article version's entities (dicts or :class:`wiretrace.record.Entity`), kept in order."""

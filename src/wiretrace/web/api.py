@@ -92,7 +92,9 @@ async def stories(request: Request, conn: Conn, limit: Limit = 20, offset: Offse
 async def story(conn: Conn, key: str):
     value = found(queries.get_story(conn, key), "story")
     if "redirect" in value:
-        raise HTTPException(404, f"article {key[2:]} belongs to story {value['redirect']}")
+        what = "story" if key.startswith("s:") else "article"
+        verb = "was merged into" if key.startswith("s:") else "belongs to"
+        raise HTTPException(404, f"{what} {key[2:]} {verb} story {value['redirect']}")
     return value
 
 

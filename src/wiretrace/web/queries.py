@@ -366,7 +366,8 @@ def list_stories(conn: sqlite3.Connection, limit: int, offset: int = 0,
 def get_story(conn: sqlite3.Connection, key: str, max_articles: int = 500) -> dict[str, Any] | None:
     """A story's articles in time order (UTC), its outlets and its syndication groups.
 
-    For ``a:<id>`` of an article that has a story or group, returns ``{"redirect": key}``.
+    For ``a:<id>`` of an article that has a story or group, and for ``s:<story_id>`` of a story
+    re-linking merged into another, returns ``{"redirect": key}``.
     """
     kind, _, value = key.partition(":")
     if kind == "s" and value:
@@ -386,6 +387,9 @@ def get_story(conn: sqlite3.Connection, key: str, max_articles: int = 500) -> di
     rows = conn.execute(f"SELECT {SUMMARY} FROM articles a WHERE {where} AND (a.is_current = 1 OR a.id = ?) "
                         "ORDER BY a.id LIMIT ?", (*params, int(value) if kind == "a" else -1, max_articles + 1)
                         ).fetchall()
+    if not rows and kind == "s":
+        merged = conn.execute("SELECT merged_into FROM stories WHERE id = ?", (value,)).fetchone()
+        return {"redirect": f"s:{merged[0]}"} if merged and merged[0] else None
     if not rows:
         return None
     articles = sorted((summary(r) for r in rows[:max_articles]), key=_time_key)

@@ -54,6 +54,61 @@ def test_stories_match_the_labels(store):
                 assert (records[a]["story_id"] == records[b]["story_id"]) == same, (a, b)
 
 
+FERRY_2020 = """<html><head><title>Harbour opens new ferry terminal</title>
+<meta property="article:published_time" content="2020-03-02T10:00:00Z"></head>
+<body><article><h1>Harbour opens new ferry terminal</h1>
+<p>The harbour authority opened a new ferry terminal on Monday, doubling the number of daily crossings.</p>
+<p>Officials said the terminal cost 40 million euros and took three years to build.</p></article></body></html>
+"""
+
+
+def _stories(store) -> dict[str, set[str]]:
+    stories: dict[str, set[str]] = {}
+    for record in store.iter_records():
+        if record["story_id"] is not None:
+            stories.setdefault(record["story_id"], set()).add(Path(record["source"]).name)
+    return stories
+
+
+def test_story_ids_stay_when_an_older_article_arrives(tmp_path):
+    (tmp_path / "ferry.html").write_text(FERRY_2020, encoding="utf-8")
+    with Store(tmp_path / "c.db") as store:
+        Ingester(store).ingest([str(SAMPLES)])
+        link_corpus(store)
+        before = _stories(store)
+        Ingester(store).ingest([str(tmp_path / "ferry.html")])  # dated before every sample: clustered first
+        link_corpus(store)
+        after = _stories(store)
+        link_corpus(store)
+        assert _stories(store) == after  # re-linking alone changes nothing
+    assert len(before) >= 2 and {i: m for i, m in after.items() if i in before} == before
+    (new,) = set(after) - set(before)
+    assert after[new] == {"ferry.html"} and new == f"story-{len(before) + 1}"
+
+
+def test_a_story_merged_by_relinking_keeps_its_id_resolvable(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        Ingester(store).ingest([str(SAMPLES)])
+        link_corpus(store)
+        gas = max(_stories(store).items(), key=lambda item: len(item[1]))[0]
+        # As if an earlier linking had split the gas story: two of its articles in a story of their own.
+        split = [r["id"] for r in store.conn.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY id LIMIT 2",
+                                                    (gas,))]
+        with store.transaction():
+            for article_id in split:
+                store.set_story(article_id, story_id="story-7")
+            store.record_story_ids(["story-7"], {})
+        link_corpus(store)
+        assert {r["story_id"] for r in store.conn.execute("SELECT story_id FROM articles WHERE id IN (?, ?)",
+                                                          split)} == {gas}
+        assert dict(store.conn.execute("SELECT id, merged_into FROM stories").fetchall())["story-7"] == gas
+        # A story found later takes a number past every id given out: never story-7 again.
+        (tmp_path / "ferry.html").write_text(FERRY_2020, encoding="utf-8")
+        Ingester(store).ingest([str(tmp_path / "ferry.html")])
+        link_corpus(store)
+        assert _stories(store)["story-8"] == {"ferry.html"}
+
+
 def test_claim_timeline_from_anonymous_report_to_denial(store):
     timeline = claim_timeline(store, "Marvosa plans to cap natural gas exports at 60% of output")
     assert timeline is not None

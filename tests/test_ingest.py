@@ -107,6 +107,60 @@ def test_changed_page_is_a_new_version_and_the_old_one_is_kept(tmp_path, capsys)
     assert "Harbour story two, updated about the port" in {r["headline"] for r in current.values()}
 
 
+def test_page_back_to_earlier_content_is_a_new_current_version(tmp_path, capsys):
+    dump = tmp_path / "strike.txt"
+    original = text_dump(random.Random(11), 4)
+    db = str(tmp_path / "c.db")
+    edited = original.replace("Harbour story number 4", "Harbour story number 4, corrected")
+    for text, summary in ((original, "1 new, 0 new versions, 0 unchanged"),
+                          (edited, "0 new, 1 new versions, 0 unchanged"),
+                          (original, "0 new, 1 new versions, 0 unchanged"),  # the correction undone
+                          (original, "0 new, 0 new versions, 1 unchanged")):
+        dump.write_text(text, encoding="utf-8")
+        code, out, err = ingest(capsys, str(dump), "--db", db)
+        assert code == 0 and summary in out, out + err
+    with Store(db) as store:
+        (current,) = list(store.iter_records())
+        every = list(store.iter_records(all_versions=True))
+        hits = store.search("corrected")
+    assert current["version"] == 3 and current["headline"] == "Harbour story number 4 about the port"
+    assert [r["headline"].endswith("corrected about the port") for r in every] == [False, True, False]
+    assert hits == []  # the corrected headline is history now, not current
+
+
+def test_older_and_newer_captures_read_again_add_no_version(tmp_path, capsys):
+    def line(headline: str) -> str:
+        return json.dumps({"url": "https://baytimes.example/story/ferry", "title": headline,
+                           "text": "The ferry operator raised fares on Monday.\n\nCommuters complained."}) + "\n"
+
+    (tmp_path / "march.jsonl").write_text(line("Ferry fares rise"), encoding="utf-8")
+    (tmp_path / "april.jsonl").write_text(line("Ferry fares rise again"), encoding="utf-8")
+    (tmp_path / "both.jsonl").write_text(line("Ferry fares rise") + line("Ferry fares rise again"), encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    snapshots = [str(tmp_path / "march.jsonl"), str(tmp_path / "april.jsonl")]
+    assert "1 new, 1 new versions, 0 unchanged" in ingest(capsys, *snapshots, "--db", db)[1]
+    # A re-run (say, after a kill) over both snapshots, and an input holding both captures.
+    assert "0 new, 0 new versions, 2 unchanged" in ingest(capsys, *snapshots, "--db", db)[1]
+    assert "0 new, 0 new versions, 2 unchanged" in ingest(capsys, str(tmp_path / "both.jsonl"), "--db", db)[1]
+    assert [(r["version"], r["is_current"]) for r in rows(db)] == [(1, 0), (2, 1)]
+    # The older snapshot on its own is the page going back: its content is current again.
+    assert "0 new, 1 new versions, 0 unchanged" in ingest(capsys, snapshots[0], "--db", db)[1]
+    assert [(r["version"], r["is_current"], r["headline"]) for r in rows(db)][-1] == (3, 1, "Ferry fares rise")
+
+
+def test_jsonl_lines_without_id_or_url_keep_their_records_when_a_line_is_inserted(tmp_path, capsys):
+    strike = json.dumps({"title": "Port workers end strike", "text": "Dock workers ended a strike on Friday."})
+    fares = json.dumps({"title": "Ferry fares rise", "text": "The ferry operator raised fares by 5 cents."})
+    council = json.dumps({"title": "Council meets", "text": "The city council approved the budget."})
+    lines, db = tmp_path / "pages.jsonl", str(tmp_path / "c.db")
+    lines.write_text(f"{strike}\n{fares}\n", encoding="utf-8")
+    assert "2 new, 0 new versions, 0 unchanged" in ingest(capsys, str(lines), "--db", db)[1]
+    lines.write_text(f"{council}\n{strike}\n{fares}\n", encoding="utf-8")
+    assert "1 new, 0 new versions, 2 unchanged" in ingest(capsys, str(lines), "--db", db)[1]
+    assert [(r["headline"], r["version"]) for r in rows(db)] == [
+        ("Port workers end strike", 1), ("Ferry fares rise", 1), ("Council meets", 1)]
+
+
 def test_mixed_sources_bad_records_named_and_the_rest_ingested(tmp_path, capsys):
     write_warc(tmp_path / "crawl.warc.gz", CRAWL + [
         ("response", "https://harbourpost.example/full-story", "200 OK", "text/html",

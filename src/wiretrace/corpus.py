@@ -14,13 +14,16 @@ from typing import Any
 
 from wiretrace.link import link_stream
 from wiretrace.link.claims import claim_words, same_claim
-from wiretrace.link.stories import StoryLinker, date_order
+from wiretrace.link.stories import StoryLinker, date_order, keep_story_ids
 from wiretrace.store import Store
 
 
 def _current_rows(store: Store) -> list[dict[str, Any]]:
+    """Current articles, each with the story it was last linked to (a new version's: its page's)."""
     return [dict(r) for r in store.conn.execute(
-        "SELECT id, published, wire FROM articles WHERE is_current = 1 AND is_article = 1 ORDER BY id")]
+        "SELECT id, published, wire, coalesce(story_id, (SELECT v.story_id FROM articles v WHERE v.key = a.key "
+        "AND v.story_id IS NOT NULL ORDER BY v.version DESC LIMIT 1)) AS story_id "
+        "FROM articles a WHERE is_current = 1 AND is_article = 1 ORDER BY id")]
 
 
 def _record(store: Store, article_id: int) -> dict[str, Any]:
@@ -44,7 +47,9 @@ def link_corpus(store: Store) -> LinkSummary:
     """Group wire copies and cluster stories over the store's current articles; write both back.
 
     Syndication streams signatures (records are fetched again one group at a time); stories are
-    assigned in date order, so re-running after new articles arrive extends the same stories.
+    clustered afresh in date order, and each keeps the id its articles had
+    (:func:`~wiretrace.link.stories.keep_story_ids`), so re-running after new articles arrive,
+    older ones included, extends the same stories under the same ids.
     """
     rows = _current_rows(store)
     summary = LinkSummary(articles=len(rows))
@@ -55,14 +60,21 @@ def link_corpus(store: Store) -> LinkSummary:
     linker = StoryLinker()
     stories = {ident: linker.add(ident, _record(store, ident)).story
                for ident, _ in date_order([(r["id"], {"published": r["published"]}) for r in rows])}
+    members: dict[str, list[int]] = {}
+    for ident, label in stories.items():
+        members.setdefault(label, []).append(ident)
+    ids, merged = keep_story_ids(members, {r["id"]: r["story_id"] for r in rows if r["story_id"] is not None},
+                                 store.story_ids())
+    stories = {ident: ids[label] for ident, label in stories.items()}
     with store.transaction():
+        store.record_story_ids(ids.values(), merged)
         for group in result.groups:
             if len(group.members) > 1:
                 summary.groups += 1
         for article_id, verdict in result.pages.items():
             fill = verdict.wire if verdict.wire_from == "group" else None
             summary.wire_filled += fill is not None
-            store.set_story(article_id, story_id=str(stories[article_id]), syndication_group=verdict.group, wire=fill)
+            store.set_story(article_id, story_id=stories[article_id], syndication_group=verdict.group, wire=fill)
     summary.stories = len(set(stories.values()))
     return summary
 

@@ -6,8 +6,15 @@ pages or ``flush_seconds``, whichever comes first). So a killed run loses at mos
 and a re-run skips what is stored: a page whose key and content hash are in the store is not even
 extracted again.
 
+Versions follow the order pages are seen in: a page's last sight in a run is its current content
+when the run ends. A page back to content it had before (an edit undone) is a new version again,
+made from the stored record; it is settled when the run ends rather than when seen, because a
+later sight in the same run may supersede it: re-reading an archive that holds two captures of
+one URL, or re-running a killed run over an older and a newer snapshot, adds no version.
+
 Identity (:func:`page_key`): the input's own ``id`` within its input file when it has one, else
-its URL (fragment dropped), else its file (and place in the file).
+its URL (fragment dropped), else its file (and place in the file). A JSONL line with neither is
+identified by its content (see :mod:`wiretrace.sources.jsonl`).
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -110,6 +117,16 @@ class Summary:
 
 
 @dataclass(slots=True)
+class _Return:
+    """A page seen with content it had before but not now: stored as its current version when the run ends."""
+
+    page: SourcedPage  # with its content dropped: only its identity and origin are kept till then
+    path: str
+    key: str
+    digest: str
+
+
+@dataclass(slots=True)
 class _Pending:
     """A page waiting in a batch to be extracted on the cluster."""
 
@@ -170,6 +187,8 @@ class Ingester:
         self._templates: dict[str, frozenset[str]] = {}
         self._batch: list[Any] = []  # NewPage to store, or int: an unchanged row seen again
         self._batch_keys: set[tuple[str, str]] = set()
+        self._batch_latest: dict[str, str] = {}  # key -> content hash of its last page in the batch
+        self._returns: dict[str, _Return] = {}  # key -> its page back to earlier content, latest sight
         self._batch_started = 0.0
         self._links: dict[str, FeedLink] = {}
         self.run_id = 0
@@ -188,6 +207,7 @@ class Ingester:
                 for page in read_input(path):
                     self._handle(page, path, grouped)
             self._flush()
+            self._store_returns()
             self._resolve_links()
         finally:
             self.summary.seconds = time.perf_counter() - start
@@ -241,21 +261,29 @@ class Ingester:
                 self._links.setdefault(url, item)
             return
         key, digest = page_key(item), content_hash(item)
-        if (key, digest) in self._batch_keys:
+        self._returns.pop(key, None)  # this sight supersedes an earlier one of the run
+        in_batch = self._batch_latest.get(key)
+        if in_batch == digest:
             self.summary.unchanged += 1
-        elif (existing := self.store.find(key, digest)) is not None:
+        elif in_batch is None and (existing := self.store.find(key, digest)) is not None:
             self._batch.append(existing)
+            self.summary.unchanged += 1
+        elif (key, digest) in self._batch_keys or self.store.find(key, digest, any_version=True) is not None:
+            # Counted unchanged unless it is still the page's last sight when the run ends.
+            self._returns[key] = _Return(replace(item, content="", article=None), path, key, digest)
             self.summary.unchanged += 1
         elif self.engine == "dask":
             # Extracted (and analysed) on the cluster when the batch is flushed.
             self._batch.append(_Pending(item, path, key, digest, self._template_for(item, path, grouped)))
             self._batch_keys.add((key, digest))
+            self._batch_latest[key] = digest
         else:
             article = self._extract(item, path, grouped)
             if article is None:
                 return
             self._batch.append(self._new_page(item, path, key, digest, article))
             self._batch_keys.add((key, digest))
+            self._batch_latest[key] = digest
         if len(self._batch) == 1:
             self._batch_started = time.monotonic()
         if len(self._batch) >= self.batch_size or time.monotonic() - self._batch_started >= self.flush_seconds:
@@ -336,6 +364,24 @@ class Ingester:
                     self.summary.unchanged += 1
         self._batch.clear()
         self._batch_keys.clear()
+        self._batch_latest.clear()
+
+    def _store_returns(self) -> None:
+        """Make each page seen back at earlier content (and not seen since) current with it: a new version."""
+        if not self._returns:
+            return
+        with self.store.transaction():
+            for back in self._returns.values():
+                article = self.store.stored_article(back.key, back.digest)
+                if article is None:  # its only sight in the run failed to extract (reported then)
+                    continue
+                article.source = back.page.source  # where it was seen this time, as its origin says
+                status, _ = self.store.put(self._new_page(back.page, back.path, back.key, back.digest, article),
+                                           self.run_id)
+                if status == "version":
+                    self.summary.unchanged -= 1
+                    self.summary.versions += 1
+        self._returns.clear()
 
     def _resolve_links(self) -> None:
         for url, link in self._links.items():

@@ -4,7 +4,7 @@ import json
 
 from tests.link.fixtures import story_articles, with_entities
 from wiretrace.link.stories import (StoriesConfig, StoryLinker, capitalised_phrases, cluster_stories, date_order,
-                                    entity_names)
+                                    entity_names, keep_story_ids)
 
 
 def test_same_event_joins_different_event_about_same_person_does_not():
@@ -74,3 +74,18 @@ def test_basil_style_dicts_accepted():
                   "plan capping insulin prices at thirty dollars a month.", "date": "2024-05-03"}}
     labels = cluster_stories(rows)
     assert labels["1"] == labels["2"]
+
+
+def test_reclustered_stories_keep_the_ids_their_articles_had():
+    previous = {"a1": "story-1", "a2": "story-1", "b1": "story-2", "c1": "story-3", "c2": "story-4", "c3": "story-4"}
+    # Positions shifted by an older article ("z1") that now starts the first story.
+    clusters = {"story-1": ["z1"], "story-2": ["a1", "a2", "a3"], "story-3": ["b1"], "story-4": ["c1", "c2", "c3"]}
+    ids, merged = keep_story_ids(clusters, previous, issued=["story-1", "story-2", "story-3", "story-4", "story-5"])
+    assert ids == {"story-1": "story-6", "story-2": "story-1", "story-3": "story-2", "story-4": "story-4"}
+    assert merged == {"story-3": "story-4"}  # folded into the story holding its article
+    # A story split in two: the larger part keeps the id.
+    ids, merged = keep_story_ids({"x": ["a1"], "y": ["a2", "a3"]}, {"a1": "story-1", "a2": "story-1", "a3": "story-1"})
+    assert ids == {"y": "story-1", "x": "story-2"} and merged == {}
+    # Two stories joined: the older id is kept, the other leads to it.
+    ids, merged = keep_story_ids({"x": ["a1", "b1"]}, {"a1": "story-2", "b1": "story-1"})
+    assert ids == {"x": "story-1"} and merged == {"story-2": "story-1"}

@@ -67,6 +67,20 @@ def test_html_lines_are_extracted_later_with_the_given_fields_winning(tmp_path):
     assert any("published date not understood" in w for w in last.article.warnings)
 
 
+def test_a_line_without_id_or_url_is_identified_by_its_content_not_its_line(tmp_path):
+    strike = json.dumps({"title": "Port workers end strike", "text": "Dock workers ended a strike on Friday."})
+    fares = json.dumps({"title": "Ferry fares rise", "text": "The ferry operator raised fares by 5 cents."})
+    council = json.dumps({"title": "Council meets", "text": "The city council approved the budget."})
+    _, before = read(tmp_path, [strike, fares])
+    _, after = read(tmp_path, [council, strike, fares])
+    assert [p.input_id for p in before] == [p.input_id for p in after[1:]]
+    assert len({p.input_id for p in after}) == 3 and all(p.input_id.startswith("sha256:") for p in after)
+    assert after[1].origin.line == 2  # its place is still told, as provenance
+    # A line naming an id or a URL keeps it.
+    _, named = read(tmp_path, [json.dumps({"url": "https://x.example/7", "text": "Line one"})])
+    assert named[0].input_id is None
+
+
 def test_gzipped_jsonl_and_truncated_gzip(tmp_path):
     path, items = read(tmp_path, gz=True)
     assert len([i for i in items if isinstance(i, SourcedPage)]) == 4

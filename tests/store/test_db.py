@@ -50,9 +50,25 @@ def test_changed_content_is_a_new_current_version_and_both_are_kept(store):
     assert current["headline"] == "Port strike over after pay deal" and current["version"] == 2
     assert current["id"] == str(first)  # the store id is stable across versions
     assert len(list(store.iter_records(all_versions=True))) == 2
-    # Content seen before (any version) is not a change.
+    # The first content again is a change too: the next version, made current.
     with store.transaction():
-        assert store.put(page())[0] == "unchanged"
+        status, third = store.put(page())
+    assert status == "version"
+    assert store.conn.execute("SELECT version, is_current FROM articles WHERE id = ?", (third,)).fetchone()[:] == (3, 1)
+    assert store.find(page().key, "h1") == third and store.find(page().key, "h2") is None
+    assert store.find(page().key, "h2", any_version=True) == second
+
+
+def test_stored_article_gives_back_a_version_with_its_analysis(store):
+    claim = {"text": "the strike is over", "status": "asserted", "reported_by": "union leaders"}
+    with store.transaction():
+        store.put(page(body=("Dock workers ended the strike.", "", "Ships left.")))
+        (row_id,) = store.conn.execute("SELECT id FROM articles").fetchone()
+        store.set_claims(row_id, [claim])
+    article = store.stored_article(page().key, "h1")
+    assert article.headline == "Port workers end strike" and article.body == ["Dock workers ended the strike.", "", "Ships left."]
+    assert [(c.text, c.reported_by) for c in article.claims] == [("the strike is over", "union leaders")]
+    assert store.stored_article(page().key, "h9") is None
 
 
 def test_rolled_back_batch_leaves_nothing(store):
@@ -159,6 +175,22 @@ def test_opening_a_v1_database_migrates_it_and_keeps_its_rows(tmp_path):
         assert store.integrity_check() == []
     with Store(path) as store:  # reopening is a no-op
         assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_story_ids_a_v3_database_gave_out_are_remembered_by_the_migration(tmp_path):
+    path = tmp_path / "v3.db"
+    with Store(path) as store:
+        with store.transaction():
+            _, row_id = store.put(page())
+            store.set_story(row_id, story_id="story-3")
+            store.conn.execute("DROP TABLE stories")  # as a v3 database was
+            store.conn.execute("UPDATE schema_version SET version = 3")
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION and store.story_ids() == ["story-3"]
+        with store.transaction():
+            store.record_story_ids(["story-4"], {"story-3": "story-4"})
+        assert dict(store.conn.execute("SELECT id, merged_into FROM stories")) == {"story-3": "story-4",
+                                                                                   "story-4": None}
 
 
 def test_a_newer_schema_or_a_foreign_file_is_refused_with_its_name(tmp_path):

@@ -348,3 +348,30 @@ def test_stories_from_the_linker(store_info, tmp_path):
         assert len(times) >= 5 and times == sorted(times)
         assert story["syndication_groups"] and all(len(g["articles"]) > 1 for g in story["syndication_groups"])
         assert client.get(f"/stories/{key}").status_code == 200
+
+
+def test_a_story_merged_by_relinking_leads_to_the_story_it_joined(store_info, tmp_path):
+    import shutil
+    import sqlite3
+
+    from wiretrace.corpus import link_corpus
+    from wiretrace.store import Store
+
+    path = tmp_path / "linked.db"
+    conn = sqlite3.connect(store_info["path"])
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(store_info["path"], path)
+    with Store(path) as store:
+        link_corpus(store)
+        story = store.conn.execute("SELECT story_id FROM articles WHERE id = ?", (store_info["ids"]["01"],)).fetchone()[0]
+        with store.transaction():  # as if an earlier linking had given this article a story of its own
+            store.set_story(store_info["ids"]["01"], story_id="story-90")
+            store.record_story_ids(["story-90"], {})
+        link_corpus(store)
+    with TestClient(create_app(path)) as client:
+        response = client.get("/stories/s:story-90", follow_redirects=False)
+        assert response.status_code == 307 and response.headers["location"] == f"/stories/s%3A{story}"
+        response = client.get("/api/stories/s:story-90", follow_redirects=False)
+        assert response.status_code == 307 and response.headers["location"] == f"/api/stories/s%3A{story}"
+        assert client.get("/stories/s:story-91").status_code == 404  # never given out

@@ -21,6 +21,8 @@ set on BASIL DEV (see ``python -m wiretrace.bench stories``, which also runs a 2
 
 :class:`StoryLinker` is the incremental engine (its :meth:`~StoryLinker.state` is JSON, so a
 caller can persist it between ingests); :func:`cluster_stories` runs it over a batch.
+Its story ids number stories in the order they start; :func:`keep_story_ids` maps the stories
+of a new clustering onto the ids their articles had, for ids that last across re-clustering.
 """
 
 from __future__ import annotations
@@ -346,3 +348,49 @@ def cluster_stories(articles: Mapping[Hashable, ArticleLike] | Iterable[ArticleL
         items = date_order(items)
     linker = StoryLinker(config)
     return {ident: linker.add(ident, article).story for ident, article in items}
+
+
+def story_number(story_id: str) -> int | None:
+    """The ``N`` of a ``story-N`` id, else ``None``."""
+    prefix, _, number = story_id.rpartition("-")
+    return int(number) if prefix == "story" and number.isdigit() else None
+
+
+def keep_story_ids(stories: Mapping[str, Iterable[Hashable]], previous: Mapping[Hashable, str],
+                   issued: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, str]]:
+    """Ids for a new clustering's ``stories`` (label -> members) that keep the ids members had before.
+
+    ``previous`` maps a member to the story id it had; ``issued`` holds every id ever given out.
+    A story keeps the old id most of its members had (an old id goes to the story holding most
+    of its members; ties to the older id); a story with no old id left gets ``story-N`` past every
+    id issued, so an id never comes to mean another story. Returns ``({label: id}, merged)``,
+    ``merged`` mapping each old id no story kept to the id of the story holding most of its members.
+    """
+    members = {label: list(idents) for label, idents in stories.items()}
+    overlap: Counter[tuple[str, str]] = Counter()
+    for label, idents in members.items():
+        for ident in idents:
+            if ident in previous:
+                overlap[label, previous[ident]] += 1
+
+    def age(old: str) -> tuple[float, str]:
+        number = story_number(old)
+        return (number if number is not None else math.inf, old)
+
+    ids: dict[str, str] = {}
+    kept: set[str] = set()
+    for (label, old), _ in sorted(overlap.items(), key=lambda item: (-item[1], age(item[0][1]), item[0][0])):
+        if label not in ids and old not in kept:
+            ids[label] = old
+            kept.add(old)
+    numbers = [story_number(i) for i in [*issued, *previous.values()]]
+    last = max((n for n in numbers if n is not None), default=0)
+    for label in members:  # in the order the stories started
+        if label not in ids:
+            last += 1
+            ids[label] = f"story-{last}"
+    merged: dict[str, str] = {}
+    for (label, old), _ in sorted(overlap.items(), key=lambda item: (-item[1], item[0][0])):
+        if old not in kept and old not in merged:
+            merged[old] = ids[label]
+    return ids, merged

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import gzip
+import hashlib
 import json
 import os
 import zlib
@@ -124,3 +125,13 @@ def open_bytes(path: str):
 def fingerprint(data: Any) -> str:
     """A canonical serialisation of ``data`` (key order does not matter)."""
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_id(data: Any) -> str:
+    """An id made from ``data`` itself (``sha256:…``), for a record that names no id or URL of its own.
+
+    Its place in its input (a line number) would not do: a line inserted above it would give it
+    another record's id.
+    """
+    said = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return "sha256:" + hashlib.sha256(said).hexdigest()[:24]

@@ -3,7 +3,9 @@
     {"id": "a1", "url": "https://...", "html": "<html>...", "title": "...", "published": "...", "outlet": "..."}
     {"id": "a2", "text": "First paragraph.\\n\\nSecond paragraph.", "title": "...", "outlet": "..."}
 
-Every key but one of ``html``/``text`` is optional. A line with ``html`` (or a ``text`` that is
+Every key but one of ``html``/``text`` is optional. A line with neither ``id`` nor ``url`` is
+identified by its content (:func:`~wiretrace.sources.inputs.content_id`), not by its line number,
+so lines inserted above it leave it the same record. A line with ``html`` (or a ``text`` that is
 really markup) is extracted like any page, and ``title``/``published``/``outlet`` then win over
 what extraction found. A line with clean ``text`` is taken as the article body as it stands
 (paragraphs split at blank lines, else at line breaks): no boilerplate removal runs on it.
@@ -23,7 +25,7 @@ from typing import Any
 from wiretrace.extract import detect_kind
 from wiretrace.extract.dates import parse_date
 from wiretrace.record import Origin, SourcedPage
-from wiretrace.sources.inputs import fingerprint, open_bytes
+from wiretrace.sources.inputs import content_id, fingerprint, open_bytes
 from wiretrace.record import Article
 from wiretrace.sources.files import InputError
 
@@ -56,6 +58,8 @@ def page_from_json(obj: Any, path: str, line: int) -> SourcedPage:
     if not isinstance(obj, dict):
         raise ValueError(f"not a JSON object but {type(obj).__name__}")
     input_id, url = _string(obj, "id"), _string(obj, "url")
+    if input_id is None and not (url or "").strip():
+        input_id = content_id(obj)
     html, text = _string(obj, "html"), _string(obj, "text")
     title, published, outlet = _string(obj, "title"), _string(obj, "published"), _string(obj, "outlet")
     origin = Origin(path, line=line)

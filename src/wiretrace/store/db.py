@@ -1,8 +1,9 @@
 """The corpus store: one SQLite file (WAL mode) holding every version of every ingested page.
 
 A page's identity is its ``key`` (see :func:`wiretrace.ingest.page_key`); its content is
-fingerprinted by ``content_hash``. Storing a page whose key and hash are already there changes
-nothing; a known key with a new hash becomes the next version and the current one.
+fingerprinted by ``content_hash``. Storing a page with the content of its key's current version
+changes nothing; any other content (new, or one the page had before and has again) becomes the
+next version and the current one, so the history keeps every change in the order seen.
 
 Writes happen in explicit transactions (:meth:`Store.transaction`), so a process killed at any
 moment leaves every committed batch intact and nothing half-written.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -161,18 +162,40 @@ class Store:
             self.conn.execute("UPDATE runs SET finished_at = ?, new = ?, versions = ?, unchanged = ?, errors = ? "
                               "WHERE id = ?", (now(), new, versions, unchanged, errors, run_id))
 
-    def find(self, key: str, content_hash: str) -> int | None:
-        """The id of the stored version of ``key`` with this content, if any."""
-        row = self.conn.execute("SELECT id FROM articles WHERE key = ? AND content_hash = ? LIMIT 1",
-                                (key, content_hash)).fetchone()
+    def find(self, key: str, content_hash: str, *, any_version: bool = False) -> int | None:
+        """The id of ``key``'s current version if it has this content (with ``any_version``: of the
+        latest version that has it), else ``None``."""
+        current = "" if any_version else "AND is_current = 1 "
+        row = self.conn.execute(f"SELECT id FROM articles WHERE key = ? AND content_hash = ? {current}"
+                                "ORDER BY version DESC LIMIT 1", (key, content_hash)).fetchone()
         return row[0] if row else None
+
+    def stored_article(self, key: str, content_hash: str) -> Article | None:
+        """The article (with its analysis) of ``key``'s latest version with this content, if any.
+
+        A page that goes back to content it had before becomes a new version with this article,
+        not extracted again.
+        """
+        row = self.conn.execute("SELECT id, body, record FROM articles WHERE key = ? AND content_hash = ? "
+                                "ORDER BY version DESC LIMIT 1", (key, content_hash)).fetchone()
+        if row is None:
+            return None
+        record = json.loads(row["record"])
+        if "body" not in record:
+            record["body"] = _split_body(row["body"])
+        for name in ANALYSIS_KEYS:
+            record[name] = self._items(name, [row["id"]]).get(row["id"], [])
+        return Article.from_dict(record)
 
     def touch(self, ids: Iterable[int], run_id: int) -> None:
         """Mark versions as seen again by ``run_id`` (call inside a transaction)."""
         self.conn.executemany("UPDATE articles SET last_run = ? WHERE id = ?", ((run_id, i) for i in ids))
 
     def put(self, page: NewPage, run_id: int | None = None) -> tuple[str, int]:
-        """Store one page (call inside a transaction). Returns (``new``|``version``|``unchanged``, row id)."""
+        """Store one page (call inside a transaction). Returns (``new``|``version``|``unchanged``, row id).
+
+        ``unchanged`` means the current version has this content already.
+        """
         existing = self.find(page.key, page.content_hash)
         if existing is not None:
             if run_id is not None:
@@ -225,6 +248,20 @@ class Store:
         self.conn.execute("UPDATE articles SET story_id = coalesce(?, story_id), "
                           "syndication_group = coalesce(?, syndication_group), wire = coalesce(?, wire) "
                           "WHERE id = ?", (story_id, syndication_group, wire, article_id))
+
+    def story_ids(self) -> list[str]:
+        """Every story id ever given out (see :func:`wiretrace.link.stories.keep_story_ids`)."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM stories")]
+
+    def record_story_ids(self, ids: Iterable[str], merged: Mapping[str, str]) -> None:
+        """Remember the story ids given out, and where each merged story went (call inside a transaction)."""
+        self.conn.executemany("INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET merged_into = NULL",
+                              ((i,) for i in ids))
+        for old, new in merged.items():
+            self.conn.execute("INSERT INTO stories (id, merged_into) VALUES (?, ?) "
+                              "ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into", (old, new))
+            # Links to stories merged into ``old`` earlier now lead to where it went.
+            self.conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (new, old))
 
     def set_entities(self, article_id: int, items: Iterable[Any]) -> None:
         """Replace an article version's entities (dicts or :class:`wiretrace.record.Entity`), kept in order."""

@@ -149,6 +149,20 @@ END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 
+# --- v4: story ids, each given out once ------------------------------------------------------------
+#
+# ``wiretrace link`` clusters stories afresh each time, and a story keeps the id its articles had
+# (see wiretrace.link.stories.keep_story_ids). ``stories`` remembers every id given out, so a new
+# story never takes an old one's, and, for a story re-linking folded into another, which one
+# (``merged_into``), so a saved link to it still leads to its articles.
+V4 = """
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    merged_into TEXT
+);
+INSERT INTO stories (id) SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL;
+"""
+
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Execute ``script`` statement by statement inside the caller's transaction.
@@ -179,7 +193,11 @@ def _v3(conn: sqlite3.Connection) -> None:
     run_script(conn, V3)
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    run_script(conn, V4)
+
+
 #: ``MIGRATIONS[n]`` upgrades a database from version ``n`` to ``n + 1``.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 
 SCHEMA_VERSION = len(MIGRATIONS)

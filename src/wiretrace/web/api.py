@@ -93,7 +93,7 @@ async def stories(request: Request, conn: Conn, limit: Limit = 20, offset: Offse
             responses={307: {"description": "a:<id> of an article that belongs to a story: to that story"}})
 async def story(conn: Conn, key: str):
     value = found(queries.get_story(conn, key), "story")
-    if "redirect" in value:  # as the story page does
+    if "redirect" in value:  # as the story page does (an article's story, or the story a merged one joined)
         return RedirectResponse(f"/api/stories/{quote(value['redirect'], safe='')}", status_code=307)
     return value
 
@@ -192,11 +192,7 @@ def _ingest(db_path: str, items: list[Any], analyze: bool) -> dict[str, Any]:
     spool = _spool(db_path)
     with _exclusive(spool):
         with open(spool, "w", encoding="utf-8") as fh:
-            for item in items:
-                if isinstance(item, dict) and item.get("id") is None and not item.get("url"):
-                    # No identity of its own: its content is its identity (else line numbers would collide).
-                    said = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
-                    item = {**item, "id": "sha256:" + hashlib.sha256(said).hexdigest()[:24]}
+            for item in items:  # (a page with no id or url of its own is identified by its content)
                 fh.write(json.dumps(item, ensure_ascii=False) + "\n")
         try:
             with Store(db_path, create=False) as store:

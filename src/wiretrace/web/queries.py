@@ -391,7 +391,8 @@ def list_stories(conn: sqlite3.Connection, limit: int, offset: int = 0,
 def get_story(conn: sqlite3.Connection, key: str, max_articles: int = 500) -> dict[str, Any] | None:
     """A story's articles in time order (UTC), its outlets and its syndication groups.
 
-    For ``a:<id>`` of an article that has a story or group, returns ``{"redirect": key}``.
+    For ``a:<id>`` of an article that has a story or group, and for ``s:<story_id>`` of a story
+    re-linking merged into another, returns ``{"redirect": key}``.
     """
     kind, _, value = key.partition(":")
     article_id = row_id(value) if kind == "a" else None
@@ -412,6 +413,9 @@ def get_story(conn: sqlite3.Connection, key: str, max_articles: int = 500) -> di
     rows = conn.execute(f"SELECT {SUMMARY} FROM articles a WHERE {where} AND (a.is_current = 1 OR a.id = ?) "
                         "ORDER BY a.id LIMIT ?", (*params, -1 if article_id is None else article_id,
                                                   max_articles + 1)).fetchall()
+    if not rows and kind == "s":
+        merged = conn.execute("SELECT merged_into FROM stories WHERE id = ?", (value,)).fetchone()
+        return {"redirect": f"s:{merged[0]}"} if merged and merged[0] else None
     if not rows:
         return None
     articles = sorted((summary(r) for r in rows[:max_articles]), key=_time_key)

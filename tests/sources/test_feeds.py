@@ -104,3 +104,16 @@ def test_html_paragraphs():
     assert html_paragraphs("<p>One.</p><p>Two <b>bold</b>.</p>") == ["One.", "Two bold."]
     assert html_paragraphs("Plain summary") == ["Plain summary"]
     assert html_paragraphs("a<br><br>b<style>x{}</style>") == ["a", "b"]
+
+
+def test_an_item_with_neither_guid_nor_link_keeps_its_id_when_items_are_added_above(tmp_path):
+    item = "<item><title>{0}</title><description>{0} was reported on Tuesday night.</description></item>"
+    feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>Bay Times</title>{}</channel></rss>'
+    path = tmp_path / "bay.rss"
+    path.write_text(feed.format(item.format("Comet seen over the bay")), encoding="utf-8")
+    (before,) = list(iter_feed(str(path)))
+    path.write_text(feed.format(item.format("Ferry timetable changes") + item.format("Comet seen over the bay")),
+                    encoding="utf-8")
+    added, after = list(iter_feed(str(path)))
+    assert after.input_id == before.input_id and added.input_id != before.input_id
+    assert before.input_id.startswith("sha256:")

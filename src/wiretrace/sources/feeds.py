@@ -3,7 +3,8 @@
 An item's content is its full text (``content:encoded``, Atom ``<content>``) or else its
 summary (``<description>``, Atom ``<summary>``). The item is already clean copy, so it becomes a
 record directly: headline from the title, body from the content's paragraphs, dates, author,
-categories as tags, and the feed's title as publisher. Its id is the item's guid (else its link).
+categories as tags, and the feed's title as publisher. Its id is the item's guid (else its link, else
+its title and content).
 
 An item with no content stands for the page its link points at: the ingest uses that page when
 the same run ingests one (a crawl archive next to the feed), and reports the item otherwise.
@@ -22,7 +23,7 @@ from wiretrace.extract.byline import is_person
 from wiretrace.extract.dates import parse_date
 from wiretrace.extract.wire import credit_from_body
 from wiretrace.record import FeedLink, Origin, SourcedPage
-from wiretrace.sources.inputs import fingerprint, open_bytes
+from wiretrace.sources.inputs import content_id, fingerprint, open_bytes
 from wiretrace.record import Article
 from wiretrace.sources.files import InputError
 
@@ -122,6 +123,8 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
                 yield InputError(where, "item has neither content nor a link")
             continue
         title = " ".join((entry.get("title") or "").split()) or None
+        if input_id is None:  # (not its place in the feed: an item added above would take over its id)
+            input_id = content_id({"title": title, "content": content})
         # (dict.get: feedparser's own get maps a missing "updated" to "published", with a warning)
         published_raw = dict.get(entry, "published") or dict.get(entry, "created")
         updated_raw = dict.get(entry, "updated")

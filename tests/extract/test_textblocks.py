@@ -254,6 +254,12 @@ def test_a_dump_with_only_a_stray_line_going_on_is_left_as_drawn() -> None:
     assert [b.text for b in tb.segment(dump)][:4] == ["Home", "news", "World", "Business"]
 
 
+def test_markdown_link_text_may_hold_brackets() -> None:
+    links = "\n".join(f"* [Lottery winner number {k} reveals first purchase [REVEAL]](/news/uk/{k}/winner)" for k in range(6))
+    texts = [b.text for b in tb.segment(links + "\n\n" + "\n\n".join(PARAGRAPHS))]
+    assert texts[:6] == [f"Lottery winner number {k} reveals first purchase [REVEAL]" for k in range(6)]
+
+
 def test_segment_strips_markdown_markup() -> None:
     dump = "\n\n".join([
         "## Tram network to grow", "### By Jane Doe", "#### Related", f"**{PARAGRAPHS[0][:40]}**{PARAGRAPHS[0][40:]}",

@@ -170,7 +170,8 @@ _MD_TARGET = (r"\(\s*+<?(?:[^\s()<>\"]|\([^\s()]*\)|\n[ \t]*+(?=[^\s()<>\"]))*+>
               r"(?:\s{1,40}+\"[^\"]{0,2000}+\")?+\s{0,40}+\)")
 # (An alt text may hold brackets of its own: "![... 2001 [File: Reuters]](src)".)
 _MD_IMAGE = re.compile(r"!\[(?:[^\[\]]{1,2000}+|\[[^\[\]]{0,200}+\]){0,20}+\]" + _MD_TARGET)
-_MD_LINK = re.compile(r"\[([^\[\]]{0,2000})\]" + _MD_TARGET)
+# (Link text may hold brackets of its own: "[Lottery winner's first purchase [REVEAL]](/news/...)".)
+_MD_LINK = re.compile(r"\[((?:[^\[\]]{1,2000}+|\[[^\[\]]{0,200}+\]){0,20}+)\]" + _MD_TARGET)
 # Tables: a rule under the header row ("|---|:---:|", "---|---") shows nothing, and a row drawn
 # with outer pipes ("| DL | Myles Garrett | 57 |") shows its cells; a blank line after each row
 # keeps rows apart where a blank line ends a paragraph.

@@ -752,7 +752,8 @@ def test_classify_empty_and_tiny_inputs() -> None:
 
 def test_learn_template_finds_lines_shared_by_most_pages() -> None:
     pages = [
-        f"Home\nWorld\nStory number {i} about something\n{PARAGRAPHS[i % 4]}\nCopyright 2025 Example\n" for i in range(6)
+        f"Home\nWorld\nStory number {i} about something\n{PARAGRAPHS[i % 4]} Filed by the {'abcdef'[i]} desk.\n"
+        f"Copyright 2025 Example\n" for i in range(6)
     ]
     template = tb.learn_template(pages, min_pages=3)
     assert tb.template_key("Home") in template
@@ -761,6 +762,18 @@ def test_learn_template_finds_lines_shared_by_most_pages() -> None:
     assert tb.template_key("Story number 1 about something") in template
     assert tb.template_key(PARAGRAPHS[0]) not in template  # long lines are never counted
     assert tb.learn_template(pages[:2], min_pages=3) == frozenset()
+
+
+def test_copies_of_one_story_teach_no_template() -> None:
+    """Six outlets' dumps of the same wire story share its short quote paragraphs; those are the
+    story, not a template, and must not be dropped from every copy."""
+    quote = '"We will not be rushed into a deal," the minister told reporters.'
+    story = [PARAGRAPHS[0], quote, PARAGRAPHS[1], "Talks resume on Monday.", PARAGRAPHS[2]]
+    copies = [f"{outlet} Home\nWorld\n" + "\n".join(story) + f"\n© {outlet}\n" for outlet in "ABCDEF"]
+    assert tb.learn_template(copies, min_pages=3) == frozenset()
+    # ... while a site's own pages, each with a story of its own, still do.
+    site = [f"Home\nWorld\n{PARAGRAPHS[i % 4]} Filed by the {'abcdef'[i]} desk.\n{quote}\n© Example\n" for i in range(6)]
+    assert tb.template_key("Home") in tb.learn_template(site, min_pages=3)
 
 
 def test_learn_template_counts_a_line_once_per_page() -> None:

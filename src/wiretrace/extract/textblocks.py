@@ -815,23 +815,31 @@ def learn_template(contents: Iterable[str], min_pages: int = TEMPLATE_MIN_PAGES,
 
     ``contents`` are dumps of one site, read lazily: only the first ``max_pages`` (by default
     TEMPLATE_SAMPLE_PAGES) are taken. Each page counts a key once, however often it repeats
-    the block, and only short blocks are counted.
+    the block, and only short blocks are counted; pages that repeat another page's paragraphs
+    are not counted at all.
     """
-    counts: Counter[str] = Counter()
-    pages = 0
+    pages: list[tuple[set[str], list[int]]] = []  # per page: its short keys, and hashes of its long blocks
     for content in islice(contents, TEMPLATE_SAMPLE_PAGES if max_pages is None else max_pages):
-        pages += 1
-        texts = [b.text for b in segment(content) if len(b.text) <= _TEMPLATE_MAX_CHARS]
+        blocks = segment(content)
+        texts = [b.text for b in blocks if len(b.text) <= _TEMPLATE_MAX_CHARS]
         # template_key for all of them at once: one lower() and one digit pass over the page.
         joined = "\n".join(texts)
         if joined.count("\n") == len(texts) - 1:
             keys = {" ".join(key.split()) for key in _DIGITS.sub("0", joined.lower()).split("\n")} if texts else set()
         else:  # a block holding a line break of its own
             keys = {template_key(text) for text in texts}
-        counts.update(keys)
-    if pages < min_pages:
+        pages.append((keys, [hash(b.text) for b in blocks if len(b.text) > _TEMPLATE_MAX_CHARS]))
+    # A page most of whose paragraphs another page holds too carries the same story (wire copy
+    # republished by several outlets, saved twice): what it shares with that page is the story,
+    # not the site's template, and would be dropped from every copy. Only pages with a story of
+    # their own teach the template.
+    shown = Counter(h for _keys, long_blocks in pages for h in set(long_blocks))
+    teaching = [keys for keys, long_blocks in pages
+                if sum(shown[h] > 1 for h in long_blocks) * 2 < len(long_blocks) or not long_blocks]
+    if len(teaching) < min_pages:
         return frozenset()
-    need = max(min_pages, min_share * pages)
+    counts = Counter(key for keys in teaching for key in keys)
+    need = max(min_pages, min_share * len(teaching))
     return frozenset(key for key, count in counts.items() if count >= need)
 
 

@@ -1,4 +1,4 @@
-"""What every command shares: exit codes, the progress bar, the bundled samples' location."""
+"""What every command shares: exit codes, the console, the progress bar, the bundled samples' location."""
 
 from __future__ import annotations
 
@@ -10,13 +10,24 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "pages"
 
 
+def plain_console(stderr: bool = False):
+    """A rich console that prints text as it is: no markup, emoji codes or highlighting.
+
+    What the commands show comes from pages and users (a quote with "[the minister]" in it, an
+    outlet called "Brackets [bold] Daily", a file named ":fire:.html"), so rich must never read
+    it as markup; styles are given as :class:`rich.text.Text` styles instead.
+    """
+    from rich.console import Console
+
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+
+
 def progress(enabled: bool, label: str = "working"):
     """A rich progress bar on stderr; a no-op when ``enabled`` is false (pipes, CI)."""
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     return Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=Console(stderr=True), disable=not enabled, transient=True)
+                    console=plain_console(stderr=True), disable=not enabled, transient=True)
 
 
 def open_store(path: str):
@@ -53,7 +64,7 @@ def write_records(results, output: str | None, fmt: str, show: bool, label: str)
                     failures += 1
                     message = f"wiretrace: error: {result}"
                     if show:  # printed through the bar so it does not tear the progress line
-                        bar.console.print(message, markup=False, highlight=False)
+                        bar.console.print(message)
                     else:
                         print(message, file=sys.stderr)
                 else:

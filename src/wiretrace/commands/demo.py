@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, SAMPLES
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, SAMPLES, plain_console
 
 HELP = "ingest and analyse the bundled sample corpus, and show a summary"
 
@@ -18,14 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
     from rich.table import Table
 
     from wiretrace.corpus import link_corpus
     from wiretrace.ingest import Ingester
     from wiretrace.store import Store
 
-    console = Console()
+    console = plain_console()
     errors: list[str] = []
     with Store(args.db) as store:
         summary = Ingester(store, analyze=True, on_error=errors.append).ingest([str(SAMPLES)])

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         def on_error(message: str) -> None:
             line = f"wiretrace: error: {message}"
             if show:  # through the bar, so it does not tear the progress line
-                bar.console.print(line, markup=False, highlight=False)
+                bar.console.print(line)
             else:
                 print(line, file=sys.stderr, flush=True)
             bar.advance(task)

@@ -1,0 +1,17 @@
+"""``wiretrace demo``: the sample corpus ingested, analysed, linked and summed up."""
+
+from __future__ import annotations
+
+import shutil
+
+from wiretrace.cli import main
+
+
+def test_demo_shows_bracketed_pages_already_in_the_store_as_written(bracketed_store, wide_terminal, tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    shutil.copy(bracketed_store, db)
+    assert main(["demo", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "Kyiv [red]weighs[/red] gas export cap :fire:" in out
+    assert "Officials said [the minister] planned to cap gas exports [/bold] at 60% from January" in out
+

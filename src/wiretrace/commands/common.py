@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 #: 0 every input gave a result; 1 some input gave none (each named on stderr); 2 bad command line.
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -32,8 +36,6 @@ def progress(enabled: bool, label: str = "working"):
 
 def open_store(path: str):
     """The existing store at ``path``, or ``None`` after saying on stderr why it cannot be opened."""
-    import sys
-
     from wiretrace.store import Store, StoreError
 
     try:
@@ -43,39 +45,54 @@ def open_store(path: str):
         return None
 
 
+@contextmanager
+def open_output(path: str | None) -> Iterator[TextIO | None]:
+    """The file ``path`` opened for writing (stdout when None or ``-``), or ``None`` after saying
+    on stderr why it cannot be."""
+    if path is None or path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8")
+    except OSError as err:
+        print(f"wiretrace: error: {path}: cannot write: {err.strerror or err}", file=sys.stderr)
+        yield None
+        return
+    with handle:
+        yield handle
+
+
 def write_records(results, output: str | None, fmt: str, show: bool, label: str) -> int:
     """Stream ``results`` (records or failures) to ``output`` (stdout when None) in ``fmt``.
 
     Failures go to stderr, one line each naming the input; returns the exit code.
     """
-    import sys
-
     from wiretrace.formats import RecordWriter
     from wiretrace.pipeline import Failure
 
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    writer = RecordWriter(out, fmt)
     failures = 0
     try:
-        with progress(show, label) as bar:
-            task = bar.add_task(label, total=None)
-            for result in results:
-                if isinstance(result, Failure):
-                    failures += 1
-                    message = f"wiretrace: error: {result}"
-                    if show:  # printed through the bar so it does not tear the progress line
-                        bar.console.print(message)
+        with open_output(output) as out:
+            if out is None:
+                return EXIT_SOME_FAILED
+            writer = RecordWriter(out, fmt)
+            with progress(show, label) as bar:
+                task = bar.add_task(label, total=None)
+                for result in results:
+                    if isinstance(result, Failure):
+                        failures += 1
+                        message = f"wiretrace: error: {result}"
+                        if show:  # printed through the bar so it does not tear the progress line
+                            bar.console.print(message)
+                        else:
+                            print(message, file=sys.stderr)
                     else:
-                        print(message, file=sys.stderr)
-                else:
-                    writer.write(result)
-                bar.advance(task)
-        writer.close()
+                        writer.write(result)
+                    bar.advance(task)
+            writer.close()
     except BrokenPipeError:
         # The reader went away (| head): not an error of ours.
         sys.stderr.close()
         return EXIT_OK
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return EXIT_SOME_FAILED if failures else EXIT_OK

@@ -22,11 +22,16 @@ def run(args: argparse.Namespace) -> int:
 
     from wiretrace.corpus import link_corpus
     from wiretrace.ingest import Ingester
-    from wiretrace.store import Store
+    from wiretrace.store import Store, StoreError
 
     console = plain_console()
     errors: list[str] = []
-    with Store(args.db) as store:
+    try:
+        store = Store(args.db)
+    except StoreError as err:
+        print(f"wiretrace: error: {err}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    with store:
         summary = Ingester(store, analyze=True, on_error=errors.append).ingest([str(SAMPLES)])
         linked = link_corpus(store)
         records = list(store.iter_records())

@@ -16,3 +16,19 @@ def test_an_unwritable_output_is_a_one_line_error(command, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == "" and err == f"wiretrace: error: {unwritable}: cannot write: No such file or directory\n"
 
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+@pytest.mark.parametrize("budget", ["-1", "nan", "inf", "1e12", "soon"])
+def test_a_time_budget_that_is_not_a_sane_number_of_seconds_is_a_usage_error(command, budget, tmp_path, capsys):
+    page = str(SAMPLES / "01_reuters_marvosa-gas-export-cap.html")
+    args = ["--db", str(tmp_path / "c.db")] if command == "ingest" else []
+    assert main([command, page, *args, f"--time-budget={budget}", "--no-progress"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "--time-budget" in err and "Traceback" not in err
+    assert not (tmp_path / "c.db").exists()
+
+
+def test_a_time_budget_of_zero_means_none(capsys):
+    page = str(SAMPLES / "01_reuters_marvosa-gas-export-cap.html")
+    assert main(["extract", page, "--time-budget", "0", "--no-progress"]) == 0
+    assert capsys.readouterr().out.startswith('{"source"')

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +14,23 @@ from typing import TextIO
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "pages"
+
+#: The longest ``--time-budget``: a day per page is no budget at all, and the page timer
+#: (``setitimer``) refuses far longer ones.
+MAX_TIME_BUDGET_S = 86_400.0
+TIME_BUDGET_HELP = ("abandon a page after this long (default 20; 0: never). Local engine only: "
+                    "pages on Dask run in worker threads, where the timer cannot reach them")
+
+
+def time_budget(text: str) -> float:
+    """``--time-budget SECONDS`` as a number from 0 (no budget) to a day; anything else is a usage error."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not (math.isfinite(seconds) and 0 <= seconds <= MAX_TIME_BUDGET_S):
+        raise argparse.ArgumentTypeError(f"must be from 0 (no budget) to {MAX_TIME_BUDGET_S:g} seconds, not {text}")
+    return seconds
 
 
 def plain_console(stderr: bool = False):

@@ -11,7 +11,7 @@ import json
 import sys
 from dataclasses import asdict
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, open_store, plain_console
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, open_store, plain_console
 
 HELP = "follow a claim across the articles of a store, as a timeline"
 
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     if store is None:
-        return EXIT_USAGE
+        return EXIT_SOME_FAILED
     with store:
         timeline = claim_timeline(store, args.query)
     if timeline is None:

@@ -32,3 +32,24 @@ def test_a_time_budget_of_zero_means_none(capsys):
     page = str(SAMPLES / "01_reuters_marvosa-gas-export-cap.html")
     assert main(["extract", page, "--time-budget", "0", "--no-progress"]) == 0
     assert capsys.readouterr().out.startswith('{"source"')
+
+
+@pytest.mark.parametrize("command", ["extract", "stance"])
+def test_a_reader_that_goes_away_is_not_an_error(command, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    if command == "stance":
+        pairs = tmp_path / "pairs.jsonl"
+        pairs.write_text("".join(json.dumps({"id": n, "claim": "The port will close", "body": "The port said it would "
+                                             "stay open."}) + "\n" for n in range(20_000)), encoding="utf-8")
+        args = [str(pairs)]
+    else:
+        args = [str(SAMPLES)] * 20
+    reader = subprocess.Popen([sys.executable, "-m", "wiretrace", command, *args], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    assert reader.stdout.readline().startswith(b"{")
+    reader.stdout.close()  # as `| head -1` does
+    err = reader.stderr.read().decode()
+    assert reader.wait(120) == 0 and err == ""

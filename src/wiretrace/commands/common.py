@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,10 +68,18 @@ def open_store(path: str):
 @contextmanager
 def open_output(path: str | None) -> Iterator[TextIO | None]:
     """The file ``path`` opened for writing (stdout when None or ``-``), or ``None`` after saying
-    on stderr why it cannot be."""
+    on stderr why it cannot be.
+
+    A reader of stdout that goes away (``| head``) is not an error of ours: writing stops and the
+    command ends as it would have.
+    """
     if path is None or path == "-":
-        yield sys.stdout
-        sys.stdout.flush()
+        try:
+            yield sys.stdout
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # What is still buffered goes nowhere, so Python's flush at exit does not fail too.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     try:
         handle = open(path, "w", encoding="utf-8")
@@ -91,27 +100,22 @@ def write_records(results, output: str | None, fmt: str, show: bool, label: str)
     from wiretrace.pipeline import Failure
 
     failures = 0
-    try:
-        with open_output(output) as out:
-            if out is None:
-                return EXIT_SOME_FAILED
-            writer = RecordWriter(out, fmt)
-            with progress(show, label) as bar:
-                task = bar.add_task(label, total=None)
-                for result in results:
-                    if isinstance(result, Failure):
-                        failures += 1
-                        message = f"wiretrace: error: {result}"
-                        if show:  # printed through the bar so it does not tear the progress line
-                            bar.console.print(message)
-                        else:
-                            print(message, file=sys.stderr)
+    with open_output(output) as out:
+        if out is None:
+            return EXIT_SOME_FAILED
+        writer = RecordWriter(out, fmt)
+        with progress(show, label) as bar:
+            task = bar.add_task(label, total=None)
+            for result in results:
+                if isinstance(result, Failure):
+                    failures += 1
+                    message = f"wiretrace: error: {result}"
+                    if show:  # printed through the bar so it does not tear the progress line
+                        bar.console.print(message)
                     else:
-                        writer.write(result)
-                    bar.advance(task)
-            writer.close()
-    except BrokenPipeError:
-        # The reader went away (| head): not an error of ours.
-        sys.stderr.close()
-        return EXIT_OK
+                        print(message, file=sys.stderr)
+                else:
+                    writer.write(result)
+                bar.advance(task)
+        writer.close()
     return EXIT_SOME_FAILED if failures else EXIT_OK

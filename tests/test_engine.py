@@ -42,3 +42,29 @@ def test_ingest_on_dask_stores_what_local_ingest_stores(tmp_path):
             stored[engine] = sorted(({k: v for k, v in r.items() if k not in volatile} for r in store.iter_records()),
                                     key=lambda r: r["source"])
     assert stored["dask"] == stored["local"]
+
+
+def test_dask_reads_stdin_here_and_gives_every_page_the_url(tmp_path, monkeypatch):
+    import io
+    import sys
+
+    page = SAMPLES / "04_arthiktimes_marvosa-gas-export-cap.txt"
+    url = "https://arthiktimes.example/marvosa-gas"
+    results = {}
+    for engine in ("local", "dask"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page.read_bytes())))
+        results[engine] = _dicts(run_pages(["-", str(page)], ExtractConfig(), engine=engine, workers=1,
+                                           learn_template=False, url=url))
+    stdin_record, file_record = results["dask"]
+    assert stdin_record["source"] == "-" and stdin_record["url"] == url
+    assert stdin_record["headline"] == file_record["headline"] and stdin_record["headline"]
+    assert file_record["url"] == url
+    assert results["dask"] == results["local"]
+
+
+def test_dask_names_empty_stdin_as_local_does(monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    assert _dicts(run_pages(["-"], ExtractConfig(), engine="dask", workers=1)) == ["-: empty input"]

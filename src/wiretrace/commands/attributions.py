@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, progress
-from wiretrace.commands.jsonio import open_output, read_jsonl
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, open_output, progress
+from wiretrace.commands.jsonio import open_jsonl
 
 HELP = "find who said what in texts (JSONL in, JSONL out)"
 
@@ -29,22 +29,28 @@ def run(args: argparse.Namespace) -> int:
     from wiretrace.analyze.pipeline import MAX_ANALYSIS_CHARS, analyze_doc
     from wiretrace.formats import dumps
 
-    nlp = load_nlp()
     failures = 0
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    with open_output(args.output) as out, progress(show, "attributions") as bar:
-        task = bar.add_task("attributions", total=None)
-        items = [(line, item) for line, item in read_jsonl(args.input, ("id", "text"))]
+    with open_jsonl(args.input, ("text",)) as lines:
+        if lines is None:
+            return EXIT_SOME_FAILED
+        items = list(lines)
+    with open_output(args.output) as out:
+        if out is None:
+            return EXIT_SOME_FAILED
+        nlp = load_nlp()
         good = [(line, item) for line, item in items if isinstance(item, dict)]
         for line, item in items:
             if not isinstance(item, dict):
                 failures += 1
                 print(f"wiretrace: error: {args.input}:{line}: {item}", file=sys.stderr)
-        texts = (item["text"][:MAX_ANALYSIS_CHARS] for _, item in good)
-        for (_, item), doc in zip(good, nlp.pipe(texts, batch_size=16)):
-            _, attributions, _ = analyze_doc(doc)
-            keys = ("source", "cue", "content", "kind", "source_entity", "source_type", "anonymous", "status")
-            out.write(dumps({"id": item["id"], "attributions": [
-                {k: v for k, v in asdict(a).items() if k in keys} for a in attributions]}) + "\n")
-            bar.advance(task)
+        with progress(show, "attributions") as bar:
+            task = bar.add_task("attributions", total=None)
+            texts = (item["text"][:MAX_ANALYSIS_CHARS] for _, item in good)
+            for (_, item), doc in zip(good, nlp.pipe(texts, batch_size=16)):
+                _, attributions, _ = analyze_doc(doc)
+                keys = ("source", "cue", "content", "kind", "source_entity", "source_type", "anonymous", "status")
+                out.write(dumps({"id": item["id"], "attributions": [
+                    {k: v for k, v in asdict(a).items() if k in keys} for a in attributions]}) + "\n")
+                bar.advance(task)
     return EXIT_SOME_FAILED if failures else EXIT_OK

@@ -11,7 +11,7 @@ import json
 import sys
 from dataclasses import asdict
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, open_store
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, open_store, plain_console
 
 HELP = "follow a claim across the articles of a store, as a timeline"
 
@@ -23,14 +23,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from wiretrace.corpus import claim_timeline
 
     store = open_store(args.db)
     if store is None:
-        return EXIT_USAGE
+        return EXIT_SOME_FAILED
     with store:
         timeline = claim_timeline(store, args.query)
     if timeline is None:
@@ -39,15 +39,15 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**asdict(timeline), "statuses": timeline.statuses}, ensure_ascii=False, indent=2))
         return EXIT_OK
-    console = Console()
+    console = plain_console()
     first = timeline.first_seen
-    console.print(f"[bold]Claim:[/bold] {timeline.claim}", markup=True, highlight=False)
+    console.print(Text.assemble(("Claim:", "bold"), " ", timeline.claim))
     if first:
         console.print(f"First seen: {first.published or 'undated'} in {first.outlet or first.article_id}"
                       f" ({first.wire or 'no wire credit'}); reported by {', '.join(timeline.reported_by) or 'unknown'}"
-                      f"{' on anonymous sourcing' if timeline.anonymous else ''}", markup=False, highlight=False)
-    console.print(f"Carried by: {', '.join(timeline.carried_by)}", markup=False, highlight=False)
-    console.print(f"Status over time: {' -> '.join(timeline.statuses)}", markup=False, highlight=False)
+                      f"{' on anonymous sourcing' if timeline.anonymous else ''}")
+    console.print(f"Carried by: {', '.join(timeline.carried_by)}")
+    console.print(f"Status over time: {' -> '.join(timeline.statuses)}")
     table = Table()
     for column in ("published", "outlet", "wire", "reported by", "basis", "status", "evidence"):
         table.add_column(column, overflow="fold")

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, SAMPLES
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, SAMPLES, plain_console
 
 HELP = "ingest and analyse the bundled sample corpus, and show a summary"
 
@@ -18,16 +18,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
     from rich.table import Table
 
     from wiretrace.corpus import link_corpus
     from wiretrace.ingest import Ingester
-    from wiretrace.store import Store
+    from wiretrace.store import Store, StoreError
 
-    console = Console()
+    console = plain_console()
     errors: list[str] = []
-    with Store(args.db) as store:
+    try:
+        store = Store(args.db)
+    except StoreError as err:
+        print(f"wiretrace: error: {err}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    with store:
         summary = Ingester(store, analyze=True, on_error=errors.append).ingest([str(SAMPLES)])
         linked = link_corpus(store)
         records = list(store.iter_records())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wiretrace.commands.common import EXIT_USAGE, write_records
+from wiretrace.commands.common import EXIT_USAGE, TIME_BUDGET_HELP, time_budget, write_records
 
 HELP = "extract article records from pages"
 
@@ -20,8 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", metavar="FILE", help="write records here instead of stdout")
     parser.add_argument("--no-template", action="store_true",
                         help="do not learn site templates across the text dumps of a directory")
-    parser.add_argument("--time-budget", type=float, default=20.0, metavar="SECONDS",
-                        help="abandon a page after this long (default 20)")
+    parser.add_argument("--time-budget", type=time_budget, default=20.0, metavar="SECONDS", help=TIME_BUDGET_HELP)
     parser.add_argument("--engine", choices=["local", "dask"], default="local",
                         help="where pages are processed: this process (default) or a Dask cluster")
     parser.add_argument("--scheduler", metavar="ADDRESS",

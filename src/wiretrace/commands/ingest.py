@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, progress
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, TIME_BUDGET_HELP, progress, time_budget
 
 HELP = "ingest pages, archives, feeds and JSONL into the corpus store"
 
@@ -26,8 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="input kind of plain pages; auto sniffs each page (default)")
     parser.add_argument("--no-template", action="store_true",
                         help="do not learn site templates across the text dumps of a directory")
-    parser.add_argument("--time-budget", type=float, default=20.0, metavar="SECONDS",
-                        help="abandon a page after this long (default 20)")
+    parser.add_argument("--time-budget", type=time_budget, default=20.0, metavar="SECONDS", help=TIME_BUDGET_HELP)
     parser.add_argument("--analyze", action="store_true",
                         help="also find entities, attributions and claim statuses (English pages)")
     parser.add_argument("--engine", choices=["local", "dask"], default="local",
@@ -59,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         def on_error(message: str) -> None:
             line = f"wiretrace: error: {message}"
             if show:  # through the bar, so it does not tear the progress line
-                bar.console.print(line, markup=False, highlight=False)
+                bar.console.print(line)
             else:
                 print(line, file=sys.stderr, flush=True)
             bar.advance(task)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wiretrace.commands.common import EXIT_OK, EXIT_USAGE, open_store
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, open_store
 
 HELP = "group syndicated copies and cluster stories over a store"
 
@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     if store is None:
-        return EXIT_USAGE
+        return EXIT_SOME_FAILED
     with store:
         summary = link_corpus(store)
     print(f"wiretrace: {args.db}: {summary}")

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, open_store
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, open_store, plain_console
 
 HELP = "full-text search the corpus store"
 
@@ -59,12 +59,11 @@ def run(args: argparse.Namespace) -> int:
                 result[key] = (result[key] or "").replace(_START, "**").replace(_END, "**")
             print(json.dumps(result, ensure_ascii=False))
         return EXIT_OK
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = plain_console()
     if not results:
-        console.print(f"no matches for {args.query!r} in {args.db}", markup=False, highlight=False)
+        console.print(f"no matches for {args.query!r} in {args.db}")
         return EXIT_OK
     table = Table(title=f"{len(results)} match{'es' if len(results) != 1 else ''} for {args.query!r}",
                   show_lines=True)

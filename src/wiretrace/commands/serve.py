@@ -25,6 +25,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1)")
 
 
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why nothing can listen on ``host:port`` (the port is taken, the host is no address of
+    this machine), or None. Asked before saying "serving", which would otherwise precede
+    uvicorn's own failure; uvicorn binds the same way (SO_REUSEADDR) right after."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as err:
+        return err.strerror or str(err)
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
@@ -45,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_SOME_FAILED
     store.close()
+    problem = _cannot_listen(args.host, args.port)
+    if problem:
+        print(f"wiretrace: error: cannot listen on {args.host}:{args.port}: {problem}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     app = create_app(args.db, token=token)
     print(f"wiretrace: serving {args.db} at http://{args.host}:{args.port}/ "
           f"({'POST /api/ingest enabled' if token else 'read-only'})", file=sys.stderr)

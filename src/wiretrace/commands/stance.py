@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED
-from wiretrace.commands.jsonio import open_output, read_jsonl
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, open_output
+from wiretrace.commands.jsonio import open_jsonl
 
 HELP = "stance of article bodies toward claims (JSONL in, JSONL out)"
 BATCH = 256
@@ -27,19 +27,25 @@ def run(args: argparse.Namespace) -> int:
 
     failures = 0
     batch: list[dict] = []
-    with open_output(args.output) as out:
-        def flush() -> None:
-            for item, stance in zip(batch, predict_stances([(i["claim"], i["body"]) for i in batch])):
-                out.write(dumps({"id": item["id"], "stance": stance}) + "\n")
-            batch.clear()
+    with open_jsonl(args.input, ("claim", "body")) as lines:
+        if lines is None:
+            return EXIT_SOME_FAILED
+        with open_output(args.output) as out:
+            if out is None:
+                return EXIT_SOME_FAILED
 
-        for line, item in read_jsonl(args.input, ("id", "claim", "body")):
-            if not isinstance(item, dict):
-                failures += 1
-                print(f"wiretrace: error: {args.input}:{line}: {item}", file=sys.stderr)
-                continue
-            batch.append(item)
-            if len(batch) >= BATCH:
-                flush()
-        flush()
+            def flush() -> None:
+                for item, stance in zip(batch, predict_stances([(i["claim"], i["body"]) for i in batch])):
+                    out.write(dumps({"id": item["id"], "stance": stance}) + "\n")
+                batch.clear()
+
+            for line, item in lines:
+                if not isinstance(item, dict):
+                    failures += 1
+                    print(f"wiretrace: error: {args.input}:{line}: {item}", file=sys.stderr)
+                    continue
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    flush()
+            flush()
     return EXIT_SOME_FAILED if failures else EXIT_OK

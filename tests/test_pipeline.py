@@ -35,3 +35,28 @@ def test_templates_are_learned_per_directory_from_a_bounded_sample(tmp_path: Pat
 def test_a_directory_with_too_few_dumps_gets_no_template(tmp_path: Path) -> None:
     _write_dumps(tmp_path, "Menu", 0, 4)
     assert pipeline.learn_templates([str(tmp_path)], ExtractConfig(mode="text")) == {}
+
+
+def test_archives_feeds_and_jsonl_give_a_record_per_page_they_hold(tmp_path: Path) -> None:
+    """`wiretrace extract crawl.warc.gz` extracts every HTML page of the crawl, not the archive as
+    one page; a feed gives its items, a JSONL file its lines."""
+    from tests.sources.test_feeds import RSS
+    from tests.sources.test_warc import CRAWL, write_warc
+
+    from wiretrace.pipeline import Failure
+
+    write_warc(tmp_path / "crawl.warc.gz", CRAWL)
+    (tmp_path / "hp.rss").write_text(RSS, encoding="utf-8")
+    (tmp_path / "lines.jsonl").write_text(
+        '{"id": "x1", "url": "https://baytimes.example/ferry", "title": "Ferry timetable changes", '
+        '"text": "The ferry will run every half hour from April, the operator said on Tuesday."}\n', encoding="utf-8")
+    results = list(pipeline.extract_inputs([str(tmp_path / n) for n in ("crawl.warc.gz", "hp.rss", "lines.jsonl")]))
+    articles = [r for r in results if not isinstance(r, Failure)]
+    assert [a.url for a in articles] == [
+        "https://harbourpost.example/1", "https://harbourpost.example/2", "https://harbourpost.example/3",
+        "https://harbourpost.example/strike", "https://harbourpost.example/comet", "https://baytimes.example/ferry"]
+    assert articles[0].body[0].startswith("Dock workers at the port ended strike number 1") and articles[3].wire == "Reuters"
+    assert articles[5].body == ["The ferry will run every half hour from April, the operator said on Tuesday."]
+    # The feed's link-only item has no content to extract: an error naming it, the batch going on.
+    (failure,) = [r for r in results if isinstance(r, Failure)]
+    assert failure.source.endswith("hp.rss#3") and "https://harbourpost.example/full-story" in failure.reason

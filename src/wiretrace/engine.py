@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from wiretrace.extract import ExtractConfig, ExtractionError, extract_page
-from wiretrace.pipeline import Failure, extract_inputs
+from wiretrace.extract import ExtractConfig
+from wiretrace.pipeline import Failure, extract_inputs, extract_safely
 from wiretrace.record import Article, Page
 from wiretrace.sources import InputError, iter_paths, read_page
 from wiretrace.sources.files import STDIN
@@ -37,7 +37,7 @@ def _extract_chunk(sources: list[str | Page | Failure], config: ExtractConfig, a
     results: list[Article | Failure] = []
     for source in sources:
         if isinstance(source, Page):
-            results.append(_extract_read_page(source, config))
+            results.append(extract_safely(source, config))
         elif isinstance(source, Failure):
             results.append(source)
         else:
@@ -49,18 +49,6 @@ def _extract_chunk(sources: list[str | Page | Failure], config: ExtractConfig, a
         for _ in analyze_articles(articles):
             pass
     return results
-
-
-def _extract_read_page(page: Page, config: ExtractConfig) -> Article | Failure:
-    """``page`` extracted as :func:`extract_inputs` extracts each page it reads."""
-    try:
-        return extract_page(page, config)
-    except ExtractionError as err:
-        return Failure(err.source, err.reason)
-    except MemoryError:
-        return Failure(page.source, "out of memory while extracting")
-    except Exception as err:  # a bug on one page must not end a batch of thousands
-        return Failure(page.source, f"internal error: {type(err).__name__}: {err}")
 
 
 def _sources(inputs: list[str], url: str | None) -> Iterator[str | Page | Failure]:

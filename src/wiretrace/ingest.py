@@ -27,13 +27,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from wiretrace.extract import (
-    ExtractConfig,
-    ExtractionError,
-    detect_kind,
-    extract_page,
-    finalize,
-)
+from wiretrace.extract import ExtractConfig, ExtractionError, detect_kind
+from wiretrace.pipeline import Failure, extract_safely, extract_sourced
 from wiretrace.record import Article, FeedLink, Origin, SourcedPage
 from wiretrace.sources import InputError, read_page
 from wiretrace.sources.inputs import PAGE, expand_inputs, input_kind, read_input
@@ -88,12 +83,6 @@ def content_hash(page: SourcedPage) -> str:
 
 # --- prepared records (JSONL text, feed items) -------------------------------------------------------------
 
-def _apply_overrides(article: Article, overrides: dict[str, Any]) -> None:
-    for name, value in overrides.items():
-        if value is not None and hasattr(article, name):
-            setattr(article, name, value)
-
-
 # --- the ingester ------------------------------------------------------------------------------------------
 
 @dataclass(slots=True)
@@ -135,15 +124,6 @@ class _Pending:
     key: str
     digest: str
     template: frozenset[str]
-
-
-def extract_sourced(page: SourcedPage, config: ExtractConfig, template: frozenset[str] = frozenset()) -> Article:
-    """The article of one ingested page: its reader's clean record, or extraction with the input's overrides."""
-    if page.article is not None:
-        return finalize(page.article)
-    article = extract_page(page, config, template)
-    _apply_overrides(article, page.overrides)
-    return article
 
 
 def _extract_remote(page: SourcedPage, template: frozenset[str], config: ExtractConfig,
@@ -329,15 +309,11 @@ class Ingester:
                        if not isinstance(p, _Pending) or id(p) in done]
 
     def _extract(self, page: SourcedPage, path: str, grouped: bool) -> Article | None:
-        try:
-            return extract_sourced(page, self.config, self._template_for(page, path, grouped))
-        except ExtractionError as err:
-            self._error(err.source, err.reason)
-        except MemoryError:
-            self._error(page.source, "out of memory while extracting")
-        except Exception as err:  # a bug on one page must not end a run over thousands
-            self._error(page.source, f"internal error: {type(err).__name__}: {err}")
-        return None
+        result = extract_safely(page, self.config, self._template_for(page, path, grouped))
+        if isinstance(result, Failure):
+            self._error(result.source, result.reason)
+            return None
+        return result
 
     def _flush(self) -> None:
         if not self._batch:

@@ -1,4 +1,5 @@
-"""Batch extraction: inputs in, one record (or one error naming the input) out per input.
+"""Batch extraction: inputs in, one record (or one error naming the input) out per page: a page
+file is one page; a WARC archive, an RSS/Atom feed or a JSONL file holds several.
 
 Streams: pages are read, extracted and handed on one at a time. The only corpus-wide state
 is the learned text-mode template, a set of short line keys per directory.
@@ -9,11 +10,19 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from wiretrace.extract import ExtractConfig, ExtractionError, detect_kind, extract_page
+from wiretrace.extract import (
+    ExtractConfig,
+    ExtractionError,
+    detect_kind,
+    extract_page,
+    finalize,
+)
 from wiretrace.extract.settings import TEMPLATE_MIN_PAGES
-from wiretrace.record import Article
-from wiretrace.sources import InputError, iter_pages, iter_paths, read_page
+from wiretrace.record import Article, FeedLink, Page, SourcedPage
+from wiretrace.sources import InputError, iter_paths, read_page
+from wiretrace.sources.inputs import PAGE, input_kind, read_input
 
 
 @dataclass(slots=True)
@@ -33,7 +42,7 @@ def learn_templates(inputs: Iterable[str], config: ExtractConfig) -> dict[str, f
     """
     by_dir: dict[str, list[str]] = {}
     for source in iter_paths(inputs):
-        if source != "-":
+        if source != "-" and input_kind(source) == PAGE:
             by_dir.setdefault(os.path.dirname(source), []).append(source)
     templates: dict[str, frozenset[str]] = {}
     for directory, sources in by_dir.items():
@@ -56,24 +65,58 @@ def learn_templates(inputs: Iterable[str], config: ExtractConfig) -> dict[str, f
     return templates
 
 
+def _apply_overrides(article: Article, overrides: dict[str, Any]) -> None:
+    for name, value in overrides.items():
+        if value is not None and hasattr(article, name):
+            setattr(article, name, value)
+
+
+def extract_sourced(page: Page, config: ExtractConfig, template: frozenset[str] = frozenset()) -> Article:
+    """The article of one page: its reader's clean record (a feed item, a JSONL line of plain
+    text), or extraction with what the input states outright (its overrides) winning."""
+    if isinstance(page, SourcedPage) and page.article is not None:
+        return finalize(page.article)
+    article = extract_page(page, config, template)
+    if isinstance(page, SourcedPage):
+        _apply_overrides(article, page.overrides)
+    return article
+
+
+def extract_safely(page: Page, config: ExtractConfig, template: frozenset[str] = frozenset()) -> Article | Failure:
+    """:func:`extract_sourced`, with whatever goes wrong on the page as a :class:`Failure` naming it."""
+    try:
+        return extract_sourced(page, config, template)
+    except ExtractionError as err:
+        return Failure(err.source, err.reason)
+    except MemoryError:
+        return Failure(page.source, "out of memory while extracting")
+    except Exception as err:  # a bug on one page must not end a batch of thousands
+        return Failure(page.source, f"internal error: {type(err).__name__}: {err}")
+
+
 def extract_inputs(
     inputs: list[str],
     config: ExtractConfig = ExtractConfig(),
     url: str | None = None,
     learn_template: bool = True,
 ) -> Iterator[Article | Failure]:
-    """Yield an :class:`Article` or a :class:`Failure` for every input page, in input order."""
+    """Yield an :class:`Article` or a :class:`Failure` for every input page, in input order: a
+    page file (or stdin) is one page; a WARC archive, a feed or a JSONL file holds several."""
     templates = learn_templates(inputs, config) if learn_template and config.mode != "html" else {}
-    for item in iter_pages(inputs, url=url):
-        if isinstance(item, InputError):
-            yield Failure(item.source, item.reason)
+    for source in iter_paths(inputs):
+        if input_kind(source) == PAGE:
+            try:
+                page = read_page(source, url=url)
+            except InputError as err:
+                yield Failure(err.source, err.reason)
+                continue
+            yield extract_safely(page, config, templates.get(os.path.dirname(page.source), frozenset()))
             continue
-        template = templates.get(os.path.dirname(item.source), frozenset())
-        try:
-            yield extract_page(item, config, template)
-        except ExtractionError as err:
-            yield Failure(err.source, err.reason)
-        except MemoryError:
-            yield Failure(item.source, "out of memory while extracting")
-        except Exception as err:  # a bug on one page must not end a batch of thousands
-            yield Failure(item.source, f"internal error: {type(err).__name__}: {err}")
+        for item in read_input(source):
+            if isinstance(item, InputError):
+                yield Failure(item.source, item.reason)
+            elif isinstance(item, FeedLink):
+                yield Failure(item.source, f"feed item without content; its page is {item.url} "
+                                           "(wiretrace ingest pairs it with that page when given both)")
+            else:
+                yield extract_safely(item, config)

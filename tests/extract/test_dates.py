@@ -12,6 +12,9 @@ from wiretrace.extract.dates import labelled_dates, parse_date
     ("19 January 2025 08:03 ET", "2025-01-19T08:03:00-05:00"),  # EST in winter
     ("19 July 2025 08:03 ET", "2025-07-19T08:03:00-04:00"),  # EDT in summer
     ("May 6, 2026 9:41 pm BST", "2026-05-06T21:41:00+01:00"),
+    ("September 9, 2025 4:45 PM GMT+2", "2025-09-09T16:45:00+02:00"),  # a zone written as its offset
+    ("Sep 9 2025 16:45 UTC+05:30", "2025-09-09T16:45:00+05:30"),
+    ("9 Sep 2025 10:00 GMT-4", "2025-09-09T10:00:00-04:00"),
 ])
 def test_parse_date_keeps_the_pages_own_offset(text, expected):
     assert parse_date(text) == expected

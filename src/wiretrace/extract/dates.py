@@ -221,6 +221,20 @@ def format_datetime(value: datetime, has_time: bool = True) -> str:
     return value.replace(microsecond=0).isoformat()
 
 
+# "GMT+2", "UTC+05:30", "GMT-4": a zone written as its offset from UTC.
+_UTC_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+\-−])\s*([0-9]{1,2})(?::?([0-9]{2}))?(?![0-9])")
+
+
+def _offset_zone(text: str) -> tuple[str, tzinfo | None]:
+    """``text`` without a "GMT+2" style zone, and that zone."""
+    match = _UTC_OFFSET.search(text)
+    if match is None or int(match[2]) > 14:
+        return text, None
+    minutes = int(match[2]) * 60 + int(match[3] or 0)
+    zone = timezone(timedelta(minutes=-minutes if match[1] in "-−" else minutes))
+    return text[: match.start()] + text[match.end():], zone
+
+
 def _regional_zone(text: str) -> tuple[str, ZoneInfo | None]:
     for word in _ZONE_WORD.findall(text):
         if word in _REGIONAL:
@@ -253,7 +267,9 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
         if not _YEARS[0] <= value.year <= _YEARS[1]:
             return None
         return format_datetime(value, has_time=len(text) > 10)
-    cleaned, zone = _regional_zone(text)
+    cleaned, zone = _offset_zone(text) if ("GMT" in text or "UTC" in text) else (text, None)
+    if zone is None:
+        cleaned, zone = _regional_zone(cleaned)
     if not cleaned.isascii() or _FOREIGN_MONTH.search(cleaned):
         translated = _FOREIGN_MONTH.sub(lambda m: _FOREIGN_MONTHS[m.group(0).lower()], cleaned)
         if translated != cleaned:

@@ -44,3 +44,16 @@ def test_desk_codes_copyright_and_stamp_lines_closing_the_body_leave_it():
     # A last paragraph about a copyright case, or in capitals, is the story's.
     quote = "“WE WILL APPEAL,” the union said of the copyright ruling, which the court handed down in 2019."
     assert finalize(Article(source="t.txt", input_kind="text", body=story + [quote])).body == story + [quote]
+
+
+def test_a_bare_date_label_and_a_closing_standards_notice_leave_the_body():
+    from wiretrace.extract import finalize
+    from wiretrace.record import Article
+
+    story = ["Farmers blocked the motorways around Paris on Friday in protest against a planned trade deal.",
+             "The government said it would meet farm unions next week, a spokeswoman said."]
+    body = ["Updated", story[0], "Last updated:", story[1], "Our Standards: The Newsroom Trust Principles."]
+    article = finalize(Article(source="t.html", input_kind="html", body=body))
+    assert article.body == story
+    assert {b.text: b.category for b in article.boilerplate} == {
+        "Updated": "dateline", "Last updated:": "dateline", "Our Standards: The Newsroom Trust Principles.": "disclaimer"}

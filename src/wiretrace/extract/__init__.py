@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from wiretrace.extract import cues
-from wiretrace.extract.dates import labelled_dates
+from wiretrace.extract.dates import is_bare_label, labelled_dates
 from wiretrace.extract.settings import ExtractConfig
 from wiretrace.record import Article, Boilerplate, Page, estimate_reading_time
 
@@ -124,10 +124,26 @@ _CLOSING_NOTICE_WORDS = 25
 _CLOSING_STAMP_WORDS = 15
 
 
+def _drop_bare_labels(article: Article) -> None:
+    """A date label alone ("Updated") is what is left of a stamp whose date was markup."""
+    kept = []
+    for paragraph in article.body:
+        if is_bare_label(paragraph):
+            article.boilerplate.append(Boilerplate(text=paragraph, category="dateline"))
+        else:
+            kept.append(paragraph)
+    article.body = kept
+
+
+# A newsroom's pointer to its standards or ethics policy ("Our Standards: The ... Trust Principles.").
+_STANDARDS_NOTICE = re.compile(r"(?:our|editorial) (?:standards|principles|ethics)\b", re.IGNORECASE)
+
+
 def _drop_closing_furniture(article: Article) -> None:
     """Move what closes some bodies but belongs to no story into the boilerplate: an agency's desk
-    codes ("mla-cb/ach/jj", "SKU SKU TRB"), a short copyright line ("© dpa-infocom, dpa:...") and
-    a date stamp ("First Published: Mar 19 2026 | 6:41 PM IST")."""
+    codes ("mla-cb/ach/jj", "SKU SKU TRB"), a short copyright line ("© dpa-infocom, dpa:..."), a
+    date stamp ("First Published: Mar 19 2026 | 6:41 PM IST") and a pointer to the newsroom's
+    standards ("Our Standards: ...")."""
     body = article.body
     while len(body) > 1:
         last = body[-1]
@@ -137,6 +153,8 @@ def _drop_closing_furniture(article: Article) -> None:
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
         elif last.count(" ") < _CLOSING_STAMP_WORDS and labelled_dates(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="dateline"))
+        elif last.count(" ") < _CLOSING_STAMP_WORDS and _STANDARDS_NOTICE.match(last):
+            article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
         else:
             break
 
@@ -144,6 +162,8 @@ def _drop_closing_furniture(article: Article) -> None:
 def finalize(article: Article) -> Article:
     """Steps both modes share: tidy the body, fill language and reading time, judge is_article."""
     article.body = [p for p in map(_tidy, article.body) if p.strip(_INVISIBLE)]
+    if any(len(p) < 30 for p in article.body):
+        _drop_bare_labels(article)
     _drop_closing_furniture(article)
     if article.language is None or len(article.language) != 2:
         sample = " ".join(article.body[:3])[:400] or (article.headline or "")

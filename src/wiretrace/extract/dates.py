@@ -318,6 +318,12 @@ _NAMES_A_DAY = re.compile(
     re.IGNORECASE)
 
 
+def is_bare_label(text: str) -> bool:
+    """Whether ``text`` is a date label alone ("Updated", "Published:"): its date was markup the
+    body extractor left out."""
+    return len(text) < 30 and _DATE_LABEL.fullmatch(text) is not None
+
+
 def labelled_dates(text: str) -> dict[str, str]:
     """Find "Published:"/"Updated:" style stamps in a line; returns {"published"|"updated": iso}.
 

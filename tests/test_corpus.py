@@ -116,11 +116,27 @@ def test_claim_timeline_from_anonymous_report_to_denial(store):
     assert first.outlet == "Reuters" and first.published == "2026-05-06T15:52:00+00:00"
     assert "Gazeta Lisvar" in timeline.reported_by and timeline.anonymous
     assert {"Capital Ledger", "Daily Meridian", "Arthik Times", "Northgate Times"} <= set(timeline.carried_by)
-    statuses = timeline.statuses
-    assert statuses[0] == "not_confirmed" and statuses[-1] == "denied"
+    # One step per article, though an article may carry the claim twice (the cap and its effect).
+    articles = [s.article_id for s in timeline.steps]
+    assert len(articles) == len(set(articles)) >= 6
+    # A later copy that repeats the bare claim does not take its status back to "asserted".
+    assert timeline.statuses == ["reported", "not_confirmed", "denied"]
     denial = next(s for s in timeline.steps if s.status == "denied")
     assert denial.published.startswith("2026-05-07") and denial.outlet == "The Harbour Post"
     assert all(s.evidence or s.status == "asserted" or s.reported_by == "energy ministry" for s in timeline.steps)
     # Steps are in time order (UTC), whatever offset each page uses.
     from wiretrace.corpus import _utc
     assert [_utc(s.published) for s in timeline.steps] == sorted(_utc(s.published) for s in timeline.steps)
+
+
+def test_claim_timeline_is_the_claim_pages_timeline(store):
+    from wiretrace.web.queries import get_claim
+
+    timeline = claim_timeline(store, "Marvosa plans to cap natural gas exports at 60% of output")
+    seed = store.conn.execute("SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id "
+                              "WHERE c.text = ? AND a.published = ?",
+                              (timeline.claim, timeline.first_seen.published)).fetchone()[0]
+    page = get_claim(store.conn, seed)
+    assert [(s.outlet, s.published, s.status) for s in timeline.steps] == \
+        [(t["publisher"], t["published"], t["status"]) for t in page["timeline"]]
+    assert timeline.statuses == page["status_path"]

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from wiretrace.link import link_stream
-from wiretrace.link.claims import claim_words, same_claim
+from wiretrace.link.claims import claim_words
 from wiretrace.link.stories import StoryLinker, date_order, keep_story_ids
 from wiretrace.store import Store
 
@@ -118,39 +118,39 @@ class ClaimTimeline:
     anonymous: bool = False
     carried_by: list[str] = field(default_factory=list)
     steps: list[ClaimStep] = field(default_factory=list)
-
-    @property
-    def statuses(self) -> list[str]:
-        """The status sequence over time, repeats collapsed ("asserted -> not_confirmed -> denied")."""
-        out: list[str] = []
-        for step in self.steps:
-            if not out or out[-1] != step.status:
-                out.append(step.status)
-        return out
+    #: The statuses it took, in the order first seen: "reported", then each status it reached
+    #: ("reported -> not_confirmed -> denied"); an outlet that repeats the bare claim later undoes none.
+    statuses: list[str] = field(default_factory=list)
 
 
 def claim_timeline(store: Store, query: str, limit: int = 200) -> ClaimTimeline | None:
-    """The claim best matching ``query``, followed through every article that reports it, in time order."""
+    """The claim best matching ``query``, followed through every article that reports it (one step
+    per article, at most ``limit``), in time order.
+
+    The steps are the timeline of the claim's web page and REST resource (:func:`wiretrace.web.queries.get_claim`):
+    one rule finds the articles and picks each one's strongest status, whichever way a timeline is asked for.
+    """
+    from wiretrace.web.queries import get_claim
+
     seed = _best_claim(store, query)
     if seed is None:
         return None
+    found = get_claim(store.conn, seed["id"])
+    if found is None:
+        return None
+    entries = found["timeline"][:limit]
+    claims = _rows(store, "SELECT id, data FROM claims", [e["claim_id"] for e in entries])
+    articles = _rows(store, "SELECT id, input_id, doc_id FROM articles", [e["article_id"] for e in entries])
     steps = []
-    for row in store.conn.execute(
-            "SELECT c.data, a.id AS article_id, a.input_id, a.doc_id, a.published, a.publisher, a.headline, a.wire, "
-            "a.story_id "
-            "FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.is_current = 1 LIMIT ?", (limit * 50,)):
-        claim = json.loads(row["data"])
-        same_story = seed["story_id"] is not None and seed["story_id"] == row["story_id"]
-        if not same_claim(seed["text"], seed["reported_by"], claim.get("text"), claim.get("reported_by"), same_story):
-            continue
+    for entry in entries:
+        claim, article = json.loads(claims[entry["claim_id"]]["data"]), articles[entry["article_id"]]
         steps.append(ClaimStep(
-            published=row["published"], outlet=row["publisher"],
-            article_id=row["input_id"] if row["input_id"] is not None else str(row["doc_id"]),
-            headline=row["headline"], reported_by=claim.get("reported_by"), anonymous=bool(claim.get("anonymous")),
-            basis=claim.get("basis"), wire=row["wire"], status=claim.get("status") or "asserted",
-            status_by=claim.get("status_by"), evidence=claim.get("evidence"), text=claim.get("text") or ""))
-    steps.sort(key=lambda s: _utc(s.published))
-    timeline = ClaimTimeline(claim=seed["text"], steps=steps)
+            published=entry["published"], outlet=entry["publisher"],
+            article_id=article["input_id"] if article["input_id"] is not None else str(article["doc_id"]),
+            headline=entry["headline"], reported_by=entry["reported_by"], anonymous=bool(claim.get("anonymous")),
+            basis=claim.get("basis"), wire=entry["wire"], status=entry["status"], status_by=entry["status_by"],
+            evidence=claim.get("evidence"), text=claim.get("text") or ""))
+    timeline = ClaimTimeline(claim=found["text"], steps=steps, statuses=found["status_path"])
     if steps:
         timeline.first_seen = steps[0]
     for step in steps:
@@ -163,11 +163,17 @@ def claim_timeline(store: Store, query: str, limit: int = 200) -> ClaimTimeline 
     return timeline
 
 
+def _rows(store: Store, select: str, ids: list[int]) -> dict[int, Any]:
+    """The rows of ``select`` whose id is in ``ids``, by id."""
+    marks = ",".join("?" * len(ids))
+    return {row["id"]: row for row in store.conn.execute(f"{select} WHERE id IN ({marks})", ids)} if ids else {}
+
+
 def _best_claim(store: Store, query: str) -> dict[str, Any] | None:
     """The stored claim whose text shares most words with ``query`` (ties: the earliest article's)."""
     wanted = claim_words(query)
     best, best_score = None, 0.0
-    for row in store.conn.execute("SELECT c.text, c.reported_by, a.published, a.story_id FROM claims c "
+    for row in store.conn.execute("SELECT c.id, c.text, c.reported_by, a.published, a.story_id FROM claims c "
                                   "JOIN articles a ON a.id = c.article_id WHERE a.is_current = 1"):
         words = claim_words(row["text"])
         score = len(wanted & words) / max(1, len(wanted))

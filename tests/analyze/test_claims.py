@@ -1,5 +1,9 @@
 """Claim status and sourcing on short articles written for these tests."""
 
+import pytest
+
+from wiretrace.analyze.claims import status_events
+from wiretrace.analyze.nlp import load_nlp
 from wiretrace.analyze.pipeline import analyze_article
 from wiretrace.analyze.sourcing import is_anonymous, source_type
 from wiretrace.record import Article
@@ -80,3 +84,96 @@ def test_confirming_or_denying_a_thing_is_no_claim():
         "The committee will vote on the nominee in June.",
     ]))
     assert not any(c.status == "confirmed" for c in article.claims)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize("sentence, statuses", [
+    ("Reuters was unable to confirm the report.", ["not_confirmed"]),
+    ("The ministry failed to confirm the report.", ["not_confirmed"]),
+    ("The company has yet to confirm the report.", ["not_confirmed"]),
+    ("Reuters has not been able to verify the report.", ["not_confirmed"]),
+    ("Reuters could not independently verify the size of the proposed stake.", ["not_confirmed"]),
+    # Neither confirmed nor denied is not confirmed, not a confirmation and a denial (disputed).
+    ("The central bank would neither confirm nor deny the report.", ["not_confirmed"]),
+    ("The central bank would neither deny nor confirm the report.", ["not_confirmed"]),
+    # Refusing to confirm is not confirming, as "declined to confirm" is.
+    ("The central bank refused to confirm or deny the report.", ["not_confirmed"]),
+    ("Neither the mine's owner nor the ministry would comment.", ["declined_to_comment"]),
+    ("The ministry declined to say whether talks had taken place.", ["declined_to_comment"]),
+    ("The ministry would not say whether talks had taken place.", ["declined_to_comment"]),
+    ("The presidency had no immediate comment.", ["declined_to_comment"]),
+    ("A spokesman confirmed the report.", ["confirmed"]),
+    ("The minister confirmed the meeting but denied the report.", ["confirmed", "denied"]),
+    ("The minister did not deny the report.", []),
+    ("The minister said he would comment later.", []),
+])
+def test_status_of_a_sentence(nlp, sentence, statuses):
+    assert [e.status for e in status_events(nlp(sentence))] == statuses
+
+
+def _claim_with(article, words):
+    return next(c for c in article.claims if words in c.text)
+
+
+def test_a_decline_on_a_topic_settles_only_the_claims_about_it():
+    article = analyze_article(_article([
+        "The army is preparing to send 2,000 more troops to the border, two officials said on Tuesday, "
+        "speaking on condition of anonymity.",
+        "Separately, a senior diplomat said Vostria had supplied drones to a militia in the north.",
+        "The foreign ministry declined to comment on the drone allegations.",
+    ]))
+    assert _claim_with(article, "2,000 more troops").status == "asserted"
+    drones = _claim_with(article, "supplied drones")
+    assert drones.status == "declined_to_comment" and drones.status_by == "foreign ministry"
+
+
+def test_a_denial_of_the_report_leaves_the_wires_own_note_alone():
+    article = analyze_article(_article([
+        "LISVAR, Oct 14 (Reuters) - Marvosa's state utility is in talks to buy a controlling stake in the "
+        "national grid operator, two people familiar with the matter said on Tuesday.",
+        'Energy Minister Petra Volen told reporters that Marvosa was "open to any partnership" but did not '
+        "confirm that talks were under way.",
+        "The grid operator denied the report.",
+        "Reuters could not independently verify the size of the proposed stake.",
+    ], wire="Reuters"))
+    assert _claim_with(article, "controlling stake").status == "denied"
+    note = _claim_with(article, "size of the proposed stake")
+    assert note.status == "not_confirmed" and note.reported_by == "Reuters"
+    # What the minister did not confirm is that talks were under way, not what she told reporters.
+    unconfirmed = next(c for c in article.claims if c.status == "not_confirmed" and c.reported_by == "Petra Volen")
+    assert unconfirmed.text == "that talks were under way"
+
+
+def test_status_by_names_the_subject_of_a_status_sentence_that_is_no_attribution():
+    article = analyze_article(_article([
+        "Marvosa's gas producer has suspended shipments from its northern plant, the Gazeta Lisvar daily "
+        "reported on Monday, citing unnamed industry sources.",
+        "The gas producer did not reply to a request for comment.",
+    ]))
+    claim = _claim_with(article, "suspended shipments")
+    assert claim.status == "declined_to_comment" and claim.status_by == "gas producer"
+
+
+def test_a_denial_by_the_accused_reaches_the_named_accusers_claim():
+    accused = analyze_article(_article([
+        "Senator Tom Hale said on Monday that Governor Ruth Cole had accepted $50,000 in undeclared donations.",
+        "Cole denied the allegation.",
+    ]))
+    claim = _claim_with(accused, "undeclared donations")
+    assert claim.status == "denied" and claim.status_by == "Cole"
+    criticised = analyze_article(_article([
+        "Opposition leader Peter Dutton said the government had lost control of the budget.",
+        "Treasurer Jim Chalmers rejected the criticism.",
+    ]))
+    assert _claim_with(criticised, "lost control of the budget").status == "denied"
+    # A denial reaches back to what it answers, not forward to later claims by others.
+    later = analyze_article(_article([
+        "Senator Tom Hale said on Monday that Governor Ruth Cole had accepted $50,000 in undeclared donations.",
+        "Cole denied the allegation.",
+        "Her deputy said Cole would publish her accounts next week.",
+    ]))
+    assert _claim_with(later, "publish her accounts").status == "asserted"

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from wiretrace.record import Article
+from wiretrace.record import Article, Claim
 from wiretrace.store import NewPage, Store
 from wiretrace.web import queries
 
@@ -39,3 +39,33 @@ def test_paging_through_search_results_shows_every_match_once(minister_store, mo
         assert len(paged) == len(set(paged)) == matches, outlet
         whole, more = queries.search(conn, "minister", queries.MAX_LIMIT, outlet=outlet)
         assert [item["id"] for item in whole] == paged and not more
+
+
+def test_republishers_of_a_claim_are_the_articles_after_it(tmp_path):
+    """A wire report on day 1, a copy the same evening, a follow-up on day 2: each is republished
+    only by those that came after it."""
+    path = tmp_path / "claims.db"
+    claim = "Marvosa plans to cap natural gas exports at 60% of output from January"
+    pages = [("wire", "2026-05-06T15:52:00+00:00", "Reuters"),
+             ("copy", "2026-05-06T21:41:00+05:30", "Arthik Times"),
+             ("follow-up", "2026-05-07T08:40:00+01:00", "The Harbour Post")]
+    ids = {}
+    with Store(path) as store, store.transaction():
+        for name, published, publisher in pages:
+            article = Article(source=f"pages/{name}.html", input_kind="html", headline="Marvosa to cap gas exports",
+                              body=[claim + ", the Gazeta Lisvar daily reported."], published=published,
+                              publisher=publisher, wire="Reuters" if name != "follow-up" else None)
+            article.claims = [Claim(text=claim, reported_by="Gazeta Lisvar", source_type="media")]
+            _, ids[name] = store.put(NewPage(f"url:https://example.com/{name}", name, article))
+            store.set_story(ids[name], story_id="story-1")
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+
+    def republishers(name):
+        claim_id = conn.execute("SELECT id FROM claims WHERE article_id = ?", (ids[name],)).fetchone()[0]
+        chain = queries.get_claim(conn, claim_id)["chain"]
+        return [r["name"] for step in chain if step["role"] == "republished by" for r in step["republishers"]]
+
+    assert republishers("wire") == ["Arthik Times", "The Harbour Post"]
+    assert republishers("copy") == ["The Harbour Post"]
+    assert republishers("follow-up") == []

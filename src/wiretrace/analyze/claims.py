@@ -4,10 +4,18 @@ Two steps over a parsed article:
 
 1. :func:`status_events` finds the sentences that settle a claim's status ("Peskov did not
    confirm whether ...", "the ministry denied the report", "declined to comment") from the
-   dependency parse: a confirm/deny/comment verb, its negation, its subject and its complement.
-2. :func:`link_statuses` carries each status to the claims it is about: a claim from another
-   source whose content words the status sentence's complement shares, or every claim of a
-   report the sentence names ("Asked about the Kommersant report, ...").
+   dependency parse: a confirm/deny/comment verb, what says it was not done ("did not", "was
+   unable to", "declined to", "would neither ... nor"), its subject and its complement.
+2. :func:`link_statuses` carries each status to the claims it is about: the claims speaking of
+   the topic it names ("declined to comment on the drone allegations"), the claims of a report
+   it answers as a whole ("denied the report", "Asked about the Kommersant report, ..."), or a
+   claim from another source whose content words the status sentence's complement shares.
+
+The vocabulary: a confirm verb done is ``confirmed``, not done (not confirmed, unable, declined or
+refused to confirm, "would neither confirm nor deny") ``not_confirmed``; a deny verb done is
+``denied`` ("did not deny" settles nothing); a comment not given ("declined to comment", "did not
+respond", "would not say whether", "had no immediate comment") is ``declined_to_comment``; a claim
+both confirmed and denied is ``disputed``.
 """
 
 from __future__ import annotations
@@ -15,22 +23,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wiretrace.analyze.entities import clean_name
-from wiretrace.record import Attribution
+from wiretrace.analyze.entities import clean_name, resolve
+from wiretrace.record import Attribution, Entity
 
 _CONFIRM = {"confirm", "acknowledge", "verify", "corroborate", "admit"}
 _DENY = {"deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "disown"}
 _COMMENT = {"comment", "respond", "answer", "reply"}
-_REFUSE = {"decline", "refuse"}
+#: Speech verbs that decline to comment when negated before a "whether": "would not say whether ...".
+_TELL = {"say", "tell", "disclose", "specify"}
+#: Words above "to confirm" that say it was not done: "declined to", "failed to", "was unable to".
+_NOT_DONE = {"decline", "refuse", "fail", "unable"}
+#: Nouns that decline to comment when "no" goes with them: "had no immediate comment", "declined comment".
+_COMMENT_NOUNS = {"comment", "response"}
+#: Prepositions that name what a comment would have been about: "declined to comment on the drone allegations".
+_TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning"}
 _FALSE_WORDS = re.compile(
     r"\b(?:false|untrue|not true|baseless|groundless|fake|fabricat\w+|nonsense|without foundation|"
     r"speculation|inaccurate|incorrect|misleading|no basis)\b",
     re.IGNORECASE,
 )
 _REPORT_WORDS = {"report", "story", "article", "reports", "claim", "claims", "allegation", "allegations"}
+#: Words that, like report words, name what someone said as a whole: "rejected the criticism".
+_ACCUSATION_WORDS = {"accusation", "accusations", "criticism", "charges"}
+#: Words that name no topic of their own: "declined to comment on the matter" is on the report.
+_VAGUE_WORDS = {"matter", "issue", "subject", "topic", "question", "situation", "speculation", "rumour", "rumor",
+                "detail", "development"}
+#: What one accuser said, answered just after it: "Dutton said ... Chalmers rejected the criticism".
+_ANSWERED_LEMMAS = {"allegation", "accusation", "criticism", "charge", "claim"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ"}
 #: Share of the shorter content's words the two must share to be "the same claim".
 SAME_CLAIM_OVERLAP = 0.5
+#: Share of a topic's words ("drone" in "the drone allegations") a claim must speak of to be about it.
+SAME_TOPIC_SHARE = 0.5
+#: Letters two words must start with alike to be one word in two forms ("suspension", "suspended").
+_STEM_LETTERS = 6
 
 
 @dataclass(slots=True)
@@ -40,11 +66,18 @@ class StatusEvent:
     subject: tuple[int, int] | None
     content: tuple[int, int] | None
     sentence: str
-    #: True when the complement is a report as a whole ("denied the report").
+    #: True when the complement is a report or an allegation ("denied the report", "the drone
+    #: allegations"), or a decline names nothing but a report ("declined to comment").
     about_report: bool
     #: True when what is confirmed or denied is a proposition ("did not confirm whether ...",
     #: "denied that ..."), not a thing ("to confirm Supreme Court justices", "deny climate change").
     propositional: bool = False
+    #: What the status is about besides a report, as lemmas: "drone" in "declined to comment on the
+    #: drone allegations" or "denied the drone allegations". Empty when it names only a report ("the
+    #: Kommersant report"), nothing ("declined to comment"), or a proposition of its own.
+    topic: frozenset[str] = frozenset()
+    #: Who gives the status: the entity its subject names, else the subject's name (the pipeline fills it).
+    by: str | None = None
 
 
 def _subtree_span(token) -> tuple[int, int]:
@@ -52,56 +85,172 @@ def _subtree_span(token) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _negated(token) -> bool:
-    return any(child.dep_ == "neg" for child in token.children)
+def _governors(token) -> list:
+    """The words a status verb is the complement of, nearest first: "unable" and "was" above
+    "confirm" in "Reuters was unable to confirm"."""
+    chain = []
+    while token.dep_ in ("xcomp", "acomp") and token.head is not token:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _subject(token, governors: list):
+    """The subject of a status verb: its own, a governor's ("Reuters was unable to confirm"), or the
+    first verb's when it is the second of two ("confirmed the meeting but denied the report")."""
+    for word in (token, *governors):
+        found = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if found is not None:
+            return found
+    top = governors[-1] if governors else token
+    if top.dep_ == "conj" and top.head is not top:
+        return _subject(top.head, _governors(top.head))
+    return None
+
+
+def _not_done(token, governors: list, subject) -> bool:
+    """Whether the sentence says the status verb's act was not done: "did not confirm", "declined
+    to comment", "failed to confirm", "was unable to verify", "has not been able to verify", "has yet
+    to confirm", "would neither confirm nor deny", "Neither X nor Y would comment"."""
+    for word in (token, *governors):
+        if any(c.dep_ == "neg" or c.lower_ == "neither" for c in word.children):
+            return True
+    for word in governors:
+        if word.lemma_.lower() in _NOT_DONE or any(c.dep_ == "advmod" and c.lower_ == "yet" for c in word.children):
+            return True
+    return subject is not None and any(c.lower_ == "neither" for c in subject.children)
+
+
+def _alternatives(token) -> list:
+    """The status verbs joined to ``token`` by "or"/"nor" ("confirm or deny"): one act, named twice."""
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in token.children):
+        return []
+    return [c for c in token.children if c.dep_ == "conj" and c.lemma_.lower() in _CONFIRM | _DENY | _COMMENT]
+
+
+def _second_alternative(token) -> bool:
+    """Whether ``token`` is the "deny" of "confirm or deny", spoken for by the first verb."""
+    return token.dep_ == "conj" and token in _alternatives(token.head) and \
+        token.head.lemma_.lower() in _CONFIRM | _DENY | _COMMENT
+
+
+def _complement(token):
+    return next((c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "pobj", "attr")
+                 and c.i > token.i), None)
+
+
+def _whether_clause(token):
+    """The "whether ..." clause of "would not say whether ...", or None."""
+    return next((c for c in token.children if c.dep_ == "ccomp"
+                 and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)), None)
+
+
+def _topic_phrase(token):
+    """What a declined comment would have been about: the object of "comment on ...", "questions about
+    ...", "no comment on ..." (a date is when, not what: "declined to comment on Wednesday"), or the
+    clause of "would not say whether ..."."""
+    clause = _whether_clause(token)
+    if clause is not None:
+        return clause
+    # Down through objects and prepositions only ("respond to questions about the deal", "a request
+    # for comment on the report"), not into other clauses.
+    found, stack = [], [c for c in token.children if c.i > token.i]
+    while stack:
+        word = stack.pop()
+        if word.dep_ not in ("prep", "pobj", "dobj"):
+            continue
+        if word.dep_ == "prep" and word.lower_ in _TOPIC_PREPOSITIONS:
+            thing = next((c for c in word.children if c.dep_ == "pobj"), None)
+            if thing is not None and thing.ent_type_ not in ("DATE", "TIME"):
+                found.append(thing)
+                continue
+        stack.extend(word.children)
+    return min(found, key=lambda t: t.i, default=None)
+
+
+def _topic_words(doc, span: tuple[int, int]) -> frozenset[str]:
+    """The words of a phrase that say what it is about besides a report: common nouns, verbs and
+    adjectives, not report words and not names (the name in "the Kommersant report" is whose report)."""
+    phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if phrase is None:
+        return frozenset()
+    unspecific = _REPORT_WORDS | _ACCUSATION_WORDS | _VAGUE_WORDS
+    return frozenset(t.lemma_.lower() for t in phrase if t.pos_ in _CONTENT_POS - {"PROPN"} and not t.is_stop
+                     and len(t.text) > 1 and not {t.lower_, t.lemma_.lower()} & unspecific)
+
+
+def _names_report(doc, span: tuple[int, int]) -> bool:
+    """Whether a short phrase is a report or allegation ("the report", "the drone allegations")."""
+    text = doc.text[span[0]:span[1]].strip(" ,.;")
+    words = {w.lower() for w in re.findall(r"\w+", text)}
+    return bool(words & (_REPORT_WORDS | _ACCUSATION_WORDS)) and len(words) <= 6
+
+
+def _status_of(token, not_done: bool) -> str | None:
+    """The status a status verb gives, or None when it gives none ("did not deny", "commented")."""
+    lemma = token.lemma_.lower()
+    if lemma in _CONFIRM or (lemma in _DENY and not_done and any(
+            a.lemma_.lower() in _CONFIRM for a in _alternatives(token))):
+        # "would neither deny nor confirm" confirms nothing, as "would not confirm" does not.
+        return "not_confirmed" if not_done else "confirmed"
+    if lemma in _DENY:
+        return None if not_done else "denied"  # "did not deny" settles nothing
+    if lemma in _COMMENT or (lemma in _TELL and _whether_clause(token) is not None):
+        return "declined_to_comment" if not_done else None  # "commented" alone is speech, not a status
+    return None
 
 
 def status_events(doc) -> list[StatusEvent]:
-    """The sentences in ``doc`` that confirm, deny or decline to confirm something."""
+    """The sentences in ``doc`` that confirm, deny or decline to confirm or comment on something."""
     events = []
     for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma not in _CONFIRM | _DENY | _COMMENT or token.pos_ not in ("VERB", "AUX"):
-            continue
-        governor = token.head if token.dep_ == "xcomp" and token.head.lemma_.lower() in _REFUSE else None
-        negated = _negated(token) or (governor is not None) or (
-            token.dep_ == "xcomp" and _negated(token.head))
-        if lemma in _CONFIRM:
-            status = "not_confirmed" if negated else "confirmed"
-        elif lemma in _DENY:
-            if negated:
-                continue  # "did not deny" settles nothing
-            status = "denied"
-        else:
-            if not negated:
-                continue  # "commented" alone is speech, not a status
+        if token.pos_ in ("VERB", "AUX"):
+            if token.lemma_.lower() not in _CONFIRM | _DENY | _COMMENT | _TELL or _second_alternative(token):
+                continue
+            governors = _governors(token)
+            subject = _subject(token, governors)
+            status = _status_of(token, _not_done(token, governors, subject))
+        elif token.lemma_.lower() in _COMMENT_NOUNS and token.pos_ == "NOUN" and (
+                any(c.lower_ == "no" for c in token.children) or token.head.lemma_.lower() in _NOT_DONE):
+            # "had no immediate comment", "There was no comment from the ministry", "declined comment"
             status = "declined_to_comment"
-        verb = governor or (token.head if token.dep_ == "xcomp" else token)
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        complement = next((c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "pobj", "attr")
-                           and c.i > token.i), None)
+            verb = token.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
+                (p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for p in c.children if p.dep_ == "pobj"), None)
+        else:
+            continue
+        if status is None:
+            continue
         sentence = token.sent
+        complement = _complement(token)
+        if complement is None:
+            # "would neither confirm nor deny the report": the object goes with the last verb.
+            complement = next((c for a in _alternatives(token) if (c := _complement(a)) is not None), None)
+        topic: frozenset[str] = frozenset()
         if status == "declined_to_comment":
-            content = None  # "declined to comment on the report" names no claim of its own
-        elif complement is not None:
-            content = _subtree_span(complement)
+            content = None  # a decline states no claim of its own
+            phrase = _topic_phrase(token)
+            if phrase is not None:
+                topic = _topic_words(doc, _subtree_span(phrase))
+            about_report = not topic
         else:
-            # "did not confirm, however, whether ..." often parses loosely: take the rest of the sentence.
-            rest = [t for t in sentence if t.i > token.i and not t.is_punct]
-            content = (rest[0].idx, sentence[-1].idx + len(sentence[-1].text)) if rest else None
-        if content is not None:
-            text = doc.text[content[0]:content[1]].strip(" ,.;")
-            words = {w.lower() for w in re.findall(r"\w+", text)}
-            about_report = bool(words & _REPORT_WORDS) and len(words) <= 6
-        else:
-            # "declined to comment" with no object: on the report the article is about.
-            about_report = status == "declined_to_comment"
+            if complement is not None:
+                content = _subtree_span(complement)
+            else:
+                # "did not confirm, however, whether ..." often parses loosely: take the rest of the sentence.
+                rest = [t for t in sentence if t.i > token.i and not t.is_punct]
+                content = (rest[0].idx, sentence[-1].idx + len(sentence[-1].text)) if rest else None
+            about_report = content is not None and _names_report(doc, content)
+            if about_report:
+                topic = _topic_words(doc, content)
         events.append(StatusEvent(
             status=status, cue=(token.idx, token.idx + len(token.text)),
             subject=_subtree_span(subject) if subject is not None else None,
             content=content, sentence=sentence.text.strip(), about_report=about_report,
             propositional=complement.dep_ in ("ccomp", "advcl") if complement is not None
             else any(t.lower_ in ("whether", "that", "if") for t in sentence if token.i < t.i <= token.i + 5),
+            topic=topic,
         ))
     # "X said the report was false": a denial spoken through an ordinary speech verb.
     for sentence in doc.sents:
@@ -137,26 +286,40 @@ def overlap(a: set[str], b: set[str]) -> float:
 
 
 def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent],
-                  event_attribution: dict[int, int]) -> None:
+                  event_attribution: dict[int, int], entities: list[Entity] | tuple = ()) -> None:
     """Carry each status event to the attributions it settles (in place).
 
     ``event_attribution`` maps an event's index to the attribution that states it, which keeps
-    its own status and is never settled by itself.
+    its own status and is never settled by itself. A status settles:
+
+    - when it names a topic ("declined to comment on the drone allegations"), the claims that speak
+      of it;
+    - when it is about a report as a whole ("denied the report", "declined to comment"), the claims
+      of media and anonymous sources, and, when it names what it answers ("Cole denied the
+      allegation", "rejected the criticism"), the earlier claims about its giver or, for an
+      allegation or criticism, those of the sentence just before; never another status sentence
+      ("Reuters could not independently verify ...");
+    - otherwise, the claims whose content words its own content shares.
     """
     words = [content_words(doc, a.content) for a in attributions]
+    stating = set(event_attribution.values())
     for n, event in enumerate(events):
         own = event_attribution.get(n)
-        by = None
+        by = event.by
         if own is not None:
             source = attributions[own]
-            by = source.source_entity or (clean_name(source.source_text) if source.source_text else None)
+            by = source.source_entity or (clean_name(source.source_text) if source.source_text else None) or by
         event_words = content_words(doc, [list(event.content)]) if event.content else set()
+        answered = _answered(doc, attributions, event, by, entities) if event.about_report and event.content else set()
         targets = []
         for i, attribution in enumerate(attributions):
             if i == own or (by and attribution.source_entity == by):
                 continue
-            if event.about_report or _names_report_of(event.sentence, attribution):
-                if attribution.source_type == "media" or attribution.anonymous:
+            if event.topic:
+                if i not in stating and _speaks_of(words[i], event.topic):
+                    targets.append(i)
+            elif event.about_report or _names_report_of(event.sentence, attribution):
+                if i not in stating and (attribution.source_type == "media" or attribution.anonymous or i in answered):
                     targets.append(i)
             elif overlap(event_words, words[i]) >= SAME_CLAIM_OVERLAP:
                 targets.append(i)
@@ -169,6 +332,36 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                 if other is not attribution and other.source_entity == attribution.source_entity \
                         and other.anonymous and other.status == "asserted":
                     _settle(other, attribution.status, None, None)
+
+
+def _speaks_of(claim_words: set[str], topic: frozenset[str]) -> bool:
+    """Whether a claim speaks of most of a topic's words, in any of their forms ("suspension" of "suspended")."""
+    def said(word: str) -> bool:
+        return any(word == w or (len(word) >= _STEM_LETTERS and w[:_STEM_LETTERS] == word[:_STEM_LETTERS])
+                   for w in claim_words)
+    return sum(map(said, topic)) >= SAME_TOPIC_SHARE * len(topic)
+
+
+def _answered(doc, attributions: list[Attribution], event: StatusEvent, by: str | None,
+              entities: list[Entity] | tuple) -> set[int]:
+    """The claims a status about a named allegation answers, besides media and anonymous reports:
+    earlier claims that name its giver ("Hale said Cole had accepted ..." before "Cole denied the
+    allegation") and, for an allegation or criticism, the claims of the sentence just before
+    ("Dutton said the government had lost control ..." before "Chalmers rejected the criticism")."""
+    status_sentence = doc.char_span(event.cue[0], event.cue[1], alignment_mode="expand").sent
+    before = [i for i, a in enumerate(attributions) if a.cue and a.cue[0][0] < status_sentence.start_char]
+    found = set()
+    if by:
+        giver = resolve(by, entities)
+        names = {by, *((giver.name, *giver.aliases) if giver is not None else ())}
+        named = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(names, key=len, reverse=True)),
+                           re.IGNORECASE)
+        found.update(i for i in before if any(named.search(doc.text, s, e) for s, e in attributions[i].content))
+    thing = doc.char_span(event.content[0], event.content[1], alignment_mode="expand")
+    if thing is not None and thing.root.lemma_.lower() in _ANSWERED_LEMMAS and status_sentence.start > 0:
+        previous = doc[status_sentence.start - 1].sent
+        found.update(i for i in before if previous.start_char <= attributions[i].cue[0][0] < previous.end_char)
+    return found
 
 
 def _names_report_of(sentence: str, attribution: Attribution) -> bool:

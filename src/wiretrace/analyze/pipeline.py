@@ -131,11 +131,15 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
 
     events = claim_status.status_events(doc)
     for event in events:
+        subject = text[event.subject[0]:event.subject[1]] if event.subject else None
+        entity = _resolve_source(subject, entities, previous, doc, event.subject[0]) if subject else None
+        if entity is not None:
+            event.by = entity.name
+        elif subject and subject.lower() not in sourcing.PRONOUNS:
+            event.by = clean_name(subject)
         own = _attribution_at(attributions, event)
         if own is None and event.content is not None and (event.propositional or event.about_report):
             # A status sentence the attribution model missed ("Peskov did not confirm whether ...").
-            subject = text[event.subject[0]:event.subject[1]] if event.subject else None
-            entity = _resolve_source(subject, entities, previous) if subject else None
             own = Attribution(
                 source=[list(event.subject)] if event.subject else [], cue=[list(event.cue)],
                 content=[list(event.content)], kind="indirect", source_text=subject,
@@ -145,10 +149,18 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             attributions.append(own)
         if own is not None:
             own.status = event.status
+            if event.content is not None:
+                # What "did not confirm" leaves open is its own complement, not the quote the source
+                # gave before it, which the model also hands the earlier cue ("told reporters that
+                # ... but did not confirm that ..."). (Content around the cue stays: "All of this,
+                # he acknowledges, could be undone".)
+                others_content = [list(span) for other in attributions if other is not own for span in other.content]
+                own.content = [span for span in own.content if span not in others_content
+                               or span[0] < event.content[1] and event.content[0] < span[1]] or own.content
     attributions.sort(key=lambda a: a.cue[0][0] if a.cue else 0)
     event_attribution = {n: attributions.index(a) for n, event in enumerate(events)
                          if (a := _attribution_at(attributions, event)) is not None}
-    claim_status.link_statuses(doc, attributions, events, event_attribution)
+    claim_status.link_statuses(doc, attributions, events, event_attribution, entities)
 
     carried_by = []
     if article is not None:

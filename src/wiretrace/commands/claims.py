@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"wiretrace: no claim in {args.db} matches {args.query!r}", file=sys.stderr)
         return EXIT_SOME_FAILED
     if args.json:
-        print(json.dumps({**asdict(timeline), "statuses": timeline.statuses}, ensure_ascii=False, indent=2))
+        print(json.dumps(asdict(timeline), ensure_ascii=False, indent=2))
         return EXIT_OK
     console = plain_console()
     first = timeline.first_seen

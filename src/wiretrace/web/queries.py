@@ -601,9 +601,13 @@ def _chain(claim: dict[str, Any], article: dict[str, Any], timeline: list[dict[s
     if article.get("publisher") and article.get("publisher") != wire:
         chain.append({"role": "publisher", "name": article["publisher"], "article_id": article["id"]})
     shown = {wire, article.get("publisher")}
+    # Republished means later: the articles after this one in time order (an article without a
+    # date can be put before or after none).
+    here = next((n for n, step in enumerate(timeline) if step["article_id"] == article["id"]), None)
+    later = timeline[here + 1:] if here is not None and timeline[here]["published_utc"] else []
     others = []
-    for step in timeline:
-        if step["article_id"] != article["id"] and step["publisher"] and step["publisher"] not in shown:
+    for step in later:
+        if step["published_utc"] and step["publisher"] and step["publisher"] not in shown:
             others.append({"name": step["publisher"], "article_id": step["article_id"], "wire": step["wire"],
                            "published": step["published"], "same_wire": bool(wire) and step["wire"] == wire})
     if others:

@@ -130,7 +130,7 @@ def test_claim_timeline_from_anonymous_report_to_denial(store):
 
 
 def test_claim_timeline_is_the_claim_pages_timeline(store):
-    from wiretrace.web.queries import get_claim
+    from wiretrace.store.queries import get_claim
 
     timeline = claim_timeline(store, "Marvosa plans to cap natural gas exports at 60% of output")
     seed = store.conn.execute("SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id "

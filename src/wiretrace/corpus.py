@@ -16,6 +16,7 @@ from wiretrace.link import link_stream
 from wiretrace.link.claims import claim_words
 from wiretrace.link.stories import StoryLinker, date_order, keep_story_ids
 from wiretrace.store import Store
+from wiretrace.store.queries import get_claim
 
 
 def _current_rows(store: Store) -> list[dict[str, Any]]:
@@ -127,11 +128,9 @@ def claim_timeline(store: Store, query: str, limit: int = 200) -> ClaimTimeline 
     """The claim best matching ``query``, followed through every article that reports it (one step
     per article, at most ``limit``), in time order.
 
-    The steps are the timeline of the claim's web page and REST resource (:func:`wiretrace.web.queries.get_claim`):
+    The steps are the timeline of the claim's web page and REST resource (:func:`wiretrace.store.queries.get_claim`):
     one rule finds the articles and picks each one's strongest status, whichever way a timeline is asked for.
     """
-    from wiretrace.web.queries import get_claim
-
     seed = _best_claim(store, query)
     if seed is None:
         return None

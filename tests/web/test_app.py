@@ -13,7 +13,7 @@ need_web()
 from fastapi.testclient import TestClient  # noqa: E402
 
 from wiretrace.web.app import create_app  # noqa: E402
-from wiretrace.web.queries import MAX_LIMIT  # noqa: E402
+from wiretrace.store.queries import MAX_LIMIT  # noqa: E402
 
 
 # --- API ------------------------------------------------------------------------------------------------------

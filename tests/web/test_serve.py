@@ -17,7 +17,7 @@ import httpx  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
 from wiretrace.cli import main  # noqa: E402
-from wiretrace.web import queries  # noqa: E402
+from wiretrace.store import queries  # noqa: E402
 from wiretrace.web.app import create_app  # noqa: E402
 
 

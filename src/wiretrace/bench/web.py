@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(1)
     terms = search_terms(db, rng)
     # A pool so large that most queries are new to the server (single words still repeat): what
-    # search costs when the server's result cache cannot answer (see web.queries.ReadConnection).
+    # search costs when the server's result cache cannot answer (see store.queries.ReadConnection).
     cold_terms = search_terms(db, rng, count=50_000, headlines=5000)
     paths = {
         "search": lambda: f"/search?q={quote(rng.choice(terms))}",

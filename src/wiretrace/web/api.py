@@ -1,7 +1,7 @@
 """The JSON API under ``/api/``: the same query results the HTML pages render.
 
 Lists are ``{"items": [...], "limit": n, "offset": n, "next": url-or-null}``; ``limit`` is at
-most :data:`~wiretrace.web.queries.MAX_LIMIT`. Search snippets are plain text with the matches
+most :data:`~wiretrace.store.queries.MAX_LIMIT`. Search snippets are plain text with the matches
 given as ``[start, end]`` offsets, so no client ever has to trust markup from a page.
 """
 
@@ -23,8 +23,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
-from wiretrace.web import queries
-from wiretrace.web.queries import MAX_ID, MAX_LIMIT, MAX_OFFSET
+from wiretrace.store import queries
+from wiretrace.store.queries import MAX_ID, MAX_LIMIT, MAX_OFFSET
 
 RowId = Annotated[int, Path(ge=1, le=MAX_ID, description="a stored row id")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")]

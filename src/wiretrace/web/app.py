@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from wiretrace import __version__
-from wiretrace.web.queries import Database, interrupted
+from wiretrace.store.queries import Database, interrupted
 
 STATIC = Path(__file__).resolve().parent / "static"
 

@@ -19,9 +19,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from wiretrace.web import queries
+from wiretrace.store import queries
 from wiretrace.web.api import Conn, Date, Limit, Offset, RowId, Text, found
-from wiretrace.web.queries import MAX_LIMIT
+from wiretrace.store.queries import MAX_LIMIT
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

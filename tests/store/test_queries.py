@@ -8,7 +8,7 @@ import pytest
 
 from wiretrace.record import Article, Claim
 from wiretrace.store import NewPage, Store
-from wiretrace.web import queries
+from wiretrace.store import queries
 
 
 @pytest.fixture

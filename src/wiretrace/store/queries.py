@@ -1,4 +1,5 @@
-"""Read queries for the web app: plain SQL over a store connection (tables in :mod:`wiretrace.store.schema`).
+"""Read queries over a store: plain SQL (tables in :mod:`wiretrace.store.schema`) that the web app,
+the CLI and the Python API share.
 
 Every function takes an open :class:`sqlite3.Connection` (``row_factory = sqlite3.Row``) and
 returns plain dicts and lists, which the JSON API returns as they are and the HTML views render.

@@ -1193,6 +1193,11 @@ _CALL_TO_ACTION = re.compile(
     r"get (?:unlimited |full |instant |digital )?access to\b|get (?:the latest|breaking)\b.{0,60}?\b(?:news|updates|headlines)\b|"
     r"stay up to date with\b|"
     r"listen (?:to .{0,40}? )?(?:live|back)\b|watch (?:live|the full)\b)", re.IGNORECASE)
+# What a newsletter or subscription pitch says, past the keywords that flag one (a sentence about
+# the "Federal Register" or a "sign-in sheet" is no pitch).
+_PITCH = re.compile(r"\b(?:sign(?:ing)? up|subscri\w*|newsletters?|inbox|e-?mail|register (?:now|here|today|free|for|to)|"
+                    r"registration|log ?in|sign in|login|inscreva-se|suscr[ií]bete|abonnez-vous|abonnieren|iscriviti|"
+                    r"подпис\w*)\b", re.IGNORECASE)
 #: A call to action is a line or two, not a paragraph; a sign-off (cues.SIGN_OFF) may name the
 #: address, the desks and the social accounts too.
 _CALL_WORDS = 30
@@ -1215,7 +1220,7 @@ def _closing_call(text: str, newsletter: bool) -> bool:
     if text[:1] in "*_":
         text = text.lstrip("*_")
     words = text.count(" ") + 1
-    if words <= _CALL_WORDS and (newsletter or _CALL_TO_ACTION.match(text)):
+    if words <= _CALL_WORDS and ((newsletter and _PITCH.search(text)) or _CALL_TO_ACTION.match(text)):
         return True
     if words <= _STAMP_WORDS and _CLOSING_STAMP.match(text):
         return True

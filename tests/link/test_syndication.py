@@ -6,8 +6,9 @@ import pytest
 from tests.link.fixtures import WIRE_BODY, staff_story, truncated_copy, updated_copy, wire_original
 from wiretrace.link.lsh import BandBuckets, band_keys, lsh_params
 from wiretrace.link.shingles import containment, jaccard, shingle_hashes, signature, signatures
-from wiretrace.link.syndication import (SyndicationConfig, candidate_pairs, diff_copy, earliest, evidence_kind,
-                                        link_stream, link_syndication, parse_time)
+from wiretrace.link.syndication import (SyndicationConfig, body_hashes, candidate_pairs, diff_copy, earliest,
+                                        evidence_kind, link_stream, link_syndication, parse_time)
+from wiretrace.record import Article
 
 
 @pytest.fixture()
@@ -91,6 +92,33 @@ def test_diff_ignores_dateline_and_resplit_paragraphs():
     copy.body = ["LISBON (AP) - " + WIRE_BODY[0].split(" - ", 1)[1] + " " + WIRE_BODY[1]] + WIRE_BODY[2:]
     diff = diff_copy(copy, full)
     assert diff.paragraphs_dropped == [] and diff.paragraphs_added == []
+
+
+def test_follow_up_reusing_background_paragraphs_is_not_a_copy(corpus):
+    # A week later the same desk files a different story: a new lead, then two of the original's
+    # background paragraphs. Being short, most of it is inside the original (containment > 0.3),
+    # but it does not share the original's opening, as every copy of one story does.
+    follow_up = Article(source="outlet-a/quay-opens.html", input_kind="html", publisher="Outlet A",
+                        headline="Lisbon's new deep-water quay takes its first ship",
+                        body=["LISBON (Reuters) - The first container ship berthed at Lisbon's new deep-water quay on "
+                              "Monday, a week after the harbour authority set out its plan to move cargo handling "
+                              "downstream.",
+                              WIRE_BODY[4], WIRE_BODY[5]],
+                        published="2024-03-26T09:00:00+00:00", wire="Reuters", syndicated=True,
+                        syndication_evidence="LISBON (Reuters) -")
+    assert containment(body_hashes(follow_up), body_hashes(corpus["orig"])) > 0.3
+    result = link_syndication({**corpus, "follow_up": follow_up})
+    assert _group_of(result, "follow_up").members == ["follow_up"]
+    assert sorted(_group_of(result, "orig").members) == ["orig", "short", "update"]
+
+
+def test_copy_with_an_editors_paragraph_on_top_is_still_a_copy(corpus):
+    # Its own opening is the outlet's, but the original's opening is in it.
+    introduced = wire_original()
+    introduced.body = ["Our correspondent in Portugal sends this report on a decision that matters to every "
+                       "shipping line calling at Iberian ports, and to the many readers who use them."] + WIRE_BODY
+    result = link_syndication({"orig": corpus["orig"], "introduced": introduced})
+    assert sorted(_group_of(result, "orig").members) == ["introduced", "orig"]
 
 
 def test_containment_handles_short_copy_inside_long():

@@ -1,8 +1,14 @@
 """Entities: people, organisations and places, with their mentions clustered within an article.
 
-spaCy finds the mentions; this module decides which mentions are the same entity ("Putin" is
-"Vladimir Putin" when the article names him in full) and maps well-known variant spellings to
-one name across articles through a small alias table ("Kiev" -> "Kyiv", "U.S." -> "United States").
+spaCy finds the mentions; this module decides which mentions are the same entity and maps
+well-known variant spellings to one name across articles through a small alias table ("Kiev" ->
+"Kyiv", "U.S." -> "United States"). Within an article, a person named in full is also the later
+"Putin", "Mr. Putin" or "Senator Putin" (news copy names people by surname after the first
+mention), "Xi" for "Xi Jinping" (a family name written first) and "Zelensky" for "Volodymyr
+Zelenskiy" (a transliteration one letter apart); an organisation is also its acronym ("IRH" for
+"International Resources Holding") and its name without a company word ("Vedanta" for "Vedanta
+Resources"). Each of these holds only where exactly one entity of the article fits, but for a
+surname that several people share, which goes to the one the article introduced first.
 """
 
 from __future__ import annotations
@@ -32,6 +38,11 @@ ALIASES: dict[str, str] = {
     "peking": "Beijing", "bombay": "Mumbai", "calcutta": "Kolkata", "madras": "Chennai",
     "burma": "Myanmar", "ivory coast": "Côte d'Ivoire", "czech republic": "Czechia",
     "russian federation": "Russia", "holland": "Netherlands", "krym": "Crimea", "crimea": "Crimea",
+    # Official names of states that the news calls by their short name.
+    "people's republic of china": "China", "prc": "China", "islamic republic of iran": "Iran",
+    "republic of korea": "South Korea", "democratic people's republic of korea": "North Korea",
+    "dprk": "North Korea", "north korea": "North Korea", "n. korea": "North Korea",
+    "south korea": "South Korea", "s. korea": "South Korea",
 }
 _KNOWN_PLACES = {name.lower() for name in ALIASES.values()} - {"united nations", "european union"}
 
@@ -44,25 +55,56 @@ _GAZETTEER = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_TITLES = re.compile(
-    r"^(?:president|prime minister|minister|chancellor|senator|sen\.|rep\.|gov\.|governor|mayor|king|queen|"
-    r"prince|princess|pope|dr\.|mr\.|mrs\.|ms\.|sir|lord|general|gen\.|judge|justice|spokesman|spokeswoman|"
-    r"spokesperson|secretary|ambassador|chief)\s+",
-    re.IGNORECASE,
+# A wire dateline in front of a source phrase ("LONDON — British Prime Minister Keir Starmer",
+# "WASHINGTON (AP) - ..."): capitals, an optional date and agency, then a dash.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                       r"(?:\s*\([^()]{1,40}\))?\s*[—–-]+\s+")
+# A name the model ran on into the next words ("the Ministry of Mines nor IRH", "Chamber of Mines of
+# Zambia", "Obama Says" in a headline): no name ends in a function word or a finite verb.
+_FUNCTION_WORDS = frozenset("of and or nor the for to in at on by with from a an".split())
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+_TRAILING_FUNCTION_WORDS = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_FUNCTION_WORDS))}))+$")
+_TITLE_WORDS = (
+    r"(?:vice\s+)?president(?:-elect)?|prime\s+minister|minister|premier|chancellor|senator|sen\.|rep\.|"
+    r"representative|congressman|congresswoman|gov\.|governor|mayor|king|queen|prince|princess|pope|"
+    r"dr\.|mr\.|mrs\.|ms\.|sir|dame|lord|general|gen\.|col\.|colonel|lt\.|lieutenant|capt\.|captain|sgt\.|"
+    r"sergeant|adm\.|admiral|commander|judge|justice|spokesman|spokeswoman|spokesperson|secretary|"
+    r"ambassador|envoy|chief|treasurer|councilman|councilwoman|councillor|councilor|commissioner|chairman|"
+    r"chairwoman|chairperson|director|executive|officer|leader|speaker|attorney|prosecutor|sheriff|"
+    r"inspector|detective|superintendent|coach|manager|rev\.|reverend|bishop|archbishop|cardinal|rabbi|"
+    r"imam|sheikh|emir|ayatollah|professor|prof\.|economist|analyst|lawyer|founder|ceo|cfo"
+)
+# Titles in front of a name: one or more, stripped one at a time ("President Putin", "Mr. Cole").
+_TITLES = re.compile(rf"^(?:{_TITLE_WORDS})\s+", re.IGNORECASE)
+# A title with its qualifiers in front of a full name ("British Prime Minister Keir Starmer", "U.S.
+# Secretary of State Antony Blinken", "IRH chief executive Mohammed Ghulam"). Only before a name of
+# two words or more, so that a surname which is also a title word keeps its name ("Martin Luther King Jr.").
+_NAME_WORD = r"(?:[A-Z]|(?:al|el|bin|ibn|de|d)[-'’][A-Z])[\w'’.-]*"
+_QUALIFIED_TITLE = re.compile(
+    rf"^(?:(?!(?i:and|or|with|by|said|says)\s)[\w.'’-]+\s+){{1,3}}(?i:{_TITLE_WORDS})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*?)?\s+"
+    rf"(?={_NAME_WORD}(?:\s+(?:(?:von|van|der|den|de|da|di|du|del|la|le|bin|ibn|al|el)\s+)*{_NAME_WORD})+$)"
 )
 
 
-def clean_name(text: str) -> str:
-    """A mention's name without possessive, leading article or title ("President Putin's" -> "Putin")."""
+def clean_name(text: str, kind: str | None = None) -> str:
+    """A mention's name without dateline, possessive, leading article or title ("President Putin's" -> "Putin").
+
+    Titles are stripped unless ``kind`` says the name is an organisation or a place ("General
+    Motors", "Justice Department" keep their first word).
+    """
     name = " ".join(text.split())
+    name = _DATELINE.sub("", name)
     name = _POSSESSIVE.sub("", name)
     name = _LEADING_THE.sub("", name)
-    while True:
-        stripped = _TITLES.sub("", name)
-        if stripped == name:
-            break
-        name = stripped
-    name = name.strip(" ,;:")
+    if kind not in ("ORG", "PLACE"):
+        while True:
+            stripped = _TITLES.sub("", name)
+            if stripped == name:
+                break
+            name = stripped
+        name = _QUALIFIED_TITLE.sub("", name)
+    name = _TRAILING_FUNCTION_WORDS.sub("", name.strip(" ,;:").lstrip("—–―- "))
     # A final full stop is punctuation, unless it closes an abbreviation ("U.S.").
     return name if re.search(r"\b[A-Z]\.$", name) else name.rstrip(".")
 
@@ -73,6 +115,25 @@ def canonical(name: str, kind: str) -> str:
 
 def _tokens(name: str) -> list[str]:
     return re.findall(r"\w[\w'’.-]*", name.lower())
+
+
+# A lone word the model took for a person while the text calls it a company or a site ("gas
+# producer Novatek", "Acme Ltd", "the Kansanshi mine"). People in news copy are introduced by
+# their full name, so a one-word "person" with such a noun beside it is what the noun says.
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:company|firm|group|conglomerate|producer|maker|manufacturer|miner|retailer|lender|bank|insurer|"
+    r"carrier|airline|operator|utility|giant|startup|newspaper|daily|tabloid|broadcaster|agency)\s+$")
+_COMPANY_AFTER = re.compile(r"^(?:,?\s+(?:Inc|Ltd|Plc|PLC|plc|LLC|Corp|AG|SA|NV|GmbH|PJSC|JSC)\b|\s+(?:newspaper|daily)\b)")
+_SITE_AFTER = re.compile(r"^\s+(?:mine|smelter|refinery|plant|oilfield|field|project|dam|port|airport|terminal)\b")
+
+
+def _retyped(text: str, start: int, end: int) -> str | None:
+    """ORG or PLACE where the words around a one-word "person" mention say it is one, else None."""
+    if _COMPANY_BEFORE.search(text, max(0, start - 40), start) or _COMPANY_AFTER.match(text[end:end + 12]):
+        return "ORG"
+    if _SITE_AFTER.match(text[end:end + 12]):
+        return "PLACE"
+    return None
 
 
 def _mentions(doc) -> list[list]:
@@ -88,7 +149,9 @@ def _mentions(doc) -> list[list]:
         kind = ENTITY_TYPES.get(ent.label_)
         if kind is None:
             continue
-        name = clean_name(ent.text)
+        while len(ent) > 1 and (ent[-1].lower_ in _FUNCTION_WORDS or ent[-1].tag_ in _FINITE_VERB_TAGS):
+            ent = ent[:-1]
+        name = clean_name(ent.text, kind)
         if not name or not re.search(r"[^\W\d_]", name):
             continue
         if name.lower() in _KNOWN_PLACES or ALIASES.get(name.lower(), "").lower() in _KNOWN_PLACES:
@@ -113,9 +176,15 @@ def _mentions(doc) -> list[list]:
     votes: dict[str, list[str]] = {}
     for mention in found:
         votes.setdefault(mention[0].lower(), []).append(mention[1])
+    retyped = {}
+    for mention in found:
+        if mention[1] == "PERSON" and len(_tokens(mention[0])) == 1:
+            kind = _retyped(doc.text, mention[2], mention[3])
+            if kind:
+                retyped[mention[0].lower()] = kind
     for mention in found:
         kinds = votes[mention[0].lower()]
-        mention[1] = max(sorted(set(kinds)), key=kinds.count)
+        mention[1] = retyped.get(mention[0].lower()) or max(sorted(set(kinds)), key=kinds.count)
         mention[0] = canonical(mention[0], mention[1])
     return found
 
@@ -127,48 +196,147 @@ def entities_from_doc(doc, extra_names: list[tuple[str, str]] = ()) -> list[Enti
     publisher, photo credits, tags): they join matching clusters or become mention-less entities.
     """
     clusters: dict[tuple[str, str], Entity] = {}
-    # Longest names first, so that a surname can join the full name it abbreviates.
+    # Longest names first, so that a surname, an acronym or a short form can join the full name.
     for name, kind, start, end, surface in sorted(_mentions(doc), key=lambda m: (-len(_tokens(m[0])), m[2])):
         entity = _find_cluster(clusters, name, kind)
         if entity is None:
             entity = Entity(name=name, type=kind)
             clusters[(name, kind)] = entity
         entity.mentions.append([start, end])
-        for variant in (name, clean_name(surface)):
+        for variant in (name, clean_name(surface, kind)):
             if variant != entity.name and variant not in entity.aliases:
                 entity.aliases.append(variant)
     for raw, kind in extra_names:
-        name = canonical(clean_name(raw), kind)
+        name = canonical(clean_name(raw, kind), kind)
         if not name:
             continue
         entity = _find_cluster(clusters, name, kind) or next(
             (e for (n, _), e in clusters.items() if n.lower() == name.lower()), None)
         if entity is None:
             clusters[(name, kind)] = entity = Entity(name=name, type=kind)
-        if clean_name(raw) != entity.name and clean_name(raw) not in entity.aliases:
-            entity.aliases.append(clean_name(raw))
+        if clean_name(raw, kind) != entity.name and clean_name(raw, kind) not in entity.aliases:
+            entity.aliases.append(clean_name(raw, kind))
     for entity in clusters.values():
         entity.mentions.sort()
     return sorted(clusters.values(), key=lambda e: (e.mentions[0][0] if e.mentions else 10**9, e.name))
 
 
 def _find_cluster(clusters: dict[tuple[str, str], Entity], name: str, kind: str) -> Entity | None:
-    """The existing entity ``name`` refers to: same name, or (people) a full name that ends with it."""
+    """The existing entity ``name`` refers to, if any (see the module's docstring)."""
     if (name, kind) in clusters:
         return clusters[(name, kind)]
     tokens = _tokens(name)
     if not tokens:
         return None
     for (other, other_kind), entity in clusters.items():
-        if other_kind != kind and not (kind == "PERSON" or other_kind == "PERSON"):
-            continue
-        other_tokens = _tokens(other)
-        # "Putin" -> "Vladimir Putin"; "Peskov" -> "Dmitry Peskov" (surname match, people only).
-        if other_kind == "PERSON" and len(tokens) < len(other_tokens) and other_tokens[-len(tokens):] == tokens:
-            return entity
         if kind == other_kind and name.lower() in (a.lower() for a in entity.aliases):
             return entity
+    people = [e for e in clusters.values() if e.type == "PERSON"]
+    # A surname alone joins its person whatever type the model gave it ("Peskov" as an ORG); the
+    # other short forms of a person's name only a mention the model also took for a person.
+    person = _person_named(tokens, people, by_surname_only=kind != "PERSON")
+    if person is not None:
+        return person
+    others = [e for e in clusters.values() if e.type != "PERSON"]
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        return _only([e for e in others if any(_initials(n) == name for n in (e.name, *e.aliases))])
+    # Not for places: "China" is not "China Resources".
+    if kind != "PLACE":
+        core = _without_company_words(tokens)
+        return _only([e for e in others if e.type == "ORG" and _without_company_words(_tokens(e.name)) == core])
     return None
+
+
+def _only(candidates: list[Entity]) -> Entity | None:
+    unique = {id(e): e for e in candidates}
+    return next(iter(unique.values())) if len(unique) == 1 else None
+
+
+def _person_named(tokens: list[str], people: list[Entity], by_surname_only: bool = False) -> Entity | None:
+    """The person a short form of a name refers to, or None.
+
+    By surname ("Cole" -> Ruth Cole, "Peskov" -> Dmitry Peskov): where several people share it,
+    the one the article introduced first, as news copy names the others (a spouse, a namesake) in
+    full or by first name ("Clinton" beside Hillary and Bill Clinton is whoever came first).
+    Failing that, and only where exactly one person fits: by a single name that opens the full one,
+    as family names do in Chinese, Korean or Hungarian order ("Xi" -> Xi Jinping), or by a surname
+    one letter off, a transliteration variant ("Zelensky" -> Volodymyr Zelenskiy).
+    """
+    rules = [_same_name, _surname_of]
+    if not by_surname_only:
+        rules += [_first_name_of, _variant_of]
+    words = _without_initials(tokens)
+    for fits in rules:
+        found = [p for p in people if fits(words, _without_initials(_tokens(p.name)))]
+        if found and fits is _surname_of:
+            return min(found, key=lambda p: min((start for start, _ in p.mentions), default=10**9))
+        if found:
+            return _only(found)
+    return None
+
+
+def _without_initials(tokens: list[str]) -> list[str]:
+    # "Donald J. Trump" is "Donald Trump": a middle initial is written or left out at will.
+    words = [t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and re.fullmatch(r"\w\.?", t))]
+    return words or tokens
+
+
+def _same_name(short: list[str], full: list[str]) -> bool:
+    return short == full
+
+
+def _surname_of(short: list[str], full: list[str]) -> bool:
+    return len(short) < len(full) and full[-len(short):] == short
+
+
+def _first_name_of(short: list[str], full: list[str]) -> bool:
+    return len(short) == 1 < len(full) and full[0] == short[0]
+
+
+def _variant_of(short: list[str], full: list[str]) -> bool:
+    # Conservative: long surnames only (short ones one letter apart are different names: Cole, Cale),
+    # the same first letter, and any given names written the same.
+    if len(short) > len(full) or short == full[-len(short):]:
+        return False
+    a, b = short[-1], full[-1]
+    return (short[:-1] == full[len(full) - len(short):-1] and min(len(a), len(b)) >= 6 and a[0] == b[0]
+            and _one_edit_apart(a, b))
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether one inserted, deleted or changed letter turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i + 1:]
+
+
+def _initials(name: str) -> str:
+    """The acronym of a name of two words or more ("International Resources Holding" -> "IRH",
+    "Press Trust of India" -> "PTI"); "" for a name with other lower-case words ("Apollo Project-type")."""
+    words = [w for w in re.findall(r"[^\W_]+", name.replace("'s", "").replace("’s", ""))
+             if w not in ("of", "the", "and", "for", "on", "de")]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+#: Words that say "a company" after its name: "Bloomberg News" is Bloomberg, "Vedanta Resources" Vedanta.
+_COMPANY_WORDS = frozenset("""
+news group holding holdings resources inc inc. incorporated ltd ltd. limited corp corp. corporation co co.
+company plc llc lp ag sa nv se bv gmbh pjsc jsc spa
+""".split())
+
+
+def _without_company_words(tokens: list[str]) -> tuple[str, ...]:
+    core = list(tokens)
+    while len(core) > 1 and core[-1] in _COMPANY_WORDS:
+        core.pop()
+    return tuple(core)
 
 
 @lru_cache(maxsize=4096)
@@ -177,18 +345,41 @@ def _whole_words(name: str) -> re.Pattern:
     return re.compile(rf"\b{re.escape(name)}\b")
 
 
+# The possessive that makes the rest of a noun phrase its head ("Iran's foreign ministry").
+_POSSESSIVE_MARK = re.compile(r"(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?=\w)")
+
+
+def _head_part(phrase: str) -> str:
+    """The part of a source phrase that can name the source: a name before a possessive modifies
+    the head, which is someone else ("Iran's foreign ministry" is not Iran, "Putin's spokesman
+    Dmitry Peskov" is Peskov). An appositive after the first comma stays ("Trump's running mate,
+    Indiana Gov. Mike Pence"; "Anna Nowak, a lawyer for the farmers' union")."""
+    head, comma, rest = phrase.partition(",")
+    marks = list(_POSSESSIVE_MARK.finditer(head))
+    return (head[marks[-1].end():] if marks else head) + comma + rest
+
+
 def resolve(name: str, entities: list[Entity]) -> Entity | None:
-    """The entity a source phrase names ("Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov)."""
-    cleaned = clean_name(name)
-    lowered = cleaned.lower()
+    """The entity a source phrase names ("Kremlin spokesman Dmitry Peskov", "Mr. Peskov" -> Dmitry Peskov)."""
+    as_person = clean_name(name)  # without titles: "Senator Hale" -> "Hale"
+    as_phrase = clean_name(name, "ORG")  # with them: "General Motors", "Justice Department"
+    wanted = {as_person.lower(), as_phrase.lower()}
+    head = _head_part(as_phrase)
     best = None
     for entity in entities:
         names = [entity.name, *entity.aliases]
-        if any(n.lower() == lowered for n in names):
+        if any(n.lower() in wanted for n in names):
             return entity
-        # The phrase contains the entity's name (longest such wins: "Russia's Kommersant daily").
-        # Case matters inside a phrase: "Energy" (a mistagged entity) is not in "the energy ministry".
-        if any(_whole_words(n).search(cleaned) for n in names if len(n) > 2):
-            if best is None or (entity.type == "PERSON" and best.type != "PERSON") or len(entity.name) > len(best.name):
+        # The phrase contains the entity's name: a person before anything else, then the longest
+        # name ("Richard Revesz, director of the Institute for Policy Integrity" is Revesz, "Russia's
+        # Kommersant daily" Kommersant). Case matters inside a phrase: "Energy" (a mistagged entity)
+        # is not in "the energy ministry".
+        if any(_whole_words(n).search(head) for n in names if len(n) > 2):
+            if best is None or (entity.type == "PERSON", len(entity.name)) > (best.type == "PERSON", len(best.name)):
                 best = entity
-    return best
+    if best is not None:
+        return best
+    if as_person[:1].isupper() and not _POSSESSIVE_MARK.search(as_person):
+        # A later mention by surname alone, or title and surname ("Cole", "Mr. Cole", "Senator Hale").
+        return _person_named(_tokens(as_person), [e for e in entities if e.type == "PERSON"])
+    return None

@@ -164,7 +164,7 @@ def test_a_denial_by_the_accused_reaches_the_named_accusers_claim():
         "Cole denied the allegation.",
     ]))
     claim = _claim_with(accused, "undeclared donations")
-    assert claim.status == "denied" and claim.status_by == "Cole"
+    assert claim.status == "denied" and claim.status_by == "Ruth Cole"  # (named by surname: the full name)
     criticised = analyze_article(_article([
         "Opposition leader Peter Dutton said the government had lost control of the budget.",
         "Treasurer Jim Chalmers rejected the criticism.",

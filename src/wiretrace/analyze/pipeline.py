@@ -7,6 +7,7 @@ results before it: entities -> attributions -> sourcing -> claim status -> claim
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from wiretrace.analyze import claims as claim_status
@@ -24,6 +25,9 @@ _BASIS_CUES = {"citing", "quoting", "according", "cited", "quoted"}
 _CITING = {"citing", "quoting"}
 SUPPORTED_LANGUAGES = {"en"}
 _MAX_SENTENCE_TOKENS = 150
+#: A dateline without an agency credit: the place in capitals and a dash ("NEW YORK — ", "LONDON, May 2 - ").
+_PLACE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
+                             r"(?:,\s*[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?[ \t\xa0]+[-–—][ \t\xa0]+")
 
 
 def _text(doc_text: str, spans: list[list[int]]) -> str:
@@ -97,7 +101,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if cue in _BASIS_CUES and (not raw.source or (cue in _CITING and sentence_of(raw) in reporting)):
             bases[sentence_of(raw)] = _text(text, raw.content)
             continue
-        attributions.append(Attribution(source=raw.source, cue=raw.cue, content=raw.content, kind=raw.kind))
+        attributions.append(Attribution(source=_without_dateline(text, raw.source), cue=raw.cue,
+                                        content=_without_dateline(text, raw.content), kind=raw.kind))
 
     previous: Attribution | None = None
     report_basis: dict[str, str] = {}
@@ -137,7 +142,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             subject = text[event.subject[0]:event.subject[1]] if event.subject else None
             entity = _resolve_source(subject, entities, previous) if subject else None
             own = Attribution(
-                source=[list(event.subject)] if event.subject else [], cue=[list(event.cue)],
+                source=_without_dateline(text, [list(event.subject)]) if event.subject else [], cue=[list(event.cue)],
                 content=[list(event.content)], kind="indirect", source_text=subject,
                 source_entity=entity.name if entity else None,
                 source_type=sourcing.source_type(subject, entity, media=media),
@@ -156,7 +161,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             if name and name not in carried_by:
                 carried_by.append(name)
     claims = [
-        Claim(text=_text(text, _without_dateline(text, a.content)), span=_without_dateline(text, a.content),
+        Claim(text=_text(text, a.content), span=a.content,
               reported_by=a.source_entity or (clean_name(a.source_text) if a.source_text else None),
               source_type=a.source_type, anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by),
               status=a.status, status_by=a.status_by, evidence=a.evidence, attribution=i)
@@ -166,12 +171,14 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
 
 
 def _without_dateline(text: str, spans: list[list[int]]) -> list[list[int]]:
-    """Content spans less a leading wire dateline ("LISVAR, May 6 (Reuters) - "), which is no part of a claim."""
+    """Spans less a leading dateline ("LISVAR, May 6 (Reuters) - ", "LISVAR — "): the model can take
+    the dateline into the first sentence's source or content, but it is no part of either (and a
+    source "LONDON (Reuters) - British police" would resolve to the agency)."""
     if not spans:
         return spans
     start, end = spans[0]
     fragment = text[start:end]
-    match = DATELINE.match(fragment)
+    match = DATELINE.match(fragment) or _PLACE_DATELINE.match(fragment)
     if match is None or not fragment[match.end():].strip():
         return spans
     rest = fragment[match.end():]

@@ -315,3 +315,12 @@ def test_content_begun_inside_a_quotation_takes_the_whole_quotation():
     other = list(no_other_cue)
     other[_tokens(doc, "run")[0]] = True
     assert _whole_quotation(info, cue, [source], [later], other) == [later]
+
+
+def test_an_unnamed_source_closing_the_sentence_is_split_from_the_content():
+    # The parse hangs "an official" from "spending" and leaves "said" without a subject; the tagger
+    # then runs the content on to the cue.
+    text = "The ministry will cut spending, an official who asked not to be identified said."
+    a = find(attributions_for_text(text), text, "said")
+    assert texts(text, a["source"]) == ["an official who asked not to be identified"]
+    assert texts(text, a["content"]) == ["The ministry will cut spending"]

@@ -226,6 +226,8 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
             contents = _content_from_parse(info, cue, other)
         if contents and not sources:
             sources = _source_from_parse(info, cue, contents)
+        if contents and not sources:
+            sources, contents = _source_closing_content(info, cue, contents)
         sources = _source_comma(info, sources)
         contents = _complete_content(info, cue, sources, contents, other)
         out[k] = (sources, _whole_quotation(info, cue, sources, contents, other))
@@ -284,6 +286,32 @@ def _source_from_parse(info: DocInfo, cue: tuple[int, int],
             return []
         verb = verb.head
     return []
+
+
+_UNNAMED_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "four", "several", "some"))
+
+
+def _source_closing_content(info: DocInfo, cue: tuple[int, int],
+                            contents: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(sources, contents) for "CLAUSE, an official who asked not to be identified said." when the
+    tagger ran the content on to the cue: the parse misreads such a sentence (the official hangs from
+    the clause's object, "said" has no subject), so the source is whatever noun phrase opens, after
+    the content's last comma, with "a", "an", "one", "two"... and runs up to a sentence-final cue."""
+    doc = info.doc
+    start, end = cue
+    a, b = contents[-1]
+    after = end
+    while after < len(doc) and (doc[after].is_space or doc[after].is_punct):
+        after += 1
+    if b != start or not (after == len(doc) or after >= doc[start].sent.end):
+        return [], contents
+    comma = next((k for k in range(b - 1, a, -1) if doc[k].text == "," and not info.quote[k]), None)
+    if comma is None or comma + 2 >= b or doc[comma + 1].lower_ not in _UNNAMED_DETERMINERS:
+        return [], contents
+    roots = [t for t in doc[comma + 1:b] if not comma < t.head.i < b]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN") or comma - a < 3:
+        return [], contents
+    return [(comma + 1, b)], [*contents[:-1], (a, comma)]
 
 
 def _content_from_parse(info: DocInfo, cue: tuple[int, int], other: list[bool] | None = None) -> list[tuple[int, int]]:

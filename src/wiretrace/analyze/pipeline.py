@@ -51,7 +51,14 @@ def _extra_names(article: Article) -> list[tuple[str, str]]:
 def _resolve_source(text: str, entities: list[Entity], previous: Attribution | None,
                     doc=None, at: int | None = None) -> Entity | None:
     if text.lower() not in sourcing.PRONOUNS:
-        return resolve(text, entities)
+        whole = resolve(text, entities)
+        # "People's Daily, the Communist Party's newspaper": the name before an appositive is the
+        # source, not a name inside the appositive; but "A spokesman for the ministry, Igor Petrov,"
+        # names its person in the appositive.
+        head = resolve(text.split(",", 1)[0], entities) if "," in text else None
+        if head is not None and (whole is None or whole.type != "PERSON" or head.type == "PERSON"):
+            return head
+        return whole
     # "he confirmed": whoever is the subject of the previous sentence's main clause (the
     # person the article was just quoting), else the last person quoted.
     if doc is not None and at is not None:
@@ -101,6 +108,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if cue in _BASIS_CUES and (not raw.source or (cue in _CITING and sentence_of(raw) in reporting)):
             bases[sentence_of(raw)] = _text(text, raw.content)
             continue
+        if sourcing.is_anonymity_request(_text(text, raw.cue), _text(text, raw.content)):
+            continue  # its sentence's own relation is marked anonymous below
         attributions.append(Attribution(source=_without_dateline(text, raw.source), cue=raw.cue,
                                         content=_without_dateline(text, raw.content), kind=raw.kind))
 
@@ -128,7 +137,9 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if basis is None and attribution.source_entity in report_basis:
             basis = report_basis[attribution.source_entity]  # the same outlet's report, further down
         attribution.basis = basis
-        attribution.anonymous = sourcing.is_anonymous(source_text) or sourcing.is_anonymous(basis)
+        # ("..., according to one of the people, who asked not to be named": the source's clause says so.)
+        attribution.anonymous = sourcing.is_anonymous(source_text) or sourcing.is_anonymous(basis) or (
+            sentence is not None and sourcing.withholds_identity(_outside(text, sentence, attribution.content)))
         if basis and attribution.source_entity:
             report_basis.setdefault(attribution.source_entity, basis)
         if attribution.source_type == "person":
@@ -183,6 +194,17 @@ def _without_dateline(text: str, spans: list[list[int]]) -> list[list[int]]:
         return spans
     rest = fragment[match.end():]
     return [[start + match.end() + len(rest) - len(rest.lstrip()), end], *spans[1:]]
+
+
+def _outside(text: str, sentence, spans: list[list[int]]) -> str:
+    """The sentence's text less the given spans (a relation's content)."""
+    pieces, at = [], sentence.start_char
+    for start, end in sorted(spans):
+        if end > at and start < sentence.end_char:
+            pieces.append(text[at:max(at, start)])
+            at = max(at, end)
+    pieces.append(text[at:sentence.end_char])
+    return " ".join(pieces)
 
 
 def _is_prose(doc) -> bool:

@@ -12,16 +12,29 @@ import re
 from wiretrace.extract.wire import canonical_agency
 from wiretrace.record import Entity
 
-# Sources whose identity the article withholds.
-ANONYMOUS = re.compile(
+# Words that withhold a source's identity whatever else its phrase says ("an official who asked not
+# to be named", "people familiar with the matter").
+_WITHHELD = re.compile(
     r"\b(?:unnamed|unidentified|anonymous|anonymity|not (?:authori[sz]ed|allowed|permitted) to (?:speak|talk|comment)|"
-    r"familiar with (?:the|his|her|their|its)\b|with (?:direct )?knowledge of|briefed on|close to the (?:matter|talks|negotiations)|"
-    r"(?:a|one|two|three|four|several|some|other|many|multiple)\s+(?:senior\s+|government\s+|u\.s\.\s+|western\s+|"
-    r"industry\s+|diplomatic\s+|security\s+|military\s+|administration\s+)*(?:sources?|officials?|people|persons?|"
-    r"insiders?|diplomats?|aides?|executives?|officers?)\b|"
-    r"^(?:sources?|insiders?|officials?|diplomats?|aides?|people)\b|\bsources?\s+(?:said|say|told)|a source\b)",
+    r"(?:not (?:wanting |want |wishing |wish )?|declined |refused )to be (?:named|identified)|"
+    r"familiar with (?:the|his|her|their|its)\b|with (?:direct )?knowledge of|briefed on|"
+    r"close to the (?:matter|talks|negotiations))",
     re.IGNORECASE,
 )
+_ANONYMOUS_NOUN = r"(?:sources?|officials?|people|persons?|insiders?|diplomats?|aides?|executives?|officers?)\b(?!['’])"
+# Nouns for people that the article does not name: "an official", "two senior U.S. officials", "one of
+# the people", "diplomatic sources said". ("People's Daily" and "official data" are none of these.)
+_UNNAMED = re.compile(
+    r"\b(?:a|an|one|another|two|three|four|five|several|some|other|many|multiple)\s+"
+    r"(?:(?:senior|junior|top|government|industry|diplomatic|security|military|intelligence|administration|"
+    r"western|european|(?-i:[A-Z][\w.'’-]*))\s+){0,3}" + _ANONYMOUS_NOUN + "|"
+    r"\bone of the (?:people|sources|officials|persons|insiders|diplomats)\b|"
+    r"^(?:\S+\s+){0,3}?(?:sources\b(?!\s+of\b)|officials\b|insiders\b|diplomats\b|aides\b|people\b(?!['’]))|"
+    r"\bsources?\s+(?:said|say|told)",
+    re.IGNORECASE,
+)
+# "Two officials, Finance Minister Lan Fo'an and ...": the phrase goes on to name them.
+_NAMED_APPOSITIVE = re.compile(r",\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])")
 # "citing X", "quoting X", "according to X" inside the attribution's sentence: X is the basis.
 _BASIS = re.compile(r"\b(?:citing|quoting|according to|based on)\s+(?P<basis>[^,;.]{3,160})", re.IGNORECASE)
 _MEDIA_WORDS = re.compile(
@@ -48,13 +61,35 @@ _ORGANISATION_WORDS = re.compile(
     r"authorities|regulator|kremlin|white house|cabinet|board|campaign|institute|university|hospital)\b",
     re.IGNORECASE,
 )
-_OUTLET_NOUN_END = re.compile(r"\b(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|magazine|tabloid)$",
-                              re.IGNORECASE)
+# "the Gazeta Lisvar daily", "the newspaper De Telegraaf": an outlet noun before or after the name.
+_OUTLET_NOUN = re.compile(r"(?:\b(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|magazine|tabloid)$|"
+                          r"^(?:the\s+)?(?:[a-z]+\s+)?(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|"
+                          r"magazine|tabloid)\s+(?-i:[A-Z]))", re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "i", "we"}
 
 
 def is_anonymous(text: str | None) -> bool:
-    return bool(text) and bool(ANONYMOUS.search(text))
+    """Whether a source phrase (or a basis) withholds who the source is."""
+    if not text:
+        return False
+    if _WITHHELD.search(text):
+        return True
+    unnamed = _UNNAMED.search(text)
+    return unnamed is not None and not _NAMED_APPOSITIVE.match(text, unnamed.end())
+
+
+def withholds_identity(text: str | None) -> bool:
+    """Whether the text says a source is not named ("..., speaking on condition of anonymity")."""
+    return bool(text) and bool(_WITHHELD.search(text))
+
+
+_ANONYMITY_CUE = re.compile(r"(?:asked|requested|declined|refused|spoke|speaking|insisted|demanded)\b", re.IGNORECASE)
+
+
+def is_anonymity_request(cue: str, content: str) -> bool:
+    """Whether a relation is a source's request not to be named ("who [asked] [not to be named because
+    the talks are private]", "who [requested] [anonymity]"): a remark on the sourcing, no claim."""
+    return bool(_ANONYMITY_CUE.match(cue)) and withholds_identity(" ".join(f"{cue} {content}".split()[:8]))
 
 
 def source_type(text: str | None, entity: Entity | None, cue: str = "", media: frozenset[str] = frozenset()) -> str | None:
@@ -65,8 +100,8 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
         return "anonymous"
     if canonical_agency(text) or (entity is not None and canonical_agency(entity.name)):
         return "media"
-    # "the Gazeta Lisvar daily": the phrase names an outlet, whatever type NER gave the name.
-    if (entity is not None and entity.name in media) or _OUTLET_NOUN_END.search(text):
+    # The phrase names an outlet, whatever type NER gave the name.
+    if (entity is not None and entity.name in media) or _OUTLET_NOUN.search(text):
         return "media"
     if entity is not None and entity.type == "PERSON":
         return "person"
@@ -76,8 +111,9 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
         if _MEDIA_WORDS.search(text) or cue.lower().startswith("report") or entity.name in media:
             return "media"
         return "organisation"
-    if _DOCUMENT_WORDS.search(lowered) and not _PERSON_WORDS.search(lowered):
-        return "document"
+    if _DOCUMENT_WORDS.search(lowered) and (_DOCUMENT_WORDS.fullmatch(_head_word(lowered))
+                                            or not _PERSON_WORDS.search(lowered)):
+        return "document"  # ("official data": the data, not an official)
     if _PERSON_WORDS.search(lowered):
         return "person"
     if _MEDIA_WORDS.search(lowered):
@@ -85,6 +121,16 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
     if entity is not None or _ORGANISATION_WORDS.search(lowered):
         return "organisation"
     return None
+
+
+def _head_word(phrase: str) -> str:
+    """The last word of a noun phrase before what follows its head ("data" in "official data from the
+    ministry")."""
+    words = _AFTER_HEAD.split(phrase, maxsplit=1)[0].split()
+    return words[-1] if words else ""
+
+
+_AFTER_HEAD = re.compile(r",|\s(?:of|by|from|for|in|on|at|to|with|who|which|that)\s", re.IGNORECASE)
 
 
 def basis_in(sentence: str, exclude: str | None = None) -> str | None:

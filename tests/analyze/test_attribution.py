@@ -324,3 +324,19 @@ def test_an_unnamed_source_closing_the_sentence_is_split_from_the_content():
     a = find(attributions_for_text(text), text, "said")
     assert texts(text, a["source"]) == ["an official who asked not to be identified"]
     assert texts(text, a["content"]) == ["The ministry will cut spending"]
+
+
+def test_a_wire_leads_closing_report_is_found_where_the_parse_misreads_it():
+    # The parser takes "Bloomberg News" for the predicate of "Zambia is ..." and "reported" for its modifier.
+    text = ("Zambia is in advanced talks to sell a 51% stake in Konkola Copper Mines to Abu Dhabi's International "
+            "Resources Holding, Bloomberg News reported on Tuesday, citing people familiar with the matter.")
+    a = find(attributions_for_text(text), text, "reported")
+    assert texts(text, a["source"]) == ["Bloomberg News"]
+    assert texts(text, a["content"]) == [text[:text.index(", Bloomberg")]]
+
+
+def test_a_dateline_is_no_source():
+    text = ("NAIROBI, Sept 9 (Reuters) - Kenya's central bank cut its benchmark lending rate on Tuesday, citing "
+            "easing inflation and a stable shilling.")
+    a = find(attributions_for_text(text), text, "citing")
+    assert texts(text, a["source"]) == ["Kenya's central bank"]

@@ -48,3 +48,64 @@ def test_the_name_before_an_appositive_is_the_source():
     assert paper.reported_by == "People's Daily" and paper.source_type == "media" and not paper.anonymous
     revised = next(c for c in article.claims if "revised" in c.text)
     assert revised.reported_by == "Igor Petrov"
+
+
+def test_which_cited_is_the_basis_of_the_source_before_it():
+    article = analyze_article(_article([
+        "Moscow plans to expand the naval base in Tartus, according to Kommersant, which cited unnamed officials.",
+        "The company has told suppliers in China to reduce orders, according to a report by the Financial Times, "
+        "which cited people briefed on the matter.",
+    ]))
+    assert all(a.source_text != "which" for a in article.attributions)
+    base = next(c for c in article.claims if "naval base" in c.text)
+    assert base.reported_by == "Kommersant" and base.basis == "unnamed officials" and base.anonymous
+    orders = next(a for a in article.attributions if "reduce orders" in _spans(article, a.content))
+    assert orders.source_text == "a report by the Financial Times" and orders.source_type == "media"
+    assert orders.basis == "people briefed on the matter" and orders.anonymous
+
+
+def test_a_basis_is_the_phrase_cited_and_never_the_source_itself():
+    article = analyze_article(_article([
+        "Bloomberg reported on Tuesday, citing people familiar with the matter, that the deal could value "
+        "Konkola at about $1.1 billion.",
+        "Zambia's government is negotiating the sale of a majority stake in Konkola Copper Mines, according to a "
+        "Bloomberg News report carried by Reuters on Tuesday.",
+    ]))
+    value = next(c for c in article.claims if "$1.1 billion" in c.text)
+    assert value.basis == "people familiar with the matter" and value.anonymous
+    sale = next(c for c in article.claims if "majority stake" in c.text)
+    assert sale.basis is None and not sale.anonymous
+
+
+def test_the_newspaper_citing_is_the_outlet_named_before_and_its_basis():
+    article = analyze_article(_article([
+        "MOSCOW, Nov 3 (Reuters) - Russian gas producer Novatek has suspended shipments from its Arctic LNG 2 "
+        "plant, the Kommersant daily reported on Monday, citing unnamed industry sources.",
+        "The newspaper said, citing three people close to the company, that at least two tankers had been idled "
+        "at the port of Murmansk since late October.",
+    ]))
+    tankers = next(c for c in article.claims if "tankers" in c.text)
+    assert tankers.text.startswith("that at least two tankers")
+    assert tankers.reported_by == "Kommersant" and tankers.source_type == "media"
+    assert tankers.basis == "three people close to the company" and tankers.anonymous
+
+
+def test_citing_reasons_is_no_claim():
+    article = analyze_article(_article([
+        "NAIROBI, Sept 9 (Reuters) - Kenya's central bank cut its benchmark lending rate by 25 basis points to "
+        "9.5% on Tuesday, its fourth cut in a row, citing easing inflation and a stable shilling.",
+    ]))
+    assert all("easing inflation" not in c.text for c in article.claims)
+    assert all("NAIROBI" not in (a.source_text or "") for a in article.attributions)
+
+
+def test_the_report_of_a_wire_lead_is_its_claim_with_the_citing_as_basis():
+    article = analyze_article(_article([
+        "LUSAKA, Sept 9 (Reuters) - Zambia is in advanced talks to sell a 51% stake in Konkola Copper Mines to "
+        "Abu Dhabi's International Resources Holding, Bloomberg News reported on Tuesday, citing people familiar "
+        "with the matter.",
+    ]))
+    [claim] = article.claims
+    assert claim.text.startswith("Zambia is in advanced talks") and claim.text.endswith("Resources Holding")
+    assert claim.reported_by == "Bloomberg News" and claim.source_type == "media"
+    assert claim.basis == "people familiar with the matter" and claim.anonymous

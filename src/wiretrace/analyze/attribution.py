@@ -9,7 +9,9 @@ attributions without a source. Two linear-chain CRFs (python-crfsuite) run over 
    (within the paragraph) as this cue's source, its content, or neither, using the token's
    dependency relation and position relative to the cue and the quotation-mark state.
 
-A sentence opening "In a ... poll, CLAUSE" is the poll's attribution (cue "In"), read from the parse.
+A sentence opening "In a ... poll, CLAUSE" is the poll's attribution (cue "In"), read from the parse, and
+one closing as a wire lead does ("CLAUSE, Bloomberg News reported on Tuesday, citing ...") gets its
+report from word order where the tagger missed it. A dateline opening a paragraph is never a source.
 Speaker labels, speaker headlines and dash credits, which layout rather than words mark, come from
 :mod:`wiretrace.analyze.attribution_layout`. Decoding is Viterbi, plus any verb whose marginal probability of starting a cue exceeds 0.5 (0.25 for a
 saying verb with a clausal complement); a cue whose content comes out empty is retried without the
@@ -222,6 +224,7 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
         if k in dropped:
             continue
         sources, contents = out[k]
+        sources = [span for span in sources if not _in_dateline(info, span)]
         if not contents:
             contents = _content_from_parse(info, cue, other)
         if contents and not sources:
@@ -232,6 +235,17 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
         contents = _complete_content(info, cue, sources, contents, other)
         out[k] = (sources, _whole_quotation(info, cue, sources, contents, other))
     return [([], []) if k in dropped else roles for k, roles in enumerate(out)]
+
+
+def _in_dateline(info: DocInfo, span: tuple[int, int]) -> bool:
+    """Whether a token span lies in the dateline opening its paragraph ("NAIROBI, Sept 9 (Reuters"):
+    no source, whatever the tagger says."""
+    from wiretrace.analyze.attribution_layout import dateline_end  # (it imports this module)
+
+    doc = info.doc
+    start = doc[span[0]].idx
+    paragraph = doc.text.rfind("\n", 0, start) + 1
+    return doc[span[1] - 1].idx < dateline_end(doc.text, paragraph)
 
 
 def _cue_head(doc, cue: tuple[int, int]):
@@ -271,7 +285,7 @@ def _source_from_parse(info: DocInfo, cue: tuple[int, int],
     verb = _cue_head(doc, cue)
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside
-                        and not start <= c.i < end), None)
+                        and not start <= c.i < end and not _in_dateline(info, (c.i, c.i + 1))), None)
         if subject is not None:
             # PolNeAR sources stop before a relative clause ("The complaint[, which was filed ...]").
             clause = [t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
@@ -532,6 +546,50 @@ def _poll_attributions(info: DocInfo) -> list[tuple[list[tuple[int, int]], tuple
     return found
 
 
+#: Verbs that close a wire lead's sentence ("..., Bloomberg News reported on Tuesday").
+REPORT_LEMMAS = frozenset(("say", "report", "add", "write", "announce", "state"))
+_AFTER_REPORT = frozenset(("citing", "quoting", "according"))
+
+
+def _report_attributions(info: DocInfo, cue_tokens: set[int]) -> list[tuple[list[tuple[int, int]], tuple[int, int],
+                                                                           list[tuple[int, int]]]]:
+    """(source, cue, content) token spans for sentences that close as a wire lead does, "CLAUSE,
+    SOURCE reported [on Tuesday][, citing X].", where the cue tagger found no cue in the clause or
+    the source. The parser can misread that frame (in "..., Bloomberg News reported on Tuesday,
+    citing ..." it takes "Bloomberg News" for the clause's predicate and "reported" for a modifier
+    of it), which leaves the tagger blind to the verb; the "citing X" becomes its basis."""
+    doc = info.doc
+    found = []
+    for k in range(info.n):
+        if not info.verb[k] or info.lemma[k] not in REPORT_LEMMAS or doc[k].tag_ not in ("VBD", "VBZ") \
+                or info.quote[k] or k in cue_tokens:
+            continue
+        s, e = info.units[info.unit_of[k]]
+        comma = k - 1
+        while comma > s and k - comma <= 6 and doc[comma].text != ",":
+            comma -= 1
+        source = doc[comma + 1:k]
+        if doc[comma].text != "," or not source or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in source) \
+                or not any(t.pos_ in ("PROPN", "NOUN") for t in source):
+            continue
+        m = k + 1  # what the report is dated or placed by ("on Tuesday", "late on Monday", "in Moscow")
+        if m < e and not doc[m].is_punct and doc[m].pos_ not in ("ADP", "ADV") and doc[m].ent_type_ not in ("DATE", "TIME"):
+            continue
+        while m < e and m - k <= 5 and not doc[m].is_punct and doc[m].pos_ not in ("VERB", "AUX"):
+            m += 1
+        while m < e and doc[m].is_space:
+            m += 1
+        if not (m >= e or doc[m].text in (".", "!", "?")
+                or (doc[m].text == "," and m + 1 < e and doc[m + 1].lower_ in _AFTER_REPORT)):
+            continue
+        a = s
+        while a < comma and (doc[a].is_space or doc[a].is_punct):
+            a += 1
+        if comma - a >= 4 and not any(i in cue_tokens for i in range(a, k)):
+            found.append(([(comma + 1, k)], (k, k + 1), [(a, comma)]))
+    return found
+
+
 def extract_attributions(doc) -> list[Attribution]:
     """Attributions in a parsed spaCy ``Doc`` (needs tagger, parser and lemmatizer annotations)."""
     from wiretrace.analyze.attribution_layout import (  # (they import this module)
@@ -557,7 +615,7 @@ def extract_attributions(doc) -> list[Attribution]:
             kind=_kind(info, contents),
         ))
     taken = {i for cue in cues for i in range(*cue)}
-    for sources, cue, contents in _poll_attributions(info):
+    for sources, cue, contents in _poll_attributions(info) + _report_attributions(info, taken):
         if cue[0] not in taken:
             result.append(Attribution(source=_char_spans(doc, sources), cue=_char_spans(doc, [cue]),
                                       content=_char_spans(doc, contents), kind=_kind(info, contents)))

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 
 from wiretrace.analyze.attribution import Attribution
+from wiretrace.extract.wire import DATELINE
 
 _NAME_WORD = r"[A-Z][\w.'’\-]*"
 #: A transcript speaker label at the start of a paragraph (after an opening quote, if any).
@@ -34,6 +35,9 @@ _HEADLINE = re.compile(rf"\A\s*(?P<name>{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|a
 #: A quotation closed on its line and credited after a dash.
 _DASH_CREDIT = re.compile(rf"^(?P<content>[\"“”][^\n]*[\"”])[ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*"
                           rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,4}})\.?[ \t\xa0]*$", re.MULTILINE)
+#: A dateline without an agency credit: the place in capitals and a dash ("NEW YORK — ", "LONDON, May 2 - ").
+_PLACE_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
+                             r"(?:,\s*[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?[ \t\xa0]+[-–—][ \t\xa0]+")
 #: Labels that open a line as a rubric or a field, not as a speaker ("Live: ...", "EDITOR'S NOTE: ...").
 _RUBRICS = frozenset({
     "breaking", "breaking news", "live", "update", "updates", "updated", "watch", "video", "photos", "photo",
@@ -55,6 +59,16 @@ _NEXT_QUOTE = re.compile(rf"{_UNQUOTED}*?[.!?:][”\"’']*[ \t\xa0]+(?P<quote>{
                          rf"(?:{_CLOSE_QUOTE}|(?=\n|$)))")
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.;:!?”\"’']*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """Where the words begin after a dateline opening the text at ``start`` ("LISVAR, May 6 (Reuters) - ",
+    "NEW YORK — "): ``start`` itself when there is none."""
+    head = text[start:start + 160]
+    match = DATELINE.match(head) or _PLACE_DATELINE.match(head)
+    if match is None:
+        return start
+    return start + len(head) - len(head[match.end():].lstrip())
 
 
 def continue_quotes(text: str, attributions: list[Attribution]) -> None:

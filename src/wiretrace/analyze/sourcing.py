@@ -8,6 +8,7 @@ Kommersant (type ``media``), its ``basis`` the unnamed sources, and it is ``anon
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from wiretrace.extract.wire import canonical_agency
 from wiretrace.record import Entity
@@ -37,6 +38,18 @@ _UNNAMED = re.compile(
 _NAMED_APPOSITIVE = re.compile(r",\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])")
 # "citing X", "quoting X", "according to X" inside the attribution's sentence: X is the basis.
 _BASIS = re.compile(r"\b(?:citing|quoting|according to|based on)\s+(?P<basis>[^,;.]{3,160})", re.IGNORECASE)
+# "a report by the Financial Times, which cited people briefed on the matter": the clause closing a
+# source phrase gives its basis.
+_CITED_CLAUSE = re.compile(r",?\s+(?:which|who)\s+(?:cited|quoted)\s+(?P<basis>[^,;]{3,160}?)[\s,]*$", re.IGNORECASE)
+# "The newspaper said, citing three people close to the company, that ...": a content opening so.
+_OPENING_BASIS = re.compile(r"(?:citing|quoting)\s+(?P<basis>[^,;]{3,160}),\s*", re.IGNORECASE)
+# Where a basis ends and what was reported begins ("people familiar with the matter, that the deal ...").
+_BASIS_END = re.compile(r",\s*that\b|;", re.IGNORECASE)
+#: Words that stand for the previous source when they are the whole source phrase.
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+# "The newspaper said ...": the outlet the article named before.
+_OUTLET_REFERENCE = re.compile(r"^the\s+(?:newspaper|paper|daily|weekly|broadcaster|agency|news agency|magazine|"
+                               r"tabloid|outlet|network|channel|website|news site|wire service)$", re.IGNORECASE)
 _MEDIA_WORDS = re.compile(
     r"\b(?:daily|newspaper|news|times|post|journal|herald|tribune|gazette|telegraph|guardian|magazine|"
     r"television|tv|radio|broadcaster|agency|wire|outlet|channel|network|bbc|cnn|press|media|kommersant|"
@@ -133,14 +146,42 @@ def _head_word(phrase: str) -> str:
 _AFTER_HEAD = re.compile(r",|\s(?:of|by|from|for|in|on|at|to|with|who|which|that)\s", re.IGNORECASE)
 
 
-def basis_in(sentence: str, exclude: str | None = None) -> str | None:
-    """What the sentence says the source relied on ("citing unnamed sources who ..."), if anything."""
+def basis_in(sentence: str, exclude: Iterable[str | None] = ()) -> str | None:
+    """What the sentence says the source relied on ("citing unnamed sources who ..."), if anything;
+    not a phrase that overlaps ``exclude`` (the relation's own source and content: "according to a
+    Bloomberg News report carried by Reuters on Tuesday" names the source, not its basis)."""
+    excluded = [phrase for phrase in exclude if phrase]
     for match in _BASIS.finditer(sentence):
         basis = match.group("basis").strip()
-        if exclude and basis in exclude:
+        if any(_has_phrase(phrase, basis) or _has_phrase(basis, phrase) for phrase in excluded):
             continue
         return basis
     return None
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
+def basis_phrase(text: str) -> str:
+    """A basis less what a too long span ran on into ("people familiar with the matter, that the deal
+    could value ..." is "people familiar with the matter")."""
+    return _BASIS_END.split(text, maxsplit=1)[0].strip(" ,")
+
+
+def cited_clause(source: str) -> re.Match | None:
+    """The ", which cited X" clause closing a source phrase (group ``basis``: X), if there is one."""
+    return _CITED_CLAUSE.search(source)
+
+
+def opening_basis(content: str) -> re.Match | None:
+    """The "citing X, " phrase opening a content (group ``basis``: X), if there is one."""
+    return _OPENING_BASIS.match(content)
+
+
+def refers_to_outlet(source: str) -> bool:
+    """Whether the source phrase is "the newspaper", "the daily" ...: the outlet named before."""
+    return _OUTLET_REFERENCE.match(source) is not None
 
 
 def media_names(text: str, entities: list[Entity]) -> frozenset[str]:

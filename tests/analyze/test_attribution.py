@@ -340,3 +340,11 @@ def test_a_dateline_is_no_source():
             "easing inflation and a stable shilling.")
     a = find(attributions_for_text(text), text, "citing")
     assert texts(text, a["source"]) == ["Kenya's central bank"]
+
+
+def test_a_quotation_never_closed_keeps_its_speaker():
+    text = ('"We will not accept a deal that leaves our farmers worse off, Agriculture Minister Jan Kowal said '
+            'on Friday.\n\nThe talks will resume in Brussels next week, officials said.')
+    a = find(attributions_for_text(text), text, "said")
+    assert texts(text, a["source"]) == ["Agriculture Minister Jan Kowal"]
+    assert texts(text, a["content"]) == ["We will not accept a deal that leaves our farmers worse off"]

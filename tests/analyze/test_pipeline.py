@@ -109,3 +109,28 @@ def test_the_report_of_a_wire_lead_is_its_claim_with_the_citing_as_basis():
     assert claim.text.startswith("Zambia is in advanced talks") and claim.text.endswith("Resources Holding")
     assert claim.reported_by == "Bloomberg News" and claim.source_type == "media"
     assert claim.basis == "people familiar with the matter" and claim.anonymous
+
+
+def test_quotation_marks_mismatched_warn_and_keep_their_speakers():
+    article = analyze_article(_article([
+        '"We will not accept a deal that leaves our farmers worse off, Agriculture Minister Jan Kowal said on Friday.',
+        'The ministry also said the quotas were "unfair and unworkable.',
+        '"This is a matter for the courts," said Anna Nowak, a lawyer for the farmers\' union. '
+        '"We expect a ruling before Christmas."',
+    ]))
+    assert any("unbalanced quotation marks" in w for w in article.warnings)
+    assert any(c.reported_by == "Jan Kowal" and "farmers worse off" in c.text for c in article.claims)
+    assert all(a.source_text != "We" for a in article.attributions)
+    assert all(any(ch.isalnum() for ch in article.text[s:e]) for a in article.attributions for s, e in a.content)
+    nowak = next(c for c in article.claims if c.reported_by == "Anna Nowak")
+    assert "We expect a ruling before Christmas." in nowak.text
+
+
+def test_a_quotation_going_on_over_paragraphs_is_no_unbalanced_quotation():
+    article = analyze_article(_article([
+        "“This is not a decision we take lightly,” Graves said at a news conference on Monday. “Every library in "
+        "this city has served generations of families.",
+        "“But the budget gap is real, and we have run out of options.",
+        "“I will keep looking for a way to reopen them.”",
+    ]))
+    assert not any("quotation" in w for w in article.warnings)

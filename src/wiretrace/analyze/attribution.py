@@ -557,12 +557,16 @@ def _report_attributions(info: DocInfo, cue_tokens: set[int]) -> list[tuple[list
     SOURCE reported [on Tuesday][, citing X].", where the cue tagger found no cue in the clause or
     the source. The parser can misread that frame (in "..., Bloomberg News reported on Tuesday,
     citing ..." it takes "Bloomberg News" for the clause's predicate and "reported" for a modifier
-    of it), which leaves the tagger blind to the verb; the "citing X" becomes its basis."""
+    of it), which leaves the tagger blind to the verb; the "citing X" becomes its basis. So does a
+    quotation whose closing mark is missing ("\"We will not accept it, Jan Kowal said."): the tagger
+    takes the rest of the paragraph for quoted words."""
+    from wiretrace.analyze.attribution_layout import unclosed_quotation  # (it imports this module)
+
     doc = info.doc
     found = []
     for k in range(info.n):
         if not info.verb[k] or info.lemma[k] not in REPORT_LEMMAS or doc[k].tag_ not in ("VBD", "VBZ") \
-                or info.quote[k] or k in cue_tokens:
+                or k in cue_tokens or (info.quote[k] and not unclosed_quotation(doc.text, doc[k].idx)):
             continue
         s, e = info.units[info.unit_of[k]]
         comma = k - 1
@@ -624,7 +628,18 @@ def extract_attributions(doc) -> list[Attribution]:
     places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
     result.extend(a for a in layout_attributions(doc.text, places) if not any(i in cue_chars for i in range(*a.cue[0])))
     continue_paragraphs(doc.text, result)
-    return sorted(_outermost(result), key=lambda a: a.cue[0][0])
+    return sorted(_outermost(_with_words(doc.text, result)), key=lambda a: a.cue[0][0])
+
+
+def _with_words(text: str, found: list[Attribution]) -> list[Attribution]:
+    """The relations less content pieces that are only punctuation (a lone quotation mark), and
+    without those left with no content."""
+    kept = []
+    for attribution in found:
+        attribution.content = [[s, e] for s, e in attribution.content if any(c.isalnum() for c in text[s:e])]
+        if attribution.content:
+            kept.append(attribution)
+    return kept
 
 
 def _inside(spans: list[Span], within: list[Span]) -> bool:

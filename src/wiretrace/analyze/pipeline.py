@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from wiretrace.analyze import claims as claim_status
 from wiretrace.analyze import sourcing
-from wiretrace.analyze.attribution_layout import dateline_end
+from wiretrace.analyze.attribution_layout import dateline_end, unbalanced_quotations
 from wiretrace.analyze.entities import _GAZETTEER, clean_name, entities_from_doc, resolve
 from wiretrace.analyze.nlp import load_nlp
 from wiretrace.extract.wire import canonical_agency
@@ -303,7 +303,7 @@ def _check(article: Article) -> bool:
     if article.language and article.language not in SUPPORTED_LANGUAGES:
         article.warnings.append(f"analysis: language {article.language!r} is not supported (English only); skipped")
         return False
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
+    if unbalanced_quotations(text):
         article.warnings.append("analysis: unbalanced quotation marks; direct quotes may be cut short")
     if len(text) > MAX_ANALYSIS_CHARS:
         article.warnings.append(f"analysis: body cut to its first {MAX_ANALYSIS_CHARS:,} characters")

@@ -348,3 +348,15 @@ def test_a_quotation_never_closed_keeps_its_speaker():
     a = find(attributions_for_text(text), text, "said")
     assert texts(text, a["source"]) == ["Agriculture Minister Jan Kowal"]
     assert texts(text, a["content"]) == ["We will not accept a deal that leaves our farmers worse off"]
+
+
+def test_an_unnamed_source_with_a_relative_clause_before_its_report_is_found():
+    # The tagger takes "asked" for the cue, or no cue at all; the relative clause is the source's.
+    for text, cue in (("The ministry will cut spending, an official who asked not to be identified said on Friday.",
+                       "said"),
+                      ("The ministry will cut spending next year, one senior official who was not authorised to "
+                       "speak publicly told Reuters.", "told")):
+        [a] = attributions_for_text(text)
+        assert texts(text, a["cue"]) == [cue]
+        assert texts(text, a["source"])[0].endswith(("identified", "publicly"))
+        assert texts(text, a["content"])[0].startswith("The ministry will cut spending")

@@ -547,15 +547,23 @@ def _poll_attributions(info: DocInfo) -> list[tuple[list[tuple[int, int]], tuple
 
 
 #: Verbs that close a wire lead's sentence ("..., Bloomberg News reported on Tuesday").
-REPORT_LEMMAS = frozenset(("say", "report", "add", "write", "announce", "state"))
+REPORT_LEMMAS = frozenset(("say", "tell", "report", "add", "write", "announce", "state"))
 _AFTER_REPORT = frozenset(("citing", "quoting", "according"))
+
+
+def _reporting_verb(info: DocInfo, k: int) -> bool:
+    """Whether token ``k`` is a finite reporting verb ("said", "reports"); "said" and "told" are spelt
+    alike as participles, and tagged so at times."""
+    tag = info.doc[k].tag_
+    return info.verb[k] and info.lemma[k] in REPORT_LEMMAS and (
+        tag in ("VBD", "VBZ") or (tag == "VBN" and info.lemma[k] in ("say", "tell")))
 
 
 def _report_attributions(info: DocInfo, cue_tokens: set[int]) -> list[tuple[list[tuple[int, int]], tuple[int, int],
                                                                            list[tuple[int, int]]]]:
     """(source, cue, content) token spans for sentences that close as a wire lead does, "CLAUSE,
-    SOURCE reported [on Tuesday][, citing X].", where the cue tagger found no cue in the clause or
-    the source. The parser can misread that frame (in "..., Bloomberg News reported on Tuesday,
+    SOURCE reported [on Tuesday][, citing X]." or "CLAUSE, SOURCE told Reuters.", where the cue tagger
+    found no cue in the clause or the source. The parser can misread that frame (in "..., Bloomberg News reported on Tuesday,
     citing ..." it takes "Bloomberg News" for the clause's predicate and "reported" for a modifier
     of it), which leaves the tagger blind to the verb; the "citing X" becomes its basis. So does a
     quotation whose closing mark is missing ("\"We will not accept it, Jan Kowal said."): the tagger
@@ -565,18 +573,24 @@ def _report_attributions(info: DocInfo, cue_tokens: set[int]) -> list[tuple[list
     doc = info.doc
     found = []
     for k in range(info.n):
-        if not info.verb[k] or info.lemma[k] not in REPORT_LEMMAS or doc[k].tag_ not in ("VBD", "VBZ") \
-                or k in cue_tokens or (info.quote[k] and not unclosed_quotation(doc.text, doc[k].idx)):
+        if not _reporting_verb(info, k) or k in cue_tokens or (
+                info.quote[k] and not unclosed_quotation(doc.text, doc[k].idx)):
             continue
         s, e = info.units[info.unit_of[k]]
         comma = k - 1
-        while comma > s and k - comma <= 6 and doc[comma].text != ",":
+        while comma > s and k - comma <= 12 and doc[comma].text != ",":
             comma -= 1
         source = doc[comma + 1:k]
-        if doc[comma].text != "," or not source or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in source) \
-                or not any(t.pos_ in ("PROPN", "NOUN") for t in source):
+        # (a name or a noun phrase, with a relative clause at most: "an official who asked not to be named")
+        clause = next((t.i for t in source if t.lower_ in ("who", "which", "that")), k)
+        if doc[comma].text != "," or not source or clause - comma > 7 or any(t.is_punct for t in source) \
+                or any(t.pos_ in ("VERB", "AUX") for t in doc[comma + 1:clause]) \
+                or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[comma + 1:clause]):
             continue
-        m = k + 1  # what the report is dated or placed by ("on Tuesday", "late on Monday", "in Moscow")
+        m = k + 1
+        while info.lemma[k] == "tell" and m < e and m - k <= 3 and doc[m].pos_ in ("PROPN", "NOUN", "DET"):
+            m += 1  # whom: "told Reuters", "told reporters"
+        # what the report is dated or placed by ("on Tuesday", "late on Monday", "in Moscow")
         if m < e and not doc[m].is_punct and doc[m].pos_ not in ("ADP", "ADV") and doc[m].ent_type_ not in ("DATE", "TIME"):
             continue
         while m < e and m - k <= 5 and not doc[m].is_punct and doc[m].pos_ not in ("VERB", "AUX"):
@@ -589,7 +603,7 @@ def _report_attributions(info: DocInfo, cue_tokens: set[int]) -> list[tuple[list
         a = s
         while a < comma and (doc[a].is_space or doc[a].is_punct):
             a += 1
-        if comma - a >= 4 and not any(i in cue_tokens for i in range(a, k)):
+        if comma - a >= 4 and not any(i in cue_tokens for i in range(a, clause)):
             found.append(([(comma + 1, k)], (k, k + 1), [(a, comma)]))
     return found
 
@@ -621,7 +635,10 @@ def extract_attributions(doc) -> list[Attribution]:
     taken = {i for cue in cues for i in range(*cue)}
     for sources, cue, contents in _poll_attributions(info) + _report_attributions(info, taken):
         if cue[0] not in taken:
-            result.append(Attribution(source=_char_spans(doc, sources), cue=_char_spans(doc, [cue]),
+            source = _char_spans(doc, sources)
+            # (A cue the tagger found in the source is its relative clause's: "an official who [asked] ...".)
+            result = [a for a in result if not _inside(a.cue, source)]
+            result.append(Attribution(source=source, cue=_char_spans(doc, [cue]),
                                       content=_char_spans(doc, contents), kind=_kind(info, contents)))
     continue_quotes(doc.text, result)
     cue_chars = {i for a in result for s, e in a.cue for i in range(s, e)}

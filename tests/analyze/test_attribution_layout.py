@@ -153,7 +153,10 @@ def test_a_relation_wholly_inside_the_next_quotation_is_the_speakers_own_words()
 
 
 def test_quotations_left_open_by_news_style_or_by_mistake():
-    from wiretrace.analyze.attribution_layout import unbalanced_quotations, unclosed_quotation
+    from wiretrace.analyze.attribution_layout import (
+        unbalanced_quotations,
+        unclosed_quotation,
+    )
 
     continued = ("“This is not a decision we take lightly,” Graves said. “Every library has served families.\n\n"
                  "“But the budget gap is real.\n\n“I will keep looking for a way to reopen them.”")

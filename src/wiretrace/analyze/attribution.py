@@ -240,7 +240,8 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
 def _in_dateline(info: DocInfo, span: tuple[int, int]) -> bool:
     """Whether a token span lies in the dateline opening its paragraph ("NAIROBI, Sept 9 (Reuters"):
     no source, whatever the tagger says."""
-    from wiretrace.analyze.attribution_layout import dateline_end  # (it imports this module)
+    # (imported here: attribution_layout imports this module)
+    from wiretrace.analyze.attribution_layout import dateline_end
 
     doc = info.doc
     start = doc[span[0]].idx
@@ -568,7 +569,8 @@ def _report_attributions(info: DocInfo, cue_tokens: set[int]) -> list[tuple[list
     of it), which leaves the tagger blind to the verb; the "citing X" becomes its basis. So does a
     quotation whose closing mark is missing ("\"We will not accept it, Jan Kowal said."): the tagger
     takes the rest of the paragraph for quoted words."""
-    from wiretrace.analyze.attribution_layout import unclosed_quotation  # (it imports this module)
+    # (imported here: attribution_layout imports this module)
+    from wiretrace.analyze.attribution_layout import unclosed_quotation
 
     doc = info.doc
     found = []

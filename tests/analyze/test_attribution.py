@@ -315,3 +315,48 @@ def test_content_begun_inside_a_quotation_takes_the_whole_quotation():
     other = list(no_other_cue)
     other[_tokens(doc, "run")[0]] = True
     assert _whole_quotation(info, cue, [source], [later], other) == [later]
+
+
+def test_an_unnamed_source_closing_the_sentence_is_split_from_the_content():
+    # The parse hangs "an official" from "spending" and leaves "said" without a subject; the tagger
+    # then runs the content on to the cue.
+    text = "The ministry will cut spending, an official who asked not to be identified said."
+    a = find(attributions_for_text(text), text, "said")
+    assert texts(text, a["source"]) == ["an official who asked not to be identified"]
+    assert texts(text, a["content"]) == ["The ministry will cut spending"]
+
+
+def test_a_wire_leads_closing_report_is_found_where_the_parse_misreads_it():
+    # The parser takes "Bloomberg News" for the predicate of "Zambia is ..." and "reported" for its modifier.
+    text = ("Zambia is in advanced talks to sell a 51% stake in Konkola Copper Mines to Abu Dhabi's International "
+            "Resources Holding, Bloomberg News reported on Tuesday, citing people familiar with the matter.")
+    a = find(attributions_for_text(text), text, "reported")
+    assert texts(text, a["source"]) == ["Bloomberg News"]
+    assert texts(text, a["content"]) == [text[:text.index(", Bloomberg")]]
+
+
+def test_a_dateline_is_no_source():
+    text = ("NAIROBI, Sept 9 (Reuters) - Kenya's central bank cut its benchmark lending rate on Tuesday, citing "
+            "easing inflation and a stable shilling.")
+    a = find(attributions_for_text(text), text, "citing")
+    assert texts(text, a["source"]) == ["Kenya's central bank"]
+
+
+def test_a_quotation_never_closed_keeps_its_speaker():
+    text = ('"We will not accept a deal that leaves our farmers worse off, Agriculture Minister Jan Kowal said '
+            'on Friday.\n\nThe talks will resume in Brussels next week, officials said.')
+    a = find(attributions_for_text(text), text, "said")
+    assert texts(text, a["source"]) == ["Agriculture Minister Jan Kowal"]
+    assert texts(text, a["content"]) == ["We will not accept a deal that leaves our farmers worse off"]
+
+
+def test_an_unnamed_source_with_a_relative_clause_before_its_report_is_found():
+    # The tagger takes "asked" for the cue, or no cue at all; the relative clause is the source's.
+    for text, cue in (("The ministry will cut spending, an official who asked not to be identified said on Friday.",
+                       "said"),
+                      ("The ministry will cut spending next year, one senior official who was not authorised to "
+                       "speak publicly told Reuters.", "told")):
+        [a] = attributions_for_text(text)
+        assert texts(text, a["cue"]) == [cue]
+        assert texts(text, a["source"])[0].endswith(("identified", "publicly"))
+        assert texts(text, a["content"])[0].startswith("The ministry will cut spending")

@@ -137,3 +137,32 @@ def test_a_quotation_left_open_goes_on_in_the_next_quoted_paragraphs():
     closed = Attribution(source=[[0, 8]], cue=[[said, said + 5]], content=[[text.index("“Nor"), text.index("“Nor") + 14]])
     continue_paragraphs(text, [closed])
     assert len(closed.content) == 1  # a closed quotation does not go on
+
+
+def test_a_relation_wholly_inside_the_next_quotation_is_the_speakers_own_words():
+    from wiretrace.analyze.attribution import Attribution
+    from wiretrace.analyze.attribution_layout import continue_quotes
+
+    text = '"This is a matter for the courts," said Anna Nowak, a lawyer for the union. "We expect a ruling soon."'
+    said = text.index("said")
+    nowak = Attribution(source=[[said + 5, said + 15]], cue=[[said, said + 4]], content=[[0, said - 1]])
+    we, expect = text.index("We expect"), text.index("expect")
+    inner = Attribution(source=[[we, we + 2]], cue=[[expect, expect + 6]], content=[[expect + 7, len(text) - 1]])
+    continue_quotes(text, [nowak, inner])
+    assert [text[s:e] for s, e in nowak.content][-1] == '"We expect a ruling soon."'
+
+
+def test_quotations_left_open_by_news_style_or_by_mistake():
+    from wiretrace.analyze.attribution_layout import (
+        unbalanced_quotations,
+        unclosed_quotation,
+    )
+
+    continued = ("“This is not a decision we take lightly,” Graves said. “Every library has served families.\n\n"
+                 "“But the budget gap is real.\n\n“I will keep looking for a way to reopen them.”")
+    assert not unbalanced_quotations(continued)
+    mistaken = '"We will not accept a deal, Jan Kowal said on Friday.\n\nThe ministry said the quotas were "unfair.'
+    assert unbalanced_quotations(mistaken) and unclosed_quotation(mistaken, 5)
+    # an even count of straight marks proves nothing
+    assert mistaken.count('"') % 2 == 0
+    assert unbalanced_quotations("The minister called it “a fiction.”” Others agreed.")

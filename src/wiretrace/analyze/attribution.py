@@ -9,7 +9,9 @@ attributions without a source. Two linear-chain CRFs (python-crfsuite) run over 
    (within the paragraph) as this cue's source, its content, or neither, using the token's
    dependency relation and position relative to the cue and the quotation-mark state.
 
-A sentence opening "In a ... poll, CLAUSE" is the poll's attribution (cue "In"), read from the parse.
+A sentence opening "In a ... poll, CLAUSE" is the poll's attribution (cue "In"), read from the parse, and
+one closing as a wire lead does ("CLAUSE, Bloomberg News reported on Tuesday, citing ...") gets its
+report from word order where the tagger missed it. A dateline opening a paragraph is never a source.
 Speaker labels, speaker headlines and dash credits, which layout rather than words mark, come from
 :mod:`wiretrace.analyze.attribution_layout`. Decoding is Viterbi, plus any verb whose marginal probability of starting a cue exceeds 0.5 (0.25 for a
 saying verb with a clausal complement); a cue whose content comes out empty is retried without the
@@ -222,14 +224,29 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
         if k in dropped:
             continue
         sources, contents = out[k]
+        sources = [span for span in sources if not _in_dateline(info, span)]
         if not contents:
             contents = _content_from_parse(info, cue, other)
         if contents and not sources:
             sources = _source_from_parse(info, cue, contents)
+        if contents and not sources:
+            sources, contents = _source_closing_content(info, cue, contents)
         sources = _source_comma(info, sources)
         contents = _complete_content(info, cue, sources, contents, other)
         out[k] = (sources, _whole_quotation(info, cue, sources, contents, other))
     return [([], []) if k in dropped else roles for k, roles in enumerate(out)]
+
+
+def _in_dateline(info: DocInfo, span: tuple[int, int]) -> bool:
+    """Whether a token span lies in the dateline opening its paragraph ("NAIROBI, Sept 9 (Reuters"):
+    no source, whatever the tagger says."""
+    # (imported here: attribution_layout imports this module)
+    from wiretrace.analyze.attribution_layout import dateline_end
+
+    doc = info.doc
+    start = doc[span[0]].idx
+    paragraph = doc.text.rfind("\n", 0, start) + 1
+    return doc[span[1] - 1].idx < dateline_end(doc.text, paragraph)
 
 
 def _cue_head(doc, cue: tuple[int, int]):
@@ -269,7 +286,7 @@ def _source_from_parse(info: DocInfo, cue: tuple[int, int],
     verb = _cue_head(doc, cue)
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside
-                        and not start <= c.i < end), None)
+                        and not start <= c.i < end and not _in_dateline(info, (c.i, c.i + 1))), None)
         if subject is not None:
             # PolNeAR sources stop before a relative clause ("The complaint[, which was filed ...]").
             clause = [t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
@@ -284,6 +301,32 @@ def _source_from_parse(info: DocInfo, cue: tuple[int, int],
             return []
         verb = verb.head
     return []
+
+
+_UNNAMED_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "four", "several", "some"))
+
+
+def _source_closing_content(info: DocInfo, cue: tuple[int, int],
+                            contents: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(sources, contents) for "CLAUSE, an official who asked not to be identified said." when the
+    tagger ran the content on to the cue: the parse misreads such a sentence (the official hangs from
+    the clause's object, "said" has no subject), so the source is whatever noun phrase opens, after
+    the content's last comma, with "a", "an", "one", "two"... and runs up to a sentence-final cue."""
+    doc = info.doc
+    start, end = cue
+    a, b = contents[-1]
+    after = end
+    while after < len(doc) and (doc[after].is_space or doc[after].is_punct):
+        after += 1
+    if b != start or not (after == len(doc) or after >= doc[start].sent.end):
+        return [], contents
+    comma = next((k for k in range(b - 1, a, -1) if doc[k].text == "," and not info.quote[k]), None)
+    if comma is None or comma + 2 >= b or doc[comma + 1].lower_ not in _UNNAMED_DETERMINERS:
+        return [], contents
+    roots = [t for t in doc[comma + 1:b] if not comma < t.head.i < b]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN") or comma - a < 3:
+        return [], contents
+    return [(comma + 1, b)], [*contents[:-1], (a, comma)]
 
 
 def _content_from_parse(info: DocInfo, cue: tuple[int, int], other: list[bool] | None = None) -> list[tuple[int, int]]:
@@ -504,6 +547,69 @@ def _poll_attributions(info: DocInfo) -> list[tuple[list[tuple[int, int]], tuple
     return found
 
 
+#: Verbs that close a wire lead's sentence ("..., Bloomberg News reported on Tuesday").
+REPORT_LEMMAS = frozenset(("say", "tell", "report", "add", "write", "announce", "state"))
+_AFTER_REPORT = frozenset(("citing", "quoting", "according"))
+
+
+def _reporting_verb(info: DocInfo, k: int) -> bool:
+    """Whether token ``k`` is a finite reporting verb ("said", "reports"); "said" and "told" are spelt
+    alike as participles, and tagged so at times."""
+    tag = info.doc[k].tag_
+    return info.verb[k] and info.lemma[k] in REPORT_LEMMAS and (
+        tag in ("VBD", "VBZ") or (tag == "VBN" and info.lemma[k] in ("say", "tell")))
+
+
+def _report_attributions(info: DocInfo, cue_tokens: set[int]) -> list[tuple[list[tuple[int, int]], tuple[int, int],
+                                                                           list[tuple[int, int]]]]:
+    """(source, cue, content) token spans for sentences that close as a wire lead does, "CLAUSE,
+    SOURCE reported [on Tuesday][, citing X]." or "CLAUSE, SOURCE told Reuters.", where the cue tagger
+    found no cue in the clause or the source. The parser can misread that frame (in "..., Bloomberg News reported on Tuesday,
+    citing ..." it takes "Bloomberg News" for the clause's predicate and "reported" for a modifier
+    of it), which leaves the tagger blind to the verb; the "citing X" becomes its basis. So does a
+    quotation whose closing mark is missing ("\"We will not accept it, Jan Kowal said."): the tagger
+    takes the rest of the paragraph for quoted words."""
+    # (imported here: attribution_layout imports this module)
+    from wiretrace.analyze.attribution_layout import unclosed_quotation
+
+    doc = info.doc
+    found = []
+    for k in range(info.n):
+        if not _reporting_verb(info, k) or k in cue_tokens or (
+                info.quote[k] and not unclosed_quotation(doc.text, doc[k].idx)):
+            continue
+        s, e = info.units[info.unit_of[k]]
+        comma = k - 1
+        while comma > s and k - comma <= 12 and doc[comma].text != ",":
+            comma -= 1
+        source = doc[comma + 1:k]
+        # (a name or a noun phrase, with a relative clause at most: "an official who asked not to be named")
+        clause = next((t.i for t in source if t.lower_ in ("who", "which", "that")), k)
+        if doc[comma].text != "," or not source or clause - comma > 7 or any(t.is_punct for t in source) \
+                or any(t.pos_ in ("VERB", "AUX") for t in doc[comma + 1:clause]) \
+                or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[comma + 1:clause]):
+            continue
+        m = k + 1
+        while info.lemma[k] == "tell" and m < e and m - k <= 3 and doc[m].pos_ in ("PROPN", "NOUN", "DET"):
+            m += 1  # whom: "told Reuters", "told reporters"
+        # what the report is dated or placed by ("on Tuesday", "late on Monday", "in Moscow")
+        if m < e and not doc[m].is_punct and doc[m].pos_ not in ("ADP", "ADV") and doc[m].ent_type_ not in ("DATE", "TIME"):
+            continue
+        while m < e and m - k <= 5 and not doc[m].is_punct and doc[m].pos_ not in ("VERB", "AUX"):
+            m += 1
+        while m < e and doc[m].is_space:
+            m += 1
+        if not (m >= e or doc[m].text in (".", "!", "?")
+                or (doc[m].text == "," and m + 1 < e and doc[m + 1].lower_ in _AFTER_REPORT)):
+            continue
+        a = s
+        while a < comma and (doc[a].is_space or doc[a].is_punct):
+            a += 1
+        if comma - a >= 4 and not any(i in cue_tokens for i in range(a, clause)):
+            found.append(([(comma + 1, k)], (k, k + 1), [(a, comma)]))
+    return found
+
+
 def extract_attributions(doc) -> list[Attribution]:
     """Attributions in a parsed spaCy ``Doc`` (needs tagger, parser and lemmatizer annotations)."""
     from wiretrace.analyze.attribution_layout import (  # (they import this module)
@@ -529,16 +635,30 @@ def extract_attributions(doc) -> list[Attribution]:
             kind=_kind(info, contents),
         ))
     taken = {i for cue in cues for i in range(*cue)}
-    for sources, cue, contents in _poll_attributions(info):
+    for sources, cue, contents in _poll_attributions(info) + _report_attributions(info, taken):
         if cue[0] not in taken:
-            result.append(Attribution(source=_char_spans(doc, sources), cue=_char_spans(doc, [cue]),
+            source = _char_spans(doc, sources)
+            # (A cue the tagger found in the source is its relative clause's: "an official who [asked] ...".)
+            result = [a for a in result if not _inside(a.cue, source)]
+            result.append(Attribution(source=source, cue=_char_spans(doc, [cue]),
                                       content=_char_spans(doc, contents), kind=_kind(info, contents)))
     continue_quotes(doc.text, result)
     cue_chars = {i for a in result for s, e in a.cue for i in range(s, e)}
     places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
     result.extend(a for a in layout_attributions(doc.text, places) if not any(i in cue_chars for i in range(*a.cue[0])))
     continue_paragraphs(doc.text, result)
-    return sorted(_outermost(result), key=lambda a: a.cue[0][0])
+    return sorted(_outermost(_with_words(doc.text, result)), key=lambda a: a.cue[0][0])
+
+
+def _with_words(text: str, found: list[Attribution]) -> list[Attribution]:
+    """The relations less content pieces that are only punctuation (a lone quotation mark), and
+    without those left with no content."""
+    kept = []
+    for attribution in found:
+        attribution.content = [[s, e] for s, e in attribution.content if any(c.isalnum() for c in text[s:e])]
+        if attribution.content:
+            kept.append(attribution)
+    return kept
 
 
 def _inside(spans: list[Span], within: list[Span]) -> bool:

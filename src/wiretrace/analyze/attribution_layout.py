@@ -13,6 +13,8 @@ Each gives a relation with the colon or dash as its cue, as PolNeAR annotates th
 that follows in the same paragraph ("“A,” said X. “B.”"): the speaker has not changed.
 :func:`continue_paragraphs` carries a quotation left open at its paragraph's end over the quoted
 paragraphs that follow (news style closes a quotation only in its last paragraph).
+:func:`unbalanced_quotations` tells that convention from a closing mark missing by mistake, and
+:func:`dateline_end` finds where the words begin after a dateline ("LISVAR, May 6 (Reuters) - ").
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 from collections.abc import Iterable
 
 from wiretrace.analyze.attribution import Attribution
+from wiretrace.extract.wire import DATELINE
 
 _NAME_WORD = r"[A-Z][\w.'’\-]*"
 #: A transcript speaker label at the start of a paragraph (after an opening quote, if any).
@@ -34,6 +37,9 @@ _HEADLINE = re.compile(rf"\A\s*(?P<name>{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|a
 #: A quotation closed on its line and credited after a dash.
 _DASH_CREDIT = re.compile(rf"^(?P<content>[\"“”][^\n]*[\"”])[ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*"
                           rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,4}})\.?[ \t\xa0]*$", re.MULTILINE)
+#: A dateline without an agency credit: the place in capitals and a dash ("NEW YORK — ", "LONDON, May 2 - ").
+_PLACE_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
+                             r"(?:,\s*[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?[ \t\xa0]+[-–—][ \t\xa0]+")
 #: Labels that open a line as a rubric or a field, not as a speaker ("Live: ...", "EDITOR'S NOTE: ...").
 _RUBRICS = frozenset({
     "breaking", "breaking news", "live", "update", "updates", "updated", "watch", "video", "photos", "photo",
@@ -57,10 +63,19 @@ _BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.;:!?”\"’']*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
+def dateline_end(text: str, start: int = 0) -> int:
+    """Where the words begin after a dateline opening the text at ``start`` ("LISVAR, May 6 (Reuters) - ",
+    "NEW YORK — "): ``start`` itself when there is none."""
+    head = text[start:start + 160]
+    match = DATELINE.match(head) or _PLACE_DATELINE.match(head)
+    if match is None:
+        return start
+    return start + len(head) - len(head[match.end():].lstrip())
+
+
 def continue_quotes(text: str, attributions: list[Attribution]) -> None:
     """Extend each "“A,” said X." attribution over a following "“B.”" in its paragraph (in place),
     unless another attribution's cue lies in it."""
-    cue_starts = sorted(a.cue[0][0] for a in attributions if a.cue)
     for attribution in attributions:
         if not (attribution.cue and attribution.content):
             continue
@@ -85,11 +100,15 @@ def continue_quotes(text: str, attributions: list[Attribution]) -> None:
             continue
         start, end = match.span("quote")
         # Another speaker's: a cue inside the quotation or in the rest of its sentence
-        # ("“B,” Lint replied."), or a quotation another relation already holds.
+        # ("“B,” Lint replied."), or a quotation another relation already holds; but not a relation
+        # wholly inside the quotation ("“We [expect] a ruling.”" is the speaker's own words, which
+        # the relation taking the quotation drops as nested).
         sentence_end = _SENTENCE_END.search(text, end)
         stop = sentence_end.start() if sentence_end else len(text)
-        if any(start <= c < stop for c in cue_starts) or any(
-                s < end and start < e for other in attributions if other is not attribution for s, e in other.content):
+        others = [other for other in attributions if other is not attribution and not all(
+            start <= s and e <= end for s, e in other.source + other.cue + other.content)]
+        if any(start <= other.cue[0][0] < stop for other in others if other.cue) or any(
+                s < end and start < e for other in others for s, e in other.content):
             continue
         attribution.content.append([start, end])
         attribution.kind = "direct"
@@ -106,6 +125,34 @@ def _quote_left_open(paragraph: str) -> bool:
     straight = paragraph.count('"')
     return (paragraph.count("“") > paragraph.count("”") or straight % 2 == 1
             or (doubled % 2 == 1 and not straight))
+
+
+def _opens_with_quote(paragraph: str) -> bool:
+    return paragraph.lstrip().startswith(("“", '"', "''"))
+
+
+def unclosed_quotation(text: str, at: int) -> bool:
+    """Whether the paragraph holding offset ``at`` leaves a quotation open by mistake: news style leaves
+    a quotation open at a paragraph's end only when the next paragraph goes on with it (and opens
+    with a quotation mark again)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    if not _quote_left_open(text[start:end]):
+        return False
+    following = text[end:].lstrip()
+    return not following or not _opens_with_quote(following.split("\n", 1)[0])
+
+
+def unbalanced_quotations(text: str) -> bool:
+    """Whether some quotation in the text is left open by mistake (:func:`unclosed_quotation`) or
+    closed without being opened ("” before any “" in a paragraph)."""
+    at = 0
+    for paragraph in text.split("\n"):
+        if paragraph.strip() and (unclosed_quotation(text, at) or paragraph.count("”") > paragraph.count("“")):
+            return True
+        at += len(paragraph) + 1
+    return False
 
 
 def continue_paragraphs(text: str, attributions: list[Attribution]) -> None:

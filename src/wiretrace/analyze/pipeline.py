@@ -11,9 +11,10 @@ from collections.abc import Iterable, Iterator
 
 from wiretrace.analyze import claims as claim_status
 from wiretrace.analyze import sourcing
+from wiretrace.analyze.attribution_layout import dateline_end, unbalanced_quotations
 from wiretrace.analyze.entities import _GAZETTEER, clean_name, entities_from_doc, resolve
 from wiretrace.analyze.nlp import load_nlp
-from wiretrace.extract.wire import DATELINE, canonical_agency
+from wiretrace.extract.wire import canonical_agency
 from wiretrace.record import Article, Attribution, Claim, Entity
 
 #: Longer bodies are analysed up to this many characters (a warning says so): the parser's time
@@ -22,6 +23,7 @@ MAX_ANALYSIS_CHARS = 100_000
 #: Cues that introduce a basis ("citing unnamed sources") rather than an attribution of their own.
 _BASIS_CUES = {"citing", "quoting", "according", "cited", "quoted"}
 _CITING = {"citing", "quoting"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SUPPORTED_LANGUAGES = {"en"}
 _MAX_SENTENCE_TOKENS = 150
 
@@ -47,7 +49,14 @@ def _extra_names(article: Article) -> list[tuple[str, str]]:
 def _resolve_source(text: str, entities: list[Entity], previous: Attribution | None,
                     doc=None, at: int | None = None) -> Entity | None:
     if text.lower() not in sourcing.PRONOUNS:
-        return resolve(text, entities)
+        whole = resolve(text, entities)
+        # "People's Daily, the Communist Party's newspaper": the name before an appositive is the
+        # source, not a name inside the appositive; but "A spokesman for the ministry, Igor Petrov,"
+        # names its person in the appositive.
+        head = resolve(text.split(",", 1)[0], entities) if "," in text else None
+        if head is not None and (whole is None or whole.type != "PERSON" or head.type == "PERSON"):
+            return head
+        return whole
     # "he confirmed": whoever is the subject of the previous sentence's main clause (the
     # person the article was just quoting), else the last person quoted.
     if doc is not None and at is not None:
@@ -92,14 +101,30 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     for raw in found:
         # "Citing unnamed sources ..." is the basis of its sentence's report, not a claim of its own:
         # whether the model gave it no source or the reporter's ("..., the daily reported, citing ...").
+        # So is "cited X" said of the report's source ("according to Kommersant, [which] [cited] [X]").
         # ("According to X" with a source is X's own attribution: PolNeAR's annotators agree.)
         cue = first_cue_word(raw)
-        if cue in _BASIS_CUES and (not raw.source or (cue in _CITING and sentence_of(raw) in reporting)):
-            bases[sentence_of(raw)] = _text(text, raw.content)
+        sentence = sentence_of(raw)
+        if cue in _BASIS_CUES and (not raw.source or (cue in _CITING and sentence in reporting)
+                                   or _relative_to_a_source(text, raw, found)):
+            bases[sentence] = sourcing.basis_phrase(_text(text, raw.content))
             continue
-        attributions.append(Attribution(source=raw.source, cue=raw.cue, content=raw.content, kind=raw.kind))
+        if sourcing.is_anonymity_request(_text(text, raw.cue), _text(text, raw.content)):
+            continue  # its sentence's own relation is marked anonymous below
+        source, content = _without_dateline(text, raw.source), _without_dateline(text, raw.content)
+        # "according to a report by the Financial Times, which cited people briefed on the matter" and
+        # "The newspaper said, citing three people close to the company, that ...": the citing is the
+        # basis, no part of the source or of what was said.
+        if len(source) == 1 and (cited := sourcing.cited_clause(text[source[0][0]:source[0][1]])):
+            bases.setdefault(sentence, cited.group("basis"))
+            source = [[source[0][0], source[0][0] + cited.start()]]
+        if content and (citing := sourcing.opening_basis(text[content[0][0]:content[0][1]])):
+            bases.setdefault(sentence, citing.group("basis"))
+            content = [[content[0][0] + citing.end(), content[0][1]], *content[1:]]
+        attributions.append(Attribution(source=source, cue=raw.cue, content=content, kind=raw.kind))
 
     previous: Attribution | None = None
+    outlet: Entity | None = None  # the news outlet last cited: "the newspaper" further down
     report_basis: dict[str, str] = {}
     media = sourcing.media_names(text, entities)
     for attribution in attributions:
@@ -109,9 +134,12 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         cue_text = _text(text, attribution.cue)
         entity = _resolve_source(source_text, entities, previous, doc, attribution.source[0][0]) \
             if source_text else None
+        anaphor = bool(source_text) and (source_text.lower() in sourcing.PRONOUNS or sourcing.refers_to_outlet(source_text))
+        if entity is None and source_text and sourcing.refers_to_outlet(source_text):
+            entity = outlet
         if entity is not None:
             attribution.source_entity = entity.name
-            if source_text and source_text != entity.name and source_text.lower() not in sourcing.PRONOUNS \
+            if source_text and source_text != entity.name and not anaphor \
                     and source_text not in entity.aliases and len(source_text) < 60:
                 entity.aliases.append(source_text)
         attribution.source_type = sourcing.source_type(source_text, entity, cue_text, media)
@@ -119,15 +147,19 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             if attribution.cue else None
         basis = bases.get(sentence.start) if sentence is not None else None
         if basis is None and sentence is not None:
-            basis = sourcing.basis_in(sentence.text, exclude=source_text)
+            basis = sourcing.basis_in(sentence.text, exclude=(source_text, _text(text, attribution.content)))
         if basis is None and attribution.source_entity in report_basis:
             basis = report_basis[attribution.source_entity]  # the same outlet's report, further down
         attribution.basis = basis
-        attribution.anonymous = sourcing.is_anonymous(source_text) or sourcing.is_anonymous(basis)
+        # ("..., according to one of the people, who asked not to be named": the source's clause says so.)
+        attribution.anonymous = sourcing.is_anonymous(source_text) or sourcing.is_anonymous(basis) or (
+            sentence is not None and sourcing.withholds_identity(_outside(text, sentence, attribution.content)))
         if basis and attribution.source_entity:
             report_basis.setdefault(attribution.source_entity, basis)
         if attribution.source_type == "person":
             previous = attribution
+        if attribution.source_type == "media" and entity is not None:
+            outlet = entity
 
     events = claim_status.status_events(doc)
     for event in events:
@@ -142,7 +174,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             # A status sentence the attribution model missed ("Peskov did not confirm whether ...").
             own = Attribution(
                 source=[list(event.subject)] if event.subject else [], cue=[list(event.cue)],
-                content=[list(event.content)], kind="indirect", source_text=subject,
+                content=_without_dateline(text, [list(event.content)]), kind="indirect", source_text=subject,
                 source_entity=entity.name if entity else None,
                 source_type=sourcing.source_type(subject, entity, media=media),
                 anonymous=sourcing.is_anonymous(subject))
@@ -168,26 +200,62 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             if name and name not in carried_by:
                 carried_by.append(name)
     claims = [
-        Claim(text=_text(text, _without_dateline(text, a.content)), span=_without_dateline(text, a.content),
+        Claim(text=_text(text, a.content), span=a.content,
               reported_by=a.source_entity or (clean_name(a.source_text) if a.source_text else None),
               source_type=a.source_type, anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by),
               status=a.status, status_by=a.status_by, evidence=a.evidence, attribution=i)
-        for i, a in enumerate(attributions) if a.content
+        for i, a in enumerate(attributions) if a.content and not _cites_without_saying(doc, a)
     ]
     return entities, attributions, claims
 
 
+def _cites_without_saying(doc, attribution: Attribution) -> bool:
+    """Whether a "citing"/"cited" relation names what its source relied on, or its reasons, rather
+    than anything said ("cut its rate, citing easing inflation"): a content with no verb of its own
+    ("quoted the minister as saying ..." has one). No claim, though PolNeAR counts the relation."""
+    cue = _text(doc.text, attribution.cue).lower().split()
+    if not cue or cue[0] not in _BASIS_CUES - {"according"}:
+        return False
+    for start, end in attribution.content:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(t.tag_ in _FINITE_TAGS or t.lower_ == "saying" for t in span):
+            return False
+    return True
+
+
+def _relative_to_a_source(text: str, raw, found: list) -> bool:
+    """Whether the relation's source is a relative pronoun right after another relation's source
+    ("according to Kommersant, [which] cited ..."), not after some other noun ("95 retired generals
+    ..., [who] cited her years as secretary of State")."""
+    if len(raw.source) != 1 or text[raw.source[0][0]:raw.source[0][1]].lower() not in sourcing.RELATIVE_PRONOUNS:
+        return False
+    start = raw.source[0][0]
+    return any(other is not raw and other.source and not text[other.source[-1][1]:start].strip(" ,")
+               and other.source[-1][1] <= start for other in found)
+
+
 def _without_dateline(text: str, spans: list[list[int]]) -> list[list[int]]:
-    """Content spans less a leading wire dateline ("LISVAR, May 6 (Reuters) - "), which is no part of a claim."""
+    """Spans less a leading dateline ("LISVAR, May 6 (Reuters) - ", "LISVAR — "): the model can take the
+    dateline into the first sentence's source or content, but it is no part of either (and a source
+    "LONDON (Reuters) - British police" would resolve to the agency)."""
     if not spans:
         return spans
     start, end = spans[0]
-    fragment = text[start:end]
-    match = DATELINE.match(fragment)
-    if match is None or not fragment[match.end():].strip():
+    body = dateline_end(text, start)
+    if body == start or not text[body:end].strip():
         return spans
-    rest = fragment[match.end():]
-    return [[start + match.end() + len(rest) - len(rest.lstrip()), end], *spans[1:]]
+    return [[body, end], *spans[1:]]
+
+
+def _outside(text: str, sentence, spans: list[list[int]]) -> str:
+    """The sentence's text less the given spans (a relation's content)."""
+    pieces, at = [], sentence.start_char
+    for start, end in sorted(spans):
+        if end > at and start < sentence.end_char:
+            pieces.append(text[at:max(at, start)])
+            at = max(at, end)
+    pieces.append(text[at:sentence.end_char])
+    return " ".join(pieces)
 
 
 def _is_prose(doc) -> bool:
@@ -247,7 +315,7 @@ def _check(article: Article) -> bool:
     if article.language and article.language not in SUPPORTED_LANGUAGES:
         article.warnings.append(f"analysis: language {article.language!r} is not supported (English only); skipped")
         return False
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
+    if unbalanced_quotations(text):
         article.warnings.append("analysis: unbalanced quotation marks; direct quotes may be cut short")
     if len(text) > MAX_ANALYSIS_CHARS:
         article.warnings.append(f"analysis: body cut to its first {MAX_ANALYSIS_CHARS:,} characters")

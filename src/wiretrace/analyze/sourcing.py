@@ -8,22 +8,48 @@ Kommersant (type ``media``), its ``basis`` the unnamed sources, and it is ``anon
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from wiretrace.extract.wire import canonical_agency
 from wiretrace.record import Entity
 
-# Sources whose identity the article withholds.
-ANONYMOUS = re.compile(
+# Words that withhold a source's identity whatever else its phrase says ("an official who asked not
+# to be named", "people familiar with the matter").
+_WITHHELD = re.compile(
     r"\b(?:unnamed|unidentified|anonymous|anonymity|not (?:authori[sz]ed|allowed|permitted) to (?:speak|talk|comment)|"
-    r"familiar with (?:the|his|her|their|its)\b|with (?:direct )?knowledge of|briefed on|close to the (?:matter|talks|negotiations)|"
-    r"(?:a|one|two|three|four|several|some|other|many|multiple)\s+(?:senior\s+|government\s+|u\.s\.\s+|western\s+|"
-    r"industry\s+|diplomatic\s+|security\s+|military\s+|administration\s+)*(?:sources?|officials?|people|persons?|"
-    r"insiders?|diplomats?|aides?|executives?|officers?)\b|"
-    r"^(?:sources?|insiders?|officials?|diplomats?|aides?|people)\b|\bsources?\s+(?:said|say|told)|a source\b)",
+    r"(?:not (?:wanting |want |wishing |wish )?|declined |refused )to be (?:named|identified)|"
+    r"familiar with (?:the|his|her|their|its)\b|with (?:direct )?knowledge of|briefed on|"
+    r"close to the (?:matter|talks|negotiations))",
     re.IGNORECASE,
 )
+_ANONYMOUS_NOUN = r"(?:sources?|officials?|people|persons?|insiders?|diplomats?|aides?|executives?|officers?)\b(?!['’])"
+# Nouns for people that the article does not name: "an official", "two senior U.S. officials", "one of
+# the people", "diplomatic sources said". ("People's Daily" and "official data" are none of these.)
+_UNNAMED = re.compile(
+    r"\b(?:a|an|one|another|two|three|four|five|several|some|other|many|multiple)\s+"
+    r"(?:(?:senior|junior|top|government|industry|diplomatic|security|military|intelligence|administration|"
+    r"western|european|(?-i:[A-Z][\w.'’-]*))\s+){0,3}" + _ANONYMOUS_NOUN + "|"
+    r"\bone of the (?:people|sources|officials|persons|insiders|diplomats)\b|"
+    r"^(?:\S+\s+){0,3}?(?:sources\b(?!\s+of\b)|officials\b|insiders\b|diplomats\b|aides\b|people\b(?!['’]))|"
+    r"\bsources?\s+(?:said|say|told)",
+    re.IGNORECASE,
+)
+# "Two officials, Finance Minister Lan Fo'an and ...": the phrase goes on to name them.
+_NAMED_APPOSITIVE = re.compile(r",\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])")
 # "citing X", "quoting X", "according to X" inside the attribution's sentence: X is the basis.
 _BASIS = re.compile(r"\b(?:citing|quoting|according to|based on)\s+(?P<basis>[^,;.]{3,160})", re.IGNORECASE)
+# "a report by the Financial Times, which cited people briefed on the matter": the clause closing a
+# source phrase gives its basis.
+_CITED_CLAUSE = re.compile(r",?\s+(?:which|who)\s+(?:cited|quoted)\s+(?P<basis>[^,;]{3,160}?)[\s,]*$", re.IGNORECASE)
+# "The newspaper said, citing three people close to the company, that ...": a content opening so.
+_OPENING_BASIS = re.compile(r"(?:citing|quoting)\s+(?P<basis>[^,;]{3,160}),\s*", re.IGNORECASE)
+# Where a basis ends and what was reported begins ("people familiar with the matter, that the deal ...").
+_BASIS_END = re.compile(r",\s*that\b|;", re.IGNORECASE)
+#: Words that stand for the previous source when they are the whole source phrase.
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+# "The newspaper said ...": the outlet the article named before.
+_OUTLET_REFERENCE = re.compile(r"^the\s+(?:newspaper|paper|daily|weekly|broadcaster|agency|news agency|magazine|"
+                               r"tabloid|outlet|network|channel|website|news site|wire service)$", re.IGNORECASE)
 _MEDIA_WORDS = re.compile(
     r"\b(?:daily|newspaper|news|times|post|journal|herald|tribune|gazette|telegraph|guardian|magazine|"
     r"television|tv|radio|broadcaster|agency|wire|outlet|channel|network|bbc|cnn|press|media|kommersant|"
@@ -48,13 +74,35 @@ _ORGANISATION_WORDS = re.compile(
     r"authorities|regulator|kremlin|white house|cabinet|board|campaign|institute|university|hospital)\b",
     re.IGNORECASE,
 )
-_OUTLET_NOUN_END = re.compile(r"\b(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|magazine|tabloid)$",
-                              re.IGNORECASE)
+# "the Gazeta Lisvar daily", "the newspaper De Telegraaf": an outlet noun before or after the name.
+_OUTLET_NOUN = re.compile(r"(?:\b(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|magazine|tabloid)$|"
+                          r"^(?:the\s+)?(?:[a-z]+\s+)?(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|"
+                          r"magazine|tabloid)\s+(?-i:[A-Z]))", re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "i", "we"}
 
 
 def is_anonymous(text: str | None) -> bool:
-    return bool(text) and bool(ANONYMOUS.search(text))
+    """Whether a source phrase (or a basis) withholds who the source is."""
+    if not text:
+        return False
+    if _WITHHELD.search(text):
+        return True
+    unnamed = _UNNAMED.search(text)
+    return unnamed is not None and not _NAMED_APPOSITIVE.match(text, unnamed.end())
+
+
+def withholds_identity(text: str | None) -> bool:
+    """Whether the text says a source is not named ("..., speaking on condition of anonymity")."""
+    return bool(text) and bool(_WITHHELD.search(text))
+
+
+_ANONYMITY_CUE = re.compile(r"(?:asked|requested|declined|refused|spoke|speaking|insisted|demanded)\b", re.IGNORECASE)
+
+
+def is_anonymity_request(cue: str, content: str) -> bool:
+    """Whether a relation is a source's request not to be named ("who [asked] [not to be named because
+    the talks are private]", "who [requested] [anonymity]"): a remark on the sourcing, no claim."""
+    return bool(_ANONYMITY_CUE.match(cue)) and withholds_identity(" ".join(f"{cue} {content}".split()[:8]))
 
 
 def source_type(text: str | None, entity: Entity | None, cue: str = "", media: frozenset[str] = frozenset()) -> str | None:
@@ -65,8 +113,8 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
         return "anonymous"
     if canonical_agency(text) or (entity is not None and canonical_agency(entity.name)):
         return "media"
-    # "the Gazeta Lisvar daily": the phrase names an outlet, whatever type NER gave the name.
-    if (entity is not None and entity.name in media) or _OUTLET_NOUN_END.search(text):
+    # The phrase names an outlet, whatever type NER gave the name.
+    if (entity is not None and entity.name in media) or _OUTLET_NOUN.search(text):
         return "media"
     if entity is not None and entity.type == "PERSON":
         return "person"
@@ -76,8 +124,9 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
         if _MEDIA_WORDS.search(text) or cue.lower().startswith("report") or entity.name in media:
             return "media"
         return "organisation"
-    if _DOCUMENT_WORDS.search(lowered) and not _PERSON_WORDS.search(lowered):
-        return "document"
+    if _DOCUMENT_WORDS.search(lowered) and (_DOCUMENT_WORDS.fullmatch(_head_word(lowered))
+                                            or not _PERSON_WORDS.search(lowered)):
+        return "document"  # ("official data": the data, not an official)
     if _PERSON_WORDS.search(lowered):
         return "person"
     if _MEDIA_WORDS.search(lowered):
@@ -87,14 +136,52 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
     return None
 
 
-def basis_in(sentence: str, exclude: str | None = None) -> str | None:
-    """What the sentence says the source relied on ("citing unnamed sources who ..."), if anything."""
+def _head_word(phrase: str) -> str:
+    """The last word of a noun phrase before what follows its head ("data" in "official data from the
+    ministry")."""
+    words = _AFTER_HEAD.split(phrase, maxsplit=1)[0].split()
+    return words[-1] if words else ""
+
+
+_AFTER_HEAD = re.compile(r",|\s(?:of|by|from|for|in|on|at|to|with|who|which|that)\s", re.IGNORECASE)
+
+
+def basis_in(sentence: str, exclude: Iterable[str | None] = ()) -> str | None:
+    """What the sentence says the source relied on ("citing unnamed sources who ..."), if anything;
+    not a phrase that overlaps ``exclude`` (the relation's own source and content: "according to a
+    Bloomberg News report carried by Reuters on Tuesday" names the source, not its basis)."""
+    excluded = [phrase for phrase in exclude if phrase]
     for match in _BASIS.finditer(sentence):
         basis = match.group("basis").strip()
-        if exclude and basis in exclude:
+        if any(_has_phrase(phrase, basis) or _has_phrase(basis, phrase) for phrase in excluded):
             continue
         return basis
     return None
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
+def basis_phrase(text: str) -> str:
+    """A basis less what a too long span ran on into ("people familiar with the matter, that the deal
+    could value ..." is "people familiar with the matter")."""
+    return _BASIS_END.split(text, maxsplit=1)[0].strip(" ,")
+
+
+def cited_clause(source: str) -> re.Match | None:
+    """The ", which cited X" clause closing a source phrase (group ``basis``: X), if there is one."""
+    return _CITED_CLAUSE.search(source)
+
+
+def opening_basis(content: str) -> re.Match | None:
+    """The "citing X, " phrase opening a content (group ``basis``: X), if there is one."""
+    return _OPENING_BASIS.match(content)
+
+
+def refers_to_outlet(source: str) -> bool:
+    """Whether the source phrase is "the newspaper", "the daily" ...: the outlet named before."""
+    return _OUTLET_REFERENCE.match(source) is not None
 
 
 def media_names(text: str, entities: list[Entity]) -> frozenset[str]:

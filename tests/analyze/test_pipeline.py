@@ -1,0 +1,136 @@
+"""The analysis pipeline's post-processing of the model's relations, on short articles written for these tests."""
+
+from wiretrace.analyze.pipeline import analyze_article
+from wiretrace.record import Article
+
+
+def _article(paragraphs, **meta):
+    return Article(source="test", input_kind="text", body=paragraphs, language="en", **meta)
+
+
+def _spans(article, spans):
+    return " ... ".join(article.text[s:e] for s, e in spans)
+
+
+def test_a_dateline_is_no_part_of_the_source():
+    article = analyze_article(_article([
+        "LISVAR, May 2 (Reuters) - Marvosa's government on Wednesday denied a report that it was in talks "
+        "to sell its stake in the state gas producer.",
+        "BRANT, May 3 (Reuters) - Marvosan police said on Friday they had arrested a man after a car hit pedestrians.",
+        "KOVAR — Deputy minister Petra Volen said on Monday that the pipeline would open in June.",
+    ]))
+    sources = [_spans(article, a.source) for a in article.attributions]
+    assert "Marvosa's government" in sources and "Marvosan police" in sources
+    assert "Deputy minister Petra Volen" in sources
+    assert all(a.source_entity != "Reuters" and a.source_type != "media" for a in article.attributions)
+    assert all("(Reuters)" not in c.reported_by for c in article.claims if c.reported_by)
+
+
+def test_a_source_who_asked_not_to_be_named_is_anonymous_and_the_request_no_claim():
+    article = analyze_article(_article([
+        "The deal would give Hidroelectrica control over the main transmission lines, according to one of the "
+        "people, who asked not to be named because the talks are private.",
+        "Talks will resume in June, a spokesperson who declined to be named said.",
+    ]))
+    assert all("not to be named" not in c.text for c in article.claims)
+    deal = next(c for c in article.claims if "transmission lines" in c.text)
+    assert deal.anonymous
+    talks = next(c for c in article.claims if c.text == "Talks will resume in June")
+    assert talks.anonymous and talks.reported_by == "a spokesperson who declined to be named"
+
+
+def test_the_name_before_an_appositive_is_the_source():
+    article = analyze_article(_article([
+        "People's Daily, the Communist Party's newspaper, said the economy was on track.",
+        "A spokesman for the ministry, Igor Petrov, said the figures would be revised.",
+    ]))
+    paper = next(c for c in article.claims if "on track" in c.text)
+    assert paper.reported_by == "People's Daily" and paper.source_type == "media" and not paper.anonymous
+    revised = next(c for c in article.claims if "revised" in c.text)
+    assert revised.reported_by == "Igor Petrov"
+
+
+def test_which_cited_is_the_basis_of_the_source_before_it():
+    article = analyze_article(_article([
+        "Moscow plans to expand the naval base in Tartus, according to Kommersant, which cited unnamed officials.",
+        "The company has told suppliers in China to reduce orders, according to a report by the Financial Times, "
+        "which cited people briefed on the matter.",
+    ]))
+    assert all(a.source_text != "which" for a in article.attributions)
+    base = next(c for c in article.claims if "naval base" in c.text)
+    assert base.reported_by == "Kommersant" and base.basis == "unnamed officials" and base.anonymous
+    orders = next(a for a in article.attributions if "reduce orders" in _spans(article, a.content))
+    assert orders.source_text == "a report by the Financial Times" and orders.source_type == "media"
+    assert orders.basis == "people briefed on the matter" and orders.anonymous
+
+
+def test_a_basis_is_the_phrase_cited_and_never_the_source_itself():
+    article = analyze_article(_article([
+        "Bloomberg reported on Tuesday, citing people familiar with the matter, that the deal could value "
+        "Konkola at about $1.1 billion.",
+        "Zambia's government is negotiating the sale of a majority stake in Konkola Copper Mines, according to a "
+        "Bloomberg News report carried by Reuters on Tuesday.",
+    ]))
+    value = next(c for c in article.claims if "$1.1 billion" in c.text)
+    assert value.basis == "people familiar with the matter" and value.anonymous
+    sale = next(c for c in article.claims if "majority stake" in c.text)
+    assert sale.basis is None and not sale.anonymous
+
+
+def test_the_newspaper_citing_is_the_outlet_named_before_and_its_basis():
+    article = analyze_article(_article([
+        "MOSCOW, Nov 3 (Reuters) - Russian gas producer Novatek has suspended shipments from its Arctic LNG 2 "
+        "plant, the Kommersant daily reported on Monday, citing unnamed industry sources.",
+        "The newspaper said, citing three people close to the company, that at least two tankers had been idled "
+        "at the port of Murmansk since late October.",
+    ]))
+    tankers = next(c for c in article.claims if "tankers" in c.text)
+    assert tankers.text.startswith("that at least two tankers")
+    assert tankers.reported_by == "Kommersant" and tankers.source_type == "media"
+    assert tankers.basis == "three people close to the company" and tankers.anonymous
+
+
+def test_citing_reasons_is_no_claim():
+    article = analyze_article(_article([
+        "NAIROBI, Sept 9 (Reuters) - Kenya's central bank cut its benchmark lending rate by 25 basis points to "
+        "9.5% on Tuesday, its fourth cut in a row, citing easing inflation and a stable shilling.",
+    ]))
+    assert all("easing inflation" not in c.text for c in article.claims)
+    assert all("NAIROBI" not in (a.source_text or "") for a in article.attributions)
+
+
+def test_the_report_of_a_wire_lead_is_its_claim_with_the_citing_as_basis():
+    article = analyze_article(_article([
+        "LUSAKA, Sept 9 (Reuters) - Zambia is in advanced talks to sell a 51% stake in Konkola Copper Mines to "
+        "Abu Dhabi's International Resources Holding, Bloomberg News reported on Tuesday, citing people familiar "
+        "with the matter.",
+    ]))
+    [claim] = article.claims
+    assert claim.text.startswith("Zambia is in advanced talks") and claim.text.endswith("Resources Holding")
+    assert claim.reported_by == "Bloomberg News" and claim.source_type == "media"
+    assert claim.basis == "people familiar with the matter" and claim.anonymous
+
+
+def test_quotation_marks_mismatched_warn_and_keep_their_speakers():
+    article = analyze_article(_article([
+        '"We will not accept a deal that leaves our farmers worse off, Agriculture Minister Jan Kowal said on Friday.',
+        'The ministry also said the quotas were "unfair and unworkable.',
+        '"This is a matter for the courts," said Anna Nowak, a lawyer for the farmers\' union. '
+        '"We expect a ruling before Christmas."',
+    ]))
+    assert any("unbalanced quotation marks" in w for w in article.warnings)
+    assert any(c.reported_by == "Jan Kowal" and "farmers worse off" in c.text for c in article.claims)
+    assert all(a.source_text != "We" for a in article.attributions)
+    assert all(any(ch.isalnum() for ch in article.text[s:e]) for a in article.attributions for s, e in a.content)
+    nowak = next(c for c in article.claims if c.reported_by == "Anna Nowak")
+    assert "We expect a ruling before Christmas." in nowak.text
+
+
+def test_a_quotation_going_on_over_paragraphs_is_no_unbalanced_quotation():
+    article = analyze_article(_article([
+        "“This is not a decision we take lightly,” Graves said at a news conference on Monday. “Every library in "
+        "this city has served generations of families.",
+        "“But the budget gap is real, and we have run out of options.",
+        "“I will keep looking for a way to reopen them.”",
+    ]))
+    assert not any("quotation" in w for w in article.warnings)

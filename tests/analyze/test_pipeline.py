@@ -134,3 +134,14 @@ def test_a_quotation_going_on_over_paragraphs_is_no_unbalanced_quotation():
         "“I will keep looking for a way to reopen them.”",
     ]))
     assert not any("quotation" in w for w in article.warnings)
+
+
+def test_an_alias_is_another_spelling_of_the_name_not_a_phrase_around_it():
+    from wiretrace.analyze.pipeline import _note_alias
+    from wiretrace.record import Entity
+
+    entity = Entity("Keir Starmer", "PERSON")
+    for phrase in ("LONDON — British Prime Minister Keir Starmer", "Starmer", "a Downing Street transcript",
+                   "Prime Minister Starmer", "the prime minister's spokesman", "Britain's Starmer government"):
+        _note_alias(entity, phrase)
+    assert entity.aliases == ["Starmer", "Britain's Starmer government"]

@@ -28,6 +28,25 @@ SUPPORTED_LANGUAGES = {"en"}
 _MAX_SENTENCE_TOKENS = 150
 
 
+#: Lower-case words a name may hold ("Ursula von der Leyen", "Bank of England").
+_NAME_PARTICLES = frozenset("de da do dos das del della di du la le van von der den ter al bin bint ibn of the and y".split())
+
+
+def _note_alias(entity: Entity, source_text: str) -> None:
+    """Record how a source phrase named ``entity`` when it is another spelling of the name
+    ("Putin" for "Vladimir Putin") or a phrase holding the name ("Russia's Kommersant daily"),
+    not a description that never names it ("the minister's spokesman"), and without the title or
+    dateline around it ("LONDON — British Prime Minister Keir Starmer" is the name itself)."""
+    alias = clean_name(source_text, entity.type)
+    words = alias.split()
+    if alias == entity.name or alias in entity.aliases or not words or len(words) > 6 or len(alias) >= 60:
+        return
+    named = set(entity.name.split())
+    if all(word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words) \
+            or any(word.removesuffix("'s").removesuffix("’s") in named for word in words):
+        entity.aliases.append(alias)  # (a spelling, or a phrase naming it: "Russia's Kommersant daily")
+
+
 def _text(doc_text: str, spans: list[list[int]]) -> str:
     return " ... ".join(doc_text[s:e].strip() for s, e in spans if e > s)
 
@@ -139,9 +158,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             entity = outlet
         if entity is not None:
             attribution.source_entity = entity.name
-            if source_text and source_text != entity.name and not anaphor \
-                    and source_text not in entity.aliases and len(source_text) < 60:
-                entity.aliases.append(source_text)
+            if source_text and not anaphor:
+                _note_alias(entity, source_text)
         attribution.source_type = sourcing.source_type(source_text, entity, cue_text, media)
         sentence = doc.char_span(attribution.cue[0][0], attribution.cue[0][1], alignment_mode="expand").sent \
             if attribution.cue else None

@@ -245,8 +245,8 @@ def _in_dateline(info: DocInfo, span: tuple[int, int]) -> bool:
 
     doc = info.doc
     start = doc[span[0]].idx
-    paragraph = doc.text.rfind("\n", 0, start) + 1
-    return doc[span[1] - 1].idx < dateline_end(doc.text, paragraph)
+    paragraph = info.text.rfind("\n", 0, start) + 1
+    return doc[span[1] - 1].idx < dateline_end(info.text, paragraph)
 
 
 def _cue_head(doc, cue: tuple[int, int]):
@@ -576,7 +576,7 @@ def _report_attributions(info: DocInfo, cue_tokens: set[int]) -> list[tuple[list
     found = []
     for k in range(info.n):
         if not _reporting_verb(info, k) or k in cue_tokens or (
-                info.quote[k] and not unclosed_quotation(doc.text, doc[k].idx)):
+                info.quote[k] and not unclosed_quotation(info.text, doc[k].idx)):
             continue
         s, e = info.units[info.unit_of[k]]
         comma = k - 1
@@ -642,12 +642,13 @@ def extract_attributions(doc) -> list[Attribution]:
             result = [a for a in result if not _inside(a.cue, source)]
             result.append(Attribution(source=source, cue=_char_spans(doc, [cue]),
                                       content=_char_spans(doc, contents), kind=_kind(info, contents)))
-    continue_quotes(doc.text, result)
+    text = info.text
+    continue_quotes(text, result)
     cue_chars = {i for a in result for s, e in a.cue for i in range(s, e)}
     places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
-    result.extend(a for a in layout_attributions(doc.text, places) if not any(i in cue_chars for i in range(*a.cue[0])))
-    continue_paragraphs(doc.text, result)
-    return sorted(_outermost(_with_words(doc.text, result)), key=lambda a: a.cue[0][0])
+    result.extend(a for a in layout_attributions(text, places) if not any(i in cue_chars for i in range(*a.cue[0])))
+    continue_paragraphs(text, result)
+    return sorted(_outermost(_with_words(text, result)), key=lambda a: a.cue[0][0])
 
 
 def _with_words(text: str, found: list[Attribution]) -> list[Attribution]:

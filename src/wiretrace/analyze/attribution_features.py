@@ -77,6 +77,8 @@ class DocInfo:
     short: list[list[str]]  # the few features copied to neighbours
     cue_feats: list[list[str]] | None = None
     role_base: dict | None = None
+    #: The document's text (spaCy builds ``doc.text`` anew, token by token, at every call).
+    text: str = ""
 
 
 def _quote_state(texts: list[str], para_of: list[int]) -> tuple[list[int], list[int]]:
@@ -210,7 +212,7 @@ def doc_info(doc) -> DocInfo:
     verb = [tags[i].startswith("VB") for i in range(n)]
     say_clause = [verb[i] and lemmas[i] in SAY_LEMMAS and "ccomp" in child[i] for i in range(n)]
     return DocInfo(doc, n, heads, deps, lemmas, space, verb, say_clause, units, unit_of, para_of, quote, quote_id,
-                   base, short)
+                   base, short, text=doc.text)
 
 
 _NEST_DEPS = frozenset(("ccomp", "xcomp"))

@@ -356,7 +356,8 @@ def _answered(doc, attributions: list[Attribution], event: StatusEvent, by: str 
         names = {by, *((giver.name, *giver.aliases) if giver is not None else ())}
         named = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(names, key=len, reverse=True)),
                            re.IGNORECASE)
-        found.update(i for i in before if any(named.search(doc.text, s, e) for s, e in attributions[i].content))
+        text = doc.text  # (spaCy builds it anew at every call)
+        found.update(i for i in before if any(named.search(text, s, e) for s, e in attributions[i].content))
     thing = doc.char_span(event.content[0], event.content[1], alignment_mode="expand")
     if thing is not None and thing.root.lemma_.lower() in _ANSWERED_LEMMAS and status_sentence.start > 0:
         previous = doc[status_sentence.start - 1].sent

@@ -159,8 +159,9 @@ def _mentions(doc) -> list[list]:
         mention = [canonical(name, kind), kind, ent.start_char, ent.end_char, ent.text]
         found.append(mention)
         by_root[ent.root.i] = mention
+    text = doc.text  # (spaCy builds it anew at every call)
     seen_spans = {(m[2], m[3]) for m in found}
-    for match in _GAZETTEER.finditer(doc.text):
+    for match in _GAZETTEER.finditer(text):
         if not any(s <= match.start() < e for s, e in seen_spans):
             found.append([canonical(match.group(0), "PLACE"), "PLACE", match.start(), match.end(), match.group(0)])
     # Coordinated mentions ("A, B and C") are almost always of one type.
@@ -179,7 +180,7 @@ def _mentions(doc) -> list[list]:
     retyped = {}
     for mention in found:
         if mention[1] == "PERSON" and len(_tokens(mention[0])) == 1:
-            kind = _retyped(doc.text, mention[2], mention[3])
+            kind = _retyped(text, mention[2], mention[3])
             if kind:
                 retyped[mention[0].lower()] = kind
     for mention in found:

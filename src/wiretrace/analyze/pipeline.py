@@ -222,16 +222,16 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
               reported_by=a.source_entity or (clean_name(a.source_text) if a.source_text else None),
               source_type=a.source_type, anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by),
               status=a.status, status_by=a.status_by, evidence=a.evidence, attribution=i)
-        for i, a in enumerate(attributions) if a.content and not _cites_without_saying(doc, a)
+        for i, a in enumerate(attributions) if a.content and not _cites_without_saying(doc, text, a)
     ]
     return entities, attributions, claims
 
 
-def _cites_without_saying(doc, attribution: Attribution) -> bool:
+def _cites_without_saying(doc, text: str, attribution: Attribution) -> bool:
     """Whether a "citing"/"cited" relation names what its source relied on, or its reasons, rather
     than anything said ("cut its rate, citing easing inflation"): a content with no verb of its own
     ("quoted the minister as saying ..." has one). No claim, though PolNeAR counts the relation."""
-    cue = _text(doc.text, attribution.cue).lower().split()
+    cue = _text(text, attribution.cue).lower().split()
     if not cue or cue[0] not in _BASIS_CUES - {"according"}:
         return False
     for start, end in attribution.content:

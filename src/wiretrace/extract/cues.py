@@ -73,6 +73,9 @@ NOT_FOUND = re.compile(
     r"the requested) (?:page|article|story)|(?:page|article|story) (?:you|you're|you are) (?:were )?(?:looking for|"
     r"requested)|(?:page|article|story) (?:cannot|could not|can'?t|couldn'?t) be found|no longer available|"
     r"(?:does not|doesn'?t) exist)\b", re.IGNORECASE)
+#: Words every NOT_FOUND match holds (lower-cased): a cheap test before the pattern.
+NOT_FOUND_WORDS = ("404", "found", "find", "looking for", "requested", "available", "exist")
+
 TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related topics|filed under)\s*(?::\s*|(?=#))",
                        re.IGNORECASE)
 # The same words alone on a line head a list of tags, one per following line.

@@ -147,6 +147,7 @@ _ANYWHERE_WORDS = ("copyright", "©", ":")
 # Words every match of a pattern holds (lower-cased): a caption or photo credit's keyword
 # (_CAPTION_CREDIT, _PHOTO_CREDIT: "picture" holds "pic", "images" "image"); a date label's are
 # dates.DATE_LABEL_WORDS.
+_ASCII_LABEL_WORDS = tuple(word for word in DATE_LABEL_WORDS if word.isascii())
 _CAPTION_WORDS = ("photo", "image", "pic", "credit")
 # ... and what a newsletter promo (cues.NEWSLETTER) holds.
 _NEWSLETTER_WORDS = ("newsletter", "enter your email")
@@ -412,7 +413,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                   *compress(positions, map(_LISTED.__contains__, labels))}:
             active[i] = True
     # Narrower gates for the costlier tests, which a block can fail for want of one word.
-    labelled = _gate(facts.containing(DATE_LABEL_WORDS), n)
+    # (Labels in Latin letters only, on a page without other letters: most pages.)
+    labelled = _gate(facts.containing(DATE_LABEL_WORDS if not facts.lower.isascii() else _ASCII_LABEL_WORDS), n)
     captioned = _gate(facts.containing(_CAPTION_WORDS), n)
     newsletter = _gate(facts.containing(_NEWSLETTER_WORDS), n)
     # A stamp line near the headline is asked for its dates by the headline, dek and stamp
@@ -660,13 +662,20 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         article.warnings.append("no publication date stated; only an update time")
     if not article.body and cues.NOT_FOUND.search(page.content[:2000]):
         article.is_article = False
-    elif sum(p.count(" ") + 1 for p in article.body) < _ERROR_PAGE_WORDS and any(
-            len(block.text) < _ERROR_MESSAGE_CHARS and cues.NOT_FOUND.search(block.text) for block in blocks[: first_body + _ERROR_MESSAGE_REACH]):
+    elif sum(p.count(" ") + 1 for p in article.body) < _ERROR_PAGE_WORDS and _says_not_found(
+            blocks, first_body + _ERROR_MESSAGE_REACH, facts):
         article.is_article = False
         article.warnings.append("an error page: it says the page was not found")
     return article
 
 
+
+
+def _says_not_found(blocks: list[textblocks.Block], reach: int, facts: PageText) -> bool:
+    """Whether a short block among the first ``reach`` says the page was not found (cues.NOT_FOUND)."""
+    hits = facts.containing(cues.NOT_FOUND_WORDS)
+    candidates = range(min(reach, len(blocks))) if hits is None else sorted(i for i in hits if i < reach)
+    return any(len(blocks[i].text) < _ERROR_MESSAGE_CHARS and cues.NOT_FOUND.search(blocks[i].text) for i in candidates)
 
 
 def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: range, used: set[int],

@@ -67,6 +67,13 @@ def test_record_entities_are_used_when_present():
     assert labels["a1"] == labels["a2"]
 
 
+def test_the_outlet_and_the_agency_that_carried_a_story_say_nothing_of_its_event():
+    article = with_entities(story_articles()["a1"], [("Ilsa Brandvold", "PERSON"), ("Reuters", "ORG"),
+                                                     ("Harbour Post", "ORG"), ("Associated Press", "ORG")])
+    article.publisher, article.wire = "Harbour Post", "Reuters"
+    assert set(entity_names(article)) == {"ilsa brandvold", "ilsa", "brandvold"}
+
+
 def test_basil_style_dicts_accepted():
     rows = {"1": {"title": "Senator Ilsa Brandvold unveils insulin price cap", "text": "Senator Ilsa Brandvold proposed "
                   "capping insulin prices at thirty dollars a month for every patient.", "date": "2024-05-02"},

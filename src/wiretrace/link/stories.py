@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
+from wiretrace.extract.wire import canonical_agency
 from wiretrace.record import Article
 
 ArticleLike = Article | Mapping[str, Any]
@@ -175,12 +176,16 @@ def capitalised_phrases(text: str) -> Counter[str]:
 
 
 def entity_names(article: ArticleLike) -> Counter[str]:
-    """The record's entity names (with their words) when analysis filled them, else capitalised phrases."""
+    """The record's entity names (with their words) when analysis filled them, else capitalised phrases.
+
+    Who carried the story (its publisher, a news agency) says nothing of what it is about: two
+    stories of one wire share it whatever their events, so those names do not count."""
     entities = _get(article, "entities", []) or []
+    carriers = {" ".join(str(n).lower().split()) for n in (_get(article, "publisher", None), _get(article, "wire", None)) if n}
     names: Counter[str] = Counter()
     for entity in entities:
         name = entity.get("name") if isinstance(entity, Mapping) else getattr(entity, "name", None)
-        if not name:
+        if not name or " ".join(name.lower().split()) in carriers or canonical_agency(name):
             continue
         mentions = entity.get("mentions") if isinstance(entity, Mapping) else getattr(entity, "mentions", None)
         weight = max(1, len(mentions or []))

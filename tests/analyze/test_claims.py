@@ -177,3 +177,18 @@ def test_a_denial_by_the_accused_reaches_the_named_accusers_claim():
         "Her deputy said Cole would publish her accounts next week.",
     ]))
     assert _claim_with(later, "publish her accounts").status == "asserted"
+
+
+def test_a_denied_report_covers_the_outlets_sources_not_an_officials_own_word():
+    article = analyze_article(_article([
+        "The Gazeta Lisvar daily reported on Wednesday that the energy minister planned to limit gas exports "
+        "to 60 per cent of output from January.",
+        "Two officials who spoke on condition of anonymity told Gazeta Lisvar that the ministry had modelled "
+        "caps of between 55% and 65%.",
+        "An official in the petroleum ministry in New Delhi, who did not wish to be named, said Indian buyers had "
+        "sought clarity from their suppliers and had been told that current contracts would be honoured.",
+        "Marvosa's energy ministry has denied the report.",
+    ]))
+    assert _claim_with(article, "limit gas exports").status == "denied"
+    assert _claim_with(article, "modelled caps").status == "denied"  # the report's own unnamed sources
+    assert _claim_with(article, "sought clarity").status == "asserted"  # spoke to this newsroom, not to the daily

@@ -295,7 +295,8 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
     - when it names a topic ("declined to comment on the drone allegations"), the claims that speak
       of it;
     - when it is about a report as a whole ("denied the report", "declined to comment"), the claims
-      of media and anonymous sources, and, when it names what it answers ("Cole denied the
+      of media sources and of the unnamed sources who spoke to them (of every anonymous source,
+      where the article cites no outlet), and, when it names what it answers ("Cole denied the
       allegation", "rejected the criticism"), the earlier claims about its giver or, for an
       allegation or criticism, those of the sentence just before; never another status sentence
       ("Reuters could not independently verify ...");
@@ -303,6 +304,14 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
     """
     words = [content_words(doc, a.content) for a in attributions]
     stating = set(event_attribution.values())
+    # "The report" is a media outlet's where the article cites one: the outlet's claims, and those
+    # of unnamed sources who spoke to it ("two officials ... told Gazeta Lisvar"); an unnamed
+    # official's word to this newsroom is no part of it. Where no outlet is cited, the anonymous
+    # claims are the report.
+    outlets = {a.source_entity or a.source_text for i, a in enumerate(attributions)
+               if i not in stating and a.source_type == "media"} - {None}
+    in_report = [a.source_type == "media" or (a.anonymous and (not outlets or _names_one_of(doc, a, outlets)))
+                 for a in attributions]
     for n, event in enumerate(events):
         own = event_attribution.get(n)
         by = event.by
@@ -319,7 +328,7 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                 if i not in stating and _speaks_of(words[i], event.topic):
                     targets.append(i)
             elif event.about_report or _names_report_of(event.sentence, attribution):
-                if i not in stating and (attribution.source_type == "media" or attribution.anonymous or i in answered):
+                if i not in stating and (in_report[i] or i in answered):
                     targets.append(i)
             elif overlap(event_words, words[i]) >= SAME_CLAIM_OVERLAP:
                 targets.append(i)
@@ -332,6 +341,15 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                 if other is not attribution and other.source_entity == attribution.source_entity \
                         and other.anonymous and other.status == "asserted":
                     _settle(other, attribution.status, None, None)
+
+
+def _names_one_of(doc, attribution: Attribution, outlets: set[str]) -> bool:
+    """Whether the sentence of ``attribution``'s cue names one of ``outlets``."""
+    if not attribution.cue:
+        return False
+    span = doc.char_span(attribution.cue[0][0], attribution.cue[0][1], alignment_mode="expand")
+    sentence = span.sent.text if span is not None else ""
+    return any(outlet in sentence for outlet in outlets)
 
 
 def _speaks_of(claim_words: set[str], topic: frozenset[str]) -> bool:

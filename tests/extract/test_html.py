@@ -126,3 +126,15 @@ def test_an_xhtml_page_with_an_xml_declaration_is_extracted():
         assert article.input_kind == "html"
         assert article.headline == "Prison officers charged over records"
         assert len(article.body) == 3 and article.body[0].startswith("Two prison officers were charged")
+
+
+def test_a_caption_beside_its_picture_without_a_figure_is_read():
+    page = f"""<html><head><title>Prison officers charged over records</title></head><body><article>
+<h1>Prison officers charged over records</h1>
+<div class="photo"><img src="https://img.example/prison.jpg" alt="The prison gate">
+<span class="newsCaption">The prison gate in Harbourton on Tuesday morning <span class="photo-credit">(Image: Jon Tavi)</span></span></div>
+<div class="gallery-teaser"><img src="https://img.example/teaser.jpg"><span class="teaser-caption">ITV, ASSOCIATED PRESS</span></div>
+{PARAGRAPHS}</article></body></html>"""
+    article = extract_page(Page("loose.html", page), ExtractConfig(mode="html"))
+    assert [(i.url, i.caption, i.credit) for i in article.images] == [
+        ("https://img.example/prison.jpg", "The prison gate in Harbourton on Tuesday morning", "Jon Tavi")]

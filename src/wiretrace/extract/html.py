@@ -207,31 +207,69 @@ def parse_html(content: str) -> HtmlElement:
     return tree
 
 
+# A caption set beside its picture without <figure> ("<div class="photo"><img …><span
+# class="newsCaption">…</span></div>"): an element whose class names a caption, whose parent holds
+# one picture before it.
+_CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
+_CAPTIONED = lxml.etree.XPath(
+    "//body//*[not(self::figcaption) and contains(translate(@class, 'CAPTION', 'caption'), 'caption')]")
+# A credit's own label and brackets.
+_CREDIT_LABEL = re.compile(r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|pic)s?\s*(?:credit)?|credit)\s*:\s*(?P<credit>[^()]+?)\s*\)?$",
+                           re.IGNORECASE)
+#: Words a caption found that way has at least.
+_LOOSE_CAPTION_WORDS = 5
+#: Pictures read from such captions, at most (a gallery or a teaser grid repeats the pattern).
+_MAX_LOOSE_CAPTIONS = 10
+
+
+def _image(img: HtmlElement | None, caption_el: HtmlElement | None, url: str | None) -> Image | None:
+    """The picture ``img`` with its caption and credit (a credit-classed child of the caption, or a
+    credit closing its text), or None where there is neither a picture nor a caption."""
+    src = None
+    if img is not None:
+        src = img.get("src") or img.get("data-src")
+        if src and url:
+            src = urljoin(url, src)
+    caption = credit = None
+    if caption_el is not None:
+        for child in caption_el.iter():
+            if child is not caption_el and _CREDIT_CLASS.search(child.get("class") or ""):
+                credit = " ".join(child.text_content().split()) or None
+        caption = " ".join(caption_el.text_content().split()) or None
+        if caption and credit and caption.endswith(credit):
+            caption = caption[: -len(credit)].strip(" |-–—") or None
+        if caption and not credit:
+            match = _CAPTION_CREDIT.search(caption) or captions.trailing_credit(caption)
+            if match:
+                credit = match.group("credit").strip()
+                caption = caption[: match.start()].strip(" |-–—") or None
+    if credit and (label := _CREDIT_LABEL.match(credit)):  # "(Image: National Lottery)", "Photo: John Locher, AP"
+        credit = label.group("credit").strip() or None
+    return Image(url=src, caption=caption, credit=credit) if src or caption else None
+
+
 def _figures(tree: HtmlElement, url: str | None) -> list[Image]:
-    images = []
-    for figure in tree.iterfind(".//figure"):
-        img = figure.find(".//img")
-        src = None
-        if img is not None:
-            src = img.get("src") or img.get("data-src")
-            if src and url:
-                src = urljoin(url, src)
-        caption_el = figure.find(".//figcaption")
-        caption = credit = None
-        if caption_el is not None:
-            for child in caption_el.iter():
-                if child is not caption_el and _CREDIT_CLASS.search(child.get("class") or ""):
-                    credit = " ".join(child.text_content().split()) or None
-            caption = " ".join(caption_el.text_content().split()) or None
-            if caption and credit and caption.endswith(credit):
-                caption = caption[: -len(credit)].strip(" |-–—") or None
-            if caption and not credit:
-                match = _CAPTION_CREDIT.search(caption) or captions.trailing_credit(caption)
-                if match:
-                    credit = match.group("credit").strip()
-                    caption = caption[: match.start()].strip(" |-–—") or None
-        if src or caption:
-            images.append(Image(url=src, caption=caption, credit=credit))
+    """The page's pictures with their captions: each <figure>, and each caption set beside its
+    picture without one."""
+    images = [image for figure in tree.iterfind(".//figure")
+              if (image := _image(figure.find(".//img"), figure.find(".//figcaption"), url))]
+    loose = 0
+    for element in _CAPTIONED(tree):
+        if loose >= _MAX_LOOSE_CAPTIONS:
+            break
+        parent = element.getparent()
+        if parent is None or any(a.tag in ("figure", "a") for a in element.iterancestors()) \
+                or any(_CAPTION_CLASS.search(a.get("class") or "") for a in element.iterancestors()):
+            continue
+        pictures = [img for img in parent.iter("img")]
+        if len(pictures) != 1 or pictures[0] in element.iter("img"):
+            continue
+        image = _image(pictures[0], element, url)
+        # (A caption is a sentence or so; a line of a few capitalised words is a credit or a label.)
+        if image is not None and image.caption and len(image.caption.split()) >= _LOOSE_CAPTION_WORDS \
+                and image.caption != image.caption.upper() and not any(i.url == image.url for i in images):
+            images.append(image)
+            loose += 1
     return images
 
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from wiretrace.extract import ExtractConfig, ExtractionError, detect_kind
-from wiretrace.pipeline import Failure, extract_safely, extract_sourced
+from wiretrace.extract import ExtractConfig, detect_kind
+from wiretrace.pipeline import Failure, extract_safely
 from wiretrace.record import Article, FeedLink, Origin, SourcedPage
 from wiretrace.sources import InputError, read_page
 from wiretrace.sources.inputs import PAGE, expand_inputs, input_kind, read_input
@@ -128,18 +128,18 @@ class _Pending:
 
 def _extract_remote(page: SourcedPage, template: frozenset[str], config: ExtractConfig,
                     analyze: bool) -> tuple[Article | None, str | None]:
-    """:func:`extract_sourced` (and analysis) as a Dask task: errors come back as text, not exceptions."""
-    try:
-        article = extract_sourced(page, config, template)
-        if analyze:
-            from wiretrace.analyze.pipeline import analyze_article
+    """:func:`extract_safely` (and analysis) as a Dask task: errors come back as text, not exceptions."""
+    article = extract_safely(page, config, template)
+    if isinstance(article, Failure):
+        return None, article.reason
+    if analyze:
+        from wiretrace.analyze.pipeline import analyze_article
 
+        try:
             analyze_article(article)
-        return article, None
-    except ExtractionError as err:
-        return None, err.reason
-    except Exception as err:  # one page must not end a run
-        return None, f"internal error: {type(err).__name__}: {err}"
+        except Exception as err:  # one page must not end a run
+            return None, f"internal error: {type(err).__name__}: {err}"
+    return article, None
 
 
 class Ingester:

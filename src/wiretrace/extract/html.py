@@ -22,7 +22,9 @@ from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, uni
 
 _NOT_FOUND_TITLE = re.compile(r"\b(?:404|not found|page not found|error|no longer available)\b", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer", re.IGNORECASE)
-_CAPTION_CREDIT = re.compile(r"\s*[(\[]?\s*(?:(?:file\s+)?photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*(?P<credit>[^)\]]{2,80})[)\]]?\s*$", re.IGNORECASE)
+# A credit with its label ("Photo: Jon Tavi", "(Image credit: Future plc)"), closing a caption or alone.
+_CAPTION_CREDIT = re.compile(r"\s*[(\[]?\s*(?:(?:file\s+)?photo(?:graph)?|image|picture|pic|credit)s?\s*(?:credit)?\s*:\s*"
+                             r"(?P<credit>[^)\]]{2,80})[)\]]?\s*$", re.IGNORECASE)
 _MIN_ARTICLE_WORDS = 100
 # An error page whose <h1> says so may still show an apology and teasers up to this many words.
 _ERROR_PAGE_WORDS = 300
@@ -150,13 +152,19 @@ def _names(element: HtmlElement) -> str:
     return " ".join(value for key, value in element.attrib.items() if key in ("class", "id") or key.startswith("data-"))
 
 
-def _visible_dek(tree: HtmlElement, headline: str | None, description: str | None) -> tuple[str, bool] | None:
-    """The standfirst shown under the headline, and whether the markup says so: among the first
-    elements after the <h1>, one that is a sub-heading (h2, h3) or names itself one (class, id or
-    data attribute, its own or its parent's), or else one that restates the page's description
-    (which may also be the body's first paragraph). None where a picture or a paragraph of the
-    body comes first."""
-    heading = next((h1 for h1 in tree.iterfind(".//h1") if " ".join(h1.text_content().split()) == headline), None)
+def _headline_heading(tree: HtmlElement, headline: str | None) -> HtmlElement | None:
+    """The <h1> that shows the headline, if one does."""
+    if not headline:
+        return None
+    return next((h1 for h1 in tree.iterfind(".//h1") if " ".join(h1.text_content().split()) == headline), None)
+
+
+def _visible_dek(heading: HtmlElement | None, headline: str | None, description: str | None) -> tuple[str, bool] | None:
+    """The standfirst shown under the headline's <h1> (``heading``), and whether the markup says
+    so: among the first elements after it, one that is a sub-heading (h2, h3) or names itself one
+    (class, id or data attribute, its own or its parent's), or else one that restates the page's
+    description (which may also be the body's first paragraph). None where a picture or a
+    paragraph of the body comes first."""
     if heading is None:
         return None
     described = set(_WORD.findall(description.lower())) if description else set()
@@ -213,9 +221,6 @@ def parse_html(content: str) -> HtmlElement:
 _CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
 _CAPTIONED = lxml.etree.XPath(
     "//body//*[not(self::figcaption) and contains(translate(@class, 'CAPTION', 'caption'), 'caption')]")
-# A credit's own label and brackets.
-_CREDIT_LABEL = re.compile(r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|pic)s?\s*(?:credit)?|credit)\s*:\s*(?P<credit>[^()]+?)\s*\)?$",
-                           re.IGNORECASE)
 #: Words a caption found that way has at least.
 _LOOSE_CAPTION_WORDS = 5
 #: Pictures read from such captions, at most (a gallery or a teaser grid repeats the pattern).
@@ -243,7 +248,7 @@ def _image(img: HtmlElement | None, caption_el: HtmlElement | None, url: str | N
             if match:
                 credit = match.group("credit").strip()
                 caption = caption[: match.start()].strip(" |-–—") or None
-    if credit and (label := _CREDIT_LABEL.match(credit)):  # "(Image: National Lottery)", "Photo: John Locher, AP"
+    if credit and (label := _CAPTION_CREDIT.match(credit)):  # "(Image: National Lottery)", "Photo: John Locher, AP"
         credit = label.group("credit").strip() or None
     return Image(url=src, caption=caption, credit=credit) if src or caption else None
 
@@ -273,13 +278,9 @@ def _figures(tree: HtmlElement, url: str | None) -> list[Image]:
     return images
 
 
-def _credits_near_headline(tree: HtmlElement, headline: str | None) -> list[wire.WireCredit]:
-    """Agency-only lines ("Reuters", "United Press International") between the headline and the body."""
-    heading = None
-    for h1 in tree.iterfind(".//h1"):
-        if headline and " ".join(h1.text_content().split()) == headline:
-            heading = h1
-            break
+def _credits_near_headline(heading: HtmlElement | None) -> list[wire.WireCredit]:
+    """Agency-only lines ("Reuters", "United Press International") between the headline's <h1>
+    (``heading``) and the body."""
     if heading is None:
         return []
     credits = []
@@ -362,7 +363,8 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.related = body.related
 
     article.headline = meta.headline
-    shown = _visible_dek(tree, meta.headline, meta.dek)
+    heading = _headline_heading(tree, meta.headline)
+    shown = _visible_dek(heading, meta.headline, meta.dek)
     if shown is not None and shown[1] and shown[0] in article.body[:_DEK_WINDOW_PARAGRAPHS]:
         # (The body extractor took the standfirst the markup names for an opening paragraph.)
         article.body.remove(shown[0])
@@ -418,7 +420,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
             if credit:
                 credits.append(credit)
                 break
-    credits.extend(_credits_near_headline(tree, article.headline))
+    credits.extend(_credits_near_headline(heading))
     for kind, read in (("end_credit", lambda t: wire.credit_from_paragraph(t, "last")),
                        ("disclaimer", wire.disclaimer), ("copyright", wire.credit_from_copyright)):
         credit = next((c for t in signal_texts[kind][:20] if (c := read(t))), None)

@@ -21,7 +21,6 @@ _ARTICLE_TYPES = {
     "techarticle", "scholarlyarticle", "report", "advertisercontentarticle", "satiricalarticle",
 }
 _PAGE_TYPES = {"webpage", "collectionpage", "searchresultspage", "itempage", "aboutpage", "contactpage"}
-_TITLE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+[^|–—-]{2,60}$")
 
 
 @dataclass(slots=True)

@@ -513,6 +513,26 @@ def test_calls_to_action_closing_the_body_leave_it() -> None:
     assert all(keep)
 
 
+def test_a_sign_up_box_inside_the_story_leaves_it_whole() -> None:
+    """Around a sign-up line the decoder left out ("Enter your email address"), the box's own
+    heading and its pitch to the reader leave the body too; the story's paragraphs that bound
+    the box, a short sentence about subscribers and a sub-heading under the box stay."""
+    box = ["Get the Morning Brief", "Our top stories, delivered to your inbox every weekday.",
+           "Enter your email address", "Sign up", "Thank you for subscribing!"]
+    texts = [*PARAGRAPHS[:2], *box, *PARAGRAPHS[2:]]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [text not in ("Enter your email address", "Sign up") for text in texts]
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS
+
+    story = ["Streaming service adds 9 million subscribers", "The service added 9 million subscribers."]
+    texts = [*PARAGRAPHS[:2], "NEWSLETTER", "Sign up to receive our daily briefing.", *story, *PARAGRAPHS[2:]]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [text != "Sign up to receive our daily briefing." for text in texts]
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert [t for t, k in zip(texts, keep) if k] == [*PARAGRAPHS[:2], *story, *PARAGRAPHS[2:]]
+
+
 def test_requests_to_write_in_and_newsletter_pitches_closing_the_body_leave_it() -> None:
     """"Have a tip? ... may be reached at", "We'd like to hear what you think" and a newsletter
     pitch after the story are the newsroom's; a quote closing the story stays."""

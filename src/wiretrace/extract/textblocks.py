@@ -1240,12 +1240,74 @@ def _drop_closing_calls(blocks: list[Block], keep: list[bool], columns: _Columns
     kept = list(compress(range(len(keep)), keep))  # (the kept indices, without a Python loop)
     # The blocks whose features name a newsletter or a subscription pitch.
     pitches = set(columns.flagged["cue_newsletter"]).union(columns.flagged["subscribe"])
+    if _drop_newsletter_boxes(blocks, keep, pitches):
+        kept = list(compress(range(len(keep)), keep))
     _drop_newsletter_foot(blocks, keep, pitches, kept)
     while len(kept) > 3:
         i = kept[-1]
         if not _closing_call(blocks[i].text, i in pitches):
             break
         keep[kept.pop()] = False
+
+
+#: How many lines a sign-up box inside the story runs to, on either side of its sign-up line.
+_BOX_REACH = 4
+# A box's pitch speaks to the reader ("... delivered to your inbox", "Thank you for
+# subscribing!"); a story's sentence about subscribers or an email does not, unless it quotes.
+_READER_ADDRESS = re.compile(r"\b(?:you|your)\b|!", re.IGNORECASE)
+_QUOTE_MARKS = ('"', "“", "”", "«", "„")
+
+
+def _box_pitch(text: str) -> bool:
+    return _PITCH.search(text) is not None and _READER_ADDRESS.search(text) is not None \
+        and not any(mark in text for mark in _QUOTE_MARKS)
+
+
+def _story_line(text: str) -> bool:
+    return (text.endswith(_SENTENCE_ENDS) or text.count(" ") + 1 > _CALL_WORDS) and not _box_pitch(text)
+
+
+def _box_heading(text: str) -> bool:
+    # (A date, a handle or a bracket marks a tweet's or a picture's credit line, not a heading.)
+    return text.count(" ") + 1 <= _FOOT_HEADING_WORDS and not text.endswith(_SENTENCE_ENDS) \
+        and _DIGITS.search(text) is None and "@" not in text and "(" not in text
+
+
+def _drop_newsletter_boxes(blocks: list[Block], keep: list[bool], pitches: set[int]) -> bool:
+    """Take the rest of a sign-up box inside the story out of the body (in place), around each
+    sign-up line already left out ("Enter your email", "Sign up for our newsletter"): the
+    box's own heading above it ("Get the Morning Brief", "NEWSLETTER") and its pitch lines on
+    either side ("Our top stories, delivered to your inbox", "Thank you for subscribing!"), as
+    far as the box's short lines run. The story's paragraphs bound it; a sub-heading under the
+    box is the story's. Whether anything was taken out."""
+    changed = False
+    n = len(blocks)
+    for j in sorted(pitches):
+        if keep[j] or blocks[j].text.count(" ") + 1 > _CALL_WORDS:
+            continue
+        # Down: the box's pitch lines and fine print, until the story resumes.
+        for k in range(j + 1, min(n, j + 1 + _BOX_REACH)):
+            text = blocks[k].text
+            if text.count(" ") + 1 > _CALL_WORDS or (keep[k] and not _box_pitch(text)):
+                break
+            if keep[k]:
+                keep[k] = False
+                changed = True
+        # Up: pitch lines, then the box's heading, the topmost line of the box.
+        for k in range(j - 1, max(-1, j - 1 - _BOX_REACH), -1):
+            text = blocks[k].text
+            if text.count(" ") + 1 > _CALL_WORDS:
+                break
+            if not keep[k]:
+                continue
+            above_is_story = k > 0 and keep[k - 1] and _story_line(blocks[k - 1].text)
+            if _box_pitch(text) or (_box_heading(text) and above_is_story):
+                keep[k] = False
+                changed = True
+                if not above_is_story:
+                    continue
+            break
+    return changed
 
 
 #: A newsletter box at the foot: its heading has at most this many words, and at most this many
@@ -1599,6 +1661,16 @@ def _categories(blocks: list[Block], keep: list[bool], columns: _Columns, templa
     for i, name in named.items():
         if not keep[i]:
             labels[i] = name
+    # A sign-up box inside the story: its heading and pitch lines, left out with its sign-up
+    # line, are the box's too.
+    last_body = n - 1 - keep[::-1].index(True) if first_body < n else -1
+    for i in flagged["cue_newsletter"]:
+        if labels[i] == "newsletter" and first_body < i < last_body:
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < n and not keep[j] and labels[j] in ("other", "newsletter"):
+                    labels[j] = "newsletter"
+                    j += step
     # Past the first comments heading after the body's start, every other block left out is the
     # thread's. Before it, under a related-links heading, every short line up to the next body
     # block is one of its links.

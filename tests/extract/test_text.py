@@ -574,3 +574,19 @@ def test_an_error_page_with_an_apology_and_teasers_is_no_article():
     article = extract_page(Page("404.txt", ERROR_PAGE_DUMP), ExtractConfig(mode="text"))
     assert article.is_article is False and article.body == []
     assert any("error page" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("line", [
+    "By Lucia Ferreira and Ben Okoye – Reporters, Gulf Coast Business Journal",
+    "by Marisol Haney, Heartland Health Report | January 15, 2025",
+    "Kayla Brennan • May 19, 2025 3:22 PM",
+    "Posted on September 14, 2024September 16, 2024 by Hannah Whitcombe",
+])
+def test_a_long_byline_or_stamp_under_the_headline_is_no_dek(line):
+    dump = HEADLINE_DUMP.replace(
+        "Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles the summer crossings.",
+        line)
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == "Ferry service to the islands will resume in June, council says"
+    assert article.dek is None
+

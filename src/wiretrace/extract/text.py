@@ -16,7 +16,7 @@ from wiretrace.extract import captions, cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline, split_names
 from wiretrace.extract.dates import DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date
 from wiretrace.extract.textfeatures import PageText, is_dateline
-from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
+from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
 
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
 _LEADING_DATE = re.compile(r"^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
@@ -223,7 +223,10 @@ def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
     else its score from its length alone (always positive)."""
     text = block.text
     words = text.split()
-    if not 3 <= len(words) <= 30:
+    size = len(words)
+    if size < 3 and not text.isascii():  # a headline in a script written without spaces
+        size = count_words(text)
+    if not 3 <= size <= 30:
         return 0.0
     # A sentence is no headline, unless it is set in title case ("... Release. Why You Shouldn't
     # Worry."); a quotation on its own is a pull quote.
@@ -239,7 +242,7 @@ def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
     if text.endswith(":"):  # a label ("You are at:", "Share this article:")
         return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
-    return 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
+    return 1.0 + (0.5 if 4 <= size <= 20 else 0.0) - max(0, size - 14) * 0.05
 
 
 def _title_finish(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool],

@@ -1,6 +1,6 @@
 import json
 
-from wiretrace.record import Article, Boilerplate, Image, RelatedLink, estimate_reading_time, unique_related
+from wiretrace.record import Article, Boilerplate, Image, RelatedLink, count_words, estimate_reading_time, unique_related
 
 CONTRACT_KEYS = {
     "source", "url", "input_kind", "language", "headline", "dek", "body", "published", "updated",
@@ -53,3 +53,11 @@ def test_json_form_is_what_asdict_gives_and_shares_no_list_with_the_record():
     data["body"].append("Three.")
     data["entities"][0]["mentions"][0][0] = 99
     assert article.body == ["One.", "Two."] and article.entities[0].mentions[0] == [0, 5]
+
+
+def test_words_of_a_script_without_spaces_are_counted_by_its_characters():
+    assert count_words("The council met on Friday.") == 5
+    assert count_words("Café owners met on Friday.") == 5
+    japanese = "経営難が続く山間部のローカル線について、県と沿線5市町は18日に合意した。"
+    assert count_words(japanese) == 16  # 32 CJK characters
+    assert estimate_reading_time([japanese * 40]) == 3

@@ -138,3 +138,12 @@ def test_other_numbers_still_go_to_dateutil(text):
     from wiretrace.extract.dates import _yearless
 
     assert not _yearless(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a WordPress theme prints the first and the latest version's <time>; a dump runs them together
+    "Posted on September 14, 2024September 16, 2024 by Hannah Whitcombe",
+    "Posted on September 14, 2024 September 16, 2024",
+])
+def test_two_dates_after_one_label_give_the_first(text):
+    assert labelled_dates(text) == {"published": "2024-09-14"}

@@ -326,3 +326,54 @@ def test_dev_benchmark_f1():
     scores = scorer.score(truth, predictions)
     assert scores["empty_predictions"] == 0
     assert scores["f1"] >= DEV_F1_FLOOR, scores
+
+
+# An older template: the story is text and <br>s in a <div> no body expression knows, so
+# readability, not trafilatura, finds it, with the page's own <div>s around it.
+DIV_BR_PAGE = """<html><head><title>Farmers block highway over cane dues - The Plains Herald</title></head><body>
+<table class="topstrip"><tr><td><a href="/">Home</a> | <a href="/state">State</a> | <a href="/sports">Sports</a></td></tr></table>
+<div id="container"><div id="leftcol">
+<div class="newshead"><h1>Farmers block highway over cane dues</h1></div>
+<div class="newsinfo">Posted On: 12-Feb-2025 19:46 IST | By: Staff Reporter | Mandya</div>
+<div class="tools">Font Size: A+ A- | Print | E-mail</div>
+<div class="newsimg"><img src="/img/farmers.jpg" alt=""><br><span class="imgcap">Farmers raise slogans during the
+blockade near Mandya on Wednesday. -- Herald Photo</span></div>
+<div id="storybody" class="storytext">
+Hundreds of sugarcane farmers blocked the state highway near Mandya for a third day on Wednesday, demanding that
+the district's sugar mills clear dues of over Rs 420 crore for cane supplied last season.<br><br>
+Traffic between the two cities was diverted through smaller towns, adding nearly two hours to the journey for
+buses and goods vehicles, and long queues of lorries formed on either side of the blockade.<br><br>
+<b>Mills cite low sugar prices</b><br><br>
+Representatives of two private mills said they had been unable to pay because sugar prices had stayed flat while
+their costs rose, and said they would clear the rest of the dues by the end of March.
+</div>
+<div class="storytools">Email this story | Print this story | Feedback</div>
+</div></div></body></html>"""
+
+
+def test_a_story_of_text_and_line_breaks_in_page_divs_keeps_its_paragraphs():
+    body = extract_body(lxml.html.fromstring(DIV_BR_PAGE), "https://herald.example.in/state/farmers.html")
+    assert body.paragraphs == [
+        "Hundreds of sugarcane farmers blocked the state highway near Mandya for a third day on Wednesday, "
+        "demanding that the district's sugar mills clear dues of over Rs 420 crore for cane supplied last season.",
+        "Traffic between the two cities was diverted through smaller towns, adding nearly two hours to the journey "
+        "for buses and goods vehicles, and long queues of lorries formed on either side of the blockade.",
+        "Mills cite low sugar prices",
+        "Representatives of two private mills said they had been unable to pay because sugar prices had stayed "
+        "flat while their costs rose, and said they would clear the rest of the dues by the end of March.",
+    ]
+    removed = {b.text: b.category for b in body.boilerplate}
+    assert removed["Font Size: A+ A- | Print | E-mail"] == "navigation"
+    assert removed["Email this story | Print this story | Feedback"] == "navigation"
+    assert removed["Farmers raise slogans during the blockade near Mandya on Wednesday. -- Herald Photo"] == "caption"
+
+
+@pytest.mark.parametrize("text", [
+    "Lakers 101 | Celtics 99 | Heat 95 | Knicks 90",  # results
+    "The vote was carried | unanimously",  # two entries
+    "He said: we will stay. | She said: we will go. | They left.",  # sentences
+    "Posted On: 12-Feb-2025 19:46 IST | By: Staff Reporter",
+])
+def test_prose_and_short_stamps_are_no_tool_bar(text):
+    from wiretrace.extract.htmlclean import is_tool_bar
+    assert not is_tool_bar(text)

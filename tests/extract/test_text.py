@@ -574,3 +574,42 @@ def test_an_error_page_with_an_apology_and_teasers_is_no_article():
     article = extract_page(Page("404.txt", ERROR_PAGE_DUMP), ExtractConfig(mode="text"))
     assert article.is_article is False and article.body == []
     assert any("error page" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("line", [
+    "By Lucia Ferreira and Ben Okoye – Reporters, Gulf Coast Business Journal",
+    "by Marisol Haney, Heartland Health Report | January 15, 2025",
+    "Kayla Brennan • May 19, 2025 3:22 PM",
+    "Posted on September 14, 2024September 16, 2024 by Hannah Whitcombe",
+])
+def test_a_long_byline_or_stamp_under_the_headline_is_no_dek(line):
+    dump = HEADLINE_DUMP.replace(
+        "Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles the summer crossings.",
+        line)
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == "Ferry service to the islands will resume in June, council says"
+    assert article.dek is None
+
+
+JAPANESE_DUMP = """東海日報デジタル
+ニュース
+地域
+地方鉄道、存続へ上下分離方式を導入　県と沿線5市町が合意
+2025年3月18日 19時40分 佐藤 美咲
+ポスト シェア LINEで送る
+山あいを走る1両編成の列車＝2月、本社ヘリから
+経営難が続く山間部のローカル線について、県と沿線5市町は18日、線路や駅などの施設を自治体が保有し、鉄道会社は運行に専念する「上下分離方式」を2027年度から導入することで合意した。施設の維持管理費として、県と市町が年間約9億円を負担する。
+同線は全長約62キロ。利用者は1990年代のピーク時から7割以上減り、2023年度の赤字は約14億円に上った。運行する第三セクターの鉄道会社は昨年、自治体の支援がなければ数年以内に運行の継続が困難になるとの見通しを示していた。
+県庁で開かれた協議会の会合後、知事は「地域の暮らしと観光を支える大切な足を次の世代に残す」と述べた。沿線の市長の一人は「負担は重いが、廃線になれば高校生の通学手段がなくなる」と話した。
+会社概要
+プライバシーポリシー
+"""
+
+
+def test_a_japanese_headline_is_found_and_its_body_is_no_short_one():
+    article = extract_page(Page("rail.txt", JAPANESE_DUMP), ExtractConfig(mode="text"))
+    # Written without spaces, the headline is two "words" and the body a dozen: counted in
+    # characters, they are a headline and a story of some 170 words.
+    assert article.headline == "地方鉄道、存続へ上下分離方式を導入　県と沿線5市町が合意"
+    assert any(paragraph.startswith("経営難が続く") for paragraph in article.body)
+    assert not any("short body" in warning for warning in article.warnings)

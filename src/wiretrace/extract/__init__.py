@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from wiretrace.extract import cues
 from wiretrace.extract.dates import is_bare_label, labelled_dates
 from wiretrace.extract.settings import ExtractConfig
-from wiretrace.record import Article, Boilerplate, Page, estimate_reading_time
+from wiretrace.record import Article, Boilerplate, Page, count_words, estimate_reading_time
 
 __all__ = ["ExtractConfig", "ExtractionError", "detect_kind", "extract_page"]
 
@@ -171,8 +171,8 @@ def finalize(article: Article) -> Article:
             from wiretrace.extract.language import detect_language
 
             article.language = detect_language(sample)
-    # A tidied paragraph is words joined by single spaces: counting the spaces is a split cheaper.
-    words = sum(p.count(" ") + 1 for p in article.body)
+    # (A tidied paragraph is words joined by single spaces: count_words counts the spaces.)
+    words = sum(map(count_words, article.body))
     if article.reading_time_minutes is None and article.body:
         article.reading_time_minutes = estimate_reading_time(article.body, words=words)
     if not article.body:

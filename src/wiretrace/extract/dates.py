@@ -311,6 +311,8 @@ _ENGLISH_DATE_LABEL = re.compile("|".join(_ENGLISH_DATE_LABELS))
 # What the labels of a later version hold (the others label the first).
 _UPDATE_STEMS = ("updated", "modified", "actualiz", "atualiz", "aktualis", "mis à jour", "aggiorn", "обновл")
 _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.join(_DATE_LABELS)})\b\s*:?\s*", re.IGNORECASE)
+# A year run into the next word, as a second date glued to the first leaves it ("2024September").
+_GLUED_YEAR = re.compile(r"(?<=\b\d{4})(?=[A-Za-z])")
 _CHUNK_END = re.compile(r"\s+[|•·]\s+|\s{3,}")
 _NAMES_A_DAY = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
@@ -351,8 +353,14 @@ def labelled_dates(text: str) -> dict[str, str]:
         # names a day ("Nov 18, 2019", "18/11/2019"), not just any number ("a model called TNG50").
         if match.group("label").lower() == "date" and ":" not in match.group(0):
             continue
-        if not _NAMES_A_DAY.search(value[:40]):
+        if not (day := _NAMES_A_DAY.search(value[:40])):
             continue
+        # Two dates after one label are the first version's and the latest's: a WordPress theme
+        # prints both <time>s, hides one with its style sheet, and a text dump shows them run
+        # together ("Posted on September 14, 2024September 16, 2024 by ..."). The first counts.
+        value = _GLUED_YEAR.sub(" ", value)
+        if second := _NAMES_A_DAY.search(value, day.end()):
+            value = value[: second.start()]
         parsed = parse_date(value[:60].strip(" ,;|"), dayfirst)
         if not parsed:
             continue

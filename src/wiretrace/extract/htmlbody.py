@@ -135,15 +135,20 @@ _BLOCK_TAGS = {"p", "head", "quote", "code", "item", "row", "list", "table", "ce
 
 def _blocks(element: _Element, out: list[Block], group: int | None = None) -> list[Block]:
     """Flatten trafilatura's output into blocks: list items and table rows are paragraphs of
-    their own, and so is each <lb>-separated line."""
-    nested = element.tag in _CONTAINERS and any(child.tag in _BLOCK_TAGS for child in element)
+    their own, and so is each <lb>-separated line.
+
+    readability's output keeps the page's <div>s (trafilatura's has none): a <div> that only
+    wraps others is a container like the rest, and one that holds text alone is a paragraph."""
+    nested = element.tag in _CONTAINERS and any(child.tag in _BLOCK_TAGS or child.tag in _CONTAINERS
+                                                for child in element)
     if not nested:
         if element.tag == "row":
             cells = [" ".join(_flat_text(cell)) for cell in element]
             texts = [" ".join(c for c in cells if c)]
         else:
             texts = _flat_text(element)
-        out.extend(Block(text, str(element.tag), group) for text in texts if text)
+        tag = "p" if element.tag == "div" else str(element.tag)
+        out.extend(Block(text, tag, group) for text in texts if text)
         return out
     if element.tag == "list":
         group = id(element)
@@ -302,6 +307,8 @@ def _clean_blocks(blocks: list[Block], page: _Page) -> HtmlBody:
     for block in blocks:
         if block.label is None:
             block.label = cues.anywhere_category(block.text)
+        if block.label is None and htmlclean.is_tool_bar(block.text):
+            block.label = "navigation"
         # a repeated headline is never prose
         if block.label is None and page.is_title(block.text) and htmlclean.words(block.text) >= 4:
             block.label = "other"

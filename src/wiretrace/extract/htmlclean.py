@@ -72,10 +72,15 @@ def merge_split_body(tree: HtmlElement) -> int:
 _BLOCK_TAGS = ("aside", "div", "section", "ul", "ol", "form", "p", "span", "figcaption")
 
 
+# Older templates name a caption's box in short: "imgcap", "photo-cap", "pic_cap".
+_SHORT_CAPTION_NAME = re.compile(r"(?:img|image|photo|pic)[-_]?cap\b", re.IGNORECASE)
+
+
 def _furniture_category(element: HtmlElement) -> str | None:
     tag = element.tag
     cls, ident = element.get("class", ""), element.get("id", "")
-    if tag == "figcaption" or "caption" in cls or "caption" in ident:
+    if tag == "figcaption" or "caption" in cls or "caption" in ident or (
+            "cap" in cls and _SHORT_CAPTION_NAME.search(cls)):
         return "caption"
     if tag in ("p", "span"):
         return None
@@ -173,6 +178,23 @@ def is_dateline(text: str) -> bool:
 # cues.DISCLAIMER also takes "copyright <word>", which prose says too ("the copyright office"),
 # and misses a notice that starts with "©" (no word boundary before it).
 _COPYRIGHT_PROSE = re.compile(r"\bcopyright\s+(?=[a-z])")
+
+
+# A bar of page tools or menu entries set apart by pipes: "Font Size: A+ A- | Print | E-mail",
+# "Email this story | Print this story | Feedback". Each entry is a few words, none a sentence,
+# and none holds a figure (a line of results or scores is the story's).
+_BAR_SEPARATOR = re.compile(r"\s+\|\s+")
+_BAR_ENTRY_WORDS = 4
+
+
+def is_tool_bar(text: str) -> bool:
+    "Whether a block is a pipe-separated bar of at least three short entries."
+    if " | " not in text:
+        return False
+    entries = _BAR_SEPARATOR.split(text.strip())
+    return len(entries) >= 3 and all(
+        entry and words(entry) <= _BAR_ENTRY_WORDS and not entry.endswith((".", "!", "?"))
+        and not any(c.isdigit() for c in entry) for entry in entries)
 
 
 def tail_category(text: str) -> str | None:

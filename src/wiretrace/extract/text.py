@@ -16,7 +16,7 @@ from wiretrace.extract import captions, cues, textblocks, wire
 from wiretrace.extract.byline import byline_agency, parse_byline, split_names
 from wiretrace.extract.dates import DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date
 from wiretrace.extract.textfeatures import PageText, is_dateline
-from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
+from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
 
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
 _LEADING_DATE = re.compile(r"^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
@@ -107,6 +107,11 @@ _STAMP_BY = re.compile(r"\d.*\sby\s+(?P<names>[^\d|•·]{3,80})$")
 def _stamp_byline(text: str) -> list[str]:
     match = _STAMP_BY.search(text)
     return split_names(match.group("names")) if match else []
+def _is_credit_line(text: str, digit: bool) -> bool:
+    """Whether ``text`` signs or dates the story rather than summing it up: a byline ("By ...",
+    "Posted on <date> by <name>") or a date line with a name (:func:`_dated_or_signed`)."""
+    return (text.lower().startswith(_BYLINE_LEADS) and bool(parse_byline(text))) or bool(_stamp_byline(text)) \
+        or _dated_or_signed(text, digit)
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
 _TRAIL_SEPARATOR = re.compile(r"[/>»›|]")
@@ -218,7 +223,10 @@ def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
     else its score from its length alone (always positive)."""
     text = block.text
     words = text.split()
-    if not 3 <= len(words) <= 30:
+    size = len(words)
+    if size < 3 and not text.isascii():  # a headline in a script written without spaces
+        size = count_words(text)
+    if not 3 <= size <= 30:
         return 0.0
     # A sentence is no headline, unless it is set in title case ("... Release. Why You Shouldn't
     # Worry."); a quotation on its own is a pull quote.
@@ -234,7 +242,7 @@ def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
     if text.endswith(":"):  # a label ("You are at:", "Share this article:")
         return 0.0
     # Headlines run 5-15 words; the longer of two candidates is usually the dek under it.
-    return 1.0 + (0.5 if 4 <= len(words) <= 20 else 0.0) - max(0, len(words) - 14) * 0.05
+    return 1.0 + (0.5 if 4 <= size <= 20 else 0.0) - max(0, size - 14) * 0.05
 
 
 def _title_finish(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool],
@@ -520,8 +528,10 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             text = blocks[j].text
             if j in used:
                 continue
+            # (The line under a headline can be its byline or date stamp, long as a dek:
+            # "By Jane Doe and John Roe – Reporters, The Ledger", "Jane Doe • May 19, 2025 3:22 PM".)
             if len(text.split()) >= 8 and not (captioned[j] and _CAPTION_CREDIT.match(text)) \
-                    and not stamps(j):
+                    and not stamps(j) and not _is_credit_line(text, digit[j]):
                 article.dek = text
                 used.add(j)
             break

@@ -59,20 +59,22 @@ def declared_encoding(data: bytes) -> str | None:
     return _codec(match.group(1)) if match else None
 
 
-def decode_bytes(data: bytes) -> tuple[str, list[str]]:
+def decode_bytes(data: bytes, transport_charset: str | None = None) -> tuple[str, list[str]]:
     """Decode ``data`` to text; returns the text and warnings about how it was decoded.
 
-    Order: BOM, declared charset, strict UTF-8, then charset detection. A declared charset that
-    does not fit the bytes is ignored (pages lie about their encoding more often than UTF-8 lies).
+    Order: BOM, the charset the page declares, the charset its transport declares
+    (``transport_charset``: an HTTP ``Content-Type`` header's), strict UTF-8, then charset
+    detection. A declared charset that does not fit the bytes is passed over for the next (pages
+    lie about their encoding more often than UTF-8 lies). Labels mean what they mean to browsers:
+    ``iso-8859-1`` is windows-1252, ``shift_jis`` is cp932.
     """
     warnings: list[str] = []
-    declared = declared_encoding(data)
-    if declared:
+    declared = [declared_encoding(data), _codec(transport_charset) if transport_charset else None]
+    for encoding in dict.fromkeys(e for e in declared if e):
         try:
-            text = data.decode(declared)
-            return text.lstrip("\ufeff"), warnings
+            return data.decode(encoding).lstrip("\ufeff"), warnings
         except UnicodeDecodeError:
-            warnings.append(f"declared encoding {declared} does not fit the bytes")
+            warnings.append(f"declared encoding {encoding} does not fit the bytes")
     try:
         return data.decode("utf-8").lstrip("\ufeff"), warnings
     except UnicodeDecodeError:

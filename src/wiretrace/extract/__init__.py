@@ -42,7 +42,9 @@ def detect_kind(content: str) -> str:
     return "html" if len(_HTML_SNIFF.findall(head)) >= 5 else "text"
 
 
-class _PageTimeout(Exception):
+class _PageTimeout(BaseException):
+    # (Not an Exception: the broad handlers that keep a hostile page from ending the run, ours
+    # and trafilatura's, would swallow it, and the page would go on with its timer spent.)
     pass
 
 

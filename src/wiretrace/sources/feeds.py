@@ -57,6 +57,15 @@ def html_paragraphs(fragment: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def _text(element: Any, name: str) -> str | None:
+    """A text field of a feed or item (its title) as plain text: an HTML or XHTML title
+    (``type="html"``, markup in an RSS title) loses its tags and entities."""
+    value = element.get(name) or ""
+    if "html" in ((element.get(f"{name}_detail") or {}).get("type") or ""):
+        value = " ".join(html_paragraphs(value))
+    return " ".join(value.split()) or None
+
+
 def _content(entry: Any) -> str | None:
     contents = entry.get("content") or []
     html = [c for c in contents if "html" in (c.get("type") or "")]
@@ -109,7 +118,7 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
         yield InputError(path, "not an RSS or Atom feed")
         return
     feed = parsed.get("feed") or {}
-    publisher = " ".join((feed.get("title") or "").split()) or None
+    publisher = _text(feed, "title")
     for number, entry in enumerate(entries, 1):
         origin = Origin(path, item=number)
         where = str(origin)
@@ -122,7 +131,7 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
             else:
                 yield InputError(where, "item has neither content nor a link")
             continue
-        title = " ".join((entry.get("title") or "").split()) or None
+        title = _text(entry, "title")
         if input_id is None:  # (not its place in the feed: an item added above would take over its id)
             input_id = content_id({"title": title, "content": content})
         # (dict.get: feedparser's own get maps a missing "updated" to "published", with a warning)

@@ -25,7 +25,7 @@ from wiretrace.extract.wire import credit_from_body
 from wiretrace.record import FeedLink, Origin, SourcedPage
 from wiretrace.sources.inputs import content_id, fingerprint, open_bytes
 from wiretrace.record import Article
-from wiretrace.sources.files import InputError
+from wiretrace.sources.files import InputError, path_name
 
 #: Feeds bigger than this are refused (feedparser holds the whole document).
 MAX_FEED_BYTES = 256 * 1024 * 1024
@@ -120,7 +120,7 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
     feed = parsed.get("feed") or {}
     publisher = _text(feed, "title")
     for number, entry in enumerate(entries, 1):
-        origin = Origin(path, item=number)
+        origin = Origin(path_name(path), item=number)
         where = str(origin)
         link = entry.get("link")
         input_id = entry.get("id") or link

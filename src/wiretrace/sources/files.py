@@ -22,10 +22,23 @@ STDIN = "-"
 _SKIP_SUFFIXES = {".json", ".py", ".md", ".tsv", ".csv", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf"}
 
 
+def path_name(path: str) -> str:
+    """``path`` as text, for records, messages and the store.
+
+    A file name is bytes, and Python holds those that are no UTF-8 as lone surrogates, which no
+    UTF-8 output takes: a record naming such a file could not be written (or was written as
+    invalid UTF-8). Here they are written as ``\\xNN``.
+    """
+    if path.isascii():
+        return path
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 class InputError(Exception):
     """An input that cannot become a page; the message names the input."""
 
     def __init__(self, source: str, reason: str):
+        source = path_name(source)
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
@@ -81,7 +94,7 @@ def read_page(source: str, url: str | None = None) -> Page:
     if looks_binary(data):
         raise InputError(source, "binary data, not a text or HTML page")
     text, warnings = decode_bytes(data)
-    return Page(source=source, content=text, url=url, warnings=warnings)
+    return Page(source=path_name(source), content=text, url=url, warnings=warnings)
 
 
 def iter_pages(inputs: Iterable[str], url: str | None = None) -> Iterator[Page | InputError]:

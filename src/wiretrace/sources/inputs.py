@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from wiretrace.record import FeedLink, Origin, SourcedPage
-from wiretrace.sources.files import InputError, iter_paths, read_page
+from wiretrace.sources.files import InputError, iter_paths, path_name, read_page
 
 _GLOB_CHARS = set("*?[")
 
@@ -110,7 +110,7 @@ def read_input(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
         except InputError as err:
             yield err
             return
-        yield SourcedPage(page.source, page.content, page.url, page.warnings, origin=Origin(path))
+        yield SourcedPage(page.source, page.content, page.url, page.warnings, origin=Origin(path_name(path)))
 
 
 def open_bytes(path: str):

@@ -27,7 +27,7 @@ from wiretrace.extract.dates import parse_date
 from wiretrace.record import Origin, SourcedPage
 from wiretrace.sources.inputs import content_id, fingerprint, open_bytes
 from wiretrace.record import Article
-from wiretrace.sources.files import InputError
+from wiretrace.sources.files import InputError, path_name
 
 #: A line longer than this is an error (a runaway line would otherwise be read whole into memory).
 MAX_LINE_BYTES = 32 * 1024 * 1024
@@ -131,7 +131,7 @@ def iter_jsonl(path: str) -> Iterator[SourcedPage | InputError]:
                     yield InputError(where, f"invalid JSON: {err}")
                     continue
                 try:
-                    yield page_from_json(obj, path, number)
+                    yield page_from_json(obj, path_name(path), number)
                 except ValueError as err:
                     yield InputError(where, str(err))
         except (OSError, EOFError, zlib.error) as err:

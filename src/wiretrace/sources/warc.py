@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from wiretrace.record import Origin, SourcedPage
 from wiretrace.sources.inputs import head_bytes
 from wiretrace.sources.decode import decode_bytes, looks_binary
-from wiretrace.sources.files import InputError
+from wiretrace.sources.files import InputError, path_name
 
 #: Payload bytes kept per record; the rest is read past (extraction cuts big pages anyway).
 MAX_PAYLOAD_BYTES = 16 * 1024 * 1024
@@ -102,6 +102,7 @@ def iter_warc(path: str) -> Iterator[SourcedPage | InputError]:
     from warcio.archiveiterator import ArchiveIterator
 
     _teach_warcio_encodings()
+    name = path_name(path)
     try:
         fh = open(path, "rb")
         size = os.fstat(fh.fileno()).st_size
@@ -136,7 +137,7 @@ def iter_warc(path: str) -> Iterator[SourcedPage | InputError]:
                         problem = f"unreadable payload: {type(err).__name__}: {err}"
                 # (Only now: asking for the offset first would read past the payload.)
                 offset = records.get_record_offset()
-                where = f"{path}@{offset}"
+                where = f"{name}@{offset}"
                 if problem:
                     yield InputError(where, problem)
                     continue
@@ -154,7 +155,7 @@ def iter_warc(path: str) -> Iterator[SourcedPage | InputError]:
                 text, warnings = decode_bytes(data, _charset(content_type))
                 if cut:
                     warnings.append(f"payload cut to its first {MAX_PAYLOAD_BYTES:,} bytes")
-                yield SourcedPage(where, text, url, warnings, origin=Origin(path, offset=offset))
+                yield SourcedPage(where, text, url, warnings, origin=Origin(name, offset=offset))
         except Exception as err:  # warcio's ArchiveLoadFailed, zlib errors, garbage where a header should be
             at = getattr(records, "offset", 0)
             yield InputError(f"{path}@{at}", f"not a readable WARC/ARC record: {type(err).__name__}: {err}")

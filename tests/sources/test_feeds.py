@@ -135,3 +135,25 @@ def test_titles_written_in_html_or_xhtml_come_out_as_plain_text(tmp_path):
     assert budget.headline == "Ministers agree budget"
     assert fares.headline == "Fares & timetables change"
     assert budget.publisher == "Bay & Harbour Times"
+
+
+def test_a_character_reference_to_half_a_utf16_pair_is_a_replacement_character(tmp_path):
+    path = tmp_path / "odd.rss"
+    path.write_text(RSS.replace("Comet seen over the bay", "Comet &#xD800; seen over the &#56320; bay"), encoding="utf-8")
+    items = list(iter_feed(str(path)))
+    assert [i.article.headline for i in items if isinstance(i, SourcedPage)] == [
+        "Port workers end strike after pay deal", "Comet \ufffd seen over the \ufffd bay"]
+
+
+def test_a_feed_the_parser_fails_on_is_a_named_error(tmp_path, monkeypatch):
+    import feedparser
+
+    def fail(*args, **kwargs):
+        raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr(feedparser, "parse", fail)
+    path = tmp_path / "hp.rss"
+    path.write_text(RSS, encoding="utf-8")
+    (error,) = iter_feed(str(path))
+    assert isinstance(error, InputError) and error.source == str(path)
+    assert error.reason.startswith("unreadable feed: UnicodeEncodeError")

@@ -15,6 +15,7 @@ recovers are still ingested.
 
 from __future__ import annotations
 
+import re
 import xml.sax
 from collections.abc import Iterator
 from typing import Any
@@ -29,6 +30,16 @@ from wiretrace.sources.files import InputError, path_name
 
 #: Feeds bigger than this are refused (feedparser holds the whole document).
 MAX_FEED_BYTES = 256 * 1024 * 1024
+
+# A character reference to half a UTF-16 pair ("&#xD800;") is no character: feedparser's lenient
+# parser fails on one, so it becomes U+FFFD first, as in a browser.
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _surrogate_as_replacement(match: re.Match[bytes]) -> bytes:
+    code = int(match[1], 16) if match[1] else int(match[2])
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF else match[0]
+
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section",
            "article", "figure", "figcaption", "ul", "ol", "table", "dd", "dt"}
@@ -106,7 +117,12 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
     if not data.strip():
         yield InputError(path, "empty input")
         return
-    parsed = feedparser.parse(data, resolve_relative_uris=False)
+    data = _CHARACTER_REFERENCE.sub(_surrogate_as_replacement, data) if b"&#" in data else data
+    try:
+        parsed = feedparser.parse(data, resolve_relative_uris=False)
+    except Exception as err:  # feedparser's lenient parser on bytes it never expected
+        yield InputError(path, f"unreadable feed: {type(err).__name__}: {err}")
+        return
     entries = parsed.get("entries") or []
     problem = _xml_error(parsed)
     if problem:

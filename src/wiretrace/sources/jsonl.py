@@ -33,6 +33,9 @@ from wiretrace.sources.files import InputError, path_name
 MAX_LINE_BYTES = 32 * 1024 * 1024
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# JSON may escape half a UTF-16 pair ("\\ud800"), which Python keeps as a lone surrogate: no
+# UTF-8 output takes one, so it becomes U+FFFD, as in a browser.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -50,7 +53,7 @@ def _string(obj: dict[str, Any], name: str) -> str | None:
         return str(value)
     if not isinstance(value, str):
         raise ValueError(f'"{name}" must be a string, not {type(value).__name__}')
-    return value
+    return value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def page_from_json(obj: Any, path: str, line: int) -> SourcedPage:

@@ -157,3 +157,8 @@ def test_a_feed_the_parser_fails_on_is_a_named_error(tmp_path, monkeypatch):
     (error,) = iter_feed(str(path))
     assert isinstance(error, InputError) and error.source == str(path)
     assert error.reason.startswith("unreadable feed: UnicodeEncodeError")
+
+
+def test_control_characters_in_an_item_are_spaces():
+    assert html_paragraphs("<p>Ships &#27;[31mwaited\x1b[0m at anchor.</p><p>Two\x0cwords.</p>") == [
+        "Ships [31mwaited [0m at anchor.", "Two words."]

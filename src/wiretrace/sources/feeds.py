@@ -20,6 +20,7 @@ import xml.sax
 from collections.abc import Iterator
 from typing import Any
 
+from wiretrace.extract import without_control_characters
 from wiretrace.extract.byline import is_person
 from wiretrace.extract.dates import parse_date
 from wiretrace.extract.wire import credit_from_body
@@ -50,7 +51,7 @@ def html_paragraphs(fragment: str) -> list[str]:
     import lxml.html
 
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml.html.fragment_fromstring(without_control_characters(fragment), create_parent="div")
     except Exception:  # lxml's ParserError on an empty document, odd bytes
         return [" ".join(fragment.split())] if fragment.strip() else []
     for el in root.xpath(".//script | .//style"):

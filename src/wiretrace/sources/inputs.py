@@ -90,7 +90,17 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[str, bool] | InputErr
 
 
 def read_input(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
-    """Everything one input file holds, by the reader its kind needs (see :func:`input_kind`)."""
+    """Everything one input file holds, by the reader its kind needs (see :func:`input_kind`).
+
+    A reader that fails on a file ends that file with an error naming it, not the batch.
+    """
+    try:
+        yield from _read_input(path)
+    except Exception as err:  # a reader's bug on one hostile file must not end a batch of thousands
+        yield InputError(path, f"internal error: {type(err).__name__}: {err}")
+
+
+def _read_input(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
     kind = input_kind(path)
     if kind == WARC:
         from wiretrace.sources.warc import iter_warc

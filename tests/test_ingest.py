@@ -195,6 +195,22 @@ def test_mixed_sources_bad_records_named_and_the_rest_ingested(tmp_path, capsys)
     assert all(r["source"] == f"{r['origin']['file']}@{r['origin']['offset']}" for r in warc)
 
 
+def test_files_whose_names_are_no_utf8_are_stored_under_escaped_names(tmp_path, capsys):
+    import os
+
+    crawl = tmp_path / os.fsdecode(b"r\xe9colte")  # a Latin-1 folder and file names from an old server
+    crawl.mkdir()
+    (crawl / os.fsdecode(b"march-\xe9t\xe9.html")).write_bytes((SAMPLES / "06_harbourpost_marvosa-denies-gas-cap.html").read_bytes())
+    write_warc(crawl / os.fsdecode(b"crawl-\xe9.warc.gz"), CRAWL[:1])
+    db = str(tmp_path / "c.db")
+    code, out, err = ingest(capsys, str(crawl), "--db", db)
+    assert code == 0, err
+    assert "2 new" in out
+    with Store(db) as store:
+        files = sorted(r["origin"]["file"] for r in store.iter_records())
+    assert files == [f"{tmp_path}/r\\xe9colte/crawl-\\xe9.warc.gz", f"{tmp_path}/r\\xe9colte/march-\\xe9t\\xe9.html"]
+
+
 def test_feed_item_without_content_and_no_matching_page_is_an_error(tmp_path, capsys):
     (tmp_path / "hp.rss").write_text(RSS, encoding="utf-8")
     code, _, err = ingest(capsys, str(tmp_path / "hp.rss"), "--db", str(tmp_path / "c.db"))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import datetime
 from typing import Any, TextIO
+from urllib.parse import quote, urljoin, urlsplit
 
 from wiretrace.record import Article
 
@@ -21,9 +23,43 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+# What RFC 3986 leaves unescaped in a URI besides letters, digits and "-._" (its reserved characters and "%").
+_URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
+
+
+def _uri(url: str | None, base: str | None = None) -> str | None:
+    """``url`` (resolved against ``base``) as the absolute URI a ninjs ``uri`` must be: spaces and
+    non-ASCII characters percent-encoded, an international host in its ASCII form. None for
+    anything but a web address (a relative link with no base, "javascript:void(0)")."""
+    if not url or not url.strip():
+        return None
+    try:
+        parts = urlsplit(urljoin(base, url.strip()) if base else url.strip())
+        host = parts.hostname
+        if parts.scheme.lower() not in ("http", "https") or not host:
+            return None
+        if not parts.netloc.isascii():
+            port = f":{parts.port}" if parts.port else ""
+            parts = parts._replace(netloc=host.encode("idna").decode("ascii") + port)
+    except (ValueError, UnicodeError):  # a malformed port or host
+        return None
+    return quote(parts.geturl(), safe=_URI_SAFE)
+
+
+def _date_time(value: str | None) -> str | None:
+    """``value`` when it is a date-time with its UTC offset, as ninjs dates must be (RFC 3339); a
+    bare date or a time whose zone the page did not give is none (an offset is never invented)."""
+    if not value or "T" not in value:
+        return None
+    try:
+        return value if datetime.fromisoformat(value).tzinfo is not None else None
+    except ValueError:
+        return None
+
+
 def to_ninjs(article: Article) -> dict[str, Any]:
     """The record as an IPTC ninjs 3.0 news item (the fields ninjs defines; nothing is invented)."""
-    uri = article.url or f"urn:wiretrace:{hashlib.sha1(article.source.encode()).hexdigest()}"
+    uri = _uri(article.url) or f"urn:wiretrace:{hashlib.sha1(article.source.encode()).hexdigest()}"
     item: dict[str, Any] = {
         "$standard": {"name": "ninjs", "version": "3.0", "schema": NINJS_SCHEMA},
         "uri": uri,
@@ -33,11 +69,12 @@ def to_ninjs(article: Article) -> dict[str, Any]:
     }
     if article.language:
         item["language"] = article.language
-    if article.published:
-        item["firstcreated"] = article.published
-        item["contentcreated"] = article.published
-    if article.updated or article.published:
-        item["versioncreated"] = article.updated or article.published
+    published, updated = _date_time(article.published), _date_time(article.updated)
+    if published:
+        item["firstcreated"] = published
+        item["contentcreated"] = published
+    if updated or published:
+        item["versioncreated"] = updated or published
     if article.headline:
         item["headlines"] = [{"role": "main", "value": article.headline, "contenttype": "text/plain"}]
     if article.dek:
@@ -62,29 +99,37 @@ def to_ninjs(article: Article) -> dict[str, Any]:
         item["subjects"] = [{"name": tag} for tag in article.tags]
     if article.section:
         item["genres"] = [{"name": article.section}]
-    if article.images:
+    pictures = [(uri, image) for image in article.images if (uri := _uri(image.url, _uri(article.url)))]
+    if pictures:
         item["associations"] = [
-            {"name": f"image{i + 1}", "type": "picture", "uri": img.url,
-             **({"descriptions": [{"role": "caption", "value": img.caption}]} if img.caption else {}),
-             **({"copyrightholder": img.credit} if img.credit else {})}
-            for i, img in enumerate(article.images) if img.url
-        ] or None
-        if item["associations"] is None:
-            del item["associations"]
+            {"name": f"image{i + 1}", "type": "picture", "uri": uri,
+             **({"descriptions": [{"role": "caption", "value": image.caption}]} if image.caption else {}),
+             **({"copyrightholder": image.credit} if image.credit else {})}
+            for i, (uri, image) in enumerate(pictures)
+        ]
     if article.url:
         item["altids"] = [{"role": "url", "value": article.url}]
     return item
 
 
+#: Control characters (C0, DEL, C1) in what a page or a file name says, as shown on a terminal:
+#: a visible mark, never an escape sequence the terminal would obey.
+_UNPRINTABLE = dict.fromkeys((*range(0x20), *range(0x7F, 0xA0)), "\ufffd")
+
+
 def to_text(article: Article) -> str:
-    lines = [f"# {article.source}"]
-    if article.headline:
-        lines.append(article.headline)
-    if article.dek:
-        lines.append(article.dek)
-    lines.append("")
-    lines.extend(article.body)
-    return "\n".join(lines) + "\n"
+    """The record as a person reads it: where it came from, the headline and dek, who wrote it
+    and when, its URL, then the paragraphs, a blank line apart."""
+    credits = [f"By {', '.join(article.authors)}" if article.authors else None, article.publisher,
+               article.wire if article.wire != article.publisher else None,
+               f"published {article.published}" if article.published else None,
+               f"updated {article.updated}" if article.updated else None]
+    head = [f"# {article.source}", article.headline, article.dek, " | ".join(c for c in credits if c), article.url,
+            None if article.is_article else "(not an article)"]
+    text = "\n".join(line.translate(_UNPRINTABLE) for line in head if line)
+    if article.body:
+        text += "\n\n" + "\n\n".join(paragraph.translate(_UNPRINTABLE) for paragraph in article.body)
+    return text + "\n"
 
 
 class RecordWriter:
@@ -103,7 +148,7 @@ class RecordWriter:
         elif self.fmt == "ninjs":
             self.out.write(dumps(to_ninjs(article)) + "\n")
         elif self.fmt == "text":
-            self.out.write(("\n" if self.count else "") + to_text(article))
+            self.out.write(("\n\n" if self.count else "") + to_text(article))
         else:
             self.out.write(("[\n" if self.count == 0 else ",\n") + json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
         self.count += 1

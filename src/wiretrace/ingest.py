@@ -31,6 +31,7 @@ from wiretrace.extract import ExtractConfig, detect_kind
 from wiretrace.pipeline import Failure, extract_safely
 from wiretrace.record import Article, FeedLink, Origin, SourcedPage
 from wiretrace.sources import InputError, read_page
+from wiretrace.sources.files import path_name
 from wiretrace.sources.inputs import PAGE, expand_inputs, input_kind, read_input
 
 #: Pages per transaction.
@@ -177,7 +178,7 @@ class Ingester:
 
     def ingest(self, inputs: list[str]) -> Summary:
         start = time.perf_counter()
-        self.run_id = self.store.start_run(list(inputs))
+        self.run_id = self.store.start_run([path_name(item) for item in inputs])
         try:
             for item in expand_inputs(inputs):
                 if isinstance(item, InputError):
@@ -280,7 +281,7 @@ class Ingester:
     def _new_page(self, item: SourcedPage, path: str, key: str, digest: str, article: Article):
         from wiretrace.store import NewPage
 
-        origin = item.origin or Origin(path)
+        origin = item.origin or Origin(path_name(path))
         return NewPage(key, digest, article, input_id=item.input_id, origin_file=origin.file,
                        origin_offset=origin.offset, origin_line=origin.line, origin_item=origin.item,
                        canonical_url=canonical_url(item.url or article.url))

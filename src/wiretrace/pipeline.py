@@ -110,7 +110,7 @@ def extract_inputs(
             except InputError as err:
                 yield Failure(err.source, err.reason)
                 continue
-            yield extract_safely(page, config, templates.get(os.path.dirname(page.source), frozenset()))
+            yield extract_safely(page, config, templates.get(os.path.dirname(source), frozenset()))
             continue
         for item in read_input(source):
             if isinstance(item, InputError):

@@ -57,3 +57,25 @@ def test_a_bare_date_label_and_a_closing_standards_notice_leave_the_body():
     assert article.body == story
     assert {b.text: b.category for b in article.boilerplate} == {
         "Updated": "dateline", "Last updated:": "dateline", "Our Standards: The Newsroom Trust Principles.": "disclaimer"}
+
+
+def test_the_time_budget_ends_a_page_even_inside_a_step_that_catches_every_exception(monkeypatch):
+    """Body extraction keeps a hostile page from ending the run with ``except Exception``; the
+    budget's timeout must get through it, or the page goes on past its budget with no timer left."""
+    import time
+
+    import pytest
+
+    from wiretrace.extract import ExtractConfig, ExtractionError, extract_page, htmlbody
+    from wiretrace.record import Page
+
+    def slow_extract(*args, **kwargs):
+        time.sleep(3)
+        raise AssertionError("the budget did not stop the page")
+
+    monkeypatch.setattr(htmlbody, "_extract", slow_extract)
+    page = Page("slow.html", "<html><body><article><p>" + "Words of a paragraph. " * 40 + "</p></article></body></html>")
+    started = time.monotonic()
+    with pytest.raises(ExtractionError, match="time budget of 0.3s exceeded"):
+        extract_page(page, ExtractConfig(mode="html", time_budget_s=0.3))
+    assert time.monotonic() - started < 2

@@ -138,3 +138,13 @@ def test_a_caption_beside_its_picture_without_a_figure_is_read():
     article = extract_page(Page("loose.html", page), ExtractConfig(mode="html"))
     assert [(i.url, i.caption, i.credit) for i in article.images] == [
         ("https://img.example/prison.jpg", "The prison gate in Harbourton on Tuesday morning", "Jon Tavi")]
+
+
+def test_control_characters_in_a_page_cost_it_nothing():
+    """lxml keeps an "&#27;" or a raw ESC it parses, then refuses it in any text set later: the
+    body extractor's clean-up failed and the page lost its whole body."""
+    page = PAGE.replace("federal prosecutors", "federal &#27;[31mprosecutors\x1b[0m").replace("the prison gate", "the\x0cgate")
+    article = extract_page(Page("prison.html", page), ExtractConfig(mode="html"))
+    assert article.is_article
+    assert article.body[0].endswith("in their care, federal [31mprosecutors [0m in Harbourton said.")
+    assert not any(c in "".join(article.body) for c in "\x1b\x0c")

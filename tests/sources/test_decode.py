@@ -40,3 +40,22 @@ def test_binary_detection():
     assert not looks_binary(b"col\tcol\r\n\x0c\x1b[1mbold\x1b[0m\n" * 50)
     assert not looks_binary(b"\x01" + b"a" * 99)
     assert looks_binary((b"\x01\x02" + b"a" * 18) * 10)
+
+
+def test_a_transport_charset_comes_after_the_page_declaration_and_reads_as_browsers_read_it():
+    quotes = "<p>He said \u201cno\u201d \u2014 caf\u00e9</p>".encode("cp1252")
+    assert decode_bytes(quotes, "iso-8859-1") == ("<p>He said \u201cno\u201d \u2014 caf\u00e9</p>", [])
+    lying = '<meta charset="utf-8"><p>Кремль не подтвердил</p>'.encode("cp1251")
+    text, warnings = decode_bytes(lying, "windows-1251")
+    assert "Кремль не подтвердил" in text and warnings == ["declared encoding utf-8 does not fit the bytes"]
+
+
+def test_utf8_with_a_stray_byte_stays_utf8_instead_of_being_guessed_as_a_legacy_encoding():
+    page = ("<p>" + "Die Gewerkschaft in Zürich erklärte am Freitag, der Streik sei beendet, nachdem die Arbeiter "
+            "ein Lohnangebot angenommen hätten. " * 3 + "</p>").encode()
+    text, warnings = decode_bytes(page.replace(b"Freitag", b"Frei\xfftag", 1))
+    assert "Zürich erklärte am Frei\ufffdtag" in text
+    assert warnings == ["invalid UTF-8 replaced (1 byte sequence)"]
+    legacy = "<p>Le café de la gare a fermé ses portes, a déclaré le maire à la presse.</p>".encode("cp1252")
+    text, warnings = decode_bytes(legacy)
+    assert "café de la gare a fermé" in text and warnings[0].startswith("encoding guessed")

@@ -117,3 +117,48 @@ def test_an_item_with_neither_guid_nor_link_keeps_its_id_when_items_are_added_ab
     added, after = list(iter_feed(str(path)))
     assert after.input_id == before.input_id and added.input_id != before.input_id
     assert before.input_id.startswith("sha256:")
+
+
+def test_titles_written_in_html_or_xhtml_come_out_as_plain_text(tmp_path):
+    path = tmp_path / "marked.atom"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">Bay &amp;amp; Harbour &lt;i&gt;Times&lt;/i&gt;</title>
+<id>urn:bay</id><updated>2026-03-20T10:00:00Z</updated>
+<entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Ministers <em>agree</em> budget</div></title>
+<id>urn:bay:1</id><link href="https://baytimes.example/budget"/><updated>2026-03-20T10:00:00Z</updated>
+<content type="html">&lt;p&gt;Ministers agreed the budget on Tuesday.&lt;/p&gt;</content></entry>
+<entry><title type="html">Fares &amp;amp; &lt;b&gt;timetables&lt;/b&gt; change</title>
+<id>urn:bay:2</id><link href="https://baytimes.example/fares"/><updated>2026-03-20T10:00:00Z</updated>
+<content type="html">&lt;p&gt;Fares rise in April.&lt;/p&gt;</content></entry>
+</feed>""", encoding="utf-8")
+    budget, fares = (item.article for item in iter_feed(str(path)))
+    assert budget.headline == "Ministers agree budget"
+    assert fares.headline == "Fares & timetables change"
+    assert budget.publisher == "Bay & Harbour Times"
+
+
+def test_a_character_reference_to_half_a_utf16_pair_is_a_replacement_character(tmp_path):
+    path = tmp_path / "odd.rss"
+    path.write_text(RSS.replace("Comet seen over the bay", "Comet &#xD800; seen over the &#56320; bay"), encoding="utf-8")
+    items = list(iter_feed(str(path)))
+    assert [i.article.headline for i in items if isinstance(i, SourcedPage)] == [
+        "Port workers end strike after pay deal", "Comet \ufffd seen over the \ufffd bay"]
+
+
+def test_a_feed_the_parser_fails_on_is_a_named_error(tmp_path, monkeypatch):
+    import feedparser
+
+    def fail(*args, **kwargs):
+        raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr(feedparser, "parse", fail)
+    path = tmp_path / "hp.rss"
+    path.write_text(RSS, encoding="utf-8")
+    (error,) = iter_feed(str(path))
+    assert isinstance(error, InputError) and error.source == str(path)
+    assert error.reason.startswith("unreadable feed: UnicodeEncodeError")
+
+
+def test_control_characters_in_an_item_are_spaces():
+    assert html_paragraphs("<p>Ships &#27;[31mwaited\x1b[0m at anchor.</p><p>Two\x0cwords.</p>") == [
+        "Ships [31mwaited [0m at anchor.", "Two words."]

@@ -92,3 +92,13 @@ def test_gzipped_jsonl_and_truncated_gzip(tmp_path):
 def test_paragraphs():
     assert paragraphs("a\n\n b \n\n\nc") == ["a", "b", "c"]
     assert paragraphs("a\nb\r\nc") == ["a", "b", "c"]
+
+
+def test_half_a_utf16_pair_escaped_in_json_becomes_a_replacement_character(tmp_path):
+    path = tmp_path / "lone.jsonl"
+    path.write_text('{"id": "a", "title": "Port \\ud800 strike", "text": "Dock workers \\udce9 went back to work '
+                    'on Friday after a pay deal, the port authority said."}\n', encoding="utf-8")
+    (page,) = iter_jsonl(str(path))
+    assert page.article.headline == "Port \ufffd strike"
+    assert page.article.body == ["Dock workers \ufffd went back to work on Friday after a pay deal, the port authority said."]
+    json.dumps(page.article.to_dict(), ensure_ascii=False).encode("utf-8")  # any output takes it

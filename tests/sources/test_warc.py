@@ -116,3 +116,64 @@ def test_arc_files_are_read(tmp_path):
     (page,) = pages(path)
     assert page.url == "http://arc.example/a" and "Hello from an ARC file." in page.content
     assert page.origin.offset == len(gzip.compress(header))
+
+
+def _chunked(data: bytes, size: int = 64) -> bytes:
+    chunks = [data[i:i + size] for i in range(0, len(data), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+
+
+def write_responses(path, responses) -> None:
+    """``responses``: (uri, HTTP headers, payload bytes as sent on the wire)."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, headers, payload in responses:
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload),
+                                                          http_headers=http))
+
+
+def test_compressed_and_chunked_payloads_are_decoded(tmp_path):
+    brotli = pytest.importorskip("brotli")
+    path = tmp_path / "encoded.warc.gz"
+    write_responses(path, [
+        ("https://harbourpost.example/gz", [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked"),
+                                           ("Content-Encoding", "gzip")], _chunked(gzip.compress(html(1).encode()))),
+        ("https://harbourpost.example/br", [("Content-Type", "text/html"), ("Content-Encoding", "br")],
+         brotli.compress(html(2).encode())),
+        ("https://harbourpost.example/xgz", [("Content-Type", "text/html"), ("Content-Encoding", "x-gzip")],
+         gzip.compress(html(3).encode())),
+        ("https://harbourpost.example/zstd", [("Content-Type", "text/html"), ("Content-Encoding", "zstd")],
+         b"\x28\xb5\x2f\xfd" + bytes(40)),
+    ])
+    *found, error = pages(path)
+    assert [p.url for p in found] == ["https://harbourpost.example/gz", "https://harbourpost.example/br",
+                                      "https://harbourpost.example/xgz"]
+    for n, page in enumerate(found, 1):
+        assert f"Harbour story number {n}" in page.content
+    assert isinstance(error, InputError) and error.source.startswith(f"{path}@")
+    assert "content encoding 'zstd' is not supported" in error.reason and "/zstd" in error.reason
+
+
+def test_the_http_charset_decides_when_the_page_declares_none_that_fits(tmp_path):
+    path = tmp_path / "charsets.warc.gz"
+    russian = html(1).replace("Friday", "пятницу")
+    write_responses(path, [
+        # The page's <meta charset="utf-8"> is wrong; the server's header is right.
+        ("https://harbourpost.example/ru", [("Content-Type", "text/html; charset=windows-1251")],
+         russian.encode("cp1251")),
+        # "iso-8859-1" means windows-1252 to browsers: its curly quotes are no C1 control characters.
+        ("https://harbourpost.example/quotes", [("Content-Type", "text/html; charset=ISO-8859-1")],
+         html(2, charset_meta=False).replace("Friday", "\u201cFriday\u201d \u2014 caf\u00e9").encode("cp1252")),
+    ])
+    russian_page, quoted_page = pages(path)
+    assert "strike number 1 on пятницу" in russian_page.content
+    assert "\u201cFriday\u201d \u2014 caf\u00e9" in quoted_page.content
+
+
+def test_a_response_without_a_content_type_is_a_page_when_it_holds_html(tmp_path):
+    path = tmp_path / "untyped.warc.gz"
+    write_responses(path, [("https://harbourpost.example/untyped", [], html(1).encode()),
+                           ("https://harbourpost.example/blob", [], b"\x00\x01 not a page")])
+    (page,) = pages(path)
+    assert page.url == "https://harbourpost.example/untyped" and "Harbour story number 1" in page.content

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from wiretrace.commands.common import EXIT_USAGE, TIME_BUDGET_HELP, time_budget, write_records
@@ -34,8 +35,9 @@ def run(args: argparse.Namespace) -> int:
     from wiretrace.engine import run_pages
     from wiretrace.extract import ExtractConfig
 
-    if args.url and len(args.paths) > 1:
-        print("wiretrace: --url applies to a single page; got several inputs", file=sys.stderr)
+    if args.url and (len(args.paths) > 1 or os.path.isdir(args.paths[0])):
+        what = "several inputs" if len(args.paths) > 1 else f"the directory {args.paths[0]}"
+        print(f"wiretrace: --url applies to a single page; got {what}", file=sys.stderr)
         return EXIT_USAGE
     config = ExtractConfig(mode=args.mode, time_budget_s=args.time_budget)
     results = run_pages(args.paths, config, engine=args.engine, scheduler=args.scheduler, workers=args.workers,

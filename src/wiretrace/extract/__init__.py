@@ -34,6 +34,22 @@ class ExtractionError(Exception):
         self.reason = reason
 
 
+# C0 control characters but whitespace, raw or as references ("&#27;"): lxml's parser keeps them,
+# then refuses them in any text set later (trafilatura's clean-up sets some), which cost a page
+# its whole body and crashed the feed reader. No page means them as text.
+_CONTROL_CHARACTERS = tuple(chr(c) for c in range(32) if chr(c) not in "\t\n\r")
+_CONTROL_REFERENCE = re.compile(r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]));")
+_CONTROL_CHARACTER = re.compile(f"[{''.join(_CONTROL_CHARACTERS)}]|{_CONTROL_REFERENCE.pattern}")
+
+
+def without_control_characters(html: str) -> str:
+    """``html`` with its C0 control characters (but tab and line breaks) made spaces, so lxml takes its text."""
+    # (Tested first with the cheapest scans, 0.3 ms on a 180,000-character page: almost no page holds one.)
+    if any(c in html for c in _CONTROL_CHARACTERS) or _CONTROL_REFERENCE.search(html):
+        return _CONTROL_CHARACTER.sub(" ", html)
+    return html
+
+
 def detect_kind(content: str) -> str:
     """``"html"`` when ``content`` is markup, else ``"text"`` (a plain-text page dump)."""
     head = content[:4096].lstrip("\ufeff \t\r\n")
@@ -42,7 +58,9 @@ def detect_kind(content: str) -> str:
     return "html" if len(_HTML_SNIFF.findall(head)) >= 5 else "text"
 
 
-class _PageTimeout(Exception):
+class _PageTimeout(BaseException):
+    # (Not an Exception: the broad handlers that keep a hostile page from ending the run, ours
+    # and trafilatura's, would swallow it, and the page would go on with its timer spent.)
     pass
 
 

@@ -13,7 +13,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from wiretrace.extract import captions, cues, wire
+from wiretrace.extract import captions, cues, wire, without_control_characters
 from wiretrace.extract.byline import parse_byline, split_names
 from wiretrace.extract.dates import labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
@@ -205,6 +205,7 @@ def parse_html(content: str) -> HtmlElement:
     declaration = _XML_DECLARATION.match(content)
     if declaration:
         content = content[declaration.end():]
+    content = without_control_characters(content)
     # huge_tree lifts libxml2's depth and size guards, which otherwise drop the rest of a deeply
     # nested page silently; we bound size ourselves before parsing.
     parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)

@@ -59,24 +59,34 @@ def declared_encoding(data: bytes) -> str | None:
     return _codec(match.group(1)) if match else None
 
 
-def decode_bytes(data: bytes) -> tuple[str, list[str]]:
+def decode_bytes(data: bytes, transport_charset: str | None = None) -> tuple[str, list[str]]:
     """Decode ``data`` to text; returns the text and warnings about how it was decoded.
 
-    Order: BOM, declared charset, strict UTF-8, then charset detection. A declared charset that
-    does not fit the bytes is ignored (pages lie about their encoding more often than UTF-8 lies).
+    Order: BOM, the charset the page declares, the charset its transport declares
+    (``transport_charset``: an HTTP ``Content-Type`` header's), strict UTF-8, UTF-8 with its few
+    invalid sequences replaced, then charset detection. A declared charset that does not fit the bytes is passed over for the next (pages
+    lie about their encoding more often than UTF-8 lies). Labels mean what they mean to browsers:
+    ``iso-8859-1`` is windows-1252, ``shift_jis`` is cp932.
     """
     warnings: list[str] = []
-    declared = declared_encoding(data)
-    if declared:
+    declared = [declared_encoding(data), _codec(transport_charset) if transport_charset else None]
+    for encoding in dict.fromkeys(e for e in declared if e):
         try:
-            text = data.decode(declared)
-            return text.lstrip("\ufeff"), warnings
+            return data.decode(encoding).lstrip("\ufeff"), warnings
         except UnicodeDecodeError:
-            warnings.append(f"declared encoding {declared} does not fit the bytes")
+            warnings.append(f"declared encoding {encoding} does not fit the bytes")
     try:
         return data.decode("utf-8").lstrip("\ufeff"), warnings
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    if len(text) - len(text.encode("ascii", "ignore")) - invalid > 2 * invalid:
+        # Mostly valid UTF-8 with a stray byte or two (a bad paste, a cut multi-byte character):
+        # bytes of a legacy encoding almost never form valid UTF-8 sequences, and a guess would
+        # garble every accented letter of the page ("Zürich" -> "ZÃỳrich").
+        warnings.append(f"invalid UTF-8 replaced ({invalid} byte sequence{'s' if invalid != 1 else ''})")
+        return text.lstrip("\ufeff"), warnings
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         encoding = best.encoding

@@ -15,20 +15,32 @@ recovers are still ingested.
 
 from __future__ import annotations
 
+import re
 import xml.sax
 from collections.abc import Iterator
 from typing import Any
 
+from wiretrace.extract import without_control_characters
 from wiretrace.extract.byline import is_person
 from wiretrace.extract.dates import parse_date
 from wiretrace.extract.wire import credit_from_body
 from wiretrace.record import FeedLink, Origin, SourcedPage
 from wiretrace.sources.inputs import content_id, fingerprint, open_bytes
 from wiretrace.record import Article
-from wiretrace.sources.files import InputError
+from wiretrace.sources.files import InputError, path_name
 
 #: Feeds bigger than this are refused (feedparser holds the whole document).
 MAX_FEED_BYTES = 256 * 1024 * 1024
+
+# A character reference to half a UTF-16 pair ("&#xD800;") is no character: feedparser's lenient
+# parser fails on one, so it becomes U+FFFD first, as in a browser.
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _surrogate_as_replacement(match: re.Match[bytes]) -> bytes:
+    code = int(match[1], 16) if match[1] else int(match[2])
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF else match[0]
+
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section",
            "article", "figure", "figcaption", "ul", "ol", "table", "dd", "dt"}
@@ -39,7 +51,7 @@ def html_paragraphs(fragment: str) -> list[str]:
     import lxml.html
 
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml.html.fragment_fromstring(without_control_characters(fragment), create_parent="div")
     except Exception:  # lxml's ParserError on an empty document, odd bytes
         return [" ".join(fragment.split())] if fragment.strip() else []
     for el in root.xpath(".//script | .//style"):
@@ -55,6 +67,15 @@ def html_paragraphs(fragment: str) -> list[str]:
     text = root.text_content()
     parts = [" ".join(p.split()) for p in text.replace("\r", "").split("\n\n")]
     return [p for p in parts if p]
+
+
+def _text(element: Any, name: str) -> str | None:
+    """A text field of a feed or item (its title) as plain text: an HTML or XHTML title
+    (``type="html"``, markup in an RSS title) loses its tags and entities."""
+    value = element.get(name) or ""
+    if "html" in ((element.get(f"{name}_detail") or {}).get("type") or ""):
+        value = " ".join(html_paragraphs(value))
+    return " ".join(value.split()) or None
 
 
 def _content(entry: Any) -> str | None:
@@ -97,7 +118,12 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
     if not data.strip():
         yield InputError(path, "empty input")
         return
-    parsed = feedparser.parse(data, resolve_relative_uris=False)
+    data = _CHARACTER_REFERENCE.sub(_surrogate_as_replacement, data) if b"&#" in data else data
+    try:
+        parsed = feedparser.parse(data, resolve_relative_uris=False)
+    except Exception as err:  # feedparser's lenient parser on bytes it never expected
+        yield InputError(path, f"unreadable feed: {type(err).__name__}: {err}")
+        return
     entries = parsed.get("entries") or []
     problem = _xml_error(parsed)
     if problem:
@@ -109,9 +135,9 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
         yield InputError(path, "not an RSS or Atom feed")
         return
     feed = parsed.get("feed") or {}
-    publisher = " ".join((feed.get("title") or "").split()) or None
+    publisher = _text(feed, "title")
     for number, entry in enumerate(entries, 1):
-        origin = Origin(path, item=number)
+        origin = Origin(path_name(path), item=number)
         where = str(origin)
         link = entry.get("link")
         input_id = entry.get("id") or link
@@ -122,7 +148,7 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
             else:
                 yield InputError(where, "item has neither content nor a link")
             continue
-        title = " ".join((entry.get("title") or "").split()) or None
+        title = _text(entry, "title")
         if input_id is None:  # (not its place in the feed: an item added above would take over its id)
             input_id = content_id({"title": title, "content": content})
         # (dict.get: feedparser's own get maps a missing "updated" to "published", with a warning)

@@ -22,10 +22,23 @@ STDIN = "-"
 _SKIP_SUFFIXES = {".json", ".py", ".md", ".tsv", ".csv", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf"}
 
 
+def path_name(path: str) -> str:
+    """``path`` as text, for records, messages and the store.
+
+    A file name is bytes, and Python holds those that are no UTF-8 as lone surrogates, which no
+    UTF-8 output takes: a record naming such a file could not be written (or was written as
+    invalid UTF-8). Here they are written as ``\\xNN``.
+    """
+    if path.isascii():
+        return path
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 class InputError(Exception):
     """An input that cannot become a page; the message names the input."""
 
     def __init__(self, source: str, reason: str):
+        source = path_name(source)
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
@@ -35,7 +48,8 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[str]:
     """Expand ``inputs`` (paths, directories, ``-``) to the page sources they name, in order.
 
     Directories are walked recursively in sorted order and skip hidden files and files that are
-    plainly not pages; a path given explicitly is always yielded, so its error can be reported.
+    plainly not pages; a path given explicitly is always yielded, so its error can be reported,
+    and so is a directory the walk cannot list (reading it says why).
     """
     for item in inputs:
         if item == STDIN:
@@ -43,12 +57,17 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[str]:
             continue
         path = Path(item)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            unlisted: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unlisted.append):
+                while unlisted:
+                    yield unlisted.pop(0).filename
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.startswith(".") or Path(name).suffix.lower() in _SKIP_SUFFIXES:
                         continue
                     yield str(Path(root) / name)
+            while unlisted:
+                yield unlisted.pop(0).filename
         else:
             yield item
 
@@ -58,7 +77,12 @@ def _read_bytes(source: str) -> bytes:
         return sys.stdin.buffer.read()
     path = Path(source)
     if not path.exists():
-        raise InputError(source, "no such file")
+        raise InputError(source, "broken or looping symbolic link" if path.is_symlink() else "no such file")
+    if path.is_dir():
+        try:
+            os.listdir(path)
+        except OSError as err:
+            raise InputError(source, f"cannot read directory: {err.strerror or err}") from err
     if not path.is_file():
         raise InputError(source, "not a regular file")
     try:
@@ -81,7 +105,7 @@ def read_page(source: str, url: str | None = None) -> Page:
     if looks_binary(data):
         raise InputError(source, "binary data, not a text or HTML page")
     text, warnings = decode_bytes(data)
-    return Page(source=source, content=text, url=url, warnings=warnings)
+    return Page(source=path_name(source), content=text, url=url, warnings=warnings)
 
 
 def iter_pages(inputs: Iterable[str], url: str | None = None) -> Iterator[Page | InputError]:

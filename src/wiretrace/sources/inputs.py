@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from wiretrace.record import FeedLink, Origin, SourcedPage
-from wiretrace.sources.files import InputError, iter_paths, read_page
+from wiretrace.sources.files import InputError, iter_paths, path_name, read_page
 
 _GLOB_CHARS = set("*?[")
 
@@ -90,7 +90,17 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[str, bool] | InputErr
 
 
 def read_input(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
-    """Everything one input file holds, by the reader its kind needs (see :func:`input_kind`)."""
+    """Everything one input file holds, by the reader its kind needs (see :func:`input_kind`).
+
+    A reader that fails on a file ends that file with an error naming it, not the batch.
+    """
+    try:
+        yield from _read_input(path)
+    except Exception as err:  # a reader's bug on one hostile file must not end a batch of thousands
+        yield InputError(path, f"internal error: {type(err).__name__}: {err}")
+
+
+def _read_input(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
     kind = input_kind(path)
     if kind == WARC:
         from wiretrace.sources.warc import iter_warc
@@ -110,7 +120,7 @@ def read_input(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
         except InputError as err:
             yield err
             return
-        yield SourcedPage(page.source, page.content, page.url, page.warnings, origin=Origin(path))
+        yield SourcedPage(page.source, page.content, page.url, page.warnings, origin=Origin(path_name(path)))
 
 
 def open_bytes(path: str):

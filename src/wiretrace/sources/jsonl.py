@@ -27,12 +27,15 @@ from wiretrace.extract.dates import parse_date
 from wiretrace.record import Origin, SourcedPage
 from wiretrace.sources.inputs import content_id, fingerprint, open_bytes
 from wiretrace.record import Article
-from wiretrace.sources.files import InputError
+from wiretrace.sources.files import InputError, path_name
 
 #: A line longer than this is an error (a runaway line would otherwise be read whole into memory).
 MAX_LINE_BYTES = 32 * 1024 * 1024
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# JSON may escape half a UTF-16 pair ("\\ud800"), which Python keeps as a lone surrogate: no
+# UTF-8 output takes one, so it becomes U+FFFD, as in a browser.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -50,7 +53,7 @@ def _string(obj: dict[str, Any], name: str) -> str | None:
         return str(value)
     if not isinstance(value, str):
         raise ValueError(f'"{name}" must be a string, not {type(value).__name__}')
-    return value
+    return value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def page_from_json(obj: Any, path: str, line: int) -> SourcedPage:
@@ -131,7 +134,7 @@ def iter_jsonl(path: str) -> Iterator[SourcedPage | InputError]:
                     yield InputError(where, f"invalid JSON: {err}")
                     continue
                 try:
-                    yield page_from_json(obj, path, number)
+                    yield page_from_json(obj, path_name(path), number)
                 except ValueError as err:
                     yield InputError(where, str(err))
         except (OSError, EOFError, zlib.error) as err:

@@ -15,6 +15,9 @@ from wiretrace.extract.dates import labelled_dates, parse_date
     ("September 9, 2025 4:45 PM GMT+2", "2025-09-09T16:45:00+02:00"),  # a zone written as its offset
     ("Sep 9 2025 16:45 UTC+05:30", "2025-09-09T16:45:00+05:30"),
     ("9 Sep 2025 10:00 GMT-4", "2025-09-09T10:00:00-04:00"),
+    # RFC 822, as feeds and HTTP headers write dates: the zone is a number alone.
+    ("Tue, 18 Mar 2025 19:40:00 +0530", "2025-03-18T19:40:00+05:30"),
+    ("Tue, 18 Mar 2025 19:40:00 -0700", "2025-03-18T19:40:00-07:00"),
 ])
 def test_parse_date_keeps_the_pages_own_offset(text, expected):
     assert parse_date(text) == expected

@@ -37,7 +37,10 @@ TZINFOS: dict[str, tzinfo] = {
 
 def _zone(name: str | None, offset: int | None) -> tzinfo | None:
     # A callable (not the dict) so unknown words ("CBS") leave the time naive instead of warning.
-    return TZINFOS.get(name) if name else None
+    # dateutil hands a numeric zone ("+0530", RFC 822 dates in feeds and headers) as an offset alone.
+    if name:
+        return TZINFOS.get(name)
+    return timezone(timedelta(seconds=offset)) if offset is not None else None
 
 
 _ZONE_WORD = re.compile(r"\b([A-Z]{1,5})\b")

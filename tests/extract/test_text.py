@@ -340,12 +340,18 @@ BYLINE_BODY = "\n".join([
     "By\nTomas Reyne\nMay 8, 2026 11:02 AM",  # "By" drawn on a line of its own
     "Friday May 8, 2026 11:02 am BST by Tomas Reyne",  # the stamp ends with the byline
     "Tomas Reyne, Staff Writer\nPublished 11:02 AM BST May 8, 2026",  # no "By", right above the stamp
+    "Par Tomas Reyne\nMay 8, 2026 11:02 AM",  # "By" in another language
+    "Par Tomas Reyne\nPartager\nMay 8, 2026 11:02 AM",  # ... and no stamp right under it
+    "Tomas Reyne, Carrow Courier\nPublished 11:02 AM BST May 8, 2026",  # the publication signs too
 ])
 def test_bylines_in_the_forms_dumps_draw_them(byline):
-    dump = f"Home\nNews\nFerry service to the islands will resume in June\n{byline}\n{BYLINE_BODY}\n"
-    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    dump = f"Home\nNews\nFerry service to the islands will resume in June\n{byline}\n{BYLINE_BODY}\n" \
+           "© 2026 Carrow Courier · Privacy · Terms\n"
+    article = extract_page(Page("ferry.txt", dump, "https://www.carrowcourier.example.com/news/ferry"),
+                           ExtractConfig(mode="text"))
     assert article.authors == ["Tomas Reyne"]
     assert article.published.startswith("2026-05-08T11:02")
+    assert article.publisher == "Carrow Courier"
 
 
 @pytest.mark.parametrize("line", [

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import compress
 
 from wiretrace.extract import captions, cues, textblocks, wire
-from wiretrace.extract.byline import byline_agency, parse_byline, split_names
+from wiretrace.extract.byline import FOREIGN_BYLINE_LEADS, byline_agency, parse_byline, split_names
 from wiretrace.extract.dates import DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date
 from wiretrace.extract.textfeatures import PageText, is_dateline
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
@@ -81,6 +81,8 @@ _DATE_HINT = re.compile(cues.opening_lookahead(DATE_LABEL_WORDS) + f"(?:{'|'.joi
 _MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
+#: ... and in the other languages parse_byline reads ("Par Camille Rousseau").
+_ANY_BYLINE_LEADS = _BYLINE_LEADS + FOREIGN_BYLINE_LEADS
 _BYLINE_WORDS = frozenset(lead.strip() for lead in _BYLINE_LEADS)
 #: A byline without "By" is a short line: a name, perhaps a job title or the agency.
 _BYLINE_MAX_WORDS = 8
@@ -110,7 +112,7 @@ def _stamp_byline(text: str) -> list[str]:
 def _is_credit_line(text: str, digit: bool) -> bool:
     """Whether ``text`` signs or dates the story rather than summing it up: a byline ("By ...",
     "Posted on <date> by <name>") or a date line with a name (:func:`_dated_or_signed`)."""
-    return (text.lower().startswith(_BYLINE_LEADS) and bool(parse_byline(text))) or bool(_stamp_byline(text)) \
+    return (text.lower().startswith(_ANY_BYLINE_LEADS) and bool(parse_byline(text))) or bool(_stamp_byline(text)) \
         or _dated_or_signed(text, digit)
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
@@ -120,7 +122,7 @@ _FOLLOWING_STAMP = re.compile(r"(?=[bpum\d])(?:\bby\b|published|updated|posted|\
 # tests cost less than one search, and most runs of blocks hold none of them.
 _STAMP_WORDS = ("by", ":", "published", "updated", "posted", "min read")
 # First words (lower-cased) that the line-start patterns of the metadata pass can open with:
-# tags (cues.TAGS_LEAD/TAGS_HEADING), bylines (_BYLINE_LEADS, wire.AGENCY_BYLINE), share buttons
+# tags (cues.TAGS_LEAD/TAGS_HEADING), bylines (_ANY_BYLINE_LEADS, wire.AGENCY_BYLINE), share buttons
 # (cues.SHARE), related headings and promos (cues.RELATED_HEADING, cues.INLINE_PROMO). Those
 # patterns allow only whitespace, ":", "|", a dash, an apostrophe ("editor's") or a glued "icon"
 # right after that word, so a block whose first word, cut at the first of those (_HEAD), is
@@ -132,7 +134,7 @@ _LEAD_WORDS = frozenset(
     print copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube
     pinterest also read up more you recommended top trending most latest editor editors what further
     don dont in popular next must watch see""".split()
-) | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
+) | {lead.strip() for lead in FOREIGN_BYLINE_LEADS} | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
 
 
 # (Cached: the first words of blocks repeat from page to page: menus, share bars, "The".)
@@ -606,7 +608,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         elif starts_cue and i < first_body and len(text) < 40 and (credit := wire.credit_from_byline(text)):
             credits.append(credit)
             label = "byline"
-        elif starts_cue and i < first_body and not article.authors and text.lower().startswith(_BYLINE_LEADS) \
+        elif starts_cue and i < first_body and not article.authors and text.lower().startswith(_ANY_BYLINE_LEADS) \
                 and (names := parse_byline(text)):
             article.authors = names
             label = "byline"

@@ -619,3 +619,4 @@ def test_a_japanese_headline_is_found_and_its_body_is_no_short_one():
     assert article.headline == "地方鉄道、存続へ上下分離方式を導入　県と沿線5市町が合意"
     assert any(paragraph.startswith("経営難が続く") for paragraph in article.body)
     assert not any("short body" in warning for warning in article.warnings)
+    assert article.published == "2025-03-18T19:40:00"  # the stamp under the headline

@@ -14,7 +14,7 @@ from itertools import compress
 
 from wiretrace.extract import captions, cues, textblocks, wire
 from wiretrace.extract.byline import FOREIGN_BYLINE_LEADS, byline_agency, parse_byline, split_names
-from wiretrace.extract.dates import DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date
+from wiretrace.extract.dates import CJK_DAY, DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date
 from wiretrace.extract.textfeatures import PageText, is_dateline
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
 
@@ -78,7 +78,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
 #: How far past the body's last paragraph its closing credit may sit (sign-offs in between).
 _CLOSING_REACH = 4
 _DATE_HINT = re.compile(cues.opening_lookahead(DATE_LABEL_WORDS) + f"(?:{'|'.join(DATE_LABEL_WORDS)})")
-_MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.IGNORECASE)
+_MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|{CJK_DAY}", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
 #: ... and in the other languages parse_byline reads ("Par Camille Rousseau").

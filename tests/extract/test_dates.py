@@ -157,3 +157,8 @@ def test_two_dates_after_one_label_give_the_first(text):
 
 def test_a_label_before_a_japanese_date_reads_it():
     assert labelled_dates("Published: 2025年3月18日 19:40") == {"published": "2025-03-18T19:40:00"}
+
+
+def test_a_day_joined_to_its_month_by_a_hyphen_is_a_stamp():
+    assert labelled_dates("Posted On: 12-Feb-2025 19:46 IST | By: Our Staff Reporter") == {
+        "published": "2025-02-12T19:46:00+05:30"}

@@ -29,6 +29,17 @@ def test_an_unset_markup_date_gives_way_to_the_stamp_the_page_shows():
     assert article.updated is None
 
 
+def test_a_labelled_stamp_under_the_headline_dates_the_story_whatever_its_class():
+    # Only the URL names the day otherwise; the stamp gives the time and the zone too.
+    page = f"""<html><head><title>Prison officers charged over records</title></head><body>
+<h1>Prison officers charged over records</h1>
+<div class="newsinfo">Posted On: 19-Nov-2019 19:46 IST &nbsp;|&nbsp; By: Our Staff Reporter &nbsp;|&nbsp; Harbourton</div>
+<div class="story">{PARAGRAPHS}</div></body></html>"""
+    article = extract_page(Page("prison.html", page, "https://news.example.in/2019/11/19/prison-officers.html"),
+                           ExtractConfig(mode="html"))
+    assert article.published == "2019-11-19T19:46:00+05:30"
+
+
 def _page(lead: str, description: str = "Two prison officers face charges.", first: str = "") -> str:
     return f"""<html><head><title>Prison officers charged over records</title>
 <meta property="og:description" content="{description}"></head>

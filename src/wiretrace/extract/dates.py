@@ -346,7 +346,7 @@ _GLUED_YEAR = re.compile(r"(?<=\b\d{4})(?=[A-Za-z])")
 _CHUNK_END = re.compile(r"\s+[|•·]\s+|\s{3,}")
 _NAMES_A_DAY = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}|" + CJK_DAY + r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
-    rf"(?:{MONTH_NAME.pattern}),?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?:{MONTH_NAME.pattern})",
+    rf"(?:{MONTH_NAME.pattern}),?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\.?\s+|-)(?:of\s+|de\s+)?(?:{MONTH_NAME.pattern})",
     re.IGNORECASE)
 
 

@@ -377,7 +377,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.published = parse_date(meta.published)
     article.updated = parse_date(meta.updated)
     if article.published is None:
-        stamp = _visible_stamp(tree)
+        stamp = _visible_stamp(tree) or _stamp_near_headline(heading)
         article.published = stamp.get("published")
         article.updated = article.updated or stamp.get("updated")
     if article.published is None:
@@ -495,6 +495,27 @@ def _visible_stamp(tree: HtmlElement) -> dict[str, str]:
         tries += 1
         if tries == _STAMP_TRIES:
             break
+    return {}
+
+
+def _stamp_near_headline(heading: HtmlElement | None) -> dict[str, str]:
+    """The "Posted On: ..." dates of a line between the headline's <h1> (``heading``) and the
+    body, in an element whose class names no date (``<div class="newsinfo">``)."""
+    if heading is None:
+        return {}
+    seen = set()
+    for node in heading.xpath(f"following::text()[position() <= {_CREDIT_WINDOW_NODES * 3}]"):
+        if len(node.split()) > 25:
+            break  # the body has begun
+        element = node.getparent()
+        if element is not None and node.is_tail:  # (text after an element is its parent's)
+            element = element.getparent()
+        if element is None or element in seen or not any(c.isdigit() for c in node):
+            continue
+        seen.add(element)
+        text = " ".join(element.text_content().split())
+        if 6 <= len(text) <= _STAMP_CHARS and (found := labelled_dates(text)).get("published"):
+            return found
     return {}
 
 

@@ -40,6 +40,16 @@ def test_a_labelled_stamp_under_the_headline_dates_the_story_whatever_its_class(
     assert article.published == "2019-11-19T19:46:00+05:30"
 
 
+def test_a_person_the_markup_names_in_another_script_is_an_author():
+    page = f"""<html><head><title>Prison officers charged over records</title>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Prison officers charged over records",
+ "datePublished": "2019-11-19T19:07:00+09:00", "author": [{{"@type": "Person", "name": "佐藤 美咲"}},
+ {{"@type": "Person", "name": "Иван Петров"}}, {{"@type": "Organization", "name": "東海日報"}}]}}</script></head>
+<body><article><h1>Prison officers charged over records</h1>{PARAGRAPHS}</article></body></html>"""
+    article = extract_page(Page("prison.html", page), ExtractConfig(mode="html"))
+    assert article.authors == ["佐藤 美咲", "Иван Петров"]
+
+
 def _page(lead: str, description: str = "Two prison officers face charges.", first: str = "") -> str:
     return f"""<html><head><title>Prison officers charged over records</title>
 <meta property="og:description" content="{description}"></head>

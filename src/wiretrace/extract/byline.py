@@ -96,6 +96,27 @@ def byline_agency(text: str) -> str | None:
     return None
 
 
+#: A name in a script without capitals, or outside the Latin one split_names judges by them,
+#: runs to a few words and characters ("佐藤 美咲", "Иван Петров").
+_UNJUDGED_NAME_WORDS = 4
+_UNJUDGED_NAME_CHARS = 40
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def typed_person_names(name: str) -> list[str]:
+    """The people a name that the page's markup types as a Person stands for: split_names' in the
+    Latin script; a name in another (Japanese "佐藤 美咲", Russian "Иван Петров"), which
+    capitals cannot vouch for, is taken on the markup's word unless it is long, holds a figure
+    or names an agency."""
+    if _LATIN_LETTER.search(name):
+        return split_names(name)
+    name = " ".join(name.split())
+    if len(name.split()) > _UNJUDGED_NAME_WORDS or len(name) > _UNJUDGED_NAME_CHARS \
+            or any(c.isdigit() for c in name) or wire.canonical_agency(name):
+        return []
+    return [name] if name else []
+
+
 def is_person(name: str) -> bool:
     return bool(split_names(name)) and split_names(name)[0] == name.strip(" .")
 

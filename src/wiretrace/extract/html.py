@@ -14,7 +14,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from wiretrace.extract import captions, cues, wire
-from wiretrace.extract.byline import parse_byline, split_names
+from wiretrace.extract.byline import parse_byline, split_names, typed_person_names
 from wiretrace.extract.dates import labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
 from wiretrace.extract.metadata import read_metadata
@@ -393,7 +393,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     if meta.syndication_source:
         agency = wire.agency_from_url(meta.syndication_source)
         credits.append(wire.WireCredit(agency, f'<meta name="syndication-source" content="{meta.syndication_source}">', "markup"))
-    people = [n for a in meta.authors for n in (split_names(a) or [])]
+    people = [n for a in meta.authors for n in (typed_person_names(a) if a in meta.typed_people else split_names(a))]
     for name in meta.authors:
         agency = wire.canonical_agency(name)
         if agency:

@@ -159,3 +159,20 @@ def test_a_caption_beside_its_picture_without_a_figure_is_read():
     article = extract_page(Page("loose.html", page), ExtractConfig(mode="html"))
     assert [(i.url, i.caption, i.credit) for i in article.images] == [
         ("https://img.example/prison.jpg", "The prison gate in Harbourton on Tuesday morning", "Jon Tavi")]
+
+
+def test_an_amp_pages_pictures_have_their_address():
+    page = f"""<html amp><head><title>Prison officers charged over records</title></head><body><article>
+<h1>Prison officers charged over records</h1>
+<figure><amp-img src="/img/prison.jpg" width="1200" height="675" layout="responsive" alt="The prison gate">
+<noscript><img src="/img/prison.jpg"></noscript></amp-img>
+<figcaption>The prison gate in Harbourton on Tuesday morning. <span class="credit">Jon Tavi</span></figcaption></figure>
+{PARAGRAPHS}
+<div class="photo"><amp-img src="/img/court.jpg" width="800" height="450" alt=""></amp-img>
+<span class="caption">The courthouse where the officers will appear next month</span></div>
+</article></body></html>"""
+    article = extract_page(Page("prison.amp.html", page, "https://news.example.com/prison.amp.html"),
+                           ExtractConfig(mode="html"))
+    assert [(i.url, i.caption, i.credit) for i in article.images] == [
+        ("https://news.example.com/img/prison.jpg", "The prison gate in Harbourton on Tuesday morning.", "Jon Tavi"),
+        ("https://news.example.com/img/court.jpg", "The courthouse where the officers will appear next month", None)]

@@ -225,6 +225,15 @@ _CAPTIONED = lxml.etree.XPath(
 _LOOSE_CAPTION_WORDS = 5
 #: Pictures read from such captions, at most (a gallery or a teaser grid repeats the pattern).
 _MAX_LOOSE_CAPTIONS = 10
+# A picture is an <img>, or on an AMP page an <amp-img> (or <amp-anim>, a GIF), whose own <img>,
+# if it has one, is a fallback for browsers without scripts: the same picture.
+_PICTURE_TAGS = ("img", "amp-img", "amp-anim")
+
+
+def _pictures(element: HtmlElement) -> list[HtmlElement]:
+    """The pictures in ``element``, in document order."""
+    return [picture for picture in element.iter(*_PICTURE_TAGS)
+            if picture.tag != "img" or not any(a.tag in _PICTURE_TAGS for a in picture.iterancestors())]
 
 
 def _image(img: HtmlElement | None, caption_el: HtmlElement | None, url: str | None) -> Image | None:
@@ -257,7 +266,7 @@ def _figures(tree: HtmlElement, url: str | None) -> list[Image]:
     """The page's pictures with their captions: each <figure>, and each caption set beside its
     picture without one."""
     images = [image for figure in tree.iterfind(".//figure")
-              if (image := _image(figure.find(".//img"), figure.find(".//figcaption"), url))]
+              if (image := _image(next(iter(_pictures(figure)), None), figure.find(".//figcaption"), url))]
     loose = 0
     for element in _CAPTIONED(tree):
         if loose >= _MAX_LOOSE_CAPTIONS:
@@ -266,8 +275,8 @@ def _figures(tree: HtmlElement, url: str | None) -> list[Image]:
         if parent is None or any(a.tag in ("figure", "a") for a in element.iterancestors()) \
                 or any(_CAPTION_CLASS.search(a.get("class") or "") for a in element.iterancestors()):
             continue
-        pictures = [img for img in parent.iter("img")]
-        if len(pictures) != 1 or pictures[0] in element.iter("img"):
+        pictures = _pictures(parent)
+        if len(pictures) != 1 or pictures[0] in element.iter(*_PICTURE_TAGS):
             continue
         image = _image(pictures[0], element, url)
         # (A caption is a sentence or so; a line of a few capitalised words is a credit or a label.)

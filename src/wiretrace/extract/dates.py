@@ -242,10 +242,10 @@ def _regional_zone(text: str) -> tuple[str, ZoneInfo | None]:
     return text, None
 
 
-# A date as Japanese, Chinese and Korean pages write it, with the time that follows it: "2025年3月18日
-# 19時40分", "2025年3月18日（火）午後7時40分", "2025年3月18日 19:40", "2025년 3월 18일 오후 7:40".
-#: A day as those pages write it (the head of _CJK_DATE).
+#: A day as Japanese, Chinese and Korean pages write it: "2025年3月18日", "2025년 3월 18일".
 CJK_DAY = r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
+# ... with the weekday and the time that may follow it: "2025年3月18日 19時40分", "2025年3月18日（火）
+# 午後7時40分", "2025年3月18日 19:40", "2025년 3월 18일 오후 7:40".
 _CJK_DATE = re.compile(
     r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
     r"(?:\s*[(（][^)）]{1,3}[)）])?"  # the weekday

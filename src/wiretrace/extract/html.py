@@ -402,7 +402,8 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     if meta.syndication_source:
         agency = wire.agency_from_url(meta.syndication_source)
         credits.append(wire.WireCredit(agency, f'<meta name="syndication-source" content="{meta.syndication_source}">', "markup"))
-    people = [n for a in meta.authors for n in (typed_person_names(a) if a in meta.typed_people else split_names(a))]
+    people = [name for author in meta.authors
+              for name in (typed_person_names(author) if author in meta.typed_people else split_names(author))]
     for name in meta.authors:
         agency = wire.canonical_agency(name)
         if agency:

@@ -74,8 +74,7 @@ _BLOCK_TAGS = ("aside", "div", "section", "ul", "ol", "form", "p", "span", "figc
 
 # Older templates name a caption's box in short: "imgcap", "photo-cap", "pic_cap".
 _SHORT_CAPTION_NAME = re.compile(r"(?:img|image|photo|pic)[-_]?cap\b", re.IGNORECASE)
-
-
+# What a subscribe box may be named instead of "newsletter": "subscription-widget", "signup-box", "optin".
 _SIGNUP_NAME = re.compile(r"subscri|sign-?up|opt-?in", re.IGNORECASE)
 
 

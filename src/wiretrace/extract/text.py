@@ -134,7 +134,8 @@ _LEAD_WORDS = frozenset(
     print copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube
     pinterest also read up more you recommended top trending most latest editor editors what further
     don dont in popular next must watch see""".split()
-) | {lead.strip() for lead in FOREIGN_BYLINE_LEADS} | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
+) | {lead.strip() for lead in FOREIGN_BYLINE_LEADS} \
+    | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
 
 
 # (Cached: the first words of blocks repeat from page to page: menus, share bars, "The".)
@@ -322,9 +323,9 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
     # (a press release's "... Raises $48 Million Series B ..." over "Round led by ... will fund ...").
     # (A masthead or a blog's name above a headline is shorter still.)
     enough = _LEDE_WEIGHT * _LEDE_ENOUGH
-    shared = {i: shares for (_, i), (shares, _) in zip(shaped, bonuses)}
+    lede_share = {i: shares for (_, i), (shares, _) in zip(shaped, bonuses)}
     above = best[1] - 1
-    if shared[best[1]] >= enough and shared.get(above, 0.0) >= enough \
+    if lede_share[best[1]] >= enough and lede_share.get(above, 0.0) >= enough \
             and _HEADLINE_WORDS <= len(blocks[above].text.split()) < len(blocks[best[1]].text.split()) \
             and _title_finish(blocks, above, first_body, digit, stamps,
                               _title_shape(blocks[above], lead[above], captioned[above])) > 0:
@@ -404,8 +405,6 @@ def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Imag
 # How a trail opens: "Home", or its name in the languages whose dates are read ("Accueil > Économie").
 _TRAIL_HOMES = frozenset({"home", "homepage", "start", "news", "front page", "accueil", "inicio", "início", "portada",
                           "startseite", "главная"})
-
-
 #: A line of this many entries between pipes is a menu bar ("Home | State | National | Business | Sports").
 _MENU_ENTRIES = 5
 

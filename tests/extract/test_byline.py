@@ -2,7 +2,7 @@
 
 import pytest
 
-from wiretrace.extract.byline import byline_agency, parse_byline, split_names
+from wiretrace.extract.byline import byline_agency, parse_byline, split_names, without_publication
 
 
 @pytest.mark.parametrize("text, names", [
@@ -21,6 +21,10 @@ from wiretrace.extract.byline import byline_agency, parse_byline, split_names
     ("The Water Coolest", []),
     ("All-new Nissan Sentra", []),
     ("Reuters Staff", []),
+    ("Par Camille Rousseau et Paul Martin", ["Camille Rousseau", "Paul Martin"]),  # "By" in other languages
+    ("Von Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"]),
+    ("Door Annemiek de Vries", ["Annemiek de Vries"]),
+    ("Von Miller", ["Von Miller"]),  # ... but a name may open with the same word
 ])
 def test_split_names_keeps_people_only(text, names):
     assert split_names(text) == names
@@ -30,3 +34,17 @@ def test_parse_byline_needs_by_and_credits_the_agency():
     assert parse_byline("By Jane Roe, Associated Press") == ["Jane Roe"]
     assert byline_agency("By Jane Roe, Associated Press") == "AP"
     assert parse_byline("Jane Roe, Associated Press") == []
+
+
+def test_parse_byline_reads_by_in_other_languages():
+    assert parse_byline("Par Camille Rousseau") == ["Camille Rousseau"]
+    assert parse_byline("por María López") == ["María López"]
+
+
+def test_the_publication_a_byline_credits_beside_its_people_is_no_author():
+    url = "https://www.riverbendcourier.example.com/news/2025/04/08/story/"
+    assert without_publication(["Darnell Whitaker", "Riverbend Courier"], "Riverbend Courier", None) == ["Darnell Whitaker"]
+    assert without_publication(["Darnell Whitaker", "Riverbend Courier"], None, url) == ["Darnell Whitaker"]
+    # A name alone, or one that is not the publication, stays: a blog's author may be its publisher.
+    assert without_publication(["Tomas Reyes"], "Tomas Reyes", "https://tomasreyes.example.com/p/x") == ["Tomas Reyes"]
+    assert without_publication(["Jane Doe", "John Roe"], "Riverbend Courier", url) == ["Jane Doe", "John Roe"]

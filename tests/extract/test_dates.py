@@ -54,6 +54,12 @@ def test_labelled_dates_need_a_stamp_not_a_sentence():
     ("19. November 2019", "2019-11-19"),
     ("Mon 18 Nov 2019 18.54 GMT", "2019-11-18T18:54:00+00:00"),  # a time written with a dot
     ("19.11.2019", "2019-11-19"),  # ... which a dotted date is not
+    ("2025年3月18日 19時40分", "2025-03-18T19:40:00"),  # Japanese and Chinese: year, month, day, hour, minute
+    ("2025年3月18日 19:40", "2025-03-18T19:40:00"),
+    ("2025年3月18日（火）午後7時40分 JST", "2025-03-18T19:40:00+09:00"),  # a weekday, "afternoon", a zone
+    ("2025年3月18日 19時40分 （3月18日 21時02分更新） 佐藤 美咲", "2025-03-18T19:40:00"),  # a whole stamp line
+    ("2025년 3월 18일 오후 7:40", "2025-03-18T19:40:00"),  # Korean
+    ("2025年3月18日", "2025-03-18"),
 ])
 def test_parse_date_reads_other_languages_and_dotted_times(text, expected):
     assert parse_date(text) == expected
@@ -150,3 +156,12 @@ def test_other_numbers_still_go_to_dateutil(text):
 ])
 def test_two_dates_after_one_label_give_the_first(text):
     assert labelled_dates(text) == {"published": "2024-09-14"}
+
+
+def test_a_label_before_a_japanese_date_reads_it():
+    assert labelled_dates("Published: 2025年3月18日 19:40") == {"published": "2025-03-18T19:40:00"}
+
+
+def test_a_day_joined_to_its_month_by_a_hyphen_is_a_stamp():
+    assert labelled_dates("Posted On: 12-Feb-2025 19:46 IST | By: Our Staff Reporter") == {
+        "published": "2025-02-12T19:46:00+05:30"}

@@ -29,6 +29,27 @@ def test_an_unset_markup_date_gives_way_to_the_stamp_the_page_shows():
     assert article.updated is None
 
 
+def test_a_labelled_stamp_under_the_headline_dates_the_story_whatever_its_class():
+    # Only the URL names the day otherwise; the stamp gives the time and the zone too.
+    page = f"""<html><head><title>Prison officers charged over records</title></head><body>
+<h1>Prison officers charged over records</h1>
+<div class="newsinfo">Posted On: 19-Nov-2019 19:46 IST &nbsp;|&nbsp; By: Our Staff Reporter &nbsp;|&nbsp; Harbourton</div>
+<div class="story">{PARAGRAPHS}</div></body></html>"""
+    article = extract_page(Page("prison.html", page, "https://news.example.in/2019/11/19/prison-officers.html"),
+                           ExtractConfig(mode="html"))
+    assert article.published == "2019-11-19T19:46:00+05:30"
+
+
+def test_a_person_the_markup_names_in_another_script_is_an_author():
+    page = f"""<html><head><title>Prison officers charged over records</title>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Prison officers charged over records",
+ "datePublished": "2019-11-19T19:07:00+09:00", "author": [{{"@type": "Person", "name": "佐藤 美咲"}},
+ {{"@type": "Person", "name": "Иван Петров"}}, {{"@type": "Organization", "name": "東海日報"}}]}}</script></head>
+<body><article><h1>Prison officers charged over records</h1>{PARAGRAPHS}</article></body></html>"""
+    article = extract_page(Page("prison.html", page), ExtractConfig(mode="html"))
+    assert article.authors == ["佐藤 美咲", "Иван Петров"]
+
+
 def _page(lead: str, description: str = "Two prison officers face charges.", first: str = "") -> str:
     return f"""<html><head><title>Prison officers charged over records</title>
 <meta property="og:description" content="{description}"></head>
@@ -148,3 +169,20 @@ def test_control_characters_in_a_page_cost_it_nothing():
     assert article.is_article
     assert article.body[0].endswith("in their care, federal [31mprosecutors [0m in Harbourton said.")
     assert not any(c in "".join(article.body) for c in "\x1b\x0c")
+
+
+def test_an_amp_pages_pictures_have_their_address():
+    page = f"""<html amp><head><title>Prison officers charged over records</title></head><body><article>
+<h1>Prison officers charged over records</h1>
+<figure><amp-img src="/img/prison.jpg" width="1200" height="675" layout="responsive" alt="The prison gate">
+<noscript><img src="/img/prison.jpg"></noscript></amp-img>
+<figcaption>The prison gate in Harbourton on Tuesday morning. <span class="credit">Jon Tavi</span></figcaption></figure>
+{PARAGRAPHS}
+<div class="photo"><amp-img src="/img/court.jpg" width="800" height="450" alt=""></amp-img>
+<span class="caption">The courthouse where the officers will appear next month</span></div>
+</article></body></html>"""
+    article = extract_page(Page("prison.amp.html", page, "https://news.example.com/prison.amp.html"),
+                           ExtractConfig(mode="html"))
+    assert [(i.url, i.caption, i.credit) for i in article.images] == [
+        ("https://news.example.com/img/prison.jpg", "The prison gate in Harbourton on Tuesday morning.", "Jon Tavi"),
+        ("https://news.example.com/img/court.jpg", "The courthouse where the officers will appear next month", None)]

@@ -377,3 +377,19 @@ def test_a_story_of_text_and_line_breaks_in_page_divs_keeps_its_paragraphs():
 def test_prose_and_short_stamps_are_no_tool_bar(text):
     from wiretrace.extract.htmlclean import is_tool_bar
     assert not is_tool_bar(text)
+
+
+def test_a_subscribe_box_named_otherwise_is_a_newsletter_box_not_a_caption():
+    # Its text sits in a "cta-caption"; the box asks for an email address.
+    paragraphs = "".join(f"<p>{text}</p>" for text in NEWS_BODY)
+    page = f"""<html><head><title>City council approves new bike lanes</title></head><body><article>
+<h1>City council approves new bike lanes</h1>{paragraphs}
+<div class="subscription-widget-wrap"><div class="subscription-widget"><div class="preamble">
+<p class="cta-caption">Thanks for reading The Ledger! Subscribe for free to receive new posts.</p></div>
+<form class="subscription-widget-subscribe"><input type="email" placeholder="Type your email..."><input type="submit" value="Subscribe"></form>
+</div></div>
+<div class="subscriber-note"><p>Subscribers can read every story on the app.</p></div>
+</article></body></html>"""
+    found = _categories(_extract(page))
+    assert found.get("newsletter") == ["Thanks for reading The Ledger! Subscribe for free to receive new posts."]
+    assert "caption" not in found

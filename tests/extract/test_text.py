@@ -340,12 +340,18 @@ BYLINE_BODY = "\n".join([
     "By\nTomas Reyne\nMay 8, 2026 11:02 AM",  # "By" drawn on a line of its own
     "Friday May 8, 2026 11:02 am BST by Tomas Reyne",  # the stamp ends with the byline
     "Tomas Reyne, Staff Writer\nPublished 11:02 AM BST May 8, 2026",  # no "By", right above the stamp
+    "Par Tomas Reyne\nMay 8, 2026 11:02 AM",  # "By" in another language
+    "Par Tomas Reyne\nPartager\nMay 8, 2026 11:02 AM",  # ... and no stamp right under it
+    "Tomas Reyne, Carrow Courier\nPublished 11:02 AM BST May 8, 2026",  # the publication signs too
 ])
 def test_bylines_in_the_forms_dumps_draw_them(byline):
-    dump = f"Home\nNews\nFerry service to the islands will resume in June\n{byline}\n{BYLINE_BODY}\n"
-    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    dump = f"Home\nNews\nFerry service to the islands will resume in June\n{byline}\n{BYLINE_BODY}\n" \
+           "© 2026 Carrow Courier · Privacy · Terms\n"
+    article = extract_page(Page("ferry.txt", dump, "https://www.carrowcourier.example.com/news/ferry"),
+                           ExtractConfig(mode="text"))
     assert article.authors == ["Tomas Reyne"]
     assert article.published.startswith("2026-05-08T11:02")
+    assert article.publisher == "Carrow Courier"
 
 
 @pytest.mark.parametrize("line", [
@@ -613,3 +619,58 @@ def test_a_japanese_headline_is_found_and_its_body_is_no_short_one():
     assert article.headline == "地方鉄道、存続へ上下分離方式を導入　県と沿線5市町が合意"
     assert any(paragraph.startswith("経営難が続く") for paragraph in article.body)
     assert not any("short body" in warning for warning in article.warnings)
+    assert article.published == "2025-03-18T19:40:00"  # the stamp under the headline
+
+
+FRENCH_DUMP = """Avec votre accord, nos partenaires et nous utilisons des cookies pour mesurer l'audience de ce site.
+Accepter & FermerContinuer sans accepter
+Le Journal des Alpes
+Actualité
+Sport
+Accueil > Société > Transports
+Le téléphérique d'Annecy ouvrira finalement au printemps
+Par Élise Marchand
+Publié le 4 mars 2025 à 08h15
+« Sans ces essais, nous n'aurions jamais pu transporter un seul passager », explique le directeur du chantier, qui reconnaît trois mois de retard.
+Les cabines, livrées en décembre, ont dû être renvoyées chez le fabricant après un défaut détecté sur les freins lors des premiers tests à vide.
+La métropole assure que le budget de 62 millions d'euros ne sera pas dépassé et que les abonnements vendus cet hiver resteront valables.
+© Le Journal des Alpes 2025 - Tous droits réservés
+"""
+
+
+def test_a_cookie_banner_sharing_a_function_word_with_the_lede_is_no_headline():
+    article = extract_page(Page("annecy.txt", FRENCH_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Le téléphérique d'Annecy ouvrira finalement au printemps"
+    assert article.breadcrumb == ["Accueil", "Société", "Transports"]  # a trail opening with "Home" in French
+    assert article.section == "Transports"
+
+
+@pytest.mark.parametrize("menu", [
+    "Home | State | National | Business | Sports | E-Paper  Wednesday, February 12, 2025",
+    "Home | State | National | Business | Sports | E-Paper Wednesday,\nFebruary 12, 2025",  # broken by the renderer
+])
+def test_a_menu_bar_with_the_days_date_is_no_breadcrumb(menu):
+    dump = HEADLINE_DUMP.replace("Home\nNews\n", f"{menu}\n")
+    assert menu in dump
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == "Ferry service to the islands will resume in June, council says"
+    assert article.breadcrumb == [] and article.section is None
+
+
+PRESS_RELEASE_DUMP = """PR Newsdesk
+News provided by
+Harrowgate Robotics
+Jun 03, 2025, 08:00 ET
+Harrowgate Robotics Raises $30 Million to Expand Its Warehouse Picking Platform
+Round led by Millpond Ventures will fund a European office and a gripper
+Share this article
+BOSTON, June 3, 2025 /PRNewswire/ -- Harrowgate Robotics, which makes robotic picking systems for warehouses, today announced a $30 million funding round led by Millpond Ventures.
+Harrowgate will use the funding to open a European office in Rotterdam and bring its new gripper to market next year, the company said.
+"Warehouses have waited a decade for robots that pick any item," said chief executive Dana Orel.
+"""
+
+
+def test_a_press_releases_headline_is_not_its_subtitle():
+    article = extract_page(Page("release.txt", PRESS_RELEASE_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Harrowgate Robotics Raises $30 Million to Expand Its Warehouse Picking Platform"
+    assert article.dek == "Round led by Millpond Ventures will fund a European office and a gripper"

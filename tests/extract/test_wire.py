@@ -69,6 +69,8 @@ def test_agency_from_url():
     ("© 2019 by Cruz Bay Publishing, Inc., an Active Interest Media company", "Cruz Bay Publishing"),
     ("© 2000- MacRumors", "MacRumors"),
     ("Copyright 2011-2019", None),
+    ("© 2025 Tomas Reyes · Privacy · Terms · Collection notice", "Tomas Reyes"),  # a footer's links follow
+    ("© Le Courrier du Rhône 2025 - Tous droits réservés", "Le Courrier du Rhône"),
 ])
 def test_copyright_holder_is_the_name_without_marks_years_or_legal_tails(notice, holder):
     assert wire.copyright_holder(notice) == holder

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from wiretrace.extract import cues
+from wiretrace.extract.byline import without_publication
 from wiretrace.extract.dates import is_bare_label, labelled_dates
 from wiretrace.extract.settings import ExtractConfig
 from wiretrace.record import Article, Boilerplate, Page, count_words, estimate_reading_time
@@ -183,6 +184,7 @@ def finalize(article: Article) -> Article:
     if any(len(p) < 30 for p in article.body):
         _drop_bare_labels(article)
     _drop_closing_furniture(article)
+    article.authors = without_publication(article.authors, article.publisher, article.url)
     if article.language is None or len(article.language) != 2:
         sample = " ".join(article.body[:3])[:400] or (article.headline or "")
         if sample:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from wiretrace.extract import wire
 from wiretrace.extract.cues import opening_lookahead
 
-_BYLINE = re.compile(r"^\s*(?:by|written by|reported by|words by)\s*:?\s+(?P<names>.{3,160}?)\s*$", re.IGNORECASE)
+#: "By" in the languages a byline is written in besides English: French "Par", Spanish and
+#: Portuguese "Por", German "Von", Italian "Di", Dutch "Door", Swedish and Norwegian "Av", Danish
+#: "Af", Russian "От"/"Автор". (Lower-cased, each with the space that follows it.)
+FOREIGN_BYLINE_LEADS = ("par ", "por ", "von ", "di ", "door ", "av ", "af ", "от ", "автор ")
+_BYLINE = re.compile(r"^\s*(?:by|written by|reported by|words by|"
+                     + "|".join(lead.strip() for lead in FOREIGN_BYLINE_LEADS)
+                     + r")\s*:?\s+(?P<names>.{3,160}?)\s*$", re.IGNORECASE)
 # Whatever follows a name on a byline line: "| Reuters", "- Nov 19, 2019", "• 3 min read",
 # "2019-11-18T20:51:19Z Science" (a name never goes on with a digit). (Each of these patterns
 # opens with a look-ahead at the characters a match can start with, which spares the engine
@@ -24,8 +31,12 @@ _JOB_TITLE = re.compile(
     r"culture|entertainment|music|film|media|travel|food|religion|local|city|state|metro)){0,3}\s+(?:writer|"
     r"reporter|correspondent|contributor|columnist|editor|"
     r"producer|journalist|analyst)s?\s*$", re.IGNORECASE)
-_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
-_SPLIT = re.compile(r"(?=[\s,;a&])\s*(?:,|;|\band\b|&)\s*")
+# "By" before the names; in another language only before two words at least, as those words
+# also open names ("Von Miller", "Di Maio", "Door" never, "Par" seldom).
+_BY = re.compile(r"^\s*(?:by\s+|(?:" + "|".join(lead.strip() for lead in FOREIGN_BYLINE_LEADS)
+                 + r")\s+(?=\S+\s+\S))", re.IGNORECASE)
+# Between names: a comma, "and", or "and" in those languages ("Par Camille Rousseau et Paul Martin").
+_SPLIT = re.compile(r"(?=[\s,;a&])\s*(?:,|;|\band\b|&|\s(?:et|y|e|und|en|och|og|и)\s)\s*")
 _PERSON = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:de|da|van|von|der|la|le|del|bin|al|el)?\s*[A-ZÀ-Þ][\w'’.-]+){1,3}$")
 _NOT_NAME_WORDS = ("staff", "desk", "bureau", "team", "editor", "editorial", "news", "correspondent", "agency",
                    "reporter", "online", "media", "press", "service", "agencies", "insider", "times", "journal",
@@ -85,5 +96,43 @@ def byline_agency(text: str) -> str | None:
     return None
 
 
+#: A name in a script without capitals, or outside the Latin one split_names judges by them,
+#: runs to a few words and characters ("佐藤 美咲", "Иван Петров").
+_UNJUDGED_NAME_WORDS = 4
+_UNJUDGED_NAME_CHARS = 40
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def typed_person_names(name: str) -> list[str]:
+    """The people a name that the page's markup types as a Person stands for: split_names' in the
+    Latin script; a name in another (Japanese "佐藤 美咲", Russian "Иван Петров"), which
+    capitals cannot vouch for, is taken on the markup's word unless it is long, holds a figure
+    or names an agency."""
+    if _LATIN_LETTER.search(name):
+        return split_names(name)
+    name = " ".join(name.split())
+    if len(name.split()) > _UNJUDGED_NAME_WORDS or len(name) > _UNJUDGED_NAME_CHARS \
+            or any(c.isdigit() for c in name) or wire.canonical_agency(name):
+        return []
+    return [name] if name else []
+
+
 def is_person(name: str) -> bool:
     return bool(split_names(name)) and split_names(name)[0] == name.strip(" .")
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"\W", "", name.lower().removeprefix("the "))
+
+
+def without_publication(names: list[str], publisher: str | None, url: str | None) -> list[str]:
+    """``names`` less the publication a byline credits after its people ("Darnell Whitaker,
+    Riverbend Courier", as chain papers sign): a last name that is the publisher's, or spells
+    the page's web address ("riverbendcourier.com"). A name that stands alone stays: a blog's
+    author is often its publisher too."""
+    if len(names) < 2:
+        return names
+    keys = {_name_key(publisher)} if publisher else set()
+    if url:
+        keys.update(label for label in (urlsplit(url).hostname or "").split(".") if len(label) > 3)
+    return names[:-1] if _name_key(names[-1]) in keys else names

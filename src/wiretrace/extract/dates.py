@@ -245,6 +245,34 @@ def _regional_zone(text: str) -> tuple[str, ZoneInfo | None]:
     return text, None
 
 
+#: A day as Japanese, Chinese and Korean pages write it: "2025年3月18日", "2025년 3월 18일".
+CJK_DAY = r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
+# ... with the weekday and the time that may follow it: "2025年3月18日 19時40分", "2025年3月18日（火）
+# 午後7時40分", "2025年3月18日 19:40", "2025년 3월 18일 오후 7:40".
+_CJK_DATE = re.compile(
+    r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
+    r"(?:\s*[(（][^)）]{1,3}[)）])?"  # the weekday
+    r"(?:\s*(?P<half>午前|午後|上午|下午|오전|오후)?\s*(?P<hour>\d{1,2})\s*(?:[:：]|[時时点點시])\s*(?:(?P<minute>\d{1,2})\s*[分분]?)?)?"
+    r"(?:\s*(?P<zone>[A-Z]{2,5})\b)?")
+_AFTERNOON = ("午後", "下午", "오후")
+
+
+def _cjk_date(match: re.Match[str]) -> str | None:
+    """The date (and time) ``match`` of _CJK_DATE names."""
+    hour = int(match["hour"]) if match["hour"] else 0
+    if match["half"] in _AFTERNOON and hour < 12:
+        hour += 12
+    zone = TZINFOS.get(match["zone"] or "")
+    try:
+        value = datetime(int(match["year"]), int(match["month"]), int(match["day"]), hour, int(match["minute"] or 0),
+                         tzinfo=zone)
+    except ValueError:
+        return None
+    if not _YEARS[0] <= value.year <= _YEARS[1]:
+        return None
+    return format_datetime(value, has_time=match["hour"] is not None)
+
+
 def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
     """Parse one date string as found on a page; ``None`` when it holds no usable date.
 
@@ -261,6 +289,8 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
     text = " ".join(text.split())
     if len(text) > 80:
         return None
+    if ("年" in text or "년" in text) and (cjk := _CJK_DATE.search(text)):
+        return _cjk_date(cjk)
     if _ISO.match(text):
         try:
             value = datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -318,8 +348,8 @@ _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.jo
 _GLUED_YEAR = re.compile(r"(?<=\b\d{4})(?=[A-Za-z])")
 _CHUNK_END = re.compile(r"\s+[|•·]\s+|\s{3,}")
 _NAMES_A_DAY = re.compile(
-    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
-    rf"(?:{MONTH_NAME.pattern}),?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?:{MONTH_NAME.pattern})",
+    r"\d{4}-\d{1,2}-\d{1,2}|" + CJK_DAY + r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
+    rf"(?:{MONTH_NAME.pattern}),?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\.?\s+|-)(?:of\s+|de\s+)?(?:{MONTH_NAME.pattern})",
     re.IGNORECASE)
 
 

@@ -14,7 +14,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from wiretrace.extract import captions, cues, wire, without_control_characters
-from wiretrace.extract.byline import parse_byline, split_names
+from wiretrace.extract.byline import parse_byline, split_names, typed_person_names
 from wiretrace.extract.dates import labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
 from wiretrace.extract.metadata import read_metadata
@@ -226,6 +226,15 @@ _CAPTIONED = lxml.etree.XPath(
 _LOOSE_CAPTION_WORDS = 5
 #: Pictures read from such captions, at most (a gallery or a teaser grid repeats the pattern).
 _MAX_LOOSE_CAPTIONS = 10
+# A picture is an <img>, or on an AMP page an <amp-img> (or <amp-anim>, a GIF), whose own <img>,
+# if it has one, is a fallback for browsers without scripts: the same picture.
+_PICTURE_TAGS = ("img", "amp-img", "amp-anim")
+
+
+def _pictures(element: HtmlElement) -> list[HtmlElement]:
+    """The pictures in ``element``, in document order."""
+    return [picture for picture in element.iter(*_PICTURE_TAGS)
+            if picture.tag != "img" or not any(a.tag in _PICTURE_TAGS for a in picture.iterancestors())]
 
 
 def _image(img: HtmlElement | None, caption_el: HtmlElement | None, url: str | None) -> Image | None:
@@ -258,7 +267,7 @@ def _figures(tree: HtmlElement, url: str | None) -> list[Image]:
     """The page's pictures with their captions: each <figure>, and each caption set beside its
     picture without one."""
     images = [image for figure in tree.iterfind(".//figure")
-              if (image := _image(figure.find(".//img"), figure.find(".//figcaption"), url))]
+              if (image := _image(next(iter(_pictures(figure)), None), figure.find(".//figcaption"), url))]
     loose = 0
     for element in _CAPTIONED(tree):
         if loose >= _MAX_LOOSE_CAPTIONS:
@@ -267,8 +276,8 @@ def _figures(tree: HtmlElement, url: str | None) -> list[Image]:
         if parent is None or any(a.tag in ("figure", "a") for a in element.iterancestors()) \
                 or any(_CAPTION_CLASS.search(a.get("class") or "") for a in element.iterancestors()):
             continue
-        pictures = [img for img in parent.iter("img")]
-        if len(pictures) != 1 or pictures[0] in element.iter("img"):
+        pictures = _pictures(parent)
+        if len(pictures) != 1 or pictures[0] in element.iter(*_PICTURE_TAGS):
             continue
         image = _image(pictures[0], element, url)
         # (A caption is a sentence or so; a line of a few capitalised words is a credit or a label.)
@@ -378,7 +387,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.published = parse_date(meta.published)
     article.updated = parse_date(meta.updated)
     if article.published is None:
-        stamp = _visible_stamp(tree)
+        stamp = _visible_stamp(tree) or _stamp_near_headline(heading)
         article.published = stamp.get("published")
         article.updated = article.updated or stamp.get("updated")
     if article.published is None:
@@ -394,7 +403,8 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     if meta.syndication_source:
         agency = wire.agency_from_url(meta.syndication_source)
         credits.append(wire.WireCredit(agency, f'<meta name="syndication-source" content="{meta.syndication_source}">', "markup"))
-    people = [n for a in meta.authors for n in (split_names(a) or [])]
+    people = [name for author in meta.authors
+              for name in (typed_person_names(author) if author in meta.typed_people else split_names(author))]
     for name in meta.authors:
         agency = wire.canonical_agency(name)
         if agency:
@@ -496,6 +506,27 @@ def _visible_stamp(tree: HtmlElement) -> dict[str, str]:
         tries += 1
         if tries == _STAMP_TRIES:
             break
+    return {}
+
+
+def _stamp_near_headline(heading: HtmlElement | None) -> dict[str, str]:
+    """The "Posted On: ..." dates of a line between the headline's <h1> (``heading``) and the
+    body, in an element whose class names no date (``<div class="newsinfo">``)."""
+    if heading is None:
+        return {}
+    seen = set()
+    for node in heading.xpath(f"following::text()[position() <= {_CREDIT_WINDOW_NODES * 3}]"):
+        if len(node.split()) > 25:
+            break  # the body has begun
+        element = node.getparent()
+        if element is not None and node.is_tail:  # (text after an element is its parent's)
+            element = element.getparent()
+        if element is None or element in seen or not any(c.isdigit() for c in node):
+            continue
+        seen.add(element)
+        text = " ".join(element.text_content().split())
+        if 6 <= len(text) <= _STAMP_CHARS and (found := labelled_dates(text)).get("published"):
+            return found
     return {}
 
 

@@ -74,6 +74,8 @@ _BLOCK_TAGS = ("aside", "div", "section", "ul", "ol", "form", "p", "span", "figc
 
 # Older templates name a caption's box in short: "imgcap", "photo-cap", "pic_cap".
 _SHORT_CAPTION_NAME = re.compile(r"(?:img|image|photo|pic)[-_]?cap\b", re.IGNORECASE)
+# What a subscribe box may be named instead of "newsletter": "subscription-widget", "signup-box", "optin".
+_SIGNUP_NAME = re.compile(r"subscri|sign-?up|opt-?in", re.IGNORECASE)
 
 
 def _furniture_category(element: HtmlElement) -> str | None:
@@ -87,6 +89,10 @@ def _furniture_category(element: HtmlElement) -> str | None:
     if "related" in cls.lower() or "related" in ident:
         return "related"
     if "newsletter" in cls or "newsletter" in ident:
+        return "newsletter"
+    # A subscribe box named otherwise ("subscription-widget", "signup-box") asks for an email
+    # address; a box that only names subscribers ("subscriber-content") may hold the story.
+    if _SIGNUP_NAME.search(cls) and any(field.get("type") == "email" for field in element.iter("input")):
         return "newsletter"
     if cls.startswith("share") or "share-" in cls or "social-share" in cls or ident.startswith("share"):
         return "share"

@@ -30,6 +30,8 @@ class PageMeta:
     published: str | None = None
     updated: str | None = None
     authors: list[str] = field(default_factory=list)
+    #: Those of ``authors`` the markup types as a Person.
+    typed_people: list[str] = field(default_factory=list)
     author_orgs: list[str] = field(default_factory=list)
     publisher: str | None = None
     section: str | None = None
@@ -95,8 +97,9 @@ def json_ld(tree: HtmlElement) -> list[Any]:
     return documents
 
 
-def _people_and_orgs(value: Any) -> tuple[list[str], list[str]]:
-    people, orgs = [], []
+def _people_and_orgs(value: Any) -> tuple[list[str], list[str], list[str]]:
+    """The names of people, of organisations, and of those people typed Person, in an author list."""
+    people, orgs, typed = [], [], []
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, str):
             people.append(" ".join(item.split()))
@@ -104,8 +107,11 @@ def _people_and_orgs(value: Any) -> tuple[list[str], list[str]]:
             name = _text(item.get("name"))
             if not name:
                 continue
-            (orgs if "organization" in _types(item) or "newsmediaorganization" in _types(item) else people).append(name)
-    return people, orgs
+            kinds = _types(item)
+            (orgs if "organization" in kinds or "newsmediaorganization" in kinds else people).append(name)
+            if "person" in kinds:
+                typed.append(name)
+    return people, orgs, typed
 
 
 def _image(value: Any) -> list[tuple[str | None, str | None, str | None]]:
@@ -149,7 +155,7 @@ def _read_json_ld(documents: list[Any], meta: PageMeta) -> None:
     meta.dek = _text(article.get("description")) or _text(article.get("alternativeHeadline"))
     meta.published = _text(article.get("datePublished")) or _text(article.get("dateCreated"))
     meta.updated = _text(article.get("dateModified"))
-    meta.authors, meta.author_orgs = _people_and_orgs(article.get("author") or [])
+    meta.authors, meta.author_orgs, meta.typed_people = _people_and_orgs(article.get("author") or [])
     meta.publisher = _text(article.get("publisher"))
     meta.section = _text(article.get("articleSection"))
     meta.tags = _keywords(article.get("keywords"))

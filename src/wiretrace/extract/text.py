@@ -13,8 +13,8 @@ from functools import lru_cache
 from itertools import compress
 
 from wiretrace.extract import captions, cues, textblocks, wire
-from wiretrace.extract.byline import byline_agency, parse_byline, split_names
-from wiretrace.extract.dates import DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date
+from wiretrace.extract.byline import FOREIGN_BYLINE_LEADS, byline_agency, parse_byline, split_names
+from wiretrace.extract.dates import CJK_DAY, DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date
 from wiretrace.extract.textfeatures import PageText, is_dateline
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
 
@@ -78,9 +78,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
 #: How far past the body's last paragraph its closing credit may sit (sign-offs in between).
 _CLOSING_REACH = 4
 _DATE_HINT = re.compile(cues.opening_lookahead(DATE_LABEL_WORDS) + f"(?:{'|'.join(DATE_LABEL_WORDS)})")
-_MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.IGNORECASE)
+_MONTH = re.compile(rf"{MONTH_NAME.pattern}|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|{CJK_DAY}", re.IGNORECASE)
 _DISCLAIMER_HINTS = ("syndicat", "edited by", "auto-generated", "reworked by", "generated from")
 _BYLINE_LEADS = ("by ", "written by", "reported by", "words by")
+#: ... and in the other languages parse_byline reads ("Par Camille Rousseau").
+_ANY_BYLINE_LEADS = _BYLINE_LEADS + FOREIGN_BYLINE_LEADS
 _BYLINE_WORDS = frozenset(lead.strip() for lead in _BYLINE_LEADS)
 #: A byline without "By" is a short line: a name, perhaps a job title or the agency.
 _BYLINE_MAX_WORDS = 8
@@ -110,7 +112,7 @@ def _stamp_byline(text: str) -> list[str]:
 def _is_credit_line(text: str, digit: bool) -> bool:
     """Whether ``text`` signs or dates the story rather than summing it up: a byline ("By ...",
     "Posted on <date> by <name>") or a date line with a name (:func:`_dated_or_signed`)."""
-    return (text.lower().startswith(_BYLINE_LEADS) and bool(parse_byline(text))) or bool(_stamp_byline(text)) \
+    return (text.lower().startswith(_ANY_BYLINE_LEADS) and bool(parse_byline(text))) or bool(_stamp_byline(text)) \
         or _dated_or_signed(text, digit)
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
@@ -120,7 +122,7 @@ _FOLLOWING_STAMP = re.compile(r"(?=[bpum\d])(?:\bby\b|published|updated|posted|\
 # tests cost less than one search, and most runs of blocks hold none of them.
 _STAMP_WORDS = ("by", ":", "published", "updated", "posted", "min read")
 # First words (lower-cased) that the line-start patterns of the metadata pass can open with:
-# tags (cues.TAGS_LEAD/TAGS_HEADING), bylines (_BYLINE_LEADS, wire.AGENCY_BYLINE), share buttons
+# tags (cues.TAGS_LEAD/TAGS_HEADING), bylines (_ANY_BYLINE_LEADS, wire.AGENCY_BYLINE), share buttons
 # (cues.SHARE), related headings and promos (cues.RELATED_HEADING, cues.INLINE_PROMO). Those
 # patterns allow only whitespace, ":", "|", a dash, an apostrophe ("editor's") or a glued "icon"
 # right after that word, so a block whose first word, cut at the first of those (_HEAD), is
@@ -132,7 +134,8 @@ _LEAD_WORDS = frozenset(
     print copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube
     pinterest also read up more you recommended top trending most latest editor editors what further
     don dont in popular next must watch see""".split()
-) | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
+) | {lead.strip() for lead in FOREIGN_BYLINE_LEADS} \
+    | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
 
 
 # (Cached: the first words of blocks repeat from page to page: menus, share bars, "The".)
@@ -177,6 +180,8 @@ _LEDE_WEIGHT = 2.0
 #: must not win on that.
 _LEDE_ENOUGH = 0.5
 _REPEAT_BONUS = 0.75
+#: A headline runs to this many words at least (a shorter phrase is a masthead or a label).
+_HEADLINE_WORDS = 5
 # A word _words counts: four word characters or more (findall gives whole runs, as r"\w+" would,
 # less the shorter ones).
 _LONG_WORD = re.compile(r"\w{4,}")
@@ -192,6 +197,24 @@ def _title_case(words: list[str]) -> bool:
     return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
+# Function words of four letters or more, in the languages whose pages the dates are read in:
+# any two texts of a language share them, so sharing only those tells nothing (a cookie
+# banner's "Continuer sans accepter" and a story's "« Sans les aides ... »").
+_FUNCTION_WORDS = frozenset("""
+    that this with from have been were will would could should they them their there these those what which
+    when where while about after before into over under more most than then also only other some such just
+    your very
+    sans pour dans avec mais plus leur leurs sont elle elles nous vous cette tout tous toute toutes être fait
+    comme aussi entre depuis selon après avant chez sous encore même
+    para como pero este esta estos estas sobre entre desde todo todos cuando donde porque según hasta también
+    quando onde pelo pela após isso
+    nicht eine einer eines einem einen sich auch sind oder wird werden dass nach über unter durch noch wurde
+    sein seine ihre diese dieser mehr beim
+    della delle degli dello nella nelle sono anche questo questa dopo perché
+    niet voor maar zijn deze door naar heeft wordt
+""".split())
+
+
 def _words(text: str) -> set[str]:
     """Content-bearing words of ``text``, lower-cased (short function words left out; a text
     without spaces, as CJK is written, counts in character pairs)."""
@@ -201,9 +224,11 @@ def _words(text: str) -> set[str]:
 
 
 def _overlap(candidate: str, lede: set[str]) -> float:
-    """Share of ``candidate``'s words found in the lede's words ``lede``."""
+    """Share of ``candidate``'s words found in the lede's words ``lede``; none when the words
+    shared are all function words."""
     words = _words(candidate)
-    return len(words & lede) / len(words) if words else 0.0
+    shared = words & lede
+    return len(shared) / len(words) if shared and not shared <= _FUNCTION_WORDS else 0.0
 
 
 def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool], lead: list[bool],
@@ -291,7 +316,21 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
         score = _title_finish(blocks, i, first_body, digit, stamps, shape)
         if score > 0 and (best is None or (score + shares + repeats, i) > best):
             best = (score + shares + repeats, i)
-    return best[1] if best is not None else None
+    if best is None:
+        return None
+    # A dek sits right under its headline, longer than it, and restates the lede as fully: where
+    # a shorter phrase right above the best also shares enough of it, that phrase is the headline
+    # (a press release's "... Raises $48 Million Series B ..." over "Round led by ... will fund ...").
+    # (A masthead or a blog's name above a headline is shorter still.)
+    enough = _LEDE_WEIGHT * _LEDE_ENOUGH
+    lede_share = {i: shares for (_, i), (shares, _) in zip(shaped, bonuses)}
+    above = best[1] - 1
+    if lede_share[best[1]] >= enough and lede_share.get(above, 0.0) >= enough \
+            and _HEADLINE_WORDS <= len(blocks[above].text.split()) < len(blocks[best[1]].text.split()) \
+            and _title_finish(blocks, above, first_body, digit, stamps,
+                              _title_shape(blocks[above], lead[above], captioned[above])) > 0:
+        return above
+    return best[1]
 
 
 def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
@@ -363,15 +402,27 @@ def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Imag
     return Image(caption=text, credit=credit.strip("()"))
 
 
+# How a trail opens: "Home", or its name in the languages whose dates are read ("Accueil > Économie").
+_TRAIL_HOMES = frozenset({"home", "homepage", "start", "news", "front page", "accueil", "inicio", "início", "portada",
+                          "startseite", "главная"})
+#: A line of this many entries between pipes is a menu bar ("Home | State | National | Business | Sports").
+_MENU_ENTRIES = 5
+
+
 def _breadcrumb(text: str) -> tuple[list[str], str | None] | None:
     """("Home / World News / Headline") -> (["Home", "World News"], "Headline")."""
     text = _LEADING_DATE.sub("", text.strip())
     parts = [p.strip() for p in _BREADCRUMB_SEP.split(text) if p.strip()]
     if len(parts) < 2 or any(len(p.split()) > 6 for p in parts[:-1]):
         return None
-    if parts[0].lower() not in {"home", "homepage", "start", "news", "front page"}:
+    if parts[0].lower() not in _TRAIL_HOMES:
         return None
     tail = parts[-1]
+    # A menu bar is no trail: one that closes with the day's date ("Home | State | ... | E-Paper
+    # Wednesday, February 12, 2025": no trail leads to a date), or a run of pipes between many
+    # entries (a renderer may break it before the date).
+    if (_MONTH.search(tail) and parse_date(tail)) or (len(parts) >= _MENU_ENTRIES and "|" in text):
+        return None
     if len(tail.split()) >= 4:
         return parts[:-1], tail
     return parts, None
@@ -606,7 +657,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         elif starts_cue and i < first_body and len(text) < 40 and (credit := wire.credit_from_byline(text)):
             credits.append(credit)
             label = "byline"
-        elif starts_cue and i < first_body and not article.authors and text.lower().startswith(_BYLINE_LEADS) \
+        elif starts_cue and i < first_body and not article.authors and text.lower().startswith(_ANY_BYLINE_LEADS) \
                 and (names := parse_byline(text)):
             article.authors = names
             label = "byline"

@@ -182,7 +182,13 @@ def disclaimer(text: str) -> WireCredit | None:
     return WireCredit(agency, _strip_brackets(text), "disclaimer")
 
 
-_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<holder>[^.|]{2,60}?)(?:\.|\||$|\s+all rights)", re.IGNORECASE)
+# The holder's name ends at a full stop, at a separator (a footer runs the notice into its links:
+# "© 2025 Tomas Reyes · Privacy · Terms"), or at "All rights reserved" in any of the languages
+# the dates are read in ("© Le Courrier du Rhône 2025 - Tous droits réservés").
+_RIGHTS_RESERVED = ("all rights", "tous droits", "todos los derechos", "todos os direitos", "alle rechte",
+                    "tutti i diritti", "alle rechten", "все права")
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<holder>[^.|·•]{2,60}?)"
+                        rf"(?:\.|[|·•]|$|\s+(?:[-–—]\s+)?(?:{'|'.join(_RIGHTS_RESERVED)}))", re.IGNORECASE)
 
 
 # A company's initials ("S.L.", "S.A."), whose full stops would otherwise end the holder's name.

@@ -1,6 +1,8 @@
 import re
 
-from wiretrace.extract.cues import opening_lookahead
+import pytest
+
+from wiretrace.extract.cues import anywhere_category, opening_lookahead
 
 
 def test_opening_lookahead_changes_no_match_of_the_alternation() -> None:
@@ -14,3 +16,13 @@ def test_opening_lookahead_changes_no_match_of_the_alternation() -> None:
 def test_opening_lookahead_escapes_what_is_special_in_a_class() -> None:
     lookahead = re.compile(opening_lookahead(("-a", "]b", "^c")))
     assert all(lookahead.match(ch) for ch in "-]^") and not lookahead.match("a")
+
+
+@pytest.mark.parametrize("text", ["Page 1 of 3", "Pages: 1 2 3", "Page 2 of 5 »", "pages 1, 2, 3"])
+def test_a_pager_is_navigation_wherever_it_sits(text: str) -> None:
+    assert anywhere_category(text) == "navigation"
+
+
+@pytest.mark.parametrize("text", ["Page 3 of the report says the plant closed in 2019.", "Page 1", "Pages"])
+def test_a_sentence_about_a_page_is_no_pager(text: str) -> None:
+    assert anywhere_category(text) is None

@@ -232,6 +232,18 @@ def test_an_author_bio_after_the_story_is_a_byline():
     assert tail_category("He was a reporter in Boston before he joined the campaign.") is None
 
 
+def test_a_nonprofit_newsrooms_republish_box_and_appeal_after_the_story_are_promos():
+    from wiretrace.extract.htmlclean import tail_category
+
+    assert tail_category("Republish this story") == "promo"
+    assert tail_category("Our stories may be republished online or in print under Creative Commons license "
+                         "CC BY-ND 4.0. We ask that you edit only for style.") == "promo"
+    assert tail_category("The Valley Ledger is a nonprofit newsroom. We rely on readers like you to fund "
+                         "local journalism.") == "promo"
+    assert tail_category("The council said the photographs would be published under a Creative Commons "
+                         "licence.") is None
+
+
 def test_content_lists_are_kept():
     result = _extract(_story_page(
         "<p>The company gave three reasons:</p><ul><li>weaker demand in Europe after subsidies ended</li>"

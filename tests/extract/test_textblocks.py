@@ -533,6 +533,32 @@ def test_a_sign_up_box_inside_the_story_leaves_it_whole() -> None:
     assert [t for t, k in zip(texts, keep) if k] == [*PARAGRAPHS[:2], *story, *PARAGRAPHS[2:]]
 
 
+def test_a_nonprofit_newsrooms_republish_box_and_appeal_closing_the_body_leave_it() -> None:
+    """Under the story, a non-profit newsroom's "Republish this story" box (its licence, the
+    button lynx marks "(BUTTON)") and its appeal for gifts are the newsroom's; a pager between
+    the story's pages leaves it wherever it sits. The story's own last word on a licence stays."""
+    tail = ["Pages: 1 2 3", "Republish this story",
+            "Our stories may be republished online or in print under Creative Commons license CC BY-ND 4.0. We ask "
+            "that you edit only for style or to shorten, provide proper attribution and link to our website.",
+            "(BUTTON) Copy HTML",
+            "The Valley Ledger is a nonprofit newsroom. We rely on readers like you to fund local journalism. "
+            "Give today and your gift will be matched."]
+    texts = [PARAGRAPHS[0], "Page 1 of 3", *PARAGRAPHS[1:], *tail]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    X = block_features(blocks)
+    tb.drop_furniture(blocks, keep, X)
+    tb.drop_closing_calls(blocks, keep, X)
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS
+
+    licence = "The council released the photographs under a Creative Commons licence on Tuesday."
+    texts = [*PARAGRAPHS, licence]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert all(keep)
+
+
 def test_requests_to_write_in_and_newsletter_pitches_closing_the_body_leave_it() -> None:
     """"Have a tip? ... may be reached at", "We'd like to hear what you think" and a newsletter
     pitch after the story are the newsroom's; a quote closing the story stays."""

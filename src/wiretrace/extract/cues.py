@@ -157,9 +157,23 @@ SUBSCRIBE = re.compile(
 )
 
 
+# A non-profit newsroom's box under the story: its offer to republish it and its licence ("Our
+# stories may be republished ... under a Creative Commons license"), and its appeal for money
+# ("X is a nonprofit newsroom. We rely on readers like you ...").
+APPEAL = re.compile(r"^republish (?:this|our) (?:story|article)\b|\b(?:readers like you|make a (?:donation|gift)|"
+                    r"your (?:gift|donation)|become a (?:member|donor)|"
+                    r"support (?:our|independent|local|nonprofit|non-profit) (?:journalism|newsroom|reporting)|"
+                    r"(?:may|can|are free to) (?:be )?republish\w*)\b", re.IGNORECASE)
+
+# A pager between the pages of a story: "Page 1 of 3", "Pages: 1 2 3", "Page 2 of 5 »". Never a
+# sentence of one.
+PAGINATION = re.compile(r"^\s*(?:page \d{1,3} of \d{1,3}|pages?\s*:?\s*\d{1,3}(?:\s*[|,]?\s*\d{1,3})+)\s*[»›>]?\s*$",
+                        re.IGNORECASE)
+
+
 def anywhere_category(text: str) -> str | None:
     """Category of a block that is boilerplate wherever it sits in the body (a promo: "Read
-    more: <headline>", "CLICK HERE TO ..."; a newsletter box; share buttons), or None. Both
+    more: <headline>", "CLICK HERE TO ..."; a newsletter box; share buttons; a pager), or None. Both
     modes take such blocks out of the body."""
     # (The anchored patterns first, which most paragraphs fail at their first word; the length
     # only then. NEWSLETTER searches the whole block: first the words its every phrase contains.)
@@ -171,6 +185,8 @@ def anywhere_category(text: str) -> str | None:
         return "newsletter"
     if SHARE.match(text):
         return "share"
+    if PAGINATION.match(text):
+        return "navigation"
     return None
 
 

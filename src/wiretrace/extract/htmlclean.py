@@ -213,6 +213,8 @@ def tail_category(text: str) -> str | None:
         return "footer"
     if cues.TAGS_LEAD.match(text):
         return "tags"
+    if cues.APPEAL.search(text):
+        return "promo"
     if cues.has_copyright_notice(text) or cues.DISCLAIMER.search(_COPYRIGHT_PROSE.sub(" ", text)):
         return "disclaimer"
     return None

@@ -1191,7 +1191,8 @@ _CALL_TO_ACTION = re.compile(
     r"^(?:subscribe\b|sign up\b|follow (?:us|[\w&'’.-]+(?: [\w&'’.-]+){0,5}) on\b|like us on\b|join (?:our|the) [\w ]{0,30}"
     r"(?:forum|community|newsletter|conversation|discussion)|download (?:the|our)\b|click here\b|get .{0,60}? delivered\b|"
     r"get (?:unlimited |full |instant |digital )?access to\b|get (?:the latest|breaking)\b.{0,60}?\b(?:news|updates|headlines)\b|"
-    r"stay up to date with\b|"
+    r"stay up to date with\b|copy (?:html|the code|embed code)\b|"
+    r"(?:donate|give|support us) (?:now|today)\b|"
     r"listen (?:to .{0,40}? )?(?:live|back)\b|watch (?:live|the full)\b)", re.IGNORECASE)
 # What a newsletter or subscription pitch says, past the keywords that flag one (a sentence about
 # the "Federal Register" or a "sign-in sheet" is no pitch).
@@ -1213,14 +1214,22 @@ _CLOSING_STAMP = re.compile(
 _STAMP_WORDS = 12
 
 
+_BUTTON_MARK = "(BUTTON) "
+
+
 def _closing_call(text: str, newsletter: bool) -> bool:
     """Whether ``text``, after the story's last paragraph, is the publisher's call to action or
     stamp (``newsletter``: its features name a newsletter or a subscription pitch). Emphasis
-    marks a Markdown renderer left on it ("*Follow Newsbeat on* Instagram") do not hide it."""
+    marks a Markdown renderer left on it ("*Follow Newsbeat on* Instagram"), or the mark lynx
+    prints before a button's label ("(BUTTON) Copy HTML"), do not hide it."""
     if text[:1] in "*_":
         text = text.lstrip("*_")
+    elif text.startswith(_BUTTON_MARK):
+        text = text[len(_BUTTON_MARK):]
     words = text.count(" ") + 1
     if words <= _CALL_WORDS and ((newsletter and _PITCH.search(text)) or _CALL_TO_ACTION.match(text)):
+        return True
+    if words <= _SIGN_OFF_WORDS and cues.APPEAL.search(text):
         return True
     if words <= _STAMP_WORDS and _CLOSING_STAMP.match(text):
         return True
@@ -1502,7 +1511,7 @@ def _comments_or_about(blocks: list[Block], keep: list[bool], log_words: list[fl
 # lower-cased text holds "newsletter" or "enter your email". Filed by their first letter.
 _FURNITURE_OPENERS = """also read must watch related see more recommended click don listen download up you
     top trending most latest editor what further in popular next subscribe sign get share tweet pin email print
-    copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube pinterest""".split()
+    copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube pinterest page""".split()
 _FURNITURE_OPENERS_BY_LETTER = {
     letter: tuple(word for word in _FURNITURE_OPENERS if word[0] == letter) for letter in {w[0] for w in _FURNITURE_OPENERS}}
 

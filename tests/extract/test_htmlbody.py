@@ -230,6 +230,9 @@ def test_an_author_bio_after_the_story_is_a_byline():
 
     assert tail_category("Julius is an LA Entertainment Reporter for Fox News.") == "byline"
     assert tail_category("He was a reporter in Boston before he joined the campaign.") is None
+    assert tail_category("Maria Gomez covers education for the Ledger. Reach her at mgomez@ledger.example.") == "footer"
+    assert tail_category("Ben Okoye writes about housing. Follow him on X @bokoye.") == "footer"
+    assert tail_category('"You can reach him at the office," she said.') is None
 
 
 def test_a_nonprofit_newsrooms_republish_box_and_appeal_after_the_story_are_promos():

@@ -97,6 +97,7 @@ _SIGN_OFF_OPENINGS = (
 _SIGN_OFF_ANYWHERE = (
     r"\bif you have a (?:news |story )?tip\b",
     r"\b(?:can|may) be (?:reached|contacted) at\b",
+    r"\b(?:reach|e-?mail|contact|follow) (?:him|her|them) (?:at|on|via) (?:\w+ )?(?:\S+@|@)",
     r"\bwe[’']d (?:like|love) to hear (?:what you think|from you)\b",
 )
 SIGN_OFF = re.compile(

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from wiretrace.extract.cues import anywhere_category, opening_lookahead
+from wiretrace.extract.cues import PAYWALL, anywhere_category, opening_lookahead
 
 
 def test_opening_lookahead_changes_no_match_of_the_alternation() -> None:
@@ -26,3 +26,16 @@ def test_a_pager_is_navigation_wherever_it_sits(text: str) -> None:
 @pytest.mark.parametrize("text", ["Page 3 of the report says the plant closed in 2019.", "Page 1", "Pages"])
 def test_a_sentence_about_a_page_is_no_pager(text: str) -> None:
     assert anywhere_category(text) is None
+
+
+@pytest.mark.parametrize("text", ["Subscribe to continue reading.", "This article is reserved for subscribers.",
+                                  "You have reached your free article limit.", "Already a subscriber? Sign in",
+                                  "Il vous reste 60% de cet article à lire.", "Je m'abonne", "Ya soy suscriptor"])
+def test_paywall_notices(text: str) -> None:
+    assert PAYWALL.search(text)
+
+
+@pytest.mark.parametrize("text", ["The streaming service added 9 million subscribers in the quarter.",
+                                  "Members of the club continued reading the statement aloud."])
+def test_sentences_about_subscribers_are_no_paywall(text: str) -> None:
+    assert PAYWALL.search(text) is None

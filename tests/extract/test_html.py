@@ -186,3 +186,16 @@ def test_an_amp_pages_pictures_have_their_address():
     assert [(i.url, i.caption, i.credit) for i in article.images] == [
         ("https://news.example.com/img/prison.jpg", "The prison gate in Harbourton on Tuesday morning.", "Jon Tavi"),
         ("https://news.example.com/img/court.jpg", "The courthouse where the officers will appear next month", None)]
+
+
+def test_a_paywall_the_page_shows_or_the_markup_declares_is_a_warning():
+    shown = PAGE.replace("</article>", "<p>Subscribe to continue reading. Already a subscriber? "
+                         "Log in.</p></article>")
+    article = extract_page(Page("prison.html", shown), ExtractConfig(mode="html"))
+    assert not any("Subscribe" in p for p in article.body)
+    assert article.warnings == ["a paywall: the page shows only the opening of the story"]
+
+    declared = PAGE.replace('"dateModified"', '"isAccessibleForFree": "False", "dateModified"')
+    article = extract_page(Page("prison.html", declared), ExtractConfig(mode="html"))
+    assert article.warnings == ["the publisher marks the story as not free to read: the page may show only its opening"]
+    assert extract_page(Page("prison.html", PAGE), ExtractConfig(mode="html")).warnings == []

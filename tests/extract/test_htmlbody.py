@@ -245,6 +245,9 @@ def test_a_nonprofit_newsrooms_republish_box_and_appeal_after_the_story_are_prom
                          "local journalism.") == "promo"
     assert tail_category("The council said the photographs would be published under a Creative Commons "
                          "licence.") is None
+    assert tail_category("Get Motor Cycle Monthly delivered through your letterbox every month.") == "promo"
+    assert tail_category("Get Touchline Sport alerts – follow your team on the app.") == "promo"
+    assert tail_category("Subscribe to continue reading. Already a subscriber? Log in.") == "promo"
 
 
 def test_content_lists_are_kept():

@@ -674,3 +674,12 @@ def test_a_press_releases_headline_is_not_its_subtitle():
     article = extract_page(Page("release.txt", PRESS_RELEASE_DUMP), ExtractConfig(mode="text"))
     assert article.headline == "Harrowgate Robotics Raises $30 Million to Expand Its Warehouse Picking Platform"
     assert article.dek == "Round led by Millpond Ventures will fund a European office and a gripper"
+
+
+def test_a_paywall_notice_under_the_opening_leaves_the_body_and_warns() -> None:
+    dump = DUMP.replace("Share this article\n", "Il vous reste 60% de cet article à lire. La suite est réservée aux "
+                        "abonnés.\nJe m'abonne - 1€ le premier mois\nDéjà abonné ? Se connecter\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert article.body[-1].startswith("Work is expected to resume")
+    assert article.warnings == ["a paywall: the page shows only the opening of the story"]
+    assert extract_page(Page("dump.txt", DUMP), ExtractConfig(mode="text")).warnings == []

@@ -158,13 +158,41 @@ SUBSCRIBE = re.compile(
 )
 
 
+# How a publisher's call to action opens: "Subscribe to ...", "Sign up for ...", "Follow Newsbeat
+# on Instagram ...", "Get Motor Cycle Monthly delivered ...", "Listen to Newsbeat live at ...".
+CALL_TO_ACTION = re.compile(
+    r"^(?:subscribe\b|sign up\b|follow (?:us|[\w&'’.-]+(?: [\w&'’.-]+){0,5}) on\b|like us on\b|join (?:our|the) [\w ]{0,30}"
+    r"(?:forum|community|newsletter|conversation|discussion)|download (?:the|our)\b|click here\b|get .{0,60}? delivered\b|"
+    r"get (?:unlimited |full |instant |digital )?access to\b|get (?:the latest|breaking)\b.{0,60}?\b(?:news|updates|headlines)\b|"
+    r"stay up to date with\b|get (?:[\w’'-]+ ){0,4}(?:alerts|notifications)\b|copy (?:html|the code|embed code)\b|"
+    r"(?:donate|give|support us) (?:now|today)\b|"
+    r"listen (?:to .{0,40}? )?(?:live|back)\b|watch (?:live|the full)\b)", re.IGNORECASE)
 # A non-profit newsroom's box under the story: its offer to republish it and its licence ("Our
 # stories may be republished ... under a Creative Commons license"), and its appeal for money
 # ("X is a nonprofit newsroom. We rely on readers like you ...").
 APPEAL = re.compile(r"^republish (?:this|our) (?:story|article)\b|\b(?:readers like you|make a (?:donation|gift)|"
-                    r"your (?:gift|donation)|become a (?:member|donor)|"
+                    r"your (?:gift|donation)|become a (?:member|donor)|reader-supported|support (?:my|our) work|"
+                    r"consider becoming a (?:free or )?(?:paid )?(?:subscriber|member)|"
                     r"support (?:our|independent|local|nonprofit|non-profit) (?:journalism|newsroom|reporting)|"
                     r"(?:may|can|are free to) (?:be )?republish\w*)\b", re.IGNORECASE)
+
+# Where a paywall cuts the story: "Subscribe to continue reading", "This article is reserved for
+# subscribers", "Il vous reste 60% de cet article à lire", "Je m'abonne". The page shows the
+# story's opening only.
+PAYWALL = re.compile(
+    r"\b(?:subscribe (?:now )?to (?:continue|keep) reading|to continue reading,? (?:please )?(?:subscribe|log in|sign in)|"
+    r"(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) (?:only )?(?:to|for) "
+    r"(?:paying )?(?:subscribers|members)|already a (?:subscriber|member)\?|for subscribers only|"
+    r"you(?:'ve|’ve| have) (?:reached|used) (?:your|all (?:of )?your) (?:free|monthly) (?:articles?|stories|limit)|"
+    r"il vous reste \d+\s?% de cet article|réservée? aux abonnés|je m['’]abonne|déjà abonné|"
+    r"nur für abonnenten|jetzt (?:weiterlesen|abonnieren|abonnent werden)|"
+    r"(?:exclusivo|solo|sólo) para (?:suscriptores|socios|abonados|assinantes)|ya soy suscriptor|já é assinante|"
+    r"suscr[ií]bete para (?:seguir|continuar) leyendo|assine para continuar|riservato agli abbonati)",
+    re.IGNORECASE)
+#: The record's warning where a paywall's notice cuts the story ...
+PAYWALL_WARNING = "a paywall: the page shows only the opening of the story"
+#: ... and where only the markup says so (a metered paywall serves the whole story to some).
+PAYWALL_DECLARED = "the publisher marks the story as not free to read: the page may show only its opening"
 
 # A pager between the pages of a story: "Page 1 of 3", "Pages: 1 2 3", "Page 2 of 5 »". Never a
 # sentence of one.

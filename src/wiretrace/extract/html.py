@@ -456,6 +456,10 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.reading_time_minutes = _reading_time(signal_elements["reading_time"], signal_texts["reading_time"])
     article.related = unique_related(article.related + _related_links(signal_elements["heading"], url))
 
+    if any(b.category in ("promo", "newsletter") and cues.PAYWALL.search(b.text) for b in article.boilerplate):
+        article.warnings.append(cues.PAYWALL_WARNING)
+    elif meta.paywalled:
+        article.warnings.append(cues.PAYWALL_DECLARED)
     # Pages that declare themselves no article (og:type website, a bare WebPage) and error pages
     # still yield some text; only a substantial body overrides what the page says it is.
     words = sum(len(p.split()) for p in article.body)

@@ -46,6 +46,8 @@ class PageMeta:
     declared_type: str | None = None
     title: str | None = None
     h1: str | None = None
+    #: The markup says the article is not free to read (schema.org isAccessibleForFree: false).
+    paywalled: bool = False
 
 
 def _text(value: Any) -> str | None:
@@ -163,6 +165,7 @@ def _read_json_ld(documents: list[Any], meta: PageMeta) -> None:
     meta.language = _text(article.get("inLanguage"))
     meta.url = _text(article.get("url") or article.get("mainEntityOfPage"))
     meta.source_organization = _text(article.get("sourceOrganization"))
+    meta.paywalled = str(article.get("isAccessibleForFree", "")).lower() == "false"
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:

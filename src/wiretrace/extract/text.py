@@ -706,12 +706,17 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     # A closing credit ("(Reporting by ...; Editing by ...)") leaves the body with the sign-offs
     # (textblocks.drop_closing_calls); it still tells whose copy this is.
     closing = range(body_idx[-1] + 1, min(len(blocks), body_idx[-1] + 1 + _CLOSING_REACH)) if body_idx else range(0)
+    credited = False
     for j in closing:
         if labels[j] == "body":
             break
-        if cues.CREDIT.search(blocks[j].text) and (credit := wire.credit_from_paragraph(blocks[j].text, "last")):
+        text = blocks[j].text
+        if not credited and cues.CREDIT.search(text) and (credit := wire.credit_from_paragraph(text, "last")):
             credits.append(credit)
-            break
+            credited = True
+        # A paywall's notice under the story's opening, where the dump ends it.
+        if cues.PAYWALL.search(text) and cues.PAYWALL_WARNING not in article.warnings:
+            article.warnings.append(cues.PAYWALL_WARNING)
     if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):
         article.publisher = copyright_publisher
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)

@@ -1185,15 +1185,6 @@ _COPY_SOURCES = 3
 _COPY_LABEL_WORDS = 12
 
 
-# How a publisher's call to action opens: "Subscribe to ...", "Sign up for ...", "Follow Newsbeat
-# on Instagram ...", "Get Motor Cycle Monthly delivered ...", "Listen to Newsbeat live at ...".
-_CALL_TO_ACTION = re.compile(
-    r"^(?:subscribe\b|sign up\b|follow (?:us|[\w&'’.-]+(?: [\w&'’.-]+){0,5}) on\b|like us on\b|join (?:our|the) [\w ]{0,30}"
-    r"(?:forum|community|newsletter|conversation|discussion)|download (?:the|our)\b|click here\b|get .{0,60}? delivered\b|"
-    r"get (?:unlimited |full |instant |digital )?access to\b|get (?:the latest|breaking)\b.{0,60}?\b(?:news|updates|headlines)\b|"
-    r"stay up to date with\b|copy (?:html|the code|embed code)\b|"
-    r"(?:donate|give|support us) (?:now|today)\b|"
-    r"listen (?:to .{0,40}? )?(?:live|back)\b|watch (?:live|the full)\b)", re.IGNORECASE)
 # What a newsletter or subscription pitch says, past the keywords that flag one (a sentence about
 # the "Federal Register" or a "sign-in sheet" is no pitch).
 _PITCH = re.compile(r"\b(?:sign(?:ing)? up|subscri\w*|newsletters?|inbox|e-?mail|register (?:now|here|today|free|for|to)|"
@@ -1227,9 +1218,9 @@ def _closing_call(text: str, newsletter: bool) -> bool:
     elif text.startswith(_BUTTON_MARK):
         text = text[len(_BUTTON_MARK):]
     words = text.count(" ") + 1
-    if words <= _CALL_WORDS and ((newsletter and _PITCH.search(text)) or _CALL_TO_ACTION.match(text)):
+    if words <= _CALL_WORDS and ((newsletter and _PITCH.search(text)) or cues.CALL_TO_ACTION.match(text)):
         return True
-    if words <= _SIGN_OFF_WORDS and cues.APPEAL.search(text):
+    if words <= _SIGN_OFF_WORDS and (cues.APPEAL.search(text) or cues.PAYWALL.search(text)):
         return True
     if words <= _STAMP_WORDS and _CLOSING_STAMP.match(text):
         return True

@@ -105,6 +105,10 @@ def nlp():
     ("Neither the mine's owner nor the ministry would comment.", ["declined_to_comment"]),
     ("The ministry declined to say whether talks had taken place.", ["declined_to_comment"]),
     ("The ministry would not say whether talks had taken place.", ["declined_to_comment"]),
+    # An open question is one whatever word opens it; a "that" clause not said is no decline.
+    ("The spokesman declined to say how many jobs would be lost.", ["declined_to_comment"]),
+    ("The ministry would not say when the talks would resume.", ["declined_to_comment"]),
+    ("The minister did not say that he would resign.", []),
     ("The presidency had no immediate comment.", ["declined_to_comment"]),
     ("A spokesman confirmed the report.", ["confirmed"]),
     ("The minister confirmed the meeting but denied the report.", ["confirmed", "denied"]),
@@ -192,3 +196,36 @@ def test_a_denied_report_covers_the_outlets_sources_not_an_officials_own_word():
     assert _claim_with(article, "limit gas exports").status == "denied"
     assert _claim_with(article, "modelled caps").status == "denied"  # the report's own unnamed sources
     assert _claim_with(article, "sought clarity").status == "asserted"  # spoke to this newsroom, not to the daily
+
+
+def test_a_later_confirmation_settles_the_claim_it_repeats_and_not_the_words_said_with_it():
+    article = analyze_article(_article([
+        "Northwind Airlines will cut 1,200 jobs and close its maintenance base in Leeds, two union officials "
+        "said on Monday.",
+        "The airline has not commented publicly on the cuts.",
+        "A spokesman for Northwind later confirmed that the airline would close the maintenance base in Leeds, "
+        'saying the decision had been taken "with great regret".',
+        "The spokesman declined to say how many jobs would be lost.",
+    ]))
+    cuts = _claim_with(article, "cut 1,200 jobs")
+    assert cuts.status == "confirmed" and cuts.status_by == "Northwind"
+    assert _claim_with(article, "with great regret").status == "asserted"
+    assert _claim_with(article, "how many jobs").status == "declined_to_comment"
+
+
+def test_a_denied_allegation_of_a_named_source_is_not_an_unnamed_sources_claim_nor_a_reported_denial():
+    article = analyze_article(_article([
+        "Opposition leader Anjali Rao alleged that the scheme was a repackaging of an old programme.",
+        "The minister refuted the allegation, saying the centres would be new buildings.",
+        "Officials in the health department, who did not wish to be named, said construction had not yet "
+        "begun in most districts.",
+    ]))
+    assert _claim_with(article, "repackaging").status == "denied"
+    assert _claim_with(article, "construction had not yet begun").status == "asserted"
+    court = analyze_article(_article([
+        "The lawsuit alleges that Baltren's board knew of the payments and failed to stop them.",
+        "Lanz's lawyer, Ruth Adeyemi, said her client denied any wrongdoing and would fight the charges.",
+        "Baltren has denied the allegations.",
+    ]))
+    assert _claim_with(court, "board knew of the payments").status == "denied"
+    assert _claim_with(court, "denied any wrongdoing").status == "asserted"

@@ -109,6 +109,10 @@ def nlp():
     ("The spokesman declined to say how many jobs would be lost.", ["declined_to_comment"]),
     ("The ministry would not say when the talks would resume.", ["declined_to_comment"]),
     ("The minister did not say that he would resign.", []),
+    # The article's own word that something said was untrue, and a plea in court, deny it.
+    ("The mayor falsely claimed that the election had been rigged.", ["denied"]),
+    ("Lanz pleaded not guilty on Thursday to charges that he bribed customs officials.", ["denied"]),
+    ("Lanz pleaded guilty to fraud.", []),
     ("The presidency had no immediate comment.", ["declined_to_comment"]),
     ("A spokesman confirmed the report.", ["confirmed"]),
     ("The minister confirmed the meeting but denied the report.", ["confirmed", "denied"]),
@@ -229,3 +233,25 @@ def test_a_denied_allegation_of_a_named_source_is_not_an_unnamed_sources_claim_n
     ]))
     assert _claim_with(court, "board knew of the payments").status == "denied"
     assert _claim_with(court, "denied any wrongdoing").status == "asserted"
+
+
+def test_a_correction_denies_what_the_article_said_before_by_no_source():
+    article = analyze_article(_article([
+        "Correction: An earlier version of this article incorrectly said that Mayor Lena Ostrova had approved "
+        "the budget cut. The cut was approved by the city council.",
+        "Ostrova said she opposed the cut and would try to reverse it next year.",
+    ]))
+    wrong = _claim_with(article, "had approved the budget cut")
+    assert wrong.status == "denied" and wrong.status_by is None
+    assert _claim_with(article, "she opposed the cut").status == "asserted"
+
+
+def test_a_denial_of_wrongdoing_answers_the_allegations_against_its_giver():
+    article = analyze_article(_article([
+        "Prosecutors allege that Victor Lanz paid more than $3 million in bribes between 2018 and 2021.",
+        "Lanz denied any wrongdoing.",
+        "Two people familiar with the case said he had also hired a lobbyist.",
+    ]))
+    bribes = _claim_with(article, "paid more than $3 million")
+    assert bribes.status == "denied" and bribes.status_by == "Victor Lanz"
+    assert _claim_with(article, "hired a lobbyist").status == "asserted"

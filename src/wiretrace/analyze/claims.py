@@ -13,9 +13,11 @@ Two steps over a parsed article:
 
 The vocabulary: a confirm verb done is ``confirmed``, not done (not confirmed, unable, declined or
 refused to confirm, "would neither confirm nor deny") ``not_confirmed``; a deny verb done is
-``denied`` ("did not deny" settles nothing); a comment not given ("declined to comment", "did not
-respond", "would not say whether", "had no immediate comment") is ``declined_to_comment``; a claim
-both confirmed and denied is ``disputed``.
+``denied`` ("did not deny" settles nothing), and so is a plea of not guilty to charges and what the
+article itself says was said untruly ("falsely claimed that ...", a correction's "incorrectly said
+that ...", denied by no source); a comment not given ("declined to comment", "did not respond",
+"would not say whether", "declined to say how many") is ``declined_to_comment``; a claim both
+confirmed and denied is ``disputed``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ _COMMENT = {"comment", "respond", "answer", "reply"}
 _TELL = {"say", "tell", "disclose", "specify"}
 #: Tags of the wh-words that open an indirect question ("how", "when", "what", "which", "whose").
 _WH_TAGS = {"WRB", "WP", "WDT", "WP$"}
+#: Adverbs by which the article calls what a source said untrue: "falsely claimed", "incorrectly said".
+_UNTRUE_ADVERBS = {"falsely", "wrongly", "incorrectly", "erroneously", "mistakenly", "inaccurately", "untruthfully"}
+_CLAIM_VERBS = REPORT_LEMMAS | {"claim", "suggest", "assert", "allege", "insist", "describe", "tweet", "post"}
 #: Words above "to confirm" that say it was not done: "declined to", "failed to", "was unable to".
 _NOT_DONE = {"decline", "refuse", "fail", "unable"}
 #: Nouns that decline to comment when "no" goes with them: "had no immediate comment", "declined comment".
@@ -47,7 +52,7 @@ _FALSE_WORDS = re.compile(
 )
 _REPORT_WORDS = {"report", "story", "article", "reports", "claim", "claims", "allegation", "allegations"}
 #: Words that, like report words, name what someone said as a whole: "rejected the criticism".
-_ACCUSATION_WORDS = {"accusation", "accusations", "criticism", "charges"}
+_ACCUSATION_WORDS = {"accusation", "accusations", "criticism", "charges", "wrongdoing"}
 #: Words that name no topic of their own: "declined to comment on the matter" is on the report.
 _VAGUE_WORDS = {"matter", "issue", "subject", "topic", "question", "situation", "speculation", "rumour", "rumor",
                 "detail", "development"}
@@ -81,6 +86,9 @@ class StatusEvent:
     topic: frozenset[str] = frozenset()
     #: Who gives the status: the entity its subject names, else the subject's name (the pipeline fills it).
     by: str | None = None
+    #: True when the article itself calls what its subject said untrue ("falsely claimed that ..."):
+    #: denied, by no source (the subject is who said it).
+    untrue: bool = False
 
 
 def _subtree_span(token) -> tuple[int, int]:
@@ -98,6 +106,26 @@ def _claim_span(complement) -> tuple[int, int]:
                 and word.i > complement.i and word.nbor(-1).text == ",":
             return start, word.nbor(-1).idx
     return start, end
+
+
+def _said_untrue(token) -> bool:
+    """Whether a speech verb is said to have been used untruly: "falsely claimed", "incorrectly said"."""
+    return token.lemma_.lower() in _CLAIM_VERBS and any(
+        c.dep_ == "advmod" and c.lower_ in _UNTRUE_ADVERBS for c in token.children)
+
+
+def _pleaded_not_guilty(token) -> bool:
+    """Whether ``token`` is the "pleaded" of "pleaded not guilty" (to charges, in court)."""
+    return token.lemma_.lower() == "plead" and any(
+        c.lower_ == "guilty" and any(n.dep_ == "neg" for n in (*c.children, *token.children)) for c in token.children)
+
+
+def _plea_charges(token):
+    """The charges of "pleaded not guilty to charges that ...", or None."""
+    if not _pleaded_not_guilty(token):
+        return None
+    return next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for p in c.children if p.dep_ == "pobj"), None)
 
 
 def _governors(token) -> list:
@@ -222,7 +250,13 @@ def status_events(doc) -> list[StatusEvent]:
     """The sentences in ``doc`` that confirm, deny or decline to confirm or comment on something."""
     events = []
     for token in doc:
-        if token.pos_ in ("VERB", "AUX"):
+        untrue = token.pos_ == "VERB" and _said_untrue(token)
+        if untrue or _pleaded_not_guilty(token):
+            # "falsely claimed that ...", "An earlier version ... incorrectly said that ...": the article
+            # holds the words untrue; "pleaded not guilty to charges that ...": the accused denies them.
+            subject = _subject(token, [])
+            status = "denied"
+        elif token.pos_ in ("VERB", "AUX"):
             if token.lemma_.lower() not in _CONFIRM | _DENY | _COMMENT | _TELL or _second_alternative(token):
                 continue
             governors = _governors(token)
@@ -241,7 +275,7 @@ def status_events(doc) -> list[StatusEvent]:
         if status is None:
             continue
         sentence = token.sent
-        complement = _complement(token)
+        complement = _complement(token) or _plea_charges(token)
         if complement is None:
             # "would neither confirm nor deny the report": the object goes with the last verb.
             complement = next((c for a in _alternatives(token) if (c := _complement(a)) is not None), None)
@@ -268,7 +302,7 @@ def status_events(doc) -> list[StatusEvent]:
             content=content, sentence=sentence.text.strip(), about_report=about_report,
             propositional=complement.dep_ in ("ccomp", "advcl") if complement is not None
             else any(t.lower_ in ("whether", "that", "if") for t in sentence if token.i < t.i <= token.i + 5),
-            topic=topic,
+            topic=topic, untrue=untrue,
         ))
     # "X said the report was false": a denial spoken through an ordinary speech verb.
     for sentence in doc.sents:
@@ -336,7 +370,9 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
     for n, event in enumerate(events):
         own = event_attribution.get(n)
         by = event.by
-        if own is not None:
+        if event.untrue:
+            by = None  # the article's own judgement: its subject is who said the untrue words
+        elif own is not None:
             source = attributions[own]
             by = source.source_entity or (clean_name(source.source_text) if source.source_text else None) or by
         event_words = content_words(doc, [list(event.content)]) if event.content else set()

@@ -105,6 +105,14 @@ def nlp():
     ("Neither the mine's owner nor the ministry would comment.", ["declined_to_comment"]),
     ("The ministry declined to say whether talks had taken place.", ["declined_to_comment"]),
     ("The ministry would not say whether talks had taken place.", ["declined_to_comment"]),
+    # An open question is one whatever word opens it; a "that" clause not said is no decline.
+    ("The spokesman declined to say how many jobs would be lost.", ["declined_to_comment"]),
+    ("The ministry would not say when the talks would resume.", ["declined_to_comment"]),
+    ("The minister did not say that he would resign.", []),
+    # The article's own word that something said was untrue, and a plea in court, deny it.
+    ("The mayor falsely claimed that the election had been rigged.", ["denied"]),
+    ("Lanz pleaded not guilty on Thursday to charges that he bribed customs officials.", ["denied"]),
+    ("Lanz pleaded guilty to fraud.", []),
     ("The presidency had no immediate comment.", ["declined_to_comment"]),
     ("A spokesman confirmed the report.", ["confirmed"]),
     ("The minister confirmed the meeting but denied the report.", ["confirmed", "denied"]),
@@ -192,3 +200,58 @@ def test_a_denied_report_covers_the_outlets_sources_not_an_officials_own_word():
     assert _claim_with(article, "limit gas exports").status == "denied"
     assert _claim_with(article, "modelled caps").status == "denied"  # the report's own unnamed sources
     assert _claim_with(article, "sought clarity").status == "asserted"  # spoke to this newsroom, not to the daily
+
+
+def test_a_later_confirmation_settles_the_claim_it_repeats_and_not_the_words_said_with_it():
+    article = analyze_article(_article([
+        "Northwind Airlines will cut 1,200 jobs and close its maintenance base in Leeds, two union officials "
+        "said on Monday.",
+        "The airline has not commented publicly on the cuts.",
+        "A spokesman for Northwind later confirmed that the airline would close the maintenance base in Leeds, "
+        'saying the decision had been taken "with great regret".',
+        "The spokesman declined to say how many jobs would be lost.",
+    ]))
+    cuts = _claim_with(article, "cut 1,200 jobs")
+    assert cuts.status == "confirmed" and cuts.status_by == "Northwind"
+    assert _claim_with(article, "with great regret").status == "asserted"
+    assert _claim_with(article, "how many jobs").status == "declined_to_comment"
+
+
+def test_a_denied_allegation_of_a_named_source_is_not_an_unnamed_sources_claim_nor_a_reported_denial():
+    article = analyze_article(_article([
+        "Opposition leader Anjali Rao alleged that the scheme was a repackaging of an old programme.",
+        "The minister refuted the allegation, saying the centres would be new buildings.",
+        "Officials in the health department, who did not wish to be named, said construction had not yet "
+        "begun in most districts.",
+    ]))
+    assert _claim_with(article, "repackaging").status == "denied"
+    assert _claim_with(article, "construction had not yet begun").status == "asserted"
+    court = analyze_article(_article([
+        "The lawsuit alleges that Baltren's board knew of the payments and failed to stop them.",
+        "Lanz's lawyer, Ruth Adeyemi, said her client denied any wrongdoing and would fight the charges.",
+        "Baltren has denied the allegations.",
+    ]))
+    assert _claim_with(court, "board knew of the payments").status == "denied"
+    assert _claim_with(court, "denied any wrongdoing").status == "asserted"
+
+
+def test_a_correction_denies_what_the_article_said_before_by_no_source():
+    article = analyze_article(_article([
+        "Correction: An earlier version of this article incorrectly said that Mayor Lena Ostrova had approved "
+        "the budget cut. The cut was approved by the city council.",
+        "Ostrova said she opposed the cut and would try to reverse it next year.",
+    ]))
+    wrong = _claim_with(article, "had approved the budget cut")
+    assert wrong.status == "denied" and wrong.status_by is None
+    assert _claim_with(article, "she opposed the cut").status == "asserted"
+
+
+def test_a_denial_of_wrongdoing_answers_the_allegations_against_its_giver():
+    article = analyze_article(_article([
+        "Prosecutors allege that Victor Lanz paid more than $3 million in bribes between 2018 and 2021.",
+        "Lanz denied any wrongdoing.",
+        "Two people familiar with the case said he had also hired a lobbyist.",
+    ]))
+    bribes = _claim_with(article, "paid more than $3 million")
+    assert bribes.status == "denied" and bribes.status_by == "Victor Lanz"
+    assert _claim_with(article, "hired a lobbyist").status == "asserted"

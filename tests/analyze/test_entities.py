@@ -1,5 +1,6 @@
 from wiretrace.analyze.entities import canonical, clean_name, entities_from_doc, resolve
 from wiretrace.analyze.nlp import load_nlp
+from wiretrace.record import Entity
 
 TEXT = ("Energy Minister Elena Dravik met executives of MarGaz in Lisvar on Monday. "
         "Dravik later flew to Kiev, where she met officials from the U.S. and the European Union. "
@@ -41,6 +42,14 @@ def test_resolve_finds_the_entity_inside_a_source_phrase():
     entities = entities_from_doc(load_nlp()(TEXT))
     assert resolve("Energy Minister Elena Dravik", entities).name == "Elena Dravik"
     assert resolve("Putin", entities).name == "Vladimir Putin"
+
+
+def test_a_name_joined_by_a_hyphen_only_modifies_the_source():
+    entities = [Entity(name="Kremlin", type="ORG"), Entity(name="Hamas", type="ORG")]
+    assert resolve("The Kremlin-backed governor of the region", entities) is None
+    assert resolve("the Hamas-run health ministry", entities) is None
+    assert resolve("pro-Kremlin bloggers", entities) is None
+    assert resolve("Kremlin spokesman Dmitry Peskov", entities).name == "Kremlin"
 
 
 DENIAL = ("Senator Tom Hale said on Monday that Governor Ruth Cole had accepted $50,000 in undeclared campaign "

@@ -39,6 +39,15 @@ def test_a_source_who_asked_not_to_be_named_is_anonymous_and_the_request_no_clai
     assert talks.anonymous and talks.reported_by == "a spokesperson who declined to be named"
 
 
+def test_a_source_whose_name_is_withheld_by_a_clause_is_of_the_anonymous_type():
+    article = analyze_article(_article([
+        "A former procurement officer, who asked not to be identified for fear of reprisals, told the Harbour "
+        "Ledger that the price had been inflated by roughly a third.",
+    ]))
+    price = next(c for c in article.claims if "price had been inflated" in c.text)
+    assert price.anonymous and price.source_type == "anonymous"
+
+
 def test_the_name_before_an_appositive_is_the_source():
     article = analyze_article(_article([
         "People's Daily, the Communist Party's newspaper, said the economy was on track.",

@@ -35,3 +35,13 @@ def test_a_request_not_to_be_named_is_no_claim():
     assert is_anonymity_request("asked", "not to be named because the talks are private")
     assert is_anonymity_request("requested", "anonymity")
     assert not is_anonymity_request("asked", "the court to name the buyers")
+
+
+@pytest.mark.parametrize("phrase, kind", [
+    ("Local residents", "person"), ("Independent experts", "person"), ("Prosecutors", "person"),
+    ("government spokesmen", "person"), ("Internal emails reviewed by the newspaper", "document"),
+    ("The lawsuit", "document"), ("court documents", "document"), ("Ukraine's air force", "organisation"),
+    ("Companies", "organisation"), ("two ministries", "organisation"), ("documents seen by Reuters", "document"),
+])
+def test_plural_and_court_sources_have_their_type(phrase, kind):
+    assert source_type(phrase, None) == kind

@@ -13,9 +13,11 @@ Two steps over a parsed article:
 
 The vocabulary: a confirm verb done is ``confirmed``, not done (not confirmed, unable, declined or
 refused to confirm, "would neither confirm nor deny") ``not_confirmed``; a deny verb done is
-``denied`` ("did not deny" settles nothing); a comment not given ("declined to comment", "did not
-respond", "would not say whether", "had no immediate comment") is ``declined_to_comment``; a claim
-both confirmed and denied is ``disputed``.
+``denied`` ("did not deny" settles nothing), and so is a plea of not guilty to charges and what the
+article itself says was said untruly ("falsely claimed that ...", a correction's "incorrectly said
+that ...", denied by no source); a comment not given ("declined to comment", "did not respond",
+"would not say whether", "declined to say how many") is ``declined_to_comment``; a claim both
+confirmed and denied is ``disputed``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wiretrace.analyze.attribution import REPORT_LEMMAS
 from wiretrace.analyze.entities import clean_name, resolve
 from wiretrace.record import Attribution, Entity
 
@@ -31,6 +34,11 @@ _DENY = {"deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict"
 _COMMENT = {"comment", "respond", "answer", "reply"}
 #: Speech verbs that decline to comment when negated before a "whether": "would not say whether ...".
 _TELL = {"say", "tell", "disclose", "specify"}
+#: Tags of the wh-words that open an indirect question ("how", "when", "what", "which", "whose").
+_WH_TAGS = {"WRB", "WP", "WDT", "WP$"}
+#: Adverbs by which the article calls what a source said untrue: "falsely claimed", "incorrectly said".
+_UNTRUE_ADVERBS = {"falsely", "wrongly", "incorrectly", "erroneously", "mistakenly", "inaccurately", "untruthfully"}
+_CLAIM_VERBS = REPORT_LEMMAS | {"claim", "suggest", "assert", "allege", "insist", "describe", "tweet", "post"}
 #: Words above "to confirm" that say it was not done: "declined to", "failed to", "was unable to".
 _NOT_DONE = {"decline", "refuse", "fail", "unable"}
 #: Nouns that decline to comment when "no" goes with them: "had no immediate comment", "declined comment".
@@ -44,7 +52,7 @@ _FALSE_WORDS = re.compile(
 )
 _REPORT_WORDS = {"report", "story", "article", "reports", "claim", "claims", "allegation", "allegations"}
 #: Words that, like report words, name what someone said as a whole: "rejected the criticism".
-_ACCUSATION_WORDS = {"accusation", "accusations", "criticism", "charges"}
+_ACCUSATION_WORDS = {"accusation", "accusations", "criticism", "charges", "wrongdoing"}
 #: Words that name no topic of their own: "declined to comment on the matter" is on the report.
 _VAGUE_WORDS = {"matter", "issue", "subject", "topic", "question", "situation", "speculation", "rumour", "rumor",
                 "detail", "development"}
@@ -78,11 +86,46 @@ class StatusEvent:
     topic: frozenset[str] = frozenset()
     #: Who gives the status: the entity its subject names, else the subject's name (the pipeline fills it).
     by: str | None = None
+    #: True when the article itself calls what its subject said untrue ("falsely claimed that ..."):
+    #: denied, by no source (the subject is who said it).
+    untrue: bool = False
 
 
 def _subtree_span(token) -> tuple[int, int]:
     tokens = list(token.subtree)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _claim_span(complement) -> tuple[int, int]:
+    """What a status verb confirms or denies: its complement, less a closing ", saying ..." or ",
+    adding ..." (the source's next words, a relation of their own, which the parser can hang under
+    the complement: "confirmed that the airline would close the base, saying the decision ...")."""
+    start, end = _subtree_span(complement)
+    for word in complement.subtree:
+        if word.dep_ == "advcl" and word.tag_ == "VBG" and word.lemma_.lower() in REPORT_LEMMAS \
+                and word.i > complement.i and word.nbor(-1).text == ",":
+            return start, word.nbor(-1).idx
+    return start, end
+
+
+def _said_untrue(token) -> bool:
+    """Whether a speech verb is said to have been used untruly: "falsely claimed", "incorrectly said"."""
+    return token.lemma_.lower() in _CLAIM_VERBS and any(
+        c.dep_ == "advmod" and c.lower_ in _UNTRUE_ADVERBS for c in token.children)
+
+
+def _pleaded_not_guilty(token) -> bool:
+    """Whether ``token`` is the "pleaded" of "pleaded not guilty" (to charges, in court)."""
+    return token.lemma_.lower() == "plead" and any(
+        c.lower_ == "guilty" and any(n.dep_ == "neg" for n in (*c.children, *token.children)) for c in token.children)
+
+
+def _plea_charges(token):
+    """The charges of "pleaded not guilty to charges that ...", or None."""
+    if not _pleaded_not_guilty(token):
+        return None
+    return next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for p in c.children if p.dep_ == "pobj"), None)
 
 
 def _governors(token) -> list:
@@ -140,9 +183,12 @@ def _complement(token):
 
 
 def _whether_clause(token):
-    """The "whether ..." clause of "would not say whether ...", or None."""
+    """The open question a speech verb is about, or None: the "whether ..." of "would not say whether
+    ...", or a clause opening with a wh-word ("declined to say how many jobs would be lost", "would
+    not say when talks resume"); not a "that" clause ("did not say that he would resign")."""
     return next((c for c in token.children if c.dep_ == "ccomp"
-                 and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)), None)
+                 and (any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+                      or c.left_edge.tag_ in _WH_TAGS)), None)
 
 
 def _topic_phrase(token):
@@ -204,7 +250,13 @@ def status_events(doc) -> list[StatusEvent]:
     """The sentences in ``doc`` that confirm, deny or decline to confirm or comment on something."""
     events = []
     for token in doc:
-        if token.pos_ in ("VERB", "AUX"):
+        untrue = token.pos_ == "VERB" and _said_untrue(token)
+        if untrue or _pleaded_not_guilty(token):
+            # "falsely claimed that ...", "An earlier version ... incorrectly said that ...": the article
+            # holds the words untrue; "pleaded not guilty to charges that ...": the accused denies them.
+            subject = _subject(token, [])
+            status = "denied"
+        elif token.pos_ in ("VERB", "AUX"):
             if token.lemma_.lower() not in _CONFIRM | _DENY | _COMMENT | _TELL or _second_alternative(token):
                 continue
             governors = _governors(token)
@@ -223,7 +275,7 @@ def status_events(doc) -> list[StatusEvent]:
         if status is None:
             continue
         sentence = token.sent
-        complement = _complement(token)
+        complement = _complement(token) or _plea_charges(token)
         if complement is None:
             # "would neither confirm nor deny the report": the object goes with the last verb.
             complement = next((c for a in _alternatives(token) if (c := _complement(a)) is not None), None)
@@ -236,7 +288,7 @@ def status_events(doc) -> list[StatusEvent]:
             about_report = not topic
         else:
             if complement is not None:
-                content = _subtree_span(complement)
+                content = _claim_span(complement)
             else:
                 # "did not confirm, however, whether ..." often parses loosely: take the rest of the sentence.
                 rest = [t for t in sentence if t.i > token.i and not t.is_punct]
@@ -250,7 +302,7 @@ def status_events(doc) -> list[StatusEvent]:
             content=content, sentence=sentence.text.strip(), about_report=about_report,
             propositional=complement.dep_ in ("ccomp", "advcl") if complement is not None
             else any(t.lower_ in ("whether", "that", "if") for t in sentence if token.i < t.i <= token.i + 5),
-            topic=topic,
+            topic=topic, untrue=untrue,
         ))
     # "X said the report was false": a denial spoken through an ordinary speech verb.
     for sentence in doc.sents:
@@ -312,14 +364,23 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                if i not in stating and a.source_type == "media"} - {None}
     in_report = [a.source_type == "media" or (a.anonymous and (not outlets or _names_one_of(doc, a, outlets)))
                  for a in attributions]
+    # Claims that report a status ("her client denied any wrongdoing"): answers, not allegations.
+    reporting_status = {i for i, a in enumerate(attributions)
+                        if any(s <= e.cue[0] < end for e in events for s, end in a.content)}
     for n, event in enumerate(events):
         own = event_attribution.get(n)
         by = event.by
-        if own is not None:
+        if event.untrue:
+            by = None  # the article's own judgement: its subject is who said the untrue words
+        elif own is not None:
             source = attributions[own]
             by = source.source_entity or (clean_name(source.source_text) if source.source_text else None) or by
         event_words = content_words(doc, [list(event.content)]) if event.content else set()
-        answered = _answered(doc, attributions, event, by, entities) if event.about_report and event.content else set()
+        answered = _answered(doc, attributions, event, by, entities, reporting_status) \
+            if event.about_report and event.content else set()
+        # An allegation a named source made ("Rao alleged ...; the minister refuted the allegation") is
+        # that source's: no unnamed sources' report is what the status answers.
+        named_allegation = bool(answered) and not any(in_report[i] for i in answered)
         targets = []
         for i, attribution in enumerate(attributions):
             if i == own or (by and attribution.source_entity == by):
@@ -328,7 +389,7 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                 if i not in stating and _speaks_of(words[i], event.topic):
                     targets.append(i)
             elif event.about_report or _names_report_of(event.sentence, attribution):
-                if i not in stating and (in_report[i] or i in answered):
+                if i not in stating and (in_report[i] and not named_allegation or i in answered):
                     targets.append(i)
             elif overlap(event_words, words[i]) >= SAME_CLAIM_OVERLAP:
                 targets.append(i)
@@ -361,13 +422,14 @@ def _speaks_of(claim_words: set[str], topic: frozenset[str]) -> bool:
 
 
 def _answered(doc, attributions: list[Attribution], event: StatusEvent, by: str | None,
-              entities: list[Entity] | tuple) -> set[int]:
+              entities: list[Entity] | tuple, reporting_status: set[int]) -> set[int]:
     """The claims a status about a named allegation answers, besides media and anonymous reports:
     earlier claims that name its giver ("Hale said Cole had accepted ..." before "Cole denied the
     allegation") and, for an allegation or criticism, the claims of the sentence just before
     ("Dutton said the government had lost control ..." before "Chalmers rejected the criticism")."""
     status_sentence = doc.char_span(event.cue[0], event.cue[1], alignment_mode="expand").sent
-    before = [i for i, a in enumerate(attributions) if a.cue and a.cue[0][0] < status_sentence.start_char]
+    before = [i for i, a in enumerate(attributions) if a.cue and a.cue[0][0] < status_sentence.start_char
+              and i not in reporting_status]
     found = set()
     if by:
         giver = resolve(by, entities)

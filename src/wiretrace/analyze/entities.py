@@ -342,8 +342,10 @@ def _without_company_words(tokens: list[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _whole_words(name: str) -> re.Pattern:
-    # Compiled once per name: resolve() tries every entity name for every source phrase.
-    return re.compile(rf"\b{re.escape(name)}\b")
+    # Compiled once per name: resolve() tries every entity name for every source phrase. A name
+    # joined by a hyphen to a word only modifies the head ("the Kremlin-backed governor", "the
+    # Hamas-run health ministry", "pro-Kremlin bloggers"): someone else speaks.
+    return re.compile(rf"(?<!\w-)\b{re.escape(name)}\b(?!-\w)")
 
 
 # The possessive that makes the rest of a noun phrase its head ("Iran's foreign ministry").

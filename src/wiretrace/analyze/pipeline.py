@@ -170,8 +170,13 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             basis = report_basis[attribution.source_entity]  # the same outlet's report, further down
         attribution.basis = basis
         # ("..., according to one of the people, who asked not to be named": the source's clause says so.)
-        attribution.anonymous = sourcing.is_anonymous(source_text) or sourcing.is_anonymous(basis) or (
-            sentence is not None and sourcing.withholds_identity(_outside(text, sentence, attribution.content)))
+        withheld = sentence is not None and sourcing.withholds_identity(_outside(text, sentence, attribution.content))
+        attribution.anonymous = sourcing.is_anonymous(source_text) or sourcing.is_anonymous(basis) or withheld
+        if withheld and entity is None and not sourcing.is_anonymous(basis) \
+                and attribution.source_type in ("person", None):
+            # "A former procurement officer, who asked not to be identified": an unnamed source as much
+            # as "an official" is (not a named source or an outlet relying on one).
+            attribution.source_type = "anonymous"
         if basis and attribution.source_entity:
             report_basis.setdefault(attribution.source_entity, basis)
         if attribution.source_type == "person":

@@ -56,24 +56,30 @@ _MEDIA_WORDS = re.compile(
     r"izvestia|reported|report(?:s)?|website|blog|podcast)\b",
     re.IGNORECASE,
 )
+# (Each noun list below also matches its plural: "internal emails show", "local residents told".)
 _DOCUMENT_WORDS = re.compile(
-    r"\b(?:report|statement|study|survey|document|documents|filing|memo|letter|data|poll|analysis|"
-    r"communique|transcript|email|e-mail|release|records?|court papers|indictment|ruling|order|decree|law|bill)\b",
+    r"\b(?:(?:report|statement|study|studie|survey|document|filing|memo|letter|poll|analys[ie]|communique|"
+    r"transcript|email|e-mail|release|record|court paper|indictment|lawsuit|complaint|petition|affidavit|ruling|order|decree|law|bill)s?|data)\b",
     re.IGNORECASE,
 )
 _PERSON_WORDS = re.compile(
-    r"\b(?:he|she|him|her|spokes(?:man|woman|person)|minister|president|official|director|chief|leader|"
-    r"senator|lawmaker|analyst|expert|economist|lawyer|attorney|professor|witness|resident|mayor|governor|"
-    r"chairman|chairwoman|ceo|founder|secretary|ambassador|general|commander|judge|adviser|advisor|aide|"
-    r"candidate|manager|officer|citizen|doctor|i|we|you)\b",
+    r"\b(?:(?:spokes(?:man|woman)|chair(?:man|woman))|spokes(?:men|women|person|persons|people)|chair(?:men|women)|"
+    r"(?:minister|president|official|director|chief|leader|senator|lawmaker|analyst|expert|economist|lawyer|"
+    r"attorney|professor|witness(?:e)?|resident|mayor|governor|ceo|founder|secretary|ambassador|general|commander|"
+    r"judge|adviser|advisor|aide|candidate|manager|officer|citizen|doctor|prosecutor|investigator|researcher|"
+    r"scientist|activist|protester|worker|employee|villager|survivor)s?|"
+    r"he|she|him|her|i|we|you)\b",
     re.IGNORECASE,
 )
 _ORGANISATION_WORDS = re.compile(
-    r"\b(?:ministry|government|department|agency|company|firm|police|army|military|court|commission|council|"
-    r"party|office|embassy|union|bank|group|committee|parliament|congress|senate|administration|authority|"
-    r"authorities|regulator|kremlin|white house|cabinet|board|campaign|institute|university|hospital)\b",
+    r"\b(?:(?:ministr(?:y|ie)|government|department|agenc(?:y|ie)|compan(?:y|ie)|firm|army|court|commission|"
+    r"council|part(?:y|ie)|office|embass(?:y|ie)|union|bank|group|committee|parliament|congress|senate|"
+    r"administration|authorit(?:y|ie)|regulator|kremlin|white house|cabinet|board|campaign|institute|"
+    r"universit(?:y|ie)|hospital|air force|navy|coast guard)s?|police|military|forces|authorities)\b",
     re.IGNORECASE,
 )
+# "emails reviewed by the newspaper", "documents seen by Reuters".
+_OBTAINED_BY = re.compile(r"\b(?:seen|reviewed|obtained|viewed|examined|read)\s+by\b", re.IGNORECASE)
 # "the Gazeta Lisvar daily", "the newspaper De Telegraaf": an outlet noun before or after the name.
 _OUTLET_NOUN = re.compile(r"(?:\b(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|magazine|tabloid)$|"
                           r"^(?:the\s+)?(?:[a-z]+\s+)?(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|"
@@ -111,6 +117,10 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
         return None
     if is_anonymous(text):
         return "anonymous"
+    lowered = text.lower()
+    obtained = _OBTAINED_BY.search(lowered)
+    if obtained and _DOCUMENT_WORDS.fullmatch(_head_word(lowered[:obtained.start()])):
+        return "document"  # "documents seen by Reuters": the papers, which the outlet only read
     if canonical_agency(text) or (entity is not None and canonical_agency(entity.name)):
         return "media"
     # The phrase names an outlet, whatever type NER gave the name.
@@ -118,7 +128,6 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
         return "media"
     if entity is not None and entity.type == "PERSON":
         return "person"
-    lowered = text.lower()
     if entity is not None and entity.type == "ORG":
         # An organisation that "reported" something, or whose "report" the article cites, is a news outlet.
         if _MEDIA_WORDS.search(text) or cue.lower().startswith("report") or entity.name in media:

@@ -109,11 +109,15 @@ _STAMP_BY = re.compile(r"\d.*\sby\s+(?P<names>[^\d|•·]{3,80})$")
 def _stamp_byline(text: str) -> list[str]:
     match = _STAMP_BY.search(text)
     return split_names(match.group("names")) if match else []
+
+
 def _is_credit_line(text: str, digit: bool) -> bool:
     """Whether ``text`` signs or dates the story rather than summing it up: a byline ("By ...",
     "Posted on <date> by <name>") or a date line with a name (:func:`_dated_or_signed`)."""
     return (text.lower().startswith(_ANY_BYLINE_LEADS) and bool(parse_byline(text))) or bool(_stamp_byline(text)) \
         or _dated_or_signed(text, digit)
+
+
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _PROMO_INITIALS = "ARMWS"
 _TRAIL_SEPARATOR = re.compile(r"[/>»›|]")

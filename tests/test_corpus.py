@@ -140,3 +140,21 @@ def test_claim_timeline_is_the_claim_pages_timeline(store):
     assert [(s.outlet, s.published, s.status) for s in timeline.steps] == \
         [(t["publisher"], t["published"], t["status"]) for t in page["timeline"]]
     assert timeline.statuses == page["status_path"]
+
+
+def test_an_undated_copy_of_a_wire_story_joins_the_story_of_its_group(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        Ingester(store).ingest([str(SAMPLES)])
+        original = _by_file(store)["01_reuters_marvosa-gas-export-cap.html"]
+        # A Bay Times copy whose page gave no date, and a story months later, when the gas story is long closed.
+        copy = {"id": "undated-copy", "title": "Marvosa weighs gas export cap", "outlet": "Bay Times",
+                "text": "\n\n".join(original["body"])}
+        (tmp_path / "copy.jsonl").write_text(json.dumps(copy) + "\n", encoding="utf-8")
+        (tmp_path / "ferry.html").write_text(FERRY_2020.replace("2020-03-02", "2026-09-01"), encoding="utf-8")
+        Ingester(store).ingest([str(tmp_path / "copy.jsonl"), str(tmp_path / "ferry.html")])
+        link_corpus(store)
+        records = {r["id"]: r for r in store.iter_records()}
+        original = records[original["id"]]
+        assert records["undated-copy"]["published"] is None  # the record keeps what the page said
+        assert records["undated-copy"]["syndication_group"] == original["syndication_group"]
+        assert records["undated-copy"]["story_id"] == original["story_id"]

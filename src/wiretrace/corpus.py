@@ -14,7 +14,7 @@ from typing import Any
 
 from wiretrace.link import link_stream
 from wiretrace.link.claims import claim_words
-from wiretrace.link.stories import StoryLinker, date_order, keep_story_ids
+from wiretrace.link.stories import StoryLinker, article_day, date_order, keep_story_ids
 from wiretrace.store import Store
 from wiretrace.store.queries import get_claim
 
@@ -56,11 +56,21 @@ def link_corpus(store: Store) -> LinkSummary:
     summary = LinkSummary(articles=len(rows))
     ids = [r["id"] for r in rows]
     result = link_stream(((i, _record(store, i)) for i in ids), lambda i: _record(store, i))
+    # An undated copy of a wire story is as old as its group's first copy: so dated, it meets its
+    # story when that is open, not after every dated article, when the story may be long closed.
+    group_dates = {member: group.earliest for group in result.groups if group.earliest and len(group.members) > 1
+                   for member in group.members}
+    published = {r["id"]: r["published"] if article_day(r) is not None else group_dates.get(r["id"], r["published"])
+                 for r in rows}
+
+    def dated(ident: int) -> dict[str, Any]:
+        return {**_record(store, ident), "published": published[ident]}
+
     # Only (id, published) pairs are sorted in memory; each record is read when its turn comes,
     # and the linker itself keeps only the stories still open.
     linker = StoryLinker()
-    stories = {ident: linker.add(ident, _record(store, ident)).story
-               for ident, _ in date_order([(r["id"], {"published": r["published"]}) for r in rows])}
+    stories = {ident: linker.add(ident, dated(ident)).story
+               for ident, _ in date_order([(i, {"published": day}) for i, day in published.items()])}
     members: dict[str, list[int]] = {}
     for ident, label in stories.items():
         members.setdefault(label, []).append(ident)

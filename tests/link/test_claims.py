@@ -25,3 +25,15 @@ def test_generic_sources_link_nothing_by_themselves():
     b = "exports would rise next year"
     assert not same_claim(a, "officials", b, "officials", same_story=True)
     assert not same_claim(a, None, b, None, same_story=True)
+
+
+def test_anonymous_sources_are_one_source_only_within_a_story():
+    # "People familiar with the matter" are other people in every story: across stories, two
+    # claims so sourced are one claim only when their words say so (a timeline of a sale report
+    # gathered every anonymously sourced "plans to ... in March" of the corpus).
+    sale = "Halvik Ports plans to sell its ferry unit by March"
+    branch = "Corvel Securities plans to close its Lisvar branch in March"
+    for source in ("people familiar with the matter", "two officials who spoke on condition of anonymity"):
+        assert not same_claim(sale, source, branch, source)
+        assert same_claim(sale, source, "the ferry unit would fetch at least 40 million", source, same_story=True)
+    assert same_claim(sale, "Gazeta Lisvar", branch, "Gazeta Lisvar")  # a named source: as before

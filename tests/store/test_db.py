@@ -235,3 +235,21 @@ def test_analysis_carried_by_the_record_goes_to_its_tables(store):
     assert store.search("forty million")
     row = store.conn.execute("SELECT record FROM articles").fetchone()[0]
     assert "entities" not in json.loads(row)  # kept once, in its table
+
+
+def test_a_full_disk_is_a_store_error_naming_it_and_keeps_what_was_committed(store):
+    with store.transaction():
+        store.put(page())
+    # The disk fills up: SQLite may grow the file no further than it is now.
+    store.conn.execute(f"PRAGMA max_page_count = {store.conn.execute('PRAGMA page_count').fetchone()[0]}")
+    long_body = tuple(f"Paragraph {n} of a long follow-up on the dock strike and its aftermath. " * 40
+                      for n in range(40))
+    with pytest.raises(StoreError, match=r"corpus\.db: cannot write: database or disk is full"):
+        with store.transaction():
+            for n in range(5):
+                store.put(page(key=f"url:https://harbourpost.example/strike-{n}", digest=f"d{n}", body=long_body))
+    assert not store.conn.in_transaction
+    assert store.counts()["articles"] == 1 and store.integrity_check() == []
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):  # a wrong query is no disk trouble
+        with store.transaction():
+            store.conn.execute("INSERT INTO no_such_table VALUES (1)")

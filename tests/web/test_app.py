@@ -236,6 +236,24 @@ def test_ingest_needs_the_token(writable, client):
     assert "post" in spec["paths"]["/api/ingest"]
 
 
+def test_ingest_into_a_store_that_cannot_be_written_is_a_503_saying_so(writable, monkeypatch):
+    from wiretrace.store import db
+
+    opened = db.Store.__init__
+
+    def read_only(self, *args, **kwargs):  # a read-only share, or a full disk, under the server
+        opened(self, *args, **kwargs)
+        self.conn.execute("PRAGMA query_only = ON")
+
+    monkeypatch.setattr(db.Store, "__init__", read_only)
+    page = {"id": "p1", "title": "Harbour strike ends", "text": "Dock workers ended a strike on Friday."}
+    response = writable.post("/api/ingest", json=page, headers={"Authorization": f"Bearer {TOKEN}"},
+                             params={"analyze": "false"})
+    assert response.status_code == 503
+    assert response.json()["detail"].startswith("the store cannot take pages now: cannot write: attempt to write a "
+                                                "readonly database")
+
+
 def test_search_results_are_remembered_only_while_the_store_is_unchanged(writable):
     auth = {"Authorization": f"Bearer {TOKEN}"}
     page = {"id": "h1", "title": "Harbour strike ends", "text": "Dock workers ended a strike on Friday."}

@@ -32,8 +32,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"wiretrace: error: {err}", file=sys.stderr)
         return EXIT_SOME_FAILED
     with store:
-        summary = Ingester(store, analyze=True, on_error=errors.append).ingest([str(SAMPLES)])
-        linked = link_corpus(store)
+        try:
+            summary = Ingester(store, analyze=True, on_error=errors.append).ingest([str(SAMPLES)])
+            linked = link_corpus(store)
+        except StoreError as err:
+            print(f"wiretrace: error: {err}", file=sys.stderr)
+            return EXIT_SOME_FAILED
         records = list(store.iter_records())
     for message in errors:
         print(f"wiretrace: error: {message}", file=sys.stderr)

@@ -52,25 +52,29 @@ def run(args: argparse.Namespace) -> int:
         print(f"wiretrace: error: {err}", file=sys.stderr)
         return EXIT_SOME_FAILED
     config = ExtractConfig(mode=args.mode, time_budget_s=args.time_budget)
-    with store, progress(show, "ingesting") as bar:
-        task = bar.add_task("ingest", total=None)
+    try:
+        with store, progress(show, "ingesting") as bar:
+            task = bar.add_task("ingest", total=None)
 
-        def on_error(message: str) -> None:
-            line = f"wiretrace: error: {message}"
-            if show:  # through the bar, so it does not tear the progress line
-                bar.console.print(line)
-            else:
-                print(line, file=sys.stderr, flush=True)
-            bar.advance(task)
+            def on_error(message: str) -> None:
+                line = f"wiretrace: error: {message}"
+                if show:  # through the bar, so it does not tear the progress line
+                    bar.console.print(line)
+                else:
+                    print(line, file=sys.stderr, flush=True)
+                bar.advance(task)
 
-        def on_page(summary) -> None:
-            bar.advance(task)
+            def on_page(summary) -> None:
+                bar.advance(task)
 
-        ingester = Ingester(store, config, batch_size=args.batch_size, learn_template=not args.no_template,
-                            analyze=args.analyze, engine=args.engine, scheduler=args.scheduler,
-                            workers=args.workers,
-                            on_error=on_error, on_page=on_page)
-        summary = ingester.ingest(args.sources)
+            ingester = Ingester(store, config, batch_size=args.batch_size, learn_template=not args.no_template,
+                                analyze=args.analyze, engine=args.engine, scheduler=args.scheduler,
+                                workers=args.workers,
+                                on_error=on_error, on_page=on_page)
+            summary = ingester.ingest(args.sources)
+    except StoreError as err:  # (after the bar is gone)
+        print(f"wiretrace: error: {err}; the pages stored before stay, and a re-run resumes", file=sys.stderr)
+        return EXIT_SOME_FAILED
     rate = summary.pages / summary.seconds if summary.seconds else 0.0
     print(f"wiretrace: {args.db}: {summary} ({summary.seconds:.1f} s, {rate:.0f} pages/s)")
     return EXIT_SOME_FAILED if summary.errors else EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, open_store
 
@@ -15,11 +16,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from wiretrace.corpus import link_corpus
+    from wiretrace.store import StoreError
 
     store = open_store(args.db)
     if store is None:
         return EXIT_SOME_FAILED
     with store:
-        summary = link_corpus(store)
+        try:
+            summary = link_corpus(store)
+        except StoreError as err:  # (links are written in one transaction: none or all)
+            print(f"wiretrace: error: {err}", file=sys.stderr)
+            return EXIT_SOME_FAILED
     print(f"wiretrace: {args.db}: {summary}")
     return EXIT_OK

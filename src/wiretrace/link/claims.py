@@ -2,14 +2,17 @@
 
 Outlets rewrite a claim ("Putin floated a swap" / "the Russian president suggested an exchange"),
 so exact matching misses most copies. Two claims are taken as one when they share most of the
-shorter one's content words, or when the same named source made them and either they sit in the
-same story and share a word, or they still share a good part of their words (a denial, or a claim known only by
-its basis, "people familiar with the matter", is worded differently from the report).
+shorter one's content words, or when the same source made them and either they sit in the same
+story and share a word, or the source is named and they still share a good part of their words
+(a denial, or a claim known only by its basis, is worded differently from the report). Anonymous
+sources ("people familiar with the matter") are other people in another story.
 """
 
 from __future__ import annotations
 
 import re
+
+from wiretrace.analyze.sourcing import is_anonymous
 
 #: Share of the shorter claim's content words two claims must share to be one claim.
 SAME_CLAIM_OVERLAP = 0.5
@@ -56,4 +59,8 @@ def same_claim(text_a: str | None, source_a: str | None, text_b: str | None, sou
     if source in GENERIC_SOURCES or source != source_key(source_b):
         return False
     # One source makes several claims in a story: they must still share a word to be one.
-    return (same_story and shared >= 1) or (shared >= 2 and share >= SAME_SOURCE_OVERLAP)
+    if same_story and shared >= 1:
+        return True
+    # "People familiar with the matter" are other people in another story: only a named source
+    # is the same source across stories.
+    return shared >= 2 and share >= SAME_SOURCE_OVERLAP and not is_anonymous(source_a)

@@ -39,6 +39,28 @@ class StoreError(Exception):
         self.reason = reason
 
 
+# SQLite's result codes for a database that cannot be written where it lies, as opposed to a
+# query that is wrong: a full disk, a read-only file or folder (WAL mode writes FILE-wal and
+# FILE-shm beside the database, even to read), an I/O error, a lock held past the timeout.
+_CANNOT_WRITE = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR", "SQLITE_BUSY")
+
+
+def cannot_write(err: sqlite3.Error) -> bool:
+    """Whether ``err`` says the database cannot be written where it lies (see :data:`_CANNOT_WRITE`)."""
+    name = getattr(err, "sqlite_errorname", None) or ""
+    return any(name == code or name.startswith(code + "_") for code in _CANNOT_WRITE)
+
+
+def _write_failure(err: sqlite3.Error, path: str, doing: str = "write") -> str:
+    """``cannot DOING: ERR``, with what to check when the store or its folder is read-only."""
+    name = getattr(err, "sqlite_errorname", None) or ""
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_BUSY")):
+        return f"cannot {doing}: {err}"
+    file = os.path.basename(path)
+    return (f"cannot {doing}: {err} (the store and its folder must be writable, even to read it: "
+            f"SQLite keeps {file}-wal and {file}-shm beside it)")
+
+
 @dataclass(slots=True)
 class NewPage:
     """One extracted page, ready to store, with where it came from."""
@@ -98,9 +120,13 @@ class Store:
             self.conn.execute("PRAGMA busy_timeout = 30000")
             self.conn.execute("PRAGMA cache_size = -8000")  # 8 MiB page cache
             self._migrate()
+        except StoreError:
+            self.conn.close()
+            raise
         except sqlite3.DatabaseError as err:
             self.conn.close()
-            raise StoreError(self.path, f"not a usable wiretrace database: {err}") from err
+            raise StoreError(self.path, _write_failure(err, self.path, "open") if cannot_write(err)
+                             else f"not a usable wiretrace database: {err}") from err
 
     # --- lifecycle -------------------------------------------------------------------------------
 
@@ -115,14 +141,24 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction: everything inside commits together or not at all."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One write transaction: everything inside commits together or not at all.
+
+        A database that cannot be written (a full disk, a read-only file) raises :class:`StoreError`
+        saying so; what earlier transactions committed stays.
+        """
         try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:  # (SQLite may have rolled back already, as on a full disk)
+                    self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as err:
+            if not cannot_write(err):
+                raise
+            raise StoreError(self.path, _write_failure(err, self.path)) from err
 
     # --- schema ----------------------------------------------------------------------------------
 

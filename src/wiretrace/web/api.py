@@ -181,7 +181,7 @@ def _exclusive(spool: str) -> Iterator[None]:
 
 def _ingest(db_path: str, items: list[Any], analyze: bool) -> dict[str, Any]:
     from wiretrace.ingest import Ingester
-    from wiretrace.store import Store
+    from wiretrace.store import Store, StoreError
 
     if analyze:
         try:
@@ -200,6 +200,8 @@ def _ingest(db_path: str, items: list[Any], analyze: bool) -> dict[str, Any]:
                 summary = ingester.ingest([spool])
                 rows = store.conn.execute("SELECT id, headline FROM articles WHERE last_run = ? AND is_current = 1 "
                                           "ORDER BY id", (ingester.run_id,)).fetchall()
+        except StoreError as err:  # a full disk, a read-only store: the server's trouble, not the request's
+            raise HTTPException(503, f"the store cannot take pages now: {err.reason}") from None
         finally:
             try:
                 os.unlink(spool)

@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import json
 import math
-import random
-import time
 
 from tests.link.fixtures import staff_story, story_articles, truncated_copy, wire_original, with_entities
 from wiretrace.link.stories import (StoriesConfig, StoryLinker, capitalised_phrases, cluster_stories, date_order,
@@ -146,16 +144,3 @@ def test_scores_are_the_formula_whatever_the_articles_seen():
         for got in (linker.score(article), restored.score(article)):
             assert [sid for _, sid in got] == [sid for _, sid in expected]
             assert [round(x, 9) for x, _ in got] == [round(x, 9) for x, _ in expected]
-
-
-def test_a_busy_fortnight_links_without_comparing_word_by_word():
-    # 2,000 articles in twelve days: each is scored against every open one, under document
-    # frequencies that change with each article. Walking every open article's words in Python
-    # took 40 s here (and 90 s for 5,000 articles over six months); whole arrays take seconds.
-    rng = random.Random(5)
-    vocabulary = ["".join(chr(97 + int(d)) for d in str(n)) + "ing" for n in range(3000)]
-    articles = {f"n{i}": {"headline": " ".join(rng.sample(vocabulary, 6)), "text": " ".join(rng.sample(vocabulary, 40)),
-                          "date": f"2024-05-{1 + i // 170:02d}"} for i in range(2000)}
-    start = time.perf_counter()
-    cluster_stories(articles)
-    assert time.perf_counter() - start < 15

@@ -99,6 +99,16 @@ def test_a_section_front_of_teasers_is_no_article():
     assert any("front page" in w for w in article.warnings)
 
 
+def test_a_home_page_of_links_over_summaries_is_no_article():
+    items = "".join(f'<li><a href="/markets/story-{k}/">{title}</a><p>{summary}</p></li>'
+                    for k, (title, summary) in enumerate(TEASERS))
+    page = f"""<html><head><title>Harbourline - Latest news</title><meta property="og:type" content="website"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav><h1>Latest news</h1><ul>{items}</ul></body></html>"""
+    article = extract_page(Page("index.html", page), ExtractConfig(mode="html"))
+    assert article.is_article is False
+    assert any("front page" in w for w in article.warnings)
+
+
 def test_an_error_page_saying_so_in_its_heading_is_no_article_even_with_teasers():
     page = f"""<html><head><title>Cedar Valley Courier</title></head><body>
 <h1>Oops! We couldn't find that page.</h1>

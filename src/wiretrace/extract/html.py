@@ -118,6 +118,11 @@ _TRAIL_MARK = re.compile(r"[»›]| > | / ")
 
 # Headings that are wholly a link: a front page's teasers (a story page links few of its own).
 _LINKED_HEADINGS = lxml.etree.XPath("//h2[a[@href]] | //h3[a[@href]] | //h4[a[@href]]")
+# ... or a bare link a list item or a card opens with, its summary the paragraph right after it
+# ("<li><a href=...>Headline</a><p>Summary</p></li>").
+_LINKS_OVER_SUMMARIES = lxml.etree.XPath("//a[@href][following-sibling::*[1][self::p or self::div]]")
+#: A linked headline runs to this many words at least (a shorter link is a menu entry or a label).
+_TEASER_HEADLINE_WORDS = 3
 # A page is a front (section, tag or home page) when most of its "body" is teaser summaries: the
 # text right after at least this many linked headings.
 _MIN_TEASERS = 3
@@ -125,8 +130,9 @@ _TEASER_SHARE = 0.5
 
 
 def _is_front(tree: HtmlElement, body: list[str]) -> bool:
-    """Whether ``body`` is mostly the summaries under a list of linked headlines, as a section
-    front, tag page or home page shows them, rather than a story."""
+    """Whether ``body`` is mostly the summaries under a list of linked headlines (headings that
+    are links, or links over a paragraph), as a section front, tag page or home page shows
+    them, rather than a story."""
     summaries = set()
     for heading in _LINKED_HEADINGS(tree):
         link_text = " ".join(" ".join(a.text_content().split()) for a in heading.iterfind("a"))
@@ -135,6 +141,9 @@ def _is_front(tree: HtmlElement, body: list[str]) -> bool:
         after = heading.getnext()
         if after is not None and isinstance(after.tag, str):
             summaries.add(" ".join(after.text_content().split()))
+    for link in _LINKS_OVER_SUMMARIES(tree):
+        if len(link.text_content().split()) >= _TEASER_HEADLINE_WORDS:
+            summaries.add(" ".join(link.getnext().text_content().split()))
     if len(summaries) < _MIN_TEASERS:
         return False
     words = sum(len(p.split()) for p in body)

@@ -683,3 +683,40 @@ def test_a_paywall_notice_under_the_opening_leaves_the_body_and_warns() -> None:
     assert article.body[-1].startswith("Work is expected to resume")
     assert article.warnings == ["a paywall: the page shows only the opening of the story"]
     assert extract_page(Page("dump.txt", DUMP), ExtractConfig(mode="text")).warnings == []
+
+
+FRONT_DUMP = """Harbourline Markets
+Markets | Commodities | Companies | Economy
+Markets
+FTSE 100 closes at record high as miners and banks rally
+London's blue-chip index rose 0.4% to close above 8,400 points for the first time, led by mining shares.
+By Helen Marsh · Jun 9, 2026, 17:05 BST
+Sterling slips against dollar after weak retail sales data
+The pound fell 0.3% to $1.2710 after figures showed retail sales volumes dropped unexpectedly in May.
+Jun 9, 2026, 15:40 BST
+Gilt yields fall to three-month low on rate-cut bets
+Ten-year gilt yields fell eight basis points as traders added to bets on a rate cut in August.
+Jun 9, 2026, 14:12 BST
+European shares edge higher, luxury stocks lag
+The pan-European index rose 0.2%, but luxury goods makers fell after a profit warning from a fashion house.
+Jun 9, 2026, 12:30 BST
+Oil falls as producers signal more supply from August
+Brent crude futures fell 0.7% after delegates said the producers' group would raise output from August.
+Jun 9, 2026, 11:02 BST
+© 2026 Harbourline
+"""
+
+
+def test_a_section_front_of_dated_teasers_is_no_article() -> None:
+    article = extract_page(Page("front.txt", FRONT_DUMP), ExtractConfig(mode="text"))
+    assert article.is_article is False and article.body == []
+    assert "a front page: its text is teasers for other stories" in article.warnings
+
+
+def test_a_story_with_sub_headings_stays_an_article() -> None:
+    paragraphs = DUMP.split("\n")[7:11]
+    sections = ["Pay rise over two years", "Ships waiting at anchor", "Union leaders cautious", "Backlog to clear"]
+    dump = "\n".join(["Harbour workers end strike after pay deal", "By Mira Kessel", "May 8, 2026 11:02 AM"]
+                     + [line for pair in zip(sections, paragraphs) for line in pair]) + "\n"
+    article = extract_page(Page("story.txt", dump), ExtractConfig(mode="text"))
+    assert article.is_article is True and len(article.body) >= 4

@@ -189,6 +189,8 @@ PAYWALL = re.compile(
     r"(?:exclusivo|solo|sólo) para (?:suscriptores|socios|abonados|assinantes)|ya soy suscriptor|já é assinante|"
     r"suscr[ií]bete para (?:seguir|continuar) leyendo|assine para continuar|riservato agli abbonati)",
     re.IGNORECASE)
+#: The record's warning for a section front, tag page or home page.
+FRONT_PAGE_WARNING = "a front page: its text is teasers for other stories"
 #: The record's warning where a paywall's notice cuts the story ...
 PAYWALL_WARNING = "a paywall: the page shows only the opening of the story"
 #: ... and where only the markup says so (a metered paywall serves the whole story to some).

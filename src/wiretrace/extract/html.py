@@ -480,7 +480,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
         article.warnings.append("an error page: it says the page was not found")
     elif _is_front(tree, article.body):
         article.is_article = False
-        article.warnings.append("a front page: its text is teasers for other stories")
+        article.warnings.append(cues.FRONT_PAGE_WARNING)
     return article
 
 

@@ -736,7 +736,69 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             blocks, first_body + _ERROR_MESSAGE_REACH, facts):
         article.is_article = False
         article.warnings.append("an error page: it says the page was not found")
+    elif _teasers_make_the_body(blocks, labels, body_idx):
+        article.is_article = False
+        article.warnings.append(cues.FRONT_PAGE_WARNING)
     return article
+
+
+#: A front page lists at least this many teasers, a headline line over its summary, or this
+#: many where most teasers are dated (a date or byline stamp under each summary) ...
+_MIN_TEASERS = 10
+_MIN_DATED_TEASERS = 4
+#: ... and they make this share of the words the classifier took for a body at least. (A
+#: story's sub-headings stand over a few of its paragraphs; a list article's over more, but
+#: its items run longer than a teaser's summary and carry no date each.)
+_TEASER_SHARE = 0.8
+#: A teaser's headline runs to 3-20 words, its summary to a few sentences, its stamp to a line.
+_TEASER_HEADLINE_WORDS = (3, 20)
+_TEASER_SUMMARY_WORDS = 60
+_TEASER_STAMP_WORDS = 12
+
+
+_LAST_SENTENCE_END = re.compile(r".*[.!?][\"”’]?\s", re.DOTALL)
+
+
+def _stamp_tail(text: str) -> bool:
+    """Whether ``text`` closes with a short date stamp after its last sentence."""
+    match = _LAST_SENTENCE_END.match(text)
+    return match is not None and text.count(" ", match.end()) + 1 <= _TEASER_STAMP_WORDS \
+        and _MONTH.search(text, match.end()) is not None
+
+
+def _teasers_make_the_body(blocks: list[textblocks.Block], labels: list[str], body_idx: list[int]) -> bool:
+    """Whether the "body" is mostly teasers, each a headline line (the link to another story,
+    in the body or not) right over a summary of a sentence or a few, perhaps dated, as a
+    section front, tag page or home page lists them."""
+    if len(body_idx) < _MIN_DATED_TEASERS:
+        return False
+    teasers = dated = teaser_words = words = 0
+    n = len(blocks)
+    for i in body_idx:
+        text = blocks[i].text
+        size = text.count(" ") + 1
+        words += size
+        if not i or size > _TEASER_SUMMARY_WORDS + _TEASER_STAMP_WORDS:
+            continue
+        # A flat dump may run the stamp into the summary ("... fashion house. Jun 9, 2026, 12:30 BST").
+        stamped = not text.endswith(textblocks.SENTENCE_ENDS) and _stamp_tail(text)
+        if not (stamped or (size <= _TEASER_SUMMARY_WORDS and text.endswith(textblocks.SENTENCE_ENDS))):
+            continue
+        above = blocks[i - 1].text
+        headline_words = above.count(" ") + 1
+        if _TEASER_HEADLINE_WORDS[0] <= headline_words <= _TEASER_HEADLINE_WORDS[1] \
+                and not above.endswith(textblocks.SENTENCE_ENDS):
+            teasers += 1
+            teaser_words += size + (headline_words if labels[i - 1] == "body" else 0)
+            below = blocks[i + 1].text if i + 1 < n else ""
+            stamp_words = below.count(" ") + 1
+            if stamped:
+                dated += 1
+            elif stamp_words <= _TEASER_STAMP_WORDS and _MONTH.search(below):
+                dated += 1
+                teaser_words += stamp_words if labels[i + 1] == "body" else 0
+    enough = _MIN_DATED_TEASERS if dated * 2 >= teasers else _MIN_TEASERS
+    return teasers >= enough and teaser_words >= _TEASER_SHARE * words
 
 
 

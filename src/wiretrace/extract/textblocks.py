@@ -560,7 +560,7 @@ def _continuation(previous: str, text: str) -> str | None:
         return " "  # "... said Sen." "Carla Whitfield": a title before a name ends no sentence
     if previous.endswith(_SENTENCE_FINAL):
         # A speaker's or a field's label on a line of its own: "Prof. Carlos:" "Estou aqui ..."
-        if last_char == ":" and previous.count(" ") < 3 and text.count(" ") >= 4 and text.endswith(_SENTENCE_ENDS):
+        if last_char == ":" and previous.count(" ") < 3 and text.count(" ") >= 4 and text.endswith(SENTENCE_ENDS):
             return " "
         return None
     if last_char == ",":
@@ -624,10 +624,10 @@ def _breaks_mid_sentence(widths: list[int], lines: list[str], width: int) -> boo
     """Whether the lines at the ceiling ``width`` mostly stop mid-sentence, as a renderer's
     line breaks do; an unwrapped dump's longest lines are whole paragraphs."""
     ceiling = [raw.rstrip() for x, raw in zip(widths, lines) if width - 9 <= x <= width]
-    return sum(line.endswith(_SENTENCE_ENDS) for line in ceiling) * 2 < len(ceiling)
+    return sum(line.endswith(SENTENCE_ENDS) for line in ceiling) * 2 < len(ceiling)
 
 
-_SENTENCE_ENDS = ("。", "．", "！", "？", "!", "?", ".", "」", "』", "”", '"')
+SENTENCE_ENDS = ("。", "．", "！", "？", "!", "?", ".", "」", "』", "”", '"')
 
 
 def _census(widths: list[int], lines: list[str]) -> int:
@@ -1132,12 +1132,12 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
             # headline for text): a link to another story, not the story's sub-heading. (A table's
             # header row repeats too, but it is a few words; a date line drawn twice is left to the
             # metadata pass, which reads the article's time from it.)
-            if i == previous + 1 and text == blocks[previous].text and not text.endswith(_SENTENCE_ENDS) \
+            if i == previous + 1 and text == blocks[previous].text and not text.endswith(SENTENCE_ENDS) \
                     and _TWIN_HEADLINE_WORDS[0] <= text.count(" ") + 1 <= _TWIN_HEADLINE_WORDS[1] \
                     and _DIGITS.search(text) is None:
                 keep[i] = keep[previous] = False
             previous = i
-            if text.endswith(_SENTENCE_ENDS) and text.count(" ") + 1 >= _REPEATED_PARAGRAPH_WORDS:
+            if text.endswith(SENTENCE_ENDS) and text.count(" ") + 1 >= _REPEATED_PARAGRAPH_WORDS:
                 if text in seen:
                     keep[i] = False
                 seen.add(text)
@@ -1165,7 +1165,7 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
         for j in kept[n:]:
             keep[j] = False
         for m in range(n - 1, 0, -1):
-            if texts[m].endswith(_SENTENCE_ENDS) or texts[m].count(" ") + 1 > _COPY_LABEL_WORDS:
+            if texts[m].endswith(SENTENCE_ENDS) or texts[m].count(" ") + 1 > _COPY_LABEL_WORDS:
                 break
             keep[kept[m]] = False
         return
@@ -1264,12 +1264,12 @@ def _box_pitch(text: str) -> bool:
 
 
 def _story_line(text: str) -> bool:
-    return (text.endswith(_SENTENCE_ENDS) or text.count(" ") + 1 > _CALL_WORDS) and not _box_pitch(text)
+    return (text.endswith(SENTENCE_ENDS) or text.count(" ") + 1 > _CALL_WORDS) and not _box_pitch(text)
 
 
 def _box_heading(text: str) -> bool:
     # (A date, a handle or a bracket marks a tweet's or a picture's credit line, not a heading.)
-    return text.count(" ") + 1 <= _FOOT_HEADING_WORDS and not text.endswith(_SENTENCE_ENDS) \
+    return text.count(" ") + 1 <= _FOOT_HEADING_WORDS and not text.endswith(SENTENCE_ENDS) \
         and _DIGITS.search(text) is None and "@" not in text and "(" not in text
 
 
@@ -1338,7 +1338,7 @@ def _drop_newsletter_foot(blocks: list[Block], keep: list[bool], pitches: set[in
     if not cued:
         return
     headings = [j for j in cued if not keep[j]
-                and blocks[j].text.count(" ") + 1 <= _FOOT_HEADING_WORDS and not blocks[j].text.endswith(_SENTENCE_ENDS)]
+                and blocks[j].text.count(" ") + 1 <= _FOOT_HEADING_WORDS and not blocks[j].text.endswith(SENTENCE_ENDS)]
     # Up from the body's last block, while what is kept below stays a few short lines.
     for below in range(1, last + 1):
         i = kept[n - below]

@@ -393,3 +393,21 @@ def test_a_subscribe_box_named_otherwise_is_a_newsletter_box_not_a_caption():
     found = _categories(_extract(page))
     assert found.get("newsletter") == ["Thanks for reading The Ledger! Subscribe for free to receive new posts."]
     assert "caption" not in found
+
+
+def test_a_body_extractor_crash_is_a_warning_in_the_record_not_a_traceback_on_stderr(monkeypatch, caplog):
+    # (No page known today crashes trafilatura; one did, and stderr got a 30-line traceback.)
+    from wiretrace.extract import ExtractConfig, extract_page
+    from wiretrace.extract import htmlbody
+    from wiretrace.record import Page
+
+    def crash(*args, **kwargs):
+        raise ValueError("All strings must be XML compatible:\nNULL bytes")
+
+    monkeypatch.setattr(htmlbody, "extract_content", crash)
+    with caplog.at_level("DEBUG", logger="wiretrace"):
+        article = extract_page(Page("bikes.html", NEWS_PAGE, URL), ExtractConfig(mode="html"))
+    assert article.body == [] and article.url == URL
+    assert "body extraction failed (ValueError: All strings must be XML compatible: NULL bytes)" in article.warnings
+    assert not [r for r in caplog.records if r.levelname != "DEBUG"]
+    assert [r.exc_info[0] for r in caplog.records] == [ValueError]  # for whoever asks for the debug log

@@ -371,6 +371,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.body = body.paragraphs
     article.boilerplate = body.boilerplate
     article.related = body.related
+    article.warnings.extend(body.warnings)
 
     article.headline = meta.headline
     heading = _headline_heading(tree, meta.headline)

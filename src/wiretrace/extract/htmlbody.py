@@ -28,6 +28,8 @@ class HtmlBody:
     paragraphs: list[str] = field(default_factory=list)
     boilerplate: list[Boilerplate] = field(default_factory=list)
     related: list[RelatedLink] = field(default_factory=list)
+    #: What went wrong, for the record's warnings.
+    warnings: list[str] = field(default_factory=list)
 
 
 def _options(url: str | None) -> Extractor:
@@ -353,8 +355,10 @@ def extract_body(tree: HtmlElement, url: str | None = None) -> HtmlBody:
         body, links = _extract(tree, url, furniture)
         result = _clean_blocks(_blocks(body, []), _Page(tree, url, links))
     except Exception as err:  # a hostile page must cost its body, never the whole run
-        LOGGER.warning("body extraction failed: %s %s", url, err, exc_info=True)
-        return HtmlBody()
+        # The record says so; the traceback is for whoever turns on this module's debug log.
+        LOGGER.debug("body extraction failed on %s", url, exc_info=True)
+        reason = " ".join(str(err).split())[:200]
+        return HtmlBody(warnings=[f"body extraction failed ({type(err).__name__}{': ' if reason else ''}{reason})"])
     for category, text, link in furniture:
         result.boilerplate.append(Boilerplate(text, category))
         if category == "related":

@@ -225,3 +225,32 @@ def test_a_feed_items_declared_pictures_are_part_of_what_it_said(tmp_path):
     plain = tmp_path / "hp.rss"
     plain.write_text(RSS, encoding="utf-8")
     assert "images" not in next(iter_feed(str(plain))).fingerprint
+
+
+def test_a_pictures_caption_never_takes_the_place_of_the_items_description(tmp_path):
+    # feedparser files the media:description that follows an item's <description> as its content.
+    path = tmp_path / "captioned.rss"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Harbour Post</title>
+<item>
+  <title>Port workers end strike after pay deal</title>
+  <link>https://harbourpost.example/news/strike</link>
+  <description>Dock workers ended their eleven-day strike on Friday after unions accepted a pay offer.</description>
+  <media:content url="https://cdn.harbourpost.example/dock.jpg" medium="image">
+    <media:description type="html">Dock workers &lt;b&gt;leave&lt;/b&gt; the port on Friday.</media:description>
+  </media:content>
+</item>
+<item>
+  <title>Photo of the day</title>
+  <link>https://harbourpost.example/photo</link>
+  <media:content url="https://cdn.harbourpost.example/crane.jpg" medium="image">
+    <media:description>A crane at dawn.</media:description>
+  </media:content>
+</item>
+</channel></rss>""", encoding="utf-8")
+    story, photo = [page.article for page in iter_feed(str(path))]
+    assert story.body == ["Dock workers ended their eleven-day strike on Friday after unions accepted a pay offer."]
+    assert [(i.url, i.caption) for i in story.images] == [
+        ("https://cdn.harbourpost.example/dock.jpg", "Dock workers leave the port on Friday.")]
+    # An item with no other text keeps what it has.
+    assert photo.body == ["A crane at dawn."]

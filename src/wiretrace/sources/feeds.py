@@ -78,15 +78,17 @@ def _text(element: Any, name: str) -> str | None:
     return " ".join(value.split()) or None
 
 
-def _content(entry: Any) -> str | None:
+def _content(entry: Any, captions: set[str]) -> str | None:
+    """The item's full text, else its summary; never one of the feed's picture ``captions`` where
+    the item has other text (feedparser files a picture's media:description after the item's own
+    description as the item's content)."""
     contents = entry.get("content") or []
     html = [c for c in contents if "html" in (c.get("type") or "")]
-    for candidate in html + list(contents):
-        value = candidate.get("value")
-        if value and value.strip():
-            return value
-    summary = entry.get("summary")
-    return summary if summary and summary.strip() else None
+    texts = [value for value in [c.get("value") for c in html + list(contents)] + [entry.get("summary")]
+             if value and value.strip()]
+    if captions:
+        texts = [value for value in texts if " ".join(html_paragraphs(value)) not in captions] or texts
+    return texts[0] if texts else None
 
 
 # Media RSS (www.rssboard.org/media-rss), under its namespace with or without the closing slash.
@@ -227,12 +229,13 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
     feed = parsed.get("feed") or {}
     publisher = _text(feed, "title")
     media_notes = _media_notes(data)
+    captions = {caption for caption, _ in media_notes.values() if caption}
     for number, entry in enumerate(entries, 1):
         origin = Origin(path_name(path), item=number)
         where = str(origin)
         link = entry.get("link")
         input_id = entry.get("id") or link
-        content = _content(entry)
+        content = _content(entry, captions)
         if content is None:
             if link:
                 yield FeedLink(where, link, origin, input_id)

@@ -3,7 +3,8 @@
 An item's content is its full text (``content:encoded``, Atom ``<content>``) or else its
 summary (``<description>``, Atom ``<summary>``). The item is already clean copy, so it becomes a
 record directly: headline from the title, body from the content's paragraphs, dates, author,
-categories as tags, and the feed's title as publisher. Its id is the item's guid (else its link, else
+categories as tags, the feed's title as publisher, and as images the pictures of its content and
+those it declares (Media RSS, image enclosures). Its id is the item's guid (else its link, else
 its title and content).
 
 An item with no content stands for the page its link points at: the ingest uses that page when

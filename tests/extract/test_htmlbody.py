@@ -314,6 +314,27 @@ def test_huge_page_is_extracted_in_bounded_time():
     assert result.paragraphs[-1] == f"19999. {sentence}"
 
 
+def test_a_page_of_more_paragraphs_than_any_article_is_read_from_its_first_ones():
+    # trafilatura's "//p//text()" costs libxml2 time quadratic in the nodes inside <p>s: a
+    # 47 MB page of 600,000 paragraphs spent its whole time budget on that one XPath.
+    paragraphs = "".join(f"<p>Item {i} of the <b>port</b> authority's list of berths.</p>" for i in range(12000))
+    start = time.perf_counter()
+    result = _extract(f"<html><body><article>{paragraphs}</article></body></html>")
+    assert time.perf_counter() - start < 15
+    assert result.warnings == ["body read from the page's first 10,000 paragraphs"]
+    assert len(result.paragraphs) == 10000 and result.paragraphs[-1] == "Item 9999 of the port authority's list of berths."
+
+
+def test_a_list_of_many_items_is_judged_in_time_linear_in_its_length():
+    # Each item's view of the rest of its list was a rescan of the list: a page with a
+    # 110,000-item list took minutes.
+    items = "".join(f"<li>Berth {i} reopened on Monday after the strike ended.</li>" for i in range(15000))
+    start = time.perf_counter()
+    result = _extract(f"<html><body><article><ul>{items}</ul></article></body></html>")
+    assert time.perf_counter() - start < 5
+    assert len(result.paragraphs) == 15000 and not result.warnings
+
+
 def test_no_url_leaves_related_links_relative():
     result = _extract(NEWS_PAGE, url=None)
     assert result.paragraphs == NEWS_BODY
@@ -411,3 +432,21 @@ def test_a_subscribe_box_named_otherwise_is_a_newsletter_box_not_a_caption():
     found = _categories(_extract(page))
     assert found.get("newsletter") == ["Thanks for reading The Ledger! Subscribe for free to receive new posts."]
     assert "caption" not in found
+
+
+def test_a_body_extractor_crash_is_a_warning_in_the_record_not_a_traceback_on_stderr(monkeypatch, caplog):
+    # (No page known today crashes trafilatura; one did, and stderr got a 30-line traceback.)
+    from wiretrace.extract import ExtractConfig, extract_page
+    from wiretrace.extract import htmlbody
+    from wiretrace.record import Page
+
+    def crash(*args, **kwargs):
+        raise ValueError("All strings must be XML compatible:\nNULL bytes")
+
+    monkeypatch.setattr(htmlbody, "extract_content", crash)
+    with caplog.at_level("DEBUG", logger="wiretrace"):
+        article = extract_page(Page("bikes.html", NEWS_PAGE, URL), ExtractConfig(mode="html"))
+    assert article.body == [] and article.url == URL
+    assert "body extraction failed (ValueError: All strings must be XML compatible: NULL bytes)" in article.warnings
+    assert not [r for r in caplog.records if r.levelname != "DEBUG"]
+    assert [r.exc_info[0] for r in caplog.records] == [ValueError]  # for whoever asks for the debug log

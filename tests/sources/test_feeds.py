@@ -162,3 +162,95 @@ def test_a_feed_the_parser_fails_on_is_a_named_error(tmp_path, monkeypatch):
 def test_control_characters_in_an_item_are_spaces():
     assert html_paragraphs("<p>Ships &#27;[31mwaited\x1b[0m at anchor.</p><p>Two\x0cwords.</p>") == [
         "Ships [31mwaited [0m at anchor.", "Two words."]
+
+
+MEDIA_RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Harbour Post</title><link>https://harbourpost.example/</link>
+<item>
+  <title>Port workers end strike after pay deal</title>
+  <link>https://harbourpost.example/news/strike</link>
+  <guid>hp-2001</guid>
+  <media:content url="https://cdn.harbourpost.example/dock.jpg" medium="image" type="image/jpeg">
+    <media:description>Dock workers leave the port on Friday.</media:description>
+    <media:credit role="photographer">Ann Lee/Harbour Post</media:credit>
+  </media:content>
+  <media:content url="https://cdn.harbourpost.example/strike.mp4" medium="video"/>
+  <media:thumbnail url="https://cdn.harbourpost.example/dock-small.jpg"/>
+  <enclosure url="https://cdn.harbourpost.example/crane.jpg" type="image/jpeg" length="1000"/>
+  <enclosure url="https://cdn.harbourpost.example/podcast.mp3" type="audio/mpeg" length="1000"/>
+  <content:encoded><![CDATA[<p>Dock workers ended a three-day strike on Friday.</p>
+  <figure><img src="/img/ships.jpg" alt="Ships"><figcaption>Ships wait to load. Photo: Tom Berg</figcaption></figure>
+  <p>Ships had waited at anchor off the coast.</p><img src="https://cdn.harbourpost.example/gate.jpg" alt="The port gate">
+  <img src="https://stats.example/pixel.gif" width="1" height="1" alt="">]]></content:encoded>
+</item>
+<item>
+  <title>Ferry fares stay the same</title>
+  <link>https://harbourpost.example/news/ferry</link>
+  <content:encoded><![CDATA[<p>The ferry will run every half hour from April, the operator said.</p>]]></content:encoded>
+  <media:group>
+    <media:title>The ferry at its pier</media:title>
+    <media:credit>Reuters</media:credit>
+    <media:thumbnail url="https://cdn.harbourpost.example/ferry.jpg"/>
+  </media:group>
+</item>
+</channel></rss>
+"""
+
+
+def test_an_item_keeps_the_pictures_of_its_content_and_those_it_declares(tmp_path):
+    path = tmp_path / "media.rss"
+    path.write_text(MEDIA_RSS, encoding="utf-8")
+    first, second = [page.article for page in iter_feed(str(path))]
+    assert [(i.url, i.caption, i.credit) for i in first.images] == [
+        ("https://harbourpost.example/img/ships.jpg", "Ships wait to load.", "Tom Berg"),
+        ("https://cdn.harbourpost.example/gate.jpg", "The port gate", None),
+        ("https://cdn.harbourpost.example/dock.jpg", "Dock workers leave the port on Friday.", "Ann Lee/Harbour Post"),
+        ("https://cdn.harbourpost.example/crane.jpg", None, None),
+    ]
+    # A thumbnail stands in for a picture only where the item declares none.
+    assert [(i.url, i.caption, i.credit) for i in second.images] == [
+        ("https://cdn.harbourpost.example/ferry.jpg", "The ferry at its pier", "Reuters")]
+    assert second.headline == "Ferry fares stay the same"
+
+
+def test_a_feed_items_declared_pictures_are_part_of_what_it_said(tmp_path):
+    path = tmp_path / "media.rss"
+    path.write_text(MEDIA_RSS, encoding="utf-8")
+    before = [page.fingerprint for page in iter_feed(str(path))]
+    path.write_text(MEDIA_RSS.replace("Ann Lee/Harbour Post", "Tom Berg"), encoding="utf-8")
+    after = [page.fingerprint for page in iter_feed(str(path))]
+    assert before[0] != after[0] and before[1] == after[1]
+    # An item that declares no picture says what it said before pictures were read.
+    plain = tmp_path / "hp.rss"
+    plain.write_text(RSS, encoding="utf-8")
+    assert "images" not in next(iter_feed(str(plain))).fingerprint
+
+
+def test_a_pictures_caption_never_takes_the_place_of_the_items_description(tmp_path):
+    # feedparser files the media:description that follows an item's <description> as its content.
+    path = tmp_path / "captioned.rss"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Harbour Post</title>
+<item>
+  <title>Port workers end strike after pay deal</title>
+  <link>https://harbourpost.example/news/strike</link>
+  <description>Dock workers ended their eleven-day strike on Friday after unions accepted a pay offer.</description>
+  <media:content url="https://cdn.harbourpost.example/dock.jpg" medium="image">
+    <media:description type="html">Dock workers &lt;b&gt;leave&lt;/b&gt; the port on Friday.</media:description>
+  </media:content>
+</item>
+<item>
+  <title>Photo of the day</title>
+  <link>https://harbourpost.example/photo</link>
+  <media:content url="https://cdn.harbourpost.example/crane.jpg" medium="image">
+    <media:description>A crane at dawn.</media:description>
+  </media:content>
+</item>
+</channel></rss>""", encoding="utf-8")
+    story, photo = [page.article for page in iter_feed(str(path))]
+    assert story.body == ["Dock workers ended their eleven-day strike on Friday after unions accepted a pay offer."]
+    assert [(i.url, i.caption) for i in story.images] == [
+        ("https://cdn.harbourpost.example/dock.jpg", "Dock workers leave the port on Friday.")]
+    # An item with no other text keeps what it has.
+    assert photo.body == ["A crane at dawn."]

@@ -272,9 +272,9 @@ def _image(img: HtmlElement | None, caption_el: HtmlElement | None, url: str | N
     return Image(url=src, caption=caption, credit=credit) if src or caption else None
 
 
-def _figures(tree: HtmlElement, url: str | None) -> list[Image]:
+def figures(tree: HtmlElement, url: str | None) -> list[Image]:
     """The page's pictures with their captions: each <figure>, and each caption set beside its
-    picture without one."""
+    picture without one. (Also a feed item's, in its content.)"""
     images = [image for figure in tree.iterfind(".//figure")
               if (image := _image(next(iter(_pictures(figure)), None), figure.find(".//figcaption"), url))]
     loose = 0
@@ -380,6 +380,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.body = body.paragraphs
     article.boilerplate = body.boilerplate
     article.related = body.related
+    article.warnings.extend(body.warnings)
 
     article.headline = meta.headline
     heading = _headline_heading(tree, meta.headline)
@@ -457,7 +458,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     if not article.section and len(article.breadcrumb) > 1:
         article.section = article.breadcrumb[-1] if article.breadcrumb[-1] != article.headline else article.breadcrumb[-2]
     article.tags = list(dict.fromkeys(meta.tags))
-    images = _figures(tree, url)
+    images = figures(tree, url)
     for src, caption, credit in meta.images:
         if not any(i.url == src for i in images):
             images.append(Image(url=urljoin(url, src) if src and url else src, caption=caption, credit=credit))

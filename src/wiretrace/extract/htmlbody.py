@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from copy import deepcopy
@@ -28,6 +29,8 @@ class HtmlBody:
     paragraphs: list[str] = field(default_factory=list)
     boilerplate: list[Boilerplate] = field(default_factory=list)
     related: list[RelatedLink] = field(default_factory=list)
+    #: What went wrong, for the record's warnings.
+    warnings: list[str] = field(default_factory=list)
 
 
 def _options(url: str | None) -> Extractor:
@@ -41,14 +44,41 @@ def _work_copy(tree: HtmlElement) -> HtmlElement:
     return work
 
 
+# trafilatura tests a page's paragraphs with the XPath "//p//text()", which libxml2 answers in
+# time quadratic in the nodes it meets inside <p>s: 20 s for 100,000 one-line paragraphs. A long
+# report holds a few thousand such nodes (DEV pages at most 450); past this many, only the
+# paragraphs before the limit are read.
+_MAX_PARAGRAPH_NODES = 50_000
+
+
+def _cut_paragraphs(tree: _Element) -> int | None:
+    """Remove the <p>s after the first :data:`_MAX_PARAGRAPH_NODES` nodes inside paragraphs
+    (elements and text runs); returns how many paragraphs are kept, or None when none is cut."""
+    paragraphs = list(tree.iter("p"))
+    nodes = 0
+    for kept, paragraph in enumerate(paragraphs):
+        for element in paragraph.iter():
+            nodes += 1 + (element.text is not None) + (element is not paragraph and element.tail is not None)
+        if nodes > _MAX_PARAGRAPH_NODES:
+            break
+    else:
+        return None
+    for paragraph in paragraphs[kept:]:
+        parent = paragraph.getparent()
+        if parent is not None:  # (None for a page that is one <p>)
+            parent.remove(paragraph)
+    return kept
+
+
 def _trafilatura_body(
-    tree: HtmlElement, url: str | None, furniture: list | None = None
+    tree: HtmlElement, url: str | None, furniture: list | None = None, warnings: list[str] | None = None
 ) -> tuple[_Element, str, htmlclean.LinkIndex]:
     """trafilatura's fast cascade on the already parsed page, minus the copies it makes to
     protect its input (we own ``work``) and minus the metadata step. What is removed up
-    front as page furniture is appended to ``furniture``. Also returns the links of the
-    cleaned page, indexed before trafilatura strips them (navigation and footers gone, so
-    the index is small)."""
+    front as page furniture is appended to ``furniture``, and what the record should be told
+    (a page too large to read whole) to ``warnings``. Also returns the links of the cleaned
+    page, indexed before trafilatura strips them (navigation and footers gone, so the index
+    is small)."""
     options = _options(url)
     work = _work_copy(tree)
     removed = htmlclean.remove_furniture(work, url)
@@ -62,6 +92,9 @@ def _trafilatura_body(
     if not is_forum:
         cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_AND_LISTS_XPATH)
     htmlclean.merge_split_body(cleaned)
+    kept = _cut_paragraphs(cleaned)
+    if kept is not None and warnings is not None:
+        warnings.append(f"body read from the page's first {kept:,} paragraphs")
     links = htmlclean.LinkIndex(cleaned)
     cleaned = convert_tags(cleaned, options, url)
     body, text = extract_content(cleaned, options)
@@ -85,14 +118,15 @@ def _readability_body(tree: HtmlElement, url: str | None) -> tuple[_Element, str
 _MIN_BODY_CHARS = 250
 
 
-def _extract(tree: HtmlElement, url: str | None, furniture: list) -> tuple[_Element, htmlclean.LinkIndex | None]:
+def _extract(tree: HtmlElement, url: str | None, furniture: list,
+             warnings: list[str]) -> tuple[_Element, htmlclean.LinkIndex | None]:
     """trafilatura first, readability only when trafilatura comes up short.
 
     trafilatura's own rescue for that case is its baseline, a dump of the page's text, which
     on a news page is mostly navigation; readability's scoring of paragraph clusters finds
     a short story inside a big template far more often.
     """
-    body, text, links = _trafilatura_body(tree, url, furniture)
+    body, text, links = _trafilatura_body(tree, url, furniture, warnings)
     if len(text) >= _MIN_BODY_CHARS:
         return body, links
     other, other_text = _readability_body(tree, url)
@@ -270,14 +304,19 @@ def _label_link_runs(blocks: list[Block], page: _Page) -> None:
     """
     shares = [0.0 if block.label else _link_share(block, page) for block in blocks]
     linked = [share >= _LINK_SHARE for share in shares]
+    # Where the list of each block ends, and how many list links come before each block: a
+    # list's remainder is judged at each of its blocks, and a rescan of it each time cost a
+    # page with a 100,000-item list minutes.
+    group_end = list(range(1, len(blocks) + 1))
+    for index in range(len(blocks) - 2, -1, -1):
+        if blocks[index].group is not None and blocks[index + 1].group == blocks[index].group:
+            group_end[index] = group_end[index + 1]
+    list_links_before = [0, *itertools.accumulate(share >= _LIST_LINK_SHARE for share in shares)]
     start = 0
     while start < len(blocks):
-        group = blocks[start].group
-        if group is not None:
-            end = start
-            while end < len(blocks) and blocks[end].group == group:
-                end += 1
-            links = sum(share >= _LIST_LINK_SHARE for share in shares[start:end])
+        if blocks[start].group is not None:
+            end = group_end[start]
+            links = list_links_before[end] - list_links_before[start]
             if links >= 2 and links >= 0.6 * (end - start):
                 _label_run(blocks, start, end)
                 start = end
@@ -350,11 +389,15 @@ def extract_body(tree: HtmlElement, url: str | None = None) -> HtmlBody:
         return HtmlBody()
     try:
         furniture: list[tuple[str, str, str | None]] = []
-        body, links = _extract(tree, url, furniture)
+        warnings: list[str] = []
+        body, links = _extract(tree, url, furniture, warnings)
         result = _clean_blocks(_blocks(body, []), _Page(tree, url, links))
     except Exception as err:  # a hostile page must cost its body, never the whole run
-        LOGGER.warning("body extraction failed: %s %s", url, err, exc_info=True)
-        return HtmlBody()
+        # The record says so; the traceback is for whoever turns on this module's debug log.
+        LOGGER.debug("body extraction failed on %s", url, exc_info=True)
+        reason = " ".join(str(err).split())[:200]
+        return HtmlBody(warnings=[f"body extraction failed ({type(err).__name__}{': ' if reason else ''}{reason})"])
+    result.warnings.extend(warnings)
     for category, text, link in furniture:
         result.boilerplate.append(Boilerplate(text, category))
         if category == "related":

@@ -217,6 +217,46 @@ def _choose_headline(declared: list[str | None], h1s: list[str], site: str | Non
     return next((h for h in h1s if h and _norm(h) != site_key), None)
 
 
+def _web_address(href: str | None, base: str | None = None) -> str | None:
+    """``href`` (resolved against ``base``) when it is an absolute http(s) URL, else None: "#",
+    "javascript:void(0)", "about:blank" and a relative path with no base name no page."""
+    if not href or not href.strip() or href.strip().startswith("#"):
+        return None
+    address = urljoin(base, href.strip()) if base else href.strip()
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # a malformed host ("http://[::1")
+        return None
+    return address if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def _is_home_page(address: str) -> bool:
+    path = urlsplit(address).path
+    return path.strip("/") == "" or re.fullmatch(r"/index\.\w+", path) is not None
+
+
+def _page_url(declared: str | None, tree: HtmlElement, tags: dict[str, list[str]], url: str | None) -> str | None:
+    """The article's own address: the article markup's URL, else the canonical link, else og:url or
+    the URL the page was fetched from (``url``); None when none of them is a web address.
+
+    A declared address gives way to the page's own when it is no address of this article: a
+    republisher's canonical link to the original on another site, or a template's canonical link
+    to the site's home page on every story.
+    """
+    base = _web_address(url) or _web_address(_first(tags, "og:url"))
+    own = _web_address(_first(tags, "og:url"), base) or _web_address(url)
+    canonical = tree.find(".//link[@rel='canonical']")
+    candidates = [_web_address(declared, base), _web_address(canonical.get("href") if canonical is not None else None, base)]
+    for index, address in enumerate(candidates):
+        if address is None or own is None:
+            continue
+        # (Only the canonical link points at the original: the article markup describes this page.)
+        elsewhere = index == 1 and urlsplit(address).netloc.lower() != urlsplit(own).netloc.lower()
+        if elsewhere or (_is_home_page(address) and not _is_home_page(own)):
+            candidates[index] = None
+    return next((address for address in candidates if address), own)
+
+
 def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     """Collect what the page's markup says about the article."""
     meta = PageMeta()
@@ -259,15 +299,5 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
         meta.declared_type = "article" if "article" in og_type.lower() else ("page" if og_type.lower() == "website" else None)
     html = tree if tree.tag == "html" else tree.getroottree().getroot()
     meta.language = meta.language or html.get("lang") or _first(tags, "og:locale", "content-language", "language", "dc.language")
-    canonical = tree.find(".//link[@rel='canonical']")
-    canonical_url = canonical.get("href") if canonical is not None else None
-    own = _first(tags, "og:url") or url
-    # A republisher's canonical link often points at the original on another site; the page's
-    # own address is then its og:url or the URL it was fetched from.
-    if canonical_url and own and urlsplit(canonical_url).netloc and urlsplit(own).netloc \
-            and urlsplit(canonical_url).netloc != urlsplit(own).netloc:
-        canonical_url = None
-    meta.url = meta.url or canonical_url or own
-    if meta.url and url and not urlsplit(meta.url).netloc:
-        meta.url = urljoin(url, meta.url)
+    meta.url = _page_url(meta.url, tree, tags, url)
     return meta

@@ -3,7 +3,8 @@
 An item's content is its full text (``content:encoded``, Atom ``<content>``) or else its
 summary (``<description>``, Atom ``<summary>``). The item is already clean copy, so it becomes a
 record directly: headline from the title, body from the content's paragraphs, dates, author,
-categories as tags, and the feed's title as publisher. Its id is the item's guid (else its link, else
+categories as tags, the feed's title as publisher, and as images the pictures of its content and
+those it declares (Media RSS, image enclosures). Its id is the item's guid (else its link, else
 its title and content).
 
 An item with no content stands for the page its link points at: the ingest uses that page when
@@ -19,14 +20,14 @@ import re
 import xml.sax
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 from wiretrace.extract import without_control_characters
 from wiretrace.extract.byline import is_person
 from wiretrace.extract.dates import parse_date
 from wiretrace.extract.wire import credit_from_body
-from wiretrace.record import FeedLink, Origin, SourcedPage
+from wiretrace.record import Article, FeedLink, Image, Origin, SourcedPage
 from wiretrace.sources.inputs import content_id, fingerprint, open_bytes
-from wiretrace.record import Article
 from wiretrace.sources.files import InputError, path_name
 
 #: Feeds bigger than this are refused (feedparser holds the whole document).
@@ -78,15 +79,107 @@ def _text(element: Any, name: str) -> str | None:
     return " ".join(value.split()) or None
 
 
-def _content(entry: Any) -> str | None:
+def _content(entry: Any, captions: set[str]) -> str | None:
+    """The item's full text, else its summary; never one of the feed's picture ``captions`` where
+    the item has other text (feedparser files a picture's media:description after the item's own
+    description as the item's content)."""
     contents = entry.get("content") or []
     html = [c for c in contents if "html" in (c.get("type") or "")]
-    for candidate in html + list(contents):
-        value = candidate.get("value")
-        if value and value.strip():
-            return value
-    summary = entry.get("summary")
-    return summary if summary and summary.strip() else None
+    texts = [value for value in [c.get("value") for c in html + list(contents)] + [entry.get("summary")]
+             if value and value.strip()]
+    if captions:
+        texts = [value for value in texts if " ".join(html_paragraphs(value)) not in captions] or texts
+    return texts[0] if texts else None
+
+
+# Media RSS (www.rssboard.org/media-rss), under its namespace with or without the closing slash.
+_MEDIA_NAMESPACES = ("http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss")
+_IMAGE_SUFFIX = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
+# A picture this many pixels wide or high is a reader-tracking pixel.
+_PIXEL_SIZES = {"0", "1", "0px", "1px"}
+
+
+def _media_notes(data: bytes) -> dict[str, tuple[str | None, str | None]]:
+    """The caption and credit of each Media RSS picture of the feed, by its URL.
+
+    feedparser keeps a picture's URL but reads its media:description and media:title as the
+    item's own description and title, and keeps media:credit apart from its picture, so these
+    are read from the XML: a picture's own, else its media:group's, else its item's."""
+    if b"search.yahoo.com/mrss" not in data:
+        return {}
+    import lxml.etree
+
+    parser = lxml.etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+    try:
+        root = lxml.etree.fromstring(data, parser)
+    except lxml.etree.XMLSyntaxError:  # nothing recoverable: feedparser's error says why
+        return {}
+    if root is None:
+        return {}
+
+    def note(scopes: list[Any], name: str) -> str | None:
+        for scope in scopes:
+            for namespace in _MEDIA_NAMESPACES:
+                found = scope.find(f"{{{namespace}}}{name}")
+                if found is not None and (text := " ".join((found.text or "").split())):
+                    return " ".join(html_paragraphs(text)) if "html" in (found.get("type") or "") else text
+        return None
+
+    notes: dict[str, tuple[str | None, str | None]] = {}
+    pictures = [f"{{{namespace}}}{name}" for namespace in _MEDIA_NAMESPACES for name in ("content", "thumbnail")]
+    for picture in root.iter(*pictures):
+        url = (picture.get("url") or "").strip()
+        if not url or url in notes:
+            continue
+        scopes = [picture]
+        for ancestor in picture.iterancestors():
+            scopes.append(ancestor)
+            if lxml.etree.QName(ancestor).localname in ("item", "entry"):
+                break
+        notes[url] = (note(scopes, "description") or note(scopes, "title"), note(scopes, "credit"))
+    return notes
+
+
+def _is_picture(url: str | None, medium: str | None, mime_type: str | None) -> bool:
+    """Whether a media:content is a picture: its medium or type says so, or, naming neither, its file name."""
+    if medium or mime_type:
+        return medium == "image" or (mime_type or "").lower().startswith("image/")
+    return bool(url) and _IMAGE_SUFFIX.search(url.split("?", 1)[0]) is not None
+
+
+def _content_images(content: str, link: str | None) -> list[Image]:
+    """The pictures in an item's content: each <figure> with its caption, then each other <img>
+    (but tracking pixels) with its alt text."""
+    import lxml.html
+
+    from wiretrace.extract.html import figures
+
+    try:
+        root = lxml.html.fragment_fromstring(without_control_characters(content), create_parent="div")
+    except Exception:  # lxml's ParserError on an empty document, odd bytes
+        return []
+    images = [image for image in figures(root, link) if image.url]
+    for img in root.iter("img"):
+        src = (img.get("src") or img.get("data-src") or "").strip()
+        if not src or src.startswith("data:") or any(a.tag == "figure" for a in img.iterancestors()) \
+                or {(img.get("width") or "").strip(), (img.get("height") or "").strip()} & _PIXEL_SIZES:
+            continue
+        url = urljoin(link, src) if link else src
+        if not any(image.url == url for image in images):
+            images.append(Image(url, " ".join((img.get("alt") or img.get("title") or "").split()) or None))
+    return images
+
+
+def _declared_images(entry: Any) -> list[str]:
+    """The URLs of the pictures an item declares beside its content: Media RSS pictures and image
+    enclosures, or failing those its thumbnails."""
+    declared = [m["url"].strip() for m in entry.get("media_content") or []
+                if m.get("url") and _is_picture(m["url"], m.get("medium"), m.get("type"))]
+    declared += [e["href"].strip() for e in entry.get("enclosures") or []
+                 if e.get("href") and (e.get("type") or "").lower().startswith("image/")]
+    if not declared:
+        declared = [t["url"].strip() for t in entry.get("media_thumbnail") or [] if t.get("url")]
+    return list(dict.fromkeys(url for url in declared if url))
 
 
 def _xml_error(parsed: Any) -> tuple[int | None, str] | None:
@@ -136,12 +229,14 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
         return
     feed = parsed.get("feed") or {}
     publisher = _text(feed, "title")
+    media_notes = _media_notes(data)
+    captions = {caption for caption, _ in media_notes.values() if caption}
     for number, entry in enumerate(entries, 1):
         origin = Origin(path_name(path), item=number)
         where = str(origin)
         link = entry.get("link")
         input_id = entry.get("id") or link
-        content = _content(entry)
+        content = _content(entry, captions)
         if content is None:
             if link:
                 yield FeedLink(where, link, origin, input_id)
@@ -162,9 +257,14 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
                           tags=tags)
         if article.updated == article.published:
             article.updated = None
+        article.images = _content_images(content, link)
+        declared = [Image(urljoin(link, url) if link else url, *media_notes.get(url, (None, None)))
+                    for url in _declared_images(entry)]
+        article.images += [image for image in declared if not any(i.url == image.url for i in article.images)]
         credit_from_body(article)
-        said = fingerprint({"id": input_id, "link": link, "content": content, "title": title,
-                            "published": published_raw, "updated": updated_raw, "author": author, "tags": tags,
-                            "publisher": publisher})
+        said = {"id": input_id, "link": link, "content": content, "title": title, "published": published_raw,
+                "updated": updated_raw, "author": author, "tags": tags, "publisher": publisher}
+        if declared:  # (an item without declares nothing new: its content hash stays what it was)
+            said["images"] = [[image.url, image.caption, image.credit] for image in declared]
         yield SourcedPage(where, content, link, [], origin=origin, input_id=input_id, article=article,
-                          fingerprint=said)
+                          fingerprint=fingerprint(said))

@@ -1,0 +1,45 @@
+"""Markup metadata (wiretrace.extract.metadata) on small pages written for these tests."""
+
+import lxml.html
+import pytest
+
+from wiretrace.extract.metadata import read_metadata
+
+STORY = "https://harbourpost.example/news/2025/03/port-strike-ends"
+
+
+def _page_url(head: str, url: str | None = None) -> str | None:
+    tree = lxml.html.document_fromstring(f"<html><head>{head}</head><body><p>Dock workers went back.</p></body></html>")
+    return read_metadata(tree, url).url
+
+
+@pytest.mark.parametrize("href", ["javascript:void(0)", "#", "about:blank", "", "mailto:desk@harbourpost.example"])
+def test_a_canonical_link_that_names_no_page_gives_way_to_the_page_url(href):
+    head = f'<link rel="canonical" href="{href}"><meta property="og:url" content="{STORY}">'
+    assert _page_url(head) == STORY
+    assert _page_url(f'<link rel="canonical" href="{href}">', STORY) == STORY
+    assert _page_url(f'<link rel="canonical" href="{href}">') is None
+
+
+def test_a_relative_canonical_link_is_resolved_against_what_the_page_says_it_is_else_dropped():
+    relative = '<link rel="canonical" href="/news/2025/03/port-strike-ends">'
+    assert _page_url(relative, "https://harbourpost.example/amp/port-strike") == STORY
+    assert _page_url(relative + '<meta property="og:url" content="https://harbourpost.example/p/123">') == STORY
+    assert _page_url(relative) is None
+    assert _page_url('<meta property="og:url" content="#top">') is None
+
+
+def test_a_canonical_link_to_the_home_page_names_no_article():
+    home = '<link rel="canonical" href="https://harbourpost.example/">'
+    assert _page_url(home + f'<meta property="og:url" content="{STORY}">') == STORY
+    assert _page_url(home, STORY) == STORY
+    # ... unless the page is the home page, or nothing else names it.
+    assert _page_url(home, "https://harbourpost.example/index.html") == "https://harbourpost.example/"
+    assert _page_url(home) == "https://harbourpost.example/"
+
+
+def test_the_article_markup_url_is_held_to_the_same_rules():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port strike ends", "url": "%s"}</script>'
+    assert _page_url(ld % "javascript:void(0)", STORY) == STORY
+    assert _page_url(ld % "/news/2025/03/port-strike-ends", "https://harbourpost.example/amp/1") == STORY
+    assert _page_url(ld % STORY, "https://harbourpost.example/amp/1") == STORY

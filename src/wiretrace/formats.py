@@ -10,9 +10,10 @@ import hashlib
 import json
 from datetime import datetime
 from typing import Any, TextIO
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urlsplit
 
 from wiretrace.record import Article
+from wiretrace.urls import web_address
 
 FORMATS = ("jsonl", "json", "text", "ninjs")
 
@@ -31,18 +32,16 @@ def _uri(url: str | None, base: str | None = None) -> str | None:
     """``url`` (resolved against ``base``) as the absolute URI a ninjs ``uri`` must be: spaces and
     non-ASCII characters percent-encoded, an international host in its ASCII form. None for
     anything but a web address (a relative link with no base, "javascript:void(0)")."""
-    if not url or not url.strip():
+    address = web_address(url, base)
+    if address is None:
         return None
-    try:
-        parts = urlsplit(urljoin(base, url.strip()) if base else url.strip())
-        host = parts.hostname
-        if parts.scheme.lower() not in ("http", "https") or not host:
-            return None
-        if not parts.netloc.isascii():
+    parts = urlsplit(address)
+    if not parts.netloc.isascii():
+        try:
             port = f":{parts.port}" if parts.port else ""
-            parts = parts._replace(netloc=host.encode("idna").decode("ascii") + port)
-    except (ValueError, UnicodeError):  # a malformed port or host
-        return None
+            parts = parts._replace(netloc=parts.hostname.encode("idna").decode("ascii") + port)
+        except UnicodeError:  # a host IDNA cannot spell
+            return None
     return quote(parts.geturl(), safe=_URI_SAFE)
 
 

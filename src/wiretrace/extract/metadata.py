@@ -11,9 +11,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+
+from wiretrace.urls import web_address
 
 _ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -217,19 +219,6 @@ def _choose_headline(declared: list[str | None], h1s: list[str], site: str | Non
     return next((h for h in h1s if h and _norm(h) != site_key), None)
 
 
-def _web_address(href: str | None, base: str | None = None) -> str | None:
-    """``href`` (resolved against ``base``) when it is an absolute http(s) URL, else None: "#",
-    "javascript:void(0)", "about:blank" and a relative path with no base name no page."""
-    if not href or not href.strip() or href.strip().startswith("#"):
-        return None
-    address = urljoin(base, href.strip()) if base else href.strip()
-    try:
-        parts = urlsplit(address)
-    except ValueError:  # a malformed host ("http://[::1")
-        return None
-    return address if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
 def _is_home_page(address: str) -> bool:
     path = urlsplit(address).path
     return path.strip("/") == "" or re.fullmatch(r"/index\.\w+", path) is not None
@@ -243,10 +232,10 @@ def _page_url(declared: str | None, tree: HtmlElement, tags: dict[str, list[str]
     republisher's canonical link to the original on another site, or a template's canonical link
     to the site's home page on every story.
     """
-    base = _web_address(url) or _web_address(_first(tags, "og:url"))
-    own = _web_address(_first(tags, "og:url"), base) or _web_address(url)
+    base = web_address(url) or web_address(_first(tags, "og:url"))
+    own = web_address(_first(tags, "og:url"), base) or web_address(url)
     canonical = tree.find(".//link[@rel='canonical']")
-    candidates = [_web_address(declared, base), _web_address(canonical.get("href") if canonical is not None else None, base)]
+    candidates = [web_address(declared, base), web_address(canonical.get("href") if canonical is not None else None, base)]
     for index, address in enumerate(candidates):
         if address is None or own is None:
             continue

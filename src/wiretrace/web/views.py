@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from wiretrace.store import queries
 from wiretrace.web.api import Conn, Date, Limit, Offset, RowId, Text, found
 from wiretrace.store.queries import MAX_LIMIT
+from wiretrace.urls import web_address
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -29,17 +30,12 @@ router = APIRouter(include_in_schema=False)
 
 
 def safe_href(url: Any) -> str | None:
-    """``url`` when it is an absolute http(s) URL, else None (no javascript:, data:, relative tricks)."""
-    if not isinstance(url, str):
+    """``url`` when it is an absolute http(s) URL (:func:`wiretrace.urls.web_address`) with
+    nothing in it that could leave an attribute, else None (no javascript:, data:, relative tricks)."""
+    address = web_address(url)
+    if address is None or any(c in address for c in "\r\n\t\"'<> `"):
         return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in url for c in "\r\n\t\"'<> `"):
-        return None
-    return url
+    return address
 
 
 def _label(value: Any) -> str:

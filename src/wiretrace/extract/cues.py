@@ -216,7 +216,7 @@ def anywhere_category(text: str) -> str | None:
         return "newsletter"
     if SHARE.match(text):
         return "share"
-    if PAGINATION.match(text):
+    if text[:1] in "Pp \t" and PAGINATION.match(text):
         return "navigation"
     return None
 

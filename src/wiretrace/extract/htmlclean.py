@@ -92,7 +92,9 @@ def _furniture_category(element: HtmlElement) -> str | None:
         return "newsletter"
     # A subscribe box named otherwise ("subscription-widget", "signup-box") asks for an email
     # address; a box that only names subscribers ("subscriber-content") may hold the story.
-    if _SIGNUP_NAME.search(cls) and any(field.get("type") == "email" for field in element.iter("input")):
+    # (The substrings first: the pattern on every block's class costs more than all the rest.)
+    if ("subscri" in (low := cls.lower()) or "sign" in low or "opt" in low) \
+            and _SIGNUP_NAME.search(low) and any(field.get("type") == "email" for field in element.iter("input")):
         return "newsletter"
     if cls.startswith("share") or "share-" in cls or "social-share" in cls or ident.startswith("share"):
         return "share"

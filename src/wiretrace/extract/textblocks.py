@@ -1187,9 +1187,10 @@ _COPY_LABEL_WORDS = 12
 
 # What a newsletter or subscription pitch says, past the keywords that flag one (a sentence about
 # the "Federal Register" or a "sign-in sheet" is no pitch).
-_PITCH = re.compile(r"\b(?:sign(?:ing)? up|subscri\w*|newsletters?|inbox|e-?mail|register (?:now|here|today|free|for|to)|"
-                    r"registration|log ?in|sign in|login|inscreva-se|suscr[ií]bete|abonnez-vous|abonnieren|iscriviti|"
-                    r"подпис\w*)\b", re.IGNORECASE)
+_PITCHES = (r"sign(?:ing)? up", r"subscri\w*", r"newsletters?", r"inbox", r"e-?mail", r"register (?:now|here|today|free|for|to)",
+            r"registration", r"log ?in", r"sign in", r"login", r"inscreva-se", r"suscr[ií]bete", r"abonnez-vous", r"abonnieren",
+            r"iscriviti", r"подпис\w*")
+_PITCH = re.compile(rf"\b{cues.opening_lookahead(_PITCHES)}(?:{'|'.join(_PITCHES)})\b", re.IGNORECASE)
 #: A call to action is a line or two, not a paragraph; a sign-off (cues.SIGN_OFF) may name the
 #: address, the desks and the social accounts too.
 _CALL_WORDS = 30

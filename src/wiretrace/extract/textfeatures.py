@@ -15,7 +15,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Protocol
 
@@ -237,6 +238,13 @@ _FIRST_TRIM = ":|-–—[(\"'“‘«»"
 _CUE_FIRST_STEMS = ("©", "c)", "copyright", "комментари", "подпис")
 
 
+# (Cached: the first words of blocks repeat from page to page: menus, share bars, "the". A block
+# in a script without spaces is its own first word, hence the cache's modest size.)
+@lru_cache(maxsize=10_000)
+def _may_open_cue(first: str) -> bool:
+    """Whether a block whose first word (lower-cased) is ``first`` may open with a cue phrase."""
+    word = first.strip(_FIRST_TRIM)
+    return word in _CUE_FIRST or word.startswith(_CUE_FIRST_STEMS)
 
 
 #: How many opening characters two blocks must share to count as one text shown twice.
@@ -604,8 +612,7 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     if len(lows) != n:  # a text holds a line break of its own
         lows = [text.lower() for text in texts]
     firsts = [text.partition(" ")[0] for text in lows]
-    cued = [i for i, first in enumerate(firsts)
-            if (word := first.strip(_FIRST_TRIM)) in _CUE_FIRST or word.startswith(_CUE_FIRST_STEMS)]
+    cued = list(compress(range(n), map(_may_open_cue, firsts)))
     # ... or whose first character is a digit (of the cues, only the comments lead "12 comments"
     # opens with one, and only with a decimal digit), or in a script without spaces.
     opening = keys.take(starts, mode="clip") & _ANY_DIGIT

@@ -39,3 +39,11 @@ def test_paywall_notices(text: str) -> None:
                                   "Members of the club continued reading the statement aloud."])
 def test_sentences_about_subscribers_are_no_paywall(text: str) -> None:
     assert PAYWALL.search(text) is None
+
+
+def test_opening_lookahead_reads_a_word_boundary_and_an_opening_group() -> None:
+    words = (r"\b(?:can|may) be reached", r"\bcontributed", r"(?:this|the rest of this) story")
+    assert opening_lookahead(words) == "(?=[cmt])"
+    for unsure in (r"(?:this|that)? story", r"(?:a|(?:b|c))d", r"\d+ comments", "e?mail"):
+        with pytest.raises(ValueError):
+            opening_lookahead((unsure,))

@@ -206,6 +206,21 @@ def test_the_metadata_gates_change_no_record(monkeypatch):
     assert [extract_page(p, config).to_dict() for p in pages] == gated
 
 
+def test_the_feature_pass_finds_the_words_the_gates_ask_about():
+    """The ASCII words the metadata pass's gates ask PageText about are found by the feature
+    pass (asked afterwards, each would cost a search of the whole page), where str.find finds them."""
+    from wiretrace.extract import text, textblocks, textfeatures
+    from wiretrace.extract.dates import DATE_LABEL_WORDS
+
+    asked = {word for word in (*text._DISCLAIMER_HINTS, *text._CAPTION_WORDS, *text._NEWSLETTER_WORDS, *DATE_LABEL_WORDS)
+             if word.isascii() and len(word) >= 4}
+    assert asked <= set(textfeatures._QUAD_WORDS)
+    dump = DUMP + "Posted on May 8, 2026. Photo credit: Jon Tavi. Image: Port Authority. Newsletter: Enter your email\n"
+    _labels, facts = textblocks.classify_page(textblocks.segment(dump))
+    for word in asked:
+        assert facts.seen[word] == textfeatures._find_all(facts.lower, word), word
+
+
 def _holds_one_of(items, needles: tuple[str, ...]) -> bool:
     """Whether every match of the parsed regex ``items`` holds one of ``needles`` (lower-cased):
     a run of literal characters holds one, a group whose content does, an alternation each of

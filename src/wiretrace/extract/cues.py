@@ -12,10 +12,25 @@ from collections.abc import Iterable
 
 def opening_lookahead(alternatives: Iterable[str]) -> str:
     """A look-ahead at the first characters of ``alternatives`` (regexes that each open with a
-    literal letter), to put before their alternation: the regex engine then skips to a position
-    where one of them can start instead of trying every alternative at every position (several
-    times faster on a long text). Derived, so that a new alternative cannot be left out of it."""
-    return "(?=[" + re.escape("".join(sorted({alternative[0] for alternative in alternatives}))) + "])"
+    literal character, or with a group of alternatives that do, past a ``\\b``), to put before
+    their alternation: the regex engine then skips to a position where one of them can start
+    instead of trying every alternative at every position (several times faster on a long
+    text). Derived, so that a new alternative cannot be left out of it."""
+    return "(?=[" + re.escape("".join(sorted(set().union(*map(_openings, alternatives))))) + "])"
+
+
+def _openings(alternative: str) -> set[str]:
+    """The characters a match of the regex ``alternative`` can start with (see opening_lookahead)."""
+    alternative = alternative.removeprefix(r"\b")
+    if alternative.startswith("(?:"):
+        end = alternative.index(")")
+        group = alternative[3:end]
+        if "(" in group or alternative[end + 1 : end + 2] in ("?", "*", "{"):
+            raise ValueError(f"alternative without a literal opening: {alternative!r}")
+        return set().union(*map(_openings, group.split("|")))
+    if alternative[:1] in ("", "\\", "[", "(", ".") or alternative[1:2] in ("?", "*", "+", "{"):
+        raise ValueError(f"alternative without a literal opening: {alternative!r}")
+    return {alternative[0]}
 
 # An inline promo glued to the end of a paragraph: "... elite.  ALSO READ: <headline>".
 # Upper-case or title-case lead words only, so that prose such as "you can also read the
@@ -113,7 +128,8 @@ CREDIT = re.compile("(?:" + "|".join(_CREDIT_ANYWHERE + _CREDIT_OPENINGS) + ")",
 # one of the first-word phrases (one match attempt) or holds one of the others somewhere: the
 # search no longer tries every first-word phrase at every position of the text.
 _CLOSING_OPENING = re.compile("|".join(_SIGN_OFF_OPENINGS + _CREDIT_OPENINGS), re.IGNORECASE)
-_CLOSING_ANYWHERE = re.compile("|".join(_SIGN_OFF_ANYWHERE + _CREDIT_ANYWHERE), re.IGNORECASE)
+_CLOSING_ANYWHERE = re.compile(opening_lookahead(_SIGN_OFF_ANYWHERE + _CREDIT_ANYWHERE)
+                               + "(?:" + "|".join(_SIGN_OFF_ANYWHERE + _CREDIT_ANYWHERE) + ")", re.IGNORECASE)
 
 
 def signs_off_or_credits(text: str) -> bool:
@@ -170,25 +186,27 @@ CALL_TO_ACTION = re.compile(
 # A non-profit newsroom's box under the story: its offer to republish it and its licence ("Our
 # stories may be republished ... under a Creative Commons license"), and its appeal for money
 # ("X is a nonprofit newsroom. We rely on readers like you ...").
-APPEAL = re.compile(r"^republish (?:this|our) (?:story|article)\b|\b(?:readers like you|make a (?:donation|gift)|"
-                    r"your (?:gift|donation)|become a (?:member|donor)|reader-supported|support (?:my|our) work|"
-                    r"consider becoming a (?:free or )?(?:paid )?(?:subscriber|member)|"
-                    r"support (?:our|independent|local|nonprofit|non-profit) (?:journalism|newsroom|reporting)|"
-                    r"(?:may|can|are free to) (?:be )?republish\w*)\b", re.IGNORECASE)
+_APPEALS = (r"readers like you", r"make a (?:donation|gift)", r"your (?:gift|donation)", r"become a (?:member|donor)",
+            r"reader-supported", r"support (?:my|our) work", r"consider becoming a (?:free or )?(?:paid )?(?:subscriber|member)",
+            r"support (?:our|independent|local|nonprofit|non-profit) (?:journalism|newsroom|reporting)",
+            r"(?:may|can|are free to) (?:be )?republish\w*")
+_REPUBLISH_OFFER = r"republish (?:this|our) (?:story|article)\b"
+APPEAL = re.compile(rf"{opening_lookahead((_REPUBLISH_OFFER, *_APPEALS))}(?:^{_REPUBLISH_OFFER}|\b(?:{'|'.join(_APPEALS)})\b)",
+                    re.IGNORECASE)
 
 # Where a paywall cuts the story: "Subscribe to continue reading", "This article is reserved for
 # subscribers", "Il vous reste 60% de cet article à lire", "Je m'abonne". The page shows the
 # story's opening only.
-PAYWALL = re.compile(
-    r"\b(?:subscribe (?:now )?to (?:continue|keep) reading|to continue reading,? (?:please )?(?:subscribe|log in|sign in)|"
+_PAYWALL_NOTICES = (
+    r"subscribe (?:now )?to (?:continue|keep) reading", r"to continue reading,? (?:please )?(?:subscribe|log in|sign in)",
     r"(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) (?:only )?(?:to|for) "
-    r"(?:paying )?(?:subscribers|members)|already a (?:subscriber|member)\?|for subscribers only|"
-    r"you(?:'ve|’ve| have) (?:reached|used) (?:your|all (?:of )?your) (?:free|monthly) (?:articles?|stories|limit)|"
-    r"il vous reste \d+\s?% de cet article|réservée? aux abonnés|je m['’]abonne|déjà abonné|"
-    r"nur für abonnenten|jetzt (?:weiterlesen|abonnieren|abonnent werden)|"
-    r"(?:exclusivo|solo|sólo) para (?:suscriptores|socios|abonados|assinantes)|ya soy suscriptor|já é assinante|"
-    r"suscr[ií]bete para (?:seguir|continuar) leyendo|assine para continuar|riservato agli abbonati)",
-    re.IGNORECASE)
+    r"(?:paying )?(?:subscribers|members)", r"already a (?:subscriber|member)\?", r"for subscribers only",
+    r"you(?:'ve|’ve| have) (?:reached|used) (?:your|all (?:of )?your) (?:free|monthly) (?:articles?|stories|limit)",
+    r"il vous reste \d+\s?% de cet article", r"réservée? aux abonnés", r"je m['’]abonne", r"déjà abonné",
+    r"nur für abonnenten", r"jetzt (?:weiterlesen|abonnieren|abonnent werden)",
+    r"(?:exclusivo|solo|sólo) para (?:suscriptores|socios|abonados|assinantes)", r"ya soy suscriptor", r"já é assinante",
+    r"suscr[ií]bete para (?:seguir|continuar) leyendo", r"assine para continuar", r"riservato agli abbonati")
+PAYWALL = re.compile(rf"\b{opening_lookahead(_PAYWALL_NOTICES)}(?:{'|'.join(_PAYWALL_NOTICES)})", re.IGNORECASE)
 #: The record's warning for a section front, tag page or home page.
 FRONT_PAGE_WARNING = "a front page: its text is teasers for other stories"
 #: The record's warning where a paywall's notice cuts the story ...

@@ -15,7 +15,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Protocol
 
@@ -237,6 +238,13 @@ _FIRST_TRIM = ":|-–—[(\"'“‘«»"
 _CUE_FIRST_STEMS = ("©", "c)", "copyright", "комментари", "подпис")
 
 
+# (Cached: the first words of blocks repeat from page to page: menus, share bars, "the". A block
+# in a script without spaces is its own first word, hence the cache's modest size.)
+@lru_cache(maxsize=10_000)
+def _may_open_cue(first: str) -> bool:
+    """Whether a block whose first word (lower-cased) is ``first`` may open with a cue phrase."""
+    word = first.strip(_FIRST_TRIM)
+    return word in _CUE_FIRST or word.startswith(_CUE_FIRST_STEMS)
 
 
 #: How many opening characters two blocks must share to count as one text shown twice.
@@ -351,28 +359,50 @@ _QUAD_OF = {
     "photo/": "oto/", "photo:": "oto:", "photograph:": "aph:", "photos:": "tos:", "privacy polic": "cy p",
     "register": "iste", "rights reserved": "eser", "sign in": "gn i", "sign up": "gn u", "subscri": "ubsc",
     "views expressed": "ws e",
+    # (the _ASKED_WORDS)
+    "publish": "blis", "posted": "oste", "modified": "difi", "publica": "lica", "actualiz": "ctua", "atualiz": "atua",
+    "aktualis": "ktua", "pubblica": "pubb", "aggiorn": "iorn", "image": "mage", "credit": "cred", "newsletter": "wsle",
+    "enter your email": "ur e", "edited by": "dite", "reworked by": "rewo", "generated from": "d fr",
 }
 
 
-def _quad_plan() -> dict[str, tuple[tuple[str, int, int], ...]]:
+# Words the metadata pass asks PageText about besides the _KEYWORDS (text.py's gates: the date
+# labels, the caption, newsletter and publisher's-note words): the same pass finds them, for no
+# column, so that asking costs no str.find over the whole page (a dozen of those took some 4% of
+# a page's time). A word the metadata pass asks about and that is missing here is still found,
+# by str.find when first asked; one here must be ASCII, of four characters or more.
+_ASKED_WORDS = (
+    "date", "publish", "posted", "modified", "publica", "actualiz", "atualiz", "aktualis", "pubblica", "aggiorn",
+    "photo", "image", "credit", "newsletter", "enter your email",
+    "syndicat", "edited by", "auto-generated", "reworked by", "generated from",
+)
+
+
+def _quad_plan() -> dict[str, tuple[tuple[str, int, int | None], ...]]:
     """Four characters -> (keyword, their offset in it, column) of the _KEYWORDS searched in the
-    lower-cased page that have four characters or more."""
-    plan: dict[str, list[tuple[str, int, int]]] = {}
+    lower-cased page that have four characters or more, and of the _ASKED_WORDS (column None)."""
+    plan: dict[str, list[tuple[str, int, int | None]]] = {}
+    words: list[tuple[str, int | None]] = []
     for column, groups in _KEYWORD_PLAN:
         if column == 11:  # the separators are searched in the page itself
             continue
-        for _anchor, keywords in groups:
-            for keyword in keywords:
-                if len(keyword) >= 4:
-                    quad = _QUAD_OF.get(keyword, keyword[:4])
-                    plan.setdefault(quad, []).append((keyword, keyword.index(quad), column))
+        words += [(keyword, column) for _anchor, keywords in groups for keyword in keywords if len(keyword) >= 4]
+    words += [(word, None) for word in _ASKED_WORDS if word not in {keyword for keyword, _column in words}]
+    for word, column in words:
+        if not (word.isascii() and len(word) >= 4):
+            raise ValueError(f"not found by four ASCII characters: {word!r}")
+        quad = _QUAD_OF.get(word, word[:4])
+        plan.setdefault(quad, []).append((word, word.index(quad), column))
     return {quad: tuple(entries) for quad, entries in plan.items()}
 
 
 _QUAD_PLAN = _quad_plan()
 _QUAD_MARKS = np.zeros(0x10000, dtype=bool)
 _QUAD_MARKS[_quad_hash(np.array([int.from_bytes(q.encode("ascii"), "little") for q in _QUAD_PLAN], dtype="<u4"))] = True
-_QUAD_KEYWORDS = tuple(keyword for entries in _QUAD_PLAN.values() for keyword, _offset, _column in entries)
+#: Every word the quads find.
+_QUAD_WORDS = tuple(word for entries in _QUAD_PLAN.values() for word, _offset, _column in entries)
+_QUAD_KEYWORDS = tuple(word for entries in _QUAD_PLAN.values() for word, _offset, column in entries
+                       if column is not None)
 # What is left for str.find when the quads have been searched: the separators and "©".
 _FIND_PLAN = tuple(
     (column, tuple((anchor, kept) for anchor, words in groups
@@ -582,8 +612,7 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     if len(lows) != n:  # a text holds a line break of its own
         lows = [text.lower() for text in texts]
     firsts = [text.partition(" ")[0] for text in lows]
-    cued = [i for i, first in enumerate(firsts)
-            if (word := first.strip(_FIRST_TRIM)) in _CUE_FIRST or word.startswith(_CUE_FIRST_STEMS)]
+    cued = list(compress(range(n), map(_may_open_cue, firsts)))
     # ... or whose first character is a digit (of the cues, only the comments lead "12 comments"
     # opens with one, and only with a decimal digit), or in a script without spaces.
     opening = keys.take(starts, mode="clip") & _ANY_DIGIT
@@ -635,18 +664,19 @@ def _find_keywords(page: str, low: str, codes: np.ndarray, seen: dict[str, list[
     plan = _KEYWORD_PLAN
     if len(low) == len(page) and len(codes) >= 4:  # offsets in low are offsets in the page
         plan = _FIND_PLAN
-        for keyword in _QUAD_KEYWORDS:
-            seen[keyword] = []
+        for word in _QUAD_WORDS:
+            seen[word] = []
         folded = _FOLD.take(codes, mode="clip")
         # Each position's next four folded characters, as one uint32 (a view, no copy).
         quads = np.ndarray((len(folded) - 3,), dtype="<u4", buffer=folded, strides=(1,))
         for at in _QUAD_MARKS.take(_quad_hash(quads)).nonzero()[0].tolist():
-            for keyword, offset, column in _QUAD_PLAN.get(low[at : at + 4], ()):
+            for word, offset, column in _QUAD_PLAN.get(low[at : at + 4], ()):
                 start = at - offset
-                if start >= 0 and low.startswith(keyword, start):
-                    seen[keyword].append(start)
-                    found_at.append(start)
-                    columns.append(column)
+                if start >= 0 and low.startswith(word, start):
+                    seen[word].append(start)
+                    if column is not None:
+                        found_at.append(start)
+                        columns.append(column)
     for column, groups in plan:
         haystack = page if column == 11 else low
         for anchor, keywords in groups:

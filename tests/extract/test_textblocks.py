@@ -559,6 +559,20 @@ def test_a_nonprofit_newsrooms_republish_box_and_appeal_closing_the_body_leave_i
     assert all(keep)
 
 
+def test_a_pull_quote_beside_the_paragraph_it_repeats_leaves_the_body() -> None:
+    """A feature's pull quote repeats, in large type, words a paragraph nearby says in full (the
+    attribution between them left out); a quotation said once stays."""
+    said = ('"They kept saying the trams would fix it," the mayor told the council on Tuesday. '
+            '"The trams fix it fine until the night they don\'t."')
+    pull = '"They kept saying the trams would fix it. The trams fix it fine until the night they don\'t."'
+    once = '"We will not demolish a single home for this line," the mayor said.'
+    texts = [PARAGRAPHS[0], said, pull, PARAGRAPHS[1], once, PARAGRAPHS[2]]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_pull_quotes(blocks, keep)
+    assert [t for t, k in zip(texts, keep) if k] == [PARAGRAPHS[0], said, PARAGRAPHS[1], once, PARAGRAPHS[2]]
+
+
 def test_requests_to_write_in_and_newsletter_pitches_closing_the_body_leave_it() -> None:
     """"Have a tip? ... may be reached at", "We'd like to hear what you think" and a newsletter
     pitch after the story are the newsroom's; a quote closing the story stays."""

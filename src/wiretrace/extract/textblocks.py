@@ -1105,7 +1105,42 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
     _take_introduced_lists(blocks, keep, columns, scores)
     _drop_closing_calls(blocks, keep, columns)
     drop_repeated_paragraphs(blocks, keep)
+    drop_pull_quotes(blocks, keep)
     return keep
+
+
+#: A pull quote is a sentence or two in quotation marks, set beside the paragraph it repeats
+#: (at most this many body blocks away), its words all there in order (the quote marks and the
+#: attribution between them left out).
+_PULL_QUOTE_WORDS = (6, 40)
+_PULL_QUOTE_REACH = 4
+_QUOTE_OPENERS = ('"', "“", "«", "„")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _said_in(words: list[str], other: list[str]) -> bool:
+    """Whether ``words`` all stand in ``other``, in order (gaps allowed)."""
+    remaining = iter(other)
+    return all(word in remaining for word in words)
+
+
+def drop_pull_quotes(blocks: list[Block], keep: list[bool]) -> None:
+    """Take pull quotes out of the body (in place): a feature's layout repeats a line of a quote
+    in large type beside the paragraph that holds it, and a text dump gives it a block of its
+    own; every word of it is said, in the same order, in a longer paragraph nearby."""
+    kept = list(compress(range(len(keep)), keep))
+    for n, i in enumerate(kept):
+        text = blocks[i].text
+        if text[:1] not in _QUOTE_OPENERS:
+            continue
+        words = _WORD_RUN.findall(text.lower())
+        if not _PULL_QUOTE_WORDS[0] <= len(words) <= _PULL_QUOTE_WORDS[1]:
+            continue
+        for j in kept[max(0, n - _PULL_QUOTE_REACH): n + _PULL_QUOTE_REACH + 1]:
+            other = blocks[j].text
+            if j != i and len(other) > len(text) and _said_in(words, _WORD_RUN.findall(other.lower())):
+                keep[i] = False
+                break
 
 
 #: A paragraph this long, said twice word for word, is a second copy of the story on the page.

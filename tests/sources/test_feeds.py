@@ -212,6 +212,8 @@ def test_an_item_keeps_the_pictures_of_its_content_and_those_it_declares(tmp_pat
     assert [(i.url, i.caption, i.credit) for i in second.images] == [
         ("https://cdn.harbourpost.example/ferry.jpg", "The ferry at its pier", "Reuters")]
     assert second.headline == "Ferry fares stay the same"
+    # The caption goes with its picture, not into the text.
+    assert first.body == ["Dock workers ended a three-day strike on Friday.", "Ships had waited at anchor off the coast."]
 
 
 def test_a_feed_items_declared_pictures_are_part_of_what_it_said(tmp_path):

@@ -48,14 +48,15 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
 
 
 def html_paragraphs(fragment: str) -> list[str]:
-    """The paragraphs of an HTML fragment (or of plain text): block elements and ``<br><br>`` split them."""
+    """The paragraphs of an HTML fragment (or of plain text): block elements and ``<br><br>`` split
+    them. A picture's caption is no paragraph of the text (the item's images carry it)."""
     import lxml.html
 
     try:
         root = lxml.html.fragment_fromstring(without_control_characters(fragment), create_parent="div")
     except Exception:  # lxml's ParserError on an empty document, odd bytes
         return [" ".join(fragment.split())] if fragment.strip() else []
-    for el in root.xpath(".//script | .//style"):
+    for el in root.xpath(".//script | .//style | .//figcaption"):
         el.drop_tree()
     for el in root.iter():
         tag = el.tag if isinstance(el.tag, str) else ""

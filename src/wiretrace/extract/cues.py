@@ -176,6 +176,8 @@ SUBSCRIBE = re.compile(
 
 # How a publisher's call to action opens: "Subscribe to ...", "Sign up for ...", "Follow Newsbeat
 # on Instagram ...", "Get Motor Cycle Monthly delivered ...", "Listen to Newsbeat live at ...".
+#: A call to action is a line or two, not a paragraph.
+CALL_WORDS = 30
 CALL_TO_ACTION = re.compile(
     r"^(?:subscribe\b|sign up\b|follow (?:us|[\w&'’.-]+(?: [\w&'’.-]+){0,5}) on\b|like us on\b|join (?:our|the) [\w ]{0,30}"
     r"(?:forum|community|newsletter|conversation|discussion)|download (?:the|our)\b|click here\b|get .{0,60}? delivered\b|"

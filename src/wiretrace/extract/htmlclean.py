@@ -205,10 +205,6 @@ def is_tool_bar(text: str) -> bool:
         and not any(c.isdigit() for c in entry) for entry in entries)
 
 
-#: A call to action is a line or two, not a paragraph.
-_CALL_WORDS = 30
-
-
 def tail_category(text: str) -> str | None:
     "Category of a sign-off line after the article's last paragraph, or None."
     if words(text) > 40:
@@ -220,7 +216,7 @@ def tail_category(text: str) -> str | None:
     if cues.TAGS_LEAD.match(text):
         return "tags"
     if cues.APPEAL.search(text) or cues.PAYWALL.search(text) \
-            or (words(text) <= _CALL_WORDS and cues.CALL_TO_ACTION.match(text)):
+            or (words(text) <= cues.CALL_WORDS and cues.CALL_TO_ACTION.match(text)):
         return "promo"
     if cues.has_copyright_notice(text) or cues.DISCLAIMER.search(_COPYRIGHT_PROSE.sub(" ", text)):
         return "disclaimer"

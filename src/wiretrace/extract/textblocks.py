@@ -1228,9 +1228,8 @@ _PITCHES = (r"sign(?:ing)? up", r"subscri\w*", r"newsletters?", r"inbox", r"e-?m
             r"registration", r"log ?in", r"sign in", r"login", r"inscreva-se", r"suscr[ií]bete", r"abonnez-vous", r"abonnieren",
             r"iscriviti", r"подпис\w*")
 _PITCH = re.compile(rf"\b{cues.opening_lookahead(_PITCHES)}(?:{'|'.join(_PITCHES)})\b", re.IGNORECASE)
-#: A call to action is a line or two, not a paragraph; a sign-off (cues.SIGN_OFF) may name the
+#: A call to action is a line or two (cues.CALL_WORDS); a sign-off (cues.SIGN_OFF) may name the
 #: address, the desks and the social accounts too.
-_CALL_WORDS = 30
 _SIGN_OFF_WORDS = 60
 
 
@@ -1256,7 +1255,7 @@ def _closing_call(text: str, newsletter: bool) -> bool:
     elif text.startswith(_BUTTON_MARK):
         text = text[len(_BUTTON_MARK):]
     words = text.count(" ") + 1
-    if words <= _CALL_WORDS and ((newsletter and _PITCH.search(text)) or cues.CALL_TO_ACTION.match(text)):
+    if words <= cues.CALL_WORDS and ((newsletter and _PITCH.search(text)) or cues.CALL_TO_ACTION.match(text)):
         return True
     if words <= _SIGN_OFF_WORDS and (cues.APPEAL.search(text) or cues.PAYWALL.search(text)):
         return True
@@ -1293,7 +1292,7 @@ _BOX_REACH = 4
 # A box's pitch speaks to the reader ("... delivered to your inbox", "Thank you for
 # subscribing!"); a story's sentence about subscribers or an email does not, unless it quotes.
 _READER_ADDRESS = re.compile(r"\b(?:you|your)\b|!", re.IGNORECASE)
-_QUOTE_MARKS = ('"', "“", "”", "«", "„")
+_QUOTE_MARKS = (*_QUOTE_OPENERS, "”")
 
 
 def _box_pitch(text: str) -> bool:
@@ -1302,7 +1301,7 @@ def _box_pitch(text: str) -> bool:
 
 
 def _story_line(text: str) -> bool:
-    return (text.endswith(SENTENCE_ENDS) or text.count(" ") + 1 > _CALL_WORDS) and not _box_pitch(text)
+    return (text.endswith(SENTENCE_ENDS) or text.count(" ") + 1 > cues.CALL_WORDS) and not _box_pitch(text)
 
 
 def _box_heading(text: str) -> bool:
@@ -1321,12 +1320,12 @@ def _drop_newsletter_boxes(blocks: list[Block], keep: list[bool], pitches: set[i
     changed = False
     n = len(blocks)
     for j in sorted(pitches):
-        if keep[j] or blocks[j].text.count(" ") + 1 > _CALL_WORDS:
+        if keep[j] or blocks[j].text.count(" ") + 1 > cues.CALL_WORDS:
             continue
         # Down: the box's pitch lines and fine print, until the story resumes.
         for k in range(j + 1, min(n, j + 1 + _BOX_REACH)):
             text = blocks[k].text
-            if text.count(" ") + 1 > _CALL_WORDS or (keep[k] and not _box_pitch(text)):
+            if text.count(" ") + 1 > cues.CALL_WORDS or (keep[k] and not _box_pitch(text)):
                 break
             if keep[k]:
                 keep[k] = False
@@ -1334,7 +1333,7 @@ def _drop_newsletter_boxes(blocks: list[Block], keep: list[bool], pitches: set[i
         # Up: pitch lines, then the box's heading, the topmost line of the box.
         for k in range(j - 1, max(-1, j - 1 - _BOX_REACH), -1):
             text = blocks[k].text
-            if text.count(" ") + 1 > _CALL_WORDS:
+            if text.count(" ") + 1 > cues.CALL_WORDS:
                 break
             if not keep[k]:
                 continue
@@ -1349,7 +1348,7 @@ def _drop_newsletter_boxes(blocks: list[Block], keep: list[bool], pitches: set[i
 
 
 #: A newsletter box at the foot: its heading has at most this many words, and at most this many
-#: kept blocks, each a line or two (_CALL_WORDS), follow it; this many of the body's blocks come
+#: kept blocks, each a line or two (cues.CALL_WORDS), follow it; this many of the body's blocks come
 #: first (the story, in evidence above the box).
 _FOOT_HEADING_WORDS = 8
 _FOOT_BLOCKS = 4
@@ -1380,7 +1379,7 @@ def _drop_newsletter_foot(blocks: list[Block], keep: list[bool], pitches: set[in
     # Up from the body's last block, while what is kept below stays a few short lines.
     for below in range(1, last + 1):
         i = kept[n - below]
-        if blocks[i].text.count(" ") + 1 > _CALL_WORDS:
+        if blocks[i].text.count(" ") + 1 > cues.CALL_WORDS:
             return
         if headings and headings[-1] > kept[n - below - 1]:
             for k in kept[n - below:]:

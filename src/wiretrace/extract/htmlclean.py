@@ -155,9 +155,12 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+_WORD = re.compile(r"\w+")
+
+
 def normalize(text: str) -> str:
     "Lower-case word tokens, the key under which titles and link texts are compared."
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def promo_headline(text: str) -> str:

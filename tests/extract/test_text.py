@@ -735,3 +735,25 @@ def test_a_story_with_sub_headings_stays_an_article() -> None:
                      + [line for pair in zip(sections, paragraphs) for line in pair]) + "\n"
     article = extract_page(Page("story.txt", dump), ExtractConfig(mode="text"))
     assert article.is_article is True and len(article.body) >= 4
+
+
+HOW_TO_DUMP = """Notes from the terminal
+
+Running a script every night with systemd user timers
+
+Oct 3, 2019 · 3 minute read
+
+Every few months someone on my team asks how to run a Python script on a schedule on a server where they do not have root. The answer is almost always a systemd user timer, so here it is written down.
+Create the directory for user units if it does not exist yet.
+mkdir -p ~/.config/systemd/user
+Write a service unit that runs your script and a timer unit with the same name that says when to run it, then reload systemd and enable the timer with one command.
+By default, user services stop when you log out. To keep your timer running, ask an administrator to enable lingering for your account once, and the timer runs whether or not you are logged in.
+"""
+
+
+def test_a_story_saying_something_does_not_exist_is_no_error_page():
+    # (NOT_FOUND took any "does not exist" in the opening lines for an error page's message.)
+    article = extract_page(Page("howto.txt", HOW_TO_DUMP), ExtractConfig(mode="text"))
+    assert article.is_article is not False
+    assert not any("error page" in w for w in article.warnings)
+    assert any("does not exist yet" in p for p in article.body)

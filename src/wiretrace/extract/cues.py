@@ -82,12 +82,13 @@ READING_TIME_STRICT = re.compile(
 
 # (Or without a colon, where hashtags follow: "tags #Local Markets #Nifty".)
 # An error page's message: "404", "Page not found", "Oops! We couldn't find that page", "The page you
-# were looking for doesn't exist".
+# were looking for doesn't exist", "This page does not exist" (a page: a how-to's "create the folder
+# if it does not exist yet" is no error).
 NOT_FOUND = re.compile(
     r"\b(?:404|(?:page|article|story) not found|(?:could ?n[o']?t|can'?t|cannot|were unable to) find (?:that|this|the|"
     r"the requested) (?:page|article|story)|(?:page|article|story) (?:you|you're|you are) (?:were )?(?:looking for|"
     r"requested)|(?:page|article|story) (?:cannot|could not|can'?t|couldn'?t) be found|no longer available|"
-    r"(?:does not|doesn'?t) exist)\b", re.IGNORECASE)
+    r"(?:page|article|story|post|link|url) (?:\w+ )?(?:does not|doesn'?t) exist)\b", re.IGNORECASE)
 #: Words every NOT_FOUND match holds (lower-cased): a cheap test before the pattern.
 NOT_FOUND_WORDS = ("404", "found", "find", "looking for", "requested", "available", "exist")
 

@@ -282,6 +282,65 @@ def test_short_story_in_a_big_template_falls_back_to_readability():
     assert result.paragraphs == STORY[:2]
 
 
+OBITUARY = [
+    "Margaret Ann Sullivan, 87, of Westfield, passed away peacefully on Saturday, November 9, 2019, at Noble "
+    "Hospital, surrounded by her loving family.",
+    "Born in Springfield on March 14, 1932, she was the daughter of the late Thomas and Helen Kiley. Peggy graduated "
+    "from the Mercy Hospital School of Nursing in 1953 and worked as a registered nurse for more than 35 years, most "
+    "of them in the maternity ward at Noble Hospital, where she helped deliver what she liked to say was half of "
+    "Westfield.",
+    "She was a communicant of St. Mary's Church, where she taught religious education for many years. She loved her "
+    "garden, a good mystery novel, the Red Sox in any season and, above all, her grandchildren, who could always "
+    "count on her for a batch of molasses cookies.",
+    "She leaves her children, Kathleen Doyle of Southwick, Michael Sullivan of Westfield and Anne Marie Sullivan of "
+    "Boston; her sister, Joan Murphy of Chicopee; eight grandchildren; and three great-grandchildren.",
+    "Calling hours will be held on Thursday, November 14, from 4 to 7 p.m. at the Firtion-Adams Funeral Service, 76 "
+    "Broad St., Westfield. Her funeral Mass will be celebrated on Friday at 10 a.m. at St. Mary's Church.",
+]
+
+
+def test_a_story_in_br_separated_text_beats_a_few_paragraphs_around_it():
+    # An obituary as a guest-book site serves it: the notice is text and <br>s in a <div>, the
+    # funeral home's card and the guest book are <p>s. trafilatura's first pick was the <p>s.
+    html = (
+        "<html><body><div class='wrapper'><h1>Margaret Ann Sullivan</h1>"
+        "<div class='ObitText'>" + "<br><br>".join(OBITUARY) + "</div>"
+        "<div class='home'><h3>Arrangements under the direction of:</h3><p>Firtion-Adams Funeral Service<br>"
+        "76 Broad Street | Westfield, MA 01085</p></div>"
+        "<div class='book'><h2>Guest Book</h2><p>Peggy was the nurse on duty when both of my children were born. "
+        "I will never forget her kindness and her calm.</p><p>Mrs. Sullivan taught me in 1978 and somehow made it "
+        "fun. Rest in peace.</p></div></div></body></html>"
+    )
+    result = _extract(html)
+    assert result.paragraphs[:5] == OBITUARY
+
+
+def test_a_layout_tables_cells_are_read_paragraph_by_paragraph():
+    # An old template sets the whole page in a table; trafilatura returns its rows, the story's
+    # <br>-separated paragraphs as <p>s inside one cell. They were one block, words glued
+    # across paragraphs ("deputiesBy Deborah Horn", "Local NewsSports").
+    paragraphs = "<BR><BR>".join(STORY)
+    html = (
+        "<HTML><BODY><TABLE><TR><TD><FONT SIZE=2><A HREF='/news.html'>Local News</A><BR>"
+        "<A HREF='/sports.html'>Sports</A><BR><A HREF='/obits.html'>Obituaries</A></FONT></TD>"
+        f"<TD><FONT SIZE=5><B>Carmaker cuts forecast again</B></FONT><BR><FONT SIZE=1>By Deborah Horn</FONT><BR><BR>"
+        f"<FONT SIZE=3>{paragraphs}</FONT></TD></TR></TABLE></BODY></HTML>"
+    )
+    result = _extract(html)
+    for paragraph in STORY:
+        assert paragraph in result.paragraphs
+    assert not any("NewsSports" in p or "againBy" in p for p in result.paragraphs + [b.text for b in result.boilerplate])
+
+
+def test_a_data_tables_rows_stay_one_line_each():
+    html = _story_page(
+        "<p>Here is how the quarter compared with a year ago:</p><table><tr><th>Revenue</th><td><p>$1.12B</p></td>"
+        "<td><p>$1.19B</p></td></tr><tr><th>Net income</th><td><p>$41.2M</p></td><td><p>$68.9M</p></td></tr></table>"
+    )
+    result = _extract(html)
+    assert "Revenue $1.12B $1.19B" in result.paragraphs and "Net income $41.2M $68.9M" in result.paragraphs
+
+
 @pytest.mark.parametrize(
     "html",
     [

@@ -9,7 +9,7 @@ from copy import copy, deepcopy
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from lxml.etree import Comment, ProcessingInstruction, _Element, strip_elements
+from lxml.etree import Comment, ProcessingInstruction, XPath, _Element, strip_elements
 from lxml.html import HtmlElement
 from trafilatura.core import _forum_thread_page
 from trafilatura.external import sanitize_tree, try_readability
@@ -36,10 +36,11 @@ class HtmlBody:
 _OPTIONS = Extractor(fast=True, comments=False, links=False)
 
 
-def _options(url: str | None) -> Extractor:
+def _options(url: str | None, focus: str = "balanced") -> Extractor:
     # (A copy: Extractor() reads its settings from a ConfigParser, ten times the cost.)
     options = copy(_OPTIONS)
     options.url = options.source = url
+    options.focus = focus
     return options
 
 
@@ -76,16 +77,22 @@ def _cut_paragraphs(tree: _Element) -> int | None:
     return kept
 
 
+# (libxml2 counts the characters of the page's text without handing Python a string per node.)
+_TEXT_LENGTH = XPath("string-length(.)")
+
+
 def _trafilatura_body(
-    tree: HtmlElement, url: str | None, furniture: list | None = None, warnings: list[str] | None = None
-) -> tuple[_Element, str, htmlclean.LinkIndex]:
+    tree: HtmlElement, url: str | None, furniture: list | None = None, warnings: list[str] | None = None,
+    focus: str = "balanced",
+) -> tuple[_Element, str, htmlclean.LinkIndex, int]:
     """trafilatura's fast cascade on the already parsed page, minus the copies it makes to
     protect its input (we own ``work``) and minus the metadata step. What is removed up
     front as page furniture is appended to ``furniture``, and what the record should be told
-    (a page too large to read whole) to ``warnings``. Also returns the links of the cleaned
+    (a page too large to read whole) to ``warnings``; ``focus`` is trafilatura's ("recall"
+    keeps more of what it doubts). Also returns the links of the cleaned
     page, indexed before trafilatura strips them (navigation and footers gone, so the index
-    is small)."""
-    options = _options(url)
+    is small), and how many characters of text the cleaned page holds."""
+    options = _options(url, focus)
     work = _work_copy(tree)
     removed = htmlclean.remove_furniture(work, url)
     if furniture is not None:
@@ -102,9 +109,10 @@ def _trafilatura_body(
     if kept is not None and warnings is not None:
         warnings.append(f"body read from the page's first {kept:,} paragraphs")
     links = htmlclean.LinkIndex(cleaned)
+    page_chars = int(_TEXT_LENGTH(cleaned))
     cleaned = convert_tags(cleaned, options, url)
     body, text = extract_content(cleaned, options)
-    return body, text, links
+    return body, text, links, page_chars
 
 
 def _readability_body(tree: HtmlElement, url: str | None) -> tuple[_Element, str]:
@@ -122,17 +130,47 @@ def _readability_body(tree: HtmlElement, url: str | None) -> tuple[_Element, str
 # Below this many characters trafilatura's result is a failure rather than a short article
 # (its own MIN_EXTRACTED_SIZE).
 _MIN_BODY_CHARS = 250
+# A result under this many characters that holds less than this share of the cleaned page's
+# text may have left the story out (a funeral home's card and a guest book's <p>s taken, the
+# obituary itself, <br>-separated text in a <div>, not): trafilatura's pick in recall mode
+# replaces it when it is this many times longer. (trafilatura's own recall escalation, with
+# its figures; readability's pick, tried instead, was a page's metadata block on DEV.)
+_SHORT_BODY_CHARS = 3000
+_SHORT_BODY_PAGE_SHARE = 0.2
+_LONGER_PICK_RATIO = 1.5
+# (Only where a <div> holds text of its own, outside any paragraph, of at least this share of
+# the first result's length: what the first pick may have passed over and the second can add.
+# Most short stories on a busy page have none, and a second pass costs as much as the first.)
+_LOOSE_TEXT_SHARE = 0.5
+
+
+def _most_loose_text(tree: HtmlElement) -> int:
+    """The most characters of text a <div> of the page holds outside its child elements."""
+    most = 0
+    for div in tree.iter("div"):
+        chars = len((div.text or "").strip()) + sum(len((child.tail or "").strip()) for child in div)
+        most = max(most, chars)
+    return most
 
 
 def _extract(tree: HtmlElement, url: str | None, furniture: list,
              warnings: list[str]) -> tuple[_Element, htmlclean.LinkIndex | None]:
-    """trafilatura first, readability only when trafilatura comes up short.
+    """trafilatura first (again in recall mode where a short text leaves most of the page's),
+    readability only when trafilatura comes up short.
 
     trafilatura's own rescue for that case is its baseline, a dump of the page's text, which
     on a news page is mostly navigation; readability's scoring of paragraph clusters finds
     a short story inside a big template far more often.
     """
-    body, text, links = _trafilatura_body(tree, url, furniture, warnings)
+    removed: list = []
+    body, text, links, page_chars = _trafilatura_body(tree, url, removed, warnings)
+    if _MIN_BODY_CHARS <= len(text) < _SHORT_BODY_CHARS and len(text) < _SHORT_BODY_PAGE_SHARE * page_chars \
+            and _most_loose_text(tree) > _LOOSE_TEXT_SHARE * len(text):
+        removed_again: list = []
+        recalled = _trafilatura_body(tree, url, removed_again, focus="recall")
+        if len(recalled[1]) > _LONGER_PICK_RATIO * len(text):
+            (body, text, links, _), removed = recalled, removed_again
+    furniture.extend(removed)
     if len(text) >= _MIN_BODY_CHARS:
         return body, links
     other, other_text = _readability_body(tree, url)
@@ -156,11 +194,15 @@ class Block:
 
 
 def _flat_text(element: _Element) -> list[str]:
-    "An element's text, one string per <lb>-separated line."
+    "An element's text, one string per <lb>-separated line, and per paragraph or other block inside it."
     lines, current = [], [element.text or ""]
     for child in element:
         if child.tag == "lb":
             lines.append("".join(current))
+            current = [child.tail or ""]
+        elif child.tag in _PARAGRAPH_TAGS:  # (its words are no part of the line before or after it)
+            lines.append("".join(current))
+            lines.append("".join(child.itertext()))
             current = [child.tail or ""]
         else:
             current.append("".join(child.itertext()))
@@ -171,23 +213,35 @@ def _flat_text(element: _Element) -> list[str]:
 
 _CONTAINERS = {"body", "list", "table", "quote", "div"}
 _BLOCK_TAGS = {"p", "head", "quote", "code", "item", "row", "list", "table", "cell"}
+# ... of which those never inline (trafilatura's <code> is a snippet in a sentence, too).
+_PARAGRAPH_TAGS = _BLOCK_TAGS - {"code"}
+# A cell with at least this many paragraphs (or other blocks) in it is a layout table's column,
+# the story's text among them, not a datum.
+_LAYOUT_CELL_BLOCKS = 2
+
+
+def _is_layout_row(row: _Element) -> bool:
+    return any(sum(child.tag in _PARAGRAPH_TAGS for child in cell) >= _LAYOUT_CELL_BLOCKS for cell in row)
 
 
 def _blocks(element: _Element, out: list[Block], group: int | None = None) -> list[Block]:
     """Flatten trafilatura's output into blocks: list items and table rows are paragraphs of
-    their own, and so is each <lb>-separated line.
+    their own, and so is each <lb>-separated line. A row of a layout table (a cell holding
+    paragraphs: old templates set the whole page in one) is read cell by cell, block by block.
 
     readability's output keeps the page's <div>s (trafilatura's has none): a <div> that only
     wraps others is a container like the rest, and one that holds text alone is a paragraph."""
     nested = element.tag in _CONTAINERS and any(child.tag in _BLOCK_TAGS or child.tag in _CONTAINERS
-                                                for child in element)
+                                                for child in element) \
+        or element.tag == "row" and _is_layout_row(element) \
+        or element.tag == "cell" and any(child.tag in _PARAGRAPH_TAGS for child in element)
     if not nested:
         if element.tag == "row":
             cells = [" ".join(_flat_text(cell)) for cell in element]
             texts = [" ".join(c for c in cells if c)]
         else:
             texts = _flat_text(element)
-        tag = "p" if element.tag == "div" else str(element.tag)
+        tag = "p" if element.tag in ("div", "cell") else str(element.tag)
         out.extend(Block(text, tag, group) for text in texts if text)
         return out
     if element.tag == "list":

@@ -2,7 +2,14 @@ import re
 
 import pytest
 
-from wiretrace.extract.cues import PAYWALL, anywhere_category, opening_lookahead
+from wiretrace.extract.cues import (
+    INLINE_PROMO_LEADS,
+    PAYWALL,
+    RELATED_HEADING,
+    anywhere_category,
+    opening_lookahead,
+    split_inline_promo,
+)
 
 
 def test_opening_lookahead_changes_no_match_of_the_alternation() -> None:
@@ -47,3 +54,23 @@ def test_opening_lookahead_reads_a_word_boundary_and_an_opening_group() -> None:
     for unsure in (r"(?:this|that)? story", r"(?:a|(?:b|c))d", r"\d+ comments", "e?mail"):
         with pytest.raises(ValueError):
             opening_lookahead((unsure,))
+
+
+@pytest.mark.parametrize("lead", ["LEIA TAMBÉM", "Leia também", "Leggi anche", "BACA JUGA", "À lire aussi",
+                                  "Lesen Sie auch", "Читайте также", "Lee también"])
+def test_an_inline_promo_in_another_language_is_split_off(lead: str) -> None:
+    text = f"O governo anunciou o plano nesta terça-feira. {lead}: Prefeitura adia obras do metrô"
+    assert split_inline_promo(text) == ("O governo anunciou o plano nesta terça-feira.", "Prefeitura adia obras do metrô")
+    assert anywhere_category(f"{lead}: Prefeitura adia obras do metrô") == "promo"
+
+
+@pytest.mark.parametrize("heading", ["Notícias relacionadas", "Artigos relacionados:", "LEIA TAMBÉM", "Articoli correlati",
+                                     "Berita terkait", "Похожие статьи"])
+def test_a_related_heading_in_another_language_is_one(heading: str) -> None:
+    assert RELATED_HEADING.match(heading)
+
+
+def test_prose_in_lower_case_after_a_foreign_lead_word_is_no_promo() -> None:
+    text = "O ministro disse que vai leia também: o relatório completo sai amanhã."
+    assert split_inline_promo(text) == (text, None)
+    assert all(lead[0].isupper() for lead in INLINE_PROMO_LEADS)

@@ -184,6 +184,16 @@ def test_inline_promo_glued_to_a_paragraph_is_split_off():
     ]
 
 
+def test_a_promo_paragraph_in_another_language_leaves_the_body():
+    result = _extract(_story_page(
+        "<p><strong>LEIA TAMBÉM:</strong> <a href='/economia/juros'>Banco Central mantém juros pela terceira vez</a></p>"
+    ))
+    assert result.paragraphs == STORY
+    assert ("Banco Central mantém juros pela terceira vez", "https://ledger.example.com/economia/juros") in [
+        (link.headline, link.url) for link in result.related
+    ]
+
+
 def test_related_link_list_inside_the_body_goes_to_related():
     result = _extract(_story_page(
         "<h3>More from Markets</h3><ul>"

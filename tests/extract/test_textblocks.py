@@ -405,6 +405,18 @@ def test_segment_splits_inline_promo_keeping_its_wording() -> None:
     assert blocks[0].line == blocks[1].line == 0
 
 
+@pytest.mark.parametrize("lead", ["Also read", "Read also", "LEIA TAMBÉM", "Leggi anche", "Baca juga", "Читайте также"])
+def test_segment_splits_an_inline_promo_whatever_its_lead(lead: str) -> None:
+    # (The gates in front of the split, searches for a lead and its separator, must let every
+    # lead of cues.INLINE_PROMO through, in a dump even where a renderer wrapped its words.)
+    text = f"The council approved the budget on Tuesday night. {lead}: Mayor delays the metro works"
+    assert [b.text for b in tb.segment(text)] == [
+        "The council approved the budget on Tuesday night.", f"{lead}: Mayor delays the metro works"]
+
+
+    assert tb._has_promo_cue(f"the budget on Tuesday\n   night. {lead.replace(' ', chr(10) + '   ')}: Mayor delays")
+
+
 def test_segment_leaves_prose_mentioning_reading_alone() -> None:
     text = "Analysts said you can also read the report online, and many did."
     assert [b.text for b in tb.segment(text)] == [text]

@@ -32,26 +32,48 @@ def _openings(alternative: str) -> set[str]:
         raise ValueError(f"alternative without a literal opening: {alternative!r}")
     return {alternative[0]}
 
+# "Also read" and "related" as pages in the other languages of the news say them (in lower case
+# but where the language capitalises a word):
+# an inline promo or a related-stories heading opens with one as with the English words.
+READ_ALSO_ABROAD = (
+    "leia também", "leia mais", "veja também", "lea también", "lee también", "lire aussi", "à lire aussi",
+    "voir aussi", "lesen Sie auch", "mehr zum thema", "leggi anche", "vedi anche", "baca juga", "lihat juga",
+    "lees ook", "читайте также", "смотрите также",
+)
+RELATED_ABROAD = (
+    "notícias relacionadas", "matérias relacionadas", "artigos relacionados", "noticias relacionadas",
+    "notas relacionadas", "articles liés", "articoli correlati", "berita terkait", "artikel terkait",
+    "похожие новости", "похожие статьи",
+)
+#: The first words of those phrases (for the gates in front of the patterns that use them).
+OPENERS_ABROAD = frozenset(phrase.split()[0] for phrase in READ_ALSO_ABROAD + RELATED_ABROAD)
+
 # An inline promo glued to the end of a paragraph: "... elite.  ALSO READ: <headline>".
 # Upper-case or title-case lead words only, so that prose such as "you can also read the
 # report" is never cut.
+INLINE_PROMO_LEADS = tuple(dict.fromkeys((
+    "ALSO READ", "READ MORE", "READ ALSO", "MUST READ", "ALSO WATCH", "WATCH", "RELATED", "SEE ALSO",
+    "Also Read", "Read More", "Read Also", "Also read", "Read also", "Must Read", "Also Watch", "See Also", "Related",
+    *(form for phrase in READ_ALSO_ABROAD for form in (phrase.upper(), phrase[:1].upper() + phrase[1:], phrase.title())),
+)))
 INLINE_PROMO = re.compile(
-    r"\s*(?:\b(?:ALSO READ|READ MORE|READ ALSO|MUST READ|ALSO WATCH|WATCH|RELATED|SEE ALSO|"
-    r"Also Read|Read More|Read Also|Also read|Read also|Must Read|Also Watch|See Also|Related)"
-    r"\s*(?::|\||-|–|—)\s*)(?P<headline>\S.*)$"
+    rf"\s*(?:\b{opening_lookahead(INLINE_PROMO_LEADS)}(?:{'|'.join(INLINE_PROMO_LEADS)})\s*(?::|\||-|–|—)\s*)"
+    r"(?P<headline>\S.*)$"
 )
 
 # A heading that opens a related-stories list.
-RELATED_HEADING = re.compile(
-    r"^\s*(?:also read|read also|read more|read next|up next|more from this section|more from(?: [\w&'’-]+){0,3}|"
-    r"more|more(?: [\w&'’-]+){0,3} (?:stories|news|coverage|articles|videos|reads)|"
-    r"related(?: stories| articles| news| posts| coverage| content| reading| links)?|"
-    r"you may also like|you might also like|recommended(?: for you| stories)?|"
-    r"top stories|trending(?: now| stories)?|most read|most popular|latest news|latest stories|"
-    r"editor'?s picks|what to read next|further reading|more on this(?: story| topic| subject)?|more in(?: [\w&'’-]+){0,3}|don'?t miss|"
-    r"in case you missed it|popular now|what others are reading|next story)\s*:?\s*$",
-    re.IGNORECASE,
+_RELATED_HEADINGS = (
+    "also read", "read also", "read more", "read next", "up next", "more from this section", r"more from(?: [\w&'’-]+){0,3}",
+    "more", r"more(?: [\w&'’-]+){0,3} (?:stories|news|coverage|articles|videos|reads)",
+    "related(?: stories| articles| news| posts| coverage| content| reading| links)?",
+    "you may also like", "you might also like", "recommended(?: for you| stories)?",
+    "top stories", "trending(?: now| stories)?", "most read", "most popular", "latest news", "latest stories",
+    "editor'?s picks", "what to read next", "further reading", "more on this(?: story| topic| subject)?",
+    r"more in(?: [\w&'’-]+){0,3}", "don'?t miss", "in case you missed it", "popular now", "what others are reading",
+    "next story", *READ_ALSO_ABROAD, *RELATED_ABROAD,
 )
+RELATED_HEADING = re.compile(
+    rf"^\s*{opening_lookahead(_RELATED_HEADINGS)}(?:{'|'.join(_RELATED_HEADINGS)})\s*:?\s*$", re.IGNORECASE)
 
 SHARE = re.compile(
     r"^\s*(?:share(?: this| on| via| article| story)?|tweet|pin it|email|print|copy link|"
@@ -163,9 +185,15 @@ def has_copyright_notice(text: str) -> bool:
 
 # Whole-paragraph promos ("CLICK HERE TO GET THE APP", "SEE MORE: <headline>") that
 # INLINE_PROMO, which wants a separator after the cue, does not cover.
+_PROMO_LEADS = (
+    "read (?:more|also|next)", "also read", "related", "see also", "see more", "more", "watch", "recommended",
+    *READ_ALSO_ABROAD,
+)
+_PROMO_OPENINGS = (r"click here\b", r"don'?t miss\b", r"must see\b", r"listen(?: now| here)?\s*:\s*https?://",
+                   r"download(?: now| here)?\s*:\s*https?://")
 PROMO_LEAD = re.compile(
-    r"^\s*(?:(?:read (?:more|also|next)|also read|related|see also|see more|more|watch|recommended)\s*:|"
-    r"click here\b|don'?t miss\b|must see\b|(?:listen|download)(?: now| here)?\s*:\s*https?://)",
+    rf"^\s*{opening_lookahead(_PROMO_LEADS + _PROMO_OPENINGS)}"
+    rf"(?:(?:{'|'.join(_PROMO_LEADS)})\s*:|{'|'.join(_PROMO_OPENINGS)})",
     re.IGNORECASE,
 )
 SUBSCRIBE = re.compile(

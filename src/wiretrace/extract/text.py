@@ -119,7 +119,7 @@ def _is_credit_line(text: str, digit: bool) -> bool:
 
 
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
-_PROMO_INITIALS = "ARMWS"
+_PROMO_INITIALS = "".join(sorted({lead[0] for lead in cues.INLINE_PROMO_LEADS}))
 _TRAIL_SEPARATOR = re.compile(r"[/>»›|]")
 _FOLLOWING_STAMP = re.compile(r"(?=[bpum\d])(?:\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read)")
 # What each of _FOLLOWING_STAMP's matches holds ("\d{1,2}:\d{2}" a colon): the few substring
@@ -138,7 +138,7 @@ _LEAD_WORDS = frozenset(
     print copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube
     pinterest also read up more you recommended top trending most latest editor editors what further
     don dont in popular next must watch see""".split()
-) | {lead.strip() for lead in FOREIGN_BYLINE_LEADS} \
+) | cues.OPENERS_ABROAD | {lead.strip() for lead in FOREIGN_BYLINE_LEADS} \
     | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
 
 

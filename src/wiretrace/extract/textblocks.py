@@ -249,17 +249,24 @@ def _strip_markdown(content: str) -> str:
     return _MD_ESCAPE.sub(_GROUP_1, content) if "\\" in content else content
 
 
-# Cheap gate in front of cues.split_inline_promo, which is slow on long paragraphs.
-_PROMO_HINT = re.compile(r"(?:READ|Read|WATCH|Watch|RELATED|Related|SEE ALSO|See Also)\s*[:|\-–—]")
-# ... split by the cue's first letter to look through a whole dump: the regex engine skips fast to a
-# pattern's fixed first character, but tries an alternation of words at nearly every position.
-_PROMO_HINTS = tuple(re.compile(initial + r"(?:" + words + r")\s*[:|\-–—]") for initial, words in
-                     (("R", "EAD|ead|ELATED|elated"), ("W", "ATCH|atch"), ("S", "EE ALSO|ee Also")))
+# Cheap gate in front of cues.split_inline_promo, which is slow on long paragraphs: the last word
+# of a promo's lead ("ALSO READ", "Leia também") and its separator, which every promo holds.
+_PROMO_HINT_WORDS = sorted({lead.split()[-1] for lead in cues.INLINE_PROMO_LEADS})
+_PROMO_HINT = re.compile(rf"{cues.opening_lookahead(_PROMO_HINT_WORDS)}(?:{'|'.join(_PROMO_HINT_WORDS)})\s*[:|\-–—]")
+# ... and to look through a whole dump, the leads themselves (their words perhaps wrapped onto two
+# lines) with their separator, a pattern per initial: the regex engine skips fast to a pattern's
+# fixed first character, but tries an alternation at nearly every position, and an initial in
+# lower case (a last word's) is met at most positions of a dump.
+_PROMO_LEAD_SEARCHES = tuple(
+    re.compile(re.escape(initial) + "(?:" + "|".join(r"\s+".join(map(re.escape, lead[1:].split(" ")))
+                                                     for lead in cues.INLINE_PROMO_LEADS if lead[0] == initial)
+               + r")\s*[:|\-–—]")
+    for initial in sorted({lead[0] for lead in cues.INLINE_PROMO_LEADS}))
 
 
 def _has_promo_cue(content: str) -> bool:
-    """Whether ``_PROMO_HINT`` matches anywhere in ``content``."""
-    return any(hint.search(content) for hint in _PROMO_HINTS)
+    """Whether a promo's lead and separator (cues.INLINE_PROMO's) stand anywhere in ``content``."""
+    return any(search.search(content) for search in _PROMO_LEAD_SEARCHES)
 
 
 # A list item as lynx draws it: "   * " at the first level, "     * " at the second. (The marker
@@ -1539,7 +1546,8 @@ def _comments_or_about(blocks: list[Block], keep: list[bool], log_words: list[fl
 # lower-cased text holds "newsletter" or "enter your email". Filed by their first letter.
 _FURNITURE_OPENERS = """also read must watch related see more recommended click don listen download up you
     top trending most latest editor what further in popular next subscribe sign get share tweet pin email print
-    copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube pinterest page""".split()
+    copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube pinterest page""".split() \
+    + sorted(cues.OPENERS_ABROAD)
 _FURNITURE_OPENERS_BY_LETTER = {
     letter: tuple(word for word in _FURNITURE_OPENERS if word[0] == letter) for letter in {w[0] for w in _FURNITURE_OPENERS}}
 

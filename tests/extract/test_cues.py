@@ -74,3 +74,14 @@ def test_prose_in_lower_case_after_a_foreign_lead_word_is_no_promo() -> None:
     text = "O ministro disse que vai leia também: o relatório completo sai amanhã."
     assert split_inline_promo(text) == (text, None)
     assert all(lead[0].isupper() for lead in INLINE_PROMO_LEADS)
+
+
+@pytest.mark.parametrize("text", ["MORE LOCAL NEWS: County fair returns after two dry summers",
+                                  "Related coverage: Storm knocks out power to 40,000 homes",
+                                  "More in Politics: Senate passes the farm bill"])
+def test_a_related_heading_before_a_headline_is_a_promo(text: str) -> None:
+    assert anywhere_category(text) == "promo"
+
+
+def test_a_sentence_opening_with_in_case_you_missed_it_is_prose() -> None:
+    assert anywhere_category("In case you missed it: the council voted on Tuesday to raise bus fares.") is None

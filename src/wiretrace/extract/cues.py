@@ -183,12 +183,11 @@ def has_copyright_notice(text: str) -> bool:
     return COPYRIGHT_NOTICE.search(text) is not None
 
 
-# Whole-paragraph promos ("CLICK HERE TO GET THE APP", "SEE MORE: <headline>") that
-# INLINE_PROMO, which wants a separator after the cue, does not cover.
-_PROMO_LEADS = (
-    "read (?:more|also|next)", "also read", "related", "see also", "see more", "more", "watch", "recommended",
-    *READ_ALSO_ABROAD,
-)
+# Whole-paragraph promos ("CLICK HERE TO GET THE APP", "SEE MORE: <headline>", a related
+# heading's words before a colon: "MORE LOCAL NEWS: <headline>") that INLINE_PROMO, which
+# wants an upper- or title-case cue, does not cover.
+# (All but "In case you missed it:", which a story's sentence may open with.)
+_PROMO_LEADS = ("see also", "see more", "watch", *(h for h in _RELATED_HEADINGS if not h.startswith("in case")))
 _PROMO_OPENINGS = (r"click here\b", r"don'?t miss\b", r"must see\b", r"listen(?: now| here)?\s*:\s*https?://",
                    r"download(?: now| here)?\s*:\s*https?://")
 PROMO_LEAD = re.compile(

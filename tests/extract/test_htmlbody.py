@@ -194,6 +194,17 @@ def test_a_promo_paragraph_in_another_language_leaves_the_body():
     ]
 
 
+def test_a_stamp_stating_the_storys_length_leaves_the_body():
+    page = _story_page("").replace("<div class='article-body'>",
+                                   "<div class='article-body'><p>Oct 3, 2019 20:15 · 612 words · 3 minute read</p>")
+    assert _extract(page).paragraphs == STORY
+
+
+def test_a_video_promo_paragraph_leaves_the_body():
+    result = _extract(_story_page("<p><b>VÍDEOS:</b> <a href='/mg/videos'>veja tudo sobre Minas Gerais</a></p>"))
+    assert result.paragraphs == STORY
+
+
 def test_related_link_list_inside_the_body_goes_to_related():
     result = _extract(_story_page(
         "<h3>More from Markets</h3><ul>"

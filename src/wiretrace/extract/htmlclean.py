@@ -171,6 +171,9 @@ def promo_headline(text: str) -> str:
     return re.sub(r"^\s*[^:]{1,30}:\s*", "", text).strip()
 
 
+_LENGTH_STATED = re.compile(rf"{cues.READING_TIME_STRICT.pattern}|\b\d[\d,.]*\s+words\b", re.IGNORECASE)
+
+
 def is_dateline(text: str) -> bool:
     "A short line that only dates or signs the story: 'Published 18 November 2019', '5:45 AM by X'."
     if words(text) > 14:
@@ -181,7 +184,8 @@ def is_dateline(text: str) -> bool:
         return True
     if not DATE.search(text):
         return False
-    rest = DATE.sub(" ", text)
+    # (A stamp may state the story's length too: "Oct 3, 2019 20:15 · 612 words · 3 minute read".)
+    rest = _LENGTH_STATED.sub(" ", DATE.sub(" ", text))
     # what is left once the dates are gone is a lead word, a name or a weekday, not prose
     return bool(DATE_LEAD.match(text)) or bool(re.search(r"\bby\b", rest, re.IGNORECASE)) or words(rest) <= 3
 

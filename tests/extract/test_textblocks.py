@@ -1429,3 +1429,76 @@ def test_segment_line_removals_match_the_plain_substitutions() -> None:
     for _ in range(5_000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
         assert tb._columns(text) == len(text) + len(tb._WIDE.findall(text)), text
+
+
+# A lynx dump of a review: a verdict's pros and cons, each list under a line of its own that ends
+# in a colon, between two paragraphs of the story.
+LYNX_REVIEW = """Gadget Pages
+
+     * Reviews
+     * Deals
+
+                  Pathway 5 e-bike review: a commuter's workhorse
+
+   By Ines Moreau
+
+   The Pathway 5 is not fast and it is not pretty, but after six weeks of
+   riding it to work through a wet autumn it has not once failed to start,
+   and its battery still had a third of its charge left on most Fridays.
+
+   The motor is made for flat cities rather than hills. On the steepest
+   climb of my route it slowed to a crawl, and I had to help it along
+   with the pedals for the last hundred metres.
+
+Verdict
+
+   What we liked:
+     * Battery lasts a whole working week
+     * Hydraulic brakes
+     * Integrated lights
+
+   What we did not:
+     * Struggles on steep hills
+     * Heavy at 26 kg
+
+   If your commute is flat and you want a bike that simply works every
+   morning, the Pathway 5 is easy to recommend at its price of 1,499
+   euros.
+
+More e-bike reviews
+
+     * Volta City 2 review
+     * Urbano Fold review
+"""
+
+
+def test_a_stretch_introduced_by_a_colon_between_paragraphs_is_body() -> None:
+    body = body_of(LYNX_REVIEW)
+    for line in ("Verdict", "What we liked:", "Hydraulic brakes", "What we did not:", "Heavy at 26 kg"):
+        assert line in body
+    assert body[-1].startswith("If your commute is flat")
+    assert "Volta City 2 review" not in body and "Deals" not in body
+
+
+def test_take_enclosed_structure_needs_a_colon_a_closing_paragraph_and_no_furniture() -> None:
+    intro = "Here is how the general fund is divided among the largest departments:"
+    rows = ["Department 2019 2020", "Police $14.2M $14.6M", "Fire $10.9M $11.1M"]
+    texts = [PARAGRAPHS[0], intro, *rows, PARAGRAPHS[1]]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    X = block_features(blocks)
+    keep = [True, True, False, False, False, True]
+    tb.take_enclosed_structure(blocks, keep, X)
+    assert all(keep)
+    # Without the colon, the rows may be anything (a box of teasers): they stay out.
+    plain = [tb.Block(text, line) for line, text in enumerate([PARAGRAPHS[0], PARAGRAPHS[2], *rows, PARAGRAPHS[1]])]
+    keep = [True, True, False, False, False, True]
+    tb.take_enclosed_structure(plain, keep, block_features(plain))
+    assert keep == [True, True, False, False, False, True]
+    # ... and so do they where no paragraph of the story follows them, or one names itself furniture.
+    keep = [True, True, False, False, False, False]
+    tb.take_enclosed_structure(blocks, keep, X)
+    assert keep == [True, True, False, False, False, False]
+    boxed = [tb.Block(text, line) for line, text in enumerate([PARAGRAPHS[0], intro, "Related stories", *rows[1:], PARAGRAPHS[1]])]
+    keep = [True, True, False, False, False, True]
+    tb.take_enclosed_structure(boxed, keep, block_features(boxed))
+    assert keep == [True, True, False, False, False, True]

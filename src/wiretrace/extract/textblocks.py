@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -1110,6 +1110,7 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
                 keep[i] = False
     _drop_furniture(blocks, keep, columns)
     _take_introduced_lists(blocks, keep, columns, scores)
+    _take_enclosed_structure(blocks, keep, columns)
     _drop_closing_calls(blocks, keep, columns)
     drop_repeated_paragraphs(blocks, keep)
     drop_pull_quotes(blocks, keep)
@@ -1664,6 +1665,60 @@ _NAMED_FURNITURE = ("cue_promo", "cue_share", "cue_tags", "cue_advert", "cue_new
 _FLAG_NAMES = ("cookie", "subscribe", "dateline", "reading_time", "disclaimer",
                *(name for name in FEATURE_NAMES if name.startswith("cue_")))
 _FLAG_SPAN = slice(min(_COLUMN[name] for name in _FLAG_NAMES), max(_COLUMN[name] for name in _FLAG_NAMES) + 1)
+
+
+#: How many blocks a stretch of the story's own list items, table rows, code lines and
+#: sub-headings may run to between two of its paragraphs, and how many words each has at most.
+_ENCLOSED_BLOCKS = 20
+_ENCLOSED_WORDS = _LIST_ITEM_WORDS
+#: The paragraph that closes such a stretch has this many words at least.
+_ENCLOSED_CLOSING_WORDS = 8
+# Columns that name a block as no part of the story's structure (captions, bylines, dates, credits).
+_NOT_STRUCTURE = (*_NAMED_FURNITURE, "cue_caption", "cue_byline", "dateline", "reading_time")
+
+
+def take_enclosed_structure(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
+    """Add to the body (in place) a stretch of short blocks left out between two of its
+    paragraphs that a colon introduces (the paragraph before it, or a line of its own: "Here is
+    how the budget is divided:", "What we liked:"): the story's table rows, list items, code lines
+    and the sub-headings among them, which one by one read like navigation, and which a terminal
+    renderer sets flush left or apart from the paragraphs, so that the decoder's run does not
+    span them. The story resumes right after the stretch with a paragraph that ends a sentence;
+    a block in between that is long (a teaser or a caption read as prose), names itself
+    furniture, or heads related links keeps the whole stretch out."""
+    _take_enclosed_structure(blocks, keep, _Columns(X))
+
+
+def _take_enclosed_structure(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:
+    """:func:`take_enclosed_structure`, on the page's :class:`_Columns`."""
+    X = columns.X
+    # (Few blocks end in a colon: most pages stop here.)
+    colons = (X[:, _ENDS_COLON] > 0).nonzero()[0].tolist()
+    if not colons:
+        return
+    kept = list(compress(range(len(keep)), keep))
+    named: set[int] | None = None
+    for before, after in zip(kept, kept[1:]):
+        if after - before < 2 or after - before - 1 > _ENCLOSED_BLOCKS:
+            continue
+        # A colon in the kept block before the stretch, in the stretch but its last block, or
+        # in the kept block after it (the story introducing what follows under a sub-heading).
+        first_colon = colons[bisect_left(colons, before)] if colons[-1] >= before else after + 1
+        if first_colon > after or (first_colon == after - 1 and not X[after, _ENDS_COLON]):
+            continue
+        if not X[after, _ENDS_COLON] and (
+                not X[after, _ENDS_SENTENCE] or blocks[after].text.count(" ") + 1 < _ENCLOSED_CLOSING_WORDS):
+            continue
+        if named is None:
+            named = set().union(*(columns.flagged[name] for name in _NOT_STRUCTURE))
+            named.update((X[:, _COLUMN["photo_credit"]] > 0).nonzero()[0].tolist())
+        stretch = [blocks[j].text for j in range(before + 1, after)]
+        if any(j in named for j in range(before + 1, after)) \
+                or any(text.count(" ") + 1 > _ENCLOSED_WORDS or cues.RELATED_HEADING.match(text)
+                       or _names_itself_furniture(text) or _page_notice(text) or cues.has_copyright_notice(text)
+                       for text in stretch):
+            continue
+        keep[before + 1 : after] = [True] * len(stretch)
 
 
 def categories(blocks: list[Block], keep: list[bool], X: np.ndarray, template: frozenset[str]) -> list[str]:

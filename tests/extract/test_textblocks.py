@@ -149,6 +149,11 @@ def test_segment_drops_image_name_stubs_of_terminal_renderers() -> None:
     assert [b.text for b in tb.segment(content)] == ["The council met on Tuesday.", "[Submit form]"]
 
 
+def test_segment_drops_the_empty_brackets_of_a_picture_without_alt_text() -> None:
+    content = "The council met on Tuesday.\n\n[]\n\nIt voted to raise bus fares.\n  []  \n"
+    assert [b.text for b in tb.segment(content)] == ["The council met on Tuesday.", "It voted to raise bus fares."]
+
+
 def test_wrap_width_is_zero_for_unwrapped_dumps() -> None:
     dump = "\n".join(PARAGRAPHS + ["Home", "News"] * 5)
     assert wrap_width_of(dump) == 0

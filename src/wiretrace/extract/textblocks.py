@@ -113,8 +113,9 @@ _LINK_LIST = re.compile(r"\s*(?:(?:Visible|Hidden) links:?\s*)?1\. \S+\n")
 # which only order the blocks.)
 _IMAGE_FILE = re.compile(r"\[[^\s\[\]]*(?:\.(?:jpe?g|png|gif|svg|webp|bmp)\b|&amp;)[^\[\]]{0,300}\] ?")
 # ... and a line that is nothing but one bracketed word: the stem of an image file name that
-# w3m and lynx cut short ("[blank_1x1]", "[lazyload-p]"), or a scrap of a data: URI ("[wAAACH5BAE]").
-_BARE_IMAGE = re.compile(r"\[[^\s\[\]]{1,60}\]")
+# w3m and lynx cut short ("[blank_1x1]", "[lazyload-p]"), or a scrap of a data: URI ("[wAAACH5BAE]");
+# or empty brackets, a picture without alt text ("[]", as w3m and pandoc draw one).
+_BARE_IMAGE = re.compile(r"\[[^\s\[\]]{0,60}\]")
 # ... or a longer such scrap (a lazy-loaded picture's encoded name) that a wrap split: each
 # piece a long run with no space, as no words are.
 _WRAPPED_SCRAP = re.compile(r"\[[^\s\[\]]{30,}(?: [^\s\[\]]{30,})+\]")

@@ -154,6 +154,28 @@ def test_segment_drops_the_empty_brackets_of_a_picture_without_alt_text() -> Non
     assert [b.text for b in tb.segment(content)] == ["The council met on Tuesday.", "It voted to raise bus fares."]
 
 
+def test_segment_reads_a_grid_table_row_by_row() -> None:
+    dump = (
+        "Below are the snap counts for the defence.\n\n"
+        "+-----+----------------+-------+------------------------+\n"
+        "| Pos | Player         | Plays | Stats                  |\n"
+        "+=====+================+=======+========================+\n"
+        "| DL  | Larry Ogunjobi | 63    | 1 tackle (1 combined). |\n"
+        "|     |                |       | 1 sack, 2 QH.          |\n"
+        "+-----+----------------+-------+------------------------+\n"
+        "| LB  | Joe Schobert   | 71    | 9 tackles.             |\n"
+        "+-----+----------------+-------+------------------------+\n\n"
+        "The linebackers had their best game of the season.\n"
+    )
+    assert [b.text for b in tb.segment(dump)] == [
+        "Below are the snap counts for the defence.",
+        "Pos Player Plays Stats",
+        "DL Larry Ogunjobi 63 1 tackle (1 combined). 1 sack, 2 QH.",
+        "LB Joe Schobert 71 9 tackles.",
+        "The linebackers had their best game of the season.",
+    ]
+
+
 def test_wrap_width_is_zero_for_unwrapped_dumps() -> None:
     dump = "\n".join(PARAGRAPHS + ["Home", "News"] * 5)
     assert wrap_width_of(dump) == 0

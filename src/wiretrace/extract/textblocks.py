@@ -185,6 +185,38 @@ def _table_row(match: re.Match) -> str:
     return " ".join(cell.strip() for cell in match[1].split("|") if cell.strip()) + "\n"
 
 
+# A grid table (pandoc's plain text, and Markdown's): rows between border lines ("+-----+----+",
+# "+=====+" under the header), each row one or more lines of cells set between "|"s at the
+# border's "+" columns, a cell's text wrapped over the row's lines. It shows its cells' text, a
+# row at a time: each row becomes a line of its own, its cells' words in reading order.
+_GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]{2,}\+)+[ \t]*$", re.MULTILINE)
+_GRID_TABLE = re.compile(r"^[ \t]*\+(?:[-=:]{2,}\+)+[ \t]*\n(?:[ \t]*[|+].*[|+][ \t]*(?:\n|$))+", re.MULTILINE)
+
+
+def _grid_rows(match: re.Match) -> str:
+    lines = match[0].rstrip("\n").split("\n")
+    border = lines[0]
+    # Cells lie between the border's "+" columns.
+    edges = [at for at, char in enumerate(border) if char == "+"]
+    rows: list[str] = []
+    cells: list[list[str]] = [[] for _ in edges[1:]]
+    for line in lines[1:]:
+        if _GRID_BORDER.match(line):
+            text = " ".join(" ".join(parts) for parts in cells if parts)
+            if text:
+                rows.append(text)
+            cells = [[] for _ in edges[1:]]
+            continue
+        for k, (left, right) in enumerate(zip(edges, edges[1:])):
+            piece = line[left + 1 : right].strip()
+            if piece:
+                cells[k].append(piece)
+    text = " ".join(" ".join(parts) for parts in cells if parts)
+    if text:  # (a table the dump cut off before its last border)
+        rows.append(text)
+    return "".join(f"{row}\n\n" for row in rows)
+
+
 # Whether a dump may be Markdown at all (a cheap superset of what _strip_markdown counts): a link
 # ("](") or bold ("**") anywhere. (Patterns, not "in": the regex engine skips to a fixed first
 # character faster than "in" finds two.)
@@ -398,6 +430,8 @@ def segment(content: str) -> list[Block]:
     # brackets and colons.)
     if "\ufffd" in content:
         content = _drop_lines(content, _UNDECODED_LINE, "\ufffd")
+    if "+-" in content or "+=" in content:
+        content = _GRID_TABLE.sub(_grid_rows, content)
     if ("━" in content and "━━━" in content) or ("═" in content and "═══" in content) \
             or ("─" in content and "───" in content):
         # (A rule may mix the three; each line holds one of them at least, and goes in one pass.)

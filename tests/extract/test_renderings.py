@@ -82,3 +82,12 @@ def test_soup_breaks_lines_at_links_and_segment_joins_the_paragraph_back(tmp_pat
         assert "Monday" in [line.strip() for line in text.splitlines()]  # the link drawn on a line of its own
         assert "scripted text" not in text
         assert paragraph in [block.text for block in segment(text)]
+
+
+@pytest.mark.skipif(renderings.renderers()["pandoc"] is None, reason="pandoc not installed")
+def test_pandoc_draws_plain_text_without_scripts(tmp_path: Path) -> None:
+    renderings.render_dev(_dev(tmp_path), tmp_path / "out", ["pandoc", "pandoc_wide"])
+    for name in ("pandoc", "pandoc_wide"):
+        text = (tmp_path / "out" / name / "p1.txt").read_text(encoding="utf-8")
+        assert "Dockers walk out at three ports" in text and "union said." in text
+        assert "scripted text" not in text and "display:none" not in text

@@ -29,10 +29,14 @@ tools draw them:
   dump a page: a line break at every element, inline ones too, so a paragraph with links arrives
   in pieces; ``soup_strip``: the same with ``strip=True`` (each piece trimmed, no blank lines),
 - ``chromium``: a browser's own idea of visible text, headless Chromium's ``innerText`` of the
-  page's body (scripts off, every request refused, so only the page's inline styles apply).
+  page's body (scripts off, every request refused, so only the page's inline styles apply),
+- ``pandoc``: ``pandoc -f html -t plain`` on the page without its scripts and styles (wrapped at
+  72 columns, "-" bullets, grid tables, "[alt]" for pictures); ``pandoc_wide``: the same with
+  ``--wrap=none`` (a paragraph a line).
 
-The last seven are not dependencies of wiretrace: ``pip install html2text resiliparse markdownify
-beautifulsoup4 playwright`` to use them (``chromium`` also needs a Chromium at /usr/bin/chromium, or CHROMIUM=path).
+The last nine are not dependencies of wiretrace: ``pip install html2text resiliparse markdownify
+beautifulsoup4 playwright pypandoc-binary`` to use them (``chromium`` also needs a Chromium at
+/usr/bin/chromium, or CHROMIUM=path; ``pandoc`` a pandoc on the PATH, or pypandoc-binary's).
 
 A renderer that is not installed is skipped with a note. Nothing here runs at extraction time,
 and the outputs never go into the package.
@@ -99,20 +103,41 @@ def _html2text_links(html: bytes) -> str:
     return html2text.HTML2Text().handle(html.decode("utf-8", "replace"))
 
 
-def _markdownify(html: bytes) -> str:
+def _visible_markup(html: bytes) -> str:
+    """The page without what a reader never sees (its head, scripts, styles), which converters
+    that write every text node (markdownify, pandoc) would write too."""
     import lxml.etree
     import lxml.html
-    from markdownify import markdownify
 
     try:
         document = lxml.html.document_fromstring(html.decode("utf-8", "replace"))
     except lxml.etree.ParserError as error:  # an empty page
         raise ValueError(f"not parseable as HTML: {error}") from None
-    # markdownify writes the text of scripts and styles too; a reader never sees it.
     for element in document.xpath("//script|//style|//noscript|//template|//head"):
         if element.getparent() is not None:
             element.drop_tree()
-    return markdownify(lxml.html.tostring(document, encoding="unicode"), heading_style="ATX")
+    return lxml.html.tostring(document, encoding="unicode")
+
+
+def _markdownify(html: bytes) -> str:
+    from markdownify import markdownify
+
+    return markdownify(_visible_markup(html), heading_style="ATX")
+
+
+def _pandoc_binary() -> str | None:
+    """A pandoc on the PATH, or the one the ``pypandoc-binary`` package ships."""
+    found = shutil.which("pandoc")
+    if found is None and _installed("pypandoc"):
+        bundled = Path(__import__("pypandoc").__file__).parent / "files" / "pandoc"
+        found = str(bundled) if bundled.exists() else None
+    return found
+
+
+def _pandoc(html: bytes, wrap: bool = True) -> str:
+    argv = [_pandoc_binary() or "pandoc", "-f", "html", "-t", "plain", *([] if wrap else ["--wrap=none"])]
+    done = subprocess.run(argv, input=_visible_markup(html).encode("utf-8"), capture_output=True, timeout=120, check=False)
+    return done.stdout.decode("utf-8", "replace")
 
 
 def _resiliparse(html: bytes) -> str:
@@ -178,6 +203,8 @@ def renderers() -> dict[str, Callable | None]:
         "resiliparse": _resiliparse if _installed("resiliparse") else None,
         "soup": _soup if _installed("bs4") else None,
         "soup_strip": partial(_soup, strip=True) if _installed("bs4") else None,
+        "pandoc": _pandoc if _pandoc_binary() else None,
+        "pandoc_wide": partial(_pandoc, wrap=False) if _pandoc_binary() else None,
         # Not a per-page function: render_dev drives one browser through all pages.
         "chromium": _chromium_pages if _installed("playwright") and Path(_CHROMIUM).exists() else None,
     }

@@ -113,6 +113,18 @@ def test_a_gallery_slide_counter_and_its_caption_leave_the_body():
     assert article.body[-1].startswith("The agency said")
 
 
+def test_a_pictures_alt_text_in_brackets_is_its_caption():
+    dump = DUMP.replace(
+        "The strike had left",
+        "[A tug guides a container ship past the idle cranes of the terminal at dawn]\n"
+        "[[Union members gather outside the port authority offices on the ninth day of the strike]](https://example.com/gallery?id=2)\n"
+        "The strike had left")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert not any("tug guides" in p or "Union members gather" in p for p in article.body)
+    assert "A tug guides a container ship past the idle cranes of the terminal at dawn" in [i.caption for i in article.images]
+    assert article.body[1].startswith("The strike had left")
+
+
 def test_a_paragraph_about_a_photo_is_not_a_caption():
     from wiretrace.extract.text import _body_caption
 

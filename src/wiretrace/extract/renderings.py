@@ -18,6 +18,8 @@ tools draw them:
   text and listed under "References",
 - ``links``: ``links -dump -width 80`` (hard-wrapped, indented),
 - ``htmltext``: the ``html-text`` package (one block a line, no indentation or bullets),
+- ``inscriptis_links``: the DEV dumps' own renderer, inscriptis, showing links and pictures
+  ("[text](url)", "[alt]"),
 - ``html2text``: the ``html2text`` package without links or images (Markdown headings,
   emphasis and quotes, wrapped at 78 columns),
 - ``html2text_links``: the same with its defaults, links and images spelled out in Markdown
@@ -87,6 +89,13 @@ def _html_text(html: bytes) -> str:
     import html_text
 
     return html_text.extract_text(html.decode("utf-8", "replace"))
+
+
+def _inscriptis_links(html: bytes) -> str:
+    from inscriptis import get_text
+    from inscriptis.model.config import ParserConfig
+
+    return get_text(html.decode("utf-8", "replace"), ParserConfig(display_links=True, display_images=True))
 
 
 def _html2text(html: bytes) -> str:
@@ -197,6 +206,7 @@ def renderers() -> dict[str, Callable | None]:
         "elinks_refs": _file_command(_ELINKS_REFS) if shutil.which("elinks") else None,
         "links": _file_command(_LINKS) if shutil.which("links") else None,
         "htmltext": _html_text if _installed("html_text") else None,
+        "inscriptis_links": _inscriptis_links if _installed("inscriptis") else None,
         "html2text": _html2text if _installed("html2text") else None,
         "html2text_links": _html2text_links if _installed("html2text") else None,
         "markdownify": _markdownify if _installed("markdownify") else None,

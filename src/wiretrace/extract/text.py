@@ -368,7 +368,16 @@ def _body_caption(text: str) -> Image | None:
             image = Image(credit=rest.strip() or None)
     if image is None and text[:1].isdigit() and (counter := _GALLERY_COUNTER.match(text)):
         image = Image(caption=text[counter.end() :])
+    if image is None and text[:1] == "[" and (alt := _BRACKETED_ALT.match(text)) and len(alt[1].split()) >= _ALT_CAPTION_WORDS:
+        image = Image(caption=alt[1].strip())
     return image if image is not None and len(text.split()) <= 80 else None
+
+
+# A picture's text alternative as renderers that show pictures draw it, the whole block in
+# brackets ("[A shopper looks at extension cords ...]"; inscriptis with display_images and
+# links: "[[alt]](link)"): a sentence of one is the picture's caption, no paragraph.
+_BRACKETED_ALT = re.compile(r"\[\[?([^\[\]]+)\]\]?(?:\([^()\s]*\))?\s*$")
+_ALT_CAPTION_WORDS = 6
 
 
 def _alt_credit_caption(text: str) -> Image | None:

@@ -253,6 +253,23 @@ def test_segment_joins_lines_broken_at_inline_elements() -> None:
     assert texts[-6:] == ["Tags:", "iPhone", "iPad", "Related", "o Ports reopen after storm", "o Union votes on pay offer"]
 
 
+# BeautifulSoup's get_text("\n") without strip=True keeps the spaces around inline elements: a
+# text node's trailing or leading space, or a lone " " line between two links.
+SOUP_SEAMS_DUMP = ("Home\nMarkets\n\n\nAsian stocks mixed as trade talks stall\n\n\n"
+                   "Japan's \nNikkei 225\n \n(\nN225\n)\n declined 0.3%, while South Korea's \nKospi Index\n \n(\nKOSPI\n)\n"
+                   " fell 0.5%.\n\n\nShipping stocks led the losses. Since \nMara Lee\n took over as chief executive, \n"
+                   "Harbour Lines\n has cut its fleet by a third.\n\n\nAnalysts at \nOanda\n said the mood would stay cautious.\n\n\n")
+
+
+def test_segment_joins_lines_at_the_spaces_soup_keeps_around_inline_elements() -> None:
+    texts = [b.text for b in tb.segment(SOUP_SEAMS_DUMP + "\n".join(PARAGRAPHS))]
+    assert texts[:6] == [
+        "Home", "Markets", "Asian stocks mixed as trade talks stall",
+        "Japan's Nikkei 225 (N225) declined 0.3%, while South Korea's Kospi Index (KOSPI) fell 0.5%.",
+        "Shipping stocks led the losses. Since Mara Lee took over as chief executive, Harbour Lines has cut its fleet by a third.",
+        "Analysts at Oanda said the mood would stay cautious."]
+
+
 def test_joined_lines_keep_their_first_line_and_headline_dek_and_byline_stay_apart() -> None:
     dump = ("Ferry service to resume in June, council says\n"
             "Repairs to the pier are nearly finished.\n"

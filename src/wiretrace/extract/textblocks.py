@@ -494,7 +494,7 @@ def segment(content: str) -> list[Block]:
     if width:
         return _segment_wrapped(lines, widths, width, _has_lynx_lists(content), promos, images,
                                 wide, None if drawn is None else drawn_lines)
-    return _join_inline_breaks(_segment_lines(lines, content, promos, images))
+    return _join_inline_breaks(_segment_lines(lines, content, promos, images), lines)
 
 
 def _segment_lines(lines: list[str], content: str, promos: bool, images: bool) -> list[Block]:
@@ -630,11 +630,24 @@ def _continuation(previous: str, text: str) -> str | None:
     return None
 
 
-def _join_inline_breaks(blocks: list[Block]) -> list[Block]:
-    """``blocks`` (one per line) with each line that continues the sentence of the line right
-    above it joined to that line's block; list items are never joined. Only in a dump with
-    some such lines (_MIN_INLINE_BREAKS): a few lone ones are rather a menu's or a caption's
-    quirks than a renderer's habit, and the dump is left as drawn."""
+def _inline_seam(above: str, raw: str) -> bool:
+    """Whether the break between the dump lines ``above`` and ``raw`` (as drawn) falls between
+    two words of running text: BeautifulSoup's get_text("\n") keeps the space a text node ends
+    or opens with ("... hits on " "Mason Rudolph" " (well, 12 ..."), where a break at a block
+    element has none, or only the indentation of the page's source ("\n    ")."""
+    return (above.endswith(" ") and not above.endswith("  ")) or (raw.startswith(" ") and not raw.startswith("  "))
+
+
+def _join_inline_breaks(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """``blocks`` (one per line of ``lines``) with each line that continues the sentence of the
+    line right above it joined to that line's block; list items are never joined. Only in a
+    dump with some such lines (_MIN_INLINE_BREAKS): a few lone ones are rather a menu's or a
+    caption's quirks than a renderer's habit, and the dump is left as drawn.
+
+    A line of a single space between two lines is the space between two inline elements
+    ("Nikkei 225" " " "(" "N225" ")"): the lines around it count as next to each other, and the
+    break as an _inline_seam, which joins any line to one that stops mid-sentence, and a line
+    that opens in lower case to any line ("(KOSPI)" " fell 0.5%")."""
     joined: list[Block] = []
     # A block being built from several lines: its pieces, joined once it is complete (so that a
     # long run of lines costs linear time), and its last _JOIN_CONTEXT characters, all that
@@ -643,10 +656,17 @@ def _join_inline_breaks(blocks: list[Block]) -> list[Block]:
     context = ""
     last_line = -2  # the dump line the last block ends on
     for block in blocks:
-        if block.line == last_line + 1 and not block.bullet and not joined[-1].bullet:
+        above = block.line - 1
+        if above > last_line >= 0 and lines[above] == " ":
+            above -= 1
+        if above == last_line and not block.bullet and not joined[-1].bullet:
             first = pieces[0] if pieces else joined[-1].text
-            if not first.startswith("o ") and \
-                    (separator := _continuation(context if pieces else first, block.text)) is not None:
+            previous = context if pieces else first
+            separator = _continuation(previous, block.text)
+            if separator is None and _inline_seam(lines[block.line - 1], lines[block.line]) \
+                    and (not previous.endswith(_SENTENCE_FINAL) or block.text[0].islower()):
+                separator = " "
+            if not first.startswith("o ") and separator is not None:
                 if not pieces:
                     pieces, context = [first], first[-_JOIN_CONTEXT:]
                 pieces += (separator, block.text)

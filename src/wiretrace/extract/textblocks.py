@@ -567,6 +567,7 @@ _DANGLING_WORDS = frozenset("""
     the a an of to in on at by for from with and or but as is are was were be been has have had
     that which who whom whose this these those its his her their our your my than into onto over
     under about after before between against during without within via per according
+    since while because although though unless until whether
     de da do das dos del la le les el los las der die den dem des und et en du au aux di della
 """.split())
 #: How many lines must go on from the line above, in all and as a share of the lines, before a
@@ -581,6 +582,7 @@ _JOIN_CONTEXT = 200
 _CONTINUES_LINE = frozenset(",.;:)]}!?’”%")  # (a next line opening with one of these)
 _OPENS_BRACKET = frozenset("([{“‘")  # (a line ending with one of these)
 _CLOSES_BRACKET = re.compile("[)\\]}”’]")
+_SHORT_ASIDE = 30  # (characters of "(N225)", "(Image: Reuters)" on a line of their own)
 _STAMP_SPACES = 12  # (a date or time line has fewer; a sentence naming a date may have more)
 #: Titles a name follows, abbreviated with a full stop.
 _TITLES = frozenset("Mr. Mrs. Ms. Dr. Prof. Sen. Rep. Gov. Pres. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. Det. Supt. "
@@ -602,6 +604,15 @@ def _continuation(previous: str, text: str) -> str | None:
         return ""
     if last_char == "." and text[0].isupper() and previous.rsplit(None, 1)[-1] in _TITLES:
         return " "  # "... said Sen." "Carla Whitfield": a title before a name ends no sentence
+    # An aside in brackets around an inline element goes on with its sentence, and the sentence
+    # goes on past it: "Nikkei 225" "(" "N225" ")" "declined 0.3%". (Only a bracket alone or a short
+    # aside: a wrapped line may open with one too. Not after a sentence's end: "(Reuters)" under a headline.)
+    if text[0] == "(" and (len(text) == 1 or (len(text) <= _SHORT_ASIDE and text[-1] == ")")) \
+            and not previous.endswith(_SENTENCE_FINAL):
+        return " "
+    if last_char == ")" and text[0].islower() and not text[1:2].isupper() and text[1:2] not in (".", ")") \
+            and "(" in previous[-_JOIN_CONTEXT:]:
+        return " "
     if previous.endswith(_SENTENCE_FINAL):
         # A speaker's or a field's label on a line of its own: "Prof. Carlos:" "Estou aqui ..."
         if last_char == ":" and previous.count(" ") < 3 and text.count(" ") >= 4 and text.endswith(SENTENCE_ENDS):

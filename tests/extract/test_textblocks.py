@@ -253,6 +253,40 @@ def test_segment_joins_lines_broken_at_inline_elements() -> None:
     assert texts[-6:] == ["Tags:", "iPhone", "iPad", "Related", "o Ports reopen after storm", "o Union votes on pay offer"]
 
 
+# BeautifulSoup's get_text("\n") without strip=True keeps the spaces around inline elements: a
+# text node's trailing or leading space, or a lone " " line between two links.
+SOUP_SEAMS_DUMP = ("Home\nMarkets\n\n\nAsian stocks mixed as trade talks stall\n\n\n"
+                   "Japan's \nNikkei 225\n \n(\nN225\n)\n declined 0.3%, while South Korea's \nKospi Index\n \n(\nKOSPI\n)\n"
+                   " fell 0.5%.\n\n\nShipping stocks led the losses. Since \nMara Lee\n took over as chief executive, \n"
+                   "Harbour Lines\n has cut its fleet by a third.\n\n\nAnalysts at \nOanda\n said the mood would stay cautious.\n\n\n")
+
+
+def test_segment_joins_lines_at_the_spaces_soup_keeps_around_inline_elements() -> None:
+    texts = [b.text for b in tb.segment(SOUP_SEAMS_DUMP + "\n".join(PARAGRAPHS))]
+    assert texts[:6] == [
+        "Home", "Markets", "Asian stocks mixed as trade talks stall",
+        "Japan's Nikkei 225 (N225) declined 0.3%, while South Korea's Kospi Index (KOSPI) fell 0.5%.",
+        "Shipping stocks led the losses. Since Mara Lee took over as chief executive, Harbour Lines has cut its fleet by a third.",
+        "Analysts at Oanda said the mood would stay cautious."]
+
+
+# The same page drawn with get_text("\n", strip=True): no spaces left to tell an inline break.
+SOUP_STRIPPED_DUMP = ("Home\nMarkets\nAsian stocks mixed as trade talks stall\nJapan's\nNikkei 225\n(\nN225\n)\n"
+                      "declined 0.3%, while South Korea's\nKospi Index\n(\nKOSPI\n)\nfell 0.5%.\n"
+                      "Shipping stocks led the losses. Since\nMara Lee\ntook over as chief executive,\nHarbour Lines\n"
+                      "has cut its fleet by a third.\n")
+
+
+def test_segment_joins_an_aside_in_brackets_and_a_sentence_opening_word_to_their_sentence() -> None:
+    texts = [b.text for b in tb.segment(SOUP_STRIPPED_DUMP + "\n".join(PARAGRAPHS))]
+    assert "Nikkei 225 (N225) declined 0.3%, while South Korea's" in texts
+    assert "Kospi Index (KOSPI) fell 0.5%." in texts
+    assert "Shipping stocks led the losses. Since Mara Lee took over as chief executive, Harbour Lines has cut its fleet by a third." in texts
+    # A wrapped line that opens with a long aside is no inline element's.
+    dump = "Home\nnews\nWorld\nBusiness\nHe misses one tackle in every 22 attempts\n(the 15th best rate in the league) and ranks in the top 20.\n"
+    assert "He misses one tackle in every 22 attempts" in [b.text for b in tb.segment(dump + "\n".join(PARAGRAPHS))]
+
+
 def test_joined_lines_keep_their_first_line_and_headline_dek_and_byline_stay_apart() -> None:
     dump = ("Ferry service to resume in June, council says\n"
             "Repairs to the pier are nearly finished.\n"

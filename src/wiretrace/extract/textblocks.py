@@ -494,7 +494,7 @@ def segment(content: str) -> list[Block]:
     if width:
         return _segment_wrapped(lines, widths, width, _has_lynx_lists(content), promos, images,
                                 wide, None if drawn is None else drawn_lines)
-    return _join_inline_breaks(_segment_lines(lines, content, promos, images))
+    return _join_inline_breaks(_segment_lines(lines, content, promos, images), lines)
 
 
 def _segment_lines(lines: list[str], content: str, promos: bool, images: bool) -> list[Block]:
@@ -567,6 +567,7 @@ _DANGLING_WORDS = frozenset("""
     the a an of to in on at by for from with and or but as is are was were be been has have had
     that which who whom whose this these those its his her their our your my than into onto over
     under about after before between against during without within via per according
+    since while because although though unless until whether
     de da do das dos del la le les el los las der die den dem des und et en du au aux di della
 """.split())
 #: How many lines must go on from the line above, in all and as a share of the lines, before a
@@ -581,6 +582,7 @@ _JOIN_CONTEXT = 200
 _CONTINUES_LINE = frozenset(",.;:)]}!?’”%")  # (a next line opening with one of these)
 _OPENS_BRACKET = frozenset("([{“‘")  # (a line ending with one of these)
 _CLOSES_BRACKET = re.compile("[)\\]}”’]")
+_SHORT_ASIDE = 30  # (characters of "(N225)", "(Image: Reuters)" on a line of their own)
 _STAMP_SPACES = 12  # (a date or time line has fewer; a sentence naming a date may have more)
 #: Titles a name follows, abbreviated with a full stop.
 _TITLES = frozenset("Mr. Mrs. Ms. Dr. Prof. Sen. Rep. Gov. Pres. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. Det. Supt. "
@@ -602,6 +604,15 @@ def _continuation(previous: str, text: str) -> str | None:
         return ""
     if last_char == "." and text[0].isupper() and previous.rsplit(None, 1)[-1] in _TITLES:
         return " "  # "... said Sen." "Carla Whitfield": a title before a name ends no sentence
+    # An aside in brackets around an inline element goes on with its sentence, and the sentence
+    # goes on past it: "Nikkei 225" "(" "N225" ")" "declined 0.3%". (Only a bracket alone or a short
+    # aside: a wrapped line may open with one too. Not after a sentence's end: "(Reuters)" under a headline.)
+    if text[0] == "(" and (len(text) == 1 or (len(text) <= _SHORT_ASIDE and text[-1] == ")")) \
+            and not previous.endswith(_SENTENCE_FINAL):
+        return " "
+    if last_char == ")" and text[0].islower() and not text[1:2].isupper() and text[1:2] not in (".", ")") \
+            and "(" in previous[-_JOIN_CONTEXT:]:
+        return " "
     if previous.endswith(_SENTENCE_FINAL):
         # A speaker's or a field's label on a line of its own: "Prof. Carlos:" "Estou aqui ..."
         if last_char == ":" and previous.count(" ") < 3 and text.count(" ") >= 4 and text.endswith(SENTENCE_ENDS):
@@ -630,11 +641,24 @@ def _continuation(previous: str, text: str) -> str | None:
     return None
 
 
-def _join_inline_breaks(blocks: list[Block]) -> list[Block]:
-    """``blocks`` (one per line) with each line that continues the sentence of the line right
-    above it joined to that line's block; list items are never joined. Only in a dump with
-    some such lines (_MIN_INLINE_BREAKS): a few lone ones are rather a menu's or a caption's
-    quirks than a renderer's habit, and the dump is left as drawn."""
+def _inline_seam(above: str, raw: str) -> bool:
+    """Whether the break between the dump lines ``above`` and ``raw`` (as drawn) falls between
+    two words of running text: BeautifulSoup's get_text("\n") keeps the space a text node ends
+    or opens with ("... hits on " "Mason Rudolph" " (well, 12 ..."), where a break at a block
+    element has none, or only the indentation of the page's source ("\n    ")."""
+    return (above.endswith(" ") and not above.endswith("  ")) or (raw.startswith(" ") and not raw.startswith("  "))
+
+
+def _join_inline_breaks(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """``blocks`` (one per line of ``lines``) with each line that continues the sentence of the
+    line right above it joined to that line's block; list items are never joined. Only in a
+    dump with some such lines (_MIN_INLINE_BREAKS): a few lone ones are rather a menu's or a
+    caption's quirks than a renderer's habit, and the dump is left as drawn.
+
+    A line of a single space between two lines is the space between two inline elements
+    ("Nikkei 225" " " "(" "N225" ")"): the lines around it count as next to each other, and the
+    break as an _inline_seam, which joins any line to one that stops mid-sentence, and a line
+    that opens in lower case to any line ("(KOSPI)" " fell 0.5%")."""
     joined: list[Block] = []
     # A block being built from several lines: its pieces, joined once it is complete (so that a
     # long run of lines costs linear time), and its last _JOIN_CONTEXT characters, all that
@@ -643,10 +667,17 @@ def _join_inline_breaks(blocks: list[Block]) -> list[Block]:
     context = ""
     last_line = -2  # the dump line the last block ends on
     for block in blocks:
-        if block.line == last_line + 1 and not block.bullet and not joined[-1].bullet:
+        above = block.line - 1
+        if above > last_line >= 0 and lines[above] == " ":
+            above -= 1
+        if above == last_line and not block.bullet and not joined[-1].bullet:
             first = pieces[0] if pieces else joined[-1].text
-            if not first.startswith("o ") and \
-                    (separator := _continuation(context if pieces else first, block.text)) is not None:
+            previous = context if pieces else first
+            separator = _continuation(previous, block.text)
+            if separator is None and _inline_seam(lines[block.line - 1], lines[block.line]) \
+                    and (not previous.endswith(_SENTENCE_FINAL) or block.text[0].islower()):
+                separator = " "
+            if not first.startswith("o ") and separator is not None:
                 if not pieces:
                     pieces, context = [first], first[-_JOIN_CONTEXT:]
                 pieces += (separator, block.text)

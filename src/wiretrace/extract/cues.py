@@ -32,9 +32,9 @@ def _openings(alternative: str) -> set[str]:
         raise ValueError(f"alternative without a literal opening: {alternative!r}")
     return {alternative[0]}
 
-# "Also read" and "related" as pages in the other languages of the news say them (in lower case
-# but where the language capitalises a word):
-# an inline promo or a related-stories heading opens with one as with the English words.
+# "Also read" and "related" in the other languages of news pages (lower case, but where the
+# language capitalises a word): an inline promo or a related-stories heading opens with one as
+# with the English words.
 READ_ALSO_ABROAD = (
     "leia também", "leia mais", "veja também", "lea también", "lee también", "lire aussi", "à lire aussi",
     "voir aussi", "lesen Sie auch", "mehr zum thema", "leggi anche", "vedi anche", "baca juga", "lihat juga",
@@ -57,6 +57,8 @@ INLINE_PROMO_LEADS = tuple(dict.fromkeys((
     "Also Read", "Read More", "Read Also", "Also read", "Read also", "Must Read", "Also Watch", "See Also", "Related",
     *(form for phrase in READ_ALSO_ABROAD for form in (phrase.upper(), phrase[:1].upper() + phrase[1:], phrase.title())),
 )))
+#: The letters a promo's lead opens with (for the gates in front of INLINE_PROMO).
+INLINE_PROMO_INITIALS = "".join(sorted({lead[0] for lead in INLINE_PROMO_LEADS}))
 INLINE_PROMO = re.compile(
     rf"\s*(?:\b{opening_lookahead(INLINE_PROMO_LEADS)}(?:{'|'.join(INLINE_PROMO_LEADS)})\s*(?::|\||-|–|—)\s*)"
     r"(?P<headline>\S.*)$"

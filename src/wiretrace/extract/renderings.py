@@ -136,15 +136,17 @@ def _markdownify(html: bytes) -> str:
 
 def _pandoc_binary() -> str | None:
     """A pandoc on the PATH, or the one the ``pypandoc-binary`` package ships."""
+    from importlib.util import find_spec
+
     found = shutil.which("pandoc")
-    if found is None and _installed("pypandoc"):
-        bundled = Path(__import__("pypandoc").__file__).parent / "files" / "pandoc"
+    if found is None and (spec := find_spec("pypandoc")) is not None and spec.origin:
+        bundled = Path(spec.origin).parent / "files" / "pandoc"
         found = str(bundled) if bundled.exists() else None
     return found
 
 
-def _pandoc(html: bytes, wrap: bool = True) -> str:
-    argv = [_pandoc_binary() or "pandoc", "-f", "html", "-t", "plain", *([] if wrap else ["--wrap=none"])]
+def _pandoc(pandoc: str, html: bytes, wrap: bool = True) -> str:
+    argv = [pandoc, "-f", "html", "-t", "plain", *([] if wrap else ["--wrap=none"])]
     done = subprocess.run(argv, input=_visible_markup(html).encode("utf-8"), capture_output=True, timeout=120, check=False)
     return done.stdout.decode("utf-8", "replace")
 
@@ -198,6 +200,7 @@ def _installed(module: str) -> bool:
 
 def renderers() -> dict[str, Callable | None]:
     """Each known renderer, or None where its tool is not installed here."""
+    pandoc = _pandoc_binary()
     return {
         "lynx": _command(_LYNX) if shutil.which("lynx") else None,
         "lynx_refs": _command(_LYNX_REFS) if shutil.which("lynx") else None,
@@ -213,8 +216,8 @@ def renderers() -> dict[str, Callable | None]:
         "resiliparse": _resiliparse if _installed("resiliparse") else None,
         "soup": _soup if _installed("bs4") else None,
         "soup_strip": partial(_soup, strip=True) if _installed("bs4") else None,
-        "pandoc": _pandoc if _pandoc_binary() else None,
-        "pandoc_wide": partial(_pandoc, wrap=False) if _pandoc_binary() else None,
+        "pandoc": partial(_pandoc, pandoc) if pandoc else None,
+        "pandoc_wide": partial(_pandoc, pandoc, wrap=False) if pandoc else None,
         # Not a per-page function: render_dev drives one browser through all pages.
         "chromium": _chromium_pages if _installed("playwright") and Path(_CHROMIUM).exists() else None,
     }

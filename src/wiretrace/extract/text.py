@@ -119,7 +119,6 @@ def _is_credit_line(text: str, digit: bool) -> bool:
 
 
 _GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
-_PROMO_INITIALS = "".join(sorted({lead[0] for lead in cues.INLINE_PROMO_LEADS}))
 _TRAIL_SEPARATOR = re.compile(r"[/>»›|]")
 _FOLLOWING_STAMP = re.compile(r"(?=[bpum\d])(?:\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read)")
 # What each of _FOLLOWING_STAMP's matches holds ("\d{1,2}:\d{2}" a colon): the few substring
@@ -345,6 +344,13 @@ def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
     return bool(labelled) and len(text) < 120 and not text.endswith((".", "!", "?", '"', "”"))
 
 
+# A picture's text alternative as renderers that show pictures draw it, the whole block in
+# brackets ("[A shopper looks at extension cords ...]"; inscriptis with display_images and
+# links: "[[alt]](link)"): a sentence of one is the picture's caption, no paragraph.
+_BRACKETED_ALT = re.compile(r"\[\[?([^\[\]]+)\]\]?(?:\([^()\s]*\))?\s*$")
+_ALT_CAPTION_WORDS = 6
+
+
 def _body_caption(text: str) -> Image | None:
     """The picture whose caption ``text`` is, when a block the classifier took for body reads as one:
     it closes with a photo credit, opens the way captions do, carries a screen reader's "Image
@@ -372,12 +378,6 @@ def _body_caption(text: str) -> Image | None:
         image = Image(caption=alt[1].strip())
     return image if image is not None and len(text.split()) <= 80 else None
 
-
-# A picture's text alternative as renderers that show pictures draw it, the whole block in
-# brackets ("[A shopper looks at extension cords ...]"; inscriptis with display_images and
-# links: "[[alt]](link)"): a sentence of one is the picture's caption, no paragraph.
-_BRACKETED_ALT = re.compile(r"\[\[?([^\[\]]+)\]\]?(?:\([^()\s]*\))?\s*$")
-_ALT_CAPTION_WORDS = 6
 
 
 def _alt_credit_caption(text: str) -> Image | None:
@@ -687,9 +687,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         if starts_cue and label == "other" and len(text) < 80 and cues.SHARE.match(text):
             label = "share"
         heading = starts_cue and len(text) < 60 and bool(cues.RELATED_HEADING.match(text))
-        # INLINE_PROMO opens with a cue word starting with one of _PROMO_INITIALS (or with space).
+        # INLINE_PROMO opens with a cue word starting with one of its initials (or with space).
         promo = cues.INLINE_PROMO.match(text) \
-            if starts_cue and not heading and (text[:1] in _PROMO_INITIALS or text[:1].isspace()) else None
+            if starts_cue and not heading and (text[:1] in cues.INLINE_PROMO_INITIALS or text[:1].isspace()) else None
         if heading:
             in_related_list = True
             list_bullets = None

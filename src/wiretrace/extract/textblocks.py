@@ -189,10 +189,9 @@ def _table_row(match: re.Match) -> str:
 # "+=====+" under the header), each row one or more lines of cells set between "|"s at the
 # border's "+" columns, a cell's text wrapped over the row's lines. It shows its cells' text, a
 # row at a time: each row becomes a line of its own, its cells' words in reading order.
-_GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]{2,}\+)+[ \t]*$", re.MULTILINE)
-_GRID_TABLE = re.compile(r"^[ \t]*\+(?:[-=:]{2,}\+)+[ \t]*\n(?:[ \t]*[|+].*[|+][ \t]*(?:\n|$))+", re.MULTILINE)
-
-
+_GRID_BORDER_LINE = r"[ \t]*\+(?:[-=:]{2,}\+)+[ \t]*"
+_GRID_BORDER = re.compile(rf"^{_GRID_BORDER_LINE}$", re.MULTILINE)
+_GRID_TABLE = re.compile(rf"^{_GRID_BORDER_LINE}\n(?:[ \t]*[|+].*[|+][ \t]*(?:\n|$))+", re.MULTILINE)
 # (A border's corner and rule, looked for first: two characters are found faster by a pattern,
 # which skips to the first, than by "in".)
 _GRID_MARK = re.compile(r"\+[-=:]{2}")
@@ -299,7 +298,7 @@ _PROMO_LEAD_SEARCHES = tuple(
     (initial, re.compile(re.escape(initial) + "(?:" + "|".join(r"\s+".join(map(re.escape, lead[1:].split(" ")))
                                                                for lead in cues.INLINE_PROMO_LEADS if lead[0] == initial)
                          + r")\s*[:|\-–—]"))
-    for initial in sorted({lead[0] for lead in cues.INLINE_PROMO_LEADS}))
+    for initial in cues.INLINE_PROMO_INITIALS)
 
 
 def _has_promo_cue(content: str) -> bool:

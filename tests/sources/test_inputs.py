@@ -11,14 +11,14 @@ from tests.sources.test_feeds import RSS
 
 
 def test_a_reader_failing_on_a_file_ends_that_file_with_an_error_naming_it(tmp_path, monkeypatch):
-    real_paragraphs = feeds.html_paragraphs
+    real_body_and_images = feeds._body_and_images
 
-    def fail_on_the_second_item(fragment):
-        if "bright" in fragment:
+    def fail_on_the_second_item(content, link):
+        if "bright" in content:
             raise ValueError("a bug the hostile item found")
-        return real_paragraphs(fragment)
+        return real_body_and_images(content, link)
 
-    monkeypatch.setattr(feeds, "html_paragraphs", fail_on_the_second_item)
+    monkeypatch.setattr(feeds, "_body_and_images", fail_on_the_second_item)
     path = tmp_path / "hp.rss"
     path.write_text(RSS, encoding="utf-8")
     first, error = read_input(str(path))

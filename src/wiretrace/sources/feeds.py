@@ -47,15 +47,27 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
            "article", "figure", "figcaption", "ul", "ol", "table", "dd", "dt"}
 
 
-def html_paragraphs(fragment: str) -> list[str]:
-    """The paragraphs of an HTML fragment (or of plain text): block elements and ``<br><br>`` split
-    them. A picture's caption is no paragraph of the text (the item's images carry it)."""
+def _parse_fragment(fragment: str) -> Any:
+    """An HTML fragment (or plain text) parsed under one ``<div>``, or None where lxml makes nothing of it."""
     import lxml.html
 
     try:
-        root = lxml.html.fragment_fromstring(without_control_characters(fragment), create_parent="div")
+        return lxml.html.fragment_fromstring(without_control_characters(fragment), create_parent="div")
     except Exception:  # lxml's ParserError on an empty document, odd bytes
+        return None
+
+
+def html_paragraphs(fragment: str) -> list[str]:
+    """The paragraphs of an HTML fragment (or of plain text): block elements and ``<br><br>`` split
+    them. A picture's caption is no paragraph of the text (the item's images carry it)."""
+    root = _parse_fragment(fragment)
+    if root is None:
         return [" ".join(fragment.split())] if fragment.strip() else []
+    return _paragraphs(root)
+
+
+def _paragraphs(root: Any) -> list[str]:
+    """:func:`html_paragraphs` of the parsed fragment ``root`` (which loses its scripts, styles and captions)."""
     for el in root.xpath(".//script | .//style | .//figcaption"):
         el.drop_tree()
     for el in root.iter():
@@ -148,17 +160,20 @@ def _is_picture(url: str | None, medium: str | None, mime_type: str | None) -> b
     return bool(url) and _IMAGE_SUFFIX.search(url.split("?", 1)[0]) is not None
 
 
-def _content_images(content: str, link: str | None) -> list[Image]:
-    """The pictures in an item's content: each <figure> with its caption, then each other <img>
-    (but tracking pixels) with its alt text."""
-    import lxml.html
+def _body_and_images(content: str, link: str | None) -> tuple[list[str], list[Image]]:
+    """An item content's paragraphs and pictures, from one parse of it."""
+    root = _parse_fragment(content)
+    if root is None:
+        return html_paragraphs(content), []
+    images = _content_images(root, link)  # (first: the paragraphs take the captions out)
+    return _paragraphs(root), images
 
+
+def _content_images(root: Any, link: str | None) -> list[Image]:
+    """The pictures in an item's parsed content: each <figure> with its caption, then each other
+    <img> (but tracking pixels) with its alt text."""
     from wiretrace.extract.html import figures
 
-    try:
-        root = lxml.html.fragment_fromstring(without_control_characters(content), create_parent="div")
-    except Exception:  # lxml's ParserError on an empty document, odd bytes
-        return []
     images = [image for image in figures(root, link) if image.url]
     for img in root.iter("img"):
         src = (img.get("src") or img.get("data-src") or "").strip()
@@ -252,13 +267,14 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
         updated_raw = dict.get(entry, "updated")
         author = " ".join((entry.get("author") or "").split())
         tags = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
-        article = Article(source=where, input_kind="html", url=link, headline=title, body=html_paragraphs(content),
+        body, images = _body_and_images(content, link)
+        article = Article(source=where, input_kind="html", url=link, headline=title, body=body,
                           published=parse_date(published_raw), updated=parse_date(updated_raw),
                           authors=[author] if author and is_person(author) else [], publisher=publisher,
                           tags=tags)
         if article.updated == article.published:
             article.updated = None
-        article.images = _content_images(content, link)
+        article.images = images
         declared = [Image(urljoin(link, url) if link else url, *media_notes.get(url, (None, None)))
                     for url in _declared_images(entry)]
         article.images += [image for image in declared if not any(i.url == image.url for i in article.images)]

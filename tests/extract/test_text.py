@@ -769,3 +769,66 @@ def test_a_story_saying_something_does_not_exist_is_no_error_page():
     assert article.is_article is not False
     assert not any("error page" in w for w in article.warnings)
     assert any("does not exist yet" in p for p in article.body)
+
+
+# A local station's page: cards of its latest headlines, each run into its summary, stand above
+# the story's own headline and date stamp; the run of likely-body blocks may sweep them in.
+TEASERS_ABOVE_STORY_DUMP = """Home
+News
+Weather
+Sports
+Latest Headlines
+County Opens Two New Cooling Centers Ahead Of HeatwaveThe county will keep two libraries open until midnight through Sunday as temperatures are expected to pass 100 degrees.
+Police: Driver Arrested After Chase Ends On Interstate 94A 31-year-old man was taken into custody after a chase that began in the suburbs and ended near the airport exit on Tuesday night.
+School Board Approves Later Start Times For High SchoolsHigh school classes will begin at 8:30 a.m. next fall after the board voted 5-2 on a plan parents had asked for over three years.
+Five Of The Best Brunch Spots Downtown, RankedLooking for eggs benedict and a good coffee on a Sunday? We crunched the numbers to find the spots locals rate most highly this year.
+State Officials Confirm Third Case Of Measles In Harlan County
+November 19, 2019 at 9:45 am
+Filed Under: Harlan County, measles, public health
+HARLAN, Ky. (AP) — State health officials on Monday confirmed a third case of measles in Harlan County, the first outbreak in the state in six years.
+The county health department said the latest case involves a child who had not been vaccinated and who attended a day care centre where the first two cases were found.
+Officials said measles spreads easily through the air and urged families in Harlan County to check that their children's vaccinations are up to date before the holidays.
+The state has opened a hotline for parents and will hold a free vaccination clinic at the county health department on Saturday.
+© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, or redistributed.
+Comments
+"""
+
+
+def test_teasers_above_the_story_s_own_headline_and_stamp_leave_the_body():
+    article = extract_page(Page("teasers.txt", TEASERS_ABOVE_STORY_DUMP), ExtractConfig(mode="text"))
+    assert article.body[0].startswith("HARLAN, Ky. (AP)")
+    assert len(article.body) == 4
+    assert article.headline == "State Officials Confirm Third Case Of Measles In Harlan County"
+    assert article.published == "2019-11-19T09:45:00"
+    related = [b.text for b in article.boilerplate if b.category == "related"]
+    assert any(text.startswith("County Opens Two New Cooling Centers") for text in related)
+
+
+def _restart_in(dump: str, body: list[int]) -> tuple[int, int] | None:
+    from wiretrace.extract import text, textblocks
+    from wiretrace.extract.dates import labelled_dates
+
+    blocks = textblocks.segment(dump)
+    digit = [any(c.isdigit() for c in b.text) for b in blocks]
+    return text._story_restart(blocks, body, digit, lambda i: labelled_dates(blocks[i].text))
+
+
+def test_the_story_restarts_at_a_stamp_under_a_headline_naming_the_paragraphs_below_only():
+    # Blocks 5-8 are the teasers, 9 the headline, 10 its stamp, 12-15 the story.
+    assert _restart_in(TEASERS_ABOVE_STORY_DUMP, [5, 6, 7, 8, 12, 13, 14, 15]) == (9, 10)
+    # Two paragraphs above a headline are no teaser cards: the story's own top.
+    assert _restart_in(TEASERS_ABOVE_STORY_DUMP, [7, 8, 12, 13, 14, 15]) is None
+
+
+def test_a_live_blogs_entries_and_a_same_story_sub_heading_do_not_restart_it():
+    live = "\n\n".join("""Measles outbreak: live updates
+State health officials confirm a third measles case in Harlan County as families queue at clinics.
+Parents in Harlan County queued outside the health department from early morning for vaccinations.
+Harlan County officials say the day care centre at the centre of the outbreak will stay shut all week.
+The state hotline for parents of Harlan County children took more than 400 calls in its first hour.
+Clinic in Harlan County extends its hours as measles queue grows
+November 19, 2019 at 11:20 am
+The clinic will stay open until 9 p.m. after the line of parents in Harlan County stretched around the block, officials said.
+Nurses from two neighbouring counties have been sent to help with the measles vaccinations.""".splitlines())
+    # The headline shares the words of the entries above it: one story, no teasers.
+    assert _restart_in(live, [1, 2, 3, 4, 7, 8]) is None

@@ -344,6 +344,50 @@ def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
     return bool(labelled) and len(text) < 120 and not text.endswith((".", "!", "?", '"', "”"))
 
 
+#: A story restarts inside the body run (:func:`_story_restart`) only under this many
+#: teasers: one or two paragraphs above a headline are the story's own top.
+_RESTART_TEASERS = 3
+#: Its headline shares at least this much with the paragraphs under it (as a headline does
+#: with its lede, :func:`_overlap`) and less than this with all the teasers above.
+_RESTART_LEDE_SHARE = 0.5
+_RESTART_TEASER_SHARE = 0.25
+#: A headline runs to this many words at most.
+_RESTART_HEADLINE_WORDS = 25
+
+
+def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: list[bool],
+                   stamps: Callable[[int], dict[str, str]]) -> tuple[int, int] | None:
+    """Where the story starts again inside its body run ``body_idx``, or None: a headline and
+    the date stamp under it (their indices), the headline naming the paragraphs below it and
+    not the teasers above (3 or more).
+    A live blog's entries carry stamps too, but its headline sits above them all, and its
+    entries share their story's words: no teaser above has a stamp of its own, and the
+    headline shares little with them."""
+    if len(body_idx) <= _RESTART_TEASERS + 1:
+        return None
+    # (The headline and its stamp may be in the run or out of it; a stamp is never a paragraph.)
+    for i in range(body_idx[_RESTART_TEASERS - 1] + 1, body_idx[-1] - 1):
+        title = blocks[i].text
+        if not (_HEADLINE_WORDS <= title.count(" ") + 1 <= _RESTART_HEADLINE_WORDS) \
+                or title.endswith((".", "!", "?", ":")):
+            continue
+        stamp = next((j for j in (i + 1, i + 2) if digit[j] and _is_stamp(blocks[j].text, stamps(j))), None)
+        if stamp is None:
+            continue
+        story = [j for j in body_idx if j > stamp]
+        teasers = [j for j in body_idx if j < i]
+        if len(teasers) < _RESTART_TEASERS or not story:
+            continue
+        lede = _words(" ".join(blocks[j].text for j in story[:_LEDE_PARAGRAPHS]))
+        if _overlap(title, lede) < _RESTART_LEDE_SHARE \
+                or _overlap(title, _words(" ".join(blocks[j].text for j in teasers))) >= _RESTART_TEASER_SHARE:
+            continue
+        if any(digit[j] and _is_stamp(blocks[j].text, stamps(j)) for j in range(teasers[0], teasers[-1])):
+            continue
+        return i, stamp
+    return None
+
+
 # A picture's text alternative as renderers that show pictures draw it, the whole block in
 # brackets ("[A shopper looks at extension cords ...]"; inscriptis with display_images and
 # links: "[[alt]](link)"): a sentence of one is the picture's caption, no paragraph.
@@ -543,6 +587,18 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             for j in body_idx[: k + 1]:
                 labels[j] = "other"
     body_idx = [i for i in body_idx if labels[i] == "body"]
+    # Teasers for other stories above the story itself (a local site's cards of its latest
+    # headlines, each with its summary) read like prose, and the run of likely-body blocks may
+    # sweep them in: the story restarts at its own headline and date stamp, found inside the run.
+    if restart := _story_restart(blocks, body_idx, digit, stamps):
+        headline, stamp = restart
+        for i in body_idx:
+            if i <= stamp:
+                labels[i] = "related" if i < headline else "other"
+        body_idx = [i for i in body_idx if i > stamp]
+        # (So is a tags line between the stamp and the story: the loop below reads it.)
+        while len(body_idx) > 1 and cues.TAGS_LEAD.match(blocks[body_idx[0]].text):
+            labels[body_idx.pop(0)] = "other"
     first_body = body_idx[0] if body_idx else len(blocks)
     article.body = [blocks[i].text for i in body_idx]
 

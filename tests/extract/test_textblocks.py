@@ -176,6 +176,34 @@ def test_segment_reads_a_grid_table_row_by_row() -> None:
     ]
 
 
+def grid_table(rows: list[tuple[str, str, str]]) -> list[str]:
+    """A grid table as pandoc draws one, its last cell wrapped at 24 columns."""
+    border = "+-----+------------------+--------------------------+"
+    lines = [border]
+    for pos, player, stats in rows:
+        for k, piece in enumerate(wrap(stats, 24, 0)):
+            lines.append(f"| {pos if not k else '':3} | {player if not k else '':16} | {piece:24} |")
+        lines.append(border)
+    return lines
+
+
+def test_segment_finds_the_wrap_of_prose_beside_a_grid_table_with_long_rows() -> None:
+    """pandoc wraps prose at 72 columns and a grid table's cells within its columns; a row read
+    as one line may run past 72, and a few such rows do not make a ceiling of their own."""
+    stats = ["4 tackles, 1 assist (5 combined). 1 sack, 1 QH, 1 INT, 1 pass defended, 1 FF.",
+             "7 tackles, 3 assists (10 combined). 1 sack, 2 TFL, 2 QH, 2 INT, 4 passes defended.",
+             "3 tackles, 2 assists (5 combined). 1 TFL, 1 INT, 2 passes defended.",
+             "3 tackles (3 combined). 1 sack, 1 TFL, 1 QH, 1 pass defended.",
+             "2 tackles, 1 assist (3 combined). 1 QH, 1 pass defended, 1 FF.",
+             "1 tackle, 4 assists (5 combined). 1 pass defended, 2 QH."]
+    table = grid_table([("LB", f"Player Number {k}", text) for k, text in enumerate(stats)])
+    note = ("Below, we analyse the snap counts and stats on defence for the Cleveland Browns in their "
+            "Week 11 game against the Pittsburgh Steelers.")
+    lines = [line for paragraph in [note, *PARAGRAPHS] for line in wrap(paragraph, 72, 0) + [""]]
+    texts = [b.text for b in tb.segment("\n".join(lines + table))]
+    assert texts == [note, *PARAGRAPHS] + [f"LB Player Number {k} {text}" for k, text in enumerate(stats)]
+
+
 def test_wrap_width_is_zero_for_unwrapped_dumps() -> None:
     dump = "\n".join(PARAGRAPHS + ["Home", "News"] * 5)
     assert wrap_width_of(dump) == 0

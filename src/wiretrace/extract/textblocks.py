@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from itertools import accumulate, chain, compress, count, islice
 from operator import attrgetter, itemgetter, not_
@@ -197,12 +197,13 @@ _GRID_TABLE = re.compile(rf"^{_GRID_BORDER_LINE}\n(?:[ \t]*[|+].*[|+][ \t]*(?:\n
 _GRID_MARK = re.compile(r"\+[-=:]{2}")
 
 
-def _grid_rows(match: re.Match) -> str:
+def _grid_rows(match: re.Match, rows: list[str]) -> str:
+    """A grid table's text, a row a line (each also appended to ``rows``)."""
     lines = match[0].rstrip("\n").split("\n")
     border = lines[0]
     # Cells lie between the border's "+" columns.
     edges = [at for at, char in enumerate(border) if char == "+"]
-    rows: list[str] = []
+    first = len(rows)
     cells: list[list[str]] = [[] for _ in edges[1:]]
     for line in lines[1:]:
         if _GRID_BORDER.match(line):
@@ -218,7 +219,7 @@ def _grid_rows(match: re.Match) -> str:
     text = " ".join(" ".join(parts) for parts in cells if parts)
     if text:  # (a table the dump cut off before its last border)
         rows.append(text)
-    return "".join(f"{row}\n\n" for row in rows)
+    return "".join(f"{row}\n\n" for row in rows[first:])
 
 
 # Whether a dump may be Markdown at all (a cheap superset of what _strip_markdown counts): a link
@@ -436,8 +437,12 @@ def segment(content: str) -> list[Block]:
     # brackets and colons.)
     if "\ufffd" in content:
         content = _drop_lines(content, _UNDECODED_LINE, "\ufffd")
+    # A grid table's rows, each made one line of its cells' text: the renderer wrapped the cells,
+    # not the row, so a row's length says nothing of where the renderer breaks lines.
+    grid_rows: list[str] = []
     if "+" in content and _GRID_MARK.search(content):
-        content = _GRID_TABLE.sub(_grid_rows, content)
+        content = _GRID_TABLE.sub(partial(_grid_rows, rows=grid_rows), content)
+    table_rows = frozenset(grid_rows)
     if ("━" in content and "━━━" in content) or ("═" in content and "═══" in content) \
             or ("─" in content and "───" in content):
         # (A rule may mix the three; each line holds one of them at least, and goes in one pass.)
@@ -459,7 +464,7 @@ def segment(content: str) -> list[Block]:
             # renderer wrapped is judged before; if it did, Markdown's own rule says where
             # paragraphs end (a blank line).
             raw_lines = content.splitlines()
-            if _census(list(map(len, map(str.rstrip, raw_lines))), raw_lines):
+            if _census(list(map(len, map(str.rstrip, raw_lines))), raw_lines, table_rows):
                 return _segment_paragraphs(stripped.splitlines(), _has_promo_cue(stripped))
             drawn = None  # (taking Markdown out took lines out as well)
         content = stripped
@@ -485,15 +490,15 @@ def segment(content: str) -> list[Block]:
             # each only where the lines at its ceiling stop mid-sentence (CJK dumps have few
             # lines, and a few whole paragraphs of a length can look like a ceiling).
             columns = [_columns(raw.rstrip()) for raw in drawn_lines]
-            width = _census(columns, lines)
+            width = _census(columns, lines, table_rows)
             if width and _breaks_mid_sentence(columns, lines, width):
                 widths, wide = columns, True
             else:
-                width = _census(widths, lines)
+                width = _census(widths, lines, table_rows)
                 if width and not _breaks_mid_sentence(widths, lines, width):
                     width = 0
         else:
-            width = _census(widths, lines)
+            width = _census(widths, lines, table_rows)
     # An inline promo can only be split off where its cue occurs somewhere in the dump.
     promos = _has_promo_cue(content)
     images = "[" in content
@@ -711,14 +716,15 @@ def _breaks_mid_sentence(widths: list[int], lines: list[str], width: int) -> boo
 SENTENCE_ENDS = ("。", "．", "！", "？", "!", "?", ".", "」", "』", "”", '"')
 
 
-def _census(widths: list[int], lines: list[str]) -> int:
+def _census(widths: list[int], lines: list[str], rows: frozenset[str] = frozenset()) -> int:
     """wrap_width over the lines that say where the renderer breaks lines: not a URL or a long
     word, which cannot be broken (lynx lists its links' URLs unwrapped: "  21. https://..."), nor
     a list item longer than the prose around it (html2text wraps paragraphs, not the items of a
-    list of links)."""
+    list of links), nor one of the grid-table ``rows`` that segment made a line each."""
     return wrap_width([x for x, raw in zip(widths, lines)
                        if x and (x <= 30 or ("://" not in raw and (not raw.isascii() or " " in raw.strip())
-                                             and (x <= _PLAIN_WIDTH or not _is_list_item(raw))))])
+                                             and (x <= _PLAIN_WIDTH or not _is_list_item(raw))
+                                             and not (rows and raw in rows)))])
 
 
 #: Every character _CJK_CHAR takes is at or above this one: a cheap test before the regex.

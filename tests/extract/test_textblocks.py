@@ -816,8 +816,26 @@ def test_a_long_comment_thread_does_not_outweigh_the_article_before_it() -> None
     assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
 
 
+def test_a_count_of_no_comments_in_a_byline_bar_is_no_comments_heading() -> None:
+    """ "0 Comments" is the comments link of the bar under a lede, on a line of its own where the
+    renderer breaks lines at every element: no thread follows it, the story goes on."""
+    more = ["The opposition asked for an independent review of the costs before any contract is signed.",
+            "The transport department said the review would delay the works by at most three months."]
+    texts = ["Tram network to grow", *PARAGRAPHS, "Share it with friends", "by Ana Ruiz", "0 Comments", *more]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.1, 0.7, 0.7, 0.7, 0.7, 0.05, 0.05, 0.05, 0.7, 0.7])
+    keep = tb.choose_body(blocks, block_features(blocks), scores, {"pivot": 0.5, "inside": 0.3})
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS + more
+    # Nor does the page's feature say the blocks after it follow a comments heading, as it does
+    # after a count of some.
+    after = FEATURE_NAMES.index("after_comment_cue")
+    assert block_features(blocks)[8:, after].tolist() == [0.0] * 2
+    blocks[7] = tb.Block("12 Comments", 7)
+    assert block_features(blocks)[8:, after].tolist() == [1.0] * 2
+
+
 def test_the_line_by_line_comments_pattern_agrees_with_the_block_pattern() -> None:
-    samples = ["[ 167 comments ]", "Comments", "12 Comments", "Leave a Reply", "Join the discussion",
+    samples = ["[ 167 comments ]", "Comments", "12 Comments", "0 Comments", "Leave a Reply", "Join the discussion",
                "Commentaires (3)", "Top Rated Comments", "Comment is free", "Responses", "— comments —"]
     for text in samples:
         assert bool(tb._COMMENTS_HEADING.match(text)) == bool(tb._COMMENTS_HEADING_LINE.match(text)), text

@@ -1480,8 +1480,10 @@ _PUBLISHER_NOTE = re.compile(r"syndicated feed|auto-generated|has not been edite
                              re.IGNORECASE)
 
 
+# (A count of none, "0 Comments", is the comments link of an article's byline bar, not a heading:
+# no thread follows it.)
 _COMMENTS_HEADING = re.compile(
-    r"^\W*(?:\d+\s+)?(?:comments?|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation)|"
+    r"^\W*(?:0*[1-9]\d*\s+)?(?:comments?|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation)|"
     r"post a comment|add a comment|show comments|view comments|coment[aá]rios?|commentaires?|kommentare?|commenti|"
     r"комментари\w*)\b", re.IGNORECASE)
 

@@ -294,6 +294,9 @@ _WORD_LIMITS = np.array([3, 8, 15])[:, None]
 # Cue codes that mark the end of an article: tags, share buttons, related lists, comments.
 _END_CODES = frozenset(float(_CUE_CODE[name]) for name in ("tags", "share", "related", "comment"))
 _COMMENT_CODE = float(_CUE_CODE["comment"])
+# A count of none ("0 Comments", "[0 replies]") is the comments link of a byline bar: no thread
+# follows it.
+_NO_COMMENTS = re.compile(r"\W*0+\s")
 # |d| / 60.0 for d in -59..59 (the distance to the longest block, below the cap).
 _LONGEST_DISTANCE = np.abs(np.arange(-59, 60)) / 60.0
 # Rows same_indent, deeper_indent, shallower_indent: the sign of a block's indent minus the body's.
@@ -861,7 +864,7 @@ def page_features(blocks: Sequence[BlockLike]) -> tuple[np.ndarray, PageText]:
     cued = code.nonzero()[0]
     comment_seen = end_cues = 0
     for i, cue, words, mass_before in zip(cued.tolist(), code[cued].tolist(), w[cued].tolist(), before[cued].tolist()):
-        if cue == _COMMENT_CODE and words <= 6 and not comment_seen:
+        if cue == _COMMENT_CODE and words <= 6 and not comment_seen and not _NO_COMMENTS.match(texts[i]):
             F[c + 9, i + 1 :] = 1.0
             comment_seen = 1
         if cue in _END_CODES and words <= 8 and mass_before > 0.3 and end_cues < 3:

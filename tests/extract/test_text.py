@@ -832,3 +832,33 @@ The clinic will stay open until 9 p.m. after the line of parents in Harlan Count
 Nurses from two neighbouring counties have been sent to help with the measles vaccinations.""".splitlines())
     # The headline shares the words of the entries above it: one story, no teasers.
     assert _restart_in(live, [1, 2, 3, 4, 7, 8]) is None
+
+
+def test_a_ticker_holding_the_story_s_own_teaser_and_a_stamp_on_two_lines_still_restart_it():
+    ticker = "\n\n".join("""Latest News
+Port strike ends after pay deal DOCKS: Dock workers voted on Friday to end a nine-day strike after a pay offer.
+Ferry fares to rise in spring ISLANDS: The ferry company said fares would rise by six percent from April.
+Stranded travellers return home after airport closure AIRPORT: Hundreds of travellers stuck abroad for a week flew home.
+Council approves new cycle lanes CITY: The council voted to build six kilometres of protected cycle lanes.
+Museum reopens after two-year refit ARTS: The city museum reopened its doors on Saturday after a long refit.
+Stranded travellers return home after airport closure
+November 20
+15:23 2019
+AIRPORT: Hundreds of stranded travellers returned home on Wednesday after the airport closure that kept them abroad for a week.
+Airlines said they had added twelve flights to bring home the travellers stranded by the closure.""".splitlines())
+    assert _restart_in(ticker, [1, 2, 3, 4, 5, 9, 10]) == (6, 7)
+    assert _restart_in(ticker, [1, 2, 3, 4, 5, 8, 9, 10]) == (6, 7)
+    # End to end: the rest of the stamp, a line without a word, is no paragraph either.
+    article = extract_page(Page("ticker.txt", ticker), ExtractConfig(mode="text"))
+    assert article.headline == "Stranded travellers return home after airport closure"
+    assert [p[:9] for p in article.body] == ["AIRPORT: ", "Airlines "]
+
+
+def test_an_embedded_posts_signature_is_no_restart():
+    article = "\n\n".join("""The state's new anti-drug campaign drew mockery online within hours of its launch on Monday.
+Officials said the campaign, which cost the state about $450,000, was meant to get people talking about drug use.
+The governor defended the slogan at a news conference, saying the campaign had already reached millions of people.
+It seems the rest of the state's anti-drug campaigns are just as bad as this one, the governor's critics said https://t.co/x1
+— Jane Roe (@janeroe) November 18, 2019
+Officials said the state's campaign would run on television and billboards through the end of the year.""".splitlines())
+    assert _restart_in(article, [0, 1, 2, 5]) is None

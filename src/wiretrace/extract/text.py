@@ -348,11 +348,20 @@ def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
 #: teasers: one or two paragraphs above a headline are the story's own top.
 _RESTART_TEASERS = 3
 #: Its headline shares at least this much with the paragraphs under it (as a headline does
-#: with its lede, :func:`_overlap`) and less than this with all the teasers above.
-_RESTART_LEDE_SHARE = 0.5
-_RESTART_TEASER_SHARE = 0.25
+#: with its lede, :func:`_overlap`), and a word with at most this share of the teasers above.
+_RESTART_LEDE_SHARE = 0.4
+_RESTART_NAMED_TEASERS = 1 / 3
 #: A headline runs to this many words at most.
 _RESTART_HEADLINE_WORDS = 25
+
+
+#: A date line this short needs no year or time to be a stamp ("November 20" over "15:23 2019").
+_BARE_STAMP_CHARS = 30
+
+
+def _stamp_like(text: str, labelled: dict[str, str]) -> bool:
+    """:func:`_is_stamp`, or a bare day and month: the first of a stamp drawn on two lines."""
+    return _is_stamp(text, labelled) or (len(text) < _BARE_STAMP_CHARS and bool(_MONTH.search(text)))
 
 
 def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: list[bool],
@@ -371,18 +380,24 @@ def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: l
         if not (_HEADLINE_WORDS <= title.count(" ") + 1 <= _RESTART_HEADLINE_WORDS) \
                 or title.endswith((".", "!", "?", ":")):
             continue
-        stamp = next((j for j in (i + 1, i + 2) if digit[j] and _is_stamp(blocks[j].text, stamps(j))), None)
+        stamp = next((j for j in (i + 1, i + 2) if digit[j] and _stamp_like(blocks[j].text, stamps(j))), None)
         if stamp is None:
             continue
         story = [j for j in body_idx if j > stamp]
         teasers = [j for j in body_idx if j < i]
         if len(teasers) < _RESTART_TEASERS or not story:
             continue
-        lede = _words(" ".join(blocks[j].text for j in story[:_LEDE_PARAGRAPHS]))
-        if _overlap(title, lede) < _RESTART_LEDE_SHARE \
-                or _overlap(title, _words(" ".join(blocks[j].text for j in teasers))) >= _RESTART_TEASER_SHARE:
+        # (The story's paragraphs, not the rest of a stamp or a byline the run swept in.)
+        paragraphs = [text for j in story if (text := blocks[j].text).count(" ") + 1 >= _HEADLINE_WORDS]
+        if _overlap(title, _words(" ".join(paragraphs[:_LEDE_PARAGRAPHS]))) < _RESTART_LEDE_SHARE:
             continue
-        if any(digit[j] and _is_stamp(blocks[j].text, stamps(j)) for j in range(teasers[0], teasers[-1])):
+        # Teasers are other stories: the headline names none of most of them, where a live blog's
+        # entries or the story's own first paragraphs share its words. (A ticker of the latest
+        # headlines may hold the story's own teaser: the one it shares most with is left out.)
+        shares = sorted(_overlap(title, _words(blocks[j].text)) for j in teasers)[:-1]
+        if sum(map(bool, shares)) > len(shares) * _RESTART_NAMED_TEASERS:
+            continue
+        if any(digit[j] and _stamp_like(blocks[j].text, stamps(j)) for j in range(teasers[0], teasers[-1])):
             continue
         return i, stamp
     return None
@@ -574,19 +589,6 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                     if 0 <= j < len(blocks) and labels[j] == "body" and blocks[j].text.strip() == image.caption:
                         labels[j] = "caption"
     body_idx = [i for i in body_idx if labels[i] == "body"]
-    # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM", "New Delhi, News Bureau |
-    # Updated : 19 November 2019, 09:01 AM") that the run swept in: it goes back to the loop
-    # below, which reads it as the publication time.
-    while len(body_idx) > 1 and _is_stamp(blocks[body_idx[0]].text, stamps(body_idx[0])):
-        labels[body_idx.pop(0)] = "other"
-    # (A labelled stamp can also sit under the dek, among the first paragraphs.)
-    # The same goes for an unlabelled date line there ("Nov. 19, 2019 8:03 am ET"); and what the
-    # run swept in above a stamp is the dek, the headline's summary, not the story's first words.
-    for k, i in enumerate(body_idx[1:_STAMP_REACH], 1):
-        if _is_stamp(blocks[i].text, stamps(i)):
-            for j in body_idx[: k + 1]:
-                labels[j] = "other"
-    body_idx = [i for i in body_idx if labels[i] == "body"]
     # Teasers for other stories above the story itself (a local site's cards of its latest
     # headlines, each with its summary) read like prose, and the run of likely-body blocks may
     # sweep them in: the story restarts at its own headline and date stamp, found inside the run.
@@ -596,9 +598,21 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             if i <= stamp:
                 labels[i] = "related" if i < headline else "other"
         body_idx = [i for i in body_idx if i > stamp]
-        # (So is a tags line between the stamp and the story: the loop below reads it.)
-        while len(body_idx) > 1 and cues.TAGS_LEAD.match(blocks[body_idx[0]].text):
-            labels[body_idx.pop(0)] = "other"
+    # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM", "New Delhi, News Bureau |
+    # Updated : 19 November 2019, 09:01 AM"), the time of one drawn on two lines ("15:23 2019"),
+    # or a tags line ("Filed Under: ...") that the run swept in: they go back to the loop below,
+    # which reads the publication time and the tags.
+    while len(body_idx) > 1 and (_is_stamp(text := blocks[body_idx[0]].text, stamps(body_idx[0]))
+                                 or cues.TAGS_LEAD.match(text) or not any(map(str.isalpha, text))):
+        labels[body_idx.pop(0)] = "other"
+    # (A labelled stamp can also sit under the dek, among the first paragraphs.)
+    # The same goes for an unlabelled date line there ("Nov. 19, 2019 8:03 am ET"); and what the
+    # run swept in above a stamp is the dek, the headline's summary, not the story's first words.
+    for k, i in enumerate(body_idx[1:_STAMP_REACH], 1):
+        if _is_stamp(blocks[i].text, stamps(i)):
+            for j in body_idx[: k + 1]:
+                labels[j] = "other"
+    body_idx = [i for i in body_idx if labels[i] == "body"]
     first_body = body_idx[0] if body_idx else len(blocks)
     article.body = [blocks[i].text for i in body_idx]
 

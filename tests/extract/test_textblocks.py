@@ -130,6 +130,19 @@ def test_segment_keeps_a_teaser_drawn_twice_as_two_blocks() -> None:
     assert [b.text for b in tb.segment(boxes)][1] == "_" * 70 + " " + "_" * 70
 
 
+def test_segment_joins_a_line_broken_early_before_words_held_by_no_break_spaces() -> None:
+    # "30\xa0staff\xa0vacancies": lynx keeps the three together and breaks before them, though
+    # "staff" alone would have fitted; the dump writes the no-break spaces as plain ones.
+    held = "At the time of the review, there were more than 30 staff vacancies at the prison,"
+    lines = wrap(PARAGRAPHS[0], 76, 3) + [""]
+    lines += ["   At the time of the review, there were more than 30",
+              "   staff vacancies at the prison, said the local president of the union.", ""]
+    lines += wrap(PARAGRAPHS[1], 76, 3) + ["", "   Home", "   news and sport"]
+    texts = [b.text for b in tb.segment("\n".join(lines))]
+    assert texts == [PARAGRAPHS[0], held + " said the local president of the union.", PARAGRAPHS[1],
+                     "Home", "news and sport"]
+
+
 def test_segment_joins_wrapped_cjk_without_inserting_spaces() -> None:
     sentence = "東京都は二十日、新しい交通計画を発表した。" * 6
     lines = [sentence[i : i + 38] for i in range(0, len(sentence), 38)]

@@ -812,6 +812,17 @@ def _doubled(text: str) -> str | None:
     return text[:half] if text.startswith(text[half:]) else None
 
 
+def _held_together(above: str, shown: str, above_width: int, limit: int) -> bool:
+    """Whether the line ``shown`` (as drawn) goes on with the sentence of the line above it, which
+    its first words did not fit on: renderers keep words joined by no-break spaces together
+    ("30\xa0staff\xa0vacancies", "and\xa0compromised\xa0security") and break before the
+    lot, which the dump writes with plain spaces. Only a line in lower case under one that
+    stops mid-sentence and is well filled, and too long to have fitted there whole (a short list
+    item under a short one would have)."""
+    return shown[0].islower() and above_width * 10 >= limit * 7 and above_width + 1 + len(shown) >= limit \
+        and not above.endswith(_SENTENCE_FINAL)
+
+
 def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True,
                      images: bool = True, wide: bool = True, drawn: list[str] | None = None) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
@@ -865,8 +876,9 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                     else:
                         word = shown.split(None, 1)[0]
                     size = _columns(word) if wide else len(word)
-                    if (prev_width + 1 + size >= limit - 1) if follows \
-                            else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9:
+                    if ((prev_width + 1 + size >= limit - 1) if follows
+                            else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9) \
+                            or (follows and _held_together(parts[-1], shown, prev_width, limit)):
                         parts.append(text)
                         prev_width, prev_lead, prev_centre = drawn_width, lead, centre
                         continue

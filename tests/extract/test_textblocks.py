@@ -1401,6 +1401,21 @@ def test_segment_drops_a_wrapped_scrap_of_an_encoded_image_name() -> None:
     assert len(texts) == 4 and not any("[" in t for t in texts)
 
 
+def test_segment_drops_the_img_marks_of_pictures_without_alt_text() -> None:
+    """elinks and links draw "[IMG]" for a picture without alt text, glued to the text beside it;
+    it is no part of the text, wrapped or not."""
+    para = ("   The council voted on Tuesday to expand the tram network by twelve\n"
+            "   kilometres, after a debate that ran late into the night, and the\n"
+            "   mayor said the first trams would run through the old town in 2027.\n")
+    teasers = "   [IMG]\n\n   [IMG] Council approves the budget\n\n   [IMG][IMG]Mayor opens the bridge\n"
+    wrapped = "\n".join([para, teasers, para, para])
+    unwrapped = "[IMG]\nSport\n[IMG] Council approves the budget\n[IMG][IMG]Mayor opens the bridge [IMG]\n"
+    for dump in (wrapped, unwrapped):
+        texts = [b.text for b in tb.segment(dump)]
+        assert "Council approves the budget" in texts and "Mayor opens the bridge" in texts
+        assert not any("IMG" in t for t in texts)
+
+
 def test_segment_keeps_markdown_citation_links_apart_from_lynx_link_numbers() -> None:
     """"([10](https://...), [11](https://...))" is a Markdown link whose text is a number: the
     reader sees "(10, 11)", not the targets; lynx's "[10]" before a link's text goes."""

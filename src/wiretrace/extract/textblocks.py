@@ -111,7 +111,9 @@ _LINK_LIST = re.compile(r"\s*(?:(?:Visible|Hidden) links:?\s*)?1\. \S+\n")
 # (a hard wrap may split one, and the line it opened still counts its width; the join leaves a
 # space where the wrap was), the others before. (Taking lines out shifts later line numbers,
 # which only order the blocks.)
-_IMAGE_FILE = re.compile(r"\[[^\s\[\]]*(?:\.(?:jpe?g|png|gif|svg|webp|bmp)\b|&amp;)[^\[\]]{0,300}\] ?")
+# So is "[IMG]", which elinks and links draw for a picture without alt text (glued to the text
+# around it: "[IMG][IMG]One possible explanation ...").
+_IMAGE_FILE = re.compile(r"\[(?:IMG|[^\s\[\]]*(?:\.(?:jpe?g|png|gif|svg|webp|bmp)\b|&amp;)[^\[\]]{0,300})\] ?")
 # ... and a line that is nothing but one bracketed word: the stem of an image file name that
 # w3m and lynx cut short ("[blank_1x1]", "[lazyload-p]"), or a scrap of a data: URI ("[wAAACH5BAE]");
 # or empty brackets, a picture without alt text ("[]", as w3m and pandoc draw one).

@@ -115,6 +115,34 @@ def test_segment_does_not_join_short_menu_lines_in_a_wrapped_dump() -> None:
     assert texts[-4:] == ["Home", "News", "Sport", "Weather"]
 
 
+def test_segment_keeps_a_teaser_drawn_twice_as_two_blocks() -> None:
+    # A teaser's picture drawn by its alt text above (lynx) or right before (elinks, links, w3m)
+    # the headline link that says the same: two blocks, as the renderer drew the text twice,
+    # not one line wrapped into the next or a headline twice as long.
+    headline = "Council approves the tram extension after a late-night debate"
+    body = wrap(PARAGRAPHS[0], 76, 3) + [""]
+    lynx = "\n".join(body + ["   " + headline, "   " + headline, "", *wrap(PARAGRAPHS[1], 76, 3)])
+    glued = "\n".join(body + wrap(headline + headline, 76, 3) + ["", *wrap(PARAGRAPHS[1], 76, 3)])
+    for dump in (lynx, glued):
+        assert [b.text for b in tb.segment(dump)] == [PARAGRAPHS[0], headline, headline, PARAGRAPHS[1]]
+    # A form's text box is drawn as rule lines, which stay one block.
+    boxes = "\n".join(body + ["   " + "_" * 70, "   " + "_" * 70, "", *wrap(PARAGRAPHS[1], 76, 3)])
+    assert [b.text for b in tb.segment(boxes)][1] == "_" * 70 + " " + "_" * 70
+
+
+def test_segment_joins_a_line_broken_early_before_words_held_by_no_break_spaces() -> None:
+    # "30\xa0staff\xa0vacancies": lynx keeps the three together and breaks before them, though
+    # "staff" alone would have fitted; the dump writes the no-break spaces as plain ones.
+    held = "At the time of the review, there were more than 30 staff vacancies at the prison,"
+    lines = wrap(PARAGRAPHS[0], 76, 3) + [""]
+    lines += ["   At the time of the review, there were more than 30",
+              "   staff vacancies at the prison, said the local president of the union.", ""]
+    lines += wrap(PARAGRAPHS[1], 76, 3) + ["", "   Home", "   news and sport"]
+    texts = [b.text for b in tb.segment("\n".join(lines))]
+    assert texts == [PARAGRAPHS[0], held + " said the local president of the union.", PARAGRAPHS[1],
+                     "Home", "news and sport"]
+
+
 def test_segment_joins_wrapped_cjk_without_inserting_spaces() -> None:
     sentence = "東京都は二十日、新しい交通計画を発表した。" * 6
     lines = [sentence[i : i + 38] for i in range(0, len(sentence), 38)]
@@ -1417,6 +1445,21 @@ def test_segment_drops_a_wrapped_scrap_of_an_encoded_image_name() -> None:
              "   oGQ_tIvvmaSkMQFeAsobgBtc1ZQjpLBJFcdPL6bnB-tuiDPw5Z76NYiFX85vvFbk2D]\n")
     texts = [b.text for b in tb.segment("\n".join([para, para, scrap, para, para]))]
     assert len(texts) == 4 and not any("[" in t for t in texts)
+
+
+def test_segment_drops_the_img_marks_of_pictures_without_alt_text() -> None:
+    """elinks and links draw "[IMG]" for a picture without alt text, glued to the text beside it;
+    it is no part of the text, wrapped or not."""
+    para = ("   The council voted on Tuesday to expand the tram network by twelve\n"
+            "   kilometres, after a debate that ran late into the night, and the\n"
+            "   mayor said the first trams would run through the old town in 2027.\n")
+    teasers = "   [IMG]\n\n   [IMG] Council approves the budget\n\n   [IMG][IMG]Mayor opens the bridge\n"
+    wrapped = "\n".join([para, teasers, para, para])
+    unwrapped = "[IMG]\nSport\n[IMG] Council approves the budget\n[IMG][IMG]Mayor opens the bridge [IMG]\n"
+    for dump in (wrapped, unwrapped):
+        texts = [b.text for b in tb.segment(dump)]
+        assert "Council approves the budget" in texts and "Mayor opens the bridge" in texts
+        assert not any("IMG" in t for t in texts)
 
 
 def test_segment_keeps_markdown_citation_links_apart_from_lynx_link_numbers() -> None:

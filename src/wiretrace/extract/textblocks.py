@@ -111,7 +111,9 @@ _LINK_LIST = re.compile(r"\s*(?:(?:Visible|Hidden) links:?\s*)?1\. \S+\n")
 # (a hard wrap may split one, and the line it opened still counts its width; the join leaves a
 # space where the wrap was), the others before. (Taking lines out shifts later line numbers,
 # which only order the blocks.)
-_IMAGE_FILE = re.compile(r"\[[^\s\[\]]*(?:\.(?:jpe?g|png|gif|svg|webp|bmp)\b|&amp;)[^\[\]]{0,300}\] ?")
+# So is "[IMG]", which elinks and links draw for a picture without alt text (glued to the text
+# around it: "[IMG][IMG]One possible explanation ...").
+_IMAGE_FILE = re.compile(r"\[(?:IMG|[^\s\[\]]*(?:\.(?:jpe?g|png|gif|svg|webp|bmp)\b|&amp;)[^\[\]]{0,300})\] ?")
 # ... and a line that is nothing but one bracketed word: the stem of an image file name that
 # w3m and lynx cut short ("[blank_1x1]", "[lazyload-p]"), or a scrap of a data: URI ("[wAAACH5BAE]");
 # or empty brackets, a picture without alt text ("[]", as w3m and pandoc draw one).
@@ -799,12 +801,43 @@ def _segment_paragraphs(lines: list[str], promos: bool) -> list[Block]:
     return blocks
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+#: The shortest text _doubled looks at: a short word twice ("NewsNews") is rather a name.
+_DOUBLED_MIN_CHARS = 16
+
+
+def _doubled(text: str) -> str | None:
+    """The text that ``text`` is twice over ("Lead storyLead story", "Lead story Lead story"), or
+    None. elinks, links and w3m draw a teaser's picture by its alt text with no break before the
+    headline link that says the same, and wrap the two as one paragraph."""
+    half = len(text) // 2
+    # (Not a text box's rule lines, "____ ____"; nor CJK prose with no space anywhere, where a
+    # sentence said twice over may be just that.)
+    if " " not in text or _LETTER.search(text, 0, half) is None:
+        return None
+    if len(text) % 2:
+        return text[:half] if text[half] == " " and text.startswith(text[half + 1 :]) else None
+    return text[:half] if text.startswith(text[half:]) else None
+
+
+def _held_together(above: str, shown: str, above_width: int, limit: int) -> bool:
+    """Whether the line ``shown`` (as drawn) goes on with the sentence of the line above it, which
+    its first words did not fit on: renderers keep words joined by no-break spaces together
+    ("30\xa0staff\xa0vacancies", "and\xa0compromised\xa0security") and break before the
+    lot, which the dump writes with plain spaces. Only a line in lower case under one that
+    stops mid-sentence and is well filled, and too long to have fitted there whole (a short list
+    item under a short one would have)."""
+    return shown[0].islower() and above_width * 10 >= limit * 7 and above_width + 1 + len(shown) >= limit \
+        and not above.endswith(_SENTENCE_FINAL)
+
+
 def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True,
                      images: bool = True, wide: bool = True, drawn: list[str] | None = None) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
 
     A line continues the previous one when it sits at the previous text's indent (or, in a
-    centred paragraph, shares the previous line's centre), is not a list item, and its first word
+    centred paragraph, shares the previous line's centre), is not a list item nor the previous line
+    again (see _doubled), and its first word
     would not have fitted on the previous line. The fit is judged
     against the widest line of the local run, as table cells and indented boxes wrap narrower
     than the page. ``widths`` and ``drawn`` are the lines as the renderer drew them, where
@@ -836,7 +869,11 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         # where its length puts it, about the middle of the page: a line continues the previous
         # one when the two share that centre and the previous one was all but full.
         centre = lead + drawn_width
-        if parts is not None and not row and text[0] not in _STRONG_BULLET:
+        # A line of words that repeats the one above is no wrapped continuation of it: lynx draws
+        # a teaser's picture by its alt text right above the headline link that says the same.
+        # (Not a form's text box, drawn as rule lines: "____", "____".)
+        if parts is not None and not row and text[0] not in _STRONG_BULLET \
+                and (text != parts[-1] or _LETTER.search(text) is None):
             follows = lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)
             if follows or (abs(centre - prev_centre) <= 1 and prev_centre * 10 >= width * 9):
                 limit = min(width, run_width)
@@ -847,8 +884,9 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                     else:
                         word = shown.split(None, 1)[0]
                     size = _columns(word) if wide else len(word)
-                    if (prev_width + 1 + size >= limit - 1) if follows \
-                            else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9:
+                    if ((prev_width + 1 + size >= limit - 1) if follows
+                            else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9) \
+                            or (follows and _held_together(parts[-1], shown, prev_width, limit)):
                         parts.append(text)
                         prev_width, prev_lead, prev_centre = drawn_width, lead, centre
                         continue
@@ -876,7 +914,10 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
             text = _IMAGE_FILE.sub("", text).strip()
             if not text or _BARE_IMAGE.fullmatch(text) or (text[-1] == "]" and _WRAPPED_SCRAP.fullmatch(text)):
                 continue
-        if promos and len(text) > 40:
+        if len(text) >= _DOUBLED_MIN_CHARS and (once := _doubled(text)) is not None:
+            # (Drawn twice, it is shown twice: the repeat is what marks it as furniture.)
+            blocks += (Block(once, first, bullet, indent), Block(once, first, False, indent))
+        elif promos and len(text) > 40:
             _emit(blocks, text, first, bullet, indent)
         else:
             blocks.append(Block(text, first, bullet, indent))

@@ -115,21 +115,6 @@ def test_segment_does_not_join_short_menu_lines_in_a_wrapped_dump() -> None:
     assert texts[-4:] == ["Home", "News", "Sport", "Weather"]
 
 
-def test_segment_keeps_a_teaser_drawn_twice_as_two_blocks() -> None:
-    # A teaser's picture drawn by its alt text above (lynx) or right before (elinks, links, w3m)
-    # the headline link that says the same: two blocks, as the renderer drew the text twice,
-    # not one line wrapped into the next or a headline twice as long.
-    headline = "Council approves the tram extension after a late-night debate"
-    body = wrap(PARAGRAPHS[0], 76, 3) + [""]
-    lynx = "\n".join(body + ["   " + headline, "   " + headline, "", *wrap(PARAGRAPHS[1], 76, 3)])
-    glued = "\n".join(body + wrap(headline + headline, 76, 3) + ["", *wrap(PARAGRAPHS[1], 76, 3)])
-    for dump in (lynx, glued):
-        assert [b.text for b in tb.segment(dump)] == [PARAGRAPHS[0], headline, headline, PARAGRAPHS[1]]
-    # A form's text box is drawn as rule lines, which stay one block.
-    boxes = "\n".join(body + ["   " + "_" * 70, "   " + "_" * 70, "", *wrap(PARAGRAPHS[1], 76, 3)])
-    assert [b.text for b in tb.segment(boxes)][1] == "_" * 70 + " " + "_" * 70
-
-
 def test_segment_joins_a_line_broken_early_before_words_held_by_no_break_spaces() -> None:
     # "30\xa0staff\xa0vacancies": lynx keeps the three together and breaks before them, though
     # "staff" alone would have fitted; the dump writes the no-break spaces as plain ones.

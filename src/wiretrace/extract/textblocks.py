@@ -801,25 +801,6 @@ def _segment_paragraphs(lines: list[str], promos: bool) -> list[Block]:
     return blocks
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-#: The shortest text _doubled looks at: a short word twice ("NewsNews") is rather a name.
-_DOUBLED_MIN_CHARS = 16
-
-
-def _doubled(text: str) -> str | None:
-    """The text that ``text`` is twice over ("Lead storyLead story", "Lead story Lead story"), or
-    None. elinks, links and w3m draw a teaser's picture by its alt text with no break before the
-    headline link that says the same, and wrap the two as one paragraph."""
-    half = len(text) // 2
-    # (Not a text box's rule lines, "____ ____"; nor CJK prose with no space anywhere, where a
-    # sentence said twice over may be just that.)
-    if " " not in text or _LETTER.search(text, 0, half) is None:
-        return None
-    if len(text) % 2:
-        return text[:half] if text[half] == " " and text.startswith(text[half + 1 :]) else None
-    return text[:half] if text.startswith(text[half:]) else None
-
-
 def _held_together(above: str, shown: str, above_width: int, limit: int) -> bool:
     """Whether the line ``shown`` (as drawn) goes on with the sentence of the line above it, which
     its first words did not fit on: renderers keep words joined by no-break spaces together
@@ -836,8 +817,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
 
     A line continues the previous one when it sits at the previous text's indent (or, in a
-    centred paragraph, shares the previous line's centre), is not a list item nor the previous line
-    again (see _doubled), and its first word
+    centred paragraph, shares the previous line's centre), is not a list item, and its first word
     would not have fitted on the previous line. The fit is judged
     against the widest line of the local run, as table cells and indented boxes wrap narrower
     than the page. ``widths`` and ``drawn`` are the lines as the renderer drew them, where
@@ -869,11 +849,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         # where its length puts it, about the middle of the page: a line continues the previous
         # one when the two share that centre and the previous one was all but full.
         centre = lead + drawn_width
-        # A line of words that repeats the one above is no wrapped continuation of it: lynx draws
-        # a teaser's picture by its alt text right above the headline link that says the same.
-        # (Not a form's text box, drawn as rule lines: "____", "____".)
-        if parts is not None and not row and text[0] not in _STRONG_BULLET \
-                and (text != parts[-1] or _LETTER.search(text) is None):
+        if parts is not None and not row and text[0] not in _STRONG_BULLET:
             follows = lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)
             if follows or (abs(centre - prev_centre) <= 1 and prev_centre * 10 >= width * 9):
                 limit = min(width, run_width)
@@ -914,10 +890,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
             text = _IMAGE_FILE.sub("", text).strip()
             if not text or _BARE_IMAGE.fullmatch(text) or (text[-1] == "]" and _WRAPPED_SCRAP.fullmatch(text)):
                 continue
-        if len(text) >= _DOUBLED_MIN_CHARS and (once := _doubled(text)) is not None:
-            # (Drawn twice, it is shown twice: the repeat is what marks it as furniture.)
-            blocks += (Block(once, first, bullet, indent), Block(once, first, False, indent))
-        elif promos and len(text) > 40:
+        if promos and len(text) > 40:
             _emit(blocks, text, first, bullet, indent)
         else:
             blocks.append(Block(text, first, bullet, indent))

@@ -852,6 +852,13 @@ Airlines said they had added twelve flights to bring home the travellers strande
     article = extract_page(Page("ticker.txt", ticker), ExtractConfig(mode="text"))
     assert article.headline == "Stranded travellers return home after airport closure"
     assert [p[:9] for p in article.body] == ["AIRPORT: ", "Airlines "]
+    # A terminal renderer may run the date into the headline: the time alone then marks the stamp,
+    # and the headline with its date is no dek.
+    glued = ticker.replace("closure\n\nNovember 20", "closure November 20")
+    assert _restart_in(glued, [1, 2, 3, 4, 5, 8, 9]) == (6, 7)
+    article = extract_page(Page("glued.txt", glued), ExtractConfig(mode="text"))
+    assert [p[:9] for p in article.body] == ["AIRPORT: ", "Airlines "]
+    assert article.dek is None
 
 
 def test_an_embedded_posts_signature_is_no_restart():
@@ -862,3 +869,16 @@ It seems the rest of the state's anti-drug campaigns are just as bad as this one
 — Jane Roe (@janeroe) November 18, 2019
 Officials said the state's campaign would run on television and billboards through the end of the year.""".splitlines())
     assert _restart_in(article, [0, 1, 2, 5]) is None
+
+
+def test_a_table_of_figures_inside_the_story_is_no_restart():
+    # Rows of figures: no headline, and a decimal ("$0.62") is no clock time.
+    story = "\n\n".join("""Shares of the trucking company fell 11% in after-hours trading on Wednesday after its profit dropped.
+The carrier earned $41.2 million, or 62 cents a share, in the three months ended in September.
+Revenue slipped 6% to $1.12 billion as the company hauled fewer loads for industrial customers.
+Here is how the quarter compared with a year ago:
+Operating income $61.4M $97.8M -37%
+EPS $0.62 $1.03 -40%
+Operating ratio 94.5% 91.8% +2.7 pts
+The chief executive said the operating income fell as the freight market softened faster than expected.""".splitlines())
+    assert _restart_in(story, [0, 1, 2, 3, 7]) is None

@@ -355,13 +355,17 @@ _RESTART_NAMED_TEASERS = 1 / 3
 _RESTART_HEADLINE_WORDS = 25
 
 
-#: A date line this short needs no year or time to be a stamp ("November 20" over "15:23 2019").
+#: A date line this short needs no year or time to be a stamp: a stamp drawn on two lines
+#: ("November 20" over "15:23 2019", where the first may run into the headline).
 _BARE_STAMP_CHARS = 30
+# ... and the second half of one, a clock time and figures only (not a table's "$0.62 $1.03").
+_BARE_TIME = re.compile(r"^\d{1,2}:\d{2}(?:[\s:,/-]+\d+)*(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 
 
 def _stamp_like(text: str, labelled: dict[str, str]) -> bool:
-    """:func:`_is_stamp`, or a bare day and month: the first of a stamp drawn on two lines."""
-    return _is_stamp(text, labelled) or (len(text) < _BARE_STAMP_CHARS and bool(_MONTH.search(text)))
+    """:func:`_is_stamp`, or a bare day and month, or a bare time."""
+    return _is_stamp(text, labelled) or (len(text) < _BARE_STAMP_CHARS
+                                         and bool(_MONTH.search(text) or _BARE_TIME.match(text)))
 
 
 def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: list[bool],
@@ -377,8 +381,11 @@ def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: l
     # (The headline and its stamp may be in the run or out of it; a stamp is never a paragraph.)
     for i in range(body_idx[_RESTART_TEASERS - 1] + 1, body_idx[-1] - 1):
         title = blocks[i].text
-        if not (_HEADLINE_WORDS <= title.count(" ") + 1 <= _RESTART_HEADLINE_WORDS) \
+        if not (_HEADLINE_WORDS <= (size := title.count(" ") + 1) <= _RESTART_HEADLINE_WORDS) \
                 or title.endswith((".", "!", "?", ":")):
+            continue
+        # (Words, not a table's row of figures: "Operating income $61.4M $97.8M -37%".)
+        if len(_words(title)) * 2 < size:
             continue
         stamp = next((j for j in (i + 1, i + 2) if digit[j] and _stamp_like(blocks[j].text, stamps(j))), None)
         if stamp is None:
@@ -664,8 +671,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                 continue
             # (The line under a headline can be its byline or date stamp, long as a dek:
             # "By Jane Doe and John Roe – Reporters, The Ledger", "Jane Doe • May 19, 2025 3:22 PM".)
+            # (Nor the headline drawn again with its date run into it: "<headline> November 20".)
             if len(text.split()) >= 8 and not (captioned[j] and _CAPTION_CREDIT.match(text)) \
-                    and not stamps(j) and not _is_credit_line(text, digit[j]):
+                    and not stamps(j) and not _is_credit_line(text, digit[j]) and not text.startswith(article.headline):
                 article.dek = text
                 used.add(j)
             break

@@ -8,9 +8,10 @@ tags, related headlines and the reading-time stamp.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice
 
 from wiretrace.extract import captions, cues, textblocks, wire
 from wiretrace.extract.byline import FOREIGN_BYLINE_LEADS, byline_agency, parse_byline, split_names
@@ -364,8 +365,8 @@ _BARE_TIME = re.compile(r"^\d{1,2}:\d{2}(?:[\s:,/-]+\d+)*(?:\s*[ap]\.?m\.?)?$", 
 
 def _stamp_like(text: str, labelled: dict[str, str]) -> bool:
     """:func:`_is_stamp`, or a bare day and month, or a bare time."""
-    return _is_stamp(text, labelled) or (len(text) < _BARE_STAMP_CHARS
-                                         and bool(_MONTH.search(text) or _BARE_TIME.match(text)))
+    return (len(text) < _BARE_STAMP_CHARS and bool(_MONTH.search(text) or _BARE_TIME.match(text))) \
+        or _is_stamp(text, labelled)
 
 
 def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: list[bool],
@@ -380,6 +381,8 @@ def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: l
         return None
     # (The headline and its stamp may be in the run or out of it; a stamp is never a paragraph.)
     for i in range(body_idx[_RESTART_TEASERS - 1] + 1, body_idx[-1] - 1):
+        if not (digit[i + 1] or digit[i + 2]):  # (a stamp needs a digit: most blocks have none)
+            continue
         title = blocks[i].text
         if not (_HEADLINE_WORDS <= (size := title.count(" ") + 1) <= _RESTART_HEADLINE_WORDS) \
                 or title.endswith((".", "!", "?", ":")):
@@ -390,13 +393,14 @@ def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: l
         stamp = next((j for j in (i + 1, i + 2) if digit[j] and _stamp_like(blocks[j].text, stamps(j))), None)
         if stamp is None:
             continue
-        story = [j for j in body_idx if j > stamp]
-        teasers = [j for j in body_idx if j < i]
+        story = body_idx[bisect_right(body_idx, stamp):]
+        teasers = body_idx[:bisect_left(body_idx, i)]
         if len(teasers) < _RESTART_TEASERS or not story:
             continue
         # (The story's paragraphs, not the rest of a stamp or a byline the run swept in.)
-        paragraphs = [text for j in story if (text := blocks[j].text).count(" ") + 1 >= _HEADLINE_WORDS]
-        if _overlap(title, _words(" ".join(paragraphs[:_LEDE_PARAGRAPHS]))) < _RESTART_LEDE_SHARE:
+        lede = islice((text for j in story if (text := blocks[j].text).count(" ") + 1 >= _HEADLINE_WORDS),
+                      _LEDE_PARAGRAPHS)
+        if _overlap(title, _words(" ".join(lede))) < _RESTART_LEDE_SHARE:
             continue
         # Teasers are other stories: the headline names none of most of them, where a live blog's
         # entries or the story's own first paragraphs share its words. (A ticker of the latest

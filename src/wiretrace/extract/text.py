@@ -404,6 +404,10 @@ def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: l
         shares = sorted(_overlap(title, _words(blocks[j].text)) for j in teasers)[:-1]
         if sum(map(bool, shares)) > len(shares) * _RESTART_NAMED_TEASERS:
             continue
+        # Nor is it a story drawn a second time (a page that repeats its article, as in a
+        # print or app copy under it): its paragraphs above are no teasers but the story itself.
+        if not {blocks[j].text for j in teasers}.isdisjoint(paragraphs[:_LEDE_PARAGRAPHS]):
+            continue
         if any(digit[j] and _stamp_like(blocks[j].text, stamps(j)) for j in range(teasers[0], teasers[-1])):
             continue
         return i, stamp

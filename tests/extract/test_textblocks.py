@@ -375,6 +375,16 @@ def test_segment_strips_markdown_markup() -> None:
     assert texts[-1].endswith("Take inventory of snake_case names")
 
 
+def test_segment_keeps_the_underscores_a_markdown_writer_escaped() -> None:
+    # markdownify and html2text escape an underscore of the text ("@Site\\_News", a rule of
+    # underscores "\\_\\_\\_"): it is no emphasis mark, and the backslash is no text.
+    dump = "\n\n".join(["## World", "## Science", "## Space",
+                         "Follow [@City\\_Desk](https://example.com/a) for _more_ news, \\_not italic\\_.",
+                         "\\_\\_\\_", PARAGRAPHS[0]])
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts[3:] == ["Follow @City_Desk for more news, _not italic_.", "___", PARAGRAPHS[0]]
+
+
 def test_segment_strips_nested_emphasis_list_headings_and_italics_across_lines() -> None:
     dump = "\n\n".join([
         "## World", "## Science", "## Space", "**Related:**_**Water plumes on Europa in images**_",

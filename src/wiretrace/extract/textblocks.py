@@ -157,11 +157,12 @@ _MD_HEADING = re.compile(r"^([ \t]*(?:[*+-][ \t]+)?)#{1,6}[ \t]+", re.MULTILINE)
 _MD_BOLD = re.compile(r"\*\*|(?<!_)__(?!_)")
 # (Every match of these opens with "_": the look-ahead "(?=_)" says so to the regex engine, which
 # then skips to the next "_" instead of trying the look-behinds at every position.)
-_MD_ITALIC = re.compile(r"(?=_)(?<![\w_])_(?=[^_\s])([^_\n]*?[^_\s])_(?![\w_])")
+_MD_ITALIC = re.compile(r"(?=_)(?<![\w_\\])_(?=[^_\s])([^_\n]*?[^_\s\\])_(?![\w_])")
 # What is left of italics that span lines, or nest ("___Out There__ _"): underscores glued to
 # one side of a word only ("_Her book ... on Twitter_"). One inside a word (snake_case) or a
-# blank ("___") stays.
-_MD_STRAY_UNDERSCORE = re.compile(r"(?=_)(?:(?<!\w)_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?!\w))")
+# blank ("___") stays, and so does one the writer escaped ("@Site\\_News", a rule "\\_\\_\\_"): it is text,
+# which _MD_ESCAPE unescapes after.
+_MD_STRAY_UNDERSCORE = re.compile(r"(?=_)(?:(?<![\w\\])_{1,3}(?=[^\s_])|(?<=[^\s_\\])_{1,3}(?!\w))")
 # A blockquote's "> " opens each of its lines, wrapped continuations included.
 _MD_QUOTE = re.compile(r"^([ \t]*)(?:>[ \t]?)+", re.MULTILINE)
 _MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>])")

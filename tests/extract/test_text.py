@@ -861,6 +861,34 @@ Airlines said they had added twelve flights to bring home the travellers strande
     assert article.dek is None
 
 
+def test_a_story_drawn_twice_is_no_restart():
+    # Some pages repeat their article (a print or app copy under it), headline and stamp too:
+    # the paragraphs above the second headline are the story itself, no teasers.
+    story = """Port strike ends after pay deal
+November 20, 2019 15:23
+Dock workers voted on Friday to end a nine-day port strike after a better pay deal.
+More than forty ships had waited off the coast, and shelves in island shops were empty.
+Union leaders said wages would rise by eight percent over two years.
+The first ships would be unloaded on Saturday morning, the operator said.""".splitlines()
+    twice = "\n\n".join(story + story)
+    assert _restart_in(twice, [2, 3, 4, 5, 8, 9, 10, 11]) is None
+
+
+def test_a_ticker_drawn_on_one_line_holding_the_story_s_own_card_restarts_it():
+    # A browser draws a marquee's items on one line: one teaser block, which holds the story's
+    # own card (its headline, then its first words).
+    ticker = "\n\n".join("""Latest News
+Port strike ends after pay deal DOCKS: Dock workers voted on Friday to end a nine-day strike after a pay offer. Stranded travellers return home after airport closure AIRPORT: Hundreds of stranded travellers returned home on Wednesday after... Council approves new cycle lanes CITY: The council voted to build six kilometres of protected cycle lanes.
+Stranded travellers return home after airport closure
+November 20, 2019 15:23
+AIRPORT: Hundreds of stranded travellers returned home on Wednesday after the airport closure that kept them abroad for a week.
+Airlines said they had added twelve flights to bring home the travellers stranded by the closure.""".splitlines())
+    assert _restart_in(ticker, [1, 2, 4, 5]) == (2, 3)
+    # Without the story's card, one block above the headline is the story's own top.
+    other = ticker.replace("Stranded travellers return home after airport closure AIRPORT", "Museum reopens ARTS", 1)
+    assert _restart_in(other, [1, 2, 4, 5]) is None
+
+
 def test_an_embedded_posts_signature_is_no_restart():
     article = "\n\n".join("""The state's new anti-drug campaign drew mockery online within hours of its launch on Monday.
 Officials said the campaign, which cost the state about $450,000, was meant to get people talking about drug use.

@@ -370,8 +370,19 @@ def test_segment_strips_markdown_markup() -> None:
     texts = [b.text for b in tb.segment(dump)]
     assert texts[:3] == ["Tram network to grow", "By Jane Doe", "Related"]
     assert texts[3] == PARAGRAPHS[0]
-    assert texts[4] == PARAGRAPHS[1][:70].strip() and not any(t.startswith(">") for t in texts)
+    # (A quote's lines are one paragraph, as Markdown's are.)
+    assert texts[4] == f"{PARAGRAPHS[1][:70].strip()} {PARAGRAPHS[1][71:]}" and not any(t.startswith(">") for t in texts)
     assert texts[-1].endswith("Take inventory of snake_case names")
+
+
+def test_segment_keeps_the_underscores_a_markdown_writer_escaped() -> None:
+    # markdownify and html2text escape an underscore of the text ("@Site\\_News", a rule of
+    # underscores "\\_\\_\\_"): it is no emphasis mark, and the backslash is no text.
+    dump = "\n\n".join(["## World", "## Science", "## Space",
+                         "Follow [@City\\_Desk](https://example.com/a) for _more_ news, \\_not italic\\_.",
+                         "\\_\\_\\_", PARAGRAPHS[0]])
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts[3:] == ["Follow @City_Desk for more news, _not italic_.", "___", PARAGRAPHS[0]]
 
 
 def test_segment_strips_nested_emphasis_list_headings_and_italics_across_lines() -> None:
@@ -439,6 +450,27 @@ def test_segment_keeps_unwrapped_markdown_one_block_a_line() -> None:
                         + [f"{p} [Read more](https://example.com/more/{k})" for k, p in enumerate(PARAGRAPHS)])
     texts = [b.text for b in tb.segment(dump)]
     assert texts == ["Tram network to grow"] + [f"{p} Read more" for p in PARAGRAPHS]
+
+
+def test_segment_joins_the_source_line_breaks_an_unwrapped_markdown_writer_copies() -> None:
+    # markdownify copies the line breaks of the page's source text: a teaser card's summary
+    # under its headline's link (indented under the list item), a paragraph broken where the
+    # page's author broke it. Markdown's rule, a blank line ends a paragraph, joins them back.
+    teasers = ["Port strike ends after pay deal", "Ferry fares to rise in spring", "Museum reopens after refit",
+               "Council approves new cycle lanes"]
+    summaries = ["DOCKS: Dock workers voted on Friday to end a nine-day strike after a pay offer...",
+                 "ISLANDS: The ferry company said fares would rise by six percent from April...",
+                 "ARTS: The city museum reopened its doors on Saturday after a two-year refit...",
+                 "CITY: The council voted to build six kilometres of protected cycle lanes..."]
+    cards = "\n".join(f"* [{t}](https://example.com/{k})\n  {s}" for k, (t, s) in enumerate(zip(teasers, summaries)))
+    first, second = PARAGRAPHS[0].split(", the largest")
+    dump = (f"**Latest News**\n\n{cards}\n\n## [Tram network to grow](https://example.com/tram)\n\n"
+            f"{first},\nthe largest{second}\n\n" + "\n\n".join(PARAGRAPHS[1:]))
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts == ["Latest News"] + [f"{t} {s}" for t, s in zip(teasers, summaries)] + ["Tram network to grow"] + PARAGRAPHS
+    # Links alone make no Markdown writer's dump (inscriptis draws them so too): one block a line.
+    links = "\n".join([f"[{t}](https://example.com/{k})" for k, t in enumerate(["Home"] + teasers)] + PARAGRAPHS)
+    assert [b.text for b in tb.segment(links)] == ["Home"] + teasers + PARAGRAPHS
 
 
 @pytest.mark.parametrize("heading", ["Visible links:", "Visible links"])  # lynx, elinks

@@ -354,6 +354,8 @@ _RESTART_LEDE_SHARE = 0.4
 _RESTART_NAMED_TEASERS = 1 / 3
 #: A headline runs to this many words at most.
 _RESTART_HEADLINE_WORDS = 25
+#: A teaser card of the story itself is its headline and this many first words of its lede.
+_CARD_WORDS = 6
 
 
 #: A date line this short needs no year or time to be a stamp: a stamp drawn on two lines
@@ -373,14 +375,14 @@ def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: l
                    stamps: Callable[[int], dict[str, str]]) -> tuple[int, int] | None:
     """Where the story starts again inside its body run ``body_idx``, or None: a headline and
     the date stamp under it (their indices), the headline naming the paragraphs below it and
-    not the teasers above (3 or more).
+    not the teasers above (3 or more, or fewer holding the story's own card).
     A live blog's entries carry stamps too, but its headline sits above them all, and its
     entries share their story's words: no teaser above has a stamp of its own, and the
     headline shares little with them."""
-    if len(body_idx) <= _RESTART_TEASERS + 1:
+    if len(body_idx) < 3:
         return None
     # (The headline and its stamp may be in the run or out of it; a stamp is never a paragraph.)
-    for i in range(body_idx[_RESTART_TEASERS - 1] + 1, body_idx[-1] - 1):
+    for i in range(body_idx[0] + 1, body_idx[-1] - 1):
         if not (digit[i + 1] or digit[i + 2]):  # (a stamp needs a digit: most blocks have none)
             continue
         title = blocks[i].text
@@ -395,18 +397,29 @@ def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: l
             continue
         story = body_idx[bisect_right(body_idx, stamp):]
         teasers = body_idx[:bisect_left(body_idx, i)]
-        if len(teasers) < _RESTART_TEASERS or not story:
+        if not teasers or not story:
             continue
         # (The story's paragraphs, not the rest of a stamp or a byline the run swept in.)
-        lede = islice((text for j in story if (text := blocks[j].text).count(" ") + 1 >= _HEADLINE_WORDS),
-                      _LEDE_PARAGRAPHS)
-        if _overlap(title, _words(" ".join(lede))) < _RESTART_LEDE_SHARE:
+        paragraphs = list(islice((text for j in story if (text := blocks[j].text).count(" ") + 1 >= _HEADLINE_WORDS),
+                                 _LEDE_PARAGRAPHS))
+        # Fewer teasers are the story's own top, unless one of them is the story's own card, its
+        # headline then its first words: a ticker a renderer drew on one line (as a browser
+        # draws a marquee) holds them all.
+        if len(teasers) < _RESTART_TEASERS:
+            card = f"{title} {' '.join(paragraphs[0].split()[:_CARD_WORDS])}" if paragraphs else None
+            if card is None or not any(card in blocks[j].text for j in teasers):
+                continue
+        if _overlap(title, _words(" ".join(paragraphs))) < _RESTART_LEDE_SHARE:
             continue
         # Teasers are other stories: the headline names none of most of them, where a live blog's
         # entries or the story's own first paragraphs share its words. (A ticker of the latest
         # headlines may hold the story's own teaser: the one it shares most with is left out.)
         shares = sorted(_overlap(title, _words(blocks[j].text)) for j in teasers)[:-1]
         if sum(map(bool, shares)) > len(shares) * _RESTART_NAMED_TEASERS:
+            continue
+        # Nor is it a story drawn a second time (a page that repeats its article, as in a
+        # print or app copy under it): its paragraphs above are no teasers but the story itself.
+        if not {blocks[j].text for j in teasers}.isdisjoint(paragraphs):
             continue
         if any(digit[j] and _stamp_like(blocks[j].text, stamps(j)) for j in range(teasers[0], teasers[-1])):
             continue

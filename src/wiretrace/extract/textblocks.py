@@ -157,11 +157,12 @@ _MD_HEADING = re.compile(r"^([ \t]*(?:[*+-][ \t]+)?)#{1,6}[ \t]+", re.MULTILINE)
 _MD_BOLD = re.compile(r"\*\*|(?<!_)__(?!_)")
 # (Every match of these opens with "_": the look-ahead "(?=_)" says so to the regex engine, which
 # then skips to the next "_" instead of trying the look-behinds at every position.)
-_MD_ITALIC = re.compile(r"(?=_)(?<![\w_])_(?=[^_\s])([^_\n]*?[^_\s])_(?![\w_])")
+_MD_ITALIC = re.compile(r"(?=_)(?<![\w_\\])_(?=[^_\s])([^_\n]*?[^_\s\\])_(?![\w_])")
 # What is left of italics that span lines, or nest ("___Out There__ _"): underscores glued to
 # one side of a word only ("_Her book ... on Twitter_"). One inside a word (snake_case) or a
-# blank ("___") stays.
-_MD_STRAY_UNDERSCORE = re.compile(r"(?=_)(?:(?<!\w)_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?!\w))")
+# blank ("___") stays, and so does one the writer escaped ("@Site\\_News", a rule "\\_\\_\\_"): it is text,
+# which _MD_ESCAPE unescapes after.
+_MD_STRAY_UNDERSCORE = re.compile(r"(?=_)(?:(?<![\w\\])_{1,3}(?=[^\s_])|(?<=[^\s_\\])_{1,3}(?!\w))")
 # A blockquote's "> " opens each of its lines, wrapped continuations included.
 _MD_QUOTE = re.compile(r"^([ \t]*)(?:>[ \t]?)+", re.MULTILINE)
 _MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>])")
@@ -242,6 +243,9 @@ _MD_MIN_LINKS = 5
 
 # A top-level heading flush left, "# Headline": html2text and markdownify draw a page's <h1> so.
 _MD_TITLE = re.compile(r"^#[ \t]+(\S[^\n]*)", re.MULTILINE)
+# Any heading flush left, "## Sub-heading": what a Markdown writer draws and a renderer that only
+# spells out links ("[text](url)", as inscriptis may) does not.
+_MD_ANY_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 
 
 def markdown_title(content: str) -> str | None:
@@ -464,9 +468,13 @@ def segment(content: str) -> list[Block]:
         if stripped is not content:
             # Markdown. Taking out link targets leaves lines of any length, so whether the
             # renderer wrapped is judged before; if it did, Markdown's own rule says where
-            # paragraphs end (a blank line).
+            # paragraphs end (a blank line). So it does in a Markdown writer's
+            # dump that is not wrapped (markdownify): such a writer copies the line breaks in the
+            # page's source text ("* [Headline](url)" over "  NEW YORK: An Indian-origin ...",
+            # both one list item, the teaser under its headline), which a reader never sees.
             raw_lines = content.splitlines()
-            if _census(list(map(len, map(str.rstrip, raw_lines))), raw_lines, table_rows):
+            if _census(list(map(len, map(str.rstrip, raw_lines))), raw_lines, table_rows) \
+                    or _MD_ANY_HEADING.search(content):
                 return _segment_paragraphs(stripped.splitlines(), _has_promo_cue(stripped))
             drawn = None  # (taking Markdown out took lines out as well)
         content = stripped
@@ -764,8 +772,8 @@ def _join_cjk_lines(parts: list[str]) -> str:
 
 
 def _segment_paragraphs(lines: list[str], promos: bool) -> list[Block]:
-    """segment() for wrapped Markdown: a paragraph runs to the next blank line, a list item to
-    the next item (its wrapped lines are indented under it), and a table row is one line."""
+    """segment() for Markdown: a paragraph runs to the next blank line, a list item to the next
+    item (its wrapped lines are indented under it), and a table row is one line."""
     # Each block is (its lines, first line, bullet, indent); the lines of the open one are
     # ``parts`` (None: no block is open, as after a blank line or a table row).
     pending: list[tuple[list[str], int, bool, int]] = []

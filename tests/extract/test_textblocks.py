@@ -861,6 +861,45 @@ def test_a_long_comment_thread_does_not_outweigh_the_article_before_it() -> None
     assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
 
 
+QUOTE = ("Loving yourself is not a luxury but the ground every other love stands on. Whoever learns to be kind to the "
+         "person in the mirror stops asking others to fill an emptiness they cannot see, and begins to give without "
+         "keeping count. It takes patience: old habits of harsh judgement do not leave in a day, and the voice that "
+         "says you are not enough will speak up again when you are tired. Answer it gently. Rest when you need to, "
+         "say no when you must, celebrate small victories and forgive the mistakes that made you wiser. A heart at "
+         "peace with itself has room for everyone else.")
+OTHER_QUOTES = [
+    "Optimism is a choice we make every morning, not a feeling that visits us when things go well. Choose it again today.",
+    "A family is held together by small gestures: a call on a hard day, a meal kept warm, a door that is always open.",
+    "Gratitude lives in the details, in the first smile of the day and in the quiet prayer of thanks before sleep.",
+    "Strength to win and faith to believe: every obstacle can be overcome by someone who refuses to stop walking.",
+]
+
+
+def test_the_site_s_recommendations_under_the_story_are_not_the_story() -> None:
+    """Under "You may also like...", a site of quotes lists whole texts, each under the share
+    buttons its own text has: they score as body and outweigh the one text the page is about,
+    but such a heading only ever follows the story."""
+    share = "Whatsapp Facebook Pinterest Download"
+    cards = [text for quote in OTHER_QUOTES for text in (share, quote)]
+    texts = ["Only those who love themselves", share, QUOTE, "Self-esteem, Reflections on life", "You may also like...",
+             *cards]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.2, 0.03, 0.65, 0.3, 0.03] + [0.3 if text == share else 0.95 for text in cards])
+    keep = tb.choose_body(blocks, block_features(blocks), scores, {"pivot": 0.4, "inside": 0.2, "resume": 0.4})
+    assert [b.text for b, k in zip(blocks, keep) if k] == [QUOTE]
+
+
+def test_recommendations_above_the_story_leave_it_alone() -> None:
+    """The same heading over a box of teasers above the story (no article before it yet) ends
+    nothing."""
+    texts = ["You might also like", "Ten quotes to start the week", "Why gratitude changes you",
+             "Tram network to grow", *PARAGRAPHS]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.03, 0.2, 0.2, 0.1] + [0.8] * len(PARAGRAPHS))
+    keep = tb.choose_body(blocks, block_features(blocks), scores, {"pivot": 0.4, "inside": 0.2, "resume": 0.4})
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
+
+
 def test_a_count_of_no_comments_in_a_byline_bar_is_no_comments_heading() -> None:
     """ "0 Comments" is the comments link of the bar under a lede, on a line of its own where the
     renderer breaks lines at every element: no thread follows it, the story goes on."""

@@ -78,6 +78,22 @@ _RELATED_HEADINGS = (
 RELATED_HEADING = re.compile(
     rf"^\s*{opening_lookahead(_RELATED_HEADINGS)}(?:{'|'.join(_RELATED_HEADINGS)})\s*:?\s*$", re.IGNORECASE)
 
+# A heading over the site's recommendations, which come after the story it closes ("You may also
+# like", "You might like these posts", "Você pode gostar...", "Potrebbe interessarti"): unlike
+# "Related" or "Read more", never the title of a box set inside the story. One line per match.
+_RECOMMENDATIONS = (
+    r"you (?:may|might|could|will) (?:also )?(?:like|love|enjoy|be interested in)",
+    r"você (?:também )?(?:pode|poderá|vai) gostar", r"(?:también )?te (?:puede|podría)n? (?:interesar|gustar)",
+    r"vous (?:aimerez|pourriez aimer|pourriez aussi aimer)", r"(?:ti )?potrebbe(?:ro)? (?:anche )?(?:interessarti|piacerti|interessare|piacere)",
+    r"das könnte (?:sie|dich) (?:auch )?interessieren", r"(?:anda )?mungkin (?:anda )?(?:juga )?suka",
+    r"вам (?:также )?(?:может|могут) (?:понравиться|быть интересн\w*)",
+)
+RECOMMENDATIONS_HEADING = re.compile(
+    rf"^[^\w\n]*(?:{'|'.join(_RECOMMENDATIONS)})(?:[^\S\n]+(?:these|this|the following|too))?"
+    r"(?:[^\S\n]+(?:posts?|stories|articles|reads))?[^\w\n]*$", re.IGNORECASE | re.MULTILINE)
+#: What every RECOMMENDATIONS_HEADING holds, lower-cased: a cheap test before the pattern.
+RECOMMENDATIONS_WORDS = ("like", "love", "enjoy", "interes", "gost", "aimer", "piacer", "suka", "понрав", "интерес")
+
 SHARE = re.compile(
     r"^\s*(?:share(?: this| on| via| article| story)?|tweet|pin it|email|print|copy link|"
     r"connect with us(?: on \w+)?|follow us(?: on \w+)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|"

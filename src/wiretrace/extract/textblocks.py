@@ -1178,6 +1178,31 @@ def _before_comments(blocks: list[Block], X: np.ndarray, scores: np.ndarray) -> 
     return scores
 
 
+def _before_recommendations(blocks: list[Block], X: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """``scores`` with everything under a heading over the site's recommendations ("You may also
+    like", see ``cues.RECOMMENDATIONS_HEADING``) made hopeless, when likely-body blocks above it
+    hold the words of an article. The recommendations may be whole texts with the story's own
+    share buttons under each (a site of quotes or poems), which read as the story going on; and
+    such a heading never opens a box inside a story, so a single paragraph is evidence enough."""
+    log_words = X[:, _LOG_WORDS]
+    short = (log_words <= _LOG1P_6).nonzero()[0].tolist()
+    if not short:
+        return scores
+    # One search over the short blocks, one per line; most pages have no word of such a heading.
+    lines = "\n".join([blocks[i].text for i in short])
+    low = lines.lower()
+    if not any(word in low for word in cues.RECOMMENDATIONS_WORDS):
+        return scores
+    for match in cues.RECOMMENDATIONS_HEADING.finditer(lines):
+        h = short[lines.count("\n", 0, match.start())]
+        likely = scores[:h] >= _COMMENTS_EVIDENCE
+        if float(np.expm1(log_words[:h][likely]).sum()) >= _COMMENTS_EVIDENCE_WORDS - 0.5:
+            scores = scores.copy()
+            np.minimum(scores[h:], _FALLBACK_FLOOR / 2, out=scores[h:])
+            break
+    return scores
+
+
 #: The article is in evidence before a comments heading with this many blocks of this score
 #: (or kept), and this many words in them.
 _COMMENTS_EVIDENCE = 0.5
@@ -1189,7 +1214,8 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
                 words: np.ndarray | None = None, template: frozenset[str] = frozenset()) -> list[bool]:
     """Which blocks are body, from their features ``X`` and body ``scores``: :func:`decode`
     with the decoding ``knobs`` (nothing under a comments heading that follows the article
-    counts, see :func:`_before_comments`), then the site's template, :func:`drop_furniture`,
+    counts, see :func:`_before_comments`, nor under the site's "You may also like", see
+    :func:`_before_recommendations`), then the site's template, :func:`drop_furniture`,
     :func:`take_introduced_lists`, :func:`drop_closing_calls` and :func:`drop_repeated_paragraphs`. (Training cross-validates
     through this too, so it scores what ships.)"""
     return _choose_body(blocks, _Columns(X), scores, knobs, words, template)
@@ -1202,7 +1228,7 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
     related = [False] * len(blocks)
     for i in columns.flagged["cue_related"]:
         related[i] = log_words[i] <= _LOG1P_6
-    keep = decode(blocks, _before_comments(blocks, X, scores), **knobs, words=words,
+    keep = decode(blocks, _before_recommendations(blocks, X, _before_comments(blocks, X, scores)), **knobs, words=words,
                   ends=(X[:, _ENDS_SENTENCE] > 0) | (X[:, _ENDS_COLON] > 0), related=related)
     if template:
         for i, block in enumerate(blocks):

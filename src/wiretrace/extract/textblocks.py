@@ -1263,6 +1263,8 @@ def drop_pull_quotes(blocks: list[Block], keep: list[bool]) -> None:
     in large type beside the paragraph that holds it, and a text dump gives it a block of its
     own; every word of it is said, in the same order, in a longer paragraph nearby."""
     kept = list(compress(range(len(keep)), keep))
+    # (A story's quotes come in runs, each paragraph near several: its words are read once.)
+    words_of: dict[int, list[str]] = {}
     for n, i in enumerate(kept):
         text = blocks[i].text
         if text[:1] not in _QUOTE_OPENERS:
@@ -1270,9 +1272,16 @@ def drop_pull_quotes(blocks: list[Block], keep: list[bool]) -> None:
         words = _WORD_RUN.findall(text.lower())
         if not _PULL_QUOTE_WORDS[0] <= len(words) <= _PULL_QUOTE_WORDS[1]:
             continue
+        # (A paragraph without the quote's longest word, as a substring, is no source of it:
+        # that costs less to tell than splitting the paragraph into words.)
+        longest = max(words, key=len)
         for j in kept[max(0, n - _PULL_QUOTE_REACH): n + _PULL_QUOTE_REACH + 1]:
             other = blocks[j].text
-            if j != i and len(other) > len(text) and _said_in(words, _WORD_RUN.findall(other.lower())):
+            if j == i or len(other) <= len(text) or longest not in other.lower():
+                continue
+            if j not in words_of:
+                words_of[j] = _WORD_RUN.findall(other.lower())
+            if _said_in(words, words_of[j]):
                 keep[i] = False
                 break
 

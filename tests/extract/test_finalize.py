@@ -79,3 +79,30 @@ def test_the_time_budget_ends_a_page_even_inside_a_step_that_catches_every_excep
     with pytest.raises(ExtractionError, match="time budget of 0.3s exceeded"):
         extract_page(page, ExtractConfig(mode="html", time_budget_s=0.3))
     assert time.monotonic() - started < 2
+
+
+def test_the_time_budget_gives_back_the_alarm_handler_it_found(monkeypatch):
+    """A caller's own SIGALRM handler is theirs again after each page, timed out or not."""
+    import signal
+    import time
+
+    import pytest
+
+    from wiretrace.extract import ExtractConfig, ExtractionError, extract_page, htmlbody
+    from wiretrace.record import Page
+
+    def callers_handler(signum, frame):
+        raise AssertionError("the caller's handler ran during a page")
+
+    page = Page("p.txt", "A headline over its story\n\n" + "Words of a paragraph that runs on. " * 20 + "\n")
+    previous = signal.signal(signal.SIGALRM, callers_handler)
+    try:
+        extract_page(page, ExtractConfig(mode="text", time_budget_s=5))
+        assert signal.getsignal(signal.SIGALRM) is callers_handler
+        monkeypatch.setattr(htmlbody, "_extract", lambda *args, **kwargs: time.sleep(3))
+        with pytest.raises(ExtractionError, match="time budget"):
+            extract_page(Page("slow.html", "<html><body><p>x</p></body></html>"), ExtractConfig(mode="html", time_budget_s=0.2))
+        assert signal.getsignal(signal.SIGALRM) is callers_handler
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert signal.getsignal(signal.SIGALRM) == previous

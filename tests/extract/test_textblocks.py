@@ -1708,3 +1708,49 @@ def test_take_enclosed_structure_needs_a_colon_a_closing_paragraph_and_no_furnit
     keep = [True, True, False, False, False, True]
     tb.take_enclosed_structure(boxed, keep, block_features(boxed))
     assert keep == [True, True, False, False, False, True]
+
+
+TOUR_STORY = """The Night Owls will reunite for a 22-date North American tour this summer, their first run of shows together since the band split in 2011.
+
+Singer Mara Kell and guitarist Dev Patel announced the trek on Monday during a radio interview, saying the band had been rehearsing quietly in Portland since the autumn.
+
+"We missed playing these songs together more than we could say," Kell said. "This time we wanted to do it properly, with the whole band."
+
+Tickets go on sale to the general public on Friday at 10 a.m. local time, with a fan presale beginning Wednesday for members of the mailing list.
+"""
+TOUR_ROWS = ["June 9 – West Palm Beach, FL @ Sunrise Amphitheatre", "June 11 – Tampa, FL @ Bayfront Arena",
+             "June 14 – Atlanta, GA @ Peach Pavilion", "June 17 – Nashville, TN @ Riverside Hall",
+             "June 20 – Raleigh, NC @ Oak Park Music Center", "July 2 – Boston, MA @ Harbor Lights Pavilion"]
+TOUR_FOOT = "\nShare this:\nFacebook\nTwitter\nEmail\n\nRelated\nNight Owls Share First Single in a Decade\n"
+
+
+def test_a_listing_of_tour_dates_closing_the_story_is_body() -> None:
+    for rows in ("\n".join(TOUR_ROWS), "\n\n".join(TOUR_ROWS), "\n".join(f"  * {row}" for row in TOUR_ROWS)):
+        body = body_of(TOUR_STORY + "\nNight Owls Tour Dates\n\n" + rows + "\n" + TOUR_FOOT)
+        assert body[-7:] == ["Night Owls Tour Dates", *TOUR_ROWS]
+    british = ["Sat 14 March: Leeds, O2 Academy", "Sun 15 March: Glasgow, Barrowland Ballroom",
+               "Tue 17 March: Manchester, Albert Hall", "Wed 18 March: London, Roundhouse"]
+    assert body_of(TOUR_STORY + "\n" + "\n".join(british) + "\n" + TOUR_FOOT)[-4:] == british
+
+
+def test_take_event_listing_needs_rows_of_a_day_and_a_place_right_after_the_story() -> None:
+    def taken(texts: list[str], kept: int) -> list[bool]:
+        blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+        keep = [True] * kept + [False] * (len(texts) - kept)
+        tb.take_event_listing(blocks, keep, block_features(blocks))
+        return keep
+
+    rows = TOUR_ROWS[:3]
+    assert all(taken([PARAGRAPHS[0], "Tour Dates", *rows], 1))
+    # Rows the decoder kept count toward the listing (a colon's list stopped at its floor).
+    assert all(taken([PARAGRAPHS[0], *rows], 2))
+    # Two rows are no listing; an archive's months, comment stamps and dated teasers have a
+    # year or no place; a related-links heading or a second copy of the listing is no part of it.
+    for texts, kept in (([PARAGRAPHS[0], *rows[:2]], 1),
+                        ([PARAGRAPHS[0], "Archives", "November 2019", "October 2019", "September 2019"], 1),
+                        ([PARAGRAPHS[0], "Nov 19, 2019 – Senate passes spending bill", "Nov 18, 2019 – Council delays vote",
+                          "Nov 17, 2019 – Storm leaves thousands without power"], 1),
+                        ([PARAGRAPHS[0], "Anna K", "June 9 at 3:45 pm", "June 9 at 4:02 pm", "June 9 at 5:10 pm"], 1),
+                        ([PARAGRAPHS[0], "Related stories", *rows], 1),
+                        ([PARAGRAPHS[0], *rows, PARAGRAPHS[1], *rows], 5)):
+        assert taken(texts, kept) == [True] * kept + [False] * (len(texts) - kept), texts

@@ -35,6 +35,7 @@ from operator import attrgetter, itemgetter, not_
 import numpy as np
 
 from wiretrace.extract import cues
+from wiretrace.extract.dates import MONTH_NAME
 from wiretrace.extract.settings import TEMPLATE_MIN_PAGES, TEMPLATE_SAMPLE_PAGES
 from wiretrace.extract.textfeatures import (
     CONTEXT_NAMES,
@@ -1216,8 +1217,9 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
     with the decoding ``knobs`` (nothing under a comments heading that follows the article
     counts, see :func:`_before_comments`, nor under the site's "You may also like", see
     :func:`_before_recommendations`), then the site's template, :func:`drop_furniture`,
-    :func:`take_introduced_lists`, :func:`drop_closing_calls` and :func:`drop_repeated_paragraphs`. (Training cross-validates
-    through this too, so it scores what ships.)"""
+    :func:`take_introduced_lists`, :func:`take_event_listing`, :func:`drop_closing_calls` and
+    :func:`drop_repeated_paragraphs`. (Training cross-validates through this too, so it scores
+    what ships.)"""
     return _choose_body(blocks, _Columns(X), scores, knobs, words, template)
 
 
@@ -1236,6 +1238,7 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
                 keep[i] = False
     _drop_furniture(blocks, keep, columns)
     _take_introduced_lists(blocks, keep, columns, scores)
+    _take_event_listing(blocks, keep, columns)
     _take_enclosed_structure(blocks, keep, columns)
     _drop_closing_calls(blocks, keep, columns)
     drop_repeated_paragraphs(blocks, keep)
@@ -1776,6 +1779,69 @@ def _take_introduced_lists(blocks: list[Block], keep: list[bool], columns: _Colu
             keep[j] = True
             j += 1
         resume = max(j, i + 1)
+
+
+#: A row of a listing of dated events ("June 9 – Tampa, FL @ Amphitheatre", "Sat 14 March: Leeds,
+#: O2 Academy", "Oct. 3 -- Ak-Chin Pavilion, Phoenix"): a day and its month (a weekday before them
+#: at most), no year (an archive's "November 2019", a stamp's "Nov 19, 2019", a dated teaser), then
+#: a separator and words, not a time ("June 9 at 8:15 pm" is a comment's stamp).
+_EVENT_ROW = re.compile(
+    r"(?<![\w.])(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:(?:{MONTH_NAME.pattern})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{MONTH_NAME.pattern}))"
+    r"(?!\d|,?\s*\d{4}\b)\s*[-–—:@|,]*\s*(?!at\s+\d)(?=[^\W\d_])", re.IGNORECASE)
+#: So many rows at least make a listing.
+_EVENT_ROWS_MIN = 3
+#: The heading a story may set over such a listing ("Tour Dates") has at most this many words.
+_EVENT_HEADING_WORDS = 8
+
+
+def _event_rows(text: str) -> int:
+    """How many rows of a listing of dated events ``text`` is (a renderer may run several rows
+    into one line), 0 for any other text: it opens with one, and each has a few words."""
+    if _EVENT_ROW.match(text) is None:
+        return 0
+    rows = len(_EVENT_ROW.findall(text))
+    return rows if text.count(" ") < _LIST_ITEM_WORDS * rows else 0
+
+
+def take_event_listing(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
+    """Add to the body (in place) the listing of dated events a story ends with: a tour's or a
+    season's dates, one row each ("June 9 – Tampa, FL @ Amphitheatre"), right after the last
+    paragraph (under one short heading of its own, "Tour Dates", at most), at one indent. Each
+    row is short and names places, which reads like navigation; a listing after a colon is
+    :func:`_take_introduced_lists`' already, and this takes the rows it left under its floor.
+    Rows the body has already are a second copy of the story's, which the page repeats."""
+    _take_event_listing(blocks, keep, _Columns(X))
+
+
+def _take_event_listing(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:
+    """:func:`take_event_listing`, on the page's :class:`_Columns`."""
+    if True not in keep:
+        return
+    n = len(blocks)
+    last = n - 1 - keep[::-1].index(True)
+    kept_rows = 0
+    first_kept_row = last + 1
+    while first_kept_row > 0 and keep[first_kept_row - 1] and (rows := _event_rows(blocks[first_kept_row - 1].text)):
+        first_kept_row -= 1
+        kept_rows += rows
+    start = last + 1
+    if not kept_rows and start + 1 < n and not _event_rows(blocks[start].text) and _event_rows(blocks[start + 1].text):
+        heading = blocks[start].text
+        if heading.count(" ") >= _EVENT_HEADING_WORDS or columns.X[start, _ENDS_SENTENCE] \
+                or cues.RELATED_HEADING.match(heading) or _names_itself_furniture(heading):
+            return
+        start += 1
+    if start >= n or not _event_rows(blocks[start].text):
+        return
+    named = set().union(*(columns.flagged[name] for name in _NAMED_FURNITURE))
+    indent = blocks[start].indent
+    end, rows = start, kept_rows
+    while end < n and blocks[end].indent == indent and end not in named and (more := _event_rows(blocks[end].text)):
+        rows += more
+        end += 1
+    if rows >= _EVENT_ROWS_MIN and blocks[start].text not in {blocks[i].text for i in range(first_kept_row) if keep[i]}:
+        keep[last + 1 : end] = [True] * (end - last - 1)
 
 
 # Feature columns that name a category outright, in order of precedence.

@@ -803,6 +803,14 @@ def test_a_list_introduced_by_a_colon_joins_the_body() -> None:
     keep = [True, True, True, False, False, False]
     tb.take_introduced_lists(blocks, keep, X, [0.9, 0.9, 0.4, 0.1, 0.3, 0.01])
     assert keep == [True, True, True, True, True, False]
+    # An item's own link on a line of its own does not end the list, however hopeless it scores.
+    linked = [tb.Block(PARAGRAPHS[0], 0), tb.Block(intro, 1)]
+    for k, item in enumerate(items):
+        linked += [tb.Block(item, 2 + 2 * k, True, 2), tb.Block(f"http://amzn.to/2iJFh{k}j", 3 + 2 * k, False, 2)]
+    linked.append(tb.Block("Privacy Policy", 8))
+    keep = [True, True] + [False] * 7
+    tb.take_introduced_lists(linked, keep, block_features(linked), [0.9, 0.9, 0.2, 0.02, 0.1, 0.01, 0.3, 0.02, 0.01])
+    assert keep == [True] * 8 + [False]
     # ... but a kept paragraph after the colon is the story going on, not an item.
     texts = [PARAGRAPHS[0], intro, PARAGRAPHS[1], items[0]]
     prose = [tb.Block(text, line) for line, text in enumerate(texts)]

@@ -1739,6 +1739,8 @@ _REPEATED_PHRASE_WORDS = 8
 _LIST_FLOOR = 0.05
 #: A kept block this long after an introducing colon is a paragraph, not an item of its list.
 _LIST_ITEM_WORDS = 25
+#: A web address alone ("http://amzn.to/2iJFhRj", "<https://example.com/deal>").
+_BARE_LINK = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?")
 
 
 def take_introduced_lists(blocks: list[Block], keep: list[bool], X: np.ndarray, scores: np.ndarray) -> None:
@@ -1773,9 +1775,12 @@ def _take_introduced_lists(blocks: list[Block], keep: list[bool], columns: _Colu
         j = i + 1
         # The decoder may have kept the list's first items already (they sit next to the
         # paragraph): the list goes on through them, but a kept paragraph is the body resuming.
+        # An item's own link on a line of its own (a shop's short link under each product)
+        # scores as hopeless as any bare address, but the list goes on through it.
         while j < n and blocks[j].indent == indent and j not in named and (
                 (keep[j] and blocks[j].text.count(" ") < _LIST_ITEM_WORDS)
-                or (not keep[j] and scores[j] >= _LIST_FLOOR)):
+                or (not keep[j] and scores[j] >= _LIST_FLOOR)
+                or (j > i + 1 and _BARE_LINK.fullmatch(blocks[j].text) is not None)):
             keep[j] = True
             j += 1
         resume = max(j, i + 1)

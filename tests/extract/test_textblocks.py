@@ -889,6 +889,21 @@ def test_the_site_s_recommendations_under_the_story_are_not_the_story() -> None:
     assert [b.text for b, k in zip(blocks, keep) if k] == [QUOTE]
 
 
+def test_recommendations_end_the_story_where_no_block_is_likely_body() -> None:
+    """A page drawn one element a line (BeautifulSoup's get_text) sets its one text among lines
+    of a word each: the model scores it low, and the texts under "You may also like" as low.
+    Judged against the page's best block, as decode judges them, the text above the heading is
+    the article, and the recommendations stay out."""
+    share = ["Whatsapp", "Facebook", "Pinterest", "Download"]
+    cards = [text for quote in OTHER_QUOTES for text in (*share, quote)]
+    texts = ["Only those who love themselves", *share, QUOTE, "Self-esteem", ",", "Reflections on life",
+             "You may also like...", *cards]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.05] * 5 + [0.22, 0.07, 0.01, 0.05, 0.01] + [0.01 if text in share else 0.22 for text in cards])
+    keep = tb.choose_body(blocks, block_features(blocks), scores, {"pivot": 0.4, "inside": 0.2, "resume": 0.4})
+    assert [b.text for b, k in zip(blocks, keep) if k] == [QUOTE]
+
+
 def test_recommendations_above_the_story_leave_it_alone() -> None:
     """The same heading over a box of teasers above the story (no article before it yet) ends
     nothing."""

@@ -1183,7 +1183,12 @@ def _before_recommendations(blocks: list[Block], X: np.ndarray, scores: np.ndarr
     like", see ``cues.RECOMMENDATIONS_HEADING``) made hopeless, when likely-body blocks above it
     hold the words of an article. The recommendations may be whole texts with the story's own
     share buttons under each (a site of quotes or poems), which read as the story going on; and
-    such a heading never opens a box inside a story, so a single paragraph is evidence enough."""
+    such a heading never opens a box inside a story, so a single paragraph is evidence enough.
+
+    Where no block is likely body in absolute terms, decode judges the blocks against the
+    page's best one (see _FALLBACK_TOP), and so is the evidence here: a page drawn one element a
+    line (BeautifulSoup's get_text) sets its one paragraph among lines of a word each, which
+    all but hides it from the model, and the texts under the heading score as low as it does."""
     log_words = X[:, _LOG_WORDS]
     short = (log_words <= _LOG1P_6).nonzero()[0].tolist()
     if not short:
@@ -1193,9 +1198,11 @@ def _before_recommendations(blocks: list[Block], X: np.ndarray, scores: np.ndarr
     low = lines.lower()
     if not any(word in low for word in cues.RECOMMENDATIONS_WORDS):
         return scores
+    top = float(scores.max())
+    evidence = _COMMENTS_EVIDENCE if top >= _COMMENTS_EVIDENCE else _COMMENTS_EVIDENCE * top / _FALLBACK_TOP
     for match in cues.RECOMMENDATIONS_HEADING.finditer(lines):
         h = short[lines.count("\n", 0, match.start())]
-        likely = scores[:h] >= _COMMENTS_EVIDENCE
+        likely = scores[:h] >= evidence
         if float(np.expm1(log_words[:h][likely]).sum()) >= _COMMENTS_EVIDENCE_WORDS - 0.5:
             scores = scores.copy()
             np.minimum(scores[h:], _FALLBACK_FLOOR / 2, out=scores[h:])

@@ -1374,6 +1374,30 @@ def test_a_copy_running_the_story_together_ends_the_body_with_its_labels() -> No
     assert [t for t, k in zip(texts, keep) if k] == texts[:6]
 
 
+def test_a_copy_joining_the_story_s_lines_in_twos_ends_the_body() -> None:
+    """A renderer that breaks a line at every element draws a list item's bold lead apart from
+    its sentence; a hidden second copy of the story (another layout) may hold each item as one
+    paragraph. Three paragraphs in a row made of blocks said above, joined, are that copy: it
+    leaves the body with whatever follows it. One such paragraph (a summary quoting two lines)
+    is no copy."""
+    leads = ["The state attorney general is investigating the co-working company amid layoffs.",
+             "The mobile carrier's chief executive is stepping down in May after eight years.",
+             "A video game studio has announced its first new title in twelve years."]
+    items = [part for lead, paragraph in zip(leads, PARAGRAPHS) for part in (lead, paragraph)]
+    copy = [f"{lead} {paragraph}" for lead, paragraph in zip(leads, PARAGRAPHS)]
+    texts = ["Good morning! This is the news you need to know this Tuesday.", *items, PARAGRAPHS[3],
+             "2019-11-19T08:57:40+01:00", "500", *copy, "international"]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_repeated_paragraphs(blocks, keep)
+    assert [t for t, k in zip(texts, keep) if k] == texts[:8]
+    summary = [*texts[:8], copy[0], "The council will vote again in the spring."]
+    blocks = [tb.Block(text, line) for line, text in enumerate(summary)]
+    keep = [True] * len(blocks)
+    tb.drop_repeated_paragraphs(blocks, keep)
+    assert all(keep)
+
+
 def test_promos_and_newsletter_boxes_inside_the_story_leave_it() -> None:
     """What HTML mode takes out of a body wherever it sits (cues.anywhere_category) leaves a
     text-mode body too, even where the run of likely-body blocks spans it."""

@@ -897,6 +897,21 @@ def test_the_site_s_recommendations_under_the_story_are_not_the_story() -> None:
     assert [b.text for b, k in zip(blocks, keep) if k] == [QUOTE]
 
 
+def test_recommendations_end_the_story_where_no_block_is_likely_body() -> None:
+    """A page drawn one element a line (BeautifulSoup's get_text) sets its one text among lines
+    of a word each: the model scores it low, and the texts under "You may also like" as low.
+    Judged against the page's best block, as decode judges them, the text above the heading is
+    the article, and the recommendations stay out."""
+    share = ["Whatsapp", "Facebook", "Pinterest", "Download"]
+    cards = [text for quote in OTHER_QUOTES for text in (*share, quote)]
+    texts = ["Only those who love themselves", *share, QUOTE, "Self-esteem", ",", "Reflections on life",
+             "You may also like...", *cards]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.05] * 5 + [0.22, 0.07, 0.01, 0.05, 0.01] + [0.01 if text in share else 0.22 for text in cards])
+    keep = tb.choose_body(blocks, block_features(blocks), scores, {"pivot": 0.4, "inside": 0.2, "resume": 0.4})
+    assert [b.text for b, k in zip(blocks, keep) if k] == [QUOTE]
+
+
 def test_recommendations_above_the_story_leave_it_alone() -> None:
     """The same heading over a box of teasers above the story (no article before it yet) ends
     nothing."""
@@ -1365,6 +1380,30 @@ def test_a_copy_running_the_story_together_ends_the_body_with_its_labels() -> No
     keep = [True] * len(blocks)
     tb.drop_repeated_paragraphs(blocks, keep)
     assert [t for t, k in zip(texts, keep) if k] == texts[:6]
+
+
+def test_a_copy_joining_the_story_s_lines_in_twos_ends_the_body() -> None:
+    """A renderer that breaks a line at every element draws a list item's bold lead apart from
+    its sentence; a hidden second copy of the story (another layout) may hold each item as one
+    paragraph. Three paragraphs in a row made of blocks said above, joined, are that copy: it
+    leaves the body with whatever follows it. One such paragraph (a summary quoting two lines)
+    is no copy."""
+    leads = ["The state attorney general is investigating the co-working company amid layoffs.",
+             "The mobile carrier's chief executive is stepping down in May after eight years.",
+             "A video game studio has announced its first new title in twelve years."]
+    items = [part for lead, paragraph in zip(leads, PARAGRAPHS) for part in (lead, paragraph)]
+    copy = [f"{lead} {paragraph}" for lead, paragraph in zip(leads, PARAGRAPHS)]
+    texts = ["Good morning! This is the news you need to know this Tuesday.", *items, PARAGRAPHS[3],
+             "2019-11-19T08:57:40+01:00", "500", *copy, "international"]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_repeated_paragraphs(blocks, keep)
+    assert [t for t, k in zip(texts, keep) if k] == texts[:8]
+    summary = [*texts[:8], copy[0], "The council will vote again in the spring."]
+    blocks = [tb.Block(text, line) for line, text in enumerate(summary)]
+    keep = [True] * len(blocks)
+    tb.drop_repeated_paragraphs(blocks, keep)
+    assert all(keep)
 
 
 def test_promos_and_newsletter_boxes_inside_the_story_leave_it() -> None:

@@ -1184,7 +1184,12 @@ def _before_recommendations(blocks: list[Block], X: np.ndarray, scores: np.ndarr
     like", see ``cues.RECOMMENDATIONS_HEADING``) made hopeless, when likely-body blocks above it
     hold the words of an article. The recommendations may be whole texts with the story's own
     share buttons under each (a site of quotes or poems), which read as the story going on; and
-    such a heading never opens a box inside a story, so a single paragraph is evidence enough."""
+    such a heading never opens a box inside a story, so a single paragraph is evidence enough.
+
+    Where no block is likely body in absolute terms, decode judges the blocks against the
+    page's best one (see _FALLBACK_TOP), and so is the evidence here: a page drawn one element a
+    line (BeautifulSoup's get_text) sets its one paragraph among lines of a word each, which
+    all but hides it from the model, and the texts under the heading score as low as it does."""
     log_words = X[:, _LOG_WORDS]
     short = (log_words <= _LOG1P_6).nonzero()[0].tolist()
     if not short:
@@ -1194,9 +1199,11 @@ def _before_recommendations(blocks: list[Block], X: np.ndarray, scores: np.ndarr
     low = lines.lower()
     if not any(word in low for word in cues.RECOMMENDATIONS_WORDS):
         return scores
+    top = float(scores.max())
+    evidence = _COMMENTS_EVIDENCE if top >= _COMMENTS_EVIDENCE else _COMMENTS_EVIDENCE * top / _FALLBACK_TOP
     for match in cues.RECOMMENDATIONS_HEADING.finditer(lines):
         h = short[lines.count("\n", 0, match.start())]
-        likely = scores[:h] >= _COMMENTS_EVIDENCE
+        likely = scores[:h] >= evidence
         if float(np.expm1(log_words[:h][likely]).sum()) >= _COMMENTS_EVIDENCE_WORDS - 0.5:
             scores = scores.copy()
             np.minimum(scores[h:], _FALLBACK_FLOOR / 2, out=scores[h:])
@@ -1303,9 +1310,14 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
     block that runs the story's paragraphs together: most of its stretches of words were said
     above, in several of the body's blocks (one caption repeating another is no copy). The
     story does not resume past that copy, and the copy's own labels (dates, image sizes, a
-    section name: short lines, no sentence) that stand right before it go with it."""
+    section name: short lines, no sentence) that stand right before it go with it. So does a
+    copy that draws each paragraph as a few of the story's blocks run together (a list item's
+    bold lead and its sentence, two lines apart above): see _joined_copy."""
     kept = list(compress(range(len(keep)), keep))  # (the kept indices, without a Python loop)
     texts = [blocks[i].text for i in kept]
+    if (n := _joined_copy(texts)) is not None:
+        _drop_copy(keep, kept, texts, n)
+        return
     # Only a text said twice can be a twin headline or a repeated paragraph: most pages have none.
     if len(set(texts)) < len(texts):
         seen: set[str] = set()
@@ -1345,17 +1357,64 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
                 break
         if len(found) < _WINDOWS_SAID or len({bisect_right(ends, at) for at in found}) < _COPY_SOURCES:
             continue
-        for j in kept[n:]:
-            keep[j] = False
-        for m in range(n - 1, 0, -1):
-            if texts[m].endswith(SENTENCE_ENDS) or texts[m].count(" ") + 1 > _COPY_LABEL_WORDS:
-                break
-            keep[kept[m]] = False
+        _drop_copy(keep, kept, texts, n)
         return
+
+
+def _drop_copy(keep: list[bool], kept: list[int], texts: list[str], n: int) -> None:
+    """Drop (in ``keep``) the body from the ``n``-th kept block on, a copy of the story, and
+    the copy's labels right before it (short lines, no sentence)."""
+    for j in kept[n:]:
+        keep[j] = False
+    for m in range(n - 1, 0, -1):
+        if texts[m].endswith(SENTENCE_ENDS) or texts[m].count(" ") + 1 > _COPY_LABEL_WORDS:
+            break
+        keep[kept[m]] = False
+
+
+def _joined_copy(texts: list[str]) -> int | None:
+    """Where (an index into ``texts``, the body's blocks) the story starts over as a copy that
+    runs its blocks together a few at a time: _COPY_SOURCES paragraphs in a row, each of
+    _REPEATED_PARAGRAPH_WORDS or more, each two or more of the blocks above joined by a space
+    (a renderer that breaks a line at every element draws a list item's bold lead and its
+    sentence apart in one copy, together in another). One such paragraph may be a quote
+    repeated; three in a row are a copy."""
+    starts: dict[str, list[int]] = {}
+    run = 0
+    for n, text in enumerate(texts):
+        head = text[:_COPY_KEY_CHARS]
+        if len(text) >= 4 * _REPEATED_PARAGRAPH_WORDS and text.count(" ") + 1 >= _REPEATED_PARAGRAPH_WORDS \
+                and any(_joins_blocks_above(texts, m, text) for m in starts.get(head, ())):
+            run += 1
+            if run == _COPY_SOURCES:
+                return n - run + 1
+        else:
+            run = 0
+        if len(head) == _COPY_KEY_CHARS:
+            starts.setdefault(head, []).append(n)
+    return None
+
+
+def _joins_blocks_above(texts: list[str], m: int, text: str) -> bool:
+    """Whether ``text`` is ``texts[m]`` and one or more of the blocks after it, joined by spaces."""
+    at, parts = 0, 0
+    for part in texts[m:]:
+        if not text.startswith(part, at):
+            return False
+        at += len(part)
+        parts += 1
+        if at == len(text):
+            return parts > 1
+        if text[at] != " ":
+            return False
+        at += 1
+    return False
 
 
 #: How many words a headline drawn twice in a row has.
 _TWIN_HEADLINE_WORDS = (6, 18)
+#: How many of a block's first characters find the blocks _joined_copy tries it against.
+_COPY_KEY_CHARS = 24
 #: A block this long (words) is a copy of the story run together when, of this many stretches of
 #: this many characters sampled along it, this many were said above, in this many of the body's
 #: blocks.

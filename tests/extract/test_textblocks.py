@@ -1488,6 +1488,34 @@ def test_decode_resumes_past_a_named_related_box_without_indents() -> None:
     assert kept(texts, bullets=(4, 5, 6)) == PARAGRAPHS[:3]
 
 
+def test_decode_resumes_past_a_named_box_whose_headlines_are_drawn_as_one_block() -> None:
+    """Under a "Don't Miss" heading, two headlines a terminal renderer wraps into one block
+    (no blank line between them) make a long line, but one that ends no sentence: still the
+    box, and the story resumes after it. A long line that ends a sentence there is a paragraph
+    that is not the story's, and the story does not resume past it."""
+    import numpy as np
+
+    headlines = ("Ferry fares to rise for the third time this year [INSIGHT]| "
+                 "Harbour board votes on new quay plan amid strike talks [VIDEO]")
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    scores = np.array([0.95, 0.95, 0.9, 0.01, 0.08, 0.06, 0.6])
+
+    def kept(texts: list[str]) -> list[str]:
+        blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+        X = block_features(blocks)
+        ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
+        related = (X[:, tb._COLUMN["cue_related"]] > 0) & (X[:, tb._COLUMN["log_words"]] <= np.log1p(6))
+        keep = tb.decode(blocks, scores, **knobs, ends=ends, related=related)
+        return [t for t, k in zip(texts, keep) if k]
+
+    box = ["Don't Miss", headlines, "Tram strike called off [REACTION]"]
+    assert kept(PARAGRAPHS[:3] + box + PARAGRAPHS[3:4]) == PARAGRAPHS
+    paragraph = ("The harbour board has published its accounts for the year, which show a fall in "
+                 "income from ferry fares and a rise in the cost of repairs to the quay.")
+    assert kept(PARAGRAPHS[:3] + ["Don't Miss", paragraph] + box[2:] + PARAGRAPHS[3:4]) == PARAGRAPHS[:3]
+    assert kept(PARAGRAPHS[:3] + ["Tuesday 14:02"] + box[1:] + PARAGRAPHS[3:4]) == PARAGRAPHS[:3]
+
+
 def test_decode_does_not_resume_past_the_page_s_copyright_notice() -> None:
     """Past a short interruption the story may resume, but not past the page's copyright
     notice: the site's terms under it read like prose and score like it."""

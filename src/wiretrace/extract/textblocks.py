@@ -1068,7 +1068,11 @@ def decode(
                 found = j
                 break
             apart = apart and indent_j != body_indent
-            if words_j > _INTERRUPTION_WORDS or (j >= hi + _RESUME_GAP and not apart):
+            # In a box under a related-links heading, a long line that ends no sentence is two
+            # of its headlines a renderer drew as one block ("... jibe [INSIGHT]| Lakers vs Nets:
+            # ... [VIDEO]"), not a paragraph: the box goes on.
+            headlines = named and ends is not None and not ends[j]
+            if (words_j > _INTERRUPTION_WORDS and not headlines) or (j >= hi + _RESUME_GAP and not apart):
                 break
             # The page's copyright notice is its footer: what follows it (the site's terms, its
             # legal small print, prose-like as it reads) is never the story going on.

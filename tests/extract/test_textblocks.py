@@ -1516,6 +1516,32 @@ def test_decode_resumes_past_a_named_box_whose_headlines_are_drawn_as_one_block(
     assert kept(PARAGRAPHS[:3] + ["Tuesday 14:02"] + box[1:] + PARAGRAPHS[3:4]) == PARAGRAPHS[:3]
 
 
+def test_decode_starts_the_story_at_a_long_paragraph_cut_off_by_a_caption_and_a_list() -> None:
+    """The story's first paragraph, followed by an image's alt text and caption and a short
+    list, scores well but the lines after it weigh it out of the heaviest run: it still starts
+    the story. A short paragraph there (a standfirst, a teaser) does not."""
+    import numpy as np
+
+    lead = ("When the harbour board met on Monday night, the public gallery was full for the first "
+            "time in a decade, and the chair had to ask the dockers at the back twice to let the "
+            "meeting go on before the vote on the new quay plan.")
+    texts = [lead, "Harbour strike", "Pickets at the north gate on Monday", "What the plan says:",
+             "new cranes", "two more berths", "a night shift"] + PARAGRAPHS
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    scores = np.array([0.55, 0.05, 0.3, 0.3, 0.15, 0.15, 0.15] + [0.95] * len(PARAGRAPHS))
+
+    def kept(texts: list[str]) -> list[str]:
+        blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+        X = block_features(blocks)
+        ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
+        keep = tb.decode(blocks, scores, **knobs, ends=ends)
+        return [t for t, k in zip(texts, keep) if k]
+
+    assert kept(texts) == [lead] + PARAGRAPHS
+    standfirst = "Dockers pack the public gallery as the board votes on the quay plan."
+    assert kept([standfirst] + texts[1:]) == PARAGRAPHS
+
+
 def test_decode_does_not_resume_past_the_page_s_copyright_notice() -> None:
     """Past a short interruption the story may resume, but not past the page's copyright
     notice: the site's terms under it read like prose and score like it."""

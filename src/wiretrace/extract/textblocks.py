@@ -1019,6 +1019,9 @@ def decode(
     the renderer draws everything flush left; not the box's first line, nor a list item (the
     box's own teasers).
 
+    Before the run, a long paragraph scoring ``resume`` within a few blocks of its start, with
+    only short lines in between (a caption, a short list), starts the story there.
+
     A resumed paragraph ends a sentence (or introduces what follows with a colon) where
     ``ends`` says so per block: past a box, a long line that ends mid-phrase is a citation, a
     teaser or a row of links scoring like prose (a list of sources after a fact-check's
@@ -1085,6 +1088,24 @@ def decode(
             hi += 1
         # The interruption itself stays out: only the resumed run is judged leniently.
         runs.append((found, hi))
+    # Before the run, likewise: the story's first paragraph, cut off from the rest by a caption
+    # and a short list that weigh the run down (more where a terminal renderer draws the
+    # image's alt text above its caption), starts it. Only a long one: before the story sit
+    # standfirsts and teasers that score as well.
+    while True:
+        found = -1
+        for j in range(lo - 1, max(-1, lo - 1 - _RESUME_GAP), -1):
+            if words[j] >= _LEAD_RESUME_WORDS and (ends is None or ends[j]) and scores[j] >= resume:
+                found = j
+                break
+            if words[j] > _INTERRUPTION_WORDS:
+                break
+        if found < 0:
+            break
+        lo = found
+        while lo > 0 and scores[lo - 1] >= inside:
+            lo -= 1
+        runs.append((lo, found))
     for start, stop in runs:
         keep[start : stop + 1] |= scores[start : stop + 1] >= inside
     return keep.tolist()
@@ -1092,10 +1113,12 @@ def decode(
 
 #: How far past the body's end a resumed paragraph may sit (further when the interruption is
 #: set in at its own indent), how long it must be, and how long the lines of the interruption
-#: may be (headlines, not paragraphs).
+#: may be (headlines, not paragraphs). Before the body, a paragraph starts the story only
+#: when it is long (_LEAD_RESUME_WORDS).
 _RESUME_GAP = 10
 _INDENT_RESUME_GAP = 30
 _RESUME_WORDS = 10
+_LEAD_RESUME_WORDS = 30
 _INTERRUPTION_WORDS = 18
 #: Fallback for pages without any confident body block: below this best score the page has no
 #: article; above it, scores are rescaled so that the best block scores _FALLBACK_TOP.

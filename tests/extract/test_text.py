@@ -910,3 +910,19 @@ EPS $0.62 $1.03 -40%
 Operating ratio 94.5% 91.8% +2.7 pts
 The chief executive said the operating income fell as the freight market softened faster than expected.""".splitlines())
     assert _restart_in(story, [0, 1, 2, 3, 7]) is None
+
+
+def test_the_headline_drawn_again_with_its_date_is_no_dek():
+    # A terminal renderer draws the page title, then the <h1> with the date run into it.
+    dump = "\n\n".join("""Home
+News
+Stranded travellers return home after airport closure
+Stranded travellers return home after airport closure November 20
+15:23 2019
+AIRPORT: Hundreds of stranded travellers returned home on Wednesday after the airport closure that kept them abroad for a week.
+Airlines said they had added twelve flights to bring home the travellers stranded by the closure.
+The airport authority said it expected all flights to run on time again by the end of the week.""".splitlines())
+    article = extract_page(Page("title.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == "Stranded travellers return home after airport closure"
+    assert article.dek is None
+    assert article.body[0].startswith("AIRPORT: Hundreds")

@@ -25,7 +25,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
@@ -1191,19 +1191,8 @@ def _before_comments(blocks: list[Block], X: np.ndarray, scores: np.ndarray) -> 
     candidates = (log_words[start:] <= _LOG1P_6).nonzero()[0]
     if not len(candidates):
         return scores
-    candidates = (candidates + start).tolist()
-    # One search over the candidates, one per line; most pages have no word of a heading.
-    lines = "\n".join([blocks[i].text for i in candidates])
-    low = lines.lower()
-    if not any(word in low for word in _COMMENTS_HEADING_WORDS):
-        return scores
-    match = _COMMENTS_HEADING_LINE.search(lines)
-    if match is None:
-        return scores
-    h = candidates[lines.count("\n", 0, match.start())]
-    scores = scores.copy()
-    np.minimum(scores[h:], _FALLBACK_FLOOR / 2, out=scores[h:])
-    return scores
+    h = next(_headings(blocks, (candidates + start).tolist(), _COMMENTS_HEADING_WORDS, _COMMENTS_HEADING_LINE), None)
+    return scores if h is None else _hopeless_from(scores, h)
 
 
 def _before_recommendations(blocks: list[Block], X: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -1221,20 +1210,31 @@ def _before_recommendations(blocks: list[Block], X: np.ndarray, scores: np.ndarr
     short = (log_words <= _LOG1P_6).nonzero()[0].tolist()
     if not short:
         return scores
-    # One search over the short blocks, one per line; most pages have no word of such a heading.
-    lines = "\n".join([blocks[i].text for i in short])
-    low = lines.lower()
-    if not any(word in low for word in cues.RECOMMENDATIONS_WORDS):
-        return scores
     top = float(scores.max())
     evidence = _COMMENTS_EVIDENCE if top >= _COMMENTS_EVIDENCE else _COMMENTS_EVIDENCE * top / _FALLBACK_TOP
-    for match in cues.RECOMMENDATIONS_HEADING.finditer(lines):
-        h = short[lines.count("\n", 0, match.start())]
+    for h in _headings(blocks, short, cues.RECOMMENDATIONS_WORDS, cues.RECOMMENDATIONS_HEADING):
         likely = scores[:h] >= evidence
         if float(np.expm1(log_words[:h][likely]).sum()) >= _COMMENTS_EVIDENCE_WORDS - 0.5:
-            scores = scores.copy()
-            np.minimum(scores[h:], _FALLBACK_FLOOR / 2, out=scores[h:])
-            break
+            return _hopeless_from(scores, h)
+    return scores
+
+
+def _headings(blocks: list[Block], candidates: list[int], words: Sequence[str],
+              pattern: re.Pattern) -> Iterator[int]:
+    """The ``candidates`` (short blocks) whose whole text ``pattern`` (a line pattern) matches, in
+    order: one search over them, a line each, after a cheap test for ``words``, of which every
+    heading holds one (most pages have none)."""
+    lines = "\n".join([blocks[i].text for i in candidates])
+    low = lines.lower()
+    if any(word in low for word in words):
+        for match in pattern.finditer(lines):
+            yield candidates[lines.count("\n", 0, match.start())]
+
+
+def _hopeless_from(scores: np.ndarray, h: int) -> np.ndarray:
+    """A copy of ``scores`` in which block ``h`` and everything under it cannot be body."""
+    scores = scores.copy()
+    np.minimum(scores[h:], _FALLBACK_FLOOR / 2, out=scores[h:])
     return scores
 
 

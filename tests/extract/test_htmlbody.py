@@ -233,6 +233,18 @@ def test_sign_off_lines_after_the_story_are_dropped():
     }
 
 
+def test_a_print_only_header_and_footer_leave_the_body():
+    result = _extract(_story_page(
+        "<div class='print-header'><p>This copy is for your personal, non-commercial use only. To order "
+        "presentation-ready copies for distribution to your colleagues, visit reprints.example.com.</p>"
+        "<p>https://ledger.example.com/markets/carmaker-cuts-forecast-again</p></div>",
+        after="<div class='visible-print-block'><p>Copyright 2025 Example News Company, Inc. All rights "
+              "reserved. This copy is for your personal, non-commercial use only.</p></div>",
+    ))
+    assert result.paragraphs == STORY
+    assert len(_categories(result)["disclaimer"]) == 2
+
+
 def test_the_newsroom_asking_its_readers_to_write_in_is_a_sign_off():
     result = _extract(_story_page("", after=(
         "<p>We'd like to hear what you think about this or any of our articles. Here's our email: "

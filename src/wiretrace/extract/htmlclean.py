@@ -76,6 +76,9 @@ _BLOCK_TAGS = ("aside", "div", "section", "ul", "ol", "form", "p", "span", "figc
 _SHORT_CAPTION_NAME = re.compile(r"(?:img|image|photo|pic)[-_]?cap\b", re.IGNORECASE)
 # What a subscribe box may be named instead of "newsletter": "subscription-widget", "signup-box", "optin".
 _SIGNUP_NAME = re.compile(r"subscri|sign-?up|opt-?in", re.IGNORECASE)
+# Class names that show a block on paper only (the common CSS frameworks' and templates' own).
+_PRINT_ONLY = frozenset({"print-only", "printonly", "print_only", "only-print", "show-for-print", "visible-print",
+                         "visible-print-block", "visible-print-inline", "print-header", "print-footer"})
 
 
 def _furniture_category(element: HtmlElement) -> str | None:
@@ -84,6 +87,10 @@ def _furniture_category(element: HtmlElement) -> str | None:
     if tag == "figcaption" or "caption" in cls or "caption" in ident or (
             "cap" in cls and _SHORT_CAPTION_NAME.search(cls)):
         return "caption"
+    # A print stylesheet's own header and footer (the reprint notice, the copyright line, the
+    # page's address), hidden on screen: a reader never sees them between the story's lines.
+    if "print" in cls and not _PRINT_ONLY.isdisjoint(cls.lower().split()):
+        return "disclaimer"
     if tag in ("p", "span"):
         return None
     if "related" in cls.lower() or "related" in ident:

@@ -346,6 +346,55 @@ def test_the_headline_is_the_phrase_the_story_is_about_not_a_repeated_share_bar(
     assert article.body[0].startswith("The council said on Friday")
 
 
+SHARE_PANEL_DUMP = """Home
+News
+Sport
+Weather
+Pop star wins the right to play her old songs at the awards show
+19 November 2019
+Share this with Facebook
+Share this with Twitter
+Share this with Email
+Share
+Share this with
+These are external links and will open in a new window
+Email
+Share this with Email
+Facebook
+Share this with Facebook
+Messenger
+Share this with Messenger
+Twitter
+Share this with Twitter
+Pinterest
+Share this with Pinterest
+WhatsApp
+Share this with WhatsApp
+LinkedIn
+Share this with LinkedIn
+Copy this link
+https://news.example.com/entertainment-50470672
+Read more about sharing.
+These are external links and will open in a new window
+Close share panel
+Image copyright Example Images
+A row between a pop star, her former record label and two politicians over her old songs looks like it is coming to an end.
+The label said on Monday that it would let the star play her old songs at the awards show on Sunday, after she said it had blocked her from doing so.
+The star had asked fans to tell the label's owners how they felt, and thousands wrote to them within a day.
+Both sides said they hoped to settle the wider dispute over the rights to her first six albums before the end of the year.
+Related Topics
+Music
+"""
+
+
+def test_a_screen_reader_note_drawn_twice_in_a_share_panel_is_no_headline():
+    # Blocks drawn twice above a story are share bars and screen-reader notes; the headline
+    # shares the lede's words, however many share buttons stand between them.
+    article = extract_page(Page("awards.txt", SHARE_PANEL_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Pop star wins the right to play her old songs at the awards show"
+    assert article.body[0].startswith("A row between a pop star")
+
+
 def test_a_headline_in_title_case_may_end_with_a_full_stop():
     dump = HEADLINE_DUMP.replace("Ferry service to the islands will resume in June, council says",
                                  "Ferry Service To The Islands Will Resume In June. Here Is The New Timetable.")
@@ -614,6 +663,12 @@ def test_an_error_page_with_an_apology_and_teasers_is_no_article():
     "by Marisol Haney, Heartland Health Report | January 15, 2025",
     "Kayla Brennan • May 19, 2025 3:22 PM",
     "Posted on September 14, 2024September 16, 2024 by Hannah Whitcombe",
+    "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+    "October 15, 2018 / 0 Comments / in Regional News / by admin",
+    "Published Tue, Nov 19 20197:05 AM ESTUpdated Tue, Nov 19 20197:16 AM EST",
+    # ... nor the caption of the picture under the headline
+    "In this March 3, 2025, file photo, passengers queue for the last sailing at Carrow Point pier.",
+    "Workers repair the landing stage at Carrow Point on Monday. Photograph by Ann Lee/Ledger Pictures",
 ])
 def test_a_long_byline_or_stamp_under_the_headline_is_no_dek(line):
     dump = HEADLINE_DUMP.replace(
@@ -622,6 +677,36 @@ def test_a_long_byline_or_stamp_under_the_headline_is_no_dek(line):
     article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
     assert article.headline == "Ferry service to the islands will resume in June, council says"
     assert article.dek is None
+
+
+def test_a_dek_naming_a_date_is_still_the_dek():
+    dek = "Crossings resume on June 2, and a new timetable doubles the number of summer sailings"
+    dump = HEADLINE_DUMP.replace(
+        "Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles the summer crossings.",
+        dek)
+    assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).dek == dek
+
+
+PORTUGUESE_CAPTION_DUMP = """Início
+Notícias
+Polícia
+Polícia prende suspeitos de fraude em licitações de merenda escolar em três cidades
+Por Redação Vale Diário
+18/11/2025 09h40
+Agentes cumprem mandados em uma das cidades investigadas — Foto: Polícia Civil/Divulgação
+A Polícia Civil cumpriu nesta terça-feira mandados de prisão contra suspeitos de fraudar licitações de merenda escolar em três cidades do interior.
+Segundo a investigação, empresas combinavam preços antes das concorrências e dividiam entre si os contratos de fornecimento de alimentos para as escolas.
+O prejuízo aos cofres públicos é estimado em 4 milhões de reais, de acordo com o delegado responsável pelo caso.
+As prefeituras informaram que colaboram com as investigações e que os contratos suspeitos foram suspensos.
+Compartilhe
+© 2025 Vale Diário
+"""
+
+
+def test_a_caption_credited_foto_is_no_headline():
+    article = extract_page(Page("merenda.txt", PORTUGUESE_CAPTION_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == ("Polícia prende suspeitos de fraude em licitações de merenda escolar em três cidades")
+    assert article.body[0].startswith("A Polícia Civil cumpriu")
 
 
 JAPANESE_DUMP = """東海日報デジタル

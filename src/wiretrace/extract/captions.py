@@ -11,11 +11,13 @@ import re
 # parenthesis that mentions a photo ("(see the photo above)").
 _TRAILING_PHOTO_CREDIT = re.compile(
     r"\s*\((?P<credit>(?:[A-Z][\w.&' -]*?\s)?(?i:file\s+)?(?i:photo|image|picture|pic)s?\s*(?i:credit\s*)?(?:/|:|by\b)[^()]*)\)\s*$")
-# A credit closing a caption without parentheses, after the caption's last sentence: "... small
-# lunar landers. Credit: Tyvak", "... happy to help. Photograph: Jeenah Moon/Bloomberg/Getty
-# Images", "... in Frisco, Texas. File Photo by Ian Halperin/UPI".
+# A credit closing a caption without parentheses, after the caption's last sentence or a dash:
+# "... small lunar landers. Credit: Tyvak", "... happy to help. Photograph: Jeenah Moon/Bloomberg/
+# Getty Images", "... in Frisco, Texas. File Photo by Ian Halperin/UPI", "Agentes cumprem mandados
+# em Belo Horizonte — Foto: Polícia Federal/Divulgação".
 _TRAILING_BARE_CREDIT = re.compile(
-    r"(?<=[.!?\"”’])\s+(?i:file\s+)?(?i:photo(?:graph)?|image|picture|credit)s?(?i:\s+credit)?\s*(?::|\s(?i:by)\b)\s*"
+    r"(?:(?<=[.!?\"”’])|\s[—–-])\s+(?i:file\s+)?(?i:photo(?:graph)?|foto|image|picture|credit)s?(?i:\s+credit)?\s*"
+    r"(?::|\s(?i:by)\b)\s*"
     r"(?P<credit>[^.!?:;()]{1,50}?)\s*$")
 # Wire photo credits as agencies write them, closing a caption: "(ITV via AP)", "(Getty Images)",
 # "(AP Photo/Matt Rourke)", "(REUTERS/Kevin Lamarque)", "(EPA-EFE/...)". A paragraph never ends

@@ -22,7 +22,7 @@ from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, cou
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
 _LEADING_DATE = re.compile(r"^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
-    r"^(?P<caption>.*?)\s*[|(\[]?\s*(?:file\s+)?(?:photo|image|picture|pic|photograph|credit|photo credit)s?\s*"
+    r"^(?P<caption>.*?)\s*[|(\[]?\s*(?:file\s+)?(?:photo|foto|image|picture|pic|photograph|credit|photo credit)s?\s*"
     r"(?:credit)?\s*:\s*(?P<credit>[^|)\]]{2,80})[)\]]?\s*$",
     re.IGNORECASE,
 )
@@ -112,6 +112,24 @@ def _stamp_byline(text: str) -> list[str]:
     return split_names(match.group("names")) if match else []
 
 
+# A day's date ("Nov 19, 2019", "15 October", "27/09/2018") or a clock time ("10:31 pm", and
+# "20197:05 AM" where a renderer ran the year into it).
+_DAY_OR_TIME = re.compile(rf"\d:[0-5]\d(?!\d)|\b\d{{1,2}}([./-])\d{{1,2}}\1\d{{2,4}}\b|(?:{MONTH_NAME.pattern})\s*\d{{1,2}}\b"
+                          rf"|\b\d{{1,2}}\.?\s+(?:{MONTH_NAME.pattern})", re.IGNORECASE)
+#: A dated line this short that ends no sentence is a stamp ...
+_STAMP_LINE_WORDS = 20
+
+
+def _dates_the_story(text: str) -> bool:
+    """Whether ``text`` dates the story rather than summing it up, with whatever else a stamp
+    line carries ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "October 15, 2018 / 0 Comments / in
+    News / by admin"): a day's date or a time of day in a short line that ends no sentence, and
+    is names and figures more than running words ("The vote on March 3 decides who leads")."""
+    words = text.split()
+    return len(words) < _STAMP_LINE_WORDS and not text.endswith((".", "!", "?", '"', "”")) \
+        and sum(w[0].islower() for w in words) * 2 < len(words) and bool(_DAY_OR_TIME.search(text))
+
+
 def _is_credit_line(text: str, digit: bool) -> bool:
     """Whether ``text`` signs or dates the story rather than summing it up: a byline ("By ...",
     "Posted on <date> by <name>") or a date line with a name (:func:`_dated_or_signed`)."""
@@ -160,7 +178,7 @@ _ANYWHERE_WORDS = ("copyright", "©", ":")
 # (_CAPTION_CREDIT, _PHOTO_CREDIT: "picture" holds "pic", "images" "image"); a date label's are
 # dates.DATE_LABEL_WORDS.
 _ASCII_LABEL_WORDS = tuple(word for word in DATE_LABEL_WORDS if word.isascii())
-_CAPTION_WORDS = ("photo", "image", "pic", "credit")
+_CAPTION_WORDS = ("photo", "foto", "image", "pic", "credit")
 # ... and what a newsletter promo (cues.NEWSLETTER) holds.
 _NEWSLETTER_WORDS = ("newsletter", "enter your email")
 
@@ -183,7 +201,6 @@ _LEDE_WEIGHT = 2.0
 #: ... up to this share: a dek under the headline restates the lede more closely still, and
 #: must not win on that.
 _LEDE_ENOUGH = 0.5
-_REPEAT_BONUS = 0.75
 #: A headline runs to this many words at least (a shorter phrase is a masthead or a label).
 _HEADLINE_WORDS = 5
 # A word _words counts: four word characters or more (findall gives whole runs, as r"\w+" would,
@@ -293,7 +310,7 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
                      stamps: Callable[[int], dict[str, str]]) -> int | None:
     """Which of the ``candidates`` blocks is the headline: the only one :func:`_title_score`
     gives a positive score, or, of several, the one that also shares most words with the
-    story's opening paragraphs in ``body`` or repeats.
+    story's opening paragraphs in ``body``.
 
     (The costly half of the score runs best-first, by the most each block could score, up to
     the first block that cannot beat the best found.)"""
@@ -303,23 +320,22 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
         shape, i = shaped[0]
         return i if _title_finish(blocks, i, first_body, digit, stamps, shape) > 0 else None
     # A headline names what the story is about, so it shares words with the story's opening
-    # paragraphs; a share bar, a byline, a date or another story's teaser do not. Repetition
-    # tells too (<title> and <h1> both render the headline), but share bars and menus repeat as well.
+    # paragraphs; a share bar, a byline, a date or another story's teaser do not. (Repetition
+    # tells nothing in a dump: it shows no <title>, and the blocks drawn twice above a story are
+    # share bars, screen-reader notes and the headlines of lists of the most read.)
     lede = _words(" ".join(body[:_LEDE_PARAGRAPHS]))
-    shown = [b.text for b in blocks[:first_body]]
-    bonuses = [(_LEDE_WEIGHT * min(_overlap(blocks[i].text, lede), _LEDE_ENOUGH),
-                _REPEAT_BONUS if shown.count(blocks[i].text) > 1 else 0.0) for _, i in shaped]
+    shares = {i: _LEDE_WEIGHT * min(_overlap(blocks[i].text, lede), _LEDE_ENOUGH) for _, i in shaped}
     # _title_finish adds at most the stamp's 0.5 to a shape, less the distance (the margin
     # is for rounding).
-    bounds = sorted([(shape + 0.5 - (first_body - i) / 100 + shares + repeats + 1e-9, shape, i, shares, repeats)
-                     for (shape, i), (shares, repeats) in zip(shaped, bonuses)], reverse=True)
+    bounds = sorted([(shape + 0.5 - (first_body - i) / 100 + shares[i] + 1e-9, shape, i) for shape, i in shaped],
+                    reverse=True)
     best: tuple[float, int] | None = None
-    for bound, shape, i, shares, repeats in bounds:
+    for bound, shape, i in bounds:
         if best is not None and bound < best[0]:
             break
         score = _title_finish(blocks, i, first_body, digit, stamps, shape)
-        if score > 0 and (best is None or (score + shares + repeats, i) > best):
-            best = (score + shares + repeats, i)
+        if score > 0 and (best is None or (score + shares[i], i) > best):
+            best = (score + shares[i], i)
     if best is None:
         return None
     # A dek sits right under its headline, longer than it, and restates the lede as fully: where
@@ -327,9 +343,8 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
     # (a press release's "... Raises $48 Million Series B ..." over "Round led by ... will fund ...").
     # (A masthead or a blog's name above a headline is shorter still.)
     enough = _LEDE_WEIGHT * _LEDE_ENOUGH
-    lede_share = {i: shares for (_, i), (shares, _) in zip(shaped, bonuses)}
     above = best[1] - 1
-    if lede_share[best[1]] >= enough and lede_share.get(above, 0.0) >= enough \
+    if shares[best[1]] >= enough and shares.get(above, 0.0) >= enough \
             and _HEADLINE_WORDS <= len(blocks[above].text.split()) < len(blocks[best[1]].text.split()) \
             and _title_finish(blocks, above, first_body, digit, stamps,
                               _title_shape(blocks[above], lead[above], captioned[above])) > 0:
@@ -687,10 +702,12 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             if j in used:
                 continue
             # (The line under a headline can be its byline or date stamp, long as a dek:
-            # "By Jane Doe and John Roe – Reporters, The Ledger", "Jane Doe • May 19, 2025 3:22 PM".)
+            # "By Jane Doe and John Roe – Reporters, The Ledger", "Jane Doe • May 19, 2025 3:22 PM",
+            # or the caption of the picture under it.)
             # (Nor the headline drawn again with its date run into it: "<headline> November 20".)
             if len(text.split()) >= 8 and not (captioned[j] and _CAPTION_CREDIT.match(text)) \
-                    and not stamps(j) and not _is_credit_line(text, digit[j]) and not text.startswith(article.headline):
+                    and not stamps(j) and not _is_credit_line(text, digit[j]) and not text.startswith(article.headline) \
+                    and not (digit[j] and _dates_the_story(text)) and _body_caption(text) is None:
                 article.dek = text
                 used.add(j)
             break

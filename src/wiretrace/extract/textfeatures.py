@@ -376,7 +376,7 @@ _QUAD_OF = {
 # by str.find when first asked; one here must be ASCII, of four characters or more.
 _ASKED_WORDS = (
     "date", "publish", "posted", "modified", "publica", "actualiz", "atualiz", "aktualis", "pubblica", "aggiorn",
-    "photo", "image", "credit", "newsletter", "enter your email",
+    "photo", "foto", "image", "credit", "newsletter", "enter your email",
     "syndicat", "edited by", "auto-generated", "reworked by", "generated from",
 )
 

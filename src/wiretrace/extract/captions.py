@@ -20,11 +20,11 @@ _TRAILING_BARE_CREDIT = re.compile(
     r"(?::|\s(?i:by)\b)\s*"
     r"(?P<credit>[^.!?:;()]{1,50}?)\s*$")
 # Wire photo credits as agencies write them, closing a caption: "(ITV via AP)", "(Getty Images)",
-# "(AP Photo/Matt Rourke)", "(REUTERS/Kevin Lamarque)", "(EPA-EFE/...)". A paragraph never ends
-# on one of these; "(Reuters)" alone is a dateline, which opens a paragraph instead.
+# "(AP Photo/Matt Rourke)", "(REUTERS/Kevin Lamarque)", "(EPA-EFE/...)", "(Manu Fernandez/AP)". A
+# paragraph never ends on one of these; "(Reuters)" alone is a dateline, which opens a paragraph instead.
 _TRAILING_AGENCY_CREDIT = re.compile(
     r"\s*\((?P<credit>[^()]{0,80}?(?:\bvia (?:AP|AFP|Reuters|Getty Images)\b|\bGetty Images\b|\bShutterstock\b"
-    r"|\b(?:AP|AFP) Photo\b|\b(?i:reuters)/|\bEPA(?:-EFE)?/)[^()]{0,80})\)\s*$")
+    r"|\b(?:AP|AFP) Photo\b|\b(?i:reuters)/|\bEPA(?:-EFE)?/|/(?:AP|AFP|Reuters|EPA)\b)[^()]{0,80})\)\s*$")
 #: How near its end a bare credit's label sits in a caption.
 _BARE_REACH = 80
 

@@ -1,0 +1,38 @@
+"""Photo credits closing a caption, as both modes find them."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiretrace.extract.captions import names_an_agency, trailing_credit
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    ("Spain's Rafa Costa celebrates a point during the Davis Cup final in Madrid, Tuesday, Nov. 19, 2025. "
+     "(Manu Ortega/AP)", "Spain's Rafa Costa celebrates a point during the Davis Cup final in Madrid, Tuesday, "
+     "Nov. 19, 2025.", "Manu Ortega/AP"),
+    ("Protesters gather outside parliament on Monday. (Lena Hart/Reuters)",
+     "Protesters gather outside parliament on Monday.", "Lena Hart/Reuters"),
+    ("Agentes cumprem mandados em uma das cidades investigadas — Foto: Polícia Civil/Divulgação",
+     "Agentes cumprem mandados em uma das cidades investigadas", "Polícia Civil/Divulgação"),
+    ("The ferry leaves Carrow Point on its first crossing - Photo: Ann Lee",
+     "The ferry leaves Carrow Point on its first crossing", "Ann Lee"),
+])
+def test_a_credit_after_a_name_or_a_dash_closes_a_caption(text, caption, credit):
+    match = trailing_credit(text)
+    assert match is not None
+    assert text[: match.start()].rstrip() == caption
+    assert match.group("credit").strip() == credit
+
+
+def test_a_photographer_for_an_agency_is_an_agency_credit():
+    assert names_an_agency(trailing_credit("Fans cheer in the stands. (Manu Ortega/AP)"))
+
+
+@pytest.mark.parametrize("text", [
+    "The council will vote on the plan next week (see the map above).",
+    "Results for the quarter came in above forecasts (in euros/AP terms unchanged",
+    "He said the picture was a photo: nothing more, and left.",
+])
+def test_prose_closes_with_no_credit(text):
+    assert trailing_credit(text) is None

@@ -165,3 +165,22 @@ def test_a_label_before_a_japanese_date_reads_it():
 def test_a_day_joined_to_its_month_by_a_hyphen_is_a_stamp():
     assert labelled_dates("Posted On: 12-Feb-2025 19:46 IST | By: Our Staff Reporter") == {
         "published": "2025-02-12T19:46:00+05:30"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dump runs the year into the time, and the zone into the next label
+    ("Published Tue, Nov 19 20197:05 AM ESTUpdated Tue, Nov 19 20197:16 AM EST",
+     {"published": "2019-11-19T07:05:00-05:00", "updated": "2019-11-19T07:16:00-05:00"}),
+    # ... or the first date into the next label
+    ("Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.", {"published": "2019-11-20", "updated": "2019-11-20T01:35:00"}),
+])
+def test_spans_a_dump_ran_together_still_give_their_dates(text, expected):
+    assert labelled_dates(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Flight 2019 10:05 departs", "Order 12345:67 shipped", "In 1999BC the city fell"])
+def test_ungluing_touches_only_years_run_into_a_time_or_a_word(text):
+    from wiretrace.extract.dates import unglue_years
+
+    assert unglue_years("Nov 19 20197:05 AM") == "Nov 19 2019 7:05 AM"
+    assert unglue_years(text) == text.replace("1999BC", "1999 BC")

@@ -709,6 +709,17 @@ def test_a_caption_credited_foto_is_no_headline():
     assert article.body[0].startswith("A Polícia Civil cumpriu")
 
 
+@pytest.mark.parametrize("stamp, published", [
+    ("2026-05-08", "2026-05-08"),  # an ISO date under the byline
+    ("May 8, 2026 / 0 Comments / in Regional News", "2026-05-08"),  # a stamp line of several parts
+    ("Fri, May 8 20269:15 AM BST", "2026-05-08T09:15:00+01:00"),  # the year run into the time
+])
+def test_an_unlabelled_stamp_under_the_headline_gives_the_publication_date(stamp, published):
+    dump = HEADLINE_DUMP.replace("By Tomas Reyne\nMay 8, 2026", f"By Tomas Reyne\n{stamp}")
+    assert dump != HEADLINE_DUMP
+    assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).published == published
+
+
 JAPANESE_DUMP = """東海日報デジタル
 ニュース
 地域

@@ -344,8 +344,17 @@ _ENGLISH_DATE_LABEL = re.compile("|".join(_ENGLISH_DATE_LABELS))
 # What the labels of a later version hold (the others label the first).
 _UPDATE_STEMS = ("updated", "modified", "actualiz", "atualiz", "aktualis", "mis à jour", "aggiorn", "обновл")
 _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.join(_DATE_LABELS)})\b\s*:?\s*", re.IGNORECASE)
-# A year run into the next word, as a second date glued to the first leaves it ("2024September").
+# A year run into the next word, as a second date glued to the first leaves it ("2024September"),
+# or into the time or label after it, as a dump runs two spans together ("Nov 19 20197:05 AM EST",
+# "Nov. 20, 2019Updated: ...", "7:05 AM ESTUpdated ...").
 _GLUED_YEAR = re.compile(r"(?<=\b\d{4})(?=[A-Za-z])")
+_GLUED_YEAR_OR_TIME = re.compile(r"(?<=\b\d{4})(?=[A-Za-z])|(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)"
+                                 r"|(?:(?<=[AP]M [A-Z]{3})|(?<=[AP]M [A-Z]{2}))(?=(?:Updated|Published|Posted|Modified)\b)")
+
+
+def unglue_years(text: str) -> str:
+    """``text`` with a space after each year run into a word or a clock time (see _GLUED_YEAR_OR_TIME)."""
+    return _GLUED_YEAR_OR_TIME.sub(" ", text) if any(c.isdigit() for c in text) else text
 _CHUNK_END = re.compile(r"\s+[|•·]\s+|\s{3,}")
 _NAMES_A_DAY = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}|" + CJK_DAY + r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
@@ -366,6 +375,7 @@ def labelled_dates(text: str) -> dict[str, str]:
     page writes date and time.
     """
     found: dict[str, str] = {}
+    text = unglue_years(text)
     labels = list(_DATE_LABEL.finditer(text))
     dayfirst = True if any(not _ENGLISH_DATE_LABEL.fullmatch(m.group("label").lower()) for m in labels) else None
     # A date before the first label is the publication's: "Mon 18 Nov 2019 18.54 GMT Last

@@ -15,7 +15,7 @@ from itertools import compress, islice
 
 from wiretrace.extract import captions, cues, textblocks, wire
 from wiretrace.extract.byline import FOREIGN_BYLINE_LEADS, byline_agency, parse_byline, split_names
-from wiretrace.extract.dates import CJK_DAY, DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date
+from wiretrace.extract.dates import CJK_DAY, DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date, unglue_years
 from wiretrace.extract.textfeatures import PageText, is_dateline
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
 
@@ -128,6 +128,30 @@ def _dates_the_story(text: str) -> bool:
     words = text.split()
     return len(words) < _STAMP_LINE_WORDS and not text.endswith((".", "!", "?", '"', "”")) \
         and sum(w[0].islower() for w in words) * 2 < len(words) and bool(_DAY_OR_TIME.search(text))
+
+
+#: An unlabelled stamp line runs to this many characters; its date alone to _STAMP_CHARS.
+_STAMP_LINE_CHARS = 100
+_STAMP_CHARS = 60
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# What sets a stamp's parts apart: "October 15, 2018 / 0 Comments / in News / by admin".
+_STAMP_PARTS = re.compile(r"\s+[/|•·]\s+|\s*[|•·]\s*")
+
+
+def _unlabelled_stamp(text: str) -> str | None:
+    """The date of a stamp line without a label: the whole line ("Thursday 7 May 2026 18:05 BST",
+    "By Mike Wall 2019-11-18"), or the one of its parts that is a date ("October 15, 2018 / 0
+    Comments / in News / by admin")."""
+    if not (_MONTH.search(text) or _ISO_DAY.search(text)):
+        return None
+    text = unglue_years(text)
+    if len(text) < _STAMP_CHARS and (stamp := parse_date(text)):
+        return stamp
+    parts = _STAMP_PARTS.split(text)
+    if len(parts) == 1:
+        return None
+    return next((stamp for part in parts if len(part) < _STAMP_CHARS and (_MONTH.search(part) or _ISO_DAY.search(part))
+                 and (stamp := parse_date(part))), None)
 
 
 def _is_credit_line(text: str, digit: bool) -> bool:
@@ -743,7 +767,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                 for key, value in labelled_stamps.items():
                     found_dates.setdefault(key, []).append(value)
                 label = "timestamp" if label == "other" else label
-            elif top <= i < first_body and len(text) < 60 and _MONTH.search(text) and (stamp := parse_date(text)):
+            elif top <= i < first_body and len(text) < _STAMP_LINE_CHARS and (stamp := _unlabelled_stamp(text)):
                 # An unlabelled stamp under the headline ("Thursday 7 May 2026 18:05 BST").
                 unlabelled_dates.append(stamp)
                 label = "timestamp" if label == "other" else label

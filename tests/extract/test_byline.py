@@ -25,6 +25,9 @@ from wiretrace.extract.byline import byline_agency, parse_byline, split_names, w
     ("Von Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"]),
     ("Door Annemiek de Vries", ["Annemiek de Vries"]),
     ("Von Miller", ["Von Miller"]),  # ... but a name may open with the same word
+    ("Nishant Kumar @Nishantopines", ["Nishant Kumar"]),  # a social handle after the name
+    ("Keris Lahiff@kerisalison", ["Keris Lahiff"]),  # ... run into it
+    ("By Chris Pokorny @DawgsByNature Nov 18, 2019, 11:47am EST", ["Chris Pokorny"]),
 ])
 def test_split_names_keeps_people_only(text, names):
     assert split_names(text) == names

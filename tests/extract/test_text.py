@@ -720,6 +720,19 @@ def test_an_unlabelled_stamp_under_the_headline_gives_the_publication_date(stamp
     assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).published == published
 
 
+@pytest.mark.parametrize("lines, authors", [
+    ("Tomas Reyne - May 8, 2026, 10:31 am BST", ["Tomas Reyne"]),  # the stamp on the name's line
+    ("Tomas Reyne\n1 day ago", ["Tomas Reyne"]),  # over the time since publication
+    ("May 8, 2026 10:31 am BST\nTomas Reyne@tomasreyne", ["Tomas Reyne"]),  # under the stamp, with a handle
+    ("May 8, 2026 10:31 am BST\nOrder Reprints", []),  # ... without one, a button's label
+    ("Carrow Point, May 8, 2026", []),  # a place before a comma is the dateline's
+])
+def test_a_name_next_to_the_stamp_is_the_byline(lines, authors):
+    dump = HEADLINE_DUMP.replace("By Tomas Reyne\nMay 8, 2026", lines)
+    assert dump != HEADLINE_DUMP
+    assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).authors == authors
+
+
 JAPANESE_DUMP = """東海日報デジタル
 ニュース
 地域

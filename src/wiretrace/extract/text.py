@@ -957,21 +957,47 @@ def _says_not_found(blocks: list[textblocks.Block], reach: int, facts: PageText)
 
 def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: range, used: set[int],
                        digit: list[bool], stamps: Callable[[int], dict[str, str]]) -> None:
-    """Authors from a name line right above the date stamp ("Tom Krisher, Ap Auto Writer" over
-    "Published 11:34 PM EST Nov 19, 2019"): many pages set the byline without "By"."""
+    """Authors from a name line next to the date stamp, as many pages set the byline without
+    "By": right above it ("Tom Krisher, Ap Auto Writer" over "Published 11:34 PM EST Nov 19,
+    2019", "Suzanne Gamboa" over "1 day ago"), right under it ("Keris Lahiff@kerisalison" under
+    "Published Tue, Nov 19 2019 7:05 AM EST"), or on the same line ("Chris Davies - Nov 19, 2019,
+    10:31 pm CST")."""
+
+    def stamp(j: int) -> bool:
+        if not 0 <= j < len(blocks) or not digit[j]:
+            return False
+        text = blocks[j].text
+        return bool(stamps(j)) or (len(text) < _STAMP_LINE_CHARS and (_unlabelled_stamp(text) is not None
+                                                                     or _RELATIVE_TIME.match(text) is not None))
+
     for i in head:
         text = blocks[i].text
-        # (Cheapest tests first: a date follows, the line is short and capitalised.)
-        if i in used or i + 1 >= len(blocks) or not digit[i + 1] or not text[:1].isupper() \
-                or len(text.split()) > _BYLINE_MAX_WORDS or not (names := split_names(text)):
+        # (Cheapest tests first: the line is capitalised and a date is near.)
+        if i in used or not text[:1].isupper() \
+                or not (digit[i] or (i + 1 < len(blocks) and digit[i + 1]) or (i > 0 and digit[i - 1])):
             continue
-        following = blocks[i + 1].text
-        if stamps(i + 1) or (len(following) < 60 and _MONTH.search(following) and parse_date(following)):
+        # A stamp on the name's own line follows the name, set apart by a dash or a bar. A comma
+        # there sets a place apart instead: "New Delhi, Nov 19, 2019" and "New Delhi, News Nation
+        # Bureau | Updated : 19 November 2019" are datelines.
+        dated = digit[i] and (day := _DAY_OR_TIME.search(text)) is not None and _unlabelled_stamp(text) is not None
+        name = text[: day.start()].rstrip(" -–—|•·") if dated else text
+        if dated and "," in name:
+            continue
+        if len(name.split()) > _BYLINE_MAX_WORDS or not (names := split_names(name)):
+            continue
+        # (Under the stamp, a capitalised pair of words is as often a button's label, "Order
+        # Reprints": the name line needs its social handle there.)
+        if stamp(i + 1) or dated or ("@" in text and stamp(i - 1)):
             article.authors = names
             for entry in article.boilerplate:
                 if entry.text == text:
                     entry.category = "byline"
             return
+
+
+# A stamp that gives the time since publication ("1 day ago", "3 hrs ago").
+_RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$",
+                            re.IGNORECASE)
 
 
 def _most_precise(stamps: list[str]) -> str | None:

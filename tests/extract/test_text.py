@@ -733,6 +733,18 @@ def test_a_name_next_to_the_stamp_is_the_byline(lines, authors):
     assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).authors == authors
 
 
+@pytest.mark.parametrize("lines, agency", [
+    ("Associated Press May 8, 2026, 9:02 AM", "AP"),  # the agency alone before the stamp
+    ("Reuters, Carrow Point,\nMay 8, 2026 11:06am BST", "Reuters"),  # ... before the dateline's place
+    ("Tomas Reyne Associated Press\nPublished 11:34 AM BST May 8, 2026", "AP"),  # ... after the writer's name
+    ("Tomas Reyne, AP\nMay 8, 2026", None),  # a name, a comma and an agency: as often a photo credit
+])
+def test_an_agency_credited_between_the_headline_and_the_story_is_the_wire(lines, agency):
+    dump = HEADLINE_DUMP.replace("By Tomas Reyne\nMay 8, 2026", lines)
+    assert dump != HEADLINE_DUMP
+    assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).wire == agency
+
+
 JAPANESE_DUMP = """東海日報デジタル
 ニュース
 地域

@@ -847,10 +847,12 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         if i not in used:
             boilerplate.append(Boilerplate(text, label))
 
+    # (Under the headline: above it, a name line over a date is a teaser's or a section's.)
+    head = range(headline_idx + 1 if headline_idx is not None and headline_idx < first_body else top, first_body)
     if not article.authors:
-        # (Under the headline: above it, a name line over a date is a teaser's or a section's.)
-        start = headline_idx + 1 if headline_idx is not None and headline_idx < first_body else top
-        _unlabelled_byline(article, blocks, range(start, first_body), used, digit, stamps)
+        _unlabelled_byline(article, blocks, head, used, digit, stamps)
+    if not credits:
+        credits.extend(islice(filter(None, (_head_credit(blocks[i].text) for i in head)), 1))
     credits.extend(wire.body_credits(article.body))
     # A closing credit ("(Reporting by ...; Editing by ...)") leaves the body with the sign-offs
     # (textblocks.drop_closing_calls); it still tells whose copy this is.
@@ -993,6 +995,30 @@ def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: r
                 if entry.text == text:
                     entry.category = "byline"
             return
+
+
+def _head_credit(text: str) -> wire.WireCredit | None:
+    """An agency's credit on a line between the headline and the story that no "By" opens: the
+    agency alone before the stamp ("Associated Press November 19, 2019, 9:02 AM"), before the
+    dateline's place ("Reuters, Washington,"), or after the writer's name ("Tom Davies Associated
+    Press"; after a comma, a name and an agency are a photo credit as often: "Michael Conroy, AP")."""
+    if len(text) > _STAMP_LINE_CHARS or not wire.may_name_agency(text):
+        return None
+    day = _DAY_OR_TIME.search(text)
+    name = (text[: day.start()] if day else text).strip(" -–—|•·")
+    words = name.split()
+    if not words or len(words) > _BYLINE_MAX_WORDS:
+        return None
+    agency = None
+    if credit := wire.credit_from_byline(name):
+        agency = credit.agency
+    elif "," in name and len(first := name.split(",", 1)[0].split()) <= 3:
+        agency = wire.canonical_agency(" ".join(first))
+    elif "," not in name:
+        agency = next((found for k in (3, 2, 1) if len(words) - k >= 2
+                       and (found := wire.canonical_agency(" ".join(words[-k:])))
+                       and split_names(" ".join(words[:-k]))), None)
+    return wire.WireCredit(agency, text, "byline") if agency else None
 
 
 # A stamp that gives the time since publication ("1 day ago", "3 hrs ago").

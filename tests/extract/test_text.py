@@ -713,6 +713,9 @@ def test_a_caption_credited_foto_is_no_headline():
     ("2026-05-08", "2026-05-08"),  # an ISO date under the byline
     ("May 8, 2026 / 0 Comments / in Regional News", "2026-05-08"),  # a stamp line of several parts
     ("Fri, May 8 20269:15 AM BST", "2026-05-08T09:15:00+01:00"),  # the year run into the time
+    ("By Tomas Reyne 2026-05-08T09:15:00Z Regional News", "2026-05-08T09:15:00+00:00"),  # an ISO time in the byline
+    ("May May 8, 2026 9:15 AM", "2026-05-08T09:15:00"),  # a renderer's doubled abbreviation
+    ("The ferry festival is May 8-10", None),  # no year: no stamp
 ])
 def test_an_unlabelled_stamp_under_the_headline_gives_the_publication_date(stamp, published):
     dump = HEADLINE_DUMP.replace("By Tomas Reyne\nMay 8, 2026", f"By Tomas Reyne\n{stamp}")

@@ -133,7 +133,10 @@ def _dates_the_story(text: str) -> bool:
 #: An unlabelled stamp line runs to this many characters; its date alone to _STAMP_CHARS.
 _STAMP_LINE_CHARS = 100
 _STAMP_CHARS = 60
-_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NUMERIC_DAY = re.compile(r"\b\d{1,2}([/.-])\d{1,2}\1\d{2,4}\b")
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 # What sets a stamp's parts apart: "October 15, 2018 / 0 Comments / in News / by admin".
 _STAMP_PARTS = re.compile(r"\s+[/|•·]\s+|\s*[|•·]\s*")
 
@@ -142,10 +145,19 @@ def _unlabelled_stamp(text: str) -> str | None:
     """The date of a stamp line without a label: the whole line ("Thursday 7 May 2026 18:05 BST",
     "By Mike Wall 2019-11-18"), or the one of its parts that is a date ("October 15, 2018 / 0
     Comments / in News / by admin")."""
-    if not (_MONTH.search(text) or _ISO_DAY.search(text)):
-        return None
+    # (A stamp states its year: "Show is December 6-8" is no stamp, whatever dateutil reads in it.)
     text = unglue_years(text)
+    iso = _ISO_DAY.search(text)
+    if not (iso or (_MONTH.search(text) and (_YEAR.search(text) or _NUMERIC_DAY.search(text)))):
+        return None
+    if iso and (stamp := parse_date(_ISO_STAMP.match(text, iso.start()).group())):
+        return stamp  # "By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy"
     if len(text) < _STAMP_CHARS and (stamp := parse_date(text)):
+        return stamp
+    # From the day on, where a word before it is no part of a date ("Nov. November 18, 2019
+    # 12:02 PM", a renderer's doubled abbreviation); a stamp states its year.
+    if (day := _DAY_OR_TIME.search(text)) and 0 < len(text[: day.start()].split()) <= 2 \
+            and _YEAR.search(rest := text[day.start() : day.start() + _STAMP_CHARS]) and (stamp := parse_date(rest)):
         return stamp
     parts = _STAMP_PARTS.split(text)
     if len(parts) == 1:

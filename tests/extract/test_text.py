@@ -723,6 +723,18 @@ def test_an_unlabelled_stamp_under_the_headline_gives_the_publication_date(stamp
     assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).published == published
 
 
+@pytest.mark.parametrize("above, stamp, published", [
+    ("Sunday, May 10, 2026\nToday's Paper", "May 8, 2026 4:15 PM BST", "2026-05-08T16:15:00+01:00"),  # the masthead's day
+    ("Most Read\nHarbour toll rises\nMay 2, 2026\nPier reopens to anglers\nApril 30, 2026",
+     "May 8, 2026 4:15 PM BST", "2026-05-08T16:15:00+01:00"),  # teasers' stamps over the headline
+    ("Latest\nHarbour toll rises\nMay 2, 2026\nPier reopens to anglers\nApril 30, 2026", "2 hours ago", None),
+    ("May 8, 2026", "By the newsroom", "2026-05-08"),  # the story's own stamp set over its headline
+])
+def test_stamps_above_the_headline_are_the_pages_or_teasers_not_the_storys(above, stamp, published):
+    dump = HEADLINE_DUMP.replace("Opinion\n", f"Opinion\n{above}\n").replace("By Tomas Reyne\nMay 8, 2026", stamp)
+    assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).published == published
+
+
 @pytest.mark.parametrize("lines, authors", [
     ("Tomas Reyne - May 8, 2026, 10:31 am BST", ["Tomas Reyne"]),  # the stamp on the name's line
     ("Tomas Reyne\n1 day ago", ["Tomas Reyne"]),  # over the time since publication

@@ -756,7 +756,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     in_related_list = False
     list_bullets: bool | None = None
     found_dates: dict[str, list[str]] = {}
-    unlabelled_dates: list[str] = []
+    unlabelled_dates: list[tuple[int, str]] = []
     tag_list: list[str] | None = None
     copyright_publisher: str | None = None
     boilerplate = article.boilerplate
@@ -780,8 +780,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                     found_dates.setdefault(key, []).append(value)
                 label = "timestamp" if label == "other" else label
             elif top <= i < first_body and len(text) < _STAMP_LINE_CHARS and (stamp := _unlabelled_stamp(text)):
-                # An unlabelled stamp under the headline ("Thursday 7 May 2026 18:05 BST").
-                unlabelled_dates.append(stamp)
+                # An unlabelled stamp near the headline ("Thursday 7 May 2026 18:05 BST"; see _story_stamps).
+                unlabelled_dates.append((i, stamp))
                 label = "timestamp" if label == "other" else label
             if "min" in lower and article.reading_time_minutes is None:
                 article.reading_time_minutes = cues.reading_time_minutes(text)
@@ -883,7 +883,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):
         article.publisher = copyright_publisher
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
-    article.published = _most_precise(found_dates.get("published", []) or unlabelled_dates)
+    article.published = _most_precise(found_dates.get("published", []) or _story_stamps(unlabelled_dates, headline_idx))
     article.updated = _most_precise(found_dates.get("updated", []))
     article.images = images
     article.related = unique_related(related)
@@ -1036,6 +1036,18 @@ def _head_credit(text: str) -> wire.WireCredit | None:
 # A stamp that gives the time since publication ("1 day ago", "3 hrs ago").
 _RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$",
                             re.IGNORECASE)
+
+
+def _story_stamps(stamps: list[tuple[int, str]], headline_idx: int | None) -> list[str]:
+    """The dates of the unlabelled stamp lines (``stamps``: block index, date) that date the story:
+    those under its headline; failing them, the one above it, as some pages set the stamp over
+    the headline. Several above it are the dates of a list of teasers, or the masthead's
+    "Sunday, May 10, 2026" and a teaser's."""
+    if headline_idx is None:
+        return [stamp for _, stamp in stamps]
+    under = [stamp for i, stamp in stamps if i > headline_idx]
+    above = [stamp for i, stamp in stamps if i < headline_idx]
+    return under or (above if len(above) == 1 else [])
 
 
 def _most_precise(stamps: list[str]) -> str | None:

@@ -716,6 +716,8 @@ def test_a_caption_credited_foto_is_no_headline():
     ("By Tomas Reyne 2026-05-08T09:15:00Z Regional News", "2026-05-08T09:15:00+00:00"),  # an ISO time in the byline
     ("May May 8, 2026 9:15 AM", "2026-05-08T09:15:00"),  # a renderer's doubled abbreviation
     ("The ferry festival is May 8-10", None),  # no year: no stamp
+    ("Timetable (https://carrow.example/files/2026-04-28-ferry.pdf)\nMay 8, 2026", "2026-05-08"),  # a link's date
+    ("The pier, April 30, 2026 (AP Photo/Jon Tavi)\nMay 8, 2026", "2026-05-08"),  # a caption's date
 ])
 def test_an_unlabelled_stamp_under_the_headline_gives_the_publication_date(stamp, published):
     dump = HEADLINE_DUMP.replace("By Tomas Reyne\nMay 8, 2026", f"By Tomas Reyne\n{stamp}")

@@ -133,7 +133,8 @@ def _dates_the_story(text: str) -> bool:
 #: An unlabelled stamp line runs to this many characters; its date alone to _STAMP_CHARS.
 _STAMP_LINE_CHARS = 100
 _STAMP_CHARS = 60
-_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}(?!\d)")
+# (Not in a web address: "https://carrow.gov/files/2026-04-28-budget.pdf" dates a document.)
+_ISO_DAY = re.compile(r"(?<![/=])\b\d{4}-\d{2}-\d{2}(?![\d/])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMERIC_DAY = re.compile(r"\b\d{1,2}([/.-])\d{1,2}\1\d{2,4}\b")
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
@@ -149,6 +150,9 @@ def _unlabelled_stamp(text: str) -> str | None:
     text = unglue_years(text)
     iso = _ISO_DAY.search(text)
     if not (iso or (_MONTH.search(text) and (_YEAR.search(text) or _NUMERIC_DAY.search(text)))):
+        return None
+    # A short caption dates its picture: "Smoke over Carrow Point, May 8, 2026 (AP Photo/Jane Roe)".
+    if captions.trailing_credit(text):
         return None
     if iso and (stamp := parse_date(_ISO_STAMP.match(text, iso.start()).group())):
         return stamp  # "By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy"

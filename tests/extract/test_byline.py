@@ -21,6 +21,9 @@ from wiretrace.extract.byline import byline_agency, parse_byline, split_names, w
     ("The Water Coolest", []),
     ("All-new Nissan Sentra", []),
     ("Reuters Staff", []),
+    ("Carrow County Council", []),  # a body or a company names nobody
+    ("Acme Robotics Inc.", []),
+    ("Jane Doe and Carrow Police Department", ["Jane Doe"]),
     ("Par Camille Rousseau et Paul Martin", ["Camille Rousseau", "Paul Martin"]),  # "By" in other languages
     ("Von Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"]),
     ("Door Annemiek de Vries", ["Annemiek de Vries"]),

@@ -42,7 +42,12 @@ _SPLIT = re.compile(r"(?=[\s,;a&])\s*(?:,|;|\band\b|&|\s(?:et|y|e|und|en|och|og|
 _PERSON = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:de|da|van|von|der|la|le|del|bin|al|el)?\s*[A-ZÀ-Þ][\w'’.-]+){1,3}$")
 _NOT_NAME_WORDS = ("staff", "desk", "bureau", "team", "editor", "editorial", "news", "correspondent", "agency",
                    "reporter", "online", "media", "press", "service", "agencies", "insider", "times", "journal",
-                   "gazette", "herald", "tribune", "magazine", "daily", "weekly", "network")
+                   "gazette", "herald", "tribune", "magazine", "daily", "weekly", "network",
+                   # ... and the bodies and companies a stamp line names ("Carrow County Council - May
+                   # 8, 2026", "Acme Robotics Inc." over a press release's date)
+                   "council", "county", "department", "ministry", "government", "university", "police", "committee",
+                   "association", "foundation", "institute", "company", "corporation", "inc", "ltd", "llc", "corp",
+                   "plc", "gmbh")
 _NOT_NAMES = re.compile(rf"\b{opening_lookahead(_NOT_NAME_WORDS)}(?:{'|'.join(_NOT_NAME_WORDS)})\b", re.IGNORECASE)
 # A title, not a name: "The Nissan Northern Xperience", "All-new Nissan Sentra".
 _DETERMINER = re.compile(r"(?i:the|a|an|our|your|this|my)\s|.*-[a-z]")

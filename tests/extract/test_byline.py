@@ -42,6 +42,16 @@ def test_parse_byline_needs_by_and_credits_the_agency():
     assert parse_byline("Jane Roe, Associated Press") == []
 
 
+@pytest.mark.parametrize("byline, agency", [
+    ("By Tom Krisher, AP Auto Writer", "AP"),  # the agency in the writer's job title
+    ("By Jane Roe, Associated Press Writer", "AP"),
+    ("By Jane Roe, Reuters correspondent", "Reuters"),
+    ("By Jane Roe, Staff Writer", None),
+])
+def test_a_job_title_at_an_agency_credits_the_agency(byline, agency):
+    assert byline_agency(byline) == agency
+
+
 def test_parse_byline_reads_by_in_other_languages():
     assert parse_byline("Par Camille Rousseau") == ["Camille Rousseau"]
     assert parse_byline("por María López") == ["María López"]

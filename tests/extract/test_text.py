@@ -755,6 +755,7 @@ def test_a_name_next_to_the_stamp_is_the_byline(lines, authors):
     ("Reuters, Carrow Point,\nMay 8, 2026 11:06am BST", "Reuters"),  # ... before the dateline's place
     ("Tomas Reyne Associated Press\nPublished 11:34 AM BST May 8, 2026", "AP"),  # ... after the writer's name
     ("Tomas Reyne, AP\nMay 8, 2026", None),  # a name, a comma and an agency: as often a photo credit
+    ("Tomas Reyne, AP Transport Writer\nMay 8, 2026", "AP"),  # ... unless a job title follows the agency
 ])
 def test_an_agency_credited_between_the_headline_and_the_story_is_the_wire(lines, agency):
     dump = HEADLINE_DUMP.replace("By Tomas Reyne\nMay 8, 2026", lines)

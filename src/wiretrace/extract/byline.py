@@ -97,10 +97,18 @@ def byline_agency(text: str) -> str | None:
     match = _BYLINE.match(text)
     names = match.group("names") if match else text
     for part in _SPLIT.split(_TRAILER.sub("", names)):
-        agency = wire.canonical_agency(part)
+        agency = wire.canonical_agency(part) or title_agency(part)
         if agency:
             return agency
     return None
+
+
+def title_agency(text: str) -> str | None:
+    """The agency whose staff a job title says the writer is ("AP Auto Writer", "Associated Press
+    Writer", "Reuters correspondent")."""
+    text = text.strip()
+    title = _JOB_TITLE.search(text) if wire.may_name_agency(text) else None
+    return wire.canonical_agency(text[: title.start()]) if title else None
 
 
 #: A name in a script without capitals, or outside the Latin one split_names judges by them,

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import compress, islice
 
 from wiretrace.extract import captions, cues, textblocks, wire
-from wiretrace.extract.byline import FOREIGN_BYLINE_LEADS, byline_agency, parse_byline, split_names
+from wiretrace.extract.byline import FOREIGN_BYLINE_LEADS, byline_agency, parse_byline, split_names, title_agency
 from wiretrace.extract.dates import CJK_DAY, DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date, unglue_years
 from wiretrace.extract.textfeatures import PageText, is_dateline
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
@@ -1017,7 +1017,8 @@ def _head_credit(text: str) -> wire.WireCredit | None:
     """An agency's credit on a line between the headline and the story that no "By" opens: the
     agency alone before the stamp ("Associated Press November 19, 2019, 9:02 AM"), before the
     dateline's place ("Reuters, Washington,"), or after the writer's name ("Tom Davies Associated
-    Press"; after a comma, a name and an agency are a photo credit as often: "Michael Conroy, AP")."""
+    Press"; after a comma, a name and an agency are a photo credit as often: "Michael Conroy, AP",
+    unless a job title follows the agency: "Tom Krisher, AP Auto Writer")."""
     if len(text) > _STAMP_LINE_CHARS or not wire.may_name_agency(text):
         return None
     day = _DAY_OR_TIME.search(text)
@@ -1028,9 +1029,11 @@ def _head_credit(text: str) -> wire.WireCredit | None:
     agency = None
     if credit := wire.credit_from_byline(name):
         agency = credit.agency
-    elif "," in name and len(first := name.split(",", 1)[0].split()) <= 3:
-        agency = wire.canonical_agency(" ".join(first))
-    elif "," not in name:
+    elif "," in name:
+        # ... or after it, as the job title of the writer named before it ("Tom Krisher, AP Auto Writer").
+        first, _, rest = name.partition(",")
+        agency = (wire.canonical_agency(first) if len(first.split()) <= 3 else None) or title_agency(rest)
+    else:
         agency = next((found for k in (3, 2, 1) if len(words) - k >= 2
                        and (found := wire.canonical_agency(" ".join(words[-k:])))
                        and split_names(" ".join(words[:-k]))), None)

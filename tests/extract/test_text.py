@@ -709,6 +709,15 @@ def test_a_caption_credited_foto_is_no_headline():
     assert article.body[0].startswith("A Polícia Civil cumpriu")
 
 
+@pytest.mark.parametrize("stamp", ["Atualizado há 2 horas", "Updated 2 hours ago"])
+def test_a_time_since_publication_is_no_headline(stamp):
+    # (It shares "horas" with the lede, and it sits nearer the body than the headline.)
+    dump = PORTUGUESE_CAPTION_DUMP.replace("18/11/2025 09h40\n", f"18/11/2025 09h40\n{stamp}\n").replace(
+        "três cidades do interior.", "três cidades do interior, em operação que durou 12 horas.")
+    article = extract_page(Page("merenda.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == "Polícia prende suspeitos de fraude em licitações de merenda escolar em três cidades"
+
+
 @pytest.mark.parametrize("stamp, published", [
     ("2026-05-08", "2026-05-08"),  # an ISO date under the byline
     ("May 8, 2026 / 0 Comments / in Regional News", "2026-05-08"),  # a stamp line of several parts
@@ -740,6 +749,7 @@ def test_stamps_above_the_headline_are_the_pages_or_teasers_not_the_storys(above
 @pytest.mark.parametrize("lines, authors", [
     ("Tomas Reyne - May 8, 2026, 10:31 am BST", ["Tomas Reyne"]),  # the stamp on the name's line
     ("Tomas Reyne\n1 day ago", ["Tomas Reyne"]),  # over the time since publication
+    ("Tomas Reyne\nUpdated 2 hours ago", ["Tomas Reyne"]),  # ... after its label
     ("May 8, 2026 10:31 am BST\nTomas Reyne@tomasreyne", ["Tomas Reyne"]),  # under the stamp, with a handle
     ("May 8, 2026 10:31 am BST\nOrder Reprints", []),  # ... without one, a button's label
     ("Carrow Point, May 8, 2026", []),  # a place before a comma is the dateline's

@@ -709,6 +709,27 @@ def test_a_caption_credited_foto_is_no_headline():
     assert article.body[0].startswith("A Polícia Civil cumpriu")
 
 
+MATCH_DUMP = """Westbrook Ledger
+Sport
+Football
+Carrow United edge Westbrook Rovers to reach county cup final
+Carrow United 2-1 Westbrook Rovers
+Owen Price
+Sat 9 May 2026 17:05 BST
+Carrow United reached the county cup final for the first time in nine years after a late goal from substitute Luke Ferris settled a tense semi-final against Westbrook Rovers at Mill Lane on Saturday.
+Rovers had taken the lead in the 23rd minute when captain Sam Doyle headed in a corner, but United levelled just after half-time through a low shot from winger Kai Bennett.
+Ferris, on the pitch for only six minutes, turned in a cross from the right with four minutes left to send the home crowd into celebration.
+United will play Harbour Town in the county cup final on May 23.
+"""
+
+
+def test_a_shorter_line_of_the_storys_facts_under_the_headline_is_no_headline():
+    # (The score shares all its words with the lede, and sits nearer the body.)
+    article = extract_page(Page("cup.txt", MATCH_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Carrow United edge Westbrook Rovers to reach county cup final"
+    assert article.authors == ["Owen Price"]
+
+
 @pytest.mark.parametrize("stamp", ["Atualizado há 2 horas", "Updated 2 hours ago"])
 def test_a_time_since_publication_is_no_headline(stamp):
     # (It shares "horas" with the lede, and it sits nearer the body than the headline.)

@@ -378,14 +378,16 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
             best = (score + shares[i], i)
     if best is None:
         return None
-    # A dek sits right under its headline, longer than it, and restates the lede as fully: where
-    # a shorter phrase right above the best also shares enough of it, that phrase is the headline
-    # (a press release's "... Raises $48 Million Series B ..." over "Round led by ... will fund ...").
-    # (A masthead or a blog's name above a headline is shorter still.)
+    # A dek sits right under its headline and restates the lede as fully, and so may a shorter
+    # line of the story's facts (a match's score "Carrow United 2-1 Westbrook Rovers", a company's
+    # name): where a phrase right above the best also shares enough of it, that phrase is the
+    # headline (a press release's "... Raises $48 Million Series B ..." over "Round led by ...
+    # will fund ..."), unless it holds the best (the headline run into its trail or a label).
+    # (A masthead or a blog's name above a headline is shorter than a headline.)
     enough = _LEDE_WEIGHT * _LEDE_ENOUGH
     above = best[1] - 1
     if shares[best[1]] >= enough and shares.get(above, 0.0) >= enough \
-            and _HEADLINE_WORDS <= len(blocks[above].text.split()) < len(blocks[best[1]].text.split()) \
+            and _HEADLINE_WORDS <= len(blocks[above].text.split()) and blocks[best[1]].text not in blocks[above].text \
             and _title_finish(blocks, above, first_body, digit, stamps,
                               _title_shape(blocks[above], lead[above], captioned[above])) > 0:
         return above

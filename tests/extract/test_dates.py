@@ -38,6 +38,16 @@ def test_labelled_dates_in_a_stamp_line():
     assert stamps == {"published": "2026-05-06T21:41:00+05:30", "updated": "2026-05-07"}
 
 
+@pytest.mark.parametrize("line, updated", [
+    ("Publié le 12 juin 2026 à 14h05, mis à jour à 16h30", "2026-06-12T16:30:00"),
+    ("Published 9:00 AM EDT May 8, 2026 | Updated 2:30 PM", "2026-05-08T14:30:00-04:00"),  # by the same clock
+    ("Published 11:50 PM EDT May 8, 2026 | Updated 1:10 AM", None),  # the next day's, or a slip
+    ("Updated 2:30 PM", None),  # no day stated
+])
+def test_an_update_stated_as_a_time_alone_is_on_the_day_published(line, updated):
+    assert labelled_dates(line).get("updated") == updated
+
+
 def test_labelled_dates_need_a_stamp_not_a_sentence():
     # "to date" is no label, and a value must name a day: "TNG50" is no year 2050.
     assert labelled_dates("the most detailed model of the universe to date, a simulation they call TNG50") == {}

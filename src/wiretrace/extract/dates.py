@@ -362,6 +362,11 @@ _NAMES_A_DAY = re.compile(
     re.IGNORECASE)
 
 
+# A label's value that is a time of day alone ("à 16h30", "at 2:30 p.m. EDT"), a zone perhaps after it.
+_CLOCK_ALONE = re.compile(r"\s*(?:(?:at|à|às|a las|um|alle)\s+)?(?P<time>\d{1,2}(?:[:h.]\d{2})(?:\s*[ap]\.?m\.?)?"
+                          r"(?:\s+[A-Z]{2,5}\b)?)\s*(?:uhr)?[\s,;|]*$", re.IGNORECASE)
+
+
 def is_bare_label(text: str) -> bool:
     """Whether ``text`` is a date label alone ("Updated", "Published:"): its date was markup the
     body extractor left out."""
@@ -396,7 +401,17 @@ def labelled_dates(text: str) -> dict[str, str]:
         # names a day ("Nov 18, 2019", "18/11/2019"), not just any number ("a model called TNG50").
         if match.group("label").lower() == "date" and ":" not in match.group(0):
             continue
+        label = match.group("label").lower()
+        key = "updated" if any(stem in label for stem in _UPDATE_STEMS) else "published"
         if not (day := _NAMES_A_DAY.search(value[:40])):
+            # An update stated as a time alone falls on the day of the publication the line has
+            # just stated, by the same clock: "Publié le 12 juin 2026 à 14h05, mis à jour à 16h30".
+            # (An earlier time than the publication's is the next day's, or a mistake.)
+            if key == "updated" and "published" in found and (clock := _CLOCK_ALONE.match(value)) \
+                    and (parsed := parse_date(f"{found['published'][:10]} {clock['time']}")):
+                parsed = parsed + found["published"][19:] if len(parsed) == 19 else parsed
+                if parsed[:19] >= found["published"][:19]:
+                    found.setdefault(key, parsed)
             continue
         # Two dates after one label are the first version's and the latest's: a WordPress theme
         # prints both <time>s, hides one with its style sheet, and a text dump shows them run
@@ -407,7 +422,5 @@ def labelled_dates(text: str) -> dict[str, str]:
         parsed = parse_date(value[:60].strip(" ,;|"), dayfirst)
         if not parsed:
             continue
-        label = match.group("label").lower()
-        key = "updated" if any(stem in label for stem in _UPDATE_STEMS) else "published"
         found.setdefault(key, parsed)
     return found

@@ -9,6 +9,10 @@ from wiretrace.extract import wire
     ("New Delhi, Mar 19 (PTI) The government on Wednesday said ...", "PTI"),
     ("PARIS, May 6 (AFP) - French unions called ...", "AFP"),
     ("KYIV, Ukraine (AP) — Drones struck ...", "AP"),
+    # the Spanish, Portuguese and Italian agencies' style: the month in small letters, ".-" after
+    ("Madrid, 10 jun (EFE).- El Gobierno aprobó este martes ...", "EFE"),
+    ("Roma, 10 giu (ANSA) - Il governo ha approvato ...", "ANSA"),
+    ("São Paulo, 10 jun (Reuters) - O governo aprovou ...", "Reuters"),
 ])
 def test_dateline_credits(paragraph, agency):
     credit = wire.credit_from_paragraph(paragraph, "first")

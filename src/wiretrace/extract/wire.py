@@ -67,11 +67,13 @@ _AGENCY_HOSTS = {
     "aa.com.tr": "Anadolu",
 }
 
-# "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "New Delhi, Mar 19 (PTI)", "PARIS, May 6 (AFP) -"
+# "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "New Delhi, Mar 19 (PTI)", "PARIS, May 6 (AFP) -", and
+# in the Spanish, Portuguese and Italian agencies' style, the month in small letters and a full
+# stop before the dash: "Madrid, 10 jun (EFE).-", "Roma, 10 giu (ANSA) -".
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?\s*)?"
-    rf"\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)\s*(?:[-–—:]|(?=[A-Z\"“‘'])|$)"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?))?\s*)?"
+    rf"\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)\s*(?:\.?[-–—:]|(?=[A-Z\"“‘'])|$)"
 )
 # "By Reuters Staff", "By The Associated Press", "By AFP", "Reuters" on its own line.
 AGENCY_BYLINE = re.compile(

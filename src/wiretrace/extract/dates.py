@@ -348,13 +348,15 @@ _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.jo
 # or into the time or label after it, as a dump runs two spans together ("Nov 19 20197:05 AM EST",
 # "Nov. 20, 2019Updated: ...", "7:05 AM ESTUpdated ...").
 _GLUED_YEAR = re.compile(r"(?<=\b\d{4})(?=[A-Za-z])")
-_GLUED_YEAR_OR_TIME = re.compile(r"(?<=\b\d{4})(?=[A-Za-z])|(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)"
-                                 r"|(?:(?<=[AP]M [A-Z]{3})|(?<=[AP]M [A-Z]{2}))(?=(?:Updated|Published|Posted|Modified)\b)")
+# (Each alternative consumes what it follows, from its first character on: a look-behind would
+# be tried at every position of every line asked.)
+_GLUED_YEAR_OR_TIME = re.compile(r"(?<!\w)(\d{4}(?=[A-Za-z])|(?:19|20)\d\d(?=\d{1,2}:\d\d)"
+                                 r"|[AP]M [A-Z]{2,3}(?=(?:Updated|Published|Posted|Modified)\b))")
 
 
 def unglue_years(text: str) -> str:
     """``text`` with a space after each year run into a word or a clock time (see _GLUED_YEAR_OR_TIME)."""
-    return _GLUED_YEAR_OR_TIME.sub(" ", text) if any(c.isdigit() for c in text) else text
+    return _GLUED_YEAR_OR_TIME.sub(r"\1 ", text)
 _CHUNK_END = re.compile(r"\s+[|•·]\s+|\s{3,}")
 _NAMES_A_DAY = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}|" + CJK_DAY + r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"

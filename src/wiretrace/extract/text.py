@@ -135,6 +135,7 @@ _STAMP_LINE_CHARS = 100
 _STAMP_CHARS = 60
 # (Not in a web address: "https://carrow.gov/files/2026-04-28-budget.pdf" dates a document.)
 _ISO_DAY = re.compile(r"(?<![/=])\b\d{4}-\d{2}-\d{2}(?![\d/])")
+_MONTH_OR_ISO_DAY = re.compile(f"{_MONTH.pattern}|{_ISO_DAY.pattern}", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMERIC_DAY = re.compile(r"\b\d{1,2}([/.-])\d{1,2}\1\d{2,4}\b")
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
@@ -146,7 +147,10 @@ def _unlabelled_stamp(text: str) -> str | None:
     """The date of a stamp line without a label: the whole line ("Thursday 7 May 2026 18:05 BST",
     "By Mike Wall 2019-11-18"), or the one of its parts that is a date ("October 15, 2018 / 0
     Comments / in News / by admin")."""
-    # (A stamp states its year: "Show is December 6-8" is no stamp, whatever dateutil reads in it.)
+    # (A stamp states its year: "Show is December 6-8" is no stamp, whatever dateutil reads in it.
+    # Ungluing makes no month and no day: most lines are turned away before it.)
+    if not _MONTH_OR_ISO_DAY.search(text):
+        return None
     text = unglue_years(text)
     iso = _ISO_DAY.search(text)
     if not (iso or (_MONTH.search(text) and (_YEAR.search(text) or _NUMERIC_DAY.search(text)))):
@@ -640,6 +644,15 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             parsed[i] = labelled_dates(blocks[i].text)
         return parsed[i]
 
+    # ... and so are the stamp rule and the byline rule an unlabelled one.
+    unlabelled: dict[int, str | None] = {}
+
+    def unlabelled_stamp(i: int) -> str | None:
+        if i not in unlabelled:
+            text = blocks[i].text
+            unlabelled[i] = _unlabelled_stamp(text) if digit[i] and len(text) < _STAMP_LINE_CHARS else None
+        return unlabelled[i]
+
     body_idx = [i for i, label in enumerate(labels) if label == "body"]
     # A caption reads like prose, so the classifier may take it for body; its closing photo
     # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)"), its opening ("In this photo ..."),
@@ -785,7 +798,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                 for key, value in labelled_stamps.items():
                     found_dates.setdefault(key, []).append(value)
                 label = "timestamp" if label == "other" else label
-            elif top <= i < first_body and len(text) < _STAMP_LINE_CHARS and (stamp := _unlabelled_stamp(text)):
+            elif top <= i < first_body and (stamp := unlabelled_stamp(i)):
                 # An unlabelled stamp near the headline ("Thursday 7 May 2026 18:05 BST"; see _story_stamps).
                 unlabelled_dates.append((i, stamp))
                 label = "timestamp" if label == "other" else label
@@ -868,7 +881,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     # (Under the headline: above it, a name line over a date is a teaser's or a section's.)
     head = range(headline_idx + 1 if headline_idx is not None and headline_idx < first_body else top, first_body)
     if not article.authors:
-        _unlabelled_byline(article, blocks, head, used, digit, stamps)
+        _unlabelled_byline(article, blocks, head, used, digit, stamps, unlabelled_stamp)
     if not credits:
         credits.extend(islice(filter(None, (_head_credit(blocks[i].text) for i in head)), 1))
     credits.extend(wire.body_credits(article.body))
@@ -976,7 +989,8 @@ def _says_not_found(blocks: list[textblocks.Block], reach: int, facts: PageText)
 
 
 def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: range, used: set[int],
-                       digit: list[bool], stamps: Callable[[int], dict[str, str]]) -> None:
+                       digit: list[bool], stamps: Callable[[int], dict[str, str]],
+                       unlabelled_stamp: Callable[[int], str | None]) -> None:
     """Authors from a name line next to the date stamp, as many pages set the byline without
     "By": right above it ("Tom Krisher, Ap Auto Writer" over "Published 11:34 PM EST Nov 19,
     2019", "Suzanne Gamboa" over "1 day ago"), right under it ("Keris Lahiff@kerisalison" under
@@ -986,9 +1000,7 @@ def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: r
     def stamp(j: int) -> bool:
         if not 0 <= j < len(blocks) or not digit[j]:
             return False
-        text = blocks[j].text
-        return bool(stamps(j)) or (len(text) < _STAMP_LINE_CHARS and (_unlabelled_stamp(text) is not None
-                                                                     or _RELATIVE_TIME.match(text) is not None))
+        return bool(stamps(j)) or unlabelled_stamp(j) is not None or _RELATIVE_TIME.match(blocks[j].text) is not None
 
     for i in head:
         text = blocks[i].text
@@ -999,7 +1011,7 @@ def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: r
         # A stamp on the name's own line follows the name, set apart by a dash or a bar. A comma
         # there sets a place apart instead: "New Delhi, Nov 19, 2019" and "New Delhi, News Nation
         # Bureau | Updated : 19 November 2019" are datelines.
-        dated = digit[i] and (day := _DAY_OR_TIME.search(text)) is not None and _unlabelled_stamp(text) is not None
+        dated = digit[i] and (day := _DAY_OR_TIME.search(text)) is not None and unlabelled_stamp(i) is not None
         name = text[: day.start()].rstrip(" -–—|•·") if dated else text
         if dated and "," in name:
             continue

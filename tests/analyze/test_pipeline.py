@@ -1,5 +1,7 @@
 """The analysis pipeline's post-processing of the model's relations, on short articles written for these tests."""
 
+import pytest
+
 from wiretrace.analyze.pipeline import analyze_article
 from wiretrace.record import Article
 
@@ -154,3 +156,20 @@ def test_an_alias_is_another_spelling_of_the_name_not_a_phrase_around_it():
                    "Prime Minister Starmer", "the prime minister's spokesman", "Britain's Starmer government"):
         _note_alias(entity, phrase)
     assert entity.aliases == ["Starmer", "Britain's Starmer government"]
+
+
+@pytest.mark.parametrize("note, subject, content", [
+    ("The Associated Press could not independently confirm the figures.", "Associated Press", "the figures"),
+    ("AFP was unable to independently verify the footage.", "AFP", "the footage"),
+    ("Reuters was not able to confirm the details of the deal.", "Reuters", "the details of the deal"),
+])
+def test_a_newsrooms_own_note_that_it_could_not_verify_is_a_not_confirmed_claim(note, subject, content):
+    # Whatever the cue model makes of the verb, the status sentence says it: the newsroom reports
+    # something it could not verify.
+    article = analyze_article(_article([
+        "LISVAR, Oct 14 (Reuters) - Marvosa's state utility is in talks to buy a controlling stake in the "
+        "national grid operator, two people familiar with the matter said on Tuesday.",
+        "The grid operator denied the report.",
+        note,
+    ], wire="Reuters"))
+    assert (content, subject) in [(c.text, c.reported_by) for c in article.claims if c.status == "not_confirmed"]

@@ -193,7 +193,12 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         elif subject and subject.lower() not in sourcing.PRONOUNS:
             event.by = clean_name(subject)
         own = _attribution_at(attributions, event)
-        if own is None and event.content is not None and (event.propositional or event.about_report):
+        # A newsroom that could not verify something says so of what it reports, whatever the
+        # object ("AFP was unable to independently verify the footage"), where another subject's
+        # "did not confirm the nominees" is no claim.
+        newsroom_note = event.status == "not_confirmed" and subject is not None \
+            and sourcing.source_type(subject, entity, media=media) == "media"
+        if own is None and event.content is not None and (event.propositional or event.about_report or newsroom_note):
             # A status sentence the attribution model missed ("Peskov did not confirm whether ...").
             own = Attribution(
                 source=[list(event.subject)] if event.subject else [], cue=[list(event.cue)],

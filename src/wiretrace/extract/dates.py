@@ -197,14 +197,14 @@ def _yearless(text: str) -> bool:
 # wherever they are written; so are other numeric dates beside a zone outside North America or a
 # 24-hour clock ("12/06/2026 - 14:05", "20/11/2019 01:38 PM IST"). Otherwise month first, as in
 # the US ("11/05/2019 10:31 PM EST"), and as dateutil reads them.
-_NUMERIC_DAY = re.compile(r"\b[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}\b")
+NUMERIC_DAY = re.compile(r"\b[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}\b")
 _AMERICAN_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT AKST AKDT HST".split()) | frozenset(_REGIONAL)
 _AM_PM = re.compile(r"[0-9]\s*[ap]\.?m\b", re.IGNORECASE)
 
 
 def _day_first(text: str) -> bool:
-    """Whether the numeric date in ``text``, if it has one, puts the day first (see _NUMERIC_DAY)."""
-    numeric = _NUMERIC_DAY.search(text)
+    """Whether the numeric date in ``text``, if it has one, puts the day first (see NUMERIC_DAY)."""
+    numeric = NUMERIC_DAY.search(text)
     if numeric is None:
         return False
     if numeric.group(1) == ".":
@@ -347,7 +347,6 @@ _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.jo
 # A year run into the next word, as a second date glued to the first leaves it ("2024September"),
 # or into the time or label after it, as a dump runs two spans together ("Nov 19 20197:05 AM EST",
 # "Nov. 20, 2019Updated: ...", "7:05 AM ESTUpdated ...").
-_GLUED_YEAR = re.compile(r"(?<=\b\d{4})(?=[A-Za-z])")
 # (Each alternative consumes what it follows, from its first character on: a look-behind would
 # be tried at every position of every line asked.)
 _GLUED_YEAR_OR_TIME = re.compile(r"(?<!\w)(\d{4}(?=[A-Za-z])|(?:19|20)\d\d(?=\d{1,2}:\d\d)"
@@ -417,8 +416,8 @@ def labelled_dates(text: str) -> dict[str, str]:
             continue
         # Two dates after one label are the first version's and the latest's: a WordPress theme
         # prints both <time>s, hides one with its style sheet, and a text dump shows them run
-        # together ("Posted on September 14, 2024September 16, 2024 by ..."). The first counts.
-        value = _GLUED_YEAR.sub(" ", value)
+        # together ("Posted on September 14, 2024September 16, 2024 by ...", unglued above). The
+        # first counts.
         if second := _NAMES_A_DAY.search(value, day.end()):
             value = value[: second.start()]
         parsed = parse_date(value[:60].strip(" ,;|"), dayfirst)

@@ -15,7 +15,15 @@ from itertools import compress, islice
 
 from wiretrace.extract import captions, cues, textblocks, wire
 from wiretrace.extract.byline import FOREIGN_BYLINE_LEADS, byline_agency, parse_byline, split_names, title_agency
-from wiretrace.extract.dates import CJK_DAY, DATE_LABEL_WORDS, MONTH_NAME, labelled_dates, parse_date, unglue_years
+from wiretrace.extract.dates import (
+    CJK_DAY,
+    DATE_LABEL_WORDS,
+    MONTH_NAME,
+    NUMERIC_DAY,
+    labelled_dates,
+    parse_date,
+    unglue_years,
+)
 from wiretrace.extract.textfeatures import PageText, is_dateline
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
 
@@ -137,7 +145,6 @@ _STAMP_CHARS = 60
 _ISO_DAY = re.compile(r"(?<![/=])\b\d{4}-\d{2}-\d{2}(?![\d/])")
 _MONTH_OR_ISO_DAY = re.compile(f"{_MONTH.pattern}|{_ISO_DAY.pattern}", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_NUMERIC_DAY = re.compile(r"\b\d{1,2}([/.-])\d{1,2}\1\d{2,4}\b")
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 # What sets a stamp's parts apart: "October 15, 2018 / 0 Comments / in News / by admin".
 _STAMP_PARTS = re.compile(r"\s+[/|•·]\s+|\s*[|•·]\s*")
@@ -153,7 +160,7 @@ def _unlabelled_stamp(text: str) -> str | None:
         return None
     text = unglue_years(text)
     iso = _ISO_DAY.search(text)
-    if not (iso or (_MONTH.search(text) and (_YEAR.search(text) or _NUMERIC_DAY.search(text)))):
+    if not (iso or (_MONTH.search(text) and (_YEAR.search(text) or NUMERIC_DAY.search(text)))):
         return None
     # A short caption dates its picture: "Smoke over Carrow Point, May 8, 2026 (AP Photo/Jane Roe)".
     if captions.trailing_credit(text):
@@ -170,7 +177,7 @@ def _unlabelled_stamp(text: str) -> str | None:
     parts = _STAMP_PARTS.split(text)
     if len(parts) == 1:
         return None
-    return next((stamp for part in parts if len(part) < _STAMP_CHARS and (_MONTH.search(part) or _ISO_DAY.search(part))
+    return next((stamp for part in parts if len(part) < _STAMP_CHARS and _MONTH_OR_ISO_DAY.search(part)
                  and (stamp := parse_date(part))), None)
 
 

@@ -328,6 +328,29 @@ def test_segment_joins_an_aside_in_brackets_and_a_sentence_opening_word_to_their
     assert "He misses one tackle in every 22 attempts" in [b.text for b in tb.segment(dump + "\n".join(PARAGRAPHS))]
 
 
+# A wire story's dateline is often its own element ("<strong>ST. JOSEPH, Mich. (AP)</strong> — ..."):
+# the dash that follows it opens the next text node, as a list marker would open a line.
+def test_segment_joins_a_dash_that_goes_on_from_a_dateline_and_keeps_it() -> None:
+    seams = ("Home\nHealth\n\n\nSixth death linked to mosquito-borne virus\n\n\n"
+             "WESTBROOK, Ore. (AP)\n — State health officials on Monday reported a sixth death from the virus.\n\n\n"
+             "Now the county has put out another statement\n - directly to the schools in the valley.\n\n\n"
+             "05/10/2026\n - Posted by: Ana Ruiz - Section: \nHealth\n\n\n")
+    # (Behind a soup-drawn page's top: a dump is joined only where it breaks lines at inline elements.)
+    texts = [b.text for b in tb.segment(SOUP_SEAMS_DUMP + seams + "\n".join(PARAGRAPHS))]
+    assert "WESTBROOK, Ore. (AP) — State health officials on Monday reported a sixth death from the virus." in texts
+    assert "Now the county has put out another statement - directly to the schools in the valley." in texts
+    # A label awaiting its value is no sentence going on.
+    assert "05/10/2026" in texts
+    # Trimmed lines (strip=True) keep no seam: a long dashed paragraph under a short line goes on
+    # from it; a dashed signature under a quote does not.
+    stripped = ("Home\nHealth\nSixth death linked to mosquito-borne virus\nWESTBROOK\n"
+                "– State health officials on Monday reported a sixth death from the virus.\n"
+                "“We have waited two years for this,” he wrote.\n— Lena Ortiz (@lortiz)\n")
+    texts = [b.text for b in tb.segment(SOUP_STRIPPED_DUMP + stripped + "\n".join(PARAGRAPHS))]
+    assert "WESTBROOK – State health officials on Monday reported a sixth death from the virus." in texts
+    assert "Lena Ortiz (@lortiz)" in texts
+
+
 def test_joined_lines_keep_their_first_line_and_headline_dek_and_byline_stay_apart() -> None:
     dump = ("Ferry service to resume in June, council says\n"
             "Repairs to the pier are nearly finished.\n"

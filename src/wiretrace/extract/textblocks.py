@@ -609,6 +609,12 @@ _STAMP_SPACES = 12  # (a date or time line has fewer; a sentence naming a date m
 #: Titles a name follows, abbreviated with a full stop.
 _TITLES = frozenset("Mr. Mrs. Ms. Dr. Prof. Sen. Rep. Gov. Pres. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. Det. Supt. "
                     "Rev. Hon. Sr. Sra. Mme. Mlle.".split())
+#: A line opening with one of these, at an inline seam (see _inline_seam), opens with a dash.
+_DASH_SEAMS = (" — ", " – ", " - ")
+#: ... and on a trimmed line: a long paragraph (spaces) under a short line (spaces).
+_DASH_OPENERS = ("— ", "– ")
+_DASH_PARAGRAPH_SPACES = 7
+_DASHED_DATELINE_SPACES = 6
 _SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")", "»", "]", "。", "！", "？")
 
 
@@ -692,10 +698,21 @@ def _join_inline_breaks(blocks: list[Block], lines: list[str]) -> list[Block]:
         above = block.line - 1
         if above > last_line >= 0 and lines[above] == " ":
             above -= 1
-        if above == last_line and not block.bullet and not joined[-1].bullet:
+        # A dash that opens a text node is no list marker: it goes on with the dateline the
+        # node before it ends on ("ST. JOSEPH, Mich. (AP)" " — Michigan health authorities ...").
+        # Where the renderer trimmed the lines, the dash opens a paragraph under a short line
+        # ("Indianapolis" "– Several thousand teachers ..."), not a signature ("— Neil Gaiman").
+        # (Not a label awaiting its value: "05/10/2018" " - Publicado por: ".)
+        dash = block.bullet and block.text[-1] != ":" and (lines[block.line].startswith(_DASH_SEAMS) or (
+            lines[block.line].startswith(_DASH_OPENERS) and block.text.count(" ") >= _DASH_PARAGRAPH_SPACES
+            and joined and joined[-1].text.count(" ") < _DASHED_DATELINE_SPACES))
+        if above == last_line and (not block.bullet or dash) and not joined[-1].bullet:
             first = pieces[0] if pieces else joined[-1].text
             previous = context if pieces else first
-            separator = _continuation(previous, block.text)
+            if dash:
+                separator, block = " ", Block(lines[block.line].strip(), block.line, False, block.indent)
+            else:
+                separator = _continuation(previous, block.text)
             if separator is None and _inline_seam(lines[block.line - 1], lines[block.line]) \
                     and (not previous.endswith(_SENTENCE_FINAL) or block.text[0].islower()):
                 separator = " "

@@ -946,6 +946,24 @@ def test_recommendations_above_the_story_leave_it_alone() -> None:
     assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
 
 
+def test_a_playlist_of_headlines_right_above_the_story_is_not_its_top() -> None:
+    """A video playlist drawn a link a line right above the story scores as well as the story's
+    top and joins its run; headlines that end no sentence are no lede, and the dateline is."""
+    playlist = ["Tram fares to rise next year", "Mayor opens the new depot", "Why the works ran late",
+                "Inside the control room", "What the new line means for you"]
+    texts = ["MUST WATCH", *playlist, "WESTBROOK (Reuters)", *PARAGRAPHS]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.1] + [0.45] * len(playlist) + [0.55] + [0.9] * len(PARAGRAPHS))
+    keep = tb.choose_body(blocks, block_features(blocks), scores, {"pivot": 0.4, "inside": 0.2, "resume": 0.4})
+    assert [b.text for b, k in zip(blocks, keep) if k] == ["WESTBROOK (Reuters)", *PARAGRAPHS]
+    # Three short lines are a story's own top (a label, a kicker, a dateline) as well as a box.
+    texts = ["MUST WATCH", *playlist[:3], *PARAGRAPHS]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.1] + [0.45] * 3 + [0.9] * len(PARAGRAPHS))
+    keep = tb.choose_body(blocks, block_features(blocks), scores, {"pivot": 0.4, "inside": 0.2, "resume": 0.4})
+    assert [b.text for b, k in zip(blocks, keep) if k] == [*playlist[:3], *PARAGRAPHS]
+
+
 def test_a_count_of_no_comments_in_a_byline_bar_is_no_comments_heading() -> None:
     """ "0 Comments" is the comments link of the bar under a lede, on a line of its own where the
     renderer breaks lines at every element: no thread follows it, the story goes on."""

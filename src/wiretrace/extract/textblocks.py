@@ -1268,7 +1268,7 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
     with the decoding ``knobs`` (nothing under a comments heading that follows the article
     counts, see :func:`_before_comments`, nor under the site's "You may also like", see
     :func:`_before_recommendations`), then the site's template, :func:`drop_furniture`,
-    :func:`take_introduced_lists`, :func:`take_event_listing`, :func:`drop_closing_calls` and
+    :func:`_drop_leading_headlines`, :func:`take_introduced_lists`, :func:`take_event_listing`, :func:`drop_closing_calls` and
     :func:`drop_repeated_paragraphs`. (Training cross-validates through this too, so it scores
     what ships.)"""
     return _choose_body(blocks, _Columns(X), scores, knobs, words, template)
@@ -1288,6 +1288,7 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
                 keep[i] = False
     _drop_furniture(blocks, keep, columns)
+    _drop_leading_headlines(blocks, keep, columns)
     _take_introduced_lists(blocks, keep, columns, scores)
     _take_event_listing(blocks, keep, columns)
     _take_enclosed_structure(blocks, keep, columns)
@@ -1295,6 +1296,30 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
     drop_repeated_paragraphs(blocks, keep)
     drop_pull_quotes(blocks, keep)
     return keep
+
+
+def _drop_leading_headlines(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:
+    """Take out (in place) a run of headlines the body opens with: a video playlist or a list of
+    related stories drawn without list markers right above the story (BeautifulSoup's get_text
+    draws a link a line) scores as well as the story's top. Several short lines that end no
+    sentence, introduce nothing and are no date or dateline ("Hong Kong (CNN Business)"), before
+    the story's first paragraph, are no story: a story opens with its lede."""
+    first = keep.index(True) if True in keep else -1
+    if first < 0:
+        return
+    X, log_words = columns.X, columns.log_words
+    n = len(keep)
+    end = first
+    while end < n and keep[end] and log_words[end] <= _LOG1P_HEADLINE_WORDS and not X[end, _ENDS_SENTENCE] \
+            and not X[end, _ENDS_COLON] and not X[end, _DATELINE] and not blocks[end].text.endswith(")"):
+        end += 1
+    if end - first >= _LEADING_HEADLINES and end < n and keep[end]:
+        keep[first:end] = [False] * (end - first)
+
+
+#: A run of this many headlines at least (of at most _HEADLINE_WORDS words each).
+_LEADING_HEADLINES = 4
+_LOG1P_HEADLINE_WORDS = float(np.log1p(15))
 
 
 #: A pull quote is a sentence or two in quotation marks, set beside the paragraph it repeats
@@ -1966,6 +1991,7 @@ _CUE_LABELS = (
 )
 _COLUMN = {name: k for k, name in enumerate(FEATURE_NAMES)}
 _LOG_WORDS, _ENDS_SENTENCE, _ENDS_COLON = _COLUMN["log_words"], _COLUMN["ends_sentence"], _COLUMN["ends_colon"]
+_DATELINE = _COLUMN["dateline"]
 # The "log_words" column of a block of 5, 6, ... words, computed once: the word counts the steps
 # above compare that column with (np.log1p of a scalar costs a microsecond each time).
 _LOG1P_5, _LOG1P_6, _LOG1P_8, _LOG1P_25, _LOG1P_40 = (float(np.log1p(k)) for k in (5, 6, 8, 25, 40))

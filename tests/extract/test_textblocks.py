@@ -1557,6 +1557,30 @@ def test_decode_resumes_past_a_named_box_whose_headlines_are_drawn_as_one_block(
     assert kept(PARAGRAPHS[:3] + ["Tuesday 14:02"] + box[1:] + PARAGRAPHS[3:4]) == PARAGRAPHS[:3]
 
 
+def test_decode_leaves_out_the_teasers_of_a_related_box_the_run_bridges() -> None:
+    """A "Most read" box inside the story, its kicker and headline drawn as one line ("RANDY
+    ANDY Prince ..."), scores some and sits inside the run, which bridges the short box: under
+    the heading, lines that end no sentence stay out until the story goes on at ``resume``."""
+    import numpy as np
+
+    teasers = ["FERRY FURY Harbour board votes on new quay plan amid strike talks",
+               "TRAM TROUBLE Commuters stranded as signals fail for a second day"]
+    texts = PARAGRAPHS[:3] + ["Most read in world news", *teasers, PARAGRAPHS[3]]
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+    X = block_features(blocks)
+    ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
+    related = (X[:, tb._COLUMN["cue_related"]] > 0) & (X[:, tb._COLUMN["log_words"]] <= np.log1p(6))
+    scores = np.array([0.95, 0.95, 0.9, 0.05, 0.3, 0.25, 0.9])
+    keep = tb.decode(blocks, scores, **knobs, ends=ends, related=related)
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS
+    # Without the heading, the same lines are the story's (a sub-heading, a pull quote).
+    texts[3] = "Tuesday 14:02"
+    blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+    keep = tb.decode(blocks, scores, **knobs, ends=ends, related=[False] * len(texts))
+    assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS[:3] + teasers + PARAGRAPHS[3:]
+
+
 def test_decode_starts_the_story_at_a_long_paragraph_cut_off_by_a_caption_and_a_list() -> None:
     """The story's first paragraph, followed by an image's alt text and caption and a short
     list, scores well but the lines after it weigh it out of the heaviest run: it still starts

@@ -1044,6 +1044,9 @@ def decode(
     teaser or a row of links scoring like prose (a list of sources after a fact-check's
     ruling), not the story going on.
 
+    Inside the run, under a related-links heading, a line that ends no sentence (a teaser) is
+    body only once the story has gone on at ``resume``.
+
     ``words`` is each block's ``text.count(" ") + 1``, where the caller has it already.
     """
     n = len(blocks)
@@ -1125,6 +1128,18 @@ def decode(
         runs.append((lo, found))
     for start, stop in runs:
         keep[start : stop + 1] |= scores[start : stop + 1] >= inside
+    if related is not None:
+        # A related-links box inside the run (the run bridges it, as a short interruption) is no
+        # story even where its teasers, drawn two to a line, score some: under its heading, the
+        # story goes on at a block scoring ``resume``, as it would past the run's end.
+        for h in compress(range(lo, hi), related[lo:hi]):
+            if keep[h]:
+                continue
+            for j in range(h + 1, min(hi + 1, h + 1 + _RESUME_GAP)):
+                if scores[j] >= resume:
+                    break
+                if ends is not None and not ends[j]:
+                    keep[j] = False
     return keep.tolist()
 
 

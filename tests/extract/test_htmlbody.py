@@ -221,6 +221,21 @@ def test_related_link_list_inside_the_body_goes_to_related():
     assert all(link.url.startswith("https://ledger.example.com/markets/") for link in result.related)
 
 
+def test_an_embedded_post_in_a_wrapper_named_for_it_stays_in_the_story():
+    """A tweet the story quotes is what someone said; its wrapper's name ("social-media-embed")
+    is no share bar's."""
+    tweet = ("<div class='social-media-embed'><blockquote class='twitter-tweet'><p lang='en' dir='ltr'>"
+             "We are reviewing the forecast with our dealers this week.</p>&mdash; Carmaker Press Office "
+             "(@carmaker_press) <a href='https://twitter.com/carmaker_press/status/1'>March 19, 2025</a>"
+             "</blockquote></div>")
+    paragraphs = _extract(_story_page(tweet)).paragraphs
+    assert "We are reviewing the forecast with our dealers this week." in paragraphs
+    assert paragraphs[:2] == STORY[:2] and paragraphs[-1] == STORY[2]
+    # A share bar named so stays out.
+    share = "<div class='social-share'><a href='https://twitter.com/share'>Share this story on Twitter</a></div>"
+    assert _extract(_story_page(share)).paragraphs == STORY
+
+
 def test_sign_off_lines_after_the_story_are_dropped():
     result = _extract(_story_page("", after=(
         "<p>Reuters contributed to this report.</p>"

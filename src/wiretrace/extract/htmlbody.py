@@ -95,6 +95,7 @@ def _trafilatura_body(
     options = _options(url, focus)
     work = _work_copy(tree)
     removed = htmlclean.remove_furniture(work, url)
+    htmlclean.unwrap_embedded_posts(work)
     if furniture is not None:
         furniture.extend(removed)
     is_forum = _forum_thread_page(work)

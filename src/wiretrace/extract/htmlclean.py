@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.xml import delete_element
 from trafilatura.xpaths import BODY_XPATH
@@ -139,6 +140,42 @@ def remove_furniture(tree: HtmlElement, url: str | None) -> list[tuple[str, str,
             removed.append((category, text, None))
         delete_element(element, keep_tail=True)
     return removed
+
+
+# An embedded post is what someone said, quoted in the story ("— Governor Kristi Noem
+# (@govkristinoem) November 18, 2019"): the blockquote that the platform's script would turn
+# into a card. Its wrapper is often named for what it is ("social-media-embed", "embed-twitter"),
+# which trafilatura's discard rules take for a share bar or an ad widget.
+_EMBEDDED_POSTS = XPath(
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media') "
+    "or contains(@class, 'tiktok-embed') or contains(@class, 'bluesky-embed')]")
+_EMBED_WRAPPER_NAME = re.compile(r"social|embed|share|widget", re.IGNORECASE)
+#: How far above the post a wrapper named so is looked for.
+_EMBED_WRAPPER_LEVELS = 3
+
+
+def unwrap_embedded_posts(tree: HtmlElement) -> int:
+    """Take the names off the wrappers of embedded posts (tweets, Instagram posts) in ``tree``,
+    in place, so that the post stays in the story: only a wrapper that holds the post alone (its
+    text is the post's), up to :data:`_EMBED_WRAPPER_LEVELS` above it. Returns how many."""
+    unwrapped = 0
+    for post in _EMBEDDED_POSTS(tree):
+        chars = len(post.text_content().strip())
+        if not chars:
+            continue
+        wrapper = post.getparent()
+        for _ in range(_EMBED_WRAPPER_LEVELS):
+            if wrapper is None or wrapper.tag in ("body", "article", "main"):
+                break
+            if len(wrapper.text_content().strip()) > chars:
+                break
+            names = f"{wrapper.get('class', '')} {wrapper.get('id', '')}"
+            if _EMBED_WRAPPER_NAME.search(names):
+                for attribute in ("class", "id"):
+                    wrapper.attrib.pop(attribute, None)
+                unwrapped += 1
+            wrapper = wrapper.getparent()
+    return unwrapped
 
 
 # --- block level -----------------------------------------------------------------------------

@@ -96,6 +96,7 @@ def _trafilatura_body(
     work = _work_copy(tree)
     removed = htmlclean.remove_furniture(work, url)
     htmlclean.unwrap_embedded_posts(work)
+    htmlclean.paragraphs_from_breaks(work)
     if furniture is not None:
         furniture.extend(removed)
     is_forum = _forum_thread_page(work)

@@ -142,6 +142,87 @@ def remove_furniture(tree: HtmlElement, url: str | None) -> list[tuple[str, str,
     return removed
 
 
+# A story typed into one <div> as text runs between line breaks ("Following the ... <br> <br>The
+# report claims ..."): trafilatura reads such text well where the <div> is the container it picks,
+# and loses the run before the first break where it picks an ancestor. Paragraphs made of the
+# runs, as readability makes them, read the same either way.
+_BREAK_PARAGRAPH_CHARS = 80
+_PARAGRAPH_BREAKING = frozenset(("div", "p", "table", "ul", "ol", "dl", "figure", "blockquote", "center",
+                                 "section", "article", "aside", "header", "footer", "form", "pre", "iframe",
+                                 "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "picture", "video", "script",
+                                 "style", "noscript"))
+
+
+def paragraphs_from_breaks(tree: HtmlElement) -> int:
+    """Turn the text runs of each <div> that holds text of its own between double <br>s into
+    <p>s, in place (a single <br> stays a line break inside its paragraph); block elements
+    inside stay where they are. Returns how many <div>s changed."""
+    changed = 0
+    for div in list(tree.iter("div")):
+        text = (div.text or "").strip()
+        if len(text) < _BREAK_PARAGRAPH_CHARS or div.find("br") is None:
+            continue
+        _split_at_breaks(div)
+        changed += 1
+    return changed
+
+
+def _split_at_breaks(div: HtmlElement) -> None:
+    children = list(div)
+    lead = div.text
+    div.text = None
+    for child in children:
+        div.remove(child)
+    paragraph: HtmlElement | None = None
+    pending_break: HtmlElement | None = None  # a single <br> that may be half of a double one
+
+    def open_paragraph() -> HtmlElement:
+        nonlocal paragraph
+        if paragraph is None:
+            paragraph = div.makeelement("p", {})
+            div.append(paragraph)
+        return paragraph
+
+    def add_text(text: str | None) -> None:
+        if not text:
+            return
+        if not text.strip() and paragraph is None:
+            return
+        p = open_paragraph()
+        if len(p):
+            p[-1].tail = (p[-1].tail or "") + text
+        else:
+            p.text = (p.text or "") + text
+
+    add_text(lead)
+    for child in children:
+        tail, child.tail = child.tail, None
+        if child.tag == "br":
+            if pending_break is not None:  # a double break ends the paragraph
+                if pending_break.getparent() is not None:
+                    pending_break.getparent().remove(pending_break)
+                pending_break = None
+                paragraph = None
+            elif paragraph is not None:
+                paragraph.append(child)
+                pending_break = child
+            if tail and tail.strip():
+                pending_break = None
+            add_text(tail)
+            continue
+        pending_break = None
+        if not isinstance(child.tag, str) or child.tag in _PARAGRAPH_BREAKING:
+            paragraph = None
+            div.append(child)
+            if tail and tail.strip():
+                add_text(tail)
+            elif tail:
+                child.tail = tail
+            continue
+        open_paragraph().append(child)
+        add_text(tail)
+
+
 # An embedded post is what someone said, quoted in the story ("— Governor Kristi Noem
 # (@govkristinoem) November 18, 2019"): the blockquote that the platform's script would turn
 # into a card. Its wrapper is often named for what it is ("social-media-embed", "embed-twitter"),

@@ -236,6 +236,18 @@ def test_an_embedded_post_in_a_wrapper_named_for_it_stays_in_the_story():
     assert _extract(_story_page(share)).paragraphs == STORY
 
 
+def test_a_card_that_pops_up_over_a_name_is_no_part_of_the_sentence():
+    card = ("<span class='rollover-people'><a href='/people/ana-ruiz'>Ana Ruiz</a>"
+            "<span class='rollover-people-block'><span class='rollover-block'><img src='/ruiz.jpg' alt=''>"
+            "<a class='name' href='/people/ana-ruiz'>Ana Ruiz</a>"
+            "<a class='people-articles' href='/markets/ports-strike'>Port strike enters its second week as talks stall</a> "
+            "<a class='more' href='/people/ana-ruiz'>MORE</a></span></span></span>")
+    result = _extract(_story_page(f"<p>The union's secretary, {card}, said the offer was too low.</p>"))
+    assert "The union's secretary, Ana Ruiz, said the offer was too low." in result.paragraphs
+    assert not any("Port strike" in p for p in result.paragraphs)
+    assert "Port strike enters its second week as talks stall" in [link.headline for link in result.related]
+
+
 def test_sign_off_lines_after_the_story_are_dropped():
     result = _extract(_story_page("", after=(
         "<p>Reuters contributed to this report.</p>"

@@ -9,6 +9,7 @@ tell promos, sign-offs, datelines and related-story lists from prose.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from urllib.parse import urljoin
 
 from lxml.etree import XPath
@@ -92,6 +93,11 @@ def _furniture_category(element: HtmlElement) -> str | None:
     # page's address), hidden on screen: a reader never sees them between the story's lines.
     if "print" in cls and not _PRINT_ONLY.isdisjoint(cls.lower().split()):
         return "disclaimer"
+    # A card that pops up over a name in the story (a person's photo and their latest stories),
+    # inside the paragraph: hidden until the reader hovers, and no part of the sentence.
+    if ("over" in cls or "tip" in cls or "card" in cls) and _HOVER_CARD_NAME.search(cls) \
+            and any(parent.tag == "p" for parent in islice(element.iterancestors(), _HOVER_CARD_DEPTH)):
+        return "related"
     if tag in ("p", "span"):
         return None
     if "related" in cls.lower() or "related" in ident:
@@ -108,6 +114,10 @@ def _furniture_category(element: HtmlElement) -> str | None:
         return "share"
     return None
 
+
+_HOVER_CARD_NAME = re.compile(r"rollover-\w+-block|tooltip-content|popover-content|hover-?card", re.IGNORECASE)
+#: ... within this many levels of its paragraph.
+_HOVER_CARD_DEPTH = 4
 
 # A block of furniture holding more text than this is more likely a mislabelled container.
 _MAX_FURNITURE_CHARS = 3000

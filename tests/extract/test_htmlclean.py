@@ -67,3 +67,12 @@ def test_an_embedded_posts_wrapper_loses_its_name_and_a_share_bar_keeps_it() -> 
     assert len(page.find_class("social-share")) == 1
     # A wrapper that holds more than the post keeps its name: its name may be about the rest.
     assert len(page.find_class("embed-wrapper")) == 1
+
+
+def test_a_posts_metadata_strip_is_a_dateline_and_a_sentence_with_labels_is_not() -> None:
+    from wiretrace.extract.htmlclean import is_dateline
+
+    assert is_dateline("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento veiculo")
+    assert is_dateline("March 3, 2025 | Posted by: Ana Ruiz | Filed under: Ports")
+    # A sentence may name a date and quote two speakers; it ends as a sentence does.
+    assert not is_dateline("On March 3, 2025 the mayor said: we will act. Critics: not soon enough.")

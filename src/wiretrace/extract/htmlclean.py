@@ -321,8 +321,15 @@ def is_dateline(text: str) -> bool:
         return False
     # (A stamp may state the story's length too: "Oct 3, 2019 20:15 · 612 words · 3 minute read".)
     rest = _LENGTH_STATED.sub(" ", DATE.sub(" ", text))
-    # what is left once the dates are gone is a lead word, a name or a weekday, not prose
-    return bool(DATE_LEAD.match(text)) or bool(re.search(r"\bby\b", rest, re.IGNORECASE)) or words(rest) <= 3
+    # what is left once the dates are gone is a lead word, a name or a weekday, not prose; or
+    # the post's fields ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: ...")
+    return bool(DATE_LEAD.match(text)) or bool(re.search(r"\bby\b", rest, re.IGNORECASE)) or words(rest) <= 3 \
+        or (len(_FIELD_LABEL.findall(rest)) >= _FIELD_LABELS and not text.rstrip().endswith((".", "!", "?")))
+
+
+# A field's label in a post's metadata strip: a word or two and a colon, the value after a space.
+_FIELD_LABEL = re.compile(r"(?:^|[\s|·•–-])[^\W\d]+(?: [^\W\d]+)?:\s")
+_FIELD_LABELS = 2
 
 
 # cues.DISCLAIMER also takes "copyright <word>", which prose says too ("the copyright office"),

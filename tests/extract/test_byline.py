@@ -64,3 +64,7 @@ def test_the_publication_a_byline_credits_beside_its_people_is_no_author():
     # A name alone, or one that is not the publication, stays: a blog's author may be its publisher.
     assert without_publication(["Tomas Reyes"], "Tomas Reyes", "https://tomasreyes.example.com/p/x") == ["Tomas Reyes"]
     assert without_publication(["Jane Doe", "John Roe"], "Riverbend Courier", url) == ["Jane Doe", "John Roe"]
+    # The publication's desk, named for the short address: "Jill Disis, CNN Business" on cnn.com.
+    assert without_publication(["Jill Disis", "CNN Business"], None, "https://www.cnn.com/2025/04/08/investing/x") \
+        == ["Jill Disis"]
+    assert without_publication(["Jill Disis", "Nick Carter"], None, "https://www.cnn.com/x") == ["Jill Disis", "Nick Carter"]

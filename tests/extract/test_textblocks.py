@@ -351,6 +351,25 @@ def test_segment_joins_a_dash_that_goes_on_from_a_dateline_and_keeps_it() -> Non
     assert "Lena Ortiz (@lortiz)" in texts
 
 
+def test_soup_seams_do_not_join_a_byline_or_a_stamp_to_the_headline() -> None:
+    """Each its own element, with the spaces of the page's source around it: the headline, a
+    byline's "by" and name, the date stamp, and the headline after a stamp stay apart, while a
+    stamp's own pieces and a sentence's "by" and dates still join."""
+    top = ("Hiking the Boulder Flat Irons\n \nby \nRegan\n \nSeptember 15, 2014\n \n\n\n"
+           "Wednesday 20 November 2019 9:22 am\n Alibaba to raise up to $12.9bn in landmark Hong Kong listing\n\n\n"
+           "By Justine Coleman - \n11/18/19 11:04 PM EST\n\n\nMon 18 Nov 2019 \n18.54 GMT\n\n\n"
+           "The doctors noted overcrowded conditions at detention facilities \nby the inspector general\n.\n\n\n")
+    texts = [b.text for b in tb.segment(SOUP_SEAMS_DUMP + top + "\n".join(PARAGRAPHS))]
+    assert "Hiking the Boulder Flat Irons" in texts
+    assert "by Regan" in texts
+    assert "September 15, 2014" in texts
+    assert "Wednesday 20 November 2019 9:22 am" in texts
+    assert "Alibaba to raise up to $12.9bn in landmark Hong Kong listing" in texts
+    assert "By Justine Coleman - 11/18/19 11:04 PM EST" in texts
+    assert "Mon 18 Nov 2019 18.54 GMT" in texts
+    assert "The doctors noted overcrowded conditions at detention facilities by the inspector general." in texts
+
+
 def test_joined_lines_keep_their_first_line_and_headline_dek_and_byline_stay_apart() -> None:
     dump = ("Ferry service to resume in June, council says\n"
             "Repairs to the pier are nearly finished.\n"

@@ -149,5 +149,12 @@ def without_publication(names: list[str], publisher: str | None, url: str | None
         return names
     keys = {_name_key(publisher)} if publisher else set()
     if url:
-        keys.update(label for label in (urlsplit(url).hostname or "").split(".") if len(label) > 3)
-    return names[:-1] if _name_key(names[-1]) in keys else names
+        keys.update(label for label in (urlsplit(url).hostname or "").split(".")
+                    if len(label) > 1 and label not in _HOST_WORDS)
+    last = names[-1]
+    # (Or the publication and its desk: "Jill Disis, CNN Business" on cnn.com.)
+    return names[:-1] if _name_key(last) in keys or _name_key(last.split()[0]) in keys else names
+
+
+#: Labels of a web address that name no publication.
+_HOST_WORDS = frozenset("www com org net edu gov co uk in au ca de fr it es br mx jp news amp m mobile".split())

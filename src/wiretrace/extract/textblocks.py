@@ -651,8 +651,10 @@ def _continuation(previous: str, text: str) -> str | None:
     # (Not "iPhone", "eBay": names; nor "a." "b)": an enumeration.)
     if text[0].islower() and not text[1:2].isupper() and text[1:2] not in (".", ")"):
         # Nor a cue's line: "by Jeff Foust" under a headline, "most popular" under a stamp; nor
-        # whatever follows a stamp: "... 01:38 pm" "tags #Local Markets".
-        if opens_with_cue(text) or (previous.count(" ") < _STAMP_SPACES and is_dateline(previous)):
+        # whatever follows a stamp: "... 01:38 pm" "tags #Local Markets"; nor a byline's "by"
+        # alone under a headline: "Hiking the Boulder Flat Irons" "by" "Regan".
+        if opens_with_cue(text) or (previous.count(" ") < _STAMP_SPACES and is_dateline(previous)) \
+                or (_BYLINE_OPENING.match(text) and previous.rsplit(None, 1)[-1][:1].isupper()):
             return None
         return " "
     if not last_char.isalpha():  # (nor a dangling word)
@@ -667,6 +669,30 @@ def _continuation(previous: str, text: str) -> str | None:
     if len(words) > 1 and words[-2][-1:] in ".!?" and last.lower() in _DANGLING_WORDS:
         return " "
     return None
+
+
+def _starts_own_line(previous: str, text: str) -> bool:
+    """Whether ``text`` starts a line of its own however the break before it was drawn: a
+    byline under a headline ("Hiking the Boulder Flat Irons" " " "by " "Regan"), a date stamp
+    after a name or before a headline ("Regan" " " "September 15, 2014"), each its own element.
+    (Where running text goes on into them, "... a study by" "Harvard", "... on" "May 3", the
+    line above ends on a word no sentence ends with, and they join before this is asked.)"""
+    # ("... bought out" "by a company": a sentence's "by" follows a word in lower case; a byline's
+    # follows a headline's last word, capitalised, or opens with a capital itself.)
+    if _BYLINE_OPENING.match(text) and (text[0].isupper() or previous.rsplit(None, 1)[-1][:1].isupper()):
+        return True
+    # (A stamp alone on its line: a sentence's piece with a date in it is longer. A stamp's own
+    # pieces join: "Mon 18 Nov 2019" "18.54 GMT", "November 18, 2019" "|" "4:10pm".)
+    stamp_above = previous.count(" ") <= _STAMP_ALONE_SPACES and is_dateline(previous)
+    if text.count(" ") <= _STAMP_ALONE_SPACES and is_dateline(text):
+        # (... and a line that hands on to it: "By Justine Coleman -" "11/18/19 11:04 PM EST".)
+        return not stamp_above and not previous.endswith(_HANDS_ON)
+    return stamp_above and text.count(" ") >= 2
+
+
+_BYLINE_OPENING = re.compile(r"(?:(?:written|posted|words|reporting) )?(?:by|por|von|par)\b", re.IGNORECASE)
+_STAMP_ALONE_SPACES = 7
+_HANDS_ON = ("-", "–", "—", "|", "·", "•", ",", ":", "/")
 
 
 def _inline_seam(above: str, raw: str) -> bool:
@@ -714,7 +740,8 @@ def _join_inline_breaks(blocks: list[Block], lines: list[str]) -> list[Block]:
             else:
                 separator = _continuation(previous, block.text)
             if separator is None and _inline_seam(lines[block.line - 1], lines[block.line]) \
-                    and (not previous.endswith(_SENTENCE_FINAL) or block.text[0].islower()):
+                    and (not previous.endswith(_SENTENCE_FINAL) or block.text[0].islower()) \
+                    and not _starts_own_line(previous, block.text):
                 separator = " "
             if not first.startswith("o ") and separator is not None:
                 if not pieces:

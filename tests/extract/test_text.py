@@ -433,6 +433,7 @@ def test_bylines_in_the_forms_dumps_draw_them(byline):
 @pytest.mark.parametrize("line", [
     "Reuters November 18, 2019 11:03 PM", "Updated 2 hours ago", "Tom Davies Associated Press",
     "Bruce Y. Lee Senior Contributor", "You are at:", "Facebook Twitter LinkedIn",
+    "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM",  # two labelled stamps, no year to read
 ])
 def test_dates_bylines_and_labels_are_never_the_headline(line):
     from wiretrace.extract.text import _title_score
@@ -1096,3 +1097,24 @@ The airport authority said it expected all flights to run on time again by the e
     assert article.headline == "Stranded travellers return home after airport closure"
     assert article.dek is None
     assert article.body[0].startswith("AIRPORT: Hundreds")
+
+
+def test_the_h1_that_repeats_the_title_a_dump_opens_with_is_the_headline():
+    """html-text and BeautifulSoup draw the page's <title> first: the <h1> that repeats it (less
+    the site's name) is the headline, two sentences and a final full stop notwithstanding."""
+    headline = "Ferry service to resume in June. Islanders may not believe it."
+    dump = (f"{headline} - Carrow Courier\nHome\nNews\nEnter City and State or Zip Code\n{headline}\n"
+            f"By Tomas Reyne\n{BYLINE_BODY}\n© 2026 Carrow Courier · Privacy · Terms\n")
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == headline
+    assert article.authors == ["Tomas Reyne"]
+    # A dump that opens with the site's name, repeated in its logo, has no title to go by.
+    dump = f"Carrow Courier\nHome\nNews\nCarrow Courier\n{headline}\nBy Tomas Reyne\n{BYLINE_BODY}\n"
+    assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).headline != "Carrow Courier"
+
+
+def test_a_pages_links_are_no_authors():
+    from wiretrace.extract.byline import split_names
+
+    assert split_names("Next Post") == split_names("Read More") == []
+    assert split_names("Jane Roe and Tom Shown") == ["Jane Roe", "Tom Shown"]

@@ -49,8 +49,9 @@ _NOT_NAME_WORDS = ("staff", "desk", "bureau", "team", "editor", "editorial", "ne
                    "association", "foundation", "institute", "company", "corporation", "inc", "ltd", "llc", "corp",
                    "plc", "gmbh")
 _NOT_NAMES = re.compile(rf"\b{opening_lookahead(_NOT_NAME_WORDS)}(?:{'|'.join(_NOT_NAME_WORDS)})\b", re.IGNORECASE)
-# A title, not a name: "The Nissan Northern Xperience", "All-new Nissan Sentra".
-_DETERMINER = re.compile(r"(?i:the|a|an|our|your|this|my)\s|.*-[a-z]")
+# A title, not a name: "The Nissan Northern Xperience", "All-new Nissan Sentra"; nor a page's
+# link: "Next Post", "Read More".
+_DETERMINER = re.compile(r"(?i:the|a|an|our|your|this|my)\s|.*-[a-z]|(?i:next|previous|prev|older|newer|load|read|see|view|show)\s")
 # A masthead set in capitals after the name: "Kevin McCoy USA TODAY".
 _CAPS_TAIL = re.compile(r"(?:\s+[A-Z]{2,}\b)+$")
 

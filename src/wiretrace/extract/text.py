@@ -21,6 +21,7 @@ from wiretrace.extract.dates import (
     MONTH_NAME,
     NUMERIC_DAY,
     labelled_dates,
+    opens_with_date_label,
     parse_date,
     unglue_years,
 )
@@ -95,6 +96,7 @@ _ANY_BYLINE_LEADS = _BYLINE_LEADS + FOREIGN_BYLINE_LEADS
 _BYLINE_WORDS = frozenset(lead.strip() for lead in _BYLINE_LEADS)
 #: A byline without "By" is a short line: a name, perhaps a job title or the agency.
 _BYLINE_MAX_WORDS = 8
+_STAMP_MAX_WORDS = 16
 
 
 def _dated_or_signed(text: str, digit: bool) -> bool:
@@ -102,6 +104,10 @@ def _dated_or_signed(text: str, digit: bool) -> bool:
     byline without "By" ("Tom Davies Associated Press"): most of its words are the names of the
     people split_names finds."""
     words = text.replace(",", " ").split()
+    # (A labelled stamp may run longer, two of them on a line: "Updated Nov 19, 9:41 AM;Posted
+    # Nov 18, 8:19 PM", a year labelled_dates cannot read without.)
+    if digit and len(words) <= _STAMP_MAX_WORDS and opens_with_date_label(text) and is_dateline(text):
+        return True
     if len(words) > _BYLINE_MAX_WORDS:
         return False
     if digit:
@@ -403,6 +409,42 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
                               _title_shape(blocks[above], lead[above], captioned[above])) > 0:
         return above
     return best[1]
+
+
+def _title_echo(blocks: list[textblocks.Block], top: int, first_body: int, labels: list[str], used: set[int],
+                body: list[str]) -> int | None:
+    """The block above the body that repeats the page's <title>, where the dump opens with it (as
+    html-text, BeautifulSoup and resiliparse draw a page): the title is the headline, often with
+    the site's name set apart by a separator ("South Dakota doubles down on 'Meth. We're on it.'
+    They just might be. - nj.com"), and the <h1> that repeats it is the headline whatever its
+    shape (two sentences, a final full stop). The title's longer part, or the whole title, that
+    names part of the story (a site's name repeated in its logo names none of it); a title
+    without a site's name beside it only if it is headline-long: a dump may open with the logo."""
+    if not blocks or blocks[0].line != 0 or first_body < 2:
+        return None
+    title = blocks[0].text
+    parts = {title: len(title.split()) >= _HEADLINE_WORDS}
+    for separator in _TITLE_SEPARATORS:
+        if separator in title:
+            # (The headline is the longer part: "Site | Headline" as well as "Headline - Site".)
+            parts.setdefault(max(title.rsplit(separator, 1), key=len), True)
+    lede: set[str] | None = None
+    best: tuple[float, int] | None = None
+    for j in range(max(top, 1), first_body):
+        text = blocks[j].text
+        if not parts.get(text) or j in used or labels[j] in _NOT_HEADLINE or not 3 <= len(text.split()) <= 30 \
+                or any(separator in text for separator in _TITLE_SEPARATORS):
+            continue
+        if lede is None:
+            lede = _words(" ".join(body[:_LEDE_PARAGRAPHS]))
+        share = _overlap(text, lede)
+        if share > 0 and (best is None or share > best[0]):
+            best = (share, j)
+    return None if best is None else best[1]
+
+
+#: What sets a site's name apart from the headline in a <title>.
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " : ")
 
 
 def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
@@ -749,6 +791,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                              and _overlap(blocks[i].text, lede) > 0), None)
         if headline_idx is not None:
             article.headline = blocks[headline_idx].text
+    if article.headline is None and (echo := _title_echo(blocks, top, first_body, labels, used, article.body)) is not None:
+        headline_idx = echo
+        article.headline = blocks[echo].text
     if article.headline is None:
         headline_idx = _choose_headline(blocks, range(top, first_body), first_body, labels, used, article.body,
                                         digit, lead, captioned, stamps)

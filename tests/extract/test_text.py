@@ -434,6 +434,8 @@ def test_bylines_in_the_forms_dumps_draw_them(byline):
     "Reuters November 18, 2019 11:03 PM", "Updated 2 hours ago", "Tom Davies Associated Press",
     "Bruce Y. Lee Senior Contributor", "You are at:", "Facebook Twitter LinkedIn",
     "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM",  # two labelled stamps, no year to read
+    "[Dock workers leave the terminal at Port Elmar after the vote]",  # a picture's alt text
+    "Carrow Courier Editorial Staff", "Link: RSD (EditURI)",  # a desk's credit; elinks' <link> list
 ])
 def test_dates_bylines_and_labels_are_never_the_headline(line):
     from wiretrace.extract.text import _title_score

@@ -96,6 +96,7 @@ _ANY_BYLINE_LEADS = _BYLINE_LEADS + FOREIGN_BYLINE_LEADS
 _BYLINE_WORDS = frozenset(lead.strip() for lead in _BYLINE_LEADS)
 #: A byline without "By" is a short line: a name, perhaps a job title or the agency.
 _BYLINE_MAX_WORDS = 8
+_STAFF_CREDIT = re.compile(r"\b(?:editorial )?staff(?: writers?| reports?)?$", re.IGNORECASE)
 _STAMP_MAX_WORDS = 16
 
 
@@ -336,6 +337,13 @@ def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
     if text.endswith((".", "…")) and not text.endswith("...") and not _title_case(words):
         return 0.0
     if text[0] in _QUOTES and text[-1] in _QUOTES:
+        return 0.0
+    # A picture's alt text, which renderers that show images draw in brackets ("[Home Depot stock
+    # fell after ...]"), is no headline, nor a credit that signs the story as a desk ("Practical
+    # Horseman Editorial Staff").
+    # (Nor the page's <link>s, which elinks lists at its top: "Link: RSD (EditURI)".)
+    if (text[0] == "[" and text[-1] == "]") or (size <= _BYLINE_MAX_WORDS and _STAFF_CREDIT.search(text)) \
+            or text.startswith("Link: "):
         return 0.0
     if block.bullet or (lead and text.lower().startswith(_BYLINE_LEADS)) or _BREADCRUMB_SEP.search(text) \
             or (captioned and ((":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text))):

@@ -194,3 +194,11 @@ def test_ungluing_touches_only_years_run_into_a_time_or_a_word(text):
 
     assert unglue_years("Nov 19 20197:05 AM") == "Nov 19 2019 7:05 AM"
     assert unglue_years(text) == text.replace("1999BC", "1999 BC")
+
+
+def test_a_time_in_four_digits_and_a_second_clock_in_brackets():
+    # CNN's stamp: the time as four digits before its zone, the same moment on the local clock.
+    assert labelled_dates("Updated 0339 GMT (1139 HKT) November 19, 2019") == {"updated": "2019-11-19T03:39:00+00:00"}
+    assert parse_date("Nov 19 2025 1845 ET") == "2025-11-19T18:45:00-05:00"
+    # A year before a zone stays a year.
+    assert parse_date("November 19, 2019 2019 GMT") == "2019-11-19"

@@ -289,6 +289,10 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
     text = " ".join(text.split())
     if len(text) > 80:
         return None
+    if " " in text and (military := _MILITARY_TIME.search(text)) and not 1900 <= int(military[0][:4]) <= 2099:
+        # "Updated 0339 GMT (1139 HKT) November 19, 2019": the time as four digits, and the same
+        # moment on a second clock in brackets, which is no part of the first.
+        text = _SECOND_CLOCK.sub(" ", text[: military.start()] + f"{military[1]}:{military[2]}" + text[military.end(2):])
     if ("年" in text or "년" in text) and (cjk := _CJK_DATE.search(text)):
         return _cjk_date(cjk)
     if _ISO.match(text):
@@ -325,6 +329,11 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
     if zone is not None and value.tzinfo is None:
         value = value.replace(tzinfo=zone)
     return format_datetime(value, has_time=bool(_HAS_TIME.search(text)))
+
+
+# A time written as four digits before its zone ("0339 GMT"), and a second clock in brackets.
+_MILITARY_TIME = re.compile(r"(?<![\d:.,/])([01]\d|2[0-3])([0-5]\d)(?= ?(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|IST|HKT|JST|SGT|AE[SD]T)\b)")
+_SECOND_CLOCK = re.compile(r"\(\s*\d{1,2}:?\d{2}\s*[A-Z]{2,5}\s*\)")
 
 
 # "Last Updated : Mar 19 2025 | 8:03 PM IST", "First Published: ...", "Published 11:02 AM EDT, May 8, 2026";

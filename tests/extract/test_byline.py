@@ -68,3 +68,17 @@ def test_the_publication_a_byline_credits_beside_its_people_is_no_author():
     assert without_publication(["Jill Disis", "CNN Business"], None, "https://www.cnn.com/2025/04/08/investing/x") \
         == ["Jill Disis"]
     assert without_publication(["Jill Disis", "Nick Carter"], None, "https://www.cnn.com/x") == ["Jill Disis", "Nick Carter"]
+
+
+def test_a_byline_in_capitals_names_the_person_as_others_spell_them():
+    assert parse_byline("By TOM KRISHER") == ["Tom Krisher"]
+    assert split_names("DANICA KIRKA and JILL LAWLESS") == ["Danica Kirka", "Jill Lawless"]
+    assert split_names("SEAN O'NEIL") == ["Sean O'Neil"]
+    # A masthead in capitals is no person.
+    assert split_names("USA TODAY") == []
+
+
+def test_a_date_after_the_name_is_no_part_of_it():
+    assert parse_byline("By Jane Roe May 8, 2026") == ["Jane Roe"]
+    assert parse_byline("by Tomas Reyne September 15, 2014") == ["Tomas Reyne"]
+    assert parse_byline("By Theresa May") == ["Theresa May"]

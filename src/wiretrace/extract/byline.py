@@ -22,7 +22,7 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|reported by|words by|"
 # alternative at every position.)
 _TRAILER = re.compile(r"(?=[\s|•·,\dup@])"
                       r"\s*(?:[|•·]|\s[-–—]\s|,\s*(?=\d)|\s(?=\d)|\bupdated\b|\bpublished\b|\bposted\b|\d{1,2}:\d{2}"
-                      r"|@\w).*$",
+                      r"|@\w|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
                       re.IGNORECASE)
 # A job title after the name: "Meg James Staff Writer", "Bruce Y. Lee Senior Contributor".
 _JOB_TITLE = re.compile(
@@ -42,7 +42,7 @@ _SPLIT = re.compile(r"(?=[\s,;a&])\s*(?:,|;|\band\b|&|\s(?:et|y|e|und|en|och|og|
 _PERSON = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:de|da|van|von|der|la|le|del|bin|al|el)?\s*[A-ZÀ-Þ][\w'’.-]+){1,3}$")
 _NOT_NAME_WORDS = ("staff", "desk", "bureau", "team", "editor", "editorial", "news", "correspondent", "agency",
                    "reporter", "online", "media", "press", "service", "agencies", "insider", "times", "journal",
-                   "gazette", "herald", "tribune", "magazine", "daily", "weekly", "network",
+                   "gazette", "herald", "tribune", "magazine", "daily", "weekly", "network", "today",
                    # ... and the bodies and companies a stamp line names ("Carrow County Council - May
                    # 8, 2026", "Acme Robotics Inc." over a press release's date)
                    "council", "county", "department", "ministry", "government", "university", "police", "committee",
@@ -83,7 +83,9 @@ def split_names(text: str) -> list[str]:
                     break
         if _PERSON.match(name) and not _DETERMINER.match(name) and not _NOT_NAMES.search(name) and not wire.canonical_agency(name) \
                 and not wire.canonical_agency(name.split()[0]):
-            names.append(name)
+            # A byline set in capitals ("By TOM KRISHER", as AP's members print it) names the
+            # same person as one that is not: one spelling, so that the copies of a story agree.
+            names.append(name.title() if name.isupper() else name)
     return names
 
 

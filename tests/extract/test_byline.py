@@ -82,3 +82,14 @@ def test_a_date_after_the_name_is_no_part_of_it():
     assert parse_byline("By Jane Roe May 8, 2026") == ["Jane Roe"]
     assert parse_byline("by Tomas Reyne September 15, 2014") == ["Tomas Reyne"]
     assert parse_byline("By Theresa May") == ["Theresa May"]
+
+
+def test_a_name_over_its_job_title_and_a_writers_note_name_the_writer():
+    from wiretrace.extract.byline import bio_names, titled_names
+
+    assert titled_names("Bruce Y. Lee Senior Contributor") == ["Bruce Y. Lee"]
+    assert titled_names("Meg James, Staff Writer") == ["Meg James"]
+    assert titled_names("Business Reporter") == titled_names("The new editor") == []
+    assert bio_names("Molly Wood (@mollywood) is an Ideas contributor at WIRED and the host of a podcast.") == ["Molly Wood"]
+    assert bio_names("Louise Matsakis is a staff writer at WIRED covering Amazon and security.") == ["Louise Matsakis"]
+    assert bio_names("The company is a writer of software for banks.") == []

@@ -1120,3 +1120,13 @@ def test_a_pages_links_are_no_authors():
 
     assert split_names("Next Post") == split_names("Read More") == []
     assert split_names("Jane Roe and Tom Shown") == ["Jane Roe", "Tom Shown"]
+
+
+def test_the_writers_note_under_the_story_names_the_writer_where_no_byline_does():
+    story = BYLINE_BODY.replace("\n", "\n\n")  # (blank lines between paragraphs: not a hard-wrapped dump)
+    dump = (f"Home\n\nNews\n\nFerry service to the islands will resume in June\n\n{story}\n\n"
+            "Tomas Reyne is a staff writer at the Carrow Courier covering transport and the islands.\n\n"
+            "© 2026 Carrow Courier · Privacy · Terms\n")
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.authors == ["Tomas Reyne"]
+    assert not any("staff writer" in p for p in article.body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from wiretrace.extract import wire
+from wiretrace.extract import cues, wire
 from wiretrace.extract.cues import opening_lookahead
 
 #: "By" in the languages a byline is written in besides English: French "Par", Spanish and
@@ -87,6 +87,33 @@ def split_names(text: str) -> list[str]:
             # same person as one that is not: one spelling, so that the copies of a story agree.
             names.append(name.title() if name.isupper() else name)
     return names
+
+
+def titled_names(text: str) -> list[str]:
+    """The people a line names with their job title and nothing else ("Bruce Y. Lee Senior
+    Contributor", "Meg James, Staff Writer"): a byline without "By"."""
+    title = _JOB_TITLE.search(text)
+    if not title:
+        return []
+    names = split_names(text[: title.start()].rstrip(" ,"))
+    return names if names and len(text[: title.start()].split()) <= _TITLED_NAME_WORDS else []
+
+
+_TITLED_NAME_WORDS = 4
+
+
+def bio_names(text: str) -> list[str]:
+    """The writer an author's note names ("Molly Wood (@mollywood) is an Ideas contributor at
+    WIRED ...", "Louise Matsakis is a staff writer at WIRED covering ...")."""
+    bio = cues.AUTHOR_BIO.match(text)
+    if not bio:
+        return []
+    verb = _BIO_VERB.search(text, 0, bio.end())
+    return split_names(_HANDLE.sub("", text[: verb.start()])) if verb else []
+
+
+_BIO_VERB = re.compile(r"\s(?:is|was|has been)\s")
+_HANDLE = re.compile(r"\(@\w+\)")
 
 
 def parse_byline(text: str) -> list[str]:

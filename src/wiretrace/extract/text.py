@@ -14,7 +14,15 @@ from functools import lru_cache
 from itertools import compress, islice
 
 from wiretrace.extract import captions, cues, textblocks, wire
-from wiretrace.extract.byline import FOREIGN_BYLINE_LEADS, byline_agency, parse_byline, split_names, title_agency
+from wiretrace.extract.byline import (
+    FOREIGN_BYLINE_LEADS,
+    bio_names,
+    byline_agency,
+    parse_byline,
+    split_names,
+    title_agency,
+    titled_names,
+)
 from wiretrace.extract.dates import (
     CJK_DAY,
     DATE_LABEL_WORDS,
@@ -942,6 +950,10 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     head = range(headline_idx + 1 if headline_idx is not None and headline_idx < first_body else top, first_body)
     if not article.authors:
         _unlabelled_byline(article, blocks, head, used, digit, stamps, unlabelled_stamp)
+    if not article.authors:
+        # A name over its job title, no "By" and no date near: "Bruce Y. Lee Senior Contributor".
+        article.authors = next(filter(None, (titled_names(blocks[i].text) for i in head if i not in used
+                                             and blocks[i].text.count(" ") < _BYLINE_MAX_WORDS)), [])
     if not credits:
         credits.extend(islice(filter(None, (_head_credit(blocks[i].text) for i in head)), 1))
     credits.extend(wire.body_credits(article.body))
@@ -959,6 +971,10 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         # A paywall's notice under the story's opening, where the dump ends it.
         if cues.PAYWALL.search(text) and cues.PAYWALL_WARNING not in article.warnings:
             article.warnings.append(cues.PAYWALL_WARNING)
+        # The writer's note under the story names them where no byline did: "Louise Matsakis is a
+        # staff writer at WIRED covering ...".
+        if not article.authors and text[:1].isupper() and (names := bio_names(text)):
+            article.authors = names
     if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):
         article.publisher = copyright_publisher
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)

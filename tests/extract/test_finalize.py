@@ -106,3 +106,19 @@ def test_the_time_budget_gives_back_the_alarm_handler_it_found(monkeypatch):
     finally:
         signal.signal(signal.SIGALRM, previous)
     assert signal.getsignal(signal.SIGALRM) == previous
+
+
+def test_short_lines_kept_above_a_wire_storys_dateline_leave_the_body():
+    from wiretrace.extract import finalize
+    from wiretrace.record import Article
+
+    story = ["SAN FRANCISCO (AP) — The utility began shutting off power on Wednesday to 375,000 people in 18 counties.",
+             "A virtually rainless fall has left brush bone-dry, forecasters said."]
+    notice = ["Something’s different, right?", "Welcome to our new article page. Tell us what you think."]
+    article = finalize(Article(source="t.txt", input_kind="text", body=notice + story))
+    assert article.body == story
+    assert [(b.text, b.category) for b in article.boilerplate] == [(text, "promo") for text in notice]
+    # A paragraph of the story's length above the dateline is the story's own: nothing leaves.
+    lede = ("The utility said the shut-offs, the third this month, were needed because dry winds could bring down "
+            "lines and spark fires in the hills north of the bay, where thousands of homes were lost two years ago.")
+    assert finalize(Article(source="t.txt", input_kind="text", body=[lede] + story)).body == [lede] + story

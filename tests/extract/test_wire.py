@@ -82,3 +82,15 @@ def test_copyright_holder_is_the_name_without_marks_years_or_legal_tails(notice,
 
 def test_an_agencys_service_holding_the_copyright_credits_the_agency():
     assert wire.credit_from_copyright("© dpa-infocom, dpa:260610-930-441872/2").agency == "dpa"
+
+
+def test_a_dateline_under_a_short_notice_still_opens_the_story():
+    body = ["Something’s different, right?",
+            "SAN FRANCISCO (AP) — The utility began shutting off power on Wednesday to 375,000 people.",
+            "A virtually rainless fall has left brush bone-dry, forecasters said."]
+    k, credit = wire.opening_dateline(body)
+    assert (k, credit.agency) == (1, "AP")
+    assert [c.agency for c in wire.body_credits(body)] == ["AP"]
+    # Not past a paragraph of prose: a dateline further down quotes another story.
+    prose = " ".join(["The council met on Tuesday."] * 10)
+    assert wire.opening_dateline([prose] + body[1:]) is None

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from wiretrace.extract import cues
+from wiretrace.extract import cues, wire
 from wiretrace.extract.byline import without_publication
 from wiretrace.extract.dates import is_bare_label, labelled_dates
 from wiretrace.extract.settings import ExtractConfig
@@ -178,12 +178,21 @@ def _drop_closing_furniture(article: Article) -> None:
             break
 
 
+def _start_at_dateline(article: Article) -> None:
+    """A wire story opens with its dateline: short lines kept above it (a site's notice,
+    "Something's different, right?", a kicker) leave the body (in place; see wire.opening_dateline)."""
+    if (opening := wire.opening_dateline(article.body)) and opening[0] > 0:
+        article.boilerplate.extend(Boilerplate(text=p, category="promo") for p in article.body[: opening[0]])
+        del article.body[: opening[0]]
+
+
 def finalize(article: Article) -> Article:
     """Steps both modes share: tidy the body, fill language and reading time, judge is_article."""
     article.body = [p for p in map(_tidy, article.body) if p.strip(_INVISIBLE)]
     if any(len(p) < 30 for p in article.body):
         _drop_bare_labels(article)
     _drop_closing_furniture(article)
+    _start_at_dateline(article)
     article.authors = without_publication(article.authors, article.publisher, article.url)
     if article.language is None or len(article.language) != 2:
         sample = " ".join(article.body[:3])[:400] or (article.headline or "")

@@ -247,11 +247,27 @@ def decide(credits: list[WireCredit], publisher: str | None) -> tuple[str | None
     return agency, syndicated, evidence
 
 
+def opening_dateline(body: list[str]) -> tuple[int, WireCredit] | None:
+    """The paragraph that opens a wire story with its dateline ("SAN FRANCISCO (AP) — ..."), and
+    its credit: the first, or one of the next _DATELINE_REACH under short lines only (a site's
+    notice, a kicker the body kept above the story, which are then no part of it)."""
+    for k, paragraph in enumerate(body[: _DATELINE_REACH + 1]):
+        if credit := credit_from_paragraph(paragraph, "first"):
+            return k, credit
+        if len(paragraph.split()) > _ABOVE_DATELINE_WORDS:
+            return None
+    return None
+
+
+_DATELINE_REACH = 2
+_ABOVE_DATELINE_WORDS = 25
+
+
 def body_credits(body: list[str]) -> list[WireCredit]:
     """The credits a body states itself: a dateline opening it, an end credit closing it."""
     credits = []
-    if body and (first := credit_from_paragraph(body[0], "first")):
-        credits.append(first)
+    if opening := opening_dateline(body):
+        credits.append(opening[1])
     if len(body) > 1 and (last := credit_from_paragraph(body[-1], "last")):
         credits.append(last)
     return credits

@@ -1130,3 +1130,15 @@ def test_the_writers_note_under_the_story_names_the_writer_where_no_byline_does(
     article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
     assert article.authors == ["Tomas Reyne"]
     assert not any("staff writer" in p for p in article.body)
+
+
+@pytest.mark.parametrize("credit", [
+    "Associated Press November 19, 2019, 9:02 AM",
+    "[Associated] Associated Press November 19, 2019, 9:02 AM",  # the logo's alt text (w3m)
+    "[] Associated Press November 19, 2019, 9:02 AM",  # a logo without alt text (pandoc)
+    "The Associated Press Published Monday, November 18, 2019 8:22AM EST",  # the stamp run in (html2text)
+])
+def test_an_agency_credit_under_the_headline_names_the_wire(credit):
+    from wiretrace.extract.text import _head_credit
+
+    assert _head_credit(credit).agency == "AP"

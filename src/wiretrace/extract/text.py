@@ -1103,6 +1103,10 @@ def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: r
             return
 
 
+_STAMP_LABEL_AFTER = re.compile(r"\s(?:published|updated|posted|last updated)\b", re.IGNORECASE)
+_LEADING_PICTURE = re.compile(r"^\[[^\]]{0,40}\]\s*")
+
+
 def _head_credit(text: str) -> wire.WireCredit | None:
     """An agency's credit on a line between the headline and the story that no "By" opens: the
     agency alone before the stamp ("Associated Press November 19, 2019, 9:02 AM"), before the
@@ -1112,7 +1116,14 @@ def _head_credit(text: str) -> wire.WireCredit | None:
     if len(text) > _STAMP_LINE_CHARS or not wire.may_name_agency(text):
         return None
     day = _DAY_OR_TIME.search(text)
-    name = (text[: day.start()] if day else text).strip(" -–—|•·")
+    # (Past the agency's logo, which renderers that show pictures draw as its alt text in
+    # brackets: "[Associated] Associated Press November 19, 2019, 9:02 AM".)
+    # (... and short of a stamp's label, where the renderer ran the stamp into the line:
+    # "The Associated Press Published Monday, November 18, 2019 8:22AM EST".)
+    name = _LEADING_PICTURE.sub("", (text[: day.start()] if day else text))
+    if label := _STAMP_LABEL_AFTER.search(name):
+        name = name[: label.start()]
+    name = name.strip(" -–—|•·")
     words = name.split()
     if not words or len(words) > _BYLINE_MAX_WORDS:
         return None

@@ -202,3 +202,9 @@ def test_a_time_in_four_digits_and_a_second_clock_in_brackets():
     assert parse_date("Nov 19 2025 1845 ET") == "2025-11-19T18:45:00-05:00"
     # A year before a zone stays a year.
     assert parse_date("November 19, 2019 2019 GMT") == "2019-11-19"
+
+
+def test_the_age_shown_beside_a_stamp_is_no_part_of_it():
+    assert parse_date("Nov 19, 2019 at 9:08 GMT1 day ago") == "2019-11-19T09:08:00+00:00"
+    assert parse_date("Nov 19, 2019 at 9:08 GMT 3 hours ago") == "2019-11-19T09:08:00+00:00"
+    assert parse_date("3 days ago") is None

@@ -286,6 +286,8 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
         return None
     if "min" in text:  # "Jun 9, 2026, 05:32 GMT 3 min read": the reading time is no part of the date
         text = READING_TIME_STRICT.sub(" ", text)
+    if "ago" in text:  # "Nov 19, 2019 at 9:08 GMT1 day ago": the age shown beside it, run in
+        text = _AGE_AFTER.sub(" ", text)
     text = " ".join(text.split())
     if len(text) > 80:
         return None
@@ -331,6 +333,7 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
     return format_datetime(value, has_time=bool(_HAS_TIME.search(text)))
 
 
+_AGE_AFTER = re.compile(r"\d+\s*(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$", re.IGNORECASE)
 # A time written as four digits before its zone ("0339 GMT"), and a second clock in brackets.
 _MILITARY_TIME = re.compile(r"(?<![\d:.,/])([01]\d|2[0-3])([0-5]\d)(?= ?(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|IST|HKT|JST|SGT|AE[SD]T)\b)")
 _SECOND_CLOCK = re.compile(r"\(\s*\d{1,2}:?\d{2}\s*[A-Z]{2,5}\s*\)")

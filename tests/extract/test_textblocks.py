@@ -983,6 +983,33 @@ def test_a_playlist_of_headlines_right_above_the_story_is_not_its_top() -> None:
     assert [b.text for b, k in zip(blocks, keep) if k] == [*playlist[:3], *PARAGRAPHS]
 
 
+def test_the_story_under_the_headline_that_repeats_the_title_beats_long_teasers_above_it() -> None:
+    """A dump that opens with the page's <title> names the headline: where a box of long teasers
+    above it outweighs the short story under it, the story is the run under the headline whose
+    lede shares the title's words."""
+    title = "Sixth death linked to mosquito-borne virus in Carrow County"
+    teasers = [
+        "Ferry fares will rise for the third time this year as the harbour board looks for money to repair the quay.",
+        "The council has approved a new cycle lane along the seafront, which will open next spring after two years of talks.",
+        "A new bakery opened its doors on Quay Street this week, selling bread made from flour milled on the island.",
+        "Schools in the county will close early on Friday so that teachers can attend a training day on the new curriculum.",
+    ]
+    story = ["WESTBROOK (AP) — Health officials reported a sixth death linked to the mosquito-borne virus in Carrow County.",
+             "The county has sprayed for mosquitoes twice since the first case was found in August, officials said."]
+    menu = ["Autos", "Station Info", "Advertise", "Contests", "Travel", "Traffic", "Weather", "Sports", "Video",
+            "Radio", "Podcasts", "Events", "Jobs", "Contact"]
+    texts = [f"{title} - Carrow Courier", "Home", *teasers, *menu, title, *story, "© 2026 Carrow Courier"]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.01, 0.01] + [0.9] * 4 + [0.02] * len(menu) + [0.1, 0.5, 0.6, 0.05])
+    knobs = {"pivot": 0.4, "inside": 0.2, "resume": 0.4}
+    keep = tb.choose_body(blocks, block_features(blocks), scores, knobs)
+    assert [b.text for b, k in zip(blocks, keep) if k] == story
+    # Without the title to go by, the heavier run stands.
+    blocks[0] = tb.Block("Carrow Courier", 0)
+    keep = tb.choose_body(blocks, block_features(blocks), scores, knobs)
+    assert [b.text for b, k in zip(blocks, keep) if k] == teasers
+
+
 def test_a_count_of_no_comments_in_a_byline_bar_is_no_comments_heading() -> None:
     """ "0 Comments" is the comments link of the bar under a lede, on a line of its own where the
     renderer breaks lines at every element: no thread follows it, the story goes on."""

@@ -436,7 +436,7 @@ def _title_echo(blocks: list[textblocks.Block], top: int, first_body: int, label
     shape (two sentences, a final full stop). The title's longer part, or the whole title, that
     names part of the story (a site's name repeated in its logo names none of it); a title
     without a site's name beside it only if it is headline-long: a dump may open with the logo."""
-    if not blocks or blocks[0].line != 0 or first_body < 2:
+    if not blocks or first_body < 2:
         return None
     title = blocks[0].text
     parts = {title: len(title.split()) >= _HEADLINE_WORDS}

@@ -1309,7 +1309,8 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
     """Which blocks are body, from their features ``X`` and body ``scores``: :func:`decode`
     with the decoding ``knobs`` (nothing under a comments heading that follows the article
     counts, see :func:`_before_comments`, nor under the site's "You may also like", see
-    :func:`_before_recommendations`), then the site's template, :func:`drop_furniture`,
+    :func:`_before_recommendations`; under the headline where the dump names it, see
+    :func:`_after_the_headline`), then the site's template, :func:`drop_furniture`,
     :func:`_drop_leading_headlines`, :func:`take_introduced_lists`, :func:`take_event_listing`, :func:`drop_closing_calls` and
     :func:`drop_repeated_paragraphs`. (Training cross-validates through this too, so it scores
     what ships.)"""
@@ -1323,8 +1324,10 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
     related = [False] * len(blocks)
     for i in columns.flagged["cue_related"]:
         related[i] = log_words[i] <= _LOG1P_6
-    keep = decode(blocks, _before_recommendations(blocks, X, _before_comments(blocks, X, scores)), **knobs, words=words,
-                  ends=(X[:, _ENDS_SENTENCE] > 0) | (X[:, _ENDS_COLON] > 0), related=related)
+    scores = _before_recommendations(blocks, X, _before_comments(blocks, X, scores))
+    ends = (X[:, _ENDS_SENTENCE] > 0) | (X[:, _ENDS_COLON] > 0)
+    keep = decode(blocks, scores, **knobs, words=words, ends=ends, related=related)
+    keep = _after_the_headline(blocks, keep, scores, knobs, words, ends, related)
     if template:
         for i, block in enumerate(blocks):
             if keep[i] and len(block.text) <= _TEMPLATE_MAX_CHARS and template_key(block.text) in template:
@@ -1338,6 +1341,62 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
     drop_repeated_paragraphs(blocks, keep)
     drop_pull_quotes(blocks, keep)
     return keep
+
+
+def _after_the_headline(blocks: list[Block], keep: list[bool], scores: np.ndarray, knobs: dict[str, float],
+                        words: np.ndarray | None, ends: np.ndarray, related: list[bool]) -> list[bool]:
+    """``keep``, or the story under the page's headline where ``keep`` chose a run above it that
+    is not the story. A dump that opens with the page's <title> (BeautifulSoup, html-text) says
+    which line is the headline: the first to repeat the title (less the site's name). Where the
+    body chosen lies wholly above it (a box of long teasers outweighed a short story), the run
+    decoded from the blocks under the headline is the story if its lede shares more of the
+    title's words than the chosen body's does."""
+    h = _title_line(blocks)
+    if h is None or any(keep[h + 1 :]) or not any(keep):
+        return keep
+    under = decode(blocks[h + 1 :], scores[h + 1 :], **knobs, words=None if words is None else words[h + 1 :],
+                   ends=ends[h + 1 :], related=related[h + 1 :])
+    if not any(under):
+        return keep
+    title = _content_words(blocks[h].text)
+    chosen = [b.text for b, k in zip(blocks, keep) if k][:_LEDE_BLOCKS]
+    story = [b.text for b, k in zip(blocks[h + 1 :], under) if k][:_LEDE_BLOCKS]
+    shared_story = len(title & _content_words(" ".join(story))) / len(title)
+    shared_chosen = len(title & _content_words(" ".join(chosen))) / len(title)
+    if shared_story >= _TITLE_IN_LEDE and shared_story > shared_chosen:
+        return [False] * (h + 1) + under
+    return keep
+
+
+def _title_line(blocks: list[Block]) -> int | None:
+    """The block that repeats the page's <title> the dump opens with (its longer part, where a
+    separator sets the site's name apart; the whole title only if headline-long), or None."""
+    if len(blocks) < 3:
+        return None
+    title = blocks[0].text
+    part = title
+    for separator in _TITLE_SEPARATORS:
+        if separator in title:
+            part = max(title.rsplit(separator, 1), key=len)
+            break
+    else:
+        if title.count(" ") + 1 < _TITLE_LINE_WORDS:
+            return None
+    if part.count(" ") + 1 < _TITLE_LINE_WORDS - 1:
+        return None
+    return next((j for j in range(1, len(blocks)) if blocks[j].text == part), None)
+
+
+def _content_words(text: str) -> set[str]:
+    return set(_LONG_WORD.findall(text.lower()))
+
+
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " : ")
+_TITLE_LINE_WORDS = 5
+_LONG_WORD = re.compile(r"\w{4,}")
+#: The lede is the story's first blocks; it holds at least this share of the title's words.
+_LEDE_BLOCKS = 3
+_TITLE_IN_LEDE = 0.3
 
 
 def _drop_leading_headlines(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:

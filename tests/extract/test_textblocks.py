@@ -217,6 +217,24 @@ def test_segment_finds_the_wrap_of_prose_beside_a_grid_table_with_long_rows() ->
     assert texts == [note, *PARAGRAPHS] + [f"LB Player Number {k} {text}" for k, text in enumerate(stats)]
 
 
+def test_segment_reads_a_simple_table_row_by_row_beside_wrapped_prose() -> None:
+    """pandoc draws a table without borders as a rule of dash groups under the header and the
+    rows under it, as wide as the table; the prose around it is wrapped at 72 columns, and the
+    wider rows neither set the wrap nor join each other."""
+    stats = ["1 tackle (1 combined). 1 sack, 1 TFL, 2 QH.", "1 tackle (1 combined). 3 QH.",
+             "3 tackles (3 combined). 1 sack, 1 TFL, 1 QH, 1 pass defended.", "No stats registered.",
+             "2 tackles, 1 assist (3 combined). 1 QH.", "1 assist (1 combined). 1 QH."]
+    table = (["  Pos   Player                    Plays   %     Stats",
+              "  ----- ------------------------- ------- ----- " + "-" * 64]
+             + [f"  DL    {'Player Number ' + str(k):25} {60 - k:<7} {80 - k}%   {text}" for k, text in enumerate(stats)]
+             + [""])
+    lines = [line for paragraph in PARAGRAPHS[:2] for line in wrap(paragraph, 72, 0) + [""]]
+    after = [line for paragraph in PARAGRAPHS[2:] for line in wrap(paragraph, 72, 0) + [""]]
+    texts = [b.text for b in tb.segment("\n".join(lines + table + after))]
+    rows = [f"DL Player Number {k} {60 - k} {80 - k}% {text}" for k, text in enumerate(stats)]
+    assert texts == [*PARAGRAPHS[:2], "Pos Player Plays % Stats", *rows, *PARAGRAPHS[2:]]
+
+
 def test_wrap_width_is_zero_for_unwrapped_dumps() -> None:
     dump = "\n".join(PARAGRAPHS + ["Home", "News"] * 5)
     assert wrap_width_of(dump) == 0

@@ -226,6 +226,25 @@ def _grid_rows(match: re.Match, rows: list[str]) -> str:
     return "".join(f"{row}\n\n" for row in rows[first:])
 
 
+# A simple table (pandoc's plain text): a rule of dash groups, one per column, under the header
+# ("  ----- ------------ -----"), then the rows, a line each, cells set apart by spaces, down to
+# a blank line. Rows are as wide as the table, wider than the lines the renderer wraps: each
+# becomes a block of its own and, like a grid table's, says nothing of where lines break.
+_SIMPLE_TABLE = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*\n((?:[ \t]*\S[^\n]*(?:\n|$))+)", re.MULTILINE)
+_SIMPLE_RULE_MARK = re.compile(r"-- +--")
+_DASHES_ONLY = re.compile(r"[-\s]+")
+
+
+def _simple_rows(match: re.Match, rows: list[str]) -> str:
+    """A simple table's rows, a line each with its cells' words (each also appended to ``rows``)."""
+    first = len(rows)
+    for line in match[1].split("\n"):
+        text = " ".join(line.split())
+        if text and not _DASHES_ONLY.fullmatch(text):
+            rows.append(text)
+    return "".join(f"{row}\n\n" for row in rows[first:])
+
+
 # Whether a dump may be Markdown at all (a cheap superset of what _strip_markdown counts): a link
 # ("](") or bold ("**") anywhere. (Patterns, not "in": the regex engine skips to a fixed first
 # character faster than "in" finds two.)
@@ -449,6 +468,8 @@ def segment(content: str) -> list[Block]:
     grid_rows: list[str] = []
     if "+" in content and _GRID_MARK.search(content):
         content = _GRID_TABLE.sub(partial(_grid_rows, rows=grid_rows), content)
+    if "- -" in content and _SIMPLE_RULE_MARK.search(content):
+        content = _SIMPLE_TABLE.sub(partial(_simple_rows, rows=grid_rows), content)
     table_rows = frozenset(grid_rows)
     if ("━" in content and "━━━" in content) or ("═" in content and "═══" in content) \
             or ("─" in content and "───" in content):

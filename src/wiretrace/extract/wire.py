@@ -259,7 +259,7 @@ def opening_dateline(body: list[str]) -> tuple[int, WireCredit] | None:
     return None
 
 
-_DATELINE_REACH = 2
+_DATELINE_REACH = 3
 _ABOVE_DATELINE_WORDS = 25
 
 

@@ -208,3 +208,10 @@ def test_the_age_shown_beside_a_stamp_is_no_part_of_it():
     assert parse_date("Nov 19, 2019 at 9:08 GMT1 day ago") == "2019-11-19T09:08:00+00:00"
     assert parse_date("Nov 19, 2019 at 9:08 GMT 3 hours ago") == "2019-11-19T09:08:00+00:00"
     assert parse_date("3 days ago") is None
+
+
+def test_a_year_first_date_reads_year_month_day_where_days_go_first():
+    # A label in a language that puts the day first says so of "05/10/2018", not of "2018/05/10".
+    assert labelled_dates("Publicado em 05/10/2018") == {"published": "2018-10-05"}
+    assert labelled_dates("Publicado em 2018/05/10 10:00") == {"published": "2018-05-10T10:00:00"}
+    assert parse_date("2018/05/10", dayfirst=True) == "2018-05-10"

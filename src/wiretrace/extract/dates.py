@@ -318,6 +318,8 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
         cleaned = _H_TIME.sub(r"\1:\2", cleaned)
     if dayfirst is None:
         dayfirst = _day_first(text)
+    elif dayfirst and _YEAR_FIRST.search(cleaned):
+        dayfirst = False  # "2018/05/10" is year, month, day wherever the day goes first
     value = _plain_date(cleaned, dayfirst)
     if value is None:
         if _yearless(cleaned):
@@ -334,6 +336,7 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
 
 
 _AGE_AFTER = re.compile(r"\d+\s*(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$", re.IGNORECASE)
+_YEAR_FIRST = re.compile(r"\b(?:19|20)\d\d[/.-]\d{1,2}[/.-]\d{1,2}\b")
 # A time written as four digits before its zone ("0339 GMT"), and a second clock in brackets.
 _MILITARY_TIME = re.compile(r"(?<![\d:.,/])([01]\d|2[0-3])([0-5]\d)(?= ?(?:GMT|UTC|[ECMP][SD]?T|BST|CES?T|IST|HKT|JST|SGT|AE[SD]T)\b)")
 _SECOND_CLOCK = re.compile(r"\(\s*\d{1,2}:?\d{2}\s*[A-Z]{2,5}\s*\)")

@@ -85,3 +85,18 @@ def test_a_related_heading_before_a_headline_is_a_promo(text: str) -> None:
 
 def test_a_sentence_opening_with_in_case_you_missed_it_is_prose() -> None:
     assert anywhere_category("In case you missed it: the council voted on Tuesday to raise bus fares.") is None
+
+
+def test_a_press_releases_profile_of_its_company():
+    from wiretrace.extract.cues import company_profile
+
+    profile = ["Harbourline is a global provider of port logistics software focused on container terminals.",
+               "Harbourline is headquartered in Carrow (Westland), has subsidiaries in 12 countries and employs "
+               "around 900 people. Its shares are listed on the Westland Stock Exchange."]
+    story = ["The council voted on Tuesday to expand the tram network by twelve kilometres.",
+             "Harbourline is based in Carrow and employs 900 people, a spokeswoman said."]
+    assert [company_profile(profile, k) for k in range(2)] == [True, True]
+    # A story's paragraph on where a company sits and its staff, after no definition of it, stays.
+    assert [company_profile(story, k) for k in range(2)] == [False, False]
+    # One paragraph that defines the company and states its facts is a profile alone.
+    assert company_profile(["Harbourline is a leading maker of crane software, headquartered in Carrow."], 0)

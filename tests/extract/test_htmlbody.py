@@ -248,6 +248,15 @@ def test_a_card_that_pops_up_over_a_name_is_no_part_of_the_sentence():
     assert "Port strike enters its second week as talks stall" in [link.headline for link in result.related]
 
 
+def test_a_press_releases_profile_of_its_company_closes_it_and_leaves_the_body():
+    profile = ("<p>Harbourline is a global provider of port logistics software focused on container terminals.</p>"
+               "<p>Harbourline is headquartered in Carrow (Westland), has subsidiaries in 12 countries and employs "
+               "around 900 people. Its shares are listed on the Westland Stock Exchange.</p>")
+    result = _extract(_story_page("", after=profile))
+    assert result.paragraphs == STORY
+    assert len(_categories(result)["footer"]) == 2
+
+
 def test_sign_off_lines_after_the_story_are_dropped():
     result = _extract(_story_page("", after=(
         "<p>Reuters contributed to this report.</p>"

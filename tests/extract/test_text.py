@@ -1142,3 +1142,14 @@ def test_an_agency_credit_under_the_headline_names_the_wire(credit):
     from wiretrace.extract.text import _head_credit
 
     assert _head_credit(credit).agency == "AP"
+
+
+def test_a_press_releases_profile_of_its_company_leaves_the_body():
+    story = BYLINE_BODY.replace("\n", "\n\n")
+    profile = ("Harbourline is a global provider of port logistics software focused on container terminals.\n\n"
+               "Harbourline is headquartered in Carrow (Westland), has subsidiaries in 12 countries and employs "
+               "around 900 people. Its shares are listed on the Westland Stock Exchange.\n\n")
+    dump = f"Home\n\nNews\n\nFerry service to the islands will resume in June\n\n{story}\n\n{profile}© 2026 Carrow Courier\n"
+    body = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).body
+    assert body[-1].startswith("The new timetable doubles")
+    assert not any("Harbourline" in p for p in body)

@@ -7,7 +7,7 @@ Shared by HTML mode and text mode. These are generic news-page conventions ("ALS
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 def opening_lookahead(alternatives: Iterable[str]) -> str:
@@ -183,6 +183,35 @@ def signs_off_or_credits(text: str) -> bool:
 AUTHOR_BIO = re.compile(
     r"^(?!(?:He|She|They|It|This|That|There|We|I|You)\b)(?:[A-Z][\w.'’-]+ ){1,3}(?:\(@\w+\) )?(?:is|was|has been) (?:an?|the) (?:[\w&'’-]+ ){0,6}?"
     r"(?i:reporter|writer|editor|correspondent|contributor|columnist|producer|journalist|critic|photographer)s?\b")
+
+# A press release's closing profile of the company ("About Ascom: Ascom is a global solutions
+# provider focused on ... Ascom is headquartered in Baar (Switzerland), has subsidiaries in 15
+# countries and employs around 1,300 people ... listed on the SIX Swiss Exchange"): the company
+# named and defined as a provider or maker, and the facts such a profile states. A story's last
+# paragraph may say where a company is based; it does not define the company and list its seat,
+# staff and listing together.
+_PROFILE_OPENING = re.compile(
+    r"^(?:About [^.:\n]{2,40}[:.]?\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}(?:\s+\([^)]{1,20}\))?,?\s+"
+    r"(?:is|are)\s+(?:a|an|the)\s+(?:[\w&'’-]+\s+){0,6}?(?:provider|company|manufacturer|developer|maker|"
+    r"supplier|leader|group|firm|organi[sz]ation|platform|producer|operator)s?\b")
+_PROFILE_SEAT = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4},?\s+(?:is|are)\s+(?:headquartered|based)\s+in\b")
+_PROFILE_FACTS = re.compile(r"\b(?:headquartered|founded in|employs|employees|subsidiaries|listed on|traded on|"
+                            r"offices in|operations in|for more information)\b|www\.", re.IGNORECASE)
+
+
+def company_profile(texts: Sequence[str], k: int) -> bool:
+    """Whether ``texts[k]`` is (part of) a press release's profile of its company: a paragraph
+    that defines the company and states its facts, or one that defines it followed by one that
+    states where it sits and its facts ("Ascom is headquartered in Baar ..."), either of the two."""
+    text = texts[k]
+    if _PROFILE_OPENING.match(text):
+        return _PROFILE_FACTS.search(text) is not None or (k + 1 < len(texts) and _profile_seat(texts[k + 1]))
+    return k > 0 and _profile_seat(text) and _PROFILE_OPENING.match(texts[k - 1]) is not None
+
+
+def _profile_seat(text: str) -> bool:
+    return _PROFILE_SEAT.match(text) is not None and _PROFILE_FACTS.search(text) is not None
+
 
 # A page's copyright notice: "© 2019 The Associated Press", "Copyright 2026 ...", "All rights reserved".
 COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?\d{4}\b|\ball rights reserved\b", re.IGNORECASE)

@@ -414,9 +414,13 @@ def _clean_blocks(blocks: list[Block], page: _Page) -> HtmlBody:
         if block.label is None and page.is_title(block.text) and htmlclean.words(block.text) >= 4:
             block.label = "other"
     _label_link_runs(blocks, page)
-    for block in blocks[-_TAIL_BLOCKS:]:
+    tail = blocks[-_TAIL_BLOCKS:]
+    tail_texts = [block.text for block in tail]
+    for k, block in enumerate(tail):
         if block.label is None:
-            block.label = htmlclean.tail_category(block.text)
+            # (A press release's profile of its company closes it: "Ascom is a global solutions
+            # provider ... Ascom is headquartered in Baar ...".)
+            block.label = "footer" if cues.company_profile(tail_texts, k) else htmlclean.tail_category(block.text)
 
     result = HtmlBody()
     for block in blocks:

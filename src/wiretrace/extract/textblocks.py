@@ -1681,8 +1681,16 @@ def _drop_closing_calls(blocks: list[Block], keep: list[bool], columns: _Columns
         if not _closing_call(blocks[i].text, i in pitches):
             break
         keep[kept.pop()] = False
+    # A press release's profile of its company, closing it (see cues.company_profile).
+    texts = [blocks[i].text for i in kept[-_PROFILE_REACH:]]
+    for k in range(len(texts) - 1, -1, -1):
+        if len(kept) <= 3 or not cues.company_profile(texts, k):
+            break
+        keep[kept.pop()] = False
 
 
+#: A company's profile is looked for among this many last paragraphs.
+_PROFILE_REACH = 4
 #: How many lines a sign-up box inside the story runs to, on either side of its sign-up line.
 _BOX_REACH = 4
 # A box's pitch speaks to the reader ("... delivered to your inbox", "Thank you for

@@ -1028,6 +1028,29 @@ def test_the_story_under_the_headline_that_repeats_the_title_beats_long_teasers_
     assert [b.text for b, k in zip(blocks, keep) if k] == teasers
 
 
+def test_a_list_of_latest_stories_above_the_storys_own_headline_is_not_the_story() -> None:
+    """A site lists its latest stories, headline over summary, the story's own among them, right
+    above the story's headline; the run takes them all in. Under the last line that repeats the
+    title the dump opens with, the story starts."""
+    title = "Tram network to grow by twelve kilometres"
+    latest = ["Ferry fares to rise again", "NEW DELHI: The harbour board said fares would rise by 6% from June.",
+              title, "CARROW: The council voted on Tuesday to expand the tram network.",
+              "Schools to close early on Friday", "WESTBROOK: Teachers will attend a training day on Friday."]
+    texts = [f"{title} | Carrow Courier", "Home", *latest, title, *PARAGRAPHS]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.01, 0.01] + [0.7] * len(latest) + [0.3] + [0.9] * len(PARAGRAPHS))
+    knobs = {"pivot": 0.4, "inside": 0.2, "resume": 0.4}
+    keep = tb.choose_body(blocks, block_features(blocks), scores, knobs)
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
+    # Two lines above the headline are the story's own top (a kicker, a stamp), not a list.
+    texts = [f"{title} | Carrow Courier", "Home", "Transport", "Updated Tuesday", title, *PARAGRAPHS]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.01, 0.01, 0.7, 0.7, 0.3] + [0.9] * len(PARAGRAPHS))
+    keep = tb.choose_body(blocks, block_features(blocks), scores, knobs)
+    assert [b.text for b, k in zip(blocks, keep) if k][-len(PARAGRAPHS):] == PARAGRAPHS
+    assert "Transport" in [b.text for b, k in zip(blocks, keep) if k]
+
+
 def test_a_count_of_no_comments_in_a_byline_bar_is_no_comments_heading() -> None:
     """ "0 Comments" is the comments link of the bar under a lede, on a line of its own where the
     renderer breaks lines at every element: no thread follows it, the story goes on."""

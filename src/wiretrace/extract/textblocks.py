@@ -1373,8 +1373,10 @@ def _after_the_headline(blocks: list[Block], keep: list[bool], scores: np.ndarra
     decoded from the blocks under the headline is the story if its lede shares more of the
     title's words than the chosen body's does."""
     h = _title_line(blocks)
-    if h is None or any(keep[h + 1 :]) or not any(keep):
+    if h is None or not any(keep):
         return keep
+    if any(keep[h + 1 :]):
+        return _below_the_last_headline(blocks, keep, ends, words)
     under = decode(blocks[h + 1 :], scores[h + 1 :], **knobs, words=None if words is None else words[h + 1 :],
                    ends=ends[h + 1 :], related=related[h + 1 :])
     if not any(under):
@@ -1387,6 +1389,40 @@ def _after_the_headline(blocks: list[Block], keep: list[bool], scores: np.ndarra
     if shared_story >= _TITLE_IN_LEDE and shared_story > shared_chosen:
         return [False] * (h + 1) + under
     return keep
+
+
+def _below_the_last_headline(blocks: list[Block], keep: list[bool], ends: np.ndarray,
+                             words: np.ndarray | None) -> list[bool]:
+    """``keep``, or only what it keeps under the last line inside the body run that repeats the
+    page's title, where what it keeps above that line is a list of teasers (three headlines at
+    least: short lines that end no sentence): a site's list of its latest stories, the story's
+    own among them, above the story's headline."""
+    echoes = _title_lines(blocks)
+    first = keep.index(True)
+    last = len(keep) - 1 - keep[::-1].index(True)
+    inside = [j for j in echoes if first < j < last]
+    if not inside:
+        return keep
+    h = inside[-1]
+    headlines = sum(1 for i in range(first, h) if keep[i] and not ends[i]
+                    and blocks[i].text.count(" ") < _TEASER_HEADLINE_SPACES)
+    if headlines < _TEASER_HEADLINES:
+        return keep
+    return [False] * (h + 1) + keep[h + 1 :]
+
+
+#: A list of teasers above the story's headline: this many headlines at least, each shorter
+#: than this many spaces.
+_TEASER_HEADLINES = 3
+_TEASER_HEADLINE_SPACES = 20
+
+
+def _title_lines(blocks: list[Block]) -> list[int]:
+    """Every block that repeats the page's <title> (see _title_line)."""
+    h = _title_line(blocks)
+    if h is None:
+        return []
+    return [j for j in range(h, len(blocks)) if blocks[j].text == blocks[h].text]
 
 
 def _title_line(blocks: list[Block]) -> int | None:

@@ -100,3 +100,13 @@ def test_a_press_releases_profile_of_its_company():
     assert [company_profile(story, k) for k in range(2)] == [False, False]
     # One paragraph that defines the company and states its facts is a profile alone.
     assert company_profile(["Harbourline is a leading maker of crane software, headquartered in Carrow."], 0)
+
+
+def test_a_sign_up_boxs_small_print_and_a_sites_owner_line_sign_off():
+    from wiretrace.extract.cues import signs_off_or_credits
+
+    assert signs_off_or_credits("No spam, we promise. You can unsubscribe at any time and we'll never share your "
+                                "details without your permission.")
+    assert signs_off_or_credits("Carrow Courier is part of Westland Media Ltd, an international media group and "
+                                "leading digital publisher. Visit our corporate site.")
+    assert not signs_off_or_credits("The company said customers can unsubscribe at any time.")

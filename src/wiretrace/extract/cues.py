@@ -156,6 +156,11 @@ _SIGN_OFF_ANYWHERE = (
     r"\b(?:can|may) be (?:reached|contacted) at\b",
     r"\b(?:reach|e-?mail|contact|follow) (?:him|her|them) (?:at|on|via) (?:\w+ )?(?:\S+@|@)",
     r"\bwe[’']d (?:like|love) to hear (?:what you think|from you)\b",
+    # A sign-up box's small print, and the owner's line of a site's footer ("Space is part of
+    # Future US Inc, an international media group and leading digital publisher.").
+    r"\byou (?:can|may) unsubscribe\b", r"\bnever share your (?:details|e-?mail|information|data)\b",
+    r"\bis part of [^.]{2,60}?, an? (?:international |global |leading )*(?:media|publishing|digital) "
+    r"(?:group|company|publisher)\b", r"\bvisit our corporate site\b",
 )
 SIGN_OFF = re.compile(
     "(?:" + "|".join(_SIGN_OFF_OPENINGS + _SIGN_OFF_ANYWHERE) + ")", re.IGNORECASE)

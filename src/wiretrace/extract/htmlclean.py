@@ -12,7 +12,6 @@ import re
 from itertools import islice
 from urllib.parse import urljoin
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.xml import delete_element
 from trafilatura.xpaths import BODY_XPATH
@@ -168,9 +167,9 @@ def paragraphs_from_breaks(tree: HtmlElement) -> int:
     <p>s, in place (a single <br> stays a line break inside its paragraph); block elements
     inside stay where they are. Returns how many <div>s changed."""
     changed = 0
-    for div in list(tree.iter("div")):
-        text = (div.text or "").strip()
-        if len(text) < _BREAK_PARAGRAPH_CHARS or div.find("br") is None:
+    # (Only a <div> with a <br> child can change: found from the page's <br>s, far fewer than its <div>s.)
+    for div in {br.getparent() for br in tree.iter("br")}:
+        if div is None or div.tag != "div" or len((div.text or "").strip()) < _BREAK_PARAGRAPH_CHARS:
             continue
         _split_at_breaks(div)
         changed += 1
@@ -237,9 +236,7 @@ def _split_at_breaks(div: HtmlElement) -> None:
 # (@govkristinoem) November 18, 2019"): the blockquote that the platform's script would turn
 # into a card. Its wrapper is often named for what it is ("social-media-embed", "embed-twitter"),
 # which trafilatura's discard rules take for a share bar or an ad widget.
-_EMBEDDED_POSTS = XPath(
-    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media') "
-    "or contains(@class, 'tiktok-embed') or contains(@class, 'bluesky-embed')]")
+_EMBEDDED_POST_CLASS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|bluesky-embed")
 _EMBED_WRAPPER_NAME = re.compile(r"social|embed|share|widget", re.IGNORECASE)
 #: How far above the post a wrapper named so is looked for.
 _EMBED_WRAPPER_LEVELS = 3
@@ -250,7 +247,9 @@ def unwrap_embedded_posts(tree: HtmlElement) -> int:
     in place, so that the post stays in the story: only a wrapper that holds the post alone (its
     text is the post's), up to :data:`_EMBED_WRAPPER_LEVELS` above it. Returns how many."""
     unwrapped = 0
-    for post in _EMBEDDED_POSTS(tree):
+    for post in tree.iter("blockquote"):
+        if not _EMBEDDED_POST_CLASS.search(post.get("class", "")):
+            continue
         chars = len(post.text_content().strip())
         if not chars:
             continue

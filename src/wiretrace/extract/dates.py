@@ -359,6 +359,8 @@ _ENGLISH_DATE_LABEL = re.compile("|".join(_ENGLISH_DATE_LABELS))
 # What the labels of a later version hold (the others label the first).
 _UPDATE_STEMS = ("updated", "modified", "actualiz", "atualiz", "aktualis", "mis à jour", "aggiorn", "обновл")
 _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.join(_DATE_LABELS)})\b\s*:?\s*", re.IGNORECASE)
+
+
 def opens_with_date_label(text: str) -> bool:
     """Whether ``text`` opens with a stamp's label ("Updated", "Posted on", "Publié le")."""
     return _DATE_LABEL.match(text) is not None

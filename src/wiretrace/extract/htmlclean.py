@@ -207,9 +207,8 @@ def _split_at_breaks(div: HtmlElement) -> None:
     for child in children:
         tail, child.tail = child.tail, None
         if child.tag == "br":
-            if pending_break is not None:  # a double break ends the paragraph
-                if pending_break.getparent() is not None:
-                    pending_break.getparent().remove(pending_break)
+            if pending_break is not None:  # a double break ends the paragraph (the first went into it)
+                paragraph.remove(pending_break)
                 pending_break = None
                 paragraph = None
             elif paragraph is not None:

@@ -433,23 +433,17 @@ def _title_echo(blocks: list[textblocks.Block], top: int, first_body: int, label
     html-text, BeautifulSoup and resiliparse draw a page): the title is the headline, often with
     the site's name set apart by a separator ("South Dakota doubles down on 'Meth. We're on it.'
     They just might be. - nj.com"), and the <h1> that repeats it is the headline whatever its
-    shape (two sentences, a final full stop). The title's longer part, or the whole title, that
-    names part of the story (a site's name repeated in its logo names none of it); a title
-    without a site's name beside it only if it is headline-long: a dump may open with the logo."""
+    shape (two sentences, a final full stop). Of the title's parts (textblocks.title_parts), the
+    one that names most of the story (a site's name repeated in its logo names none of it)."""
     if not blocks or first_body < 2:
         return None
-    title = blocks[0].text
-    parts = {title: len(title.split()) >= _HEADLINE_WORDS}
-    for separator in _TITLE_SEPARATORS:
-        if separator in title:
-            # (The headline is the longer part: "Site | Headline" as well as "Headline - Site".)
-            parts.setdefault(max(title.rsplit(separator, 1), key=len), True)
+    parts = textblocks.title_parts(blocks[0].text)
     lede: set[str] | None = None
     best: tuple[float, int] | None = None
     for j in range(max(top, 1), first_body):
         text = blocks[j].text
-        if not parts.get(text) or j in used or labels[j] in _NOT_HEADLINE or not 3 <= len(text.split()) <= 30 \
-                or any(separator in text for separator in _TITLE_SEPARATORS):
+        if text not in parts or j in used or labels[j] in _NOT_HEADLINE or not 3 <= len(text.split()) <= 30 \
+                or any(separator in text for separator in textblocks.TITLE_SEPARATORS):
             continue
         if lede is None:
             lede = _words(" ".join(body[:_LEDE_PARAGRAPHS]))
@@ -458,9 +452,6 @@ def _title_echo(blocks: list[textblocks.Block], top: int, first_body: int, label
             best = (share, j)
     return None if best is None else best[1]
 
-
-#: What sets a site's name apart from the headline in a <title>.
-_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " : ")
 
 
 def _is_stamp(text: str, labelled: dict[str, str]) -> bool:

@@ -1332,8 +1332,8 @@ def choose_body(blocks: list[Block], X: np.ndarray, scores: np.ndarray, knobs: d
     counts, see :func:`_before_comments`, nor under the site's "You may also like", see
     :func:`_before_recommendations`; under the headline where the dump names it, see
     :func:`_after_the_headline`), then the site's template, :func:`drop_furniture`,
-    :func:`_drop_leading_headlines`, :func:`take_introduced_lists`, :func:`take_event_listing`, :func:`drop_closing_calls` and
-    :func:`drop_repeated_paragraphs`. (Training cross-validates through this too, so it scores
+    :func:`_drop_leading_headlines`, :func:`take_introduced_lists`, :func:`take_event_listing`,
+    :func:`drop_closing_calls` and :func:`drop_repeated_paragraphs`. (Training cross-validates through this too, so it scores
     what ships.)"""
     return _choose_body(blocks, _Columns(X), scores, knobs, words, template)
 
@@ -1376,7 +1376,7 @@ def _after_the_headline(blocks: list[Block], keep: list[bool], scores: np.ndarra
     if h is None or not any(keep):
         return keep
     if any(keep[h + 1 :]):
-        return _below_the_last_headline(blocks, keep, ends, words)
+        return _below_the_last_headline(blocks, keep, ends, h)
     under = decode(blocks[h + 1 :], scores[h + 1 :], **knobs, words=None if words is None else words[h + 1 :],
                    ends=ends[h + 1 :], related=related[h + 1 :])
     if not any(under):
@@ -1391,16 +1391,14 @@ def _after_the_headline(blocks: list[Block], keep: list[bool], scores: np.ndarra
     return keep
 
 
-def _below_the_last_headline(blocks: list[Block], keep: list[bool], ends: np.ndarray,
-                             words: np.ndarray | None) -> list[bool]:
+def _below_the_last_headline(blocks: list[Block], keep: list[bool], ends: np.ndarray, h: int) -> list[bool]:
     """``keep``, or only what it keeps under the last line inside the body run that repeats the
-    page's title, where what it keeps above that line is a list of teasers (three headlines at
-    least: short lines that end no sentence): a site's list of its latest stories, the story's
-    own among them, above the story's headline."""
-    echoes = _title_lines(blocks)
+    page's title (the first such line is block ``h``), where what it keeps above that line is a
+    list of teasers (three headlines at least: short lines that end no sentence): a site's list
+    of its latest stories, the story's own among them, above the story's headline."""
     first = keep.index(True)
     last = len(keep) - 1 - keep[::-1].index(True)
-    inside = [j for j in echoes if first < j < last]
+    inside = [j for j in range(max(h, first + 1), last) if blocks[j].text == blocks[h].text]
     if not inside:
         return keep
     h = inside[-1]
@@ -1417,38 +1415,33 @@ _TEASER_HEADLINES = 3
 _TEASER_HEADLINE_SPACES = 20
 
 
-def _title_lines(blocks: list[Block]) -> list[int]:
-    """Every block that repeats the page's <title> (see _title_line)."""
-    h = _title_line(blocks)
-    if h is None:
-        return []
-    return [j for j in range(h, len(blocks)) if blocks[j].text == blocks[h].text]
+def title_parts(title: str) -> set[str]:
+    """What a page's headline may read where the dump opens with the page's <title>: the
+    title's longer part beside each separator ("Site | Headline" as well as "Headline - Site"),
+    and the whole title where it is headline-long (a shorter one may be the site's logo)."""
+    parts = {max(title.rsplit(separator, 1), key=len) for separator in TITLE_SEPARATORS if separator in title}
+    if title.count(" ") + 1 >= _TITLE_LINE_WORDS:
+        parts.add(title)
+    return parts
 
 
 def _title_line(blocks: list[Block]) -> int | None:
-    """The block that repeats the page's <title> the dump opens with (its longer part, where a
-    separator sets the site's name apart; the whole title only if headline-long), or None."""
+    """The first block that repeats the page's <title> the dump opens with (see title_parts;
+    a part of four words at least), or None."""
     if len(blocks) < 3:
         return None
-    title = blocks[0].text
-    part = title
-    for separator in _TITLE_SEPARATORS:
-        if separator in title:
-            part = max(title.rsplit(separator, 1), key=len)
-            break
-    else:
-        if title.count(" ") + 1 < _TITLE_LINE_WORDS:
-            return None
-    if part.count(" ") + 1 < _TITLE_LINE_WORDS - 1:
+    parts = {part for part in title_parts(blocks[0].text) if part.count(" ") + 1 >= _TITLE_LINE_WORDS - 1}
+    if not parts:
         return None
-    return next((j for j in range(1, len(blocks)) if blocks[j].text == part), None)
+    return next((j for j in range(1, len(blocks)) if blocks[j].text in parts), None)
 
 
 def _content_words(text: str) -> set[str]:
     return set(_LONG_WORD.findall(text.lower()))
 
 
-_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " : ")
+#: What sets a site's name apart from the headline in a <title>.
+TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " : ")
 _TITLE_LINE_WORDS = 5
 _LONG_WORD = re.compile(r"\w{4,}")
 #: The lede is the story's first blocks; it holds at least this share of the title's words.

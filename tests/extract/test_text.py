@@ -1153,3 +1153,55 @@ def test_a_press_releases_profile_of_its_company_leaves_the_body():
     body = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).body
     assert body[-1].startswith("The new timetable doubles")
     assert not any("Harbourline" in p for p in body)
+
+
+# What BeautifulSoup's get_text() (no separator) makes of a minified page: one line, the
+# navigation glued together, the story's paragraphs run into each other.
+RUN_TOGETHER_DUMP = (
+    "HomeWorldBusinessSportsSubscribeSign In"
+    "Harbour workers end strike after pay deal"
+    "By Mira KesselMay 8, 2026 11:02 AM"
+    "PORT ELMAR (AP) — Dock workers in Port Elmar voted on Friday to end a nine-day strike after the port "
+    "authority offered a pay rise of 6% over two years, union leaders said. "
+    "The strike had left more than 40 ships waiting at anchor and delayed grain shipments to three "
+    "neighbouring countries, according to the port authority. "
+    "\"Nobody wanted this to go on for another week,\" union secretary Dana Orel told reporters outside the "
+    "terminal on Friday evening, standing beside Mr. Ilan Voss of the port authority. "
+    "Mr. Voss said the authority had offered the rise after talks that ran past midnight, and that the "
+    "U.S. shipping lines calling at the port had been told to expect delays until Jan. 5 at the latest. "
+    "Work is expected to resume on the night shift, and the port authority said it would take about ten "
+    "days to clear the backlog of ships waiting at anchor outside the harbour. "
+    "Grain traders in the region said prices had risen by almost a tenth during the strike, as buyers "
+    "looked for other ports to ship through and freight rates on the route climbed for the first time "
+    "in a year. "
+    "The union said it would put the deal to a second vote of its members in the spring, when the "
+    "current contract runs out, and warned that it would not rule out further action if the port "
+    "authority went back on any part of the agreement it signed on Friday. "
+    "A spokesperson for the port authority declined to comment on the union's warning but said the "
+    "authority was committed to the terms it had agreed. "
+    "The port handles about a third of the country's container traffic and employs some 3,000 dock "
+    "workers, most of them members of the union, according to figures published by the authority last "
+    "year. "
+    "Shipping agents at the port said the first vessels to berth after the strike would be those "
+    "carrying perishable cargo, followed by grain and then containers, in the order the port authority "
+    "set out in a notice to shipping lines on Friday night. "
+    "Share this articleFacebookTwitterEmail"
+    "Copyright 2026 The Associated Press. All rights reserved.About usContactPrivacy policy\n"
+)
+
+
+def test_a_dump_without_line_structure_is_cut_at_sentence_ends():
+    article = extract_page(Page("glued.txt", RUN_TOGETHER_DUMP), ExtractConfig(mode="text"))
+    assert any("runs the page's blocks together" in w for w in article.warnings)
+    text = " ".join(article.body)
+    assert "Dock workers in Port Elmar voted on Friday" in text
+    assert "according to figures published by the authority last year." in text
+    # A title's or an abbreviation's full stop ends no sentence: no paragraph opens after one.
+    assert "beside Mr. Ilan Voss" in text and "the U.S. shipping lines" in text and "Jan. 5" in text
+    assert not any(p.startswith(("Ilan Voss", "Voss said", "shipping lines")) for p in article.body)
+    assert "HomeWorldBusiness" not in text and "All rights reserved" not in text
+
+
+def test_a_rendered_dump_is_not_cut():
+    article = extract_page(Page("dump.txt", DUMP), ExtractConfig(mode="text"))
+    assert not any("runs the page's blocks together" in w for w in article.warnings)

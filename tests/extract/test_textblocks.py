@@ -2007,3 +2007,23 @@ def test_take_event_listing_needs_rows_of_a_day_and_a_place_right_after_the_stor
                         ([PARAGRAPHS[0], "Related stories", *rows], 1),
                         ([PARAGRAPHS[0], *rows, PARAGRAPHS[1], *rows], 5)):
         assert taken(texts, kept) == [True] * kept + [False] * (len(texts) - kept), texts
+
+
+def test_run_together_dumps_are_told_from_rendered_ones() -> None:
+    story = "Dock workers voted on Friday to end the strike, union leaders said. " * 40
+    assert tb.run_together_size("HomeWorldSports" + story) == len("HomeWorldSports" + story.rstrip()) + 1
+    # One long paragraph among the page's lines is a renderer's dump with a long paragraph.
+    menu = "Home\nWorld\nBusiness\nSport\nOpinion\nVideo\nSubscribe\n"
+    rendered = menu + "Harbour workers end strike\nBy Mira Kessel\n" + story + "\nShare this article\nAbout us\n"
+    assert tb.run_together_size(rendered) == 0
+    assert tb.run_together_size("Short page, one line.") == 0
+
+
+def test_a_run_together_dump_is_cut_at_sentence_ends_and_glued_seams() -> None:
+    cut = tb.cut_run_together("SportsSubscribeStrike ends after pay dealBy Mira Kessel. Mr. Voss of the "
+                              "U.S. line said on Jan. 5 that J. Orel agreed. Work resumes tonight.The port "
+                              "is busy again, officials said on Friday evening in a short statement.")
+    assert cut.split("\n") == [
+        "Sports", "Subscribe", "Strike ends after pay deal", "By Mira Kessel.",
+        "Mr. Voss of the U.S. line said on Jan. 5 that J. Orel agreed.", "Work resumes tonight.",
+        "The port is busy again, officials said on Friday evening in a short statement."]

@@ -971,6 +971,59 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     return blocks
 
 
+# --- run-together dumps --------------------------------------------------------------------------
+
+#: A dump runs its blocks together when one line this long holds at least _RUN_ON_SHARE of its
+#: text: what a scraper's ``get_text()`` without a separator, or lxml's ``text_content()``, makes
+#: of a minified page (every line break in such a dump is one the page's source happened to
+#: have). A renderer's dump puts a paragraph a line: its longest holds a third of the page at most.
+_RUN_ON_CHARS = 2_000
+_RUN_ON_SHARE = 0.8
+#: ... and few others: a rendered page has a line for each of its menu's items, its headline,
+#: byline and footer's lines. (A dump of more lines than _RUN_ON_MAX_BREAKS, blank ones
+#: included, is not counted at all: the cheap test that clears every other dump first.)
+_RUN_ON_MAX_LINES = 10
+_RUN_ON_MAX_BREAKS = 50
+#: A sentence's end: the word before it, the mark (and a closing quote or bracket), white space,
+#: and what opens a sentence.
+_SENTENCE_END = re.compile(r"(\S+?)[.!?][\"”’)\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
+#: Words a full stop follows without ending the sentence ("Mr. Smith", "Jan. 5", "No. 10").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr prof rev gov sen rep gen lt col capt sgt cmdr adm supt insp det "
+    "no nos vs inc corp co ltd bros fig vol ch pp jan feb mar apr jun jul aug sep sept oct nov dec".split())
+#: Where two elements' texts met without a space: a lower-case word running into a capitalised
+#: one ("SportsSubscribe", "dealBy Mira"), or a sentence's end into the next ("backlog.The").
+_GLUED_SEAM = re.compile(r'(?<=[a-z]{2})(?=[A-Z][a-z])|(?<=[a-z0-9)][.!?:”"’])(?=[A-Z“"])')
+
+
+def run_together_size(content: str) -> int:
+    """The length of the line that holds a run-together dump's text (see ``_RUN_ON_SHARE``), or 0
+    where the dump has the line structure of a rendered page."""
+    if len(content) < _RUN_ON_CHARS or content.count("\n") > _RUN_ON_MAX_BREAKS:
+        return 0
+    lines = [line for line in content.splitlines() if line.strip()]
+    longest = max(map(len, lines))
+    return longest if longest >= _RUN_ON_CHARS and longest >= _RUN_ON_SHARE * len(content.strip()) \
+        and len(lines) <= _RUN_ON_MAX_LINES else 0
+
+
+def _ends_sentence(match: re.Match) -> str:
+    word = match.group(1).lstrip("\"“‘([").lower()
+    # An initial ("J. Smith"), an abbreviation ("U.S.", "a.m.") or a title ("Dr.") goes on.
+    if len(word) == 1 or "." in word or word in _ABBREVIATIONS:
+        return match.group(0)
+    return match.group(0).rstrip() + "\n"
+
+
+def cut_run_together(content: str) -> str:
+    """A run-together dump (see :func:`run_together_size`) with its long lines cut at sentence
+    ends and where elements met unspaced: the nearest such a dump has to blocks. Glued seams
+    cut "McDonald" no more than "iPhone" (one lower-case letter before the capital); they do
+    cut a word like "PlayStation", which only costs that word."""
+    return "\n".join(_GLUED_SEAM.sub("\n", _SENTENCE_END.sub(_ends_sentence, line)) if len(line) > 200 else line
+                     for line in content.splitlines())
+
+
 # --- site templates ------------------------------------------------------------------------------
 
 _DIGITS = re.compile(r"\d")

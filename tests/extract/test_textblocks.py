@@ -2017,6 +2017,8 @@ def test_run_together_dumps_are_told_from_rendered_ones() -> None:
     rendered = menu + "Harbour workers end strike\nBy Mira Kessel\n" + story + "\nShare this article\nAbout us\n"
     assert tb.run_together_size(rendered) == 0
     assert tb.run_together_size("Short page, one line.") == 0
+    # The source's own line breaks may leave the page in a few very long lines.
+    assert tb.run_together_size("HomeWorld\n" + story + "\n" + story) == 2 * len(story)
 
 
 def test_a_run_together_dump_is_cut_at_sentence_ends_and_glued_seams() -> None:

@@ -655,7 +655,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     """Build an :class:`Article` from a plain-text dump."""
     if size := textblocks.run_together_size(page.content):
         page = Page(page.source, textblocks.cut_run_together(page.content), page.url, page.warnings + [
-            f"the dump runs the page's blocks together ({size:,} characters on one line): "
+            f"the dump runs the page's blocks together ({size:,} characters in lines of "
+            f"{textblocks.RUN_ON_CHARS:,} or more): "
             "cut at sentence ends, so paragraphs are sentences and glued navigation may remain"])
     blocks = textblocks.segment(page.content)
     labels, facts = textblocks.classify_page(blocks, template)

@@ -973,11 +973,11 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
 
 # --- run-together dumps --------------------------------------------------------------------------
 
-#: A dump runs its blocks together when one line this long holds at least _RUN_ON_SHARE of its
+#: A dump runs its blocks together when lines this long hold at least _RUN_ON_SHARE of its
 #: text: what a scraper's ``get_text()`` without a separator, or lxml's ``text_content()``, makes
 #: of a minified page (every line break in such a dump is one the page's source happened to
 #: have). A renderer's dump puts a paragraph a line: its longest holds a third of the page at most.
-_RUN_ON_CHARS = 2_000
+RUN_ON_CHARS = 2_000
 _RUN_ON_SHARE = 0.8
 #: ... and few others: a rendered page has a line for each of its menu's items, its headline,
 #: byline and footer's lines. (A dump of more lines than _RUN_ON_MAX_BREAKS, blank ones
@@ -997,14 +997,13 @@ _GLUED_SEAM = re.compile(r'(?<=[a-z]{2})(?=[A-Z][a-z])|(?<=[a-z0-9)][.!?:”"’
 
 
 def run_together_size(content: str) -> int:
-    """The length of the line that holds a run-together dump's text (see ``_RUN_ON_SHARE``), or 0
-    where the dump has the line structure of a rendered page."""
-    if len(content) < _RUN_ON_CHARS or content.count("\n") > _RUN_ON_MAX_BREAKS:
+    """How many characters a run-together dump holds in its very long lines (see
+    ``_RUN_ON_SHARE``), or 0 where the dump has the line structure of a rendered page."""
+    if len(content) < RUN_ON_CHARS or content.count("\n") > _RUN_ON_MAX_BREAKS:
         return 0
     lines = [line for line in content.splitlines() if line.strip()]
-    longest = max(map(len, lines))
-    return longest if longest >= _RUN_ON_CHARS and longest >= _RUN_ON_SHARE * len(content.strip()) \
-        and len(lines) <= _RUN_ON_MAX_LINES else 0
+    run_on = sum(size for size in map(len, lines) if size >= RUN_ON_CHARS)
+    return run_on if run_on >= _RUN_ON_SHARE * len(content.strip()) and len(lines) <= _RUN_ON_MAX_LINES else 0
 
 
 def _ends_sentence(match: re.Match) -> str:

@@ -653,14 +653,21 @@ def _split_tags(text: str) -> list[str]:
 
 def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     """Build an :class:`Article` from a plain-text dump."""
+    page, blocks = dump_blocks(page)
+    labels, facts = textblocks.classify_page(blocks, template)
+    return article_from_blocks(page, blocks, labels, facts)
+
+
+def dump_blocks(page: Page) -> tuple[Page, list[textblocks.Block]]:
+    """A dump's blocks (:func:`textblocks.segment`), and the page they were cut from: a
+    run-together dump is first cut into sentences, and the page returned says so in its warnings.
+    Training calls it too, so that it scores the blocks that ship."""
     if size := textblocks.run_together_size(page.content):
         page = Page(page.source, textblocks.cut_run_together(page.content), page.url, page.warnings + [
             f"the dump runs the page's blocks together ({size:,} characters in lines of "
             f"{textblocks.RUN_ON_CHARS:,} or more): "
             "cut at sentence ends, so paragraphs are sentences and glued navigation may remain"])
-    blocks = textblocks.segment(page.content)
-    labels, facts = textblocks.classify_page(blocks, template)
-    return article_from_blocks(page, blocks, labels, facts)
+    return page, textblocks.segment(page.content)
 
 
 def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list[str], facts: PageText) -> Article:

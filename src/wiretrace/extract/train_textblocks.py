@@ -43,8 +43,8 @@ from pathlib import Path
 import numpy as np
 
 from wiretrace.extract import finalize
-from wiretrace.extract.text import article_from_blocks
-from wiretrace.extract.textblocks import categories, choose_body, segment, stacked_scores
+from wiretrace.extract.text import article_from_blocks, dump_blocks
+from wiretrace.extract.textblocks import categories, choose_body, stacked_scores
 from wiretrace.extract.textfeatures import CONTEXT_NAMES, FEATURE_NAMES, LinearModel, context_features, page_features
 from wiretrace.record import Page
 
@@ -206,7 +206,8 @@ def load_pages(dev: Path, extra: dict[str, Path]) -> tuple[dict[str, str], dict[
             content = path.read_text(encoding="utf-8", errors="replace")
             if name in STYLES:
                 content = restyle(content, name)
-            blocks = segment(content)
+            page, blocks = dump_blocks(Page(key, content))
+            content = page.content
             labels = align_labels([b.text for b in blocks], gold[key])
             X, facts = page_features(blocks)
             pages[key] = [blocks, labels, X, facts, content]

@@ -209,3 +209,41 @@ def test_a_paywall_the_page_shows_or_the_markup_declares_is_a_warning():
     article = extract_page(Page("prison.html", declared), ExtractConfig(mode="html"))
     assert article.warnings == ["the publisher marks the story as not free to read: the page may show only its opening"]
     assert extract_page(Page("prison.html", PAGE), ExtractConfig(mode="html")).warnings == []
+
+
+def _scripted_page(article_body: str, shown: str = "") -> str:
+    import json
+
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "headline": "Prison officers charged over records", "articleBody": article_body})
+    return (f'<html><head><title>Prison officers charged over records</title><script type="application/ld+json">{ld}'
+            f'</script></head><body><div id="app"><nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+            f'<div class="loading">Loading…</div>{shown}</div><script src="/static/app.js"></script></body></html>')
+
+
+STORY_PARAGRAPHS = [
+    "HARBOURTON (AP) — Two prison officers were charged on Tuesday with falsifying records on the night a detainee "
+    "died in their care, federal prosecutors said.",
+    "The officers were supposed to check on the detainee every half hour but sat at their desks instead, the "
+    "indictment says, and later signed forms saying they had made the rounds.",
+    "Lawyers for both officers said they would plead not guilty. The prison service said it was reviewing its "
+    "night-shift procedures.",
+]
+
+
+def test_a_page_its_scripts_fill_in_gets_the_body_its_json_ld_states():
+    article = extract_page(Page("scripted.html", _scripted_page("\n\n".join(STORY_PARAGRAPHS))), ExtractConfig(mode="html"))
+    assert article.body == STORY_PARAGRAPHS
+    assert article.is_article and article.headline == "Prison officers charged over records"
+    assert article.wire == "AP"
+    assert any("JSON-LD articleBody" in w for w in article.warnings)
+
+
+def test_the_body_the_page_shows_wins_over_the_one_it_states():
+    # The stated body is a teaser (CMSs often cut it), or the page shows the whole story anyway.
+    shown = "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS)
+    for stated in (STORY_PARAGRAPHS[0], " ".join(STORY_PARAGRAPHS)):
+        article = extract_page(Page("story.html", _scripted_page(stated, f"<article>{shown}</article>")),
+                               ExtractConfig(mode="html"))
+        assert article.body == STORY_PARAGRAPHS
+        assert not any("JSON-LD articleBody" in w for w in article.warnings)

@@ -43,3 +43,22 @@ def test_the_article_markup_url_is_held_to_the_same_rules():
     assert _page_url(ld % "javascript:void(0)", STORY) == STORY
     assert _page_url(ld % "/news/2025/03/port-strike-ends", "https://harbourpost.example/amp/1") == STORY
     assert _page_url(ld % STORY, "https://harbourpost.example/amp/1") == STORY
+
+
+def _stated_body(body: object) -> list[str]:
+    import json
+
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Port strike ends",
+                     "articleBody": body})
+    tree = lxml.html.document_fromstring(f'<html><head><script type="application/ld+json">{ld}</script></head>'
+                                         "<body><p>Dock workers went back.</p></body></html>")
+    return read_metadata(tree, STORY).article_body
+
+
+def test_the_stated_article_body_is_read_in_paragraphs():
+    assert _stated_body("Dock workers went back.\n\nThe port said ships  would berth tonight.") == [
+        "Dock workers went back.", "The port said ships would berth tonight."]
+    # Written as HTML by the CMS: the text of its block elements, entities decoded.
+    assert _stated_body("<p>Dock workers went back.</p><p>Ships &amp; barges<br>berth tonight.</p>") == [
+        "Dock workers went back.", "Ships & barges", "berth tonight."]
+    assert _stated_body(None) == [] and _stated_body(" ") == []

@@ -27,6 +27,9 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer", re.IGNORECAS
 _CAPTION_CREDIT = re.compile(r"\s*[(\[]?\s*(?:(?:file\s+)?photo(?:graph)?|image|picture|pic|credit)s?\s*(?:credit)?\s*:\s*"
                              r"(?P<credit>[^)\]]{2,80})[)\]]?\s*$", re.IGNORECASE)
 _MIN_ARTICLE_WORDS = 100
+# The body the JSON-LD states is read when it has this many words and the page's HTML shows
+# less than half of them (a page its scripts fill in, a body the extractor missed).
+_MIN_STATED_BODY_WORDS = 50
 # An error page whose <h1> says so may still show an apology and teasers up to this many words.
 _ERROR_PAGE_WORDS = 300
 # How far after the headline a credit line ("Reuters", "By AP") may sit: bylines come before the body.
@@ -401,6 +404,20 @@ def _reading_time(elements: list[HtmlElement], texts: list[str]) -> int | None:
     return None
 
 
+def _prefer_stated_body(article: Article, stated: list[str]) -> None:
+    """Take the body the page states in its JSON-LD (``articleBody``) over the one read from its
+    HTML where the HTML shows less than half of it: a page that its scripts fill in shows none.
+    What the HTML gave goes to the boilerplate."""
+    stated_words = sum(p.count(" ") + 1 for p in stated)
+    shown_words = sum(len(p.split()) for p in article.body)
+    if stated_words < _MIN_STATED_BODY_WORDS or shown_words * 2 >= stated_words:
+        return
+    article.boilerplate.extend(Boilerplate(text=p, category="other") for p in article.body)
+    article.body = list(stated)
+    article.warnings.append(f"body read from the page's JSON-LD articleBody: its HTML shows {shown_words:,} "
+                            f"of its {stated_words:,} words")
+
+
 def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     """Build an :class:`Article` from an HTML page."""
     tree = parse_html(page.content) if tree is None else tree
@@ -414,6 +431,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.boilerplate = body.boilerplate
     article.related = body.related
     article.warnings.extend(body.warnings)
+    _prefer_stated_body(article, meta.article_body)
 
     article.headline = meta.headline
     heading = _headline_heading(tree, meta.headline)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.html
 from lxml.html import HtmlElement
 
 from wiretrace.urls import web_address
@@ -50,6 +51,8 @@ class PageMeta:
     h1: str | None = None
     #: The markup says the article is not free to read (schema.org isAccessibleForFree: false).
     paywalled: bool = False
+    #: The story's text as JSON-LD ``articleBody`` states it, in paragraphs (see _paragraphs).
+    article_body: list[str] = field(default_factory=list)
 
 
 def _text(value: Any) -> str | None:
@@ -62,6 +65,26 @@ def _text(value: Any) -> str | None:
     if isinstance(value, list) and value:
         return _text(value[0])
     return None
+
+
+# Block elements of an articleBody written as HTML, whose text is a paragraph each.
+_BODY_MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b", re.IGNORECASE)
+
+
+def _paragraphs(value: Any) -> list[str]:
+    """JSON-LD ``articleBody`` as paragraphs: its lines, or where a CMS wrote it as HTML, the
+    text of its block elements. (A body without line breaks stays one paragraph: the page does
+    not say where its paragraphs end.)"""
+    if not isinstance(value, str) or not value.strip():
+        return []
+    if _BODY_MARKUP.search(value):
+        fragment = lxml.html.fragment_fromstring(value, create_parent="div")
+        for br in fragment.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        for block in fragment.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"):
+            block.tail = "\n" + (block.tail or "")
+        value = fragment.text_content()
+    return [line for line in (" ".join(html.unescape(part).split()) for part in value.splitlines()) if line]
 
 
 def _types(node: dict) -> set[str]:
@@ -168,6 +191,7 @@ def _read_json_ld(documents: list[Any], meta: PageMeta) -> None:
     meta.url = _text(article.get("url") or article.get("mainEntityOfPage"))
     meta.source_organization = _text(article.get("sourceOrganization"))
     meta.paywalled = str(article.get("isAccessibleForFree", "")).lower() == "false"
+    meta.article_body = _paragraphs(article.get("articleBody"))
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:

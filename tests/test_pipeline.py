@@ -37,6 +37,19 @@ def test_a_directory_with_too_few_dumps_gets_no_template(tmp_path: Path) -> None
     assert pipeline.learn_templates([str(tmp_path)], ExtractConfig(mode="text")) == {}
 
 
+def test_in_auto_mode_html_pages_teach_no_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(6):
+        (tmp_path / f"page{i}.html").write_text(f"<html><body><nav>Menu</nav><p>Story {i}.</p></body></html>",
+                                                encoding="utf-8")
+    read = []
+    monkeypatch.setattr(pipeline, "read_page", lambda source, url=None: read.append(source))
+    assert pipeline.learn_templates([str(tmp_path)], ExtractConfig(mode="auto")) == {}
+    assert read == []  # told from their openings, never read whole
+    _write_dumps(tmp_path, "Menu", 0, 6)
+    monkeypatch.undo()
+    assert template_key("Menu") in pipeline.learn_templates([str(tmp_path)], ExtractConfig(mode="auto"))[str(tmp_path)]
+
+
 def test_archives_feeds_and_jsonl_give_a_record_per_page_they_hold(tmp_path: Path) -> None:
     """`wiretrace extract crawl.warc.gz` extracts every HTML page of the crawl, not the archive as
     one page; a feed gives its items, a JSONL file its lines."""

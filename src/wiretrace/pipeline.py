@@ -8,6 +8,7 @@ is the learned text-mode template, a set of short line keys per directory.
 from __future__ import annotations
 
 import os
+from itertools import chain
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,7 @@ from wiretrace.extract import (
 )
 from wiretrace.extract.settings import TEMPLATE_MIN_PAGES
 from wiretrace.record import Article, FeedLink, Page, SourcedPage
-from wiretrace.sources import InputError, iter_paths, read_page
+from wiretrace.sources import InputError, iter_paths, read_head, read_page
 from wiretrace.sources.inputs import PAGE, input_kind, read_input
 
 
@@ -45,21 +46,31 @@ def learn_templates(inputs: Iterable[str], config: ExtractConfig) -> dict[str, f
         if source != "-" and input_kind(source) == PAGE:
             by_dir.setdefault(os.path.dirname(source), []).append(source)
     templates: dict[str, frozenset[str]] = {}
+
+    def texts(sources: list[str]) -> Iterator[str]:
+        for source in sources:
+            # In auto mode, a page whose opening is markup is HTML whatever follows: it is passed
+            # over without reading and decoding it all (most corpora are HTML).
+            if config.mode == "auto" and (head := read_head(source)) is not None \
+                    and detect_kind(head.decode("utf-8", "replace")) == "html":
+                continue
+            try:
+                page = read_page(source)
+            except InputError:
+                continue
+            if config.mode == "text" or (config.mode == "auto" and detect_kind(page.content) == "text"):
+                yield page.content
+
     for directory, sources in by_dir.items():
         if len(sources) < TEMPLATE_MIN_PAGES:
             continue
+        dumps = texts(sources)
+        first = next(dumps, None)
+        if first is None:  # (no dumps here: text mode's classifier need not even be loaded)
+            continue
         from wiretrace.extract.textblocks import learn_template
 
-        def texts() -> Iterator[str]:
-            for source in sources:
-                try:
-                    page = read_page(source)
-                except InputError:
-                    continue
-                if config.mode == "text" or (config.mode == "auto" and detect_kind(page.content) == "text"):
-                    yield page.content
-
-        template = learn_template(texts())
+        template = learn_template(chain([first], dumps))
         if template:
             templates[directory] = template
     return templates

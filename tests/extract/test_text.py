@@ -1205,3 +1205,18 @@ def test_a_dump_without_line_structure_is_cut_at_sentence_ends():
 def test_a_rendered_dump_is_not_cut():
     article = extract_page(Page("dump.txt", DUMP), ExtractConfig(mode="text"))
     assert not any("runs the page's blocks together" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("drawn", [
+    "Rep. Dana OrelDana OrelPort strike ends after pay deal | Grain prices climb Orel asks for calm MORE",
+    "Rep. Dana Orel Dana Orel Port strike ends after pay deal | Grain prices climb Orel asks for calm MORE",
+    "Rep. Dana Orel[orel_01]Dana Maria OrelPort strike ends after pay deal | Grain prices climb MORE",
+])
+def test_a_hover_card_drawn_inline_leaves_the_paragraph(drawn):
+    from wiretrace.extract.text import without_hover_cards
+
+    text, cards = without_hover_cards(f"The bill was written by {drawn} (D-Elmar), who chairs the port committee.")
+    assert text == "The bill was written by Rep. Dana Orel (D-Elmar), who chairs the port committee."
+    assert len(cards) == 1 and "Port strike ends after pay deal" in cards[0]
+    plain = "Union leader Dana Orel said the strike would end, and MORE talks were planned with the port authority."
+    assert without_hover_cards(plain) == (plain, [])

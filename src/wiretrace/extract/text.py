@@ -651,6 +651,26 @@ def _split_tags(text: str) -> list[str]:
     return seen
 
 
+# A hover card a renderer drew inline, where the story names someone: the name again (in full:
+# "Kristi NoemKristi Lynn Noem"), the card's headlines, and its "MORE" link, after which the
+# sentence goes on ("... Rep. Ilhan OmarIlhan OmarHillicon Valley: ... threatening her MORE
+# (D-Minn.), the U.S. Attorney's Office ..."). A name followed by its own first name (past the
+# card's picture, which some renderers name: "Kristi Noem[noemkristi_03]Kristi Lynn Noem") is the tell.
+_HOVER_CARD = re.compile(r"\b(?P<name>(?P<first>[A-Z][\w'’-]+)(?: [A-Z][\w'’.-]*){1,3}) ?(?:\[[^\]\s]{0,40}\] ?)?"
+                         r"(?P<card>(?P=first)\b.{20,800}?) MORE\b")
+
+
+def without_hover_cards(text: str) -> tuple[str, list[str]]:
+    """``text`` without the inline hover cards it holds (see _HOVER_CARD), and the cards."""
+    cards: list[str] = []
+
+    def cut(match: re.Match) -> str:
+        cards.append(match.group("card"))
+        return match.group("name")
+
+    return _HOVER_CARD.sub(cut, text), cards
+
+
 def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     """Build an :class:`Article` from a plain-text dump."""
     page, blocks = dump_blocks(page)
@@ -777,6 +797,10 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     body_idx = [i for i in body_idx if labels[i] == "body"]
     first_body = body_idx[0] if body_idx else len(blocks)
     article.body = [blocks[i].text for i in body_idx]
+    for k, text in enumerate(article.body):
+        if " MORE" in text:
+            article.body[k], cards = without_hover_cards(text)
+            article.boilerplate.extend(Boilerplate(card, "related") for card in cards)
 
     used: set[int] = set(body_idx)
     credits: list[wire.WireCredit] = []

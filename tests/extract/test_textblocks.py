@@ -2029,3 +2029,17 @@ def test_a_run_together_dump_is_cut_at_sentence_ends_and_glued_seams() -> None:
         "Sports", "Subscribe", "Strike ends after pay deal", "By Mira Kessel.",
         "Mr. Voss of the U.S. line said on Jan. 5 that J. Orel agreed.", "Work resumes tonight.",
         "The port is busy again, officials said on Friday evening in a short statement."]
+
+
+def test_paragraphs_that_met_without_a_space_are_cut_apart_in_a_long_line() -> None:
+    story = ('Big Machine denied doing anything wrong."At no point did we block her," they said on Friday.'
+             "The label said it would talk to the singer's team next week about the catalogue and the concert film."
+             "Her fans were not convinced by that statement at all, and said so on social media for the whole day."
+             "Sales of her albums rose by a third over the weekend, according to the figures the chart company gave.")
+    cut = tb.cut_glued_paragraphs("Home\nMusic\n" + story + "\nShare this article\n")
+    assert cut is not None and cut.split("\n")[2:4] == [
+        'Big Machine denied doing anything wrong."', 'At no point did we block her," they said on Friday.']
+    assert len(cut.split("\n")) == 8
+    # A quote that opens the next sentence stays with it; two glued sentences are not enough.
+    assert tb.cut_glued_paragraphs('He said so."The end." "Yes," she said.Then she left.') is None
+    assert tb.cut_glued_paragraphs("Home\nMusic\n" + "A long paragraph of the story, with no glued seams at all. " * 10) is None

@@ -687,6 +687,8 @@ def dump_blocks(page: Page) -> tuple[Page, list[textblocks.Block]]:
             f"the dump runs the page's blocks together ({size:,} characters in lines of "
             f"{textblocks.RUN_ON_CHARS:,} or more): "
             "cut at sentence ends, so paragraphs are sentences and glued navigation may remain"])
+    elif (cut := textblocks.cut_glued_paragraphs(page.content)) is not None:
+        page = Page(page.source, cut, page.url, page.warnings)
     return page, textblocks.segment(page.content)
 
 

@@ -991,9 +991,30 @@ _SENTENCE_END = re.compile(r"(\S+?)[.!?][\"”’)\]]?\s+(?=[\"“‘(\[]?[A-Z0-
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr prof rev gov sen rep gen lt col capt sgt cmdr adm supt insp det "
     "no nos vs inc corp co ltd bros fig vol ch pp jan feb mar apr jun jul aug sep sept oct nov dec".split())
+#: Sentences run together where the page's paragraphs met without a space ("wrong."At no point"):
+#: a sentence's end (and its closing quote) right before a capital or an opening quote.
+_GLUED_SENTENCES = re.compile(r'(?<=[a-z0-9)][.!?:])(?=[A-Z“])|(?<=[a-z0-9)][.!?:][”"’])(?=[A-Z“]|"[A-Z])')
+#: ... which cut a long line (of a dump with line structure) only where it holds a few.
+_GLUED_MIN_CHARS = 500
+_GLUED_MIN_SEAMS = 3
 #: Where two elements' texts met without a space: a lower-case word running into a capitalised
 #: one ("SportsSubscribe", "dealBy Mira"), or a sentence's end into the next ("backlog.The").
-_GLUED_SEAM = re.compile(r'(?<=[a-z]{2})(?=[A-Z][a-z])|(?<=[a-z0-9)][.!?:”"’])(?=[A-Z“"])')
+_GLUED_SEAM = re.compile(r'(?<=[a-z]{2})(?=[A-Z][a-z])|' + _GLUED_SENTENCES.pattern)
+
+
+def cut_glued_paragraphs(content: str) -> str | None:
+    """``content`` with its long lines cut where paragraphs met without a space, or None where no
+    line of it is long and glued in at least _GLUED_MIN_SEAMS places."""
+    if not _GLUED_SENTENCES.search(content):
+        return None
+    lines = content.splitlines()
+    cut = False
+    for k, line in enumerate(lines):
+        if len(line) >= _GLUED_MIN_CHARS and len(_GLUED_SENTENCES.findall(line)) >= _GLUED_MIN_SEAMS:
+            indent = line[: len(line) - len(line.lstrip())]
+            lines[k] = _GLUED_SENTENCES.sub("\n" + indent, line)
+            cut = True
+    return "\n".join(lines) if cut else None
 
 
 def run_together_size(content: str) -> int:

@@ -2035,11 +2035,13 @@ def test_paragraphs_that_met_without_a_space_are_cut_apart_in_a_long_line() -> N
     story = ('Big Machine denied doing anything wrong."At no point did we block her," they said on Friday.'
              "The label said it would talk to the singer's team next week about the catalogue and the concert film."
              "Her fans were not convinced by that statement at all, and said so on social media for the whole day."
-             "Sales of her albums rose by a third over the weekend, according to the figures the chart company gave.")
+             "Sales of her albums rose by a third over the weekend, according to the figures the chart company gave "
+             "out on Monday, and two of her older records went back into the top ten for the first time in years, "
+             "which the label called a welcome surprise.")
     cut = tb.cut_glued_paragraphs("Home\nMusic\n" + story + "\nShare this article\n")
     assert cut is not None and cut.split("\n")[2:4] == [
         'Big Machine denied doing anything wrong."', 'At no point did we block her," they said on Friday.']
-    assert len(cut.split("\n")) == 8
+    assert len(cut.split("\n")) == 8 and cut.split("\n")[6].startswith("Sales of her albums")
     # A quote that opens the next sentence stays with it; two glued sentences are not enough.
     assert tb.cut_glued_paragraphs('He said so."The end." "Yes," she said.Then she left.') is None
     assert tb.cut_glued_paragraphs("Home\nMusic\n" + "A long paragraph of the story, with no glued seams at all. " * 10) is None

@@ -2023,11 +2023,12 @@ def test_run_together_dumps_are_told_from_rendered_ones() -> None:
 
 def test_a_run_together_dump_is_cut_at_sentence_ends_and_glued_seams() -> None:
     cut = tb.cut_run_together("SportsSubscribeStrike ends after pay dealBy Mira Kessel. Mr. Voss of the "
+                              "YouTube channel and the "
                               "U.S. line said on Jan. 5 that J. Orel agreed. Work resumes tonight.The port "
                               "is busy again, officials said on Friday evening in a short statement.")
     assert cut.split("\n") == [
         "Sports", "Subscribe", "Strike ends after pay deal", "By Mira Kessel.",
-        "Mr. Voss of the U.S. line said on Jan. 5 that J. Orel agreed.", "Work resumes tonight.",
+        "Mr. Voss of the YouTube channel and the U.S. line said on Jan. 5 that J. Orel agreed.", "Work resumes tonight.",
         "The port is busy again, officials said on Friday evening in a short statement."]
 
 

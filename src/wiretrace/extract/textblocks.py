@@ -999,7 +999,7 @@ _GLUED_MIN_CHARS = 500
 _GLUED_MIN_SEAMS = 3
 #: Where two elements' texts met without a space: a lower-case word running into a capitalised
 #: one ("SportsSubscribe", "dealBy Mira"), or a sentence's end into the next ("backlog.The").
-_GLUED_SEAM = re.compile(r'(?<=[a-z]{2})(?=[A-Z][a-z])|' + _GLUED_SENTENCES.pattern)
+_GLUED_SEAM = re.compile(r'(?<=[a-z]{3})(?=[A-Z][a-z])|' + _GLUED_SENTENCES.pattern)
 
 
 def cut_glued_paragraphs(content: str) -> str | None:
@@ -1037,9 +1037,9 @@ def _ends_sentence(match: re.Match) -> str:
 
 def cut_run_together(content: str) -> str:
     """A run-together dump (see :func:`run_together_size`) with its long lines cut at sentence
-    ends and where elements met unspaced: the nearest such a dump has to blocks. Glued seams
-    cut "McDonald" no more than "iPhone" (one lower-case letter before the capital); they do
-    cut a word like "PlayStation", which only costs that word."""
+    ends and where elements met unspaced: the nearest such a dump has to blocks. A seam needs
+    three lower-case letters before the capital, so "McDonald", "AirPods" and "YouTube" stay
+    whole; "PlayStation" does not, which only costs that word."""
     return "\n".join(_GLUED_SEAM.sub("\n", _SENTENCE_END.sub(_ends_sentence, line)) if len(line) > 200 else line
                      for line in content.splitlines())
 

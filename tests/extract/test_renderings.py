@@ -91,3 +91,12 @@ def test_pandoc_draws_plain_text_without_scripts(tmp_path: Path) -> None:
         text = (tmp_path / "out" / name / "p1.txt").read_text(encoding="utf-8")
         assert "Dockers walk out at three ports" in text and "union said." in text
         assert "scripted text" not in text and "display:none" not in text
+
+
+def test_lxml_text_is_the_source_s_text_with_its_own_line_breaks_only(tmp_path: Path) -> None:
+    dev = _dev(tmp_path)
+    (dev / "html" / "p2.html.gz").write_bytes(gzip.compress(PAGE.replace(b"\n", b"")))  # minified
+    renderings.render_dev(dev, tmp_path / "out", ["lxml_text"])
+    text = (tmp_path / "out" / "lxml_text" / "p2.txt").read_text(encoding="utf-8")
+    assert "\n" not in text.strip() and "Dockers walk out at three portsDock workers" in text
+    assert "scripted text" not in text and "display:none" not in text

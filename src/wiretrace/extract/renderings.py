@@ -30,13 +30,17 @@ tools draw them:
 - ``soup``: BeautifulSoup's ``get_text("\\n")`` after dropping scripts and styles, as many scrapers
   dump a page: a line break at every element, inline ones too, so a paragraph with links arrives
   in pieces; ``soup_strip``: the same with ``strip=True`` (each piece trimmed, no blank lines),
+- ``soup_raw``: BeautifulSoup's ``get_text()`` as it comes, without a separator (the idiom of many
+  scrapers): texts of adjacent elements run together, and the only line breaks are those of the
+  page's source, so a minified page arrives as one line; ``lxml_text``: lxml's ``text_content()``
+  of the page without its scripts and styles, the same kind of dump,
 - ``chromium``: a browser's own idea of visible text, headless Chromium's ``innerText`` of the
   page's body (scripts off, every request refused, so only the page's inline styles apply),
 - ``pandoc``: ``pandoc -f html -t plain`` on the page without its scripts and styles (wrapped at
   72 columns, "-" bullets, grid tables, "[alt]" for pictures); ``pandoc_wide``: the same with
   ``--wrap=none`` (a paragraph a line).
 
-The last nine are not dependencies of wiretrace: ``pip install html2text resiliparse markdownify
+From html2text on, all but ``lxml_text`` need tools that are not dependencies of wiretrace: ``pip install html2text resiliparse markdownify
 beautifulsoup4 playwright pypandoc-binary`` to use them (``chromium`` also needs a Chromium at
 /usr/bin/chromium, or CHROMIUM=path; ``pandoc`` a pandoc on the PATH, or pypandoc-binary's).
 
@@ -158,13 +162,19 @@ def _resiliparse(html: bytes) -> str:
     return extract_plain_text(HTMLTree.parse(html.decode("utf-8", "replace")), main_content=False)
 
 
-def _soup(html: bytes, strip: bool = False) -> str:
+def _soup(html: bytes, strip: bool = False, separator: str = "\n") -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html.decode("utf-8", "replace"), "lxml")
     for element in soup(["script", "style", "noscript", "template"]):
         element.decompose()
-    return soup.get_text("\n", strip=strip)
+    return soup.get_text(separator, strip=strip)
+
+
+def _lxml_text(html: bytes) -> str:
+    import lxml.html
+
+    return lxml.html.document_fromstring(_visible_markup(html)).text_content()
 
 
 _CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -216,6 +226,8 @@ def renderers() -> dict[str, Callable | None]:
         "resiliparse": _resiliparse if _installed("resiliparse") else None,
         "soup": _soup if _installed("bs4") else None,
         "soup_strip": partial(_soup, strip=True) if _installed("bs4") else None,
+        "soup_raw": partial(_soup, separator="") if _installed("bs4") else None,
+        "lxml_text": _lxml_text,
         "pandoc": partial(_pandoc, pandoc) if pandoc else None,
         "pandoc_wide": partial(_pandoc, pandoc, wrap=False) if pandoc else None,
         # Not a per-page function: render_dev drives one browser through all pages.

@@ -35,8 +35,7 @@ bench-text: install
 	$(PYTHON) -m wiretrace.extract.renderings $(DEV) build/renderings
 	$(PYTHON) -m wiretrace.bench extraction --renderings build/renderings
 	$(PYTHON) -m wiretrace.extract.train_textblocks $(DEV) --no-write \
-		$$(for r in lynx lynx_refs w3m elinks elinks_refs links htmltext html2text html2text_links markdownify resiliparse soup soup_strip chromium; do \
-			[ -d build/renderings/$$r ] && echo --eval $$r=build/renderings/$$r; done)
+		$$(for d in build/renderings/*/; do echo --eval $$(basename $$d)=$$d; done)
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache wiretrace-sample.db*

@@ -995,7 +995,7 @@ _ABBREVIATIONS = frozenset(
 #: a sentence's end (and its closing quote) right before a capital or an opening quote.
 _GLUED_SENTENCES = re.compile(r'(?<=[a-z0-9)][.!?:])(?=[A-Z“])|(?<=[a-z0-9)][.!?:][”"’])(?=[A-Z“]|"[A-Z])')
 #: ... which cut a long line (of a dump with line structure) only where it holds a few.
-_GLUED_MIN_CHARS = 500
+_GLUED_MIN_CHARS = 200
 _GLUED_MIN_SEAMS = 3
 #: Where two elements' texts met without a space: a lower-case word running into a capitalised
 #: one ("SportsSubscribe", "dealBy Mira"), or a sentence's end into the next ("backlog.The").

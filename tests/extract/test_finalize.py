@@ -122,3 +122,4 @@ def test_short_lines_kept_above_a_wire_storys_dateline_leave_the_body():
     lede = ("The utility said the shut-offs, the third this month, were needed because dry winds could bring down "
             "lines and spark fires in the hills north of the bay, where thousands of homes were lost two years ago.")
     assert finalize(Article(source="t.txt", input_kind="text", body=[lede] + story)).body == [lede] + story
+

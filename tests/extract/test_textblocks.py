@@ -2046,3 +2046,11 @@ def test_paragraphs_that_met_without_a_space_are_cut_apart_in_a_long_line() -> N
     # A quote that opens the next sentence stays with it; two glued sentences are not enough.
     assert tb.cut_glued_paragraphs('He said so."The end." "Yes," she said.Then she left.') is None
     assert tb.cut_glued_paragraphs("Home\nMusic\n" + "A long paragraph of the story, with no glued seams at all. " * 10) is None
+
+
+def test_raw_html_goes_only_where_a_markdown_writer_passed_much_of_it_through() -> None:
+    dump = '[Home](/) <span class="icon"></span>\n<a href="/w"\nclass="nav">World</a>\n' * 10
+    assert tb.without_raw_html(dump) == "[Home](/) \nWorld\n" * 10
+    # A story about markup may name a tag or two.
+    story = "Editors asked why the <b> tag and the <i> tag still appear in the paper's web pages."
+    assert tb.without_raw_html(story) is None

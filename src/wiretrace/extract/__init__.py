@@ -51,12 +51,27 @@ def without_control_characters(html: str) -> str:
     return html
 
 
+# What only a whole HTML document has (a fragment or a Markdown dump with raw HTML has none).
+_HTML_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+# A fragment that opens with a tag is markup, unless its opening holds this many Markdown links
+# ("](" and an address: minified scripts have "](" too, "a[0](b)", but not before a URL or path).
+_MARKDOWN_LINK = re.compile(r"\]\((?:https?:|/|#)")
+_MARKDOWN_LINKS = 2
+
+
 def detect_kind(content: str) -> str:
-    """``"html"`` when ``content`` is markup, else ``"text"`` (a plain-text page dump)."""
+    """``"html"`` when ``content`` is markup, else ``"text"`` (a plain-text page dump).
+
+    Markup opens with a tag, or (past an XML declaration, a comment or a stray line) shows tags
+    early and is a whole document. A Markdown dump that passes raw HTML through ("[Home](/)"
+    under "<span class=...>") shows tags early too, may open with one, but is no document and
+    holds Markdown links."""
     head = content[:4096].lstrip("\ufeff \t\r\n")
-    if head.startswith("<") and _HTML_SNIFF.match(head):
+    document = _HTML_DOCUMENT.search(content, 0, 65_536) is not None
+    if head.startswith("<") and _HTML_SNIFF.match(head) \
+            and (document or len(_MARKDOWN_LINK.findall(head)) < _MARKDOWN_LINKS):
         return "html"
-    return "html" if len(_HTML_SNIFF.findall(head)) >= 5 else "text"
+    return "html" if document and (head.startswith("<") or len(_HTML_SNIFF.findall(head)) >= 5) else "text"
 
 
 class _PageTimeout(BaseException):

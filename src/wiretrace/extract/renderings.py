@@ -38,7 +38,8 @@ tools draw them:
   page's body (scripts off, every request refused, so only the page's inline styles apply),
 - ``pandoc``: ``pandoc -f html -t plain`` on the page without its scripts and styles (wrapped at
   72 columns, "-" bullets, grid tables, "[alt]" for pictures); ``pandoc_wide``: the same with
-  ``--wrap=none`` (a paragraph a line).
+  ``--wrap=none`` (a paragraph a line); ``pandoc_markdown``: ``-t markdown_strict``, Markdown that
+  passes what it cannot say through as raw HTML (hundreds of tags a page).
 
 From html2text on, all but ``lxml_text`` need tools that are not dependencies of wiretrace: ``pip install html2text resiliparse markdownify
 beautifulsoup4 playwright pypandoc-binary`` to use them (``chromium`` also needs a Chromium at
@@ -149,8 +150,8 @@ def _pandoc_binary() -> str | None:
     return found
 
 
-def _pandoc(pandoc: str, html: bytes, wrap: bool = True) -> str:
-    argv = [pandoc, "-f", "html", "-t", "plain", *([] if wrap else ["--wrap=none"])]
+def _pandoc(pandoc: str, html: bytes, wrap: bool = True, writer: str = "plain") -> str:
+    argv = [pandoc, "-f", "html", "-t", writer, *([] if wrap else ["--wrap=none"])]
     done = subprocess.run(argv, input=_visible_markup(html).encode("utf-8"), capture_output=True, timeout=120, check=False)
     return done.stdout.decode("utf-8", "replace")
 
@@ -230,6 +231,7 @@ def renderers() -> dict[str, Callable | None]:
         "lxml_text": _lxml_text,
         "pandoc": partial(_pandoc, pandoc) if pandoc else None,
         "pandoc_wide": partial(_pandoc, pandoc, wrap=False) if pandoc else None,
+        "pandoc_markdown": partial(_pandoc, pandoc, writer="markdown_strict") if pandoc else None,
         # Not a per-page function: render_dev drives one browser through all pages.
         "chromium": _chromium_pages if _installed("playwright") and Path(_CHROMIUM).exists() else None,
     }

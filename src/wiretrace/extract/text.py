@@ -679,9 +679,12 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
 
 
 def dump_blocks(page: Page) -> tuple[Page, list[textblocks.Block]]:
-    """A dump's blocks (:func:`textblocks.segment`), and the page they were cut from: a
-    run-together dump is first cut into sentences, and the page returned says so in its warnings.
+    """A dump's blocks (:func:`textblocks.segment`), and the page they were cut from: raw HTML a
+    Markdown writer passed through is taken out, a run-together dump is cut into sentences (the
+    page returned says so in its warnings), and glued paragraphs are cut apart.
     Training calls it too, so that it scores the blocks that ship."""
+    if (shown := textblocks.without_raw_html(page.content)) is not None:
+        page = Page(page.source, shown, page.url, page.warnings)
     if size := textblocks.run_together_size(page.content):
         page = Page(page.source, textblocks.cut_run_together(page.content), page.url, page.warnings + [
             f"the dump runs the page's blocks together ({size:,} characters in lines of "

@@ -971,6 +971,26 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     return blocks
 
 
+# --- raw HTML in a dump ---------------------------------------------------------------------------
+
+#: An HTML tag or comment, over line breaks too (a Markdown writer wraps a long tag's attributes).
+_RAW_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
+#: Markdown writers (pandoc's markdown, CommonMark, GFM) pass what Markdown cannot say through as
+#: raw HTML: hundreds of tags a page. A rendered dump shows a few at most ("<b>" in a story about
+#: markup), so from this many on, the tags go.
+_RAW_HTML_MIN_TAGS = 20
+
+
+def without_raw_html(content: str) -> str | None:
+    """``content`` without the HTML tags a Markdown writer passed through (their text stays), or
+    None where it holds fewer than _RAW_HTML_MIN_TAGS tags."""
+    if "<" not in content or content.count("<") < _RAW_HTML_MIN_TAGS:
+        return None
+    if len(_RAW_HTML.findall(content)) < _RAW_HTML_MIN_TAGS:
+        return None
+    return _RAW_HTML.sub("", content)
+
+
 # --- run-together dumps --------------------------------------------------------------------------
 
 #: A dump runs its blocks together when lines this long hold at least _RUN_ON_SHARE of its

@@ -2054,3 +2054,38 @@ def test_raw_html_goes_only_where_a_markdown_writer_passed_much_of_it_through() 
     # A story about markup may name a tag or two.
     story = "Editors asked why the <b> tag and the <i> tag still appear in the paper's web pages."
     assert tb.without_raw_html(story) is None
+
+
+PANDOC_MARKDOWN = """::: {#header .container}
+-   [Home](/){.nav-link target="_blank"}
+-   [World](/world/){.nav-link}
+-   ::: search-top
+    Search
+    :::
+:::
+
+```{=html}
+<!-- -->
+```
+::: {.article-body}
+# Harbour workers end strike {#headline .title}
+
+[By Mira Kessel]{.byline} []{.m-icon aria-label="share" onclick="window.open('x', 'y')"}
+
+Dock workers in Port Elmar voted on Friday to end a nine-day strike, union\\
+leaders said.
+:::
+:::
+:::
+"""
+
+
+def test_pandoc_s_own_markdown_markup_leaves_the_dump() -> None:
+    shown = tb.without_raw_html(PANDOC_MARKDOWN)
+    assert shown is not None
+    for markup in (":::", "{", "}", "=html", "<!--", "\\\n"):
+        assert markup not in shown
+    assert "[Home](/)" in shown and "# Harbour workers end strike" in shown and "By Mira Kessel" in shown
+    assert "union\nleaders said." in shown
+    # Prose in braces is no attribute set.
+    assert tb._PANDOC_ATTRIBUTES.sub("", "the {so-called} rule") == "the {so-called} rule"

@@ -53,7 +53,7 @@ def without_control_characters(html: str) -> str:
 
 # What only a whole HTML document has (a fragment or a Markdown dump with raw HTML has none).
 _HTML_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
-# A fragment that opens with a tag is markup, unless its opening holds this many Markdown links
+# A fragment that opens with a tag is markup, unless its first 64 KB hold this many Markdown links
 # ("](" and an address: minified scripts have "](" too, "a[0](b)", but not before a URL or path).
 _MARKDOWN_LINK = re.compile(r"\]\((?:https?:|/|#)")
 _MARKDOWN_LINKS = 2
@@ -69,7 +69,7 @@ def detect_kind(content: str) -> str:
     head = content[:4096].lstrip("\ufeff \t\r\n")
     document = _HTML_DOCUMENT.search(content, 0, 65_536) is not None
     if head.startswith("<") and _HTML_SNIFF.match(head) \
-            and (document or len(_MARKDOWN_LINK.findall(head)) < _MARKDOWN_LINKS):
+            and (document or len(_MARKDOWN_LINK.findall(content, 0, 65_536)) < _MARKDOWN_LINKS):
         return "html"
     return "html" if document and (head.startswith("<") or len(_HTML_SNIFF.findall(head)) >= 5) else "text"
 

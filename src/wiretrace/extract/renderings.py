@@ -38,8 +38,10 @@ tools draw them:
   page's body (scripts off, every request refused, so only the page's inline styles apply),
 - ``pandoc``: ``pandoc -f html -t plain`` on the page without its scripts and styles (wrapped at
   72 columns, "-" bullets, grid tables, "[alt]" for pictures); ``pandoc_wide``: the same with
-  ``--wrap=none`` (a paragraph a line); ``pandoc_markdown``: ``-t markdown_strict``, Markdown that
-  passes what it cannot say through as raw HTML (hundreds of tags a page).
+  ``--wrap=none`` (a paragraph a line); ``pandoc_markdown``: ``-t markdown``, pandoc's own Markdown
+  (fenced divs, attributes after links, bracketed spans: the page's markup, spelled out);
+  ``pandoc_gfm``: ``-t gfm``, GitHub-flavoured Markdown, which passes what it cannot say through as
+  raw HTML (hundreds of tags a page).
 
 From html2text on, all but ``lxml_text`` need tools that are not dependencies of wiretrace: ``pip install html2text resiliparse markdownify
 beautifulsoup4 playwright pypandoc-binary`` to use them (``chromium`` also needs a Chromium at
@@ -231,7 +233,8 @@ def renderers() -> dict[str, Callable | None]:
         "lxml_text": _lxml_text,
         "pandoc": partial(_pandoc, pandoc) if pandoc else None,
         "pandoc_wide": partial(_pandoc, pandoc, wrap=False) if pandoc else None,
-        "pandoc_markdown": partial(_pandoc, pandoc, writer="markdown_strict") if pandoc else None,
+        "pandoc_markdown": partial(_pandoc, pandoc, writer="markdown") if pandoc else None,
+        "pandoc_gfm": partial(_pandoc, pandoc, writer="gfm") if pandoc else None,
         # Not a per-page function: render_dev drives one browser through all pages.
         "chromium": _chromium_pages if _installed("playwright") and Path(_CHROMIUM).exists() else None,
     }

@@ -981,9 +981,29 @@ _RAW_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", r
 _RAW_HTML_MIN_TAGS = 20
 
 
+# pandoc's own Markdown says what plain Markdown cannot in markup of its own: fenced divs
+# (":::: {#header .container}" ... "::::"), attributes after a link, an image or a heading
+# ("](/w){.nav-link target="_blank"}", "{#top}"), bracketed spans ("[Sign In]{.label}") and raw
+# blocks ("```{=html}" ... "```"). A dump holding a few fenced divs holds them everywhere.
+_PANDOC_FENCE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?:{3,}.*(?:\n|$)", re.MULTILINE)
+_PANDOC_RAW_BLOCK = re.compile(r"^[ \t]*```\{=\w+\}\n.*?^[ \t]*```[ \t]*(?:\n|$)", re.MULTILINE | re.DOTALL)
+_PANDOC_SPAN = re.compile(r"\[([^\[\]]*)\]\{[^{}]*\}")
+_PANDOC_ATTRIBUTE = r"""(?:[.#][\w:-]+|[\w:-]+=(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s{}]+))"""
+_PANDOC_ATTRIBUTES = re.compile(rf"\{{\s*{_PANDOC_ATTRIBUTE}(?:\s+{_PANDOC_ATTRIBUTE})*\s*\}}")
+# ... and a hard line break, a backslash closing the line.
+_PANDOC_LINE_BREAK = re.compile(r"\\$", re.MULTILINE)
+_PANDOC_MIN_FENCES = 5
+
+
 def without_raw_html(content: str) -> str | None:
-    """``content`` without the HTML tags a Markdown writer passed through (their text stays), or
-    None where it holds fewer than _RAW_HTML_MIN_TAGS tags."""
+    """``content`` without the HTML tags a Markdown writer passed through (their text stays) and
+    pandoc's own Markdown markup, or None where it holds neither (fewer than _RAW_HTML_MIN_TAGS
+    tags, _PANDOC_MIN_FENCES fenced divs)."""
+    if ":::" in content and len(_PANDOC_FENCE.findall(content)) >= _PANDOC_MIN_FENCES:
+        content = _PANDOC_FENCE.sub("", _PANDOC_RAW_BLOCK.sub("", content))
+        content = _PANDOC_ATTRIBUTES.sub("", _PANDOC_SPAN.sub(_GROUP_1, content))
+        # (A dump in pandoc's Markdown passes raw HTML through as well, however little.)
+        return _RAW_HTML.sub("", _PANDOC_LINE_BREAK.sub("", content))
     if "<" not in content or content.count("<") < _RAW_HTML_MIN_TAGS:
         return None
     if len(_RAW_HTML.findall(content)) < _RAW_HTML_MIN_TAGS:

@@ -2050,10 +2050,10 @@ def test_paragraphs_that_met_without_a_space_are_cut_apart_in_a_long_line() -> N
 
 def test_raw_html_goes_only_where_a_markdown_writer_passed_much_of_it_through() -> None:
     dump = '[Home](/) <span class="icon"></span>\n<a href="/w"\nclass="nav">World</a>\n' * 10
-    assert tb.without_raw_html(dump) == "[Home](/) \nWorld\n" * 10
+    assert tb.without_raw_markup(dump) == "[Home](/) \nWorld\n" * 10
     # A story about markup may name a tag or two.
     story = "Editors asked why the <b> tag and the <i> tag still appear in the paper's web pages."
-    assert tb.without_raw_html(story) is None
+    assert tb.without_raw_markup(story) is None
 
 
 PANDOC_MARKDOWN = """::: {#header .container}
@@ -2081,7 +2081,7 @@ leaders said.
 
 
 def test_pandoc_s_own_markdown_markup_leaves_the_dump() -> None:
-    shown = tb.without_raw_html(PANDOC_MARKDOWN)
+    shown = tb.without_raw_markup(PANDOC_MARKDOWN)
     assert shown is not None
     for markup in (":::", "{", "}", "=html", "<!--", "\\\n"):
         assert markup not in shown

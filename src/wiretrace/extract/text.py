@@ -683,7 +683,7 @@ def dump_blocks(page: Page) -> tuple[Page, list[textblocks.Block]]:
     Markdown writer passed through is taken out, a run-together dump is cut into sentences (the
     page returned says so in its warnings), and glued paragraphs are cut apart.
     Training calls it too, so that it scores the blocks that ship."""
-    if (shown := textblocks.without_raw_html(page.content)) is not None:
+    if (shown := textblocks.without_raw_markup(page.content)) is not None:
         page = Page(page.source, shown, page.url, page.warnings)
     if size := textblocks.run_together_size(page.content):
         page = Page(page.source, textblocks.cut_run_together(page.content), page.url, page.warnings + [

@@ -995,7 +995,7 @@ _PANDOC_LINE_BREAK = re.compile(r"\\$", re.MULTILINE)
 _PANDOC_MIN_FENCES = 5
 
 
-def without_raw_html(content: str) -> str | None:
+def without_raw_markup(content: str) -> str | None:
     """``content`` without the HTML tags a Markdown writer passed through (their text stays) and
     pandoc's own Markdown markup, or None where it holds neither (fewer than _RAW_HTML_MIN_TAGS
     tags, _PANDOC_MIN_FENCES fenced divs)."""

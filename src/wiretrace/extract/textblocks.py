@@ -971,7 +971,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
     return blocks
 
 
-# --- raw HTML in a dump ---------------------------------------------------------------------------
+# --- markup a Markdown writer passed through ------------------------------------------------------
 
 #: An HTML tag or comment, over line breaks too (a Markdown writer wraps a long tag's attributes).
 _RAW_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
@@ -1011,7 +1011,7 @@ def without_raw_markup(content: str) -> str | None:
     return _RAW_HTML.sub("", content)
 
 
-# --- run-together dumps --------------------------------------------------------------------------
+# --- run-together dumps and glued paragraphs ------------------------------------------------------
 
 #: A dump runs its blocks together when lines this long hold at least _RUN_ON_SHARE of its
 #: text: what a scraper's ``get_text()`` without a separator, or lxml's ``text_content()``, makes
@@ -1032,8 +1032,11 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr prof rev gov sen rep gen lt col capt sgt cmdr adm supt insp det "
     "no nos vs inc corp co ltd bros fig vol ch pp jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: Sentences run together where the page's paragraphs met without a space ("wrong."At no point"):
-#: a sentence's end (and its closing quote) right before a capital or an opening quote.
-_GLUED_SENTENCES = re.compile(r'(?<=[a-z0-9)][.!?:])(?=[A-Z“])|(?<=[a-z0-9)][.!?:][”"’])(?=[A-Z“]|"[A-Z])')
+#: a sentence's end (and its closing quote) right before a capital or an opening quote. The
+#: paragraphs part after the match. (The mark comes first: a pattern opening with a character
+#: set is skipped to fast, one opening with a lookbehind is tried at every position, and this one
+#: is searched for in every dump.)
+_GLUED_SENTENCES = re.compile(r'[.!?:](?<=[a-z0-9)][.!?:])(?:(?=[A-Z“])|[”"’](?=[A-Z“]|"[A-Z]))')
 #: ... which cut a long line (of a dump with line structure) only where it holds a few.
 _GLUED_MIN_CHARS = 200
 _GLUED_MIN_SEAMS = 3
@@ -1052,7 +1055,7 @@ def cut_glued_paragraphs(content: str) -> str | None:
     for k, line in enumerate(lines):
         if len(line) >= _GLUED_MIN_CHARS and len(_GLUED_SENTENCES.findall(line)) >= _GLUED_MIN_SEAMS:
             indent = line[: len(line) - len(line.lstrip())]
-            lines[k] = _GLUED_SENTENCES.sub("\n" + indent, line)
+            lines[k] = _GLUED_SENTENCES.sub(lambda match: f"{match.group()}\n{indent}", line)
             cut = True
     return "\n".join(lines) if cut else None
 
@@ -1080,8 +1083,12 @@ def cut_run_together(content: str) -> str:
     ends and where elements met unspaced: the nearest such a dump has to blocks. A seam needs
     three lower-case letters before the capital, so "McDonald", "AirPods" and "YouTube" stay
     whole; "PlayStation" does not, which only costs that word."""
-    return "\n".join(_GLUED_SEAM.sub("\n", _SENTENCE_END.sub(_ends_sentence, line)) if len(line) > 200 else line
-                     for line in content.splitlines())
+    return "\n".join(_GLUED_SEAM.sub(_then_a_break, _SENTENCE_END.sub(_ends_sentence, line))
+                     if len(line) > _GLUED_MIN_CHARS else line for line in content.splitlines())
+
+
+def _then_a_break(match: re.Match) -> str:
+    return match.group() + "\n"
 
 
 # --- site templates ------------------------------------------------------------------------------

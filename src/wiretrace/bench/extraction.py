@@ -124,8 +124,9 @@ def _same_headline(a: str | None, b: str | None) -> bool:
 def _renderings(scorer: ModuleType, truth: dict, text_pages: dict[str, tuple[str, str | None]], folder: Path,
                 html_dir: Path) -> int:
     """Text mode end to end on each renderer's dumps of the DEV pages, with the DEV dumps first:
-    body F1/P/R, and how often the record's headline agrees with HTML mode's on the same page
-    (DEV has no gold headlines; HTML mode reads them from JSON-LD, og:title and <h1>)."""
+    body F1/P/R, how often the record's headline agrees with HTML mode's on the same page (DEV
+    has no gold headlines; HTML mode reads them from JSON-LD, og:title and <h1>), and the CPU
+    time a page took (one pass: a rough figure next to --text-speed's best of several)."""
     sets = {"DEV dumps": text_pages}
     for sub in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
         pages = {i: ((sub / f"{i}.txt").read_text(encoding="utf-8", errors="replace"), None)
@@ -149,14 +150,18 @@ def _renderings(scorer: ModuleType, truth: dict, text_pages: dict[str, tuple[str
         path = html_dir / f"{i}.html.gz"
         if path.exists():
             reference[i] = extract(i, gzip.decompress(path.read_bytes()).decode("utf-8", "replace"), "html")[1]
-    print(f"{'dumps':<16} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'empty':>6} {'headline = HTML mode':>21}")
+    for page_id, (content, _url) in list(text_pages.items())[:3]:  # warm-up: lazy imports, the model
+        extract(page_id, content, "text")
+    print(f"{'dumps':<16} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'empty':>6} {'headline = HTML mode':>21} {'ms/page':>8}")
     for name, pages in sets.items():
+        started = time.process_time()
         records = {i: extract(i, content, "text") for i, (content, _url) in pages.items()}
+        cpu_ms = 1000 * (time.process_time() - started) / max(len(pages), 1)
         score = scorer.score({i: truth[i] for i in pages}, {i: body for i, (body, _h) in records.items()})
         judged = [i for i in records if reference.get(i)]
         agree = sum(_same_headline(records[i][1], reference[i]) for i in judged)
         print(f"{name:<16} {len(pages):>5} {score['f1']:>6.3f} {score['precision']:>6.3f} {score['recall']:>6.3f} "
-              f"{score['empty_predictions']:>6} {agree / max(len(judged), 1):>10.3f} of {len(judged):>3}")
+              f"{score['empty_predictions']:>6} {agree / max(len(judged), 1):>10.3f} of {len(judged):>3} {cpu_ms:>8.2f}")
     return 0
 
 

@@ -985,8 +985,10 @@ _RAW_HTML_MIN_TAGS = 20
 # (":::: {#header .container}" ... "::::"), attributes after a link, an image or a heading
 # ("](/w){.nav-link target="_blank"}", "{#top}"), bracketed spans ("[Sign In]{.label}") and raw
 # blocks ("```{=html}" ... "```"). A dump holding a few fenced divs holds them everywhere.
-_PANDOC_FENCE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?:{3,}.*(?:\n|$)", re.MULTILINE)
-_PANDOC_RAW_BLOCK = re.compile(r"^[ \t]*```\{=\w+\}\n.*?^[ \t]*```[ \t]*(?:\n|$)", re.MULTILINE | re.DOTALL)
+_PANDOC_FENCE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?:{3,}")  # (matched at a line's start)
+# (Patterns that open with a fixed string, not "^": the regex engine skips to the string, but
+# tries "^" at every position of a multi-line pattern.)
+_PANDOC_RAW_BLOCK = re.compile(r"```\{=\w+\}\n.*?\n[ \t]*```[ \t]*(?=\n|$)", re.DOTALL)
 _PANDOC_SPAN = re.compile(r"\[([^\[\]]*)\]\{[^{}]*\}")
 _PANDOC_ATTRIBUTE = r"""(?:[.#][\w:-]+|[\w:-]+=(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s{}]+))"""
 _PANDOC_ATTRIBUTES = re.compile(rf"\{{\s*{_PANDOC_ATTRIBUTE}(?:\s+{_PANDOC_ATTRIBUTE})*\s*\}}")
@@ -999,8 +1001,10 @@ def without_raw_markup(content: str) -> str | None:
     """``content`` without the HTML tags a Markdown writer passed through (their text stays) and
     pandoc's own Markdown markup, or None where it holds neither (fewer than _RAW_HTML_MIN_TAGS
     tags, _PANDOC_MIN_FENCES fenced divs)."""
-    if ":::" in content and len(_PANDOC_FENCE.findall(content)) >= _PANDOC_MIN_FENCES:
-        content = _PANDOC_FENCE.sub("", _PANDOC_RAW_BLOCK.sub("", content))
+    if content.count(":::") >= _PANDOC_MIN_FENCES and sum(
+            1 for line in content.split("\n") if ":::" in line and _PANDOC_FENCE.match(line)) >= _PANDOC_MIN_FENCES:
+        content = _PANDOC_RAW_BLOCK.sub("", content)
+        content = "\n".join(line for line in content.split("\n") if ":::" not in line or not _PANDOC_FENCE.match(line))
         content = _PANDOC_ATTRIBUTES.sub("", _PANDOC_SPAN.sub(_GROUP_1, content))
         # (A dump in pandoc's Markdown passes raw HTML through as well, however little.)
         return _RAW_HTML.sub("", _PANDOC_LINE_BREAK.sub("", content))

@@ -2074,6 +2074,9 @@ PANDOC_MARKDOWN = """::: {#header .container}
 
 Dock workers in Port Elmar voted on Friday to end a nine-day strike, union\\
 leaders said.
+
+[The deal, worth \\$40 million, was signed by [[Dana Orel](/people/dana-orel){.rollover-link}[[Dana
+Orel](/people/dana-orel){.name}]{.rollover-block}]{.rollover} on Friday.]{style="font-weight: 400;"}
 :::
 :::
 :::
@@ -2087,5 +2090,7 @@ def test_pandoc_s_own_markdown_markup_leaves_the_dump() -> None:
         assert markup not in shown
     assert "[Home](/)" in shown and "# Harbour workers end strike" in shown and "By Mira Kessel" in shown
     assert "union\nleaders said." in shown
+    # Spans nest and hold links: their brackets go, the links' stay; pandoc's escapes are undone.
+    assert "The deal, worth $40 million, was signed by [Dana Orel](/people/dana-orel)[Dana\nOrel](/people/dana-orel) on Friday." in shown
     # Prose in braces is no attribute set.
     assert tb._PANDOC_ATTRIBUTES.sub("", "the {so-called} rule") == "the {so-called} rule"

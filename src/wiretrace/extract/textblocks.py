@@ -989,12 +989,38 @@ _PANDOC_FENCE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?:{3,}")  # (matched at a line
 # (Patterns that open with a fixed string, not "^": the regex engine skips to the string, but
 # tries "^" at every position of a multi-line pattern.)
 _PANDOC_RAW_BLOCK = re.compile(r"```\{=\w+\}\n.*?\n[ \t]*```[ \t]*(?=\n|$)", re.DOTALL)
-_PANDOC_SPAN = re.compile(r"\[([^\[\]]*)\]\{[^{}]*\}")
 _PANDOC_ATTRIBUTE = r"""(?:[.#][\w:-]+|[\w:-]+=(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s{}]+))"""
 _PANDOC_ATTRIBUTES = re.compile(rf"\{{\s*{_PANDOC_ATTRIBUTE}(?:\s+{_PANDOC_ATTRIBUTE})*\s*\}}")
+# pandoc escapes punctuation that has no Markdown meaning here either ("\$250,000", "\'coup\'"):
+# unescaped at once, as _strip_markdown unescapes what Markdown marks up (not "|", which a table
+# would take for a cell's edge).
+_PANDOC_ESCAPE = re.compile(r"\\([$'\"%&@~^=;,?/:])")
+# A span's end: its closing bracket and attribute set (spans nest, and hold links).
+_PANDOC_SPAN_END = re.compile(r"\]" + _PANDOC_ATTRIBUTES.pattern)
+# An unescaped bracket (pandoc escapes the page's own: "\[").
+_BRACKET = re.compile(r"(?<!\\)[\[\]]")
 # ... and a hard line break, a backslash closing the line.
 _PANDOC_LINE_BREAK = re.compile(r"\\$", re.MULTILINE)
 _PANDOC_MIN_FENCES = 5
+
+
+def _without_unclosed_brackets(content: str) -> str:
+    """``content`` without the opening brackets no bracket closes: the openings of pandoc's spans
+    once their ends are gone (a link's brackets pair up)."""
+    unclosed: list[int] = []  # (a stack: the openings not closed so far)
+    for match in _BRACKET.finditer(content):
+        if match.group() == "[":
+            unclosed.append(match.start())
+        elif unclosed:
+            unclosed.pop()
+    if not unclosed:
+        return content
+    pieces, start = [], 0
+    for at in unclosed:
+        pieces.append(content[start:at])
+        start = at + 1
+    pieces.append(content[start:])
+    return "".join(pieces)
 
 
 def without_raw_markup(content: str) -> str | None:
@@ -1005,8 +1031,9 @@ def without_raw_markup(content: str) -> str | None:
             1 for line in content.split("\n") if ":::" in line and _PANDOC_FENCE.match(line)) >= _PANDOC_MIN_FENCES:
         content = _PANDOC_RAW_BLOCK.sub("", content)
         content = "\n".join(line for line in content.split("\n") if ":::" not in line or not _PANDOC_FENCE.match(line))
-        content = _PANDOC_ATTRIBUTES.sub("", _PANDOC_SPAN.sub(_GROUP_1, content))
+        content = _without_unclosed_brackets(_PANDOC_ATTRIBUTES.sub("", _PANDOC_SPAN_END.sub("", content)))
         # (A dump in pandoc's Markdown passes raw HTML through as well, however little.)
+        content = _PANDOC_ESCAPE.sub(_GROUP_1, content) if "\\" in content else content
         return _RAW_HTML.sub("", _PANDOC_LINE_BREAK.sub("", content))
     if "<" not in content or content.count("<") < _RAW_HTML_MIN_TAGS:
         return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
@@ -78,7 +79,10 @@ def _paragraphs(value: Any) -> list[str]:
     if not isinstance(value, str) or not value.strip():
         return []
     if _BODY_MARKUP.search(value):
-        fragment = lxml.html.fragment_fromstring(value, create_parent="div")
+        try:
+            fragment = lxml.html.fragment_fromstring(value, create_parent="div")
+        except (lxml.etree.ParserError, ValueError):  # (markup lxml refuses: the body is not read)
+            return []
         for br in fragment.iter("br"):
             br.tail = "\n" + (br.tail or "")
         for block in fragment.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"):

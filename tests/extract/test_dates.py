@@ -215,3 +215,10 @@ def test_a_year_first_date_reads_year_month_day_where_days_go_first():
     assert labelled_dates("Publicado em 05/10/2018") == {"published": "2018-10-05"}
     assert labelled_dates("Publicado em 2018/05/10 10:00") == {"published": "2018-05-10T10:00:00"}
     assert parse_date("2018/05/10", dayfirst=True) == "2018-05-10"
+
+
+def test_an_original_stamp_is_the_first_version_s():
+    assert labelled_dates("Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET") == {
+        "updated": "2019-11-19T08:21:00-05:00", "published": "2019-11-19T08:02:00-05:00"}
+    assert labelled_dates("Original: 19 November 2019") == {"published": "2019-11-19"}
+    assert labelled_dates("original content, 19 November 2019") == {}

@@ -342,17 +342,19 @@ _MILITARY_TIME = re.compile(r"(?<![\d:.,/])([01]\d|2[0-3])([0-5]\d)(?= ?(?:GMT|U
 _SECOND_CLOCK = re.compile(r"\(\s*\d{1,2}:?\d{2}\s*[A-Z]{2,5}\s*\)")
 
 
-# "Last Updated : Mar 19 2025 | 8:03 PM IST", "First Published: ...", "Published 11:02 AM EDT, May 8, 2026";
+# "Last Updated : Mar 19 2025 | 8:03 PM IST", "First Published: ...", "Published 11:02 AM EDT, May 8, 2026",
+# "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 7:05 am ET" (the first version's);
 # and in the languages whose month names parse_date reads: "Actualizado: 10 jun 2026 - 13:45 CEST",
 # "Aktualisiert am 10.06.2026", "Publié le 12 juin 2026".
-_ENGLISH_DATE_LABELS = ("first published", "published(?: on| at)?", "posted(?: on| at)?", "last updated",
+_ENGLISH_DATE_LABELS = ("first published", "published(?: on| at)?", "posted(?: on| at)?", "original",
+                        "last updated",
                         "updated(?: on| at)?", "last modified", "modified", "date")
 _DATE_LABELS = (*_ENGLISH_DATE_LABELS,
                 "publicado(?: el| em)?", "actualizado(?: el)?", "atualizado(?: em)?", "veröffentlicht(?: am)?",
                 "aktualisiert(?: am)?", "publié(?: le)?", "mis à jour(?: le)?", "pubblicato(?: il)?",
                 "aggiornato(?: il)?", "опубликовано", "обновлено")
 #: Words every date label holds, lower-cased (a cheap test before _DATE_LABEL).
-DATE_LABEL_WORDS = ("publish", "posted", "date", "modified", "publica", "actualiz", "atualiz", "veröffentl", "aktualis",
+DATE_LABEL_WORDS = ("publish", "posted", "original", "date", "modified", "publica", "actualiz", "atualiz", "veröffentl", "aktualis",
                     "publié", "mis à jour", "pubblica", "aggiorn", "опублик", "обновл")
 # (Those languages write numeric dates day first: "Aktualisiert am 05.10.2018", "05/10/2018 - Publicado por".)
 _ENGLISH_DATE_LABEL = re.compile("|".join(_ENGLISH_DATE_LABELS))
@@ -425,6 +427,10 @@ def labelled_dates(text: str) -> dict[str, str]:
         if match.group("label").lower() == "date" and ":" not in match.group(0):
             continue
         label = match.group("label").lower()
+        # "Original" labels a stamp only capitalised and right before its date ("Original Nov.
+        # 19, 2019"), not "original content, 19 November".
+        if label == "original" and not (match.group("label")[0] == "O" and _NAMES_A_DAY.match(value.lstrip())):
+            continue
         key = "updated" if any(stem in label for stem in _UPDATE_STEMS) else "published"
         if not (day := _NAMES_A_DAY.search(value[:40])):
             # An update stated as a time alone falls on the day of the publication the line has

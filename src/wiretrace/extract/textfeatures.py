@@ -363,7 +363,7 @@ _QUAD_OF = {
     "register": "iste", "rights reserved": "eser", "sign in": "gn i", "sign up": "gn u", "subscri": "ubsc",
     "views expressed": "ws e",
     # (the _ASKED_WORDS)
-    "publish": "blis", "posted": "oste", "modified": "difi", "publica": "lica", "actualiz": "ctua", "atualiz": "atua",
+    "publish": "blis", "posted": "oste", "original": "igin", "modified": "difi", "publica": "lica", "actualiz": "ctua", "atualiz": "atua",
     "aktualis": "ktua", "pubblica": "pubb", "aggiorn": "iorn", "image": "mage", "credit": "cred", "newsletter": "wsle",
     "enter your email": "ur e", "edited by": "dite", "reworked by": "rewo", "generated from": "d fr",
 }
@@ -375,7 +375,7 @@ _QUAD_OF = {
 # a page's time). A word the metadata pass asks about and that is missing here is still found,
 # by str.find when first asked; one here must be ASCII, of four characters or more.
 _ASKED_WORDS = (
-    "date", "publish", "posted", "modified", "publica", "actualiz", "atualiz", "aktualis", "pubblica", "aggiorn",
+    "date", "publish", "posted", "original", "modified", "publica", "actualiz", "atualiz", "aktualis", "pubblica", "aggiorn",
     "photo", "foto", "image", "credit", "newsletter", "enter your email",
     "syndicat", "edited by", "auto-generated", "reworked by", "generated from",
 )

@@ -19,7 +19,7 @@ from wiretrace.extract.byline import parse_byline, split_names, typed_person_nam
 from wiretrace.extract.dates import labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
 from wiretrace.extract.metadata import read_metadata
-from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, unique_related
+from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
 
 _NOT_FOUND_TITLE = re.compile(r"\b(?:404|not found|page not found|error|no longer available)\b", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer", re.IGNORECASE)
@@ -408,8 +408,8 @@ def _prefer_stated_body(article: Article, stated: list[str]) -> None:
     """Take the body the page states in its JSON-LD (``articleBody``) over the one read from its
     HTML where the HTML shows less than half of it: a page that its scripts fill in shows none.
     What the HTML gave goes to the boilerplate."""
-    stated_words = sum(p.count(" ") + 1 for p in stated)
-    shown_words = sum(len(p.split()) for p in article.body)
+    stated_words = sum(map(count_words, stated))
+    shown_words = sum(map(count_words, article.body))
     if stated_words < _MIN_STATED_BODY_WORDS or shown_words * 2 >= stated_words:
         return
     article.boilerplate.extend(Boilerplate(text=p, category="other") for p in article.body)

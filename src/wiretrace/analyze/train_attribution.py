@@ -14,8 +14,6 @@ docs there as DocBin files and reuse them on the next run), ``--no-dev``.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import json
 import random
 import sys
 import tempfile
@@ -24,6 +22,7 @@ from pathlib import Path
 
 from wiretrace.analyze import attribution as attr
 from wiretrace.analyze.attribution_features import cue_features, cue_window, doc_info, role_features
+from wiretrace.bench.common import load_scorer, read_jsonl
 
 SEED = 13
 # Strong L1 regularisation: the taggers overfit lexical features badly otherwise (train F1 ~0.96 vs dev
@@ -37,11 +36,6 @@ CUE_PARAMS = {"c1": 1.0, "c2": 0.01, "max_iterations": 150, "feature.possible_tr
               "feature.minfreq": 2}
 ROLE_PARAMS = {"c1": 0.5, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True,
                "feature.minfreq": 2}
-
-
-def load_jsonl(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def parse(texts: list[str], cache: Path | None, name: str):
@@ -122,7 +116,7 @@ def train(data: Path, out: Path, cache: Path | None = None, verbose: bool = True
 
     random.seed(SEED)
     t0 = time.perf_counter()
-    articles = load_jsonl(data / "train.jsonl")
+    articles = read_jsonl(data / "train.jsonl")
     docs = parse([a["text"] for a in articles], cache, "train")
     if verbose:
         print(f"parsed {len(docs)} train articles in {time.perf_counter() - t0:.0f}s", flush=True)
@@ -159,14 +153,11 @@ def evaluate(data: Path, cache: Path | None = None, model_dir: Path | None = Non
         attr.CUE_MODEL = model_dir / "attribution.cue.crfsuite"
         attr.ROLE_MODEL = model_dir / "attribution.role.crfsuite"
         attr.reset_models()
-    articles = load_jsonl(data / "dev.jsonl")
+    articles = read_jsonl(data / "dev.jsonl")
     docs = parse([a["text"] for a in articles], cache, "dev")
     pred = {a["id"]: {"id": a["id"], "attributions": [x.to_dict() for x in attr.extract_attributions(d)]}
             for a, d in zip(articles, docs)}
-    spec = importlib.util.spec_from_file_location("attribution_score", data / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    return scorer.score({a["id"]: a for a in articles}, pred)
+    return load_scorer(data).score({a["id"]: a for a in articles}, pred)
 
 
 def main(argv: list[str] | None = None) -> int:

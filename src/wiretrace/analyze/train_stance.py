@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import base64
 import gzip
-import importlib.util
 import json
 import sys
 import time
@@ -32,6 +31,7 @@ import numpy as np
 
 from wiretrace.analyze.stance_features import (BagOfWords, Featurizer, content_stems, feature_names, fit_idf, fit_lsa,
                                                tokens)
+from wiretrace.bench.common import load_scorer, read_jsonl
 
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 RELATED = LABELS[:3]
@@ -55,11 +55,6 @@ STANCE_PARAMS = dict(objective="multiclass", num_class=3, learning_rate=0.03, nu
                      lambda_l2=5.0, num_threads=1, deterministic=True, force_row_wise=True, seed=SEED,
                      verbosity=-1)
 STANCE_ROUNDS = 400
-
-
-def read_pairs(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def build_featurizer(pairs: list[dict]) -> tuple[Featurizer, dict, np.ndarray]:
@@ -113,13 +108,6 @@ def decide(p_rel: np.ndarray, p_st: np.ndarray) -> list[str]:
     q = p_st[np.arange(len(best)), best]
     related = p_rel * (0.25 + 0.75 * q) >= (1.0 - p_rel) * 0.25
     return [RELATED[b] if r else "unrelated" for r, b in zip(related, best)]
-
-
-def load_scorer(data: Path):
-    spec = importlib.util.spec_from_file_location("stance_score", data / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def fnc_full_mix(gold: list[str], pred: list[str]) -> float:
@@ -220,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-save", action="store_true", help="cross-validate only")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    pairs = read_pairs(args.data / "dev.jsonl")
+    pairs = read_jsonl(args.data / "dev.jsonl")
     gold = [p["stance"] for p in pairs]
     ids = [str(p["id"]) for p in pairs]
     scorer = load_scorer(args.data)

@@ -18,7 +18,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from wiretrace.bench.common import SHARED_BENCH, load_scorer
+from wiretrace.bench.common import SHARED_BENCH, load_scorer, read_jsonl
 
 FLOORS = Path(__file__).with_name("attribution_floors.json")
 DEFAULT_DATA = SHARED_BENCH / "attribution"
@@ -71,8 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     from wiretrace.analyze.nlp import load_nlp
 
     scorer = load_scorer(args.data)
-    with open(dev, encoding="utf-8") as handle:
-        articles = [json.loads(line) for line in handle if line.strip()]
+    articles = read_jsonl(dev)
     nlp = load_nlp()
     _taggers()  # model load outside the timed region
     nlp("Warm-up sentence, the minister said.")

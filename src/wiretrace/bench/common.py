@@ -1,4 +1,5 @@
-"""What the benchmarks share: where ../shared's data lives and how its scorers are loaded."""
+"""What the benchmarks and the trainers share: where ../shared's data lives, how its JSONL files are
+read and how its scorers are loaded."""
 
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ from types import ModuleType
 
 #: ../shared/bench beside the repository (absent on some machines: benchmarks then say so).
 SHARED_BENCH = Path(__file__).resolve().parents[3].parent / "shared" / "bench"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The objects of a JSONL data file, one a line (blank lines skipped)."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
 
 
 def load_scorer(data: Path) -> ModuleType:

@@ -16,11 +16,10 @@ quality claim). Without the data it prints a message and exits 0 (2 under ``--ch
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
-from wiretrace.bench.common import SHARED_BENCH, check_floors, load_scorer
+from wiretrace.bench.common import SHARED_BENCH, check_floors, load_scorer, read_jsonl
 
 FLOORS = Path(__file__).with_name("stance_floors.json")
 DEFAULT_DATA = SHARED_BENCH / "stance"
@@ -55,8 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from wiretrace.analyze.stance import model_metadata, predict_stances
 
-    with open(dev, encoding="utf-8") as fh:
-        pairs = [json.loads(line) for line in fh if line.strip()]
+    pairs = read_jsonl(dev)
     model_metadata()  # load the model outside the timed region
     start = time.perf_counter()
     pred = predict_stances((p["claim"], p["body"]) for p in pairs)

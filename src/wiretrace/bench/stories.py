@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
-from wiretrace.bench.common import SHARED_BENCH, check_floors, load_scorer
+from wiretrace.bench.common import SHARED_BENCH, check_floors, load_scorer, read_jsonl
 
 FLOORS = Path(__file__).with_name("stories_floors.json")
 DEFAULT_DATA = SHARED_BENCH / "stories"
@@ -93,8 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from wiretrace.link.stories import StoriesConfig
 
-    with open(dev, encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh if line.strip()]
+    rows = read_jsonl(dev)
     scorer = load_scorer(args.data)
     config = StoriesConfig()
     start = time.perf_counter()

@@ -167,3 +167,24 @@ def test_a_person_in_a_source_phrase_beats_a_longer_organisation_name():
     entities = entities_from_doc(load_nlp()(text))
     assert resolve("Richard Revesz, director of the Institute for Policy Integrity", entities).name == "Richard Revesz"
     assert resolve("Revesz", entities).name == "Richard Revesz"
+
+
+def test_a_name_called_a_newspaper_is_an_organisation_and_lends_no_surname():
+    text = ("The Gazeta Lisvar daily reported on Wednesday that exports would be capped. "
+            "Analysts at Corvel Securities in Lisvar said the cap would cut volumes.")
+    entities = _by_name(entities_from_doc(load_nlp()(text)))
+    assert entities["Gazeta Lisvar"].type == "ORG"
+    assert "Lisvar" not in entities["Gazeta Lisvar"].aliases
+
+
+def test_a_place_that_locates_the_source_is_not_the_source():
+    entities = [Entity("Lisvar", "PLACE"), Entity("Phoenix", "PLACE")]
+    assert resolve("Analysts at Corvel Securities in Lisvar", entities) is None
+    assert resolve("Recent polls in Lisvar and Phoenix", entities) is None
+    assert resolve("the city of Phoenix", entities).name == "Phoenix"
+
+
+def test_the_common_noun_of_one_organisation_is_that_organisation():
+    entities = [Entity("energy ministry", "ORG"), Entity("Marvosa", "PLACE")]
+    assert resolve("the ministry", entities).name == "energy ministry"
+    assert resolve("the ministry", entities + [Entity("finance ministry", "ORG")]) is None

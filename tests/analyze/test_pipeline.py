@@ -173,3 +173,71 @@ def test_a_newsrooms_own_note_that_it_could_not_verify_is_a_not_confirmed_claim(
         note,
     ], wire="Reuters"))
     assert (content, subject) in [(c.text, c.reported_by) for c in article.claims if c.status == "not_confirmed"]
+
+
+def test_a_pronoun_is_the_person_the_sentence_before_names_not_a_name_in_their_appositive():
+    article = analyze_article(_article([
+        "Grain exports were slowing, said Ilse Brandt, a broker at a Tarvik trading house.",
+        '"Nobody is buying at these prices," she said.',
+    ]))
+    quote = next(c for c in article.claims if "Nobody is buying" in c.text)
+    assert quote.reported_by == "Ilse Brandt"
+
+
+def test_it_said_is_the_organisation_just_quoted():
+    article = analyze_article(_article([
+        "The Kowal Courier daily reported on Monday that the port authority would raise its fees by 8%. "
+        "The newspaper said the increase would take effect in March. Existing leases would be exempt, it said.",
+    ]))
+    leases = next(c for c in article.claims if "leases" in c.text)
+    assert leases.reported_by == "Kowal Courier" and leases.source_type == "media"
+
+
+def test_a_person_named_behind_a_title_is_found_again_by_surname():
+    article = analyze_article(_article([
+        "Harbour spokesperson Anders Quill did not confirm the report. "
+        '"I am not going to comment on newspaper speculation," Quill told reporters.',
+    ]))
+    assert "Anders Quill" in {e.name for e in article.entities}
+    quote = next(c for c in article.claims if "speculation" in c.text)
+    # The quote is Quill's own word; the decline in it is his, and settles nothing he said.
+    assert quote.reported_by == "Anders Quill" and quote.status == "asserted"
+
+
+def test_a_report_citing_a_basis_before_its_that_clause_is_split_into_both():
+    article = analyze_article(_article([
+        "The Kowal Courier daily reported on Wednesday, citing unnamed sources, that the port authority "
+        "would ask the cabinet to cap tanker fees from January.",
+    ]))
+    claim = next(c for c in article.claims if "tanker fees" in c.text)
+    assert claim.text.startswith("that the port authority")
+    assert claim.reported_by == "Kowal Courier" and claim.basis == "unnamed sources" and claim.anonymous
+
+
+def test_a_participle_cue_after_a_comma_has_its_clauses_subject():
+    article = analyze_article(_article([
+        "Tarvik's transport ministry on Thursday denied a newspaper report that Transport Minister Anna Veld "
+        'plans to cap tanker fees, calling it "speculation without foundation".',
+    ]))
+    calling = next(a for a in article.attributions if _spans(article, a.cue) == "calling")
+    assert calling.source_text == "Tarvik's transport ministry"
+
+
+def test_a_denied_report_that_names_its_claim_is_the_reports_and_settles_no_other_quote():
+    article = analyze_article(_article([
+        "Tarvik's transport ministry on Thursday denied a newspaper report that Transport Minister Anna Veld "
+        "plans to cap tanker fees.",
+        "The Kowal Courier daily reported on Wednesday, citing unnamed sources, that Veld would ask the cabinet "
+        "to limit fees to 60% of current levels.",
+        "The Kowal Courier said it stood by its reporting.",
+        'Councillor Piet Ruys said the minister should answer questions. "If there is no plan, the minister can '
+        'tell us so herself," Ruys told reporters.',
+    ]))
+    claims = {c.text: c for c in article.claims}
+    denied = claims["that Transport Minister Anna Veld plans to cap tanker fees"]
+    assert (denied.reported_by, denied.source_type, denied.status, denied.status_by) == \
+        ("Kowal Courier", "media", "denied", "Tarvik's transport ministry")
+    report = next(c for t, c in claims.items() if "60% of current levels" in t)
+    assert report.status == "denied" and report.reported_by == "Kowal Courier"
+    assert next(c for t, c in claims.items() if "stood by" in t).status == "asserted"
+    assert next(c for t, c in claims.items() if "If there is no plan" in t).status == "asserted"

@@ -51,6 +51,9 @@ _FALSE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _REPORT_WORDS = {"report", "story", "article", "reports", "claim", "claims", "allegation", "allegations"}
+#: A claim speaking of these is about the report, not part of it: "the newspaper said it stood by
+#: its reporting" is no claim that a denial of the report settles (lemmas, as content_words gives them).
+_REPORTING_WORDS = {"report", "reporting", "story", "article"}
 #: Words that, like report words, name what someone said as a whole: "rejected the criticism".
 _ACCUSATION_WORDS = {"accusation", "accusations", "criticism", "charges", "wrongdoing"}
 #: Words that name no topic of their own: "declined to comment on the matter" is on the report.
@@ -89,6 +92,9 @@ class StatusEvent:
     #: True when the article itself calls what its subject said untrue ("falsely claimed that ..."):
     #: denied, by no source (the subject is who said it).
     untrue: bool = False
+    #: Where the complement is a report with what it said ("denied a newspaper report that Dravik
+    #: plans ..."), the start of that clause ("that ..."): the claim is the report's.
+    reported_at: int | None = None
 
 
 def _subtree_span(token) -> tuple[int, int]:
@@ -232,6 +238,16 @@ def _names_report(doc, span: tuple[int, int]) -> bool:
     return bool(words & (_REPORT_WORDS | _ACCUSATION_WORDS)) and len(words) <= 6
 
 
+def _report_clause(doc, span: tuple[int, int]):
+    """The clause that says what a report said, where a complement is one ("a newspaper report that
+    Dravik plans ...", "reports that the talks had stalled"), else None."""
+    phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if phrase is None or phrase.root.lower_ not in _REPORT_WORDS:
+        return None
+    return next((c for c in phrase.root.children if c.dep_ in ("acl", "ccomp", "relcl")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
 def _status_of(token, not_done: bool) -> str | None:
     """The status a status verb gives, or None when it gives none ("did not deny", "commented")."""
     lemma = token.lemma_.lower()
@@ -280,6 +296,7 @@ def status_events(doc) -> list[StatusEvent]:
             # "would neither confirm nor deny the report": the object goes with the last verb.
             complement = next((c for a in _alternatives(token) if (c := _complement(a)) is not None), None)
         topic: frozenset[str] = frozenset()
+        reported_at = None
         if status == "declined_to_comment":
             content = None  # a decline states no claim of its own
             phrase = _topic_phrase(token)
@@ -296,13 +313,18 @@ def status_events(doc) -> list[StatusEvent]:
             about_report = content is not None and _names_report(doc, content)
             if about_report:
                 topic = _topic_words(doc, content)
+            elif content is not None and (clause := _report_clause(doc, content)) is not None:
+                # "denied a newspaper report that ...": about the report as a whole, as "denied the
+                # report" is (whatever words its claim is told in elsewhere in the article).
+                about_report = True
+                reported_at = clause.left_edge.idx
         events.append(StatusEvent(
             status=status, cue=(token.idx, token.idx + len(token.text)),
             subject=_subtree_span(subject) if subject is not None else None,
             content=content, sentence=sentence.text.strip(), about_report=about_report,
             propositional=complement.dep_ in ("ccomp", "advcl") if complement is not None
             else any(t.lower_ in ("whether", "that", "if") for t in sentence if token.i < t.i <= token.i + 5),
-            topic=topic, untrue=untrue,
+            topic=topic, untrue=untrue, reported_at=reported_at,
         ))
     # "X said the report was false": a denial spoken through an ordinary speech verb.
     for sentence in doc.sents:
@@ -389,7 +411,8 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                 if i not in stating and _speaks_of(words[i], event.topic):
                     targets.append(i)
             elif event.about_report or _names_report_of(event.sentence, attribution):
-                if i not in stating and (in_report[i] and not named_allegation or i in answered):
+                if i not in stating and (in_report[i] and not named_allegation or i in answered) \
+                        and not words[i] & _REPORTING_WORDS:
                     targets.append(i)
             elif overlap(event_words, words[i]) >= SAME_CLAIM_OVERLAP:
                 targets.append(i)
@@ -398,9 +421,9 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
     # A report resting on anonymous sources that was left unconfirmed is unconfirmed as a whole.
     for attribution in attributions:
         if attribution.status in ("not_confirmed", "denied") and attribution.anonymous and attribution.source_entity:
-            for other in attributions:
+            for k, other in enumerate(attributions):
                 if other is not attribution and other.source_entity == attribution.source_entity \
-                        and other.anonymous and other.status == "asserted":
+                        and other.anonymous and other.status == "asserted" and not words[k] & _REPORTING_WORDS:
                     _settle(other, attribution.status, None, None)
 
 

@@ -127,8 +127,18 @@ _COMPANY_AFTER = re.compile(r"^(?:,?\s+(?:Inc|Ltd|Plc|PLC|plc|LLC|Corp|AG|SA|NV|
 _SITE_AFTER = re.compile(r"^\s+(?:mine|smelter|refinery|plant|oilfield|field|project|dam|port|airport|terminal)\b")
 
 
-def _retyped(text: str, start: int, end: int) -> str | None:
-    """ORG or PLACE where the words around a one-word "person" mention say it is one, else None."""
+# A "person" of several words only where the text calls it a news outlet ("the Gazeta Lisvar daily",
+# "the newspaper Gazeta Lisvar"): a full name may well follow "company" ("the company Ruth Cole
+# founded"), but no one's name is called a newspaper.
+_OUTLET_BEFORE = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|magazine)\s+$")
+_OUTLET_AFTER = re.compile(r"^\s+(?:newspaper|daily|weekly|tabloid|magazine)\b")
+
+
+def _retyped(text: str, start: int, end: int, one_word: bool = True) -> str | None:
+    """ORG or PLACE where the words around a "person" mention say it is one, else None."""
+    if not one_word:
+        outlet = _OUTLET_BEFORE.search(text, max(0, start - 40), start) or _OUTLET_AFTER.match(text[end:end + 12])
+        return "ORG" if outlet else None
     if _COMPANY_BEFORE.search(text, max(0, start - 40), start) or _COMPANY_AFTER.match(text[end:end + 12]):
         return "ORG"
     if _SITE_AFTER.match(text[end:end + 12]):
@@ -179,8 +189,8 @@ def _mentions(doc) -> list[list]:
         votes.setdefault(mention[0].lower(), []).append(mention[1])
     retyped = {}
     for mention in found:
-        if mention[1] == "PERSON" and len(_tokens(mention[0])) == 1:
-            kind = _retyped(text, mention[2], mention[3])
+        if mention[1] == "PERSON":
+            kind = _retyped(text, mention[2], mention[3], one_word=len(_tokens(mention[0])) == 1)
             if kind:
                 retyped[mention[0].lower()] = kind
     for mention in found:
@@ -362,6 +372,22 @@ def _head_part(phrase: str) -> str:
     return (head[marks[-1].end():] if marks else head) + comma + rest
 
 
+# A place after one of these in a source phrase says where the source is, not who it is: "Analysts at
+# Corvel Securities in Lisvar", "officials in Kyiv", "recent polls in Pennsylvania and Virginia".
+# (Not "of": "the city of Phoenix" is the city.)
+_LOCATIVE = re.compile(r"\b(?:in|at|from|near|outside|across|around)\b", re.IGNORECASE)
+
+
+def _named_in(phrase: str, names: list[str], place: bool) -> bool:
+    """Whether ``phrase`` holds one of ``names`` as whole words (a place: not as a locative)."""
+    for name in names:
+        if len(name) > 2:
+            for match in _whole_words(name).finditer(phrase):
+                if not (place and _LOCATIVE.search(phrase, 0, match.start())):
+                    return True
+    return False
+
+
 def resolve(name: str, entities: list[Entity]) -> Entity | None:
     """The entity a source phrase names ("Kremlin spokesman Dmitry Peskov", "Mr. Peskov" -> Dmitry Peskov)."""
     as_person = clean_name(name)  # without titles: "Senator Hale" -> "Hale"
@@ -377,11 +403,14 @@ def resolve(name: str, entities: list[Entity]) -> Entity | None:
         # name ("Richard Revesz, director of the Institute for Policy Integrity" is Revesz, "Russia's
         # Kommersant daily" Kommersant). Case matters inside a phrase: "Energy" (a mistagged entity)
         # is not in "the energy ministry".
-        if any(_whole_words(n).search(head) for n in names if len(n) > 2):
+        if _named_in(head, names, entity.type == "PLACE"):
             if best is None or (entity.type == "PERSON", len(entity.name)) > (best.type == "PERSON", len(best.name)):
                 best = entity
     if best is not None:
         return best
+    if re.fullmatch(r"[a-z]+", as_phrase):
+        # "the ministry" after "Marvosa's energy ministry": the one organisation named so.
+        return _only([e for e in entities if e.type == "ORG" and e.name.lower().split()[-1] == as_phrase])
     if as_person[:1].isupper() and not _POSSESSIVE_MARK.search(as_person):
         # A later mention by surname alone, or title and surname ("Cole", "Mr. Cole", "Senator Hale").
         return _person_named(_tokens(as_person), [e for e in entities if e.type == "PERSON"])

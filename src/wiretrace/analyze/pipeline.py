@@ -7,10 +7,12 @@ results before it: entities -> attributions -> sourcing -> claim status -> claim
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from wiretrace.analyze import claims as claim_status
 from wiretrace.analyze import sourcing
+from wiretrace.analyze.attribution import REPORT_LEMMAS
 from wiretrace.analyze.attribution_layout import dateline_end, unbalanced_quotations
 from wiretrace.analyze.entities import _GAZETTEER, clean_name, entities_from_doc, resolve
 from wiretrace.analyze.nlp import load_nlp
@@ -35,7 +37,8 @@ _NAME_PARTICLES = frozenset("de da do dos das del della di du la le van von der 
 def _note_alias(entity: Entity, source_text: str) -> None:
     """Record how a source phrase named ``entity`` when it is another spelling of the name
     ("Putin" for "Vladimir Putin") or a phrase holding the name ("Russia's Kommersant daily"),
-    not a description that never names it ("the minister's spokesman"), and without the title or
+    not a description that never names it ("the minister's spokesman"; "the ministry" for the
+    "energy ministry": a common noun of the name is no name), and without the title or
     dateline around it ("LONDON — British Prime Minister Keir Starmer" is the name itself)."""
     alias = clean_name(source_text, entity.type)
     words = alias.split()
@@ -43,7 +46,7 @@ def _note_alias(entity: Entity, source_text: str) -> None:
         return
     named = set(entity.name.split())
     if all(word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words) \
-            or any(word.removesuffix("'s").removesuffix("’s") in named for word in words):
+            or any(word[0].isupper() and word.removesuffix("'s").removesuffix("’s") in named for word in words):
         entity.aliases.append(alias)  # (a spelling, or a phrase naming it: "Russia's Kommersant daily")
 
 
@@ -65,19 +68,27 @@ def _extra_names(article: Article) -> list[tuple[str, str]]:
     return names
 
 
+def _resolve_name(text: str, entities: list[Entity]) -> Entity | None:
+    """The entity a source phrase names ("Kremlin spokesman Dmitry Peskov", "Peskov")."""
+    whole = resolve(text, entities)
+    # "People's Daily, the Communist Party's newspaper": the name before an appositive is the
+    # source, not a name inside the appositive; but "A spokesman for the ministry, Igor Petrov,"
+    # names its person in the appositive.
+    head = resolve(text.split(",", 1)[0], entities) if "," in text else None
+    if head is not None and (whole is None or whole.type != "PERSON" or head.type == "PERSON"):
+        return head
+    return whole
+
+
 def _resolve_source(text: str, entities: list[Entity], previous: Attribution | None,
                     doc=None, at: int | None = None) -> Entity | None:
     if text.lower() not in sourcing.PRONOUNS:
-        whole = resolve(text, entities)
-        # "People's Daily, the Communist Party's newspaper": the name before an appositive is the
-        # source, not a name inside the appositive; but "A spokesman for the ministry, Igor Petrov,"
-        # names its person in the appositive.
-        head = resolve(text.split(",", 1)[0], entities) if "," in text else None
-        if head is not None and (whole is None or whole.type != "PERSON" or head.type == "PERSON"):
-            return head
-        return whole
+        return _resolve_name(text, entities)
     # "he confirmed": whoever is the subject of the previous sentence's main clause (the
-    # person the article was just quoting), else the last person quoted.
+    # person the article was just quoting), else the last person quoted. ("It" is no person;
+    # the caller looks for its organisation.)
+    if text.lower() == "it":
+        return None
     if doc is not None and at is not None:
         sentence = doc.char_span(at, at + len(text), alignment_mode="expand")
         if sentence is not None:
@@ -86,13 +97,59 @@ def _resolve_source(text: str, entities: list[Entity], previous: Attribution | N
                 root = doc[start - 1].sent.root
                 subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None:
+                    # (The subject's own name: "Lena Voss, a trader at a Lisvar brokerage" is not Lisvar.)
                     words = doc[subject.left_edge.i: subject.right_edge.i + 1].text
-                    entity = resolve(words, entities)
+                    entity = _resolve_name(words, entities)
                     if entity is not None and entity.type == "PERSON":
                         return entity
     if previous is not None and previous.source_entity:
         return next((e for e in entities if e.name == previous.source_entity), None)
     return None
+
+
+#: Two to four capitalised words, the last of them not an initial: a person's name as news copy writes it.
+_FULL_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
+#: An outlet named with its outlet noun: "The Kowal Courier daily", "the newspaper Kowal Courier".
+_OUTLET_NOUNS = r"(?:daily|weekly|newspaper|tabloid|magazine|broadcaster|news agency|news site|website)"
+_CAPITALISED = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}"
+_OUTLET_PHRASE = re.compile(rf"(?:[Tt]he\s+)?(?:(?P<before>{_CAPITALISED})\s+{_OUTLET_NOUNS}|"
+                            rf"{_OUTLET_NOUNS}\s+(?P<after>{_CAPITALISED}))")
+
+
+def _titled_person(text: str, source: list[list[int]], entities: list[Entity]) -> Entity | None:
+    """A person the statistical model missed or mistyped, named in full behind a title in a source
+    phrase ("Government spokesperson Tomas Erel"): added to ``entities`` (with the mentions of an
+    organisation or place the model made of the same name), so that a later "Erel" finds them.
+    Only behind a title: "White House" and "Gazeta Lisvar" are capitalised too."""
+    phrase = _text(text, source).rstrip(" ,")
+    name = clean_name(phrase)
+    if name == clean_name(phrase, "ORG") or not _FULL_NAME.fullmatch(name):
+        return None
+    at = text.find(name, source[0][0], source[-1][1])
+    entity = Entity(name=name, type="PERSON", mentions=[[at, at + len(name)]] if at >= 0 else [])
+    for mistyped in [e for e in entities if e.type != "PERSON" and e.name in (name, name.split()[-1])]:
+        entity.mentions.extend(m for m in mistyped.mentions if m not in entity.mentions)
+        entities.remove(mistyped)
+    entity.mentions.sort()
+    entities.append(entity)
+    return entity
+
+
+def _named_outlet(text: str, source: list[list[int]], entities: list[Entity]) -> Entity | None:
+    """A news outlet the statistical model missed, named in a source phrase with its outlet noun
+    ("The Kowal Courier daily", "the newspaper Kowal Courier"): added to ``entities``, so that
+    "the newspaper" and "it" further down find it."""
+    found = _OUTLET_PHRASE.fullmatch(_text(text, source).rstrip(" ,"))
+    if found is None:
+        return None
+    name = found.group("before") or found.group("after")
+    existing = next((e for e in entities if e.name == name), None)
+    if existing is not None:
+        return existing
+    at = text.find(name, source[0][0], source[-1][1])
+    entity = Entity(name=name, type="ORG", mentions=[[at, at + len(name)]] if at >= 0 else [])
+    entities.append(entity)
+    return entity
 
 
 def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list[Attribution], list[Claim]]:
@@ -118,6 +175,9 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
 
     reporting = {sentence_of(raw) for raw in found if raw.cue and first_cue_word(raw) not in _BASIS_CUES}
     for raw in found:
+        if first_cue_word(raw) in _CITING and (report := _report_behind_citing(doc, text, raw)):
+            raw, basis = report
+            bases[sentence_of(raw)] = basis
         # "Citing unnamed sources ..." is the basis of its sentence's report, not a claim of its own:
         # whether the model gave it no source or the reporter's ("..., the daily reported, citing ...").
         # So is "cited X" said of the report's source ("according to Kommersant, [which] [cited] [X]").
@@ -142,7 +202,11 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             content = [[content[0][0] + citing.end(), content[0][1]], *content[1:]]
         attributions.append(Attribution(source=source, cue=raw.cue, content=content, kind=raw.kind))
 
+    events = claim_status.status_events(doc)
+    _statuses_keep_their_subject(doc, attributions, events)
+    _participles_take_their_clause_source(doc, attributions)
     previous: Attribution | None = None
+    last: Attribution | None = None  # the attribution before, of whatever source
     outlet: Entity | None = None  # the news outlet last cited: "the newspaper" further down
     report_basis: dict[str, str] = {}
     media = sourcing.media_names(text, entities)
@@ -156,6 +220,16 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         anaphor = bool(source_text) and (source_text.lower() in sourcing.PRONOUNS or sourcing.refers_to_outlet(source_text))
         if entity is None and source_text and sourcing.refers_to_outlet(source_text):
             entity = outlet
+        if entity is None and source_text and source_text.lower() == "it" and last is not None \
+                and last.source_type in ("media", "organisation"):
+            # "The newspaper said ... New contracts would fall under the cap, it said.": the
+            # organisation just quoted.
+            entity = next((e for e in entities if e.name == last.source_entity), None)
+        if (entity is None or entity.type != "PERSON") and source_text and not anaphor:
+            entity = _titled_person(text, attribution.source, entities) or entity
+        if entity is None and source_text and not anaphor and (entity := _named_outlet(text, attribution.source,
+                                                                                     entities)) is not None:
+            media = media | {entity.name}
         if entity is not None:
             attribution.source_entity = entity.name
             if source_text and not anaphor:
@@ -183,8 +257,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             previous = attribution
         if attribution.source_type == "media" and entity is not None:
             outlet = entity
+        last = attribution
 
-    events = claim_status.status_events(doc)
     for event in events:
         subject = text[event.subject[0]:event.subject[1]] if event.subject else None
         entity = _resolve_source(subject, entities, previous, doc, event.subject[0]) if subject else None
@@ -192,6 +266,11 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             event.by = entity.name
         elif subject and subject.lower() not in sourcing.PRONOUNS:
             event.by = clean_name(subject)
+        if subject and subject.lower() in ("i", "we"):
+            # '"I am not going to comment," Erel told reporters': whoever speaks the quotation.
+            speaker = next((a for a in attributions if any(s <= event.cue[0] < e for s, e in a.content)), None)
+            if speaker is not None:
+                event.by = speaker.source_entity or (clean_name(speaker.source_text) if speaker.source_text else None)
         own = _attribution_at(attributions, event)
         # A newsroom that could not verify something says so of what it reports, whatever the
         # object ("AFP was unable to independently verify the footage"), where another subject's
@@ -227,14 +306,115 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         for name in (article.wire, article.publisher):
             if name and name not in carried_by:
                 carried_by.append(name)
-    claims = [
-        Claim(text=_text(text, a.content), span=a.content,
-              reported_by=a.source_entity or (clean_name(a.source_text) if a.source_text else None),
-              source_type=a.source_type, anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by),
-              status=a.status, status_by=a.status_by, evidence=a.evidence, attribution=i)
-        for i, a in enumerate(attributions) if a.content and not _cites_without_saying(doc, text, a)
-    ]
+    claims = []
+    for i, a in enumerate(attributions):
+        if not a.content or _cites_without_saying(doc, text, a):
+            continue
+        source = a.source_entity or (clean_name(a.source_text) if a.source_text else None)
+        claim = Claim(text=_text(text, a.content), span=a.content, reported_by=source, source_type=a.source_type,
+                      anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by), status=a.status,
+                      status_by=a.status_by, evidence=a.evidence, attribution=i)
+        event = next((events[n] for n, k in event_attribution.items() if k == i and events[n].reported_at), None)
+        if event is not None:
+            # "The ministry denied a newspaper report that Dravik plans ...": the claim is the
+            # report's, on the report's basis; the ministry is who denied it.
+            report = _report_of(text, event, attributions, entities)
+            # (What the report said, not the report: "a newspaper report that ..." is "that ...".)
+            claim.span = [[max(s, event.reported_at), e] for s, e in a.content if e > event.reported_at] or a.content
+            claim.text = _text(text, claim.span)
+            claim.reported_by, claim.source_type = (report.source_entity or report.source_text, report.source_type) \
+                if report is not None else (None, None)
+            claim.anonymous, claim.basis = (report.anonymous, report.basis) if report is not None else (False, None)
+            claim.status_by, claim.evidence = source, event.sentence
+        claims.append(claim)
     return entities, attributions, claims
+
+
+def _report_of(text: str, event, attributions: list[Attribution], entities: list[Entity]) -> Attribution | None:
+    """The relation through which the article reports what a status answers, where the status names
+    a report with what it said ("denied a Reuters report that ..."): the outlet the phrase names
+    ("a Reuters report"), else the first outlet the article cites ("a newspaper report")."""
+    named = _resolve_name(text[event.content[0]:event.reported_at], entities)
+    outlets = [a for a in attributions if a.source_type == "media"
+               and (named is None or a.source_entity == named.name)]
+    return outlets[0] if outlets else None
+
+
+#: "<basis>, that <what was reported>": a "citing" content run on past its cited phrase.
+_BASIS_THEN_REPORT = re.compile(r"(?P<basis>[^,;]{3,160}),\s*(?=that\b)")
+
+
+def _report_behind_citing(doc, text: str, raw: Attribution) -> tuple[Attribution, str] | None:
+    """"The daily reported on Wednesday, citing unnamed sources, that Dravik would ...", where the
+    model made "citing" the cue and ran its content on into what was reported: the relation of the
+    reporting verb between source and "citing" (with the "that" clause as content), and its basis
+    ("unnamed sources"). None where the content does not go on so or no such verb precedes. (The
+    source is the model's, else the verb's subject.)"""
+    content = _text(text, raw.content[:1])
+    found = _BASIS_THEN_REPORT.match(content)
+    cue = doc.char_span(raw.cue[0][0], raw.cue[0][1], alignment_mode="expand")
+    if found is None or cue is None:
+        return None
+    after = raw.source[-1][1] if raw.source else cue.sent.start_char
+    verbs = [t for t in cue.sent if after <= t.idx and t.i < cue.start
+             and t.tag_.startswith("VB") and t.lemma_.lower() in REPORT_LEMMAS]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    source = raw.source
+    if not source:
+        # The model left the report's source out: the verb's subject, or the words that open the
+        # sentence up to the verb where the parse found none ("The Kowal Courier daily", "daily"
+        # read as an adverb).
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        opening = doc[cue.sent.start:verb.i]
+        if subject is not None:
+            source = [[subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)]]
+        elif 0 < len(opening) <= 8 and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in opening):
+            source = [[opening.start_char, opening.end_char]]
+        else:
+            return None
+    start = raw.content[0][0] + found.end()
+    report = Attribution(source=source, cue=[[verb.idx, verb.idx + len(verb)]],
+                         content=[[start, raw.content[0][1]], *raw.content[1:]], kind=raw.kind)
+    return report, found.group("basis").strip()
+
+
+def _statuses_keep_their_subject(doc, attributions: list[Attribution], events: list) -> None:
+    """"The ministry denied a report that Minister Anna Veld plans ...": where the model gives a
+    status verb's relation a source after the verb, inside what it denies, the verb's active
+    subject in the parse, before it, is the source (in place). (Not a passive one: "When the
+    diagnosis was confirmed, Clinton did not want to ...".)"""
+    for event in events:
+        own = _attribution_at(attributions, event)
+        if own is None or not own.source or event.subject is None or event.subject[1] > event.cue[0] \
+                or not any(s <= event.cue[0] < e for s, e in own.cue) \
+                or not all(start >= event.cue[1] for start, _ in own.source):
+            continue
+        subject = doc.char_span(event.subject[0], event.subject[1], alignment_mode="expand")
+        if subject is not None and subject.root.dep_ == "nsubj":
+            own.source = [list(event.subject)]
+
+
+def _participles_take_their_clause_source(doc, attributions: list[Attribution]) -> None:
+    """"The ministry denied a report that Dravik plans a cap, calling it 'speculation'": a cue that
+    is a participle after a comma has the subject of the clause it hangs on. The model, seeing a
+    name inside that clause's content, may give it that name: the source of the relation before
+    it in the sentence, whose content holds the name, replaces it (in place)."""
+    for attribution in attributions:
+        if not attribution.cue or not attribution.source:
+            continue
+        cue = doc.char_span(attribution.cue[0][0], attribution.cue[0][1], alignment_mode="expand")
+        if cue is None or cue[0].tag_ != "VBG" or cue.start == 0 or doc[cue.start - 1].text != ",":
+            continue
+        sentence = cue.sent
+        for other in attributions:
+            if other is attribution or not other.cue or not other.source \
+                    or not sentence.start_char <= other.cue[0][0] < attribution.cue[0][0]:
+                continue
+            if all(any(s <= start and end <= e for s, e in other.content) for start, end in attribution.source):
+                attribution.source = other.source
+                break
 
 
 def _cites_without_saying(doc, text: str, attribution: Attribution) -> bool:

@@ -241,3 +241,14 @@ def test_a_denied_report_that_names_its_claim_is_the_reports_and_settles_no_othe
     assert report.status == "denied" and report.reported_by == "Kowal Courier"
     assert next(c for t, c in claims.items() if "stood by" in t).status == "asserted"
     assert next(c for t, c in claims.items() if "If there is no plan" in t).status == "asserted"
+
+
+def test_a_titled_person_the_model_took_for_an_organisation_is_a_person_and_her_pronoun():
+    article = analyze_article(_article([
+        "The society's secretary, Colin Ashby, said the images were the best it had taken.",
+        "Dr Imogen Pask, a lecturer in astrophysics at Coldharbour University, said amateur observations were "
+        'useful to professional researchers. "Professional telescopes are booked months ahead," she said.',
+    ]))
+    pask = next(c for c in article.claims if "amateur observations" in c.text)
+    assert (pask.reported_by, pask.source_type) == ("Imogen Pask", "person")
+    assert next(c for c in article.claims if "booked months ahead" in c.text).reported_by == "Imogen Pask"

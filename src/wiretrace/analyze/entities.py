@@ -67,7 +67,7 @@ _TRAILING_FUNCTION_WORDS = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_FUNCTION_WOR
 _TITLE_WORDS = (
     r"(?:vice\s+)?president(?:-elect)?|prime\s+minister|minister|premier|chancellor|senator|sen\.|rep\.|"
     r"representative|congressman|congresswoman|gov\.|governor|mayor|king|queen|prince|princess|pope|"
-    r"dr\.|mr\.|mrs\.|ms\.|sir|dame|lord|general|gen\.|col\.|colonel|lt\.|lieutenant|capt\.|captain|sgt\.|"
+    r"dr\.?|mr\.?|mrs\.?|ms\.?|sir|dame|lord|general|gen\.|col\.|colonel|lt\.|lieutenant|capt\.|captain|sgt\.|"
     r"sergeant|adm\.|admiral|commander|judge|justice|spokesman|spokeswoman|spokesperson|secretary|"
     r"ambassador|envoy|chief|treasurer|councilman|councilwoman|councillor|councilor|commissioner|chairman|"
     r"chairwoman|chairperson|director|executive|officer|leader|speaker|attorney|prosecutor|sheriff|"

@@ -121,7 +121,7 @@ def _titled_person(text: str, source: list[list[int]], entities: list[Entity]) -
     phrase ("Government spokesperson Tomas Erel"): added to ``entities`` (with the mentions of an
     organisation or place the model made of the same name), so that a later "Erel" finds them.
     Only behind a title: "White House" and "Gazeta Lisvar" are capitalised too."""
-    phrase = _text(text, source).rstrip(" ,")
+    phrase = _text(text, source).split(",", 1)[0].strip()  # (not its appositive: ", a lecturer at ...")
     name = clean_name(phrase)
     if name == clean_name(phrase, "ORG") or not _FULL_NAME.fullmatch(name):
         return None

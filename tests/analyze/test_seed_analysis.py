@@ -74,3 +74,10 @@ def test_call_claim_is_peskovs_assertion(seed):
     claim = _claim(seed[0], ["not discussed the idea", "call"])
     assert claim.reported_by == "Dmitry Peskov"
     assert claim.status == "asserted"
+
+
+def test_the_lead_rests_on_the_sources_the_report_names_a_paragraph_later(seed):
+    lead = _claim(seed[0], ["all four Ukrainian regions"])
+    assert lead.reported_by == "Kommersant" and lead.anonymous is True
+    assert "unnamed sources who attended a private business event" in lead.basis
+    assert (lead.status, lead.status_by) == ("not_confirmed", "Dmitry Peskov")

@@ -424,7 +424,7 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
             for k, other in enumerate(attributions):
                 if other is not attribution and other.source_entity == attribution.source_entity \
                         and other.anonymous and other.status == "asserted" and not words[k] & _REPORTING_WORDS:
-                    _settle(other, attribution.status, None, None)
+                    _settle(other, attribution.status, attribution.status_by, attribution.evidence)
 
 
 def _names_one_of(doc, attribution: Attribution, outlets: set[str]) -> bool:

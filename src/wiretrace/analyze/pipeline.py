@@ -258,6 +258,14 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if attribution.source_type == "media" and entity is not None:
             outlet = entity
         last = attribution
+    # ... and further up: a wire lead ("Putin wants ..., Russia's Kommersant daily reported") rests on
+    # the sources the outlet's report names a paragraph later ("Kommersant said, citing unnamed
+    # sources who attended ..."). (Only for an outlet: its report is one report.)
+    for attribution in attributions:
+        if attribution.basis is None and attribution.source_type == "media" \
+                and attribution.source_entity in report_basis:
+            attribution.basis = report_basis[attribution.source_entity]
+            attribution.anonymous = attribution.anonymous or sourcing.is_anonymous(attribution.basis)
 
     for event in events:
         subject = text[event.subject[0]:event.subject[1]] if event.subject else None

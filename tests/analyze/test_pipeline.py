@@ -252,3 +252,12 @@ def test_a_titled_person_the_model_took_for_an_organisation_is_a_person_and_her_
     pask = next(c for c in article.claims if "amateur observations" in c.text)
     assert (pask.reported_by, pask.source_type) == ("Imogen Pask", "person")
     assert next(c for c in article.claims if "booked months ahead" in c.text).reported_by == "Imogen Pask"
+
+
+def test_the_question_put_to_a_source_is_no_claim_of_theirs():
+    article = analyze_article(_article([
+        "Asked about the Kowal Courier report on Wednesday, port spokesman Erik Lund said the fees had not been "
+        "discussed.",
+    ]))
+    assert [c.text for c in article.claims] == ["the fees had not been discussed"]
+    assert any(_spans(article, a.cue) == "Asked about" for a in article.attributions)  # (the relation stays)

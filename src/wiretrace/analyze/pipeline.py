@@ -316,7 +316,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
                 carried_by.append(name)
     claims = []
     for i, a in enumerate(attributions):
-        if not a.content or _cites_without_saying(doc, text, a):
+        if not a.content or _cites_without_saying(doc, text, a) or _question_put(doc, a):
             continue
         source = a.source_entity or (clean_name(a.source_text) if a.source_text else None)
         claim = Claim(text=_text(text, a.content), span=a.content, reported_by=source, source_type=a.source_type,
@@ -423,6 +423,17 @@ def _participles_take_their_clause_source(doc, attributions: list[Attribution]) 
             if all(any(s <= start and end <= e for s, e in other.content) for start, end in attribution.source):
                 attribution.source = other.source
                 break
+
+
+def _question_put(doc, attribution: Attribution) -> bool:
+    """Whether a relation is the question put to its source ("Asked about the Kommersant report,
+    Peskov said ...", "Asked whether the minister had met them, a press officer said ..."): what
+    the source was asked is no claim of theirs; their answer is the sentence's other relation."""
+    if not attribution.cue:
+        return False
+    cue = doc.char_span(attribution.cue[0][0], attribution.cue[0][1], alignment_mode="expand")
+    return cue is not None and cue[0].lower_ == "asked" and cue[0].tag_ == "VBN" \
+        and all(t.is_punct or t.is_space for t in doc[cue.sent.start:cue.start])
 
 
 def _cites_without_saying(doc, text: str, attribution: Attribution) -> bool:

@@ -261,3 +261,34 @@ def test_the_question_put_to_a_source_is_no_claim_of_theirs():
     ]))
     assert [c.text for c in article.claims] == ["the fees had not been discussed"]
     assert any(_spans(article, a.cue) == "Asked about" for a in article.attributions)  # (the relation stays)
+
+
+def test_a_relative_pronoun_is_the_name_its_clause_hangs_on():
+    article = analyze_article(_article([
+        "The gala drew the singers Patti LaBelle and Stevie Wonder, who joked that he had not yet seen the museum.",
+        "The vote was welcomed by Senator Mara Quint, now the chair of the energy committee, who said it was overdue.",
+    ]))
+    by_text = {c.text: c.reported_by for c in article.claims}
+    assert by_text["that he had not yet seen the museum"] == "Stevie Wonder"
+    assert by_text["it was overdue"] == "Mara Quint"
+
+
+def test_a_pronoun_names_no_one_without_its_antecedent():
+    from wiretrace.analyze.claims import named_source
+
+    assert [named_source(p) for p in ("it", "They", "which", "Senator Hale", None)] == [None, None, None, "Hale", None]
+
+
+def test_a_first_person_inside_a_quotation_is_its_speaker():
+    from wiretrace.analyze.pipeline import _first_persons_are_their_speakers
+    from wiretrace.record import Attribution
+
+    text = '"We were told nothing, and I believe the cap is coming," Ruys said. I believe it too.'
+    quote = Attribution(source=[[57, 61]], cue=[[62, 66]], content=[[0, 55]], source_text="Ruys",
+                        source_entity="Piet Ruys", source_type="person")
+    inside = Attribution(source=[[27, 28]], cue=[[29, 36]], content=[[37, 54]], source_text="I")
+    outside = Attribution(source=[[68, 69]], cue=[[70, 77]], content=[[78, 84]], source_text="I")
+    assert text[29:36] == "believe" == text[70:77] and text[57:61] == "Ruys"
+    _first_persons_are_their_speakers([quote, inside, outside])
+    assert (inside.source_entity, inside.source_type) == ("Piet Ruys", "person")
+    assert outside.source_entity is None  # (the writer's own "I")

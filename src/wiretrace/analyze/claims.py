@@ -359,6 +359,19 @@ def overlap(a: set[str], b: set[str]) -> float:
     return shared / min(len(a), len(b))
 
 
+#: Source phrases that name no one by themselves ("it denied", "which confirmed").
+_UNNAMING = frozenset({"he", "she", "they", "him", "her", "it", "i", "we", "you", "that", "which", "who", "this",
+                       "these", "those"})
+
+
+def named_source(phrase: str | None) -> str | None:
+    """A source phrase as a name to show ("Senator Hale's" -> "Hale"); None for a pronoun, which
+    names no one without its antecedent."""
+    if not phrase or phrase.strip().lower() in _UNNAMING:
+        return None
+    return clean_name(phrase) or None
+
+
 def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent],
                   event_attribution: dict[int, int], entities: list[Entity] | tuple = ()) -> None:
     """Carry each status event to the attributions it settles (in place).
@@ -396,7 +409,7 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
             by = None  # the article's own judgement: its subject is who said the untrue words
         elif own is not None:
             source = attributions[own]
-            by = source.source_entity or (clean_name(source.source_text) if source.source_text else None) or by
+            by = source.source_entity or named_source(source.source_text) or by
         event_words = content_words(doc, [list(event.content)]) if event.content else set()
         answered = _answered(doc, attributions, event, by, entities, reporting_status) \
             if event.about_report and event.content else set()

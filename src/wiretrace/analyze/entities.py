@@ -373,9 +373,10 @@ def _head_part(phrase: str) -> str:
 
 
 # A place after one of these in a source phrase says where the source is, not who it is: "Analysts at
-# Corvel Securities in Lisvar", "officials in Kyiv", "recent polls in Pennsylvania and Virginia".
+# Corvel Securities in Lisvar", "officials in Kyiv", "recent polls in Pennsylvania and Virginia",
+# "Democrats on Capitol Hill".
 # (Not "of": "the city of Phoenix" is the city.)
-_LOCATIVE = re.compile(r"\b(?:in|at|from|near|outside|across|around)\b", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|on|from|near|outside|across|around)\b", re.IGNORECASE)
 
 
 def _named_in(phrase: str, names: list[str], place: bool) -> bool:

@@ -116,6 +116,44 @@ _OUTLET_PHRASE = re.compile(rf"(?:[Tt]he\s+)?(?:(?P<before>{_CAPITALISED})\s+{_O
                             rf"{_OUTLET_NOUNS}\s+(?P<after>{_CAPITALISED}))")
 
 
+def _first_persons_are_their_speakers(attributions: list[Attribution]) -> None:
+    """'"... I believe the cap is coming," Hale said': a relation whose source is "I" or "we"
+    inside another relation's content is that relation's speaker's (in place)."""
+    for attribution in attributions:
+        if attribution.source_entity is None and attribution.cue \
+                and (attribution.source_text or "").lower() in ("i", "we"):
+            speaker = next((a for a in attributions if a is not attribution and a.source_entity and
+                            any(s <= attribution.cue[0][0] < e for s, e in a.content)), None)
+            if speaker is not None:
+                attribution.source_entity, attribution.source_type = speaker.source_entity, speaker.source_type
+
+
+def _antecedent(doc, source: list[list[int]], entities: list[Entity]) -> Entity | None:
+    """The entity a relative pronoun stands for: the name right before it ("... Patti LaBelle and
+    Stevie Wonder, who joked ...": the parse may hang the clause on another name of the list), else
+    the noun its clause hangs on ("the ministry, which confirmed ...")."""
+    phrase = doc.char_span(source[0][0], source[0][1], alignment_mode="expand")
+    if phrase is None or phrase.root.i < 2:
+        return None
+    before = doc[phrase.root.i - 2] if doc[phrase.root.i - 1].text == "," else doc[phrase.root.i - 1]
+    if before.pos_ == "PROPN" and before.dep_ != "pobj":  # (not "Democrats on Capitol Hill, who ...")
+        start = before.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        name = doc[start: before.i + 1]
+        entity = _resolve_name(name.text, entities)
+        if entity is None or entity.type != "PERSON":  # ("Senate Majority Leader Mitch McConnell, who ...")
+            entity = _titled_person(doc.text, [[name.start_char, name.end_char]], entities) or entity
+        return entity
+    clause = phrase.root.head
+    if clause.dep_ != "relcl" or clause.head.i >= phrase.root.i:
+        return None
+    noun = clause.head
+    while noun.dep_ == "appos" and noun.head.i < noun.i:  # ("McConnell, now the Senate majority leader, who ...")
+        noun = noun.head
+    return _resolve_name(doc[noun.left_edge.i: noun.i + 1].text, entities)
+
+
 def _titled_person(text: str, source: list[list[int]], entities: list[Entity]) -> Entity | None:
     """A person the statistical model missed or mistyped, named in full behind a title in a source
     phrase ("Government spokesperson Tomas Erel"): added to ``entities`` (with the mentions of an
@@ -217,9 +255,13 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         cue_text = _text(text, attribution.cue)
         entity = _resolve_source(source_text, entities, previous, doc, attribution.source[0][0]) \
             if source_text else None
-        anaphor = bool(source_text) and (source_text.lower() in sourcing.PRONOUNS or sourcing.refers_to_outlet(source_text))
+        relative = bool(source_text) and source_text.lower() in sourcing.RELATIVE_PRONOUNS
+        anaphor = bool(source_text) and (source_text.lower() in sourcing.PRONOUNS or relative
+                                         or sourcing.refers_to_outlet(source_text))
         if entity is None and source_text and sourcing.refers_to_outlet(source_text):
             entity = outlet
+        if entity is None and relative:
+            entity = _antecedent(doc, attribution.source, entities)
         if entity is None and source_text and source_text.lower() == "it" and last is not None \
                 and last.source_type in ("media", "organisation"):
             # "The newspaper said ... New contracts would fall under the cap, it said.": the
@@ -258,6 +300,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if attribution.source_type == "media" and entity is not None:
             outlet = entity
         last = attribution
+    _first_persons_are_their_speakers(attributions)
     # ... and further up: a wire lead ("Putin wants ..., Russia's Kommersant daily reported") rests on
     # the sources the outlet's report names a paragraph later ("Kommersant said, citing unnamed
     # sources who attended ..."). (Only for an outlet: its report is one report.)
@@ -272,13 +315,13 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         entity = _resolve_source(subject, entities, previous, doc, event.subject[0]) if subject else None
         if entity is not None:
             event.by = entity.name
-        elif subject and subject.lower() not in sourcing.PRONOUNS:
-            event.by = clean_name(subject)
+        elif subject:
+            event.by = claim_status.named_source(subject)
         if subject and subject.lower() in ("i", "we"):
             # '"I am not going to comment," Erel told reporters': whoever speaks the quotation.
             speaker = next((a for a in attributions if any(s <= event.cue[0] < e for s, e in a.content)), None)
             if speaker is not None:
-                event.by = speaker.source_entity or (clean_name(speaker.source_text) if speaker.source_text else None)
+                event.by = speaker.source_entity or claim_status.named_source(speaker.source_text)
         own = _attribution_at(attributions, event)
         # A newsroom that could not verify something says so of what it reports, whatever the
         # object ("AFP was unable to independently verify the footage"), where another subject's
@@ -318,7 +361,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     for i, a in enumerate(attributions):
         if not a.content or _cites_without_saying(doc, text, a) or _question_put(doc, a):
             continue
-        source = a.source_entity or (clean_name(a.source_text) if a.source_text else None)
+        source = a.source_entity or claim_status.named_source(a.source_text)
         claim = Claim(text=_text(text, a.content), span=a.content, reported_by=source, source_type=a.source_type,
                       anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by), status=a.status,
                       status_by=a.status_by, evidence=a.evidence, attribution=i)

@@ -292,3 +292,12 @@ def test_a_first_person_inside_a_quotation_is_its_speaker():
     _first_persons_are_their_speakers([quote, inside, outside])
     assert (inside.source_entity, inside.source_type) == ("Piet Ruys", "person")
     assert outside.source_entity is None  # (the writer's own "I")
+
+
+def test_a_pronoun_in_a_coordinated_clause_is_the_first_clauses_subject():
+    article = analyze_article(_article([
+        "Councillor Piet Ruys spoke first.",
+        "Police chief Kerr Putney later told reporters that the video was inconclusive, but he said witnesses saw "
+        "a gun.",
+    ]))
+    assert next(c for c in article.claims if "witnesses saw a gun" in c.text).reported_by == "Kerr Putney"

@@ -91,6 +91,8 @@ def _resolve_source(text: str, entities: list[Entity], previous: Attribution | N
         return None
     if doc is not None and at is not None:
         sentence = doc.char_span(at, at + len(text), alignment_mode="expand")
+        if sentence is not None and (person := _coordinated_subject(sentence.root, entities)) is not None:
+            return person
         if sentence is not None:
             start = sentence.sent.start
             if start > 0:
@@ -114,6 +116,21 @@ _OUTLET_NOUNS = r"(?:daily|weekly|newspaper|tabloid|magazine|broadcaster|news ag
 _CAPITALISED = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}"
 _OUTLET_PHRASE = re.compile(rf"(?:[Tt]he\s+)?(?:(?P<before>{_CAPITALISED})\s+{_OUTLET_NOUNS}|"
                             rf"{_OUTLET_NOUNS}\s+(?P<after>{_CAPITALISED}))")
+
+
+def _coordinated_subject(pronoun, entities: list[Entity]) -> Entity | None:
+    """"Rendell agreed that the rules should change, but he said ...": a pronoun subject of a verb
+    coordinated with an earlier one stands for that verb's subject, where it names a person."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.dep_ != "conj":
+        return None
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+    if subject is None or subject.lower_ in sourcing.PRONOUNS:
+        return None
+    entity = _resolve_name(subject.doc[subject.left_edge.i: subject.i + 1].text, entities)
+    return entity if entity is not None and entity.type == "PERSON" else None
 
 
 def _first_persons_are_their_speakers(attributions: list[Attribution]) -> None:

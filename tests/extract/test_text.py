@@ -1220,3 +1220,23 @@ def test_a_hover_card_drawn_inline_leaves_the_paragraph(drawn):
     assert len(cards) == 1 and "Port strike ends after pay deal" in cards[0]
     plain = "Union leader Dana Orel said the strike would end, and MORE talks were planned with the port authority."
     assert without_hover_cards(plain) == (plain, [])
+
+
+def test_a_hundred_words_without_a_sentence_end_are_glued_teasers_not_a_paragraph():
+    # As BeautifulSoup's get_text() draws a "Related articles" box inside the story: its headlines
+    # run into one line, long enough to pass for prose.
+    teasers = " ".join([
+        "Related articles", "Harbour cranes to be replaced after storm damage costs port millions",
+        "Council votes to close two libraries despite protest outside town hall", "Grain ship stuck at anchor for"
+        " nine days as strike bites", "Teacher who saved pupils from flood honoured at palace ceremony",
+        "Fishermen warn of empty nets as cold water lingers in the bay", "New ferry route to islands delayed"
+        " again over safety checks", "Rail strike called off at last minute after overnight talks",
+        "Hospital car park fees to rise for the third time in a year", "Heatwave warning issued for the"
+        " weekend as temperatures climb", "Police appeal for witnesses after lorry overturns on coast road",
+        "Mayor says new bridge will open on time despite cost overruns", "Storm leaves hundreds without power"
+        " in northern villages", "Local band wins national prize for debut album recorded in garage"])
+    assert teasers.count(" ") >= 99 and not any(mark in teasers for mark in ".!?")
+    dump = DUMP.replace('"Nobody wanted', teasers + '\n"Nobody wanted')
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert [p[:12] for p in article.body] == ["PORT ELMAR (", "The strike h", '"Nobody want', "Work is expe"]
+    assert any(b.category == "navigation" and b.text == teasers for b in article.boilerplate)

@@ -93,6 +93,8 @@ _ECHO_WORDS = 5
 #: A caption over a credit line is one sentence of at most this many words.
 _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
+_SENTENCE_END = re.compile(r"[.!?。！？](?=[\s\"”’)»]|$)")
+_RUN_ON_WORDS = 100
 #: How far past the body's last paragraph its closing credit may sit (sign-offs in between).
 _CLOSING_REACH = 4
 _DATE_HINT = re.compile(cues.opening_lookahead(DATE_LABEL_WORDS) + f"(?:{'|'.join(DATE_LABEL_WORDS)})")
@@ -747,6 +749,15 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         return unlabelled[i]
 
     body_idx = [i for i, label in enumerate(labels) if label == "body"]
+    # A line of a hundred words without a sentence end is no paragraph (the DEV truth's 89
+    # paragraphs of that length have two at least): renderers that draw inline text without
+    # breaks (BeautifulSoup's get_text(), lxml's text_content()) run a menu or a list of teaser
+    # headlines into one line, and its length makes it look like prose. (At most one end is not
+    # enough: a renderer that breaks a paragraph at a link leaves a long sentence and a half.)
+    for i in body_idx:
+        text = blocks[i].text
+        if text.count(" ") >= _RUN_ON_WORDS - 1 and not _SENTENCE_END.search(text):
+            labels[i] = "navigation"
     # A caption reads like prose, so the classifier may take it for body; its closing photo
     # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)"), its opening ("In this photo ..."),
     # a screen reader's label or a gallery's counter gives it away.

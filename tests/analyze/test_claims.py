@@ -35,6 +35,8 @@ def test_anonymous_report_left_unconfirmed():
     assert cabinet.anonymous and "officials who spoke on condition of anonymity" in cabinet.basis
     meeting = next(c for c in article.claims if "met executives" in c.text)
     assert meeting.status == "confirmed"
+    # (Its own source confirms it: the sentence is the evidence.)
+    assert meeting.status_by == meeting.reported_by and "confirmed" in meeting.evidence
 
 
 def test_denial_outranks_non_confirmation_and_declines_are_recorded():

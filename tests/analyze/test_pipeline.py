@@ -239,7 +239,8 @@ def test_a_denied_report_that_names_its_claim_is_the_reports_and_settles_no_othe
         ("Kowal Courier", "media", "denied", "Tarvik's transport ministry")
     report = next(c for t, c in claims.items() if "60% of current levels" in t)
     assert report.status == "denied" and report.reported_by == "Kowal Courier"
-    assert next(c for t, c in claims.items() if "stood by" in t).status == "asserted"
+    stood_by = next(c for t, c in claims.items() if "stood by" in t)
+    assert stood_by.status == "asserted" and stood_by.basis is None  # (its word on its report rests on no one)
     assert next(c for t, c in claims.items() if "If there is no plan" in t).status == "asserted"
 
 

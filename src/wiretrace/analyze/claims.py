@@ -53,7 +53,7 @@ _FALSE_WORDS = re.compile(
 _REPORT_WORDS = {"report", "story", "article", "reports", "claim", "claims", "allegation", "allegations"}
 #: A claim speaking of these is about the report, not part of it: "the newspaper said it stood by
 #: its reporting" is no claim that a denial of the report settles (lemmas, as content_words gives them).
-_REPORTING_WORDS = {"report", "reporting", "story", "article"}
+REPORTING_WORDS = frozenset({"report", "reporting", "story", "article"})
 #: Words that, like report words, name what someone said as a whole: "rejected the criticism".
 _ACCUSATION_WORDS = {"accusation", "accusations", "criticism", "charges", "wrongdoing"}
 #: Words that name no topic of their own: "declined to comment on the matter" is on the report.
@@ -425,7 +425,7 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                     targets.append(i)
             elif event.about_report or _names_report_of(event.sentence, attribution):
                 if i not in stating and (in_report[i] and not named_allegation or i in answered) \
-                        and not words[i] & _REPORTING_WORDS:
+                        and not words[i] & REPORTING_WORDS:
                     targets.append(i)
             elif overlap(event_words, words[i]) >= SAME_CLAIM_OVERLAP:
                 targets.append(i)
@@ -436,7 +436,7 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
         if attribution.status in ("not_confirmed", "denied") and attribution.anonymous and attribution.source_entity:
             for k, other in enumerate(attributions):
                 if other is not attribution and other.source_entity == attribution.source_entity \
-                        and other.anonymous and other.status == "asserted" and not words[k] & _REPORTING_WORDS:
+                        and other.anonymous and other.status == "asserted" and not words[k] & REPORTING_WORDS:
                     _settle(other, attribution.status, attribution.status_by, attribution.evidence)
 
 

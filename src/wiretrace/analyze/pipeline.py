@@ -299,8 +299,11 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         basis = bases.get(sentence.start) if sentence is not None else None
         if basis is None and sentence is not None:
             basis = sourcing.basis_in(sentence.text, exclude=(source_text, _text(text, attribution.content)))
-        if basis is None and attribution.source_entity in report_basis:
-            basis = report_basis[attribution.source_entity]  # the same outlet's report, further down
+        about_reporting = bool(claim_status.content_words(doc, attribution.content) & claim_status.REPORTING_WORDS)
+        if basis is None and attribution.source_entity in report_basis and not about_reporting:
+            # The same outlet's report, further down (not what it says of its reporting: "the
+            # newspaper said it stood by its report" rests on no one).
+            basis = report_basis[attribution.source_entity]
         attribution.basis = basis
         # ("..., according to one of the people, who asked not to be named": the source's clause says so.)
         withheld = sentence is not None and sourcing.withholds_identity(_outside(text, sentence, attribution.content))
@@ -323,7 +326,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     # sources who attended ..."). (Only for an outlet: its report is one report.)
     for attribution in attributions:
         if attribution.basis is None and attribution.source_type == "media" \
-                and attribution.source_entity in report_basis:
+                and attribution.source_entity in report_basis \
+                and not claim_status.content_words(doc, attribution.content) & claim_status.REPORTING_WORDS:
             attribution.basis = report_basis[attribution.source_entity]
             attribution.anonymous = attribution.anonymous or sourcing.is_anonymous(attribution.basis)
 
@@ -382,6 +386,11 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         claim = Claim(text=_text(text, a.content), span=a.content, reported_by=source, source_type=a.source_type,
                       anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by), status=a.status,
                       status_by=a.status_by, evidence=a.evidence, attribution=i)
+        own = next((events[n] for n, k in event_attribution.items() if k == i), None)
+        if own is not None and not own.untrue and claim.status != "asserted" and claim.status_by is None:
+            # "Volen confirmed that Dravik had met ...": the claim's own source gives its status.
+            # (Not "An earlier version of this article incorrectly said ...": the article's own.)
+            claim.status_by, claim.evidence = source, own.sentence
         event = next((events[n] for n, k in event_attribution.items() if k == i and events[n].reported_at), None)
         if event is not None:
             # "The ministry denied a newspaper report that Dravik plans ...": the claim is the

@@ -17,8 +17,9 @@ Profiling ``wiretrace analyze`` showed these components costing far more than th
   first token fits.
 
 Each replicates spaCy 3.8 exactly, tie-breaking and float32 summation order included (the same
-BLIS sgemm scores the states); each constructor refuses a component it does not understand, and
-``nlp.py`` then keeps spaCy's. ``tests/analyze/test_fast_components.py`` compares the annotations.
+matrix product, through the layers' own ``ops``, scores the states); each constructor refuses a
+component it does not understand, and ``nlp.py`` then keeps spaCy's.
+``tests/analyze/test_fast_components.py`` compares the annotations.
 """
 
 from __future__ import annotations
@@ -188,7 +189,8 @@ class FastEntityRecognizer:
         self.last = {label: i for i, (k, label) in enumerate(zip(self.kinds, self.labels)) if k == "L"}
 
     def _scores(self, unmaxed):
-        """Maxout, then the upper layer: ``ops.gemm`` is the BLIS sgemm spaCy's C loop calls."""
+        """Maxout, then the upper layer through its ``ops.gemm`` (NumPy's sgemm, see ``nlp.py``: the
+        same scores as the BLIS one spaCy's C loop calls)."""
         pieces = unmaxed.reshape(len(unmaxed), self.lower.get_dim("nO"), -1)
         # (An element-wise maximum over the pieces: ndarray.max over a last axis of 2 is ~10x slower.)
         hidden = pieces[:, :, 0]
@@ -271,7 +273,7 @@ class FastDependencyParser:
     """spaCy's own greedy parse, stepped from Python so that the GIL stays held.
 
     Each step is what ``Parser.greedy_parse`` does in C (state features summed by spaCy's
-    ``precompute_hiddens``, the upper layer through the same sgemm, spaCy's transition code), so the
+    ``precompute_hiddens``, the upper layer through an sgemm, spaCy's transition code), so the
     parse is the same; but with the GIL held, the profiling hooks in the transition code cost little.
     """
 

@@ -257,3 +257,22 @@ def test_a_denial_of_wrongdoing_answers_the_allegations_against_its_giver():
     bribes = _claim_with(article, "paid more than $3 million")
     assert bribes.status == "denied" and bribes.status_by == "Victor Lanz"
     assert _claim_with(article, "hired a lobbyist").status == "asserted"
+
+
+def test_a_status_shares_a_claims_words_not_just_its_names():
+    article = analyze_article(_article([
+        "Sports Business News reported on Tuesday that the league is preparing to add four teams in Toronto, "
+        "Quebec City, Seattle and Las Vegas.",
+        "Commissioner Gary Bettman confirmed receiving interest from groups in Seattle, Las Vegas and Quebec City.",
+    ]))
+    assert _claim_with(article, "add four teams").status == "asserted"
+    assert _claim_with(article, "receiving interest").status == "confirmed"
+
+
+def test_a_decline_on_a_persons_report_named_by_surname_reaches_that_persons_claims():
+    article = analyze_article(_article([
+        "The company will cut 110,000 jobs this week, technology writer Robert Cringely said on Monday.",
+        "The company declined to comment on Cringely's report.",
+    ]))
+    claim = _claim_with(article, "110,000 jobs")
+    assert claim.reported_by == "Robert Cringely" and claim.status == "declined_to_comment"

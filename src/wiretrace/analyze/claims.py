@@ -339,14 +339,16 @@ def status_events(doc) -> list[StatusEvent]:
     return events
 
 
-def content_words(doc, spans: list[list[int]]) -> set[str]:
-    """Lemmas of the content words inside ``spans`` (what two claims must share to be one claim)."""
+def content_words(doc, spans: list[list[int]], names: bool = True) -> set[str]:
+    """Lemmas of the content words inside ``spans`` (what two claims must share to be one claim);
+    without proper nouns where ``names`` is false."""
+    kinds = _CONTENT_POS if names else _CONTENT_POS - {"PROPN"}
     words = set()
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        words.update(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS and not t.is_stop and len(t.text) > 1)
+        words.update(t.lemma_.lower() for t in span if t.pos_ in kinds and not t.is_stop and len(t.text) > 1)
     return words
 
 
@@ -390,6 +392,10 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
     - otherwise, the claims whose content words its own content shares.
     """
     words = [content_words(doc, a.content) for a in attributions]
+    # Two sentences of one story share its names ("Seattle, Las Vegas, Quebec City" in a report of
+    # four new teams and in the commissioner's "interest from groups in Seattle, Las Vegas ..."):
+    # what one says of the other is in the rest of their words.
+    said = [content_words(doc, a.content, names=False) for a in attributions]
     stating = set(event_attribution.values())
     # "The report" is a media outlet's where the article cites one: the outlet's claims, and those
     # of unnamed sources who spoke to it ("two officials ... told Gazeta Lisvar"); an unnamed
@@ -410,12 +416,15 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
         elif own is not None:
             source = attributions[own]
             by = source.source_entity or named_source(source.source_text) or by
-        event_words = content_words(doc, [list(event.content)]) if event.content else set()
+        event_words = content_words(doc, [list(event.content)], names=False) if event.content else set()
         answered = _answered(doc, attributions, event, by, entities, reporting_status) \
             if event.about_report and event.content else set()
         # An allegation a named source made ("Rao alleged ...; the minister refuted the allegation") is
         # that source's: no unnamed sources' report is what the status answers.
         named_allegation = bool(answered) and not any(in_report[i] for i in answered)
+        # "declined to comment on Cringely's report": that source's report, whoever the source is,
+        # and no other outlet's.
+        named_report = {i for i, a in enumerate(attributions) if _names_report_of(event.sentence, a)}
         targets = []
         for i, attribution in enumerate(attributions):
             if i == own or (by and attribution.source_entity == by):
@@ -423,11 +432,11 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
             if event.topic:
                 if i not in stating and _speaks_of(words[i], event.topic):
                     targets.append(i)
-            elif event.about_report or _names_report_of(event.sentence, attribution):
-                if i not in stating and (in_report[i] and not named_allegation or i in answered) \
-                        and not words[i] & REPORTING_WORDS:
+            elif event.about_report or named_report:
+                in_the_report = i in named_report if named_report else in_report[i] and not named_allegation
+                if i not in stating and (in_the_report or i in answered) and not words[i] & REPORTING_WORDS:
                     targets.append(i)
-            elif overlap(event_words, words[i]) >= SAME_CLAIM_OVERLAP:
+            elif overlap(event_words, said[i]) >= SAME_CLAIM_OVERLAP:
                 targets.append(i)
         for i in targets:
             _settle(attributions[i], event.status, by, event.sentence)
@@ -482,9 +491,17 @@ def _answered(doc, attributions: list[Attribution], event: StatusEvent, by: str 
 
 
 def _names_report_of(sentence: str, attribution: Attribution) -> bool:
-    """"Asked about the Kommersant report, ..." names the report of the attribution's source."""
+    """"Asked about the Kommersant report, ..." names the report of the attribution's source, and
+    "declined to comment on Cringely's report" that of Robert Cringely (by surname, as news copy
+    names people after the first mention)."""
     name = attribution.source_entity or ""
-    return bool(name) and re.search(rf"\b{re.escape(name)}(?:'s)?\s+(?:report|story|article)", sentence) is not None
+    if not name:
+        return False
+    names = {name}
+    if attribution.source_type == "person" and len(name.split()) > 1:
+        names.add(name.split()[-1])
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.search(rf"\b(?:{pattern})(?:'s|’s)?\s+(?:report|story|article|blog post|column)", sentence) is not None
 
 
 _STATUS_STRENGTH = {"asserted": 0, "not_confirmed": 1, "declined_to_comment": 1, "confirmed": 2, "denied": 2, "disputed": 3}

@@ -276,3 +276,14 @@ def test_a_decline_on_a_persons_report_named_by_surname_reaches_that_persons_cla
     ]))
     claim = _claim_with(article, "110,000 jobs")
     assert claim.reported_by == "Robert Cringely" and claim.status == "declined_to_comment"
+
+
+def test_a_refusal_to_comment_is_its_own_relations_status_and_answers_the_report():
+    article = analyze_article(_article([
+        "The doctor, named as Dr. Gwen Korovin, refused to comment when cameras approached her today. "
+        "TMZ reported that she took a selfie during the procedure.",
+    ]))
+    refusal = _claim_with(article, "to comment when cameras approached")
+    assert (refusal.status, refusal.status_by) == ("declined_to_comment", "Gwen Korovin")
+    report = _claim_with(article, "took a selfie")
+    assert (report.reported_by, report.source_type, report.status) == ("TMZ", "media", "declined_to_comment")

@@ -563,11 +563,12 @@ def _is_prose(doc) -> bool:
 
 def _attribution_at(attributions: list[Attribution], event) -> Attribution | None:
     """The attribution that states a status event: its cue is the event's verb, or (for "declined
-    to comment") its short content is."""
+    to comment") its short content is, or its content opens with the verb ("refused" + "to comment
+    when cameras approached her")."""
     for attribution in attributions:
         if any(s <= event.cue[0] < e for s, e in attribution.cue):
             return attribution
-        if any(s <= event.cue[0] < e and e - s < 40 for s, e in attribution.content):
+        if any(s <= event.cue[0] < e and (e - s < 40 or event.cue[0] - s <= len("to ")) for s, e in attribution.content):
             return attribution
     return None
 

@@ -85,6 +85,7 @@ _OUTLET_NOUN = re.compile(r"(?:\b(?:daily|weekly|newspaper|broadcaster|news agen
                           r"^(?:the\s+)?(?:[a-z]+\s+)?(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|"
                           r"magazine|tabloid)\s+(?-i:[A-Z]))", re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "i", "we"}
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def is_anonymous(text: str | None) -> bool:
@@ -123,6 +124,8 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
         return "document"  # "documents seen by Reuters": the papers, which the outlet only read
     if canonical_agency(text) or (entity is not None and canonical_agency(entity.name)):
         return "media"
+    if entity is None and cue.lower().startswith("report") and _ACRONYM.fullmatch(text):
+        return "media"  # "TMZ reported": a newsroom's initials the model knows no name for
     # The phrase names an outlet, whatever type NER gave the name.
     if (entity is not None and entity.name in media) or _OUTLET_NOUN.search(text):
         return "media"

@@ -302,3 +302,12 @@ def test_a_pronoun_in_a_coordinated_clause_is_the_first_clauses_subject():
         "a gun.",
     ]))
     assert next(c for c in article.claims if "witnesses saw a gun" in c.text).reported_by == "Kerr Putney"
+
+
+def test_a_report_that_names_no_one_is_the_outlet_cited_beside_it():
+    article = analyze_article(_article([
+        "The streaming service will disappear as a brand, according to a new report. TechCrunch reports that "
+        "the company plans to fold it into its music store next year.",
+    ]))
+    brand = next(c for c in article.claims if "disappear as a brand" in c.text)
+    assert (brand.reported_by, brand.source_type) == ("TechCrunch", "media")

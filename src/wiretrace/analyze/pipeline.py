@@ -133,6 +133,31 @@ def _coordinated_subject(pronoun, entities: list[Entity]) -> Entity | None:
     return entity if entity is not None and entity.type == "PERSON" else None
 
 
+#: A report that names no one: "according to a new report", "the report said".
+_BARE_REPORT = re.compile(r"(?:a|an|the)(?:\s+(?:new|recent|latest|separate|earlier|published))?\s+(?:report|story|article)",
+                          re.IGNORECASE)
+#: How far (characters, either way) the outlet of a bare report is looked for.
+_REPORT_REACH = 600
+
+
+def _bare_reports_are_their_outlets(text: str, attributions: list[Attribution]) -> None:
+    """"Beats Music will disappear as a brand, according to a new report. TechCrunch reports that
+    ...": a report that names no one is the nearest outlet's the article cites, before it or just
+    after (in place: its source becomes that outlet, of the media type)."""
+    outlets = [a for a in attributions if a.source_type == "media" and a.source_entity and a.cue]
+    for attribution in attributions:
+        if attribution.source_entity or not attribution.cue or not attribution.source_text \
+                or not _BARE_REPORT.fullmatch(attribution.source_text):
+            continue
+        at = attribution.cue[0][0]
+        near = [(abs(o.cue[0][0] - at), o) for o in outlets if abs(o.cue[0][0] - at) <= _REPORT_REACH]
+        if near:
+            outlet = min(near, key=lambda pair: pair[0])[1]
+            attribution.source_entity, attribution.source_type = outlet.source_entity, "media"
+            attribution.anonymous = attribution.anonymous or outlet.anonymous
+            attribution.basis = attribution.basis or outlet.basis
+
+
 def _first_persons_are_their_speakers(attributions: list[Attribution]) -> None:
     """'"... I believe the cap is coming," Hale said': a relation whose source is "I" or "we"
     inside another relation's content is that relation's speaker's (in place)."""
@@ -321,6 +346,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             outlet = entity
         last = attribution
     _first_persons_are_their_speakers(attributions)
+    _bare_reports_are_their_outlets(text, attributions)
     # ... and further up: a wire lead ("Putin wants ..., Russia's Kommersant daily reported") rests on
     # the sources the outlet's report names a paragraph later ("Kommersant said, citing unnamed
     # sources who attended ..."). (Only for an outlet: its report is one report.)

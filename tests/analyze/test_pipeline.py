@@ -147,17 +147,6 @@ def test_a_quotation_going_on_over_paragraphs_is_no_unbalanced_quotation():
     assert not any("quotation" in w for w in article.warnings)
 
 
-def test_an_alias_is_another_spelling_of_the_name_not_a_phrase_around_it():
-    from wiretrace.analyze.pipeline import _note_alias
-    from wiretrace.record import Entity
-
-    entity = Entity("Keir Starmer", "PERSON")
-    for phrase in ("LONDON — British Prime Minister Keir Starmer", "Starmer", "a Downing Street transcript",
-                   "Prime Minister Starmer", "the prime minister's spokesman", "Britain's Starmer government"):
-        _note_alias(entity, phrase)
-    assert entity.aliases == ["Starmer", "Britain's Starmer government"]
-
-
 @pytest.mark.parametrize("note, subject, content", [
     ("The Associated Press could not independently confirm the figures.", "Associated Press", "the figures"),
     ("AFP was unable to independently verify the footage.", "AFP", "the footage"),
@@ -278,21 +267,6 @@ def test_a_pronoun_names_no_one_without_its_antecedent():
     from wiretrace.analyze.claims import named_source
 
     assert [named_source(p) for p in ("it", "They", "which", "Senator Hale", None)] == [None, None, None, "Hale", None]
-
-
-def test_a_first_person_inside_a_quotation_is_its_speaker():
-    from wiretrace.analyze.pipeline import _first_persons_are_their_speakers
-    from wiretrace.record import Attribution
-
-    text = '"We were told nothing, and I believe the cap is coming," Ruys said. I believe it too.'
-    quote = Attribution(source=[[57, 61]], cue=[[62, 66]], content=[[0, 55]], source_text="Ruys",
-                        source_entity="Piet Ruys", source_type="person")
-    inside = Attribution(source=[[27, 28]], cue=[[29, 36]], content=[[37, 54]], source_text="I")
-    outside = Attribution(source=[[68, 69]], cue=[[70, 77]], content=[[78, 84]], source_text="I")
-    assert text[29:36] == "believe" == text[70:77] and text[57:61] == "Ruys"
-    _first_persons_are_their_speakers([quote, inside, outside])
-    assert (inside.source_entity, inside.source_type) == ("Piet Ruys", "person")
-    assert outside.source_entity is None  # (the writer's own "I")
 
 
 def test_a_pronoun_in_a_coordinated_clause_is_the_first_clauses_subject():

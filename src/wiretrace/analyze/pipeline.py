@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from wiretrace.analyze import claims as claim_status
-from wiretrace.analyze import sourcing
+from wiretrace.analyze import coreference, sourcing
 from wiretrace.analyze.attribution import REPORT_LEMMAS
 from wiretrace.analyze.attribution_layout import dateline_end, unbalanced_quotations
-from wiretrace.analyze.entities import _GAZETTEER, clean_name, entities_from_doc, resolve
+from wiretrace.analyze.coreference import span_text
+from wiretrace.analyze.entities import _GAZETTEER, entities_from_doc
 from wiretrace.analyze.nlp import load_nlp
 from wiretrace.extract.wire import canonical_agency
 from wiretrace.record import Article, Attribution, Claim, Entity
@@ -30,30 +31,6 @@ SUPPORTED_LANGUAGES = {"en"}
 _MAX_SENTENCE_TOKENS = 150
 
 
-#: Lower-case words a name may hold ("Ursula von der Leyen", "Bank of England").
-_NAME_PARTICLES = frozenset("de da do dos das del della di du la le van von der den ter al bin bint ibn of the and y".split())
-
-
-def _note_alias(entity: Entity, source_text: str) -> None:
-    """Record how a source phrase named ``entity`` when it is another spelling of the name
-    ("Putin" for "Vladimir Putin") or a phrase holding the name ("Russia's Kommersant daily"),
-    not a description that never names it ("the minister's spokesman"; "the ministry" for the
-    "energy ministry": a common noun of the name is no name), and without the title or
-    dateline around it ("LONDON — British Prime Minister Keir Starmer" is the name itself)."""
-    alias = clean_name(source_text, entity.type)
-    words = alias.split()
-    if alias == entity.name or alias in entity.aliases or not words or len(words) > 6 or len(alias) >= 60:
-        return
-    named = set(entity.name.split())
-    if all(word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words) \
-            or any(word[0].isupper() and word.removesuffix("'s").removesuffix("’s") in named for word in words):
-        entity.aliases.append(alias)  # (a spelling, or a phrase naming it: "Russia's Kommersant daily")
-
-
-def _text(doc_text: str, spans: list[list[int]]) -> str:
-    return " ... ".join(doc_text[s:e].strip() for s, e in spans if e > s)
-
-
 def _extra_names(article: Article) -> list[tuple[str, str]]:
     """Entities the metadata names: the wire agency, the publisher, photo credits, places in tags."""
     names = []
@@ -66,170 +43,6 @@ def _extra_names(article: Article) -> list[tuple[str, str]]:
     for tag in article.tags:
         names.extend((m.group(0), "PLACE") for m in _GAZETTEER.finditer(tag))
     return names
-
-
-def _resolve_name(text: str, entities: list[Entity]) -> Entity | None:
-    """The entity a source phrase names ("Kremlin spokesman Dmitry Peskov", "Peskov")."""
-    whole = resolve(text, entities)
-    # "People's Daily, the Communist Party's newspaper": the name before an appositive is the
-    # source, not a name inside the appositive; but "A spokesman for the ministry, Igor Petrov,"
-    # names its person in the appositive.
-    head = resolve(text.split(",", 1)[0], entities) if "," in text else None
-    if head is not None and (whole is None or whole.type != "PERSON" or head.type == "PERSON"):
-        return head
-    return whole
-
-
-def _resolve_source(text: str, entities: list[Entity], previous: Attribution | None,
-                    doc=None, at: int | None = None) -> Entity | None:
-    if text.lower() not in sourcing.PRONOUNS:
-        return _resolve_name(text, entities)
-    # "he confirmed": whoever is the subject of the previous sentence's main clause (the
-    # person the article was just quoting), else the last person quoted. ("It" is no person;
-    # the caller looks for its organisation.)
-    if text.lower() == "it":
-        return None
-    if doc is not None and at is not None:
-        sentence = doc.char_span(at, at + len(text), alignment_mode="expand")
-        if sentence is not None and (person := _coordinated_subject(sentence.root, entities)) is not None:
-            return person
-        if sentence is not None:
-            start = sentence.sent.start
-            if start > 0:
-                root = doc[start - 1].sent.root
-                subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subject is not None:
-                    # (The subject's own name: "Lena Voss, a trader at a Lisvar brokerage" is not Lisvar.)
-                    words = doc[subject.left_edge.i: subject.right_edge.i + 1].text
-                    entity = _resolve_name(words, entities)
-                    if entity is not None and entity.type == "PERSON":
-                        return entity
-    if previous is not None and previous.source_entity:
-        return next((e for e in entities if e.name == previous.source_entity), None)
-    return None
-
-
-#: Two to four capitalised words, the last of them not an initial: a person's name as news copy writes it.
-_FULL_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
-#: An outlet named with its outlet noun: "The Kowal Courier daily", "the newspaper Kowal Courier".
-_OUTLET_NOUNS = r"(?:daily|weekly|newspaper|tabloid|magazine|broadcaster|news agency|news site|website)"
-_CAPITALISED = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}"
-_OUTLET_PHRASE = re.compile(rf"(?:[Tt]he\s+)?(?:(?P<before>{_CAPITALISED})\s+{_OUTLET_NOUNS}|"
-                            rf"{_OUTLET_NOUNS}\s+(?P<after>{_CAPITALISED}))")
-
-
-def _coordinated_subject(pronoun, entities: list[Entity]) -> Entity | None:
-    """"Rendell agreed that the rules should change, but he said ...": a pronoun subject of a verb
-    coordinated with an earlier one stands for that verb's subject, where it names a person."""
-    verb = pronoun.head
-    if pronoun.dep_ != "nsubj" or verb.dep_ != "conj":
-        return None
-    while verb.dep_ == "conj" and verb.head.i < verb.i:
-        verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
-    if subject is None or subject.lower_ in sourcing.PRONOUNS:
-        return None
-    entity = _resolve_name(subject.doc[subject.left_edge.i: subject.i + 1].text, entities)
-    return entity if entity is not None and entity.type == "PERSON" else None
-
-
-#: A report that names no one: "according to a new report", "the report said".
-_BARE_REPORT = re.compile(r"(?:a|an|the)(?:\s+(?:new|recent|latest|separate|earlier|published))?\s+(?:report|story|article)",
-                          re.IGNORECASE)
-#: How far (characters, either way) the outlet of a bare report is looked for.
-_REPORT_REACH = 600
-
-
-def _bare_reports_are_their_outlets(text: str, attributions: list[Attribution]) -> None:
-    """"Beats Music will disappear as a brand, according to a new report. TechCrunch reports that
-    ...": a report that names no one is the nearest outlet's the article cites, before it or just
-    after (in place: its source becomes that outlet, of the media type)."""
-    outlets = [a for a in attributions if a.source_type == "media" and a.source_entity and a.cue]
-    for attribution in attributions:
-        if attribution.source_entity or not attribution.cue or not attribution.source_text \
-                or not _BARE_REPORT.fullmatch(attribution.source_text):
-            continue
-        at = attribution.cue[0][0]
-        near = [(abs(o.cue[0][0] - at), o) for o in outlets if abs(o.cue[0][0] - at) <= _REPORT_REACH]
-        if near:
-            outlet = min(near, key=lambda pair: pair[0])[1]
-            attribution.source_entity, attribution.source_type = outlet.source_entity, "media"
-            attribution.anonymous = attribution.anonymous or outlet.anonymous
-            attribution.basis = attribution.basis or outlet.basis
-
-
-def _first_persons_are_their_speakers(attributions: list[Attribution]) -> None:
-    """'"... I believe the cap is coming," Hale said': a relation whose source is "I" or "we"
-    inside another relation's content is that relation's speaker's (in place)."""
-    for attribution in attributions:
-        if attribution.source_entity is None and attribution.cue \
-                and (attribution.source_text or "").lower() in ("i", "we"):
-            speaker = next((a for a in attributions if a is not attribution and a.source_entity and
-                            any(s <= attribution.cue[0][0] < e for s, e in a.content)), None)
-            if speaker is not None:
-                attribution.source_entity, attribution.source_type = speaker.source_entity, speaker.source_type
-
-
-def _antecedent(doc, source: list[list[int]], entities: list[Entity]) -> Entity | None:
-    """The entity a relative pronoun stands for: the name right before it ("... Patti LaBelle and
-    Stevie Wonder, who joked ...": the parse may hang the clause on another name of the list), else
-    the noun its clause hangs on ("the ministry, which confirmed ...")."""
-    phrase = doc.char_span(source[0][0], source[0][1], alignment_mode="expand")
-    if phrase is None or phrase.root.i < 2:
-        return None
-    before = doc[phrase.root.i - 2] if doc[phrase.root.i - 1].text == "," else doc[phrase.root.i - 1]
-    if before.pos_ == "PROPN" and before.dep_ != "pobj":  # (not "Democrats on Capitol Hill, who ...")
-        start = before.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
-            start -= 1
-        name = doc[start: before.i + 1]
-        entity = _resolve_name(name.text, entities)
-        if entity is None or entity.type != "PERSON":  # ("Senate Majority Leader Mitch McConnell, who ...")
-            entity = _titled_person(doc.text, [[name.start_char, name.end_char]], entities) or entity
-        return entity
-    clause = phrase.root.head
-    if clause.dep_ != "relcl" or clause.head.i >= phrase.root.i:
-        return None
-    noun = clause.head
-    while noun.dep_ == "appos" and noun.head.i < noun.i:  # ("McConnell, now the Senate majority leader, who ...")
-        noun = noun.head
-    return _resolve_name(doc[noun.left_edge.i: noun.i + 1].text, entities)
-
-
-def _titled_person(text: str, source: list[list[int]], entities: list[Entity]) -> Entity | None:
-    """A person the statistical model missed or mistyped, named in full behind a title in a source
-    phrase ("Government spokesperson Tomas Erel"): added to ``entities`` (with the mentions of an
-    organisation or place the model made of the same name), so that a later "Erel" finds them.
-    Only behind a title: "White House" and "Gazeta Lisvar" are capitalised too."""
-    phrase = _text(text, source).split(",", 1)[0].strip()  # (not its appositive: ", a lecturer at ...")
-    name = clean_name(phrase)
-    if name == clean_name(phrase, "ORG") or not _FULL_NAME.fullmatch(name):
-        return None
-    at = text.find(name, source[0][0], source[-1][1])
-    entity = Entity(name=name, type="PERSON", mentions=[[at, at + len(name)]] if at >= 0 else [])
-    for mistyped in [e for e in entities if e.type != "PERSON" and e.name in (name, name.split()[-1])]:
-        entity.mentions.extend(m for m in mistyped.mentions if m not in entity.mentions)
-        entities.remove(mistyped)
-    entity.mentions.sort()
-    entities.append(entity)
-    return entity
-
-
-def _named_outlet(text: str, source: list[list[int]], entities: list[Entity]) -> Entity | None:
-    """A news outlet the statistical model missed, named in a source phrase with its outlet noun
-    ("The Kowal Courier daily", "the newspaper Kowal Courier"): added to ``entities``, so that
-    "the newspaper" and "it" further down find it."""
-    found = _OUTLET_PHRASE.fullmatch(_text(text, source).rstrip(" ,"))
-    if found is None:
-        return None
-    name = found.group("before") or found.group("after")
-    existing = next((e for e in entities if e.name == name), None)
-    if existing is not None:
-        return existing
-    at = text.find(name, source[0][0], source[-1][1])
-    entity = Entity(name=name, type="ORG", mentions=[[at, at + len(name)]] if at >= 0 else [])
-    entities.append(entity)
-    return entity
 
 
 def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list[Attribution], list[Claim]]:
@@ -250,7 +63,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         return doc.char_span(raw.cue[0][0], raw.cue[0][1], alignment_mode="expand").sent.start if raw.cue else None
 
     def first_cue_word(raw) -> str:
-        words = _text(text, raw.cue).lower().split()
+        words = span_text(text, raw.cue).lower().split()
         return words[0] if words else ""
 
     reporting = {sentence_of(raw) for raw in found if raw.cue and first_cue_word(raw) not in _BASIS_CUES}
@@ -266,9 +79,9 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         sentence = sentence_of(raw)
         if cue in _BASIS_CUES and (not raw.source or (cue in _CITING and sentence in reporting)
                                    or _relative_to_a_source(text, raw, found)):
-            bases[sentence] = sourcing.basis_phrase(_text(text, raw.content))
+            bases[sentence] = sourcing.basis_phrase(span_text(text, raw.content))
             continue
-        if sourcing.is_anonymity_request(_text(text, raw.cue), _text(text, raw.content)):
+        if sourcing.is_anonymity_request(span_text(text, raw.cue), span_text(text, raw.content)):
             continue  # its sentence's own relation is marked anonymous below
         source, content = _without_dateline(text, raw.source), _without_dateline(text, raw.content)
         # "according to a report by the Financial Times, which cited people briefed on the matter" and
@@ -292,10 +105,10 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     media = sourcing.media_names(text, entities)
     for attribution in attributions:
         # (The span keeps the comma that closes an appositive, as PolNeAR marks it; the name shown does not.)
-        source_text = _text(text, attribution.source).rstrip(" ,") or None
+        source_text = span_text(text, attribution.source).rstrip(" ,") or None
         attribution.source_text = source_text
-        cue_text = _text(text, attribution.cue)
-        entity = _resolve_source(source_text, entities, previous, doc, attribution.source[0][0]) \
+        cue_text = span_text(text, attribution.cue)
+        entity = coreference.resolve_source(source_text, entities, previous, doc, attribution.source[0][0]) \
             if source_text else None
         relative = bool(source_text) and source_text.lower() in sourcing.RELATIVE_PRONOUNS
         anaphor = bool(source_text) and (source_text.lower() in sourcing.PRONOUNS or relative
@@ -303,27 +116,27 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if entity is None and source_text and sourcing.refers_to_outlet(source_text):
             entity = outlet
         if entity is None and relative:
-            entity = _antecedent(doc, attribution.source, entities)
+            entity = coreference.antecedent(doc, attribution.source, entities)
         if entity is None and source_text and source_text.lower() == "it" and last is not None \
                 and last.source_type in ("media", "organisation"):
             # "The newspaper said ... New contracts would fall under the cap, it said.": the
             # organisation just quoted.
             entity = next((e for e in entities if e.name == last.source_entity), None)
         if (entity is None or entity.type != "PERSON") and source_text and not anaphor:
-            entity = _titled_person(text, attribution.source, entities) or entity
-        if entity is None and source_text and not anaphor and (entity := _named_outlet(text, attribution.source,
+            entity = coreference.titled_person(text, attribution.source, entities) or entity
+        if entity is None and source_text and not anaphor and (entity := coreference.named_outlet(text, attribution.source,
                                                                                      entities)) is not None:
             media = media | {entity.name}
         if entity is not None:
             attribution.source_entity = entity.name
             if source_text and not anaphor:
-                _note_alias(entity, source_text)
+                coreference.note_alias(entity, source_text)
         attribution.source_type = sourcing.source_type(source_text, entity, cue_text, media)
         sentence = doc.char_span(attribution.cue[0][0], attribution.cue[0][1], alignment_mode="expand").sent \
             if attribution.cue else None
         basis = bases.get(sentence.start) if sentence is not None else None
         if basis is None and sentence is not None:
-            basis = sourcing.basis_in(sentence.text, exclude=(source_text, _text(text, attribution.content)))
+            basis = sourcing.basis_in(sentence.text, exclude=(source_text, span_text(text, attribution.content)))
         about_reporting = bool(claim_status.content_words(doc, attribution.content) & claim_status.REPORTING_WORDS)
         if basis is None and attribution.source_entity in report_basis and not about_reporting:
             # The same outlet's report, further down (not what it says of its reporting: "the
@@ -345,8 +158,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if attribution.source_type == "media" and entity is not None:
             outlet = entity
         last = attribution
-    _first_persons_are_their_speakers(attributions)
-    _bare_reports_are_their_outlets(text, attributions)
+    coreference.first_persons_are_their_speakers(attributions)
+    coreference.bare_reports_are_their_outlets(text, attributions)
     # ... and further up: a wire lead ("Putin wants ..., Russia's Kommersant daily reported") rests on
     # the sources the outlet's report names a paragraph later ("Kommersant said, citing unnamed
     # sources who attended ..."). (Only for an outlet: its report is one report.)
@@ -359,7 +172,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
 
     for event in events:
         subject = text[event.subject[0]:event.subject[1]] if event.subject else None
-        entity = _resolve_source(subject, entities, previous, doc, event.subject[0]) if subject else None
+        entity = coreference.resolve_source(subject, entities, previous, doc, event.subject[0]) if subject else None
         if entity is not None:
             event.by = entity.name
         elif subject:
@@ -409,7 +222,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if not a.content or _cites_without_saying(doc, text, a) or _question_put(doc, a):
             continue
         source = a.source_entity or claim_status.named_source(a.source_text)
-        claim = Claim(text=_text(text, a.content), span=a.content, reported_by=source, source_type=a.source_type,
+        claim = Claim(text=span_text(text, a.content), span=a.content, reported_by=source, source_type=a.source_type,
                       anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by), status=a.status,
                       status_by=a.status_by, evidence=a.evidence, attribution=i)
         own = next((events[n] for n, k in event_attribution.items() if k == i), None)
@@ -424,7 +237,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             report = _report_of(text, event, attributions, entities)
             # (What the report said, not the report: "a newspaper report that ..." is "that ...".)
             claim.span = [[max(s, event.reported_at), e] for s, e in a.content if e > event.reported_at] or a.content
-            claim.text = _text(text, claim.span)
+            claim.text = span_text(text, claim.span)
             claim.reported_by, claim.source_type = (report.source_entity or report.source_text, report.source_type) \
                 if report is not None else (None, None)
             claim.anonymous, claim.basis = (report.anonymous, report.basis) if report is not None else (False, None)
@@ -437,7 +250,7 @@ def _report_of(text: str, event, attributions: list[Attribution], entities: list
     """The relation through which the article reports what a status answers, where the status names
     a report with what it said ("denied a Reuters report that ..."): the outlet the phrase names
     ("a Reuters report"), else the first outlet the article cites ("a newspaper report")."""
-    named = _resolve_name(text[event.content[0]:event.reported_at], entities)
+    named = coreference.resolve_name(text[event.content[0]:event.reported_at], entities)
     outlets = [a for a in attributions if a.source_type == "media"
                and (named is None or a.source_entity == named.name)]
     return outlets[0] if outlets else None
@@ -453,7 +266,7 @@ def _report_behind_citing(doc, text: str, raw: Attribution) -> tuple[Attribution
     reporting verb between source and "citing" (with the "that" clause as content), and its basis
     ("unnamed sources"). None where the content does not go on so or no such verb precedes. (The
     source is the model's, else the verb's subject.)"""
-    content = _text(text, raw.content[:1])
+    content = span_text(text, raw.content[:1])
     found = _BASIS_THEN_REPORT.match(content)
     cue = doc.char_span(raw.cue[0][0], raw.cue[0][1], alignment_mode="expand")
     if found is None or cue is None:
@@ -535,7 +348,7 @@ def _cites_without_saying(doc, text: str, attribution: Attribution) -> bool:
     """Whether a "citing"/"cited" relation names what its source relied on, or its reasons, rather
     than anything said ("cut its rate, citing easing inflation"): a content with no verb of its own
     ("quoted the minister as saying ..." has one). No claim, though PolNeAR counts the relation."""
-    cue = _text(text, attribution.cue).lower().split()
+    cue = span_text(text, attribution.cue).lower().split()
     if not cue or cue[0] not in _BASIS_CUES - {"according"}:
         return False
     for start, end in attribution.content:

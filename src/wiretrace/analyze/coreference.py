@@ -1,0 +1,207 @@
+"""Coreference for sources: whom a source phrase stands for.
+
+The attribution model gives spans ("she", "the newspaper", "who", "Government spokesperson Tomas
+Erel"); these functions find the entity behind each: a name in the phrase, the antecedent of a
+pronoun or relative pronoun, the outlet a bare "report" or "the newspaper" belongs to, the speaker
+of a quotation's "I", and the people and outlets the statistical model missed, added as entities.
+``pipeline.analyze_doc`` calls them in order; each reads the parse and the relations so far.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wiretrace.analyze import sourcing
+from wiretrace.analyze.entities import clean_name, resolve
+from wiretrace.record import Attribution, Entity
+
+
+def span_text(doc_text: str, spans: list[list[int]]) -> str:
+    """The text of a relation's role: its fragments, trimmed, joined by " ... "."""
+    return " ... ".join(doc_text[s:e].strip() for s, e in spans if e > s)
+
+
+#: Lower-case words a name may hold ("Ursula von der Leyen", "Bank of England").
+_NAME_PARTICLES = frozenset("de da do dos das del della di du la le van von der den ter al bin bint ibn of the and y".split())
+
+
+def note_alias(entity: Entity, source_text: str) -> None:
+    """Record how a source phrase named ``entity`` when it is another spelling of the name
+    ("Putin" for "Vladimir Putin") or a phrase holding the name ("Russia's Kommersant daily"),
+    not a description that never names it ("the minister's spokesman"; "the ministry" for the
+    "energy ministry": a common noun of the name is no name), and without the title or
+    dateline around it ("LONDON — British Prime Minister Keir Starmer" is the name itself)."""
+    alias = clean_name(source_text, entity.type)
+    words = alias.split()
+    if alias == entity.name or alias in entity.aliases or not words or len(words) > 6 or len(alias) >= 60:
+        return
+    named = set(entity.name.split())
+    if all(word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words) \
+            or any(word[0].isupper() and word.removesuffix("'s").removesuffix("’s") in named for word in words):
+        entity.aliases.append(alias)  # (a spelling, or a phrase naming it: "Russia's Kommersant daily")
+
+
+def resolve_name(text: str, entities: list[Entity]) -> Entity | None:
+    """The entity a source phrase names ("Kremlin spokesman Dmitry Peskov", "Peskov")."""
+    whole = resolve(text, entities)
+    # "People's Daily, the Communist Party's newspaper": the name before an appositive is the
+    # source, not a name inside the appositive; but "A spokesman for the ministry, Igor Petrov,"
+    # names its person in the appositive.
+    head = resolve(text.split(",", 1)[0], entities) if "," in text else None
+    if head is not None and (whole is None or whole.type != "PERSON" or head.type == "PERSON"):
+        return head
+    return whole
+
+
+def resolve_source(text: str, entities: list[Entity], previous: Attribution | None,
+                   doc=None, at: int | None = None) -> Entity | None:
+    """The entity a source phrase (``text``, at offset ``at`` of ``doc``) stands for: the name it
+    holds, or for a personal pronoun its antecedent (``previous``: the last person quoted)."""
+    if text.lower() not in sourcing.PRONOUNS:
+        return resolve_name(text, entities)
+    # "he confirmed": whoever is the subject of the previous sentence's main clause (the
+    # person the article was just quoting), else the last person quoted. ("It" is no person;
+    # the caller looks for its organisation.)
+    if text.lower() == "it":
+        return None
+    if doc is not None and at is not None:
+        sentence = doc.char_span(at, at + len(text), alignment_mode="expand")
+        if sentence is not None and (person := _coordinated_subject(sentence.root, entities)) is not None:
+            return person
+        if sentence is not None:
+            start = sentence.sent.start
+            if start > 0:
+                root = doc[start - 1].sent.root
+                subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None:
+                    # (The subject's own name: "Lena Voss, a trader at a Lisvar brokerage" is not Lisvar.)
+                    words = doc[subject.left_edge.i: subject.right_edge.i + 1].text
+                    entity = resolve_name(words, entities)
+                    if entity is not None and entity.type == "PERSON":
+                        return entity
+    if previous is not None and previous.source_entity:
+        return next((e for e in entities if e.name == previous.source_entity), None)
+    return None
+
+
+def _coordinated_subject(pronoun, entities: list[Entity]) -> Entity | None:
+    """"Rendell agreed that the rules should change, but he said ...": a pronoun subject of a verb
+    coordinated with an earlier one stands for that verb's subject, where it names a person."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.dep_ != "conj":
+        return None
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+    if subject is None or subject.lower_ in sourcing.PRONOUNS:
+        return None
+    entity = resolve_name(subject.doc[subject.left_edge.i: subject.i + 1].text, entities)
+    return entity if entity is not None and entity.type == "PERSON" else None
+
+
+def antecedent(doc, source: list[list[int]], entities: list[Entity]) -> Entity | None:
+    """The entity a relative pronoun stands for: the name right before it ("... Patti LaBelle and
+    Stevie Wonder, who joked ...": the parse may hang the clause on another name of the list), else
+    the noun its clause hangs on ("the ministry, which confirmed ...")."""
+    phrase = doc.char_span(source[0][0], source[0][1], alignment_mode="expand")
+    if phrase is None or phrase.root.i < 2:
+        return None
+    before = doc[phrase.root.i - 2] if doc[phrase.root.i - 1].text == "," else doc[phrase.root.i - 1]
+    if before.pos_ == "PROPN" and before.dep_ != "pobj":  # (not "Democrats on Capitol Hill, who ...")
+        start = before.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        name = doc[start: before.i + 1]
+        entity = resolve_name(name.text, entities)
+        if entity is None or entity.type != "PERSON":  # ("Senate Majority Leader Mitch McConnell, who ...")
+            entity = titled_person(doc.text, [[name.start_char, name.end_char]], entities) or entity
+        return entity
+    clause = phrase.root.head
+    if clause.dep_ != "relcl" or clause.head.i >= phrase.root.i:
+        return None
+    noun = clause.head
+    while noun.dep_ == "appos" and noun.head.i < noun.i:  # ("McConnell, now the Senate majority leader, who ...")
+        noun = noun.head
+    return resolve_name(doc[noun.left_edge.i: noun.i + 1].text, entities)
+
+
+def first_persons_are_their_speakers(attributions: list[Attribution]) -> None:
+    """'"... I believe the cap is coming," Hale said': a relation whose source is "I" or "we"
+    inside another relation's content is that relation's speaker's (in place)."""
+    for attribution in attributions:
+        if attribution.source_entity is None and attribution.cue \
+                and (attribution.source_text or "").lower() in ("i", "we"):
+            speaker = next((a for a in attributions if a is not attribution and a.source_entity and
+                            any(s <= attribution.cue[0][0] < e for s, e in a.content)), None)
+            if speaker is not None:
+                attribution.source_entity, attribution.source_type = speaker.source_entity, speaker.source_type
+
+
+#: A report that names no one: "according to a new report", "the report said".
+_BARE_REPORT = re.compile(r"(?:a|an|the)(?:\s+(?:new|recent|latest|separate|earlier|published))?\s+(?:report|story|article)",
+                          re.IGNORECASE)
+#: How far (characters, either way) the outlet of a bare report is looked for.
+_REPORT_REACH = 600
+
+
+def bare_reports_are_their_outlets(text: str, attributions: list[Attribution]) -> None:
+    """"Beats Music will disappear as a brand, according to a new report. TechCrunch reports that
+    ...": a report that names no one is the nearest outlet's the article cites, before it or just
+    after (in place: its source becomes that outlet, of the media type)."""
+    outlets = [a for a in attributions if a.source_type == "media" and a.source_entity and a.cue]
+    for attribution in attributions:
+        if attribution.source_entity or not attribution.cue or not attribution.source_text \
+                or not _BARE_REPORT.fullmatch(attribution.source_text):
+            continue
+        at = attribution.cue[0][0]
+        near = [(abs(o.cue[0][0] - at), o) for o in outlets if abs(o.cue[0][0] - at) <= _REPORT_REACH]
+        if near:
+            outlet = min(near, key=lambda pair: pair[0])[1]
+            attribution.source_entity, attribution.source_type = outlet.source_entity, "media"
+            attribution.anonymous = attribution.anonymous or outlet.anonymous
+            attribution.basis = attribution.basis or outlet.basis
+
+
+#: Two to four capitalised words, the last of them not an initial: a person's name as news copy writes it.
+_FULL_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
+#: An outlet named with its outlet noun: "The Kowal Courier daily", "the newspaper Kowal Courier".
+_OUTLET_NOUNS = r"(?:daily|weekly|newspaper|tabloid|magazine|broadcaster|news agency|news site|website)"
+_CAPITALISED = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}"
+_OUTLET_PHRASE = re.compile(rf"(?:[Tt]he\s+)?(?:(?P<before>{_CAPITALISED})\s+{_OUTLET_NOUNS}|"
+                            rf"{_OUTLET_NOUNS}\s+(?P<after>{_CAPITALISED}))")
+
+
+def titled_person(text: str, source: list[list[int]], entities: list[Entity]) -> Entity | None:
+    """A person the statistical model missed or mistyped, named in full behind a title in a source
+    phrase ("Government spokesperson Tomas Erel"): added to ``entities`` (with the mentions of an
+    organisation or place the model made of the same name), so that a later "Erel" finds them.
+    Only behind a title: "White House" and "Gazeta Lisvar" are capitalised too."""
+    phrase = span_text(text, source).split(",", 1)[0].strip()  # (not its appositive: ", a lecturer at ...")
+    name = clean_name(phrase)
+    if name == clean_name(phrase, "ORG") or not _FULL_NAME.fullmatch(name):
+        return None
+    at = text.find(name, source[0][0], source[-1][1])
+    entity = Entity(name=name, type="PERSON", mentions=[[at, at + len(name)]] if at >= 0 else [])
+    for mistyped in [e for e in entities if e.type != "PERSON" and e.name in (name, name.split()[-1])]:
+        entity.mentions.extend(m for m in mistyped.mentions if m not in entity.mentions)
+        entities.remove(mistyped)
+    entity.mentions.sort()
+    entities.append(entity)
+    return entity
+
+
+def named_outlet(text: str, source: list[list[int]], entities: list[Entity]) -> Entity | None:
+    """A news outlet the statistical model missed, named in a source phrase with its outlet noun
+    ("The Kowal Courier daily", "the newspaper Kowal Courier"): added to ``entities``, so that
+    "the newspaper" and "it" further down find it."""
+    found = _OUTLET_PHRASE.fullmatch(span_text(text, source).rstrip(" ,"))
+    if found is None:
+        return None
+    name = found.group("before") or found.group("after")
+    existing = next((e for e in entities if e.name == name), None)
+    if existing is not None:
+        return existing
+    at = text.find(name, source[0][0], source[-1][1])
+    entity = Entity(name=name, type="ORG", mentions=[[at, at + len(name)]] if at >= 0 else [])
+    entities.append(entity)
+    return entity

@@ -2,7 +2,8 @@
 and claims filled in.
 
 Components run in order over one spaCy parse of the body, each a function of the doc and the
-results before it: entities -> attributions -> sourcing -> claim status -> claims.
+results before it: entities -> attributions -> coreference (whom each source stands for) and
+sourcing (its type, basis, anonymity) -> claim status -> claims.
 """
 
 from __future__ import annotations

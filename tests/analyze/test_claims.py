@@ -287,3 +287,12 @@ def test_a_refusal_to_comment_is_its_own_relations_status_and_answers_the_report
     assert (refusal.status, refusal.status_by) == ("declined_to_comment", "Gwen Korovin")
     report = _claim_with(article, "took a selfie")
     assert (report.reported_by, report.source_type, report.status) == ("TMZ", "media", "declined_to_comment")
+
+
+def test_a_comment_not_yet_made_is_a_decline():
+    article = analyze_article(_article([
+        "The Daily Mail reported on Tuesday that a female fighter who became the face of the resistance "
+        "was beheaded.",
+        "The People's Defense Unit are yet to make a comment about the allegations.",
+    ]))
+    assert _claim_with(article, "was beheaded").status == "declined_to_comment"

@@ -279,13 +279,15 @@ def status_events(doc) -> list[StatusEvent]:
             subject = _subject(token, governors)
             status = _status_of(token, _not_done(token, governors, subject))
         elif token.lemma_.lower() in _COMMENT_NOUNS and token.pos_ == "NOUN" and (
-                any(c.lower_ == "no" for c in token.children) or token.head.lemma_.lower() in _NOT_DONE):
-            # "had no immediate comment", "There was no comment from the ministry", "declined comment"
+                any(c.lower_ == "no" for c in token.children) or token.head.lemma_.lower() in _NOT_DONE
+                or (token.dep_ == "dobj" and _not_done(token.head, _governors(token.head), None))):
+            # "had no immediate comment", "There was no comment from the ministry", "declined comment",
+            # "are yet to make a comment", "did not issue a response"
             status = "declined_to_comment"
             verb = token.head
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
                 (p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
-                 for p in c.children if p.dep_ == "pobj"), None)
+                 for p in c.children if p.dep_ == "pobj"), None) or _subject(verb, _governors(verb))
         else:
             continue
         if status is None:

@@ -296,3 +296,13 @@ def test_a_comment_not_yet_made_is_a_decline():
         "The People's Defense Unit are yet to make a comment about the allegations.",
     ]))
     assert _claim_with(article, "was beheaded").status == "declined_to_comment"
+
+
+def test_confirming_a_witnesss_account_confirms_what_the_witness_said():
+    article = analyze_article(_article([
+        'Passenger Wayne Tinkle said the scorpion had been on the plane before the flight. "It came from Mexico '
+        'with us," Tinkle said.',
+        "The Oregonian newspaper also confirmed Tinkle's account of how the scorpion made it onto the aircraft.",
+    ]))
+    claim = _claim_with(article, "had been on the plane")
+    assert (claim.status, claim.status_by) == ("confirmed", "Oregonian")

@@ -495,7 +495,7 @@ def _answered(doc, attributions: list[Attribution], event: StatusEvent, by: str 
 def _names_report_of(sentence: str, attribution: Attribution) -> bool:
     """"Asked about the Kommersant report, ..." names the report of the attribution's source, and
     "declined to comment on Cringely's report" that of Robert Cringely (by surname, as news copy
-    names people after the first mention)."""
+    names people after the first mention); "confirms Tinkle's account" a witness's."""
     name = attribution.source_entity or ""
     if not name:
         return False
@@ -503,7 +503,8 @@ def _names_report_of(sentence: str, attribution: Attribution) -> bool:
     if attribution.source_type == "person" and len(name.split()) > 1:
         names.add(name.split()[-1])
     pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.search(rf"\b(?:{pattern})(?:'s|’s)?\s+(?:report|story|article|blog post|column)", sentence) is not None
+    return re.search(rf"\b(?:{pattern})(?:'s|’s)?\s+(?:report|story|article|blog post|column|account)", sentence) \
+        is not None
 
 
 _STATUS_STRENGTH = {"asserted": 0, "not_confirmed": 1, "declined_to_comment": 1, "confirmed": 2, "denied": 2, "disputed": 3}

@@ -26,3 +26,12 @@ def test_a_first_person_inside_a_quotation_is_its_speaker():
     first_persons_are_their_speakers([quote, inside, outside])
     assert (inside.source_entity, inside.source_type) == ("Piet Ruys", "person")
     assert outside.source_entity is None  # (the writer's own "I")
+
+
+def test_honorifics_give_a_persons_gender_and_contradicting_ones_give_none():
+    from wiretrace.analyze.coreference import honorific_genders
+
+    people = [Entity("Kevin McKinley", "PERSON"), Entity("Hillary Clinton", "PERSON"), Entity("Lee Park", "PERSON"),
+              Entity("Ann Dunn", "PERSON")]
+    text = "Mr. McKinley and Mrs. Clinton spoke. Mr. Park left; Ms. Park stayed. Ann Dunn was not there."
+    assert honorific_genders(text, people) == {"Kevin McKinley": "m", "Hillary Clinton": "f"}

@@ -285,3 +285,11 @@ def test_a_report_that_names_no_one_is_the_outlet_cited_beside_it():
     ]))
     brand = next(c for c in article.claims if "disappear as a brand" in c.text)
     assert (brand.reported_by, brand.source_type) == ("TechCrunch", "media")
+
+
+def test_she_is_not_the_man_quoted_last():
+    article = analyze_article(_article([
+        '"It will be a long year," Ann Dunn said. Mrs. Dunn left early.',
+        '"We are ready," Mr. Lee Park said. "The plan is sound," she added.',
+    ]))
+    assert next(c for c in article.claims if "The plan is sound" in c.text).reported_by == "Ann Dunn"

@@ -10,6 +10,7 @@ of a quotation's "I", and the people and outlets the statistical model missed, a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from wiretrace.analyze import sourcing
 from wiretrace.analyze.entities import clean_name, resolve
@@ -53,10 +54,12 @@ def resolve_name(text: str, entities: list[Entity]) -> Entity | None:
     return whole
 
 
-def resolve_source(text: str, entities: list[Entity], previous: Attribution | None,
-                   doc=None, at: int | None = None) -> Entity | None:
+def resolve_source(text: str, entities: list[Entity], quoted: Sequence[Attribution] = (),
+                   doc=None, at: int | None = None, genders: dict[str, str] | None = None) -> Entity | None:
     """The entity a source phrase (``text``, at offset ``at`` of ``doc``) stands for: the name it
-    holds, or for a personal pronoun its antecedent (``previous``: the last person quoted)."""
+    holds, or for a personal pronoun its antecedent: the subject of the clause before or of the
+    previous sentence, else the last person ``quoted`` (person relations so far, in order); one
+    whose gender (``genders``, from :func:`honorific_genders`) the pronoun's contradicts is passed over."""
     if text.lower() not in sourcing.PRONOUNS:
         return resolve_name(text, entities)
     # "he confirmed": whoever is the subject of the previous sentence's main clause (the
@@ -64,9 +67,16 @@ def resolve_source(text: str, entities: list[Entity], previous: Attribution | No
     # the caller looks for its organisation.)
     if text.lower() == "it":
         return None
+    wanted = _PRONOUN_GENDER.get(text.lower())
+    genders = genders or {}
+
+    def agrees(entity: Entity | None) -> bool:
+        return entity is not None and entity.type == "PERSON" \
+            and (wanted is None or genders.get(entity.name, wanted) == wanted)
+
     if doc is not None and at is not None:
         sentence = doc.char_span(at, at + len(text), alignment_mode="expand")
-        if sentence is not None and (person := _coordinated_subject(sentence.root, entities)) is not None:
+        if sentence is not None and agrees(person := _coordinated_subject(sentence.root, entities)):
             return person
         if sentence is not None:
             start = sentence.sent.start
@@ -76,12 +86,36 @@ def resolve_source(text: str, entities: list[Entity], previous: Attribution | No
                 if subject is not None:
                     # (The subject's own name: "Lena Voss, a trader at a Lisvar brokerage" is not Lisvar.)
                     words = doc[subject.left_edge.i: subject.right_edge.i + 1].text
-                    entity = resolve_name(words, entities)
-                    if entity is not None and entity.type == "PERSON":
+                    if agrees(entity := resolve_name(words, entities)):
                         return entity
-    if previous is not None and previous.source_entity:
-        return next((e for e in entities if e.name == previous.source_entity), None)
+    for attribution in reversed(quoted):
+        entity = next((e for e in entities if e.name == attribution.source_entity), None)
+        if entity is not None and wanted is not None and genders.get(entity.name, wanted) != wanted:
+            continue  # ("she" after Mr. Trump was quoted: the woman quoted before him)
+        return entity
     return None
+
+
+#: The gender a personal pronoun says its antecedent has (None: any).
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+#: Honorifics that say a surname's gender, as the papers that use them write them ("Mr. Trump",
+#: "Mrs. Clinton", "Ms. LaBelle", "Mr. Lee Park").
+_HONORIFIC = r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w'’.-]*\s+){{0,2}}{surname}\b"
+
+
+def honorific_genders(text: str, entities: list[Entity]) -> dict[str, str]:
+    """Person entity name -> "m" or "f", where the text puts Mr. or Mrs./Ms./Miss before its surname
+    (and never both)."""
+    genders = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        surname = re.escape(entity.name.split()[-1])
+        titles = {match.group(1) for match in re.finditer(_HONORIFIC.format(surname=surname), text)}
+        said = {"m" if title == "Mr" else "f" for title in titles}
+        if len(said) == 1:
+            genders[entity.name] = said.pop()
+    return genders
 
 
 def _coordinated_subject(pronoun, entities: list[Entity]) -> Entity | None:

@@ -99,7 +99,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     events = claim_status.status_events(doc)
     _statuses_keep_their_subject(doc, attributions, events)
     _participles_take_their_clause_source(doc, attributions)
-    previous: Attribution | None = None
+    quoted: list[Attribution] = []  # the person relations so far, for "he" and "she"
+    genders = coreference.honorific_genders(text, entities)
     last: Attribution | None = None  # the attribution before, of whatever source
     outlet: Entity | None = None  # the news outlet last cited: "the newspaper" further down
     report_basis: dict[str, str] = {}
@@ -109,7 +110,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         source_text = span_text(text, attribution.source).rstrip(" ,") or None
         attribution.source_text = source_text
         cue_text = span_text(text, attribution.cue)
-        entity = coreference.resolve_source(source_text, entities, previous, doc, attribution.source[0][0]) \
+        entity = coreference.resolve_source(source_text, entities, quoted, doc, attribution.source[0][0], genders) \
             if source_text else None
         relative = bool(source_text) and source_text.lower() in sourcing.RELATIVE_PRONOUNS
         anaphor = bool(source_text) and (source_text.lower() in sourcing.PRONOUNS or relative
@@ -155,7 +156,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if basis and attribution.source_entity:
             report_basis.setdefault(attribution.source_entity, basis)
         if attribution.source_type == "person":
-            previous = attribution
+            quoted.append(attribution)
         if attribution.source_type == "media" and entity is not None:
             outlet = entity
         last = attribution
@@ -173,7 +174,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
 
     for event in events:
         subject = text[event.subject[0]:event.subject[1]] if event.subject else None
-        entity = coreference.resolve_source(subject, entities, previous, doc, event.subject[0]) if subject else None
+        entity = coreference.resolve_source(subject, entities, quoted, doc, event.subject[0], genders) \
+            if subject else None
         if entity is not None:
             event.by = entity.name
         elif subject:

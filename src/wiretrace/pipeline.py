@@ -22,8 +22,8 @@ from wiretrace.extract import (
 )
 from wiretrace.extract.settings import TEMPLATE_MIN_PAGES
 from wiretrace.record import Article, FeedLink, Page, SourcedPage
-from wiretrace.sources import InputError, iter_paths, read_head, read_page
-from wiretrace.sources.inputs import PAGE, input_kind, read_input
+from wiretrace.sources import InputError, iter_paths, read_page
+from wiretrace.sources.inputs import PAGE, head_bytes, input_kind, read_input
 
 
 @dataclass(slots=True)
@@ -51,8 +51,7 @@ def learn_templates(inputs: Iterable[str], config: ExtractConfig) -> dict[str, f
         for source in sources:
             # In auto mode, a page whose opening is markup is HTML whatever follows: it is passed
             # over without reading and decoding it all (most corpora are HTML).
-            if config.mode == "auto" and (head := read_head(source)) is not None \
-                    and detect_kind(head.decode("utf-8", "replace")) == "html":
+            if config.mode == "auto" and detect_kind(head_bytes(source, 4096).decode("utf-8", "replace")) == "html":
                 continue
             try:
                 page = read_page(source)

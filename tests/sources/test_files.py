@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from wiretrace.sources import InputError, iter_pages, iter_paths, read_head, read_page
+from wiretrace.sources import InputError, iter_pages, iter_paths, read_page
 
 
 def test_directories_are_walked_recursively_in_order(tmp_path):
@@ -20,17 +20,6 @@ def test_gzip_input_is_decompressed(tmp_path):
     path = tmp_path / "page.html.gz"
     path.write_bytes(gzip.compress("<p>Hello wire</p>".encode()))
     assert read_page(str(path)).content == "<p>Hello wire</p>"
-
-
-def test_a_page_s_head_is_read_through_gzip_and_never_raises(tmp_path):
-    page = "<!DOCTYPE html><html><head><title>Wire</title></head><body>" + "<p>Hello wire</p>" * 500
-    (tmp_path / "page.html").write_text(page, encoding="utf-8")
-    (tmp_path / "page.html.gz").write_bytes(gzip.compress(page.encode()))
-    for name in ("page.html", "page.html.gz"):
-        assert read_head(str(tmp_path / name), 64) == page[:64].encode()
-    (tmp_path / "bad.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
-    assert read_head(str(tmp_path / "bad.gz")) is None  # (reading it whole says why)
-    assert read_head(str(tmp_path / "missing.html")) is None and read_head("-") is None
 
 
 def test_corrupt_gzip_names_the_file(tmp_path):

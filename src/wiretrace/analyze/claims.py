@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wiretrace.analyze import sourcing
 from wiretrace.analyze.attribution import REPORT_LEMMAS
 from wiretrace.analyze.entities import clean_name, resolve
 from wiretrace.record import Attribution, Entity
@@ -364,8 +365,7 @@ def overlap(a: set[str], b: set[str]) -> float:
 
 
 #: Source phrases that name no one by themselves ("it denied", "which confirmed").
-_UNNAMING = frozenset({"he", "she", "they", "him", "her", "it", "i", "we", "you", "that", "which", "who", "this",
-                       "these", "those"})
+_UNNAMING = frozenset(sourcing.PRONOUNS | sourcing.RELATIVE_PRONOUNS | {"you", "this", "these", "those"})
 
 
 def named_source(phrase: str | None) -> str | None:

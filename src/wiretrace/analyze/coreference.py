@@ -70,9 +70,11 @@ def resolve_source(text: str, entities: list[Entity], quoted: Sequence[Attributi
     wanted = _PRONOUN_GENDER.get(text.lower())
     genders = genders or {}
 
+    def same_gender(entity: Entity) -> bool:
+        return wanted is None or genders.get(entity.name, wanted) == wanted
+
     def agrees(entity: Entity | None) -> bool:
-        return entity is not None and entity.type == "PERSON" \
-            and (wanted is None or genders.get(entity.name, wanted) == wanted)
+        return entity is not None and entity.type == "PERSON" and same_gender(entity)
 
     if doc is not None and at is not None:
         sentence = doc.char_span(at, at + len(text), alignment_mode="expand")
@@ -90,7 +92,7 @@ def resolve_source(text: str, entities: list[Entity], quoted: Sequence[Attributi
                         return entity
     for attribution in reversed(quoted):
         entity = next((e for e in entities if e.name == attribution.source_entity), None)
-        if entity is not None and wanted is not None and genders.get(entity.name, wanted) != wanted:
+        if entity is not None and not same_gender(entity):
             continue  # ("she" after Mr. Trump was quoted: the woman quoted before him)
         return entity
     return None
@@ -165,10 +167,17 @@ def first_persons_are_their_speakers(attributions: list[Attribution]) -> None:
     for attribution in attributions:
         if attribution.source_entity is None and attribution.cue \
                 and (attribution.source_text or "").lower() in ("i", "we"):
-            speaker = next((a for a in attributions if a is not attribution and a.source_entity and
-                            any(s <= attribution.cue[0][0] < e for s, e in a.content)), None)
+            speaker = quotation_speaker(attributions, attribution.cue[0][0], besides=attribution, named=True)
             if speaker is not None:
                 attribution.source_entity, attribution.source_type = speaker.source_entity, speaker.source_type
+
+
+def quotation_speaker(attributions: list[Attribution], at: int, besides: Attribution | None = None,
+                      named: bool = False) -> Attribution | None:
+    """The first relation (but ``besides``; with a resolved source where ``named``) whose content
+    holds offset ``at``: an "I" or "we" there is its speaker."""
+    return next((a for a in attributions if a is not besides and (a.source_entity or not named)
+                 and any(s <= at < e for s, e in a.content)), None)
 
 
 #: A report that names no one: "according to a new report", "the report said".
@@ -199,10 +208,9 @@ def bare_reports_are_their_outlets(text: str, attributions: list[Attribution]) -
 #: Two to four capitalised words, the last of them not an initial: a person's name as news copy writes it.
 _FULL_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
 #: An outlet named with its outlet noun: "The Kowal Courier daily", "the newspaper Kowal Courier".
-_OUTLET_NOUNS = r"(?:daily|weekly|newspaper|tabloid|magazine|broadcaster|news agency|news site|website)"
 _CAPITALISED = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}"
-_OUTLET_PHRASE = re.compile(rf"(?:[Tt]he\s+)?(?:(?P<before>{_CAPITALISED})\s+{_OUTLET_NOUNS}|"
-                            rf"{_OUTLET_NOUNS}\s+(?P<after>{_CAPITALISED}))")
+_OUTLET_PHRASE = re.compile(rf"(?:[Tt]he\s+)?(?:(?P<before>{_CAPITALISED})\s+{sourcing.OUTLET_NOUNS}|"
+                            rf"{sourcing.OUTLET_NOUNS}\s+(?P<after>{_CAPITALISED}))")
 
 
 def titled_person(text: str, source: list[list[int]], entities: list[Entity]) -> Entity | None:
@@ -214,14 +222,10 @@ def titled_person(text: str, source: list[list[int]], entities: list[Entity]) ->
     name = clean_name(phrase)
     if name == clean_name(phrase, "ORG") or not _FULL_NAME.fullmatch(name):
         return None
-    at = text.find(name, source[0][0], source[-1][1])
-    entity = Entity(name=name, type="PERSON", mentions=[[at, at + len(name)]] if at >= 0 else [])
-    for mistyped in [e for e in entities if e.type != "PERSON" and e.name in (name, name.split()[-1])]:
-        entity.mentions.extend(m for m in mistyped.mentions if m not in entity.mentions)
-        entities.remove(mistyped)
-    entity.mentions.sort()
-    entities.append(entity)
-    return entity
+    mistyped = [e for e in entities if e.type != "PERSON" and e.name in (name, name.split()[-1])]
+    for other in mistyped:
+        entities.remove(other)
+    return _add_entity(text, source, name, "PERSON", entities, [m for other in mistyped for m in other.mentions])
 
 
 def named_outlet(text: str, source: list[list[int]], entities: list[Entity]) -> Entity | None:
@@ -235,7 +239,15 @@ def named_outlet(text: str, source: list[list[int]], entities: list[Entity]) -> 
     existing = next((e for e in entities if e.name == name), None)
     if existing is not None:
         return existing
+    return _add_entity(text, source, name, "ORG", entities)
+
+
+def _add_entity(text: str, source: list[list[int]], name: str, kind: str, entities: list[Entity],
+                mentions: Sequence[list[int]] = ()) -> Entity:
+    """A new entity ``name`` appended to ``entities``, with its mention in the source span and
+    ``mentions`` (those of the entities it replaces)."""
     at = text.find(name, source[0][0], source[-1][1])
-    entity = Entity(name=name, type="ORG", mentions=[[at, at + len(name)]] if at >= 0 else [])
+    found = [[at, at + len(name)]] if at >= 0 else []
+    entity = Entity(name=name, type=kind, mentions=sorted(found + [m for m in mentions if m not in found]))
     entities.append(entity)
     return entity

@@ -105,7 +105,11 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     outlet: Entity | None = None  # the news outlet last cited: "the newspaper" further down
     report_basis: dict[str, str] = {}
     media = sourcing.media_names(text, entities)
-    for attribution in attributions:
+    # What a relation says of the reporting itself ("the newspaper said it stood by its report")
+    # rests on no report's sources.
+    about_reporting = [bool(claim_status.content_words(doc, a.content) & claim_status.REPORTING_WORDS)
+                       for a in attributions]
+    for k, attribution in enumerate(attributions):
         # (The span keeps the comma that closes an appositive, as PolNeAR marks it; the name shown does not.)
         source_text = span_text(text, attribution.source).rstrip(" ,") or None
         attribution.source_text = source_text
@@ -126,9 +130,10 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             entity = next((e for e in entities if e.name == last.source_entity), None)
         if (entity is None or entity.type != "PERSON") and source_text and not anaphor:
             entity = coreference.titled_person(text, attribution.source, entities) or entity
-        if entity is None and source_text and not anaphor and (entity := coreference.named_outlet(text, attribution.source,
-                                                                                     entities)) is not None:
-            media = media | {entity.name}
+        if entity is None and source_text and not anaphor:
+            entity = coreference.named_outlet(text, attribution.source, entities)
+            if entity is not None:
+                media = media | {entity.name}
         if entity is not None:
             attribution.source_entity = entity.name
             if source_text and not anaphor:
@@ -139,11 +144,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         basis = bases.get(sentence.start) if sentence is not None else None
         if basis is None and sentence is not None:
             basis = sourcing.basis_in(sentence.text, exclude=(source_text, span_text(text, attribution.content)))
-        about_reporting = bool(claim_status.content_words(doc, attribution.content) & claim_status.REPORTING_WORDS)
-        if basis is None and attribution.source_entity in report_basis and not about_reporting:
-            # The same outlet's report, further down (not what it says of its reporting: "the
-            # newspaper said it stood by its report" rests on no one).
-            basis = report_basis[attribution.source_entity]
+        if basis is None and attribution.source_entity in report_basis and not about_reporting[k]:
+            basis = report_basis[attribution.source_entity]  # the same outlet's report, further down
         attribution.basis = basis
         # ("..., according to one of the people, who asked not to be named": the source's clause says so.)
         withheld = sentence is not None and sourcing.withholds_identity(_outside(text, sentence, attribution.content))
@@ -165,10 +167,9 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     # ... and further up: a wire lead ("Putin wants ..., Russia's Kommersant daily reported") rests on
     # the sources the outlet's report names a paragraph later ("Kommersant said, citing unnamed
     # sources who attended ..."). (Only for an outlet: its report is one report.)
-    for attribution in attributions:
+    for attribution, about_it in zip(attributions, about_reporting):
         if attribution.basis is None and attribution.source_type == "media" \
-                and attribution.source_entity in report_basis \
-                and not claim_status.content_words(doc, attribution.content) & claim_status.REPORTING_WORDS:
+                and attribution.source_entity in report_basis and not about_it:
             attribution.basis = report_basis[attribution.source_entity]
             attribution.anonymous = attribution.anonymous or sourcing.is_anonymous(attribution.basis)
 
@@ -182,7 +183,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             event.by = claim_status.named_source(subject)
         if subject and subject.lower() in ("i", "we"):
             # '"I am not going to comment," Erel told reporters': whoever speaks the quotation.
-            speaker = next((a for a in attributions if any(s <= event.cue[0] < e for s, e in a.content)), None)
+            speaker = coreference.quotation_speaker(attributions, event.cue[0])
             if speaker is not None:
                 event.by = speaker.source_entity or claim_status.named_source(speaker.source_text)
         own = _attribution_at(attributions, event)

@@ -81,9 +81,9 @@ _ORGANISATION_WORDS = re.compile(
 # "emails reviewed by the newspaper", "documents seen by Reuters".
 _OBTAINED_BY = re.compile(r"\b(?:seen|reviewed|obtained|viewed|examined|read)\s+by\b", re.IGNORECASE)
 # "the Gazeta Lisvar daily", "the newspaper De Telegraaf": an outlet noun before or after the name.
-_OUTLET_NOUN = re.compile(r"(?:\b(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|magazine|tabloid)$|"
-                          r"^(?:the\s+)?(?:[a-z]+\s+)?(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|"
-                          r"magazine|tabloid)\s+(?-i:[A-Z]))", re.IGNORECASE)
+#: Nouns that call a name a news outlet (a pattern).
+OUTLET_NOUNS = r"(?:daily|weekly|newspaper|broadcaster|news agency|news site|website|magazine|tabloid)"
+_OUTLET_NOUN = re.compile(rf"(?:\b{OUTLET_NOUNS}$|^(?:the\s+)?(?:[a-z]+\s+)?{OUTLET_NOUNS}\s+(?-i:[A-Z]))", re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "i", "we"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 

@@ -97,24 +97,6 @@ def _read_bytes(source: str) -> bytes:
     return data
 
 
-def read_head(source: str, size: int = 4096) -> bytes | None:
-    """The first ``size`` bytes of a page file (decompressed, for a ``.gz`` file), for sniffing
-    what it is without reading it all; None for stdin or where the file cannot be read (reading
-    it whole says why)."""
-    if source == STDIN:
-        return None
-    try:
-        with open(source, "rb") as handle:
-            head = handle.read(size)
-            if head[:2] == b"\x1f\x8b":
-                handle.seek(0)
-                with gzip.open(handle) as unzipped:
-                    head = unzipped.read(size)
-    except (OSError, EOFError, zlib.error):
-        return None
-    return head
-
-
 def read_page(source: str, url: str | None = None) -> Page:
     """Read and decode one input into a :class:`Page`; raises :class:`InputError` naming it."""
     data = _read_bytes(source)

@@ -49,10 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         for workers in (1, 2):
             with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                               dashboard_address=None) as cluster, Client(cluster) as client:
-                client.gather(client.map(_extract_chunk, [paths[:4]] * workers, [config] * workers,
-                                         [False] * workers, pure=False))  # warm-up: imports
+                client.gather(client.map(_extract_chunk, [paths[:4]] * workers, config=config, analyze=False,
+                                         url=None, pure=False))  # warm-up: imports
                 start = time.perf_counter()
-                futures = [client.submit(_extract_chunk, chunk, config, False, pure=False)
+                futures = [client.submit(_extract_chunk, chunk, config=config, analyze=False, url=None, pure=False)
                            for chunk in _chunks(paths, CHUNK // 4)]
                 done = sum(len(f.result()) for f in futures)
                 rates[workers] = done / (time.perf_counter() - start)

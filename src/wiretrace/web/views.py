@@ -1,8 +1,10 @@
 """Server-rendered HTML pages (Jinja2, autoescaped everywhere).
 
-Page content is untrusted: it reaches templates only as plain strings (never marked safe). The one
-exception is :func:`marked_html`, which escapes every piece of text itself before wrapping the
-search matches in ``<mark>`` (a template loop over segments cost more than the search query). Links taken
+Page content is untrusted: it reaches templates only as plain strings (never marked safe). The
+exceptions are the few pieces of markup built here in Python, which escape every piece of text
+themselves (:func:`escape_text`): search matches wrapped in ``<mark>``, attribution highlights, and
+the outlet, date and status labels every listing repeats. They run for every result on every
+page, where a template loop or macro call per piece cost more than the query. Links taken
 from pages are emitted only when they are http(s), with ``rel="noopener noreferrer nofollow"``;
 images are never loaded, only linked.
 """
@@ -17,7 +19,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from wiretrace.store import queries
 from wiretrace.web.api import Conn, Date, Limit, Offset, RowId, Text, found
@@ -42,8 +44,21 @@ def _label(value: Any) -> str:
     return str(value or "").replace("_", " ")
 
 
-env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                  trim_blocks=True, lstrip_blocks=True)
+class _Environment(Environment):
+    """Jinja2 reading ``x.name`` off a dict as its key ``name`` first.
+
+    Views pass plain dicts, and Jinja tries an attribute before an item: every ``a.headline`` would
+    raise and catch an AttributeError, a tenth of an article page's time. A dict's methods
+    (``e.types.items()``) are still found: a missing key falls back to Jinja's own lookup."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
+env = _Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                   trim_blocks=True, lstrip_blocks=True)
 env.filters["urlpart"] = lambda value: quote(str(value), safe="")
 env.filters["safe_href"] = safe_href
 env.filters["label"] = _label
@@ -71,6 +86,13 @@ def pager(request: Request, more: bool, limit: int, offset: int) -> dict[str, st
             "next": link(offset + limit) if more else None}
 
 
+def escape_text(text: str) -> str:
+    """``text`` with HTML's special characters escaped, character for character as
+    ``markupsafe.escape`` (and so Jinja's autoescape) writes them, without a Markup per call."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
 def marked_html(text: str | None, spans: list[list[int]]) -> Markup:
     """``text``, escaped, with the match offsets ``spans`` wrapped in ``<mark>``."""
     text = text or ""
@@ -78,16 +100,44 @@ def marked_html(text: str | None, spans: list[list[int]]) -> Markup:
     for start, end in spans:
         start, end = max(at, min(start, len(text))), min(end, len(text))
         if start > at:
-            out.append(escape(text[at:start]))
+            out.append(escape_text(text[at:start]))
         if end > start:
-            out.append(Markup("<mark>%s</mark>") % text[start:end])
+            out.append(f"<mark>{escape_text(text[start:end])}</mark>")
         at = max(at, end)
     if at < len(text):
-        out.append(escape(text[at:]))
-    return Markup("").join(out)
+        out.append(escape_text(text[at:]))
+    return Markup("".join(out))
+
+
+def outlet_html(item: dict[str, Any]) -> Markup:
+    """An article's outlet, and the wire agency that wrote it when that is another."""
+    publisher, wire = item.get("publisher"), item.get("wire")
+    html = f'<span class="outlet">{escape_text(str(publisher or "unknown outlet"))}</span>'
+    if wire and wire != publisher:
+        html += f' <span class="wire" title="wire agency">via {escape_text(str(wire))}</span>'
+    return Markup(html)
+
+
+def when_html(value: str | None) -> Markup:
+    """A stored date as a ``<time>``: minutes in the text, the UTC offset apart."""
+    if not value:
+        return Markup('<span class="muted">undated</span>')
+    value = str(value)
+    zone = f' <span class="tz">{escape_text(value[19:])}</span>' if len(value) > 19 else ""
+    return Markup(f'<time datetime="{escape_text(value)}">{escape_text(value[:16].replace("T", " "))}{zone}</time>')
+
+
+def status_html(value: str | None) -> Markup:
+    """A claim status as a badge."""
+    value = str(value or "asserted")
+    return Markup(f'<span class="status status-{escape_text(value)}">{escape_text(_label(value))}</span>')
 
 
 ROLES = ("source", "cue", "content")  # a character in several spans shows the first role of these
+
+
+# (Globals, not macros: a Jinja macro call costs more than the markup it writes.)
+env.globals.update(outlet=outlet_html, when=when_html, status=status_html)
 
 
 def attributed_paragraphs(body: list[str], attributions: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -125,6 +175,27 @@ def attributed_paragraphs(body: list[str], attributions: list[dict[str, Any]]) -
             if anonymous and top[2] == 0 and b == top[1]:
                 segments.append({"text": "anonymous", "role": "badge", "index": top[3]})
         paragraphs.append(segments)
+    return paragraphs
+
+
+def attributed_html(body: list[str], attributions: list[dict[str, Any]]) -> list[Markup]:
+    """The body's paragraphs as HTML (without their ``<p>``), each attribution's source, cue and
+    content in a ``<mark>`` of its role (see :func:`attributed_paragraphs`)."""
+    paragraphs = []
+    for segments in attributed_paragraphs(body, attributions):
+        out = []
+        for segment in segments:
+            text, role = escape_text(segment["text"]), segment["role"]
+            if role is None:
+                out.append(text)
+            elif role == "badge":
+                out.append(f'<span class="badge" data-attr="{segment["index"]}">{text}</span>')
+            else:
+                index = segment["index"]
+                anonymous = " anon" if segment["anonymous"] else ""
+                out.append(f'<mark class="a-{role}{anonymous}" data-attr="{index}" '
+                           f'title="attribution {index + 1}: {role}">{text}</mark>')
+        paragraphs.append(Markup("".join(out)))
     return paragraphs
 
 
@@ -176,7 +247,7 @@ async def article_page(request: Request, conn: Conn, article_id: RowId):
     for row, item in zip(rows, article["attributions"], strict=True):
         row["source"] = item.get("source_text") or row["source"]
     return render(request, "article.html", title=article.get("headline") or f"Article {article_id}", a=article,
-                  paragraphs=attributed_paragraphs(body, article["attributions"]), attributions=rows,
+                  paragraphs=attributed_html(body, article["attributions"]), attributions=rows,
                   json_url=f"/api/articles/{article_id}")
 
 

@@ -188,3 +188,24 @@ def test_the_common_noun_of_one_organisation_is_that_organisation():
     entities = [Entity("energy ministry", "ORG"), Entity("Marvosa", "PLACE")]
     assert resolve("the ministry", entities).name == "energy ministry"
     assert resolve("the ministry", entities + [Entity("finance ministry", "ORG")]) is None
+
+
+def test_a_place_before_a_common_noun_is_not_the_source():
+    entities = [Entity("Indiana", "PLACE"), Entity("West Virginia", "PLACE"), Entity("West", "PERSON"),
+                Entity("Western District", "PLACE"), Entity("New York", "PLACE"), Entity("Kommersant", "PLACE")]
+    assert resolve("some Indiana protesters", entities) is None
+    assert resolve("the Indiana governor", entities) is None
+    assert resolve("one West Virginia official", entities) is None  # (nor a shorter name inside the place)
+    assert resolve("Indiana", entities).name == "Indiana"  # (the state speaking: its government)
+    assert resolve("the Western District of New York", entities).name == "Western District"
+    assert resolve("Russia's Kommersant daily", entities).name == "Kommersant"  # (what the name is, mistyped)
+
+
+def test_a_single_common_noun_tagged_as_a_name_is_no_entity():
+    # (As the small model tags "state" in "... when she was secretary of state." in some contexts.)
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(load_nlp().vocab, words=["Clinton", "was", "secretary", "of", "state", "at", "the", "energy",
+                                       "ministry", "."])
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 4, 5, "ORG"), Span(doc, 7, 9, "ORG")]
+    assert sorted(e.name for e in entities_from_doc(doc)) == ["Clinton", "energy ministry"]

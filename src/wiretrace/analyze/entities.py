@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from wiretrace.analyze.sourcing import OUTLET_NOUNS
 from wiretrace.record import Entity
 
 #: spaCy label -> wiretrace entity type. NORP ("Russian"), dates and numbers are not entities here.
@@ -164,6 +165,8 @@ def _mentions(doc) -> list[list]:
         name = clean_name(ent.text, kind)
         if not name or not re.search(r"[^\W\d_]", name):
             continue
+        if " " not in name and name == name.lower() != name.upper():
+            continue  # one common noun ("the state"), not a name; ("energy ministry" is the ministry's)
         if name.lower() in _KNOWN_PLACES or ALIASES.get(name.lower(), "").lower() in _KNOWN_PLACES:
             kind = "PLACE"
         mention = [canonical(name, kind), kind, ent.start_char, ent.end_char, ent.text]
@@ -379,6 +382,30 @@ def _head_part(phrase: str) -> str:
 _LOCATIVE = re.compile(r"\b(?:in|at|on|from|near|outside|across|around)\b", re.IGNORECASE)
 
 
+# A place's name before a common noun modifies it: "some Indiana protesters", "the New York
+# businessman" are people of the place, not the place speaking (as "Indiana said" is its
+# government). (Not before a function word: "the Western District of New York", "Britain and France";
+# nor before the noun that says what the name is, when NER took an outlet for a place: "Russia's
+# Kommersant daily".)
+_MODIFIED_NOUN = re.compile(r"\s+(?!(?:of|and|or|in|at|on|for|to|from|by|with|as|the|a|an|which|who|whose|that|"
+                            rf"{OUTLET_NOUNS})\b)[a-z]")
+
+
+def _without_modifying_places(phrase: str, entities: list[Entity]) -> str:
+    """``phrase`` with the places that modify a common noun blanked out (blanked, so that no shorter
+    name inside one is taken for the source either: "one West Virginia official" is not "West")."""
+    for entity in entities:
+        if entity.type != "PLACE":
+            continue
+        for name in (entity.name, *entity.aliases):
+            if len(name) <= 2:
+                continue
+            for match in _whole_words(name).finditer(phrase):
+                if _MODIFIED_NOUN.match(phrase, match.end()):
+                    phrase = phrase[:match.start()] + " " * len(match.group()) + phrase[match.end():]
+    return phrase
+
+
 def _named_in(phrase: str, names: list[str], place: bool) -> bool:
     """Whether ``phrase`` holds one of ``names`` as whole words (a place: not as a locative)."""
     for name in names:
@@ -394,7 +421,7 @@ def resolve(name: str, entities: list[Entity]) -> Entity | None:
     as_person = clean_name(name)  # without titles: "Senator Hale" -> "Hale"
     as_phrase = clean_name(name, "ORG")  # with them: "General Motors", "Justice Department"
     wanted = {as_person.lower(), as_phrase.lower()}
-    head = _head_part(as_phrase)
+    head = _without_modifying_places(_head_part(as_phrase), entities)
     best = None
     for entity in entities:
         names = [entity.name, *entity.aliases]

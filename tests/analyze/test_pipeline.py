@@ -293,3 +293,27 @@ def test_she_is_not_the_man_quoted_last():
         '"We are ready," Mr. Lee Park said. "The plan is sound," she added.',
     ]))
     assert next(c for c in article.claims if "The plan is sound" in c.text).reported_by == "Ann Dunn"
+
+
+def test_a_place_dateline_in_title_case_is_no_part_of_the_source_but_a_name_there_is():
+    article = analyze_article(_article([
+        "Indianapolis – Several thousand teachers surrounded the Statehouse on Tuesday, saying the state "
+        "had failed to fund its schools.",
+        "Elena Dravik – The minister said on Monday that the pipeline would open in June.",
+    ]))
+    sources = [a.source_text for a in article.attributions]
+    assert "Several thousand teachers" in sources
+    assert not any(a.source_entity == "Indianapolis" for a in article.attributions)
+
+
+def test_they_is_never_one_person_but_an_organisation_its_verb_makes_plural():
+    article = analyze_article(_article([
+        "Senator Ana Ruiz and Senator Tom Hale sent a letter to the committee on Thursday.",
+        '"The program has become plagued by fraud," they wrote.',
+        "Kestrel Music Group have twice denied doing anything wrong.",
+        '"At no point did we block the release," they said in a statement.',
+    ]))
+    fraud = next(c for c in article.claims if "plagued by fraud" in c.text)
+    assert fraud.reported_by is None  # (two senators: neither one alone)
+    release = next(c for c in article.claims if "block the release" in c.text)
+    assert release.reported_by == "Kestrel Music Group"

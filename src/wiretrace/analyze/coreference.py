@@ -59,7 +59,10 @@ def resolve_source(text: str, entities: list[Entity], quoted: Sequence[Attributi
     """The entity a source phrase (``text``, at offset ``at`` of ``doc``) stands for: the name it
     holds, or for a personal pronoun its antecedent: the subject of the clause before or of the
     previous sentence, else the last person ``quoted`` (person relations so far, in order); one
-    whose gender (``genders``, from :func:`honorific_genders`) the pronoun's contradicts is passed over."""
+    whose gender (``genders``, from :func:`honorific_genders`) the pronoun's contradicts is passed over.
+    "They" stands for an organisation named as that subject ("Big Machine ... they said"), never
+    for one person: a person's name there is one of several people ("Mr. Grassley and Mr. Leahy"),
+    or the people are not named at all ("show insiders ... They said")."""
     if text.lower() not in sourcing.PRONOUNS:
         return resolve_name(text, entities)
     # "he confirmed": whoever is the subject of the previous sentence's main clause (the
@@ -67,6 +70,7 @@ def resolve_source(text: str, entities: list[Entity], quoted: Sequence[Attributi
     # the caller looks for its organisation.)
     if text.lower() == "it":
         return None
+    plural = text.lower() in _PLURAL_PRONOUNS
     wanted = _PRONOUN_GENDER.get(text.lower())
     genders = genders or {}
 
@@ -74,12 +78,26 @@ def resolve_source(text: str, entities: list[Entity], quoted: Sequence[Attributi
         return wanted is None or genders.get(entity.name, wanted) == wanted
 
     def agrees(entity: Entity | None) -> bool:
-        return entity is not None and entity.type == "PERSON" and same_gender(entity)
+        if entity is None:
+            return False
+        return entity.type == "ORG" if plural else entity.type == "PERSON" and same_gender(entity)
 
     if doc is not None and at is not None:
         sentence = doc.char_span(at, at + len(text), alignment_mode="expand")
-        if sentence is not None and agrees(person := _coordinated_subject(sentence.root, entities)):
+        if sentence is not None and not plural and agrees(person := _coordinated_subject(sentence.root, entities)):
             return person
+        if sentence is not None and plural:
+            # ("Beijing and the Hong Kong government will not step back; they continue ...": the
+            # subject before it in its own sentence, if any, outside what it says.)
+            pronoun = sentence.root
+            earlier = [t for t in pronoun.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i
+                       and not _CLOSING_QUOTE.search(doc.text, t.idx, pronoun.idx)]
+            if earlier:
+                subject = earlier[-1]
+                if any(c.dep_ == "conj" for c in subject.children) or subject.lower_ in sourcing.PRONOUNS:
+                    return None
+                entity = resolve_name(doc[subject.left_edge.i: subject.i + 1].text, entities)
+                return entity if agrees(entity) and _plural(subject) else None
         if sentence is not None:
             start = sentence.sent.start
             if start > 0:
@@ -88,8 +106,10 @@ def resolve_source(text: str, entities: list[Entity], quoted: Sequence[Attributi
                 if subject is not None:
                     # (The subject's own name: "Lena Voss, a trader at a Lisvar brokerage" is not Lisvar.)
                     words = doc[subject.left_edge.i: subject.right_edge.i + 1].text
-                    if agrees(entity := resolve_name(words, entities)):
+                    if agrees(entity := resolve_name(words, entities)) and (not plural or _plural(subject)):
                         return entity
+    if plural:
+        return None
     for attribution in reversed(quoted):
         entity = next((e for e in entities if e.name == attribution.source_entity), None)
         if entity is not None and not same_gender(entity):
@@ -100,9 +120,22 @@ def resolve_source(text: str, entities: list[Entity], quoted: Sequence[Attributi
 
 #: The gender a personal pronoun says its antecedent has (None: any).
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_CLOSING_QUOTE = re.compile("[\"”]")
 #: Honorifics that say a surname's gender, as the papers that use them write them ("Mr. Trump",
 #: "Mrs. Clinton", "Ms. LaBelle", "Mr. Lee Park").
 _HONORIFIC = r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w'’.-]*\s+){{0,2}}{surname}\b"
+
+
+def _plural(subject) -> bool:
+    """Whether a subject is grammatically plural: a plural noun, or a name its verb treats as one
+    ("Big Machine have denied": an organisation is "they" in British usage; "The Associated Press
+    interviewed 20 crew members. They said ..." are the crew members)."""
+    if subject.tag_ in ("NNS", "NNPS"):
+        return True
+    verb = subject.head
+    return any(t.tag_ == "VBP" or t.lower_ == "were"
+               for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))))
 
 
 def honorific_genders(text: str, entities: list[Entity]) -> dict[str, str]:

@@ -84,7 +84,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             continue
         if sourcing.is_anonymity_request(span_text(text, raw.cue), span_text(text, raw.content)):
             continue  # its sentence's own relation is marked anonymous below
-        source, content = _without_dateline(text, raw.source), _without_dateline(text, raw.content)
+        source, content = _without_dateline(doc, raw.source), _without_dateline(doc, raw.content)
         # "according to a report by the Financial Times, which cited people briefed on the matter" and
         # "The newspaper said, citing three people close to the company, that ...": the citing is the
         # basis, no part of the source or of what was said.
@@ -196,7 +196,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             # A status sentence the attribution model missed ("Peskov did not confirm whether ...").
             own = Attribution(
                 source=[list(event.subject)] if event.subject else [], cue=[list(event.cue)],
-                content=_without_dateline(text, [list(event.content)]), kind="indirect", source_text=subject,
+                content=_without_dateline(doc, [list(event.content)]), kind="indirect", source_text=subject,
                 source_entity=entity.name if entity else None,
                 source_type=sourcing.source_type(subject, entity, media=media),
                 anonymous=sourcing.is_anonymous(subject))
@@ -373,17 +373,35 @@ def _relative_to_a_source(text: str, raw, found: list) -> bool:
                and other.source[-1][1] <= start for other in found)
 
 
-def _without_dateline(text: str, spans: list[list[int]]) -> list[list[int]]:
-    """Spans less a leading dateline ("LISVAR, May 6 (Reuters) - ", "LISVAR — "): the model can take the
-    dateline into the first sentence's source or content, but it is no part of either (and a source
-    "LONDON (Reuters) - British police" would resolve to the agency)."""
+def _without_dateline(doc, spans: list[list[int]]) -> list[list[int]]:
+    """Spans less a leading dateline ("LISVAR, May 6 (Reuters) - ", "LISVAR — ", "Indianapolis – "): the
+    model can take the dateline into the first sentence's source or content, but it is no part of
+    either (and a source "LONDON (Reuters) - British police" would resolve to the agency)."""
     if not spans:
         return spans
+    text = doc.text
     start, end = spans[0]
     body = dateline_end(text, start)
+    if body == start:
+        body = _place_dateline_end(doc, start)
     if body == start or not text[body:end].strip():
         return spans
     return [[body, end], *spans[1:]]
+
+
+# After a place opening a paragraph: a dash between spaces, then a sentence.
+_DATELINE_DASH = re.compile(r"[ \t\xa0]+[-–—][ \t\xa0]+(?=[A-Z\"“‘])")
+
+
+def _place_dateline_end(doc, start: int) -> int:
+    """Where the words begin after a dateline of a place in title case opening a paragraph at
+    ``start``, as outlets restyle wire copy ("Indianapolis – Several thousand teachers ..."; a
+    name there is a person: "Mehmet Oz — Ivy League-trained surgeon ..."); ``start`` if none."""
+    if start > 0 and doc.text[start - 1] != "\n":
+        return start
+    place = next((e for e in doc.ents if e.start_char == start and e.label_ in ("GPE", "LOC")), None)
+    dash = _DATELINE_DASH.match(doc.text, place.end_char) if place is not None else None
+    return dash.end() if dash is not None else start
 
 
 def _outside(text: str, sentence, spans: list[list[int]]) -> str:

@@ -317,3 +317,15 @@ def test_they_is_never_one_person_but_an_organisation_its_verb_makes_plural():
     assert fraud.reported_by is None  # (two senators: neither one alone)
     release = next(c for c in article.claims if "block the release" in c.text)
     assert release.reported_by == "Kestrel Music Group"
+
+
+def test_the_body_a_bare_description_stands_for_is_shown_by_its_fuller_description():
+    article = analyze_article(_article([
+        "The Marvosan news agency reported, citing the regional health commission, that the patient had been "
+        "isolated in Brant.",
+        "No one else has shown symptoms, the commission said. The teachers union said 15,000 people came. "
+        "The union said more would follow.",
+    ]))
+    by = {c.text: c.reported_by for c in article.claims}
+    assert by["No one else has shown symptoms"] == "regional health commission"
+    assert by["more would follow"] == "teachers union"

@@ -100,6 +100,9 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     _statuses_keep_their_subject(doc, attributions, events)
     _participles_take_their_clause_source(doc, attributions)
     quoted: list[Attribution] = []  # the person relations so far, for "he" and "she"
+    # A bare "the commission" after "The regional health commission said": the body described
+    # before (shown by that description; it is no named entity).
+    described: dict[int, str] = {}  # id(attribution) -> the earlier description
     genders = coreference.honorific_genders(text, entities)
     last: Attribution | None = None  # the attribution before, of whatever source
     outlet: Entity | None = None  # the news outlet last cited: "the newspaper" further down
@@ -134,6 +137,15 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             entity = coreference.named_outlet(text, attribution.source, entities)
             if entity is not None:
                 media = media | {entity.name}
+        if entity is None and source_text and (bare := _BARE_DESCRIPTION.fullmatch(source_text)):
+            # (The body an outlet cited counts: "Xinhua reported, citing the regional health commission".)
+            fuller = (claim_status.named_source(phrase) for other in reversed(attributions[:k])
+                      if other.source and 0 < attribution.source[0][0] - other.source[0][0] < _DESCRIBED_WITHIN
+                      for phrase in (other.basis, None if other.source_entity else other.source_text) if phrase)
+            earlier = next((name for name in fuller if name and _DESCRIPTION.fullmatch(name)
+                            and name.lower().split()[-1] == bare.group(1).lower()), None)
+            if earlier is not None:
+                described[id(attribution)] = earlier
         if entity is not None:
             attribution.source_entity = entity.name
             if source_text and not anaphor:
@@ -225,7 +237,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     for i, a in enumerate(attributions):
         if not a.content or _cites_without_saying(doc, text, a) or _question_put(doc, a):
             continue
-        source = a.source_entity or claim_status.named_source(a.source_text)
+        source = a.source_entity or described.get(id(a)) or claim_status.named_source(a.source_text)
         claim = Claim(text=span_text(text, a.content), span=a.content, reported_by=source, source_type=a.source_type,
                       anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by), status=a.status,
                       status_by=a.status_by, evidence=a.evidence, attribution=i)
@@ -371,6 +383,17 @@ def _relative_to_a_source(text: str, raw, found: list) -> bool:
     start = raw.source[0][0]
     return any(other is not raw and other.source and not text[other.source[-1][1]:start].strip(" ,")
                and other.source[-1][1] <= start for other in found)
+
+
+_BARE_DESCRIPTION = re.compile(r"[Tt]he\s+([a-z]+)")
+#: How far back (characters) the description may stand: a live blog's "the campaign" an hour
+#: later is another candidate's.
+_DESCRIBED_WITHIN = 2000
+# What can describe it: a short phrase with its modifiers before the noun ("regional health
+# commission", "A New York judge"), not another noun's ("a group of physicians", "a letter signed
+# by seven physicians") nor one only a possessive pronoun tells apart ("His doctor").
+_DESCRIPTION = re.compile(r"(?!.*\s(?:of|by|for|with|from|in|at)\s)(?![Hh]is\s|[Hh]er\s|[Tt]heir\s|[Ii]ts\s|[Oo]ur\s)"
+                          r"(?:[\w'’.-]+\s+){1,3}[a-z]+")
 
 
 def _without_dateline(doc, spans: list[list[int]]) -> list[list[int]]:

@@ -329,3 +329,23 @@ def test_the_body_a_bare_description_stands_for_is_shown_by_its_fuller_descripti
     by = {c.text: c.reported_by for c in article.claims}
     assert by["No one else has shown symptoms"] == "regional health commission"
     assert by["more would follow"] == "teachers union"
+
+
+def test_content_does_not_run_over_a_paragraph_break_but_a_quotation_going_on_does():
+    from wiretrace.analyze.pipeline import _within_its_paragraphs
+
+    text = ("“The issue is funding, and the state has the money.”\n\n"
+            "Nearly 300 school districts closed, according to the unions.\n\n"
+            "“We will be back,” Ruys said, “and in greater numbers.\n\n"
+            "“Nobody should doubt it.”\n\n"
+            "NEXT STORY")
+    cue = text.index("according to")
+    crossing = [[0, text.index(", according")]]
+    assert [text[s:e] for s, e in _within_its_paragraphs(text, [[cue, cue + 12]], crossing)] == \
+        ["Nearly 300 school districts closed"]
+    said = text.index("said")
+    quote = [[text.index("“We"), text.index("NEXT") + 4]]
+    assert [text[s:e] for s, e in _within_its_paragraphs(text, [[said, said + 4]], quote)] == \
+        ["“We will be back,” Ruys said, “and in greater numbers.", "“Nobody should doubt it.”"]
+    elsewhere = [[text.index("“Nobody"), text.index("NEXT") - 2]]  # (wholly in another paragraph: kept)
+    assert _within_its_paragraphs(text, [[said, said + 4]], elsewhere) == elsewhere

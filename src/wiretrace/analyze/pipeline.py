@@ -94,6 +94,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if content and (citing := sourcing.opening_basis(text[content[0][0]:content[0][1]])):
             bases.setdefault(sentence, citing.group("basis"))
             content = [[content[0][0] + citing.end(), content[0][1]], *content[1:]]
+        content = _within_its_paragraphs(text, raw.cue, content)
         attributions.append(Attribution(source=source, cue=raw.cue, content=content, kind=raw.kind))
 
     events = claim_status.status_events(doc)
@@ -383,6 +384,48 @@ def _relative_to_a_source(text: str, raw, found: list) -> bool:
     start = raw.source[0][0]
     return any(other is not raw and other.source and not text[other.source[-1][1]:start].strip(" ,")
                and other.source[-1][1] <= start for other in found)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_OPENING_QUOTE = ("“", '"', "‘", "«")
+_CLOSING_QUOTE = ("”", '"', "’", "»")
+
+
+def _within_its_paragraphs(text: str, cue: list[list[int]], content: list[list[int]]) -> list[list[int]]:
+    """Content less what it runs into across paragraph breaks: a quotation that closed a paragraph
+    before a cue at the end of the next ("“... has the money.” / Nearly 300 districts closed, according
+    to the unions"), a heading after it. A quotation that goes on over paragraphs (each opening with
+    a quotation mark, the one before not closed) and a list a colon opens stay; content wholly in
+    another paragraph (after "said:") is left as it is."""
+    if not cue or not content or not any(_PARAGRAPH_BREAK.search(text, s, e) for s, e in content):
+        return content
+    pieces = []
+    for s, e in content:
+        at = s
+        for brk in _PARAGRAPH_BREAK.finditer(text, s, e):
+            pieces.append([at, brk.start()])
+            at = brk.end()
+        pieces.append([at, e])
+    pieces = [[s, e] for s, e in pieces if text[s:e].strip()]
+    start = cue[0][0]
+    first = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, start)), default=0)
+    last = m.start() if (m := _PARAGRAPH_BREAK.search(text, start)) else len(text)
+    inside = [k for k, (s, e) in enumerate(pieces) if first <= s and e <= last]
+    if not inside:
+        return content
+    keep = set(inside)
+    for k in range(inside[-1] + 1, len(pieces)):  # later paragraphs
+        before, piece = text[slice(*pieces[k - 1])].rstrip(), text[slice(*pieces[k])].lstrip()
+        if not (before.endswith(":") or piece.startswith(_OPENING_QUOTE) and not before.endswith(_CLOSING_QUOTE)):
+            break
+        keep.add(k)
+    for k in range(inside[0] - 1, -1, -1):  # earlier paragraphs
+        piece, after = text[slice(*pieces[k])].rstrip(), text[slice(*pieces[k + 1])].lstrip()
+        if piece.endswith(_CLOSING_QUOTE) or not (piece.lstrip().startswith(_OPENING_QUOTE)
+                                                   and after.startswith(_OPENING_QUOTE)):
+            break
+        keep.add(k)
+    return content if len(keep) == len(pieces) else [pieces[k] for k in sorted(keep)]
 
 
 _BARE_DESCRIPTION = re.compile(r"[Tt]he\s+([a-z]+)")

@@ -349,3 +349,12 @@ def test_content_does_not_run_over_a_paragraph_break_but_a_quotation_going_on_do
         ["“We will be back,” Ruys said, “and in greater numbers.", "“Nobody should doubt it.”"]
     elsewhere = [[text.index("“Nobody"), text.index("NEXT") - 2]]  # (wholly in another paragraph: kept)
     assert _within_its_paragraphs(text, [[said, said + 4]], elsewhere) == elsewhere
+
+
+def test_a_content_that_is_one_pronoun_is_no_claim():
+    article = analyze_article(_article([
+        "The port will close for a week, the Kowal Courier reported, which the harbour master confirmed on "
+        "Monday. Asked about the closure, Ruys said it.",
+    ]))
+    assert all(c.text.strip(' .,"“”').lower() not in ("which", "it") for c in article.claims)
+    assert any("The port will close for a week" in c.text for c in article.claims)

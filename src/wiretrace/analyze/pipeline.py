@@ -236,7 +236,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
                 carried_by.append(name)
     claims = []
     for i, a in enumerate(attributions):
-        if not a.content or _cites_without_saying(doc, text, a) or _question_put(doc, a):
+        if not a.content or _cites_without_saying(doc, text, a) or _question_put(doc, a) \
+                or span_text(text, a.content).strip(_QUOTE_MARKS_AND_PUNCTUATION).lower() in _SAYS_NOTHING:
             continue
         source = a.source_entity or described.get(id(a)) or claim_status.named_source(a.source_text)
         claim = Claim(text=span_text(text, a.content), span=a.content, reported_by=source, source_type=a.source_type,
@@ -386,6 +387,12 @@ def _relative_to_a_source(text: str, raw, found: list) -> bool:
                and other.source[-1][1] <= start for other in found)
 
 
+# A content that is one pronoun ("The Real Deal reported [which]", "Trump said [it]", "asked [what]")
+# states no claim: what it stands for is elsewhere in the article, as a claim of its own.
+_SAYS_NOTHING = frozenset(sourcing.PRONOUNS | sourcing.RELATIVE_PRONOUNS | {
+    "what", "whom", "them", "you", "us", "me", "this", "these", "those", "so", "itself", "himself", "herself",
+    "themselves"})
+_QUOTE_MARKS_AND_PUNCTUATION = " \n\"“”‘’'.,;:!?"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _OPENING_QUOTE = ("“", '"', "‘", "«")
 _CLOSING_QUOTE = ("”", '"', "’", "»")

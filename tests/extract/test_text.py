@@ -1137,11 +1137,22 @@ def test_the_writers_note_under_the_story_names_the_writer_where_no_byline_does(
     "[Associated] Associated Press November 19, 2019, 9:02 AM",  # the logo's alt text (w3m)
     "[] Associated Press November 19, 2019, 9:02 AM",  # a logo without alt text (pandoc)
     "The Associated Press Published Monday, November 18, 2019 8:22AM EST",  # the stamp run in (html2text)
+    "Source: AP 03.12.2015 – 14:09 CET",  # behind a source label
+    "Quelle: The Associated Press",
 ])
 def test_an_agency_credit_under_the_headline_names_the_wire(credit):
     from wiretrace.extract.text import _head_credit
 
     assert _head_credit(credit).agency == "AP"
+
+
+def test_a_source_label_credit_names_the_wire_of_the_story_under_it():
+    story = BYLINE_BODY.replace("\n", "\n\n")
+    dump = (f"Home\n\nWorld\n\nFerry service to the islands will resume in June\n\n"
+            f"Source: Reuters 04.06.2026 – 17:13 CEST\n\n{story}\n\n© 2026 Carrow Courier\n")
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert (article.wire, article.syndicated) == ("Reuters", True)
+    assert article.published == "2026-06-04T17:13:00+02:00"
 
 
 def test_a_press_releases_profile_of_its_company_leaves_the_body():

@@ -1147,6 +1147,7 @@ def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: r
 
 
 _STAMP_LABEL_AFTER = re.compile(r"\s(?:published|updated|posted|last updated)\b", re.IGNORECASE)
+_SOURCE_LABEL = re.compile(r"^\s*(?:source|quelle|fuente|fonte|источник)\s*:\s*", re.IGNORECASE)
 _LEADING_PICTURE = re.compile(r"^\[[^\]]{0,40}\]\s*")
 
 
@@ -1164,6 +1165,8 @@ def _head_credit(text: str) -> wire.WireCredit | None:
     # (... and short of a stamp's label, where the renderer ran the stamp into the line:
     # "The Associated Press Published Monday, November 18, 2019 8:22AM EST".)
     name = _LEADING_PICTURE.sub("", (text[: day.start()] if day else text))
+    # (... and past a source label: "Source: Reuters 04.06.2016 – 17:13 CEST", "Quelle: dpa".)
+    name = _SOURCE_LABEL.sub("", name)
     if label := _STAMP_LABEL_AFTER.search(name):
         name = name[: label.start()]
     name = name.strip(" -–—|•·")

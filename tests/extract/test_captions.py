@@ -17,6 +17,8 @@ from wiretrace.extract.captions import names_an_agency, trailing_credit
      "Agentes cumprem mandados em uma das cidades investigadas", "Polícia Civil/Divulgação"),
     ("The ferry leaves Carrow Point on its first crossing - Photo: Ann Lee",
      "The ferry leaves Carrow Point on its first crossing", "Ann Lee"),
+    ("Exxon Mobil headquarters in a file photo. AP file photo", "Exxon Mobil headquarters in a file photo.",
+     "AP file photo"),
 ])
 def test_a_credit_after_a_name_or_a_dash_closes_a_caption(text, caption, credit):
     match = trailing_credit(text)
@@ -27,12 +29,14 @@ def test_a_credit_after_a_name_or_a_dash_closes_a_caption(text, caption, credit)
 
 def test_a_photographer_for_an_agency_is_an_agency_credit():
     assert names_an_agency(trailing_credit("Fans cheer in the stands. (Manu Ortega/AP)"))
+    assert names_an_agency(trailing_credit("Fans cheer in the stands. Reuters photo"))
 
 
 @pytest.mark.parametrize("text", [
     "The council will vote on the plan next week (see the map above).",
     "Results for the quarter came in above forecasts (in euros/AP terms unchanged",
     "He said the picture was a photo: nothing more, and left.",
+    "The agency released it on Monday. Reuters said it had not seen the photo",
 ])
 def test_prose_closes_with_no_credit(text):
     assert trailing_credit(text) is None

@@ -1251,3 +1251,12 @@ def test_a_hundred_words_without_a_sentence_end_are_glued_teasers_not_a_paragrap
     article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
     assert [p[:12] for p in article.body] == ["PORT ELMAR (", "The strike h", '"Nobody want', "Work is expe"]
     assert any(b.category == "navigation" and b.text == teasers for b in article.boilerplate)
+
+
+def test_a_file_photo_caption_the_classifier_kept_is_a_caption():
+    from wiretrace.extract.text import _body_caption
+
+    assert _body_caption("File photo of the Carrow ferry terminal. Reuters").caption.startswith("File photo of")
+    image = _body_caption("The Carrow ferry terminal in a file photo. AP file photo")
+    assert (image.caption, image.credit) == ("The Carrow ferry terminal in a file photo.", "AP file photo")
+    assert _body_caption("File photos were shown to the court on Monday, the prosecutor said.") is None

@@ -25,6 +25,10 @@ _TRAILING_BARE_CREDIT = re.compile(
 _TRAILING_AGENCY_CREDIT = re.compile(
     r"\s*\((?P<credit>[^()]{0,80}?(?:\bvia (?:AP|AFP|Reuters|Getty Images)\b|\bGetty Images\b|\bShutterstock\b"
     r"|\b(?:AP|AFP) Photo\b|\b(?i:reuters)/|\bEPA(?:-EFE)?/|/(?:AP|AFP|Reuters|EPA)\b)[^()]{0,80})\)\s*$")
+# ... and after the caption's last sentence, unlabelled: "Exxon Mobil in a file photo. AP file photo".
+_TRAILING_AGENCY_PHOTO = re.compile(
+    r"(?<=[.!?\"”’])\s+(?P<credit>(?:AP|AFP|Reuters|REUTERS|EPA|UPI|PTI|Getty Images)(?:\s+(?i:file))?"
+    r"\s+(?i:photo(?:graph)?|picture|image)s?)\s*$")
 #: How near its end a bare credit's label sits in a caption.
 _BARE_REACH = 80
 
@@ -39,10 +43,12 @@ def trailing_credit(text: str) -> re.Match | None:
     tail = text[-60:]
     if ":" in tail or " by " in tail or " By " in tail:
         return _TRAILING_BARE_CREDIT.search(text, max(0, len(text) - _BARE_REACH))
+    if tail.rstrip().lower().endswith(("photo", "photos", "photograph", "picture", "image")):
+        return _TRAILING_AGENCY_PHOTO.search(text, max(0, len(text) - _BARE_REACH))
     return None
 
 
 def names_an_agency(credit: re.Match) -> bool:
     """Whether a :func:`trailing_credit` is a wire agency's photo credit ("(AP Photo/...)"), which
     no paragraph ends with, however long."""
-    return credit.re is _TRAILING_AGENCY_CREDIT
+    return credit.re is _TRAILING_AGENCY_CREDIT or credit.re is _TRAILING_AGENCY_PHOTO

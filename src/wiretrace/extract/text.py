@@ -60,7 +60,8 @@ _PHOTO_CREDIT = re.compile(r"(?=[(arg])(?:\((?:[A-Z][\w ]*\s)?(?:photo|image|pic
 _CAPTION_OPENER = re.compile(
     r"^(?:FILE\s*[-–—]\s*)?(?:In )?(?:this|these) (?:[\w.,]+ ){0,8}?(?:file |handout |undated |aerial )?"
     r"(?:photo|image|picture|photograph|frame grab|video grab)s?\b(?: (?:made|provided|released|issued|taken|"
-    r"shared|posted|obtained)\b|,)", re.IGNORECASE)
+    r"shared|posted|obtained)\b|,)"
+    r"|^file (?:photo|image|picture|photograph)s? (?:of|shows?)\b", re.IGNORECASE)
 # What a screen reader is told before a caption, and a text dump keeps: "Image caption The
 # minister arrives ...", "Media caption ...".
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|media|video) caption\s*:?\s*", re.IGNORECASE)

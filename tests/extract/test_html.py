@@ -40,6 +40,18 @@ def test_a_labelled_stamp_under_the_headline_dates_the_story_whatever_its_class(
     assert article.published == "2019-11-19T19:46:00+05:30"
 
 
+def test_a_markup_date_without_its_zone_takes_the_time_the_page_shows_that_day():
+    page = f"""<html><head><title>Prison officers charged over records</title>
+<meta name="pubdate" content="20191119T190700"></head><body><article>
+<h1>Prison officers charged over records</h1>
+<div class="publish-date">Published Nov. 19, 2019 7:07 p.m. CST</div>{PARAGRAPHS}</article></body></html>"""
+    article = extract_page(Page("prison.html", page), ExtractConfig(mode="html"))
+    assert article.published == "2019-11-19T19:07:00-06:00"
+    # (A stamp of another day is another date: the markup's day stays.)
+    other_day = page.replace("Nov. 19, 2019", "Nov. 12, 2019")
+    assert extract_page(Page("prison.html", other_day), ExtractConfig(mode="html")).published == "2019-11-19"
+
+
 def test_a_person_the_markup_names_in_another_script_is_an_author():
     page = f"""<html><head><title>Prison officers charged over records</title>
 <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Prison officers charged over records",

@@ -1260,3 +1260,10 @@ def test_a_file_photo_caption_the_classifier_kept_is_a_caption():
     image = _body_caption("The Carrow ferry terminal in a file photo. AP file photo")
     assert (image.caption, image.credit) == ("The Carrow ferry terminal in a file photo.", "AP file photo")
     assert _body_caption("File photos were shown to the court on Monday, the prosecutor said.") is None
+
+
+def test_an_iso_stamp_with_a_spaced_time_and_zone_keeps_its_time():
+    from wiretrace.extract.text import _unlabelled_stamp
+
+    assert _unlabelled_stamp("Source: United Press International · 2015-12-14 01:41 UTC") == "2015-12-14T01:41:00+00:00"
+    assert _unlabelled_stamp("By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy") == "2019-11-18T20:51:19+00:00"

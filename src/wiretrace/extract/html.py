@@ -447,10 +447,14 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.language = meta.language.split("-")[0].split("_")[0].lower() if meta.language else None
     article.published = parse_date(meta.published)
     article.updated = parse_date(meta.updated)
-    if article.published is None:
+    if article.published is None or "T" not in article.published:
+        # (Also where the markup gives the day alone, or a time without its zone, which is read as
+        # the day: the page may show the time with its zone, "Published Aug. 6, 2016 5:54 p.m. CDT".)
         stamp = _visible_stamp(tree) or _stamp_near_headline(heading)
-        article.published = stamp.get("published")
-        article.updated = article.updated or stamp.get("updated")
+        shown = stamp.get("published")
+        if article.published is None or shown and "T" in shown and shown[:10] == article.published:
+            article.published = shown or article.published
+            article.updated = article.updated or stamp.get("updated")
     if article.published is None:
         article.published = _htmldate(tree, original=True)
         if article.published is None:

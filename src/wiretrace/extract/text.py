@@ -163,7 +163,8 @@ _STAMP_CHARS = 60
 _ISO_DAY = re.compile(r"(?<![/=])\b\d{4}-\d{2}-\d{2}(?![\d/])")
 _MONTH_OR_ISO_DAY = re.compile(f"{_MONTH.pattern}|{_ISO_DAY.pattern}", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+# (The time after a "T" or a space, and its zone: "2019-11-18T20:51:19Z", "2015-12-14 01:41 UTC".)
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| (?:UTC|GMT)\b)?)?")
 # What sets a stamp's parts apart: "October 15, 2018 / 0 Comments / in News / by admin".
 _STAMP_PARTS = re.compile(r"\s+[/|•·]\s+|\s*[|•·]\s*")
 

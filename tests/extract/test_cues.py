@@ -110,3 +110,9 @@ def test_a_sign_up_boxs_small_print_and_a_sites_owner_line_sign_off():
     assert signs_off_or_credits("Carrow Courier is part of Westland Media Ltd, an international media group and "
                                 "leading digital publisher. Visit our corporate site.")
     assert not signs_off_or_credits("The company said customers can unsubscribe at any time.")
+
+
+@pytest.mark.parametrize("heading", ["Latest headlines", "TOP HEADLINES", "More headlines:"])
+def test_a_headlines_heading_opens_a_related_list(heading: str) -> None:
+    assert RELATED_HEADING.match(heading)
+    assert not RELATED_HEADING.match("Headlines from the council meeting")

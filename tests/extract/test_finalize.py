@@ -37,7 +37,9 @@ def test_desk_codes_copyright_and_stamp_lines_closing_the_body_leave_it():
              "The government said it would meet farm unions next week, a spokeswoman said."]
     for closing, category in [(["mla-cb/ach/jj"], "footer"), (["SKU SKU TRB"], "footer"),
                               (["© dpa-infocom, dpa:260610-930-441872/2"], "disclaimer"),
-                              (["First Published: Mar 19 2026 | 6:41 PM IST", "SKU TRB"], "dateline")]:
+                              (["First Published: Mar 19 2026 | 6:41 PM IST", "SKU TRB"], "dateline"),
+                              (["© AFP", "This article is auto-generated from a syndicated Agence France-Presse feed; "
+                                "The Daily Clarion has not edited the text."], "disclaimer")]:
         article = finalize(Article(source="t.html", input_kind="html", body=story + closing))
         assert article.body == story, closing
         assert {b.text: b.category for b in article.boilerplate}[closing[0]] == category

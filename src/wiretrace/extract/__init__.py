@@ -176,8 +176,9 @@ _STANDARDS_NOTICE = re.compile(r"(?:our|editorial) (?:standards|principles|ethic
 def _drop_closing_furniture(article: Article) -> None:
     """Move what closes some bodies but belongs to no story into the boilerplate: an agency's desk
     codes ("mla-cb/ach/jj", "SKU SKU TRB"), a short copyright line ("© dpa-infocom, dpa:..."), a
-    date stamp ("First Published: Mar 19 2026 | 6:41 PM IST") and a pointer to the newsroom's
-    standards ("Our Standards: ...")."""
+    date stamp ("First Published: Mar 19 2026 | 6:41 PM IST"), a pointer to the newsroom's
+    standards ("Our Standards: ...") and the notice that the copy came from a feed ("This article
+    is auto-generated from a syndicated Reuters feed; ...", whose credit the wire already took)."""
     body = article.body
     while len(body) > 1:
         last = body[-1]
@@ -188,6 +189,8 @@ def _drop_closing_furniture(article: Article) -> None:
         elif last.count(" ") < _CLOSING_STAMP_WORDS and labelled_dates(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="dateline"))
         elif last.count(" ") < _CLOSING_STAMP_WORDS and _STANDARDS_NOTICE.match(last):
+            article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
+        elif last.count(" ") < _CLOSING_NOTICE_WORDS and wire.SYNDICATION_DISCLAIMER.search(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
         else:
             break

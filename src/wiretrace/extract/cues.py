@@ -71,6 +71,7 @@ _RELATED_HEADINGS = (
     "related(?: stories| articles| news| posts| coverage| content| reading| links)?",
     "you may also like", "you might also like", "recommended(?: for you| stories)?",
     "top stories", "trending(?: now| stories)?", "most read", "most popular", "latest news", "latest stories",
+    "(?:latest|top|more) headlines",
     "editor'?s picks", "what to read next", "further reading", "more on this(?: story| topic| subject)?",
     r"more in(?: [\w&'’-]+){0,3}", "don'?t miss", "in case you missed it", "popular now", "what others are reading",
     "next story", *READ_ALSO_ABROAD, *RELATED_ABROAD,

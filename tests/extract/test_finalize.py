@@ -39,7 +39,8 @@ def test_desk_codes_copyright_and_stamp_lines_closing_the_body_leave_it():
                               (["© dpa-infocom, dpa:260610-930-441872/2"], "disclaimer"),
                               (["First Published: Mar 19 2026 | 6:41 PM IST", "SKU TRB"], "dateline"),
                               (["© AFP", "This article is auto-generated from a syndicated Agence France-Presse feed; "
-                                "The Daily Clarion has not edited the text."], "disclaimer")]:
+                                "The Daily Clarion has not edited the text."], "disclaimer"),
+                              (["-- AFP"], "byline"), (["— Reuters"], "byline"), (["(AP)"], "byline")]:
         article = finalize(Article(source="t.html", input_kind="html", body=story + closing))
         assert article.body == story, closing
         assert {b.text: b.category for b in article.boilerplate}[closing[0]] == category
@@ -125,3 +126,15 @@ def test_short_lines_kept_above_a_wire_storys_dateline_leave_the_body():
             "lines and spark fires in the hills north of the bay, where thousands of homes were lost two years ago.")
     assert finalize(Article(source="t.txt", input_kind="text", body=[lede] + story)).body == [lede] + story
 
+
+
+def test_a_tags_line_closing_the_body_gives_the_tags():
+    from wiretrace.extract import finalize
+    from wiretrace.record import Article
+
+    story = ["Farmers blocked the motorways around Paris on Friday in protest against a planned trade deal.",
+             "The government said it would meet farm unions next week, a spokeswoman said."]
+    article = finalize(Article(source="t.txt", input_kind="text", body=story + ["Topics Islamic StateUnited States"]))
+    assert (article.body, article.tags) == (story, ["Islamic State", "United States"])
+    for prose in ("Topics discussed included the deal and the blockade.", "Tags Pro, the label, was sold."):
+        assert finalize(Article(source="t.txt", input_kind="text", body=story + [prose])).body[-1] == prose

@@ -154,6 +154,7 @@ def _tidy(paragraph: str) -> str:
 #: A copyright line closing the body is furniture up to this many words (a paragraph about a
 #: copyright case is longer).
 _CLOSING_NOTICE_WORDS = 25
+_CREDIT_LINE_CHARS = 40
 #: ... and a date stamp ("First Published: Mar 19 2026 | 6:41 PM IST") up to this many.
 _CLOSING_STAMP_WORDS = 15
 
@@ -177,8 +178,9 @@ def _drop_closing_furniture(article: Article) -> None:
     """Move what closes some bodies but belongs to no story into the boilerplate: an agency's desk
     codes ("mla-cb/ach/jj", "SKU SKU TRB"), a short copyright line ("© dpa-infocom, dpa:..."), a
     date stamp ("First Published: Mar 19 2026 | 6:41 PM IST"), a pointer to the newsroom's
-    standards ("Our Standards: ...") and the notice that the copy came from a feed ("This article
-    is auto-generated from a syndicated Reuters feed; ...", whose credit the wire already took)."""
+    standards ("Our Standards: ..."), the notice that the copy came from a feed ("This article
+    is auto-generated from a syndicated Reuters feed; ...") or an agency's credit alone ("— Reuters",
+    "(AP)"), whose credit the wire already took, and a tags line ("Topics White House")."""
     body = article.body
     while len(body) > 1:
         last = body[-1]
@@ -192,6 +194,11 @@ def _drop_closing_furniture(article: Article) -> None:
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
         elif last.count(" ") < _CLOSING_NOTICE_WORDS and wire.SYNDICATION_DISCLAIMER.search(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
+        elif len(last) < _CREDIT_LINE_CHARS and wire.agency_line(last):
+            article.boilerplate.append(Boilerplate(text=body.pop(), category="byline"))
+        elif not article.tags and (tags := cues.tags_line(last)):
+            article.tags = tags
+            article.boilerplate.append(Boilerplate(text=body.pop(), category="tags"))
         else:
             break
 

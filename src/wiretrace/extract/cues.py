@@ -136,6 +136,36 @@ NOT_FOUND_WORDS = ("404", "found", "find", "looking for", "requested", "availabl
 
 TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related topics|filed under)\s*(?::\s*|(?=#))",
                        re.IGNORECASE)
+# ... and without a colon, closing a story: "Topics Islamic StateUnited States" (a renderer ran the
+# tag links together). Only before a capital, on a line that ends no sentence (see tags_line).
+_UNMARKED_TAGS = re.compile(r"^\s*(?i:topics|tags)\s+(?=[A-Z#])")
+# Where tags run together, each capital after a small letter or a digit starts the next.
+_GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
+
+
+def split_tags(text: str) -> list[str]:
+    """The tags of a tags line ("Tags: Elections, Senate", "Topics :Donald TrumpTed Cruz"), in order, once each."""
+    text = TAGS_LEAD.sub("", text)
+    parts = re.split(r"\s*[,;|•·#]\s*", text) if re.search(r"[,;|•·#]", text) else _GLUED_TAGS.split(text)
+    seen: list[str] = []
+    for part in (p.strip() for p in parts):
+        if part and part not in seen:
+            seen.append(part)
+    return seen
+
+
+def tags_line(text: str) -> list[str] | None:
+    """The tags of a line that is one, marked ("Tags: ...") or not ("Topics White House"); None for
+    any other line ("Topics discussed included ...", a sentence)."""
+    if len(text) > 200 or text.rstrip().endswith((".", "!", "?", "”", '"')):
+        return None
+    if TAGS_LEAD.match(text):
+        return split_tags(text)
+    if lead := _UNMARKED_TAGS.match(text):
+        return split_tags(text[lead.end():])
+    return None
+
+
 # The same words alone on a line head a list of tags, one per following line.
 TAGS_HEADING = re.compile(r"^\s*(?:topics|tags|tagged|keywords|related topics|filed under)\s*:?\s*$", re.IGNORECASE)
 

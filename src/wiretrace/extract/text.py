@@ -207,7 +207,6 @@ def _is_credit_line(text: str, digit: bool) -> bool:
         or _dated_or_signed(text, digit)
 
 
-_GLUED_TAGS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
 _TRAIL_SEPARATOR = re.compile(r"[/>»›|]")
 _FOLLOWING_STAMP = re.compile(r"(?=[bpum\d])(?:\bby\b|published|updated|posted|\d{1,2}:\d{2}|min read)")
 # What each of _FOLLOWING_STAMP's matches holds ("\d{1,2}:\d{2}" a colon): the few substring
@@ -645,16 +644,6 @@ def _breadcrumb(text: str) -> tuple[list[str], str | None] | None:
     return parts, None
 
 
-def _split_tags(text: str) -> list[str]:
-    text = cues.TAGS_LEAD.sub("", text)
-    parts = re.split(r"\s*[,;|•·#]\s*", text) if re.search(r"[,;|•·#]", text) else _GLUED_TAGS.split(text)
-    seen: list[str] = []
-    for part in (p.strip() for p in parts):
-        if part and part not in seen:
-            seen.append(part)
-    return seen
-
-
 # A hover card a renderer drew inline, where the story names someone: the name again (in full:
 # "Kristi NoemKristi Lynn Noem"), the card's headlines, and its "MORE" link, after which the
 # sentence goes on ("... Rep. Ilhan OmarIlhan OmarHillicon Valley: ... threatening her MORE
@@ -918,7 +907,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             if "min" in lower and article.reading_time_minutes is None:
                 article.reading_time_minutes = cues.reading_time_minutes(text)
         if starts_cue and (":" in text or "#" in text) and cues.TAGS_LEAD.match(text):
-            article.tags = _split_tags(text)
+            article.tags = cues.split_tags(text)
             label = "tags"
         elif starts_cue and len(text) < 30 and cues.TAGS_HEADING.match(text):
             tag_list = []

@@ -84,7 +84,7 @@ AGENCY_BYLINE = re.compile(
 # "(Additional reporting by AFP)", "— Reuters" and "(AP)" close syndicated copy elsewhere.
 END_CREDIT = re.compile(
     rf"(?:\((?:with )?(?:inputs?|additional reporting|reporting) (?:from|by) (?:the )?(?P<agency>{_ALIAS_RE})\b[^)]*\)"
-    rf"|^\s*[-–—]\s*(?P<agency2>{_ALIAS_RE})\s*$"
+    rf"|^\s*(?:--|[-–—])\s*(?P<agency2>{_ALIAS_RE})\s*$"
     rf"|^\s*\((?P<agency3>{_ALIAS_RE})\)\s*$)",
     re.IGNORECASE,
 )
@@ -158,6 +158,12 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
     if position == "last" and REUTERS_END_CREDIT.match(text):
         return WireCredit("Reuters", text.strip(), "end_credit")
     return None
+
+
+def agency_line(text: str) -> str | None:
+    """The agency of a line that is its credit alone ("— Reuters", "-- AFP", "(AP)"), else None."""
+    match = END_CREDIT.match(text)
+    return canonical_agency(match.group("agency2") or match.group("agency3")) if match else None
 
 
 def credit_from_byline(text: str) -> WireCredit | None:

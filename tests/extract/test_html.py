@@ -52,6 +52,15 @@ def test_a_markup_date_without_its_zone_takes_the_time_the_page_shows_that_day()
     assert extract_page(Page("prison.html", other_day), ExtractConfig(mode="html")).published == "2019-11-19"
 
 
+def test_an_unlabelled_date_with_its_time_in_the_credit_line_under_the_headline_dates_the_story():
+    page = f"""<html><head><title>Prison officers charged over records</title></head><body>
+<h1>Prison officers charged over records</h1>
+<div class="src"><span>Harbour Wire</span> | <span>Tue, 19 Nov 2019 19:46:02 +0100</span> | Filed under: Courts</div>
+<div class="story">{PARAGRAPHS}</div></body></html>"""
+    article = extract_page(Page("prison.html", page), ExtractConfig(mode="html"))
+    assert article.published == "2019-11-19T19:46:02+01:00"
+
+
 def test_a_person_the_markup_names_in_another_script_is_an_author():
     page = f"""<html><head><title>Prison officers charged over records</title>
 <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Prison officers charged over records",

@@ -594,9 +594,19 @@ def _stamp_near_headline(heading: HtmlElement | None) -> dict[str, str]:
             continue
         seen.add(element)
         text = " ".join(element.text_content().split())
-        if 6 <= len(text) <= _STAMP_CHARS and (found := labelled_dates(text)).get("published"):
-            return found
+        if 6 <= len(text) <= _STAMP_CHARS:
+            if (found := labelled_dates(text)).get("published"):
+                return found
+            # Unlabelled, one part of a credit line: "United Press International | Fri, 20 Nov 2015
+            # 21:04:18 +0100 | Filed under: Americas" (a date with its time: a day alone may be anything's).
+            for part in _STAMP_PARTS.split(text):
+                if _YEAR.search(part) and (stamp := parse_date(part)) and "T" in stamp:
+                    return {"published": stamp}
     return {}
+
+
+_STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _htmldate(tree: HtmlElement, original: bool) -> str | None:

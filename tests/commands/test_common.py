@@ -53,3 +53,12 @@ def test_a_reader_that_goes_away_is_not_an_error(command, tmp_path):
     reader.stdout.close()  # as `| head -1` does
     err = reader.stderr.read().decode()
     assert reader.wait(120) == 0 and err == ""
+
+
+def test_tables_written_to_a_pipe_get_room_unless_columns_says_otherwise(monkeypatch):
+    from wiretrace.commands.common import PIPE_WIDTH, plain_console
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert plain_console().width == PIPE_WIDTH  # (pytest captures stdout: not a terminal)
+    monkeypatch.setenv("COLUMNS", "100")
+    assert plain_console().width == 100

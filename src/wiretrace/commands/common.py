@@ -43,7 +43,22 @@ def plain_console(stderr: bool = False):
     """
     from rich.console import Console
 
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+    # Into a pipe or a file rich would wrap at 80 columns, and a claim timeline's seven columns
+    # become a word wide: give it room unless COLUMNS says how much there is.
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if os.environ.get("COLUMNS") or _is_terminal(stream) else PIPE_WIDTH
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, width=width)
+
+
+#: Columns for tables written to a pipe or a file.
+PIPE_WIDTH = 160
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # (a closed or replaced stream)
+        return False
 
 
 def progress(enabled: bool, label: str = "working"):

@@ -84,7 +84,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             continue
         if sourcing.is_anonymity_request(span_text(text, raw.cue), span_text(text, raw.content)):
             continue  # its sentence's own relation is marked anonymous below
-        source, content = _without_dateline(doc, raw.source), _without_dateline(doc, raw.content)
+        source, content = _without_dateline(doc, text, raw.source), _without_dateline(doc, text, raw.content)
         # "according to a report by the Financial Times, which cited people briefed on the matter" and
         # "The newspaper said, citing three people close to the company, that ...": the citing is the
         # basis, no part of the source or of what was said.
@@ -138,15 +138,9 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             entity = coreference.named_outlet(text, attribution.source, entities)
             if entity is not None:
                 media = media | {entity.name}
-        if entity is None and source_text and (bare := _BARE_DESCRIPTION.fullmatch(source_text)):
-            # (The body an outlet cited counts: "Xinhua reported, citing the regional health commission".)
-            fuller = (claim_status.named_source(phrase) for other in reversed(attributions[:k])
-                      if other.source and 0 < attribution.source[0][0] - other.source[0][0] < _DESCRIBED_WITHIN
-                      for phrase in (other.basis, None if other.source_entity else other.source_text) if phrase)
-            earlier = next((name for name in fuller if name and _DESCRIPTION.fullmatch(name)
-                            and name.lower().split()[-1] == bare.group(1).lower()), None)
-            if earlier is not None:
-                described[id(attribution)] = earlier
+        if entity is None and source_text \
+                and (earlier := _described_before(source_text, attribution, attributions[:k])):
+            described[id(attribution)] = earlier
         if entity is not None:
             attribution.source_entity = entity.name
             if source_text and not anaphor:
@@ -209,7 +203,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             # A status sentence the attribution model missed ("Peskov did not confirm whether ...").
             own = Attribution(
                 source=[list(event.subject)] if event.subject else [], cue=[list(event.cue)],
-                content=_without_dateline(doc, [list(event.content)]), kind="indirect", source_text=subject,
+                content=_without_dateline(doc, text, [list(event.content)]), kind="indirect", source_text=subject,
                 source_entity=entity.name if entity else None,
                 source_type=sourcing.source_type(subject, entity, media=media),
                 anonymous=sourcing.is_anonymous(subject))
@@ -446,17 +440,35 @@ _DESCRIPTION = re.compile(r"(?!.*\s(?:of|by|for|with|from|in|at)\s)(?![Hh]is\s|[
                           r"(?:[\w'’.-]+\s+){1,3}[a-z]+")
 
 
-def _without_dateline(doc, spans: list[list[int]]) -> list[list[int]]:
+def _described_before(source_text: str, attribution: Attribution, before: list[Attribution]) -> str | None:
+    """For a bare "the commission", the nearest earlier description of the body (see _DESCRIPTION)
+    within _DESCRIBED_WITHIN characters: a source phrase that named no entity, or a basis an outlet
+    cited ("Xinhua reported, citing the regional health commission")."""
+    bare = _BARE_DESCRIPTION.fullmatch(source_text)
+    if bare is None:
+        return None
+    noun = bare.group(1).lower()
+    for other in reversed(before):
+        if not other.source or not 0 < attribution.source[0][0] - other.source[0][0] < _DESCRIBED_WITHIN:
+            continue
+        for phrase in (other.basis, None if other.source_entity else other.source_text):
+            name = claim_status.named_source(phrase) if phrase else None
+            if name and _DESCRIPTION.fullmatch(name) and name.lower().split()[-1] == noun:
+                return name
+    return None
+
+
+def _without_dateline(doc, text: str, spans: list[list[int]]) -> list[list[int]]:
     """Spans less a leading dateline ("LISVAR, May 6 (Reuters) - ", "LISVAR — ", "Indianapolis – "): the
     model can take the dateline into the first sentence's source or content, but it is no part of
-    either (and a source "LONDON (Reuters) - British police" would resolve to the agency)."""
+    either (and a source "LONDON (Reuters) - British police" would resolve to the agency).
+    (``text`` is ``doc.text``, which spaCy builds anew at every call.)"""
     if not spans:
         return spans
-    text = doc.text
     start, end = spans[0]
     body = dateline_end(text, start)
     if body == start:
-        body = _place_dateline_end(doc, start)
+        body = _place_dateline_end(doc, text, start)
     if body == start or not text[body:end].strip():
         return spans
     return [[body, end], *spans[1:]]
@@ -466,14 +478,14 @@ def _without_dateline(doc, spans: list[list[int]]) -> list[list[int]]:
 _DATELINE_DASH = re.compile(r"[ \t\xa0]+[-–—][ \t\xa0]+(?=[A-Z\"“‘])")
 
 
-def _place_dateline_end(doc, start: int) -> int:
+def _place_dateline_end(doc, text: str, start: int) -> int:
     """Where the words begin after a dateline of a place in title case opening a paragraph at
     ``start``, as outlets restyle wire copy ("Indianapolis – Several thousand teachers ..."; a
     name there is a person: "Mehmet Oz — Ivy League-trained surgeon ..."); ``start`` if none."""
-    if start > 0 and doc.text[start - 1] != "\n":
+    if start > 0 and text[start - 1] != "\n":
         return start
     place = next((e for e in doc.ents if e.start_char == start and e.label_ in ("GPE", "LOC")), None)
-    dash = _DATELINE_DASH.match(doc.text, place.end_char) if place is not None else None
+    dash = _DATELINE_DASH.match(text, place.end_char) if place is not None else None
     return dash.end() if dash is not None else start
 
 

@@ -154,6 +154,7 @@ def _tidy(paragraph: str) -> str:
 #: A copyright line closing the body is furniture up to this many words (a paragraph about a
 #: copyright case is longer).
 _CLOSING_NOTICE_WORDS = 25
+#: ... an agency's credit alone ("— Reuters") up to this many characters.
 _CREDIT_LINE_CHARS = 40
 #: ... and a date stamp ("First Published: Mar 19 2026 | 6:41 PM IST") up to this many.
 _CLOSING_STAMP_WORDS = 15

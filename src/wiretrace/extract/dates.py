@@ -198,6 +198,11 @@ def _yearless(text: str) -> bool:
 # 24-hour clock ("12/06/2026 - 14:05", "20/11/2019 01:38 PM IST"). Otherwise month first, as in
 # the US ("11/05/2019 10:31 PM EST"), and as dateutil reads them.
 NUMERIC_DAY = re.compile(r"\b[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}\b")
+#: A year a stamp states ("2019", not "12019" or a page number's digits).
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: What sets a stamp line's parts apart: "October 15, 2018 / 0 Comments / in News / by admin",
+#: "United Press International | Fri, 20 Nov 2015 21:04:18 +0100 | Filed under: Americas".
+STAMP_PARTS = re.compile(r"\s+[/|•·]\s+|\s*[|•·]\s*")
 _AMERICAN_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT AKST AKDT HST".split()) | frozenset(_REGIONAL)
 _AM_PM = re.compile(r"[0-9]\s*[ap]\.?m\b", re.IGNORECASE)
 

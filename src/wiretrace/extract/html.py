@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from wiretrace.extract import captions, cues, wire, without_control_characters
 from wiretrace.extract.byline import parse_byline, split_names, typed_person_names
-from wiretrace.extract.dates import labelled_dates, parse_date
+from wiretrace.extract.dates import STAMP_PARTS, YEAR, labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
 from wiretrace.extract.metadata import read_metadata
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
@@ -599,14 +599,11 @@ def _stamp_near_headline(heading: HtmlElement | None) -> dict[str, str]:
                 return found
             # Unlabelled, one part of a credit line: "United Press International | Fri, 20 Nov 2015
             # 21:04:18 +0100 | Filed under: Americas" (a date with its time: a day alone may be anything's).
-            for part in _STAMP_PARTS.split(text):
-                if _YEAR.search(part) and (stamp := parse_date(part)) and "T" in stamp:
+            for part in STAMP_PARTS.split(text):
+                if YEAR.search(part) and (stamp := parse_date(part)) and "T" in stamp:
                     return {"published": stamp}
     return {}
 
-
-_STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _htmldate(tree: HtmlElement, original: bool) -> str | None:

@@ -28,6 +28,8 @@ from wiretrace.extract.dates import (
     DATE_LABEL_WORDS,
     MONTH_NAME,
     NUMERIC_DAY,
+    STAMP_PARTS,
+    YEAR,
     labelled_dates,
     opens_with_date_label,
     parse_date,
@@ -162,11 +164,8 @@ _STAMP_CHARS = 60
 # (Not in a web address: "https://carrow.gov/files/2026-04-28-budget.pdf" dates a document.)
 _ISO_DAY = re.compile(r"(?<![/=])\b\d{4}-\d{2}-\d{2}(?![\d/])")
 _MONTH_OR_ISO_DAY = re.compile(f"{_MONTH.pattern}|{_ISO_DAY.pattern}", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # (The time after a "T" or a space, and its zone: "2019-11-18T20:51:19Z", "2015-12-14 01:41 UTC".)
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| (?:UTC|GMT)\b)?)?")
-# What sets a stamp's parts apart: "October 15, 2018 / 0 Comments / in News / by admin".
-_STAMP_PARTS = re.compile(r"\s+[/|•·]\s+|\s*[|•·]\s*")
 
 
 def _unlabelled_stamp(text: str) -> str | None:
@@ -179,7 +178,7 @@ def _unlabelled_stamp(text: str) -> str | None:
         return None
     text = unglue_years(text)
     iso = _ISO_DAY.search(text)
-    if not (iso or (_MONTH.search(text) and (_YEAR.search(text) or NUMERIC_DAY.search(text)))):
+    if not (iso or (_MONTH.search(text) and (YEAR.search(text) or NUMERIC_DAY.search(text)))):
         return None
     # A short caption dates its picture: "Smoke over Carrow Point, May 8, 2026 (AP Photo/Jane Roe)".
     if captions.trailing_credit(text):
@@ -191,9 +190,9 @@ def _unlabelled_stamp(text: str) -> str | None:
     # From the day on, where a word before it is no part of a date ("Nov. November 18, 2019
     # 12:02 PM", a renderer's doubled abbreviation); a stamp states its year.
     if (day := _DAY_OR_TIME.search(text)) and 0 < len(text[: day.start()].split()) <= 2 \
-            and _YEAR.search(rest := text[day.start() : day.start() + _STAMP_CHARS]) and (stamp := parse_date(rest)):
+            and YEAR.search(rest := text[day.start() : day.start() + _STAMP_CHARS]) and (stamp := parse_date(rest)):
         return stamp
-    parts = _STAMP_PARTS.split(text)
+    parts = STAMP_PARTS.split(text)
     if len(parts) == 1:
         return None
     return next((stamp for part in parts if len(part) < _STAMP_CHARS and _MONTH_OR_ISO_DAY.search(part)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from wiretrace.analyze import sourcing
 from wiretrace.analyze.entities import clean_name, resolve
@@ -138,15 +139,25 @@ def _plural(subject) -> bool:
                for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))))
 
 
+_ANY_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\b")
+
+
+@lru_cache(maxsize=4096)
+def _honorific_before(surname: str) -> re.Pattern:
+    """_HONORIFIC for one surname, compiled once (the regex module's own cache is soon outgrown)."""
+    return re.compile(_HONORIFIC.format(surname=re.escape(surname)))
+
+
 def honorific_genders(text: str, entities: list[Entity]) -> dict[str, str]:
     """Person entity name -> "m" or "f", where the text puts Mr. or Mrs./Ms./Miss before its surname
     (and never both)."""
-    genders = {}
+    genders: dict[str, str] = {}
+    if not _ANY_HONORIFIC.search(text):
+        return genders
     for entity in entities:
         if entity.type != "PERSON":
             continue
-        surname = re.escape(entity.name.split()[-1])
-        titles = {match.group(1) for match in re.finditer(_HONORIFIC.format(surname=surname), text)}
+        titles = {match.group(1) for match in _honorific_before(entity.name.split()[-1]).finditer(text)}
         said = {"m" if title == "Mr" else "f" for title in titles}
         if len(said) == 1:
             genders[entity.name] = said.pop()

@@ -476,6 +476,8 @@ def _without_dateline(doc, text: str, spans: list[list[int]]) -> list[list[int]]
 
 # After a place opening a paragraph: a dash between spaces, then a sentence.
 _DATELINE_DASH = re.compile(r"[ \t\xa0]+[-–—][ \t\xa0]+(?=[A-Z\"“‘])")
+#: How far into its paragraph a place dateline's dash may stand (longer than any place's name).
+_PLACE_DATELINE_CHARS = 100
 
 
 def _place_dateline_end(doc, text: str, start: int) -> int:
@@ -483,6 +485,9 @@ def _place_dateline_end(doc, text: str, start: int) -> int:
     ``start``, as outlets restyle wire copy ("Indianapolis – Several thousand teachers ..."; a
     name there is a person: "Mehmet Oz — Ivy League-trained surgeon ..."); ``start`` if none."""
     if start > 0 and text[start - 1] != "\n":
+        return start
+    # (doc.ents builds every entity span anew: asked only where a spaced dash follows closely.)
+    if not _DATELINE_DASH.search(text, start, start + _PLACE_DATELINE_CHARS):
         return start
     place = next((e for e in doc.ents if e.start_char == start and e.label_ in ("GPE", "LOC")), None)
     dash = _DATELINE_DASH.match(text, place.end_char) if place is not None else None

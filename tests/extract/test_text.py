@@ -1267,3 +1267,38 @@ def test_an_iso_stamp_with_a_spaced_time_and_zone_keeps_its_time():
 
     assert _unlabelled_stamp("Source: United Press International · 2015-12-14 01:41 UTC") == "2015-12-14T01:41:00+00:00"
     assert _unlabelled_stamp("By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy") == "2019-11-18T20:51:19+00:00"
+
+
+AGENCY_LINE_DUMP = """HOME  NATION  WORLD  BUSINESS
+Trending: Budget 2026 | Monsoon | Elections
+Nation
+Centre denies report on fuel price hike, says no decision taken
+Press Trust of India  |  New Delhi  Updated On : November 26, 2026 21:14 IST
+2 min read
+The government on Wednesday denied a media report that said petrol and diesel prices would be raised by Rs 3 a litre from next month, calling it "baseless and speculative".
+The Lisvar Times had reported, citing unnamed officials, that the petroleum ministry had sent a proposal for the increase to the finance ministry.
+"No such proposal is under consideration. The report is factually incorrect," a petroleum ministry spokesperson said.
+Finance ministry officials declined to comment on the report when contacted by reporters on Wednesday evening.
+Related News
+Oil marketing companies post record quarterly profit
+Crude steady ahead of OPEC meeting
+"""
+
+
+def test_an_agency_line_under_the_headline_names_the_wire_and_the_headline_links_nowhere():
+    article = extract_page(Page("dump.txt", AGENCY_LINE_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Centre denies report on fuel price hike, says no decision taken"
+    assert (article.wire, article.syndicated) == ("PTI", True)
+    assert article.updated == "2026-11-26T21:14:00+05:30"
+    assert [r.headline for r in article.related] == [
+        "Oil marketing companies post record quarterly profit", "Crude steady ahead of OPEC meeting"]
+
+
+def test_alt_text_drawn_over_the_same_caption_is_one_caption():
+    dump = DUMP.replace(
+        "Cranes stand idle at the container terminal in Port Elmar on Thursday, May 7, 2026. (AP Photo/Jon Tavi)",
+        "Cranes stand idle at the container terminal on Thursday. (AP Photo/Jon Tavi)\n"
+        "Cranes stand idle at the container terminal on Thursday. (AP Photo/Jon Tavi)")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert [(i.caption, i.credit) for i in article.images] == [
+        ("Cranes stand idle at the container terminal on Thursday.", "AP Photo/Jon Tavi")]

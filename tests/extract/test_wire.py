@@ -38,6 +38,10 @@ def test_byline_credit_and_aliases():
     assert wire.credit_from_byline("Reuters").agency == "Reuters"
     assert wire.credit_from_byline("The Associated Press").agency == "AP"
     assert wire.credit_from_byline("Jane Doe") is None
+    # The agency first among a line's parts, the evidence that part.
+    credit = wire.credit_from_byline("Press Trust of India | New Delhi Updated On : November 26, 2026 21:14 IST")
+    assert (credit.agency, credit.evidence) == ("PTI", "Press Trust of India")
+    assert wire.credit_from_byline("Reuters Institute | Oxford") is None
     assert wire.canonical_agency("ap") is None
 
 

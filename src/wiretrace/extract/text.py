@@ -560,6 +560,11 @@ def _body_caption(text: str) -> Image | None:
     # (Each test starts with a character test: most paragraphs fail it, and a caption is short,
     # which is counted last.)
     image = None
+    # A picture's alt text and its caption, the same words, drawn on consecutive lines and read
+    # as one block: the caption once.
+    middle = len(text) // 2
+    if text[middle : middle + 1] == " " and text[:middle] == text[middle + 1 :]:
+        text = text[:middle]
     # The credit closes the block (only whitespace after its ")"); most paragraphs end otherwise.
     if (credit := captions.trailing_credit(text)) and (captions.names_an_agency(credit) or text.count(" ") < 60):
         caption = _GALLERY_COUNTER.sub("", text[: credit.start()]).strip()
@@ -884,7 +889,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         if label == "body":
             in_related_list = False
             continue
-        if not active[i] and not in_related_list and tag_list is None:
+        if not active[i] and not in_related_list and tag_list is None and not (captioned[i] and i < first_body):
             if i not in used:
                 boilerplate.append(Boilerplate(block.text, label))
             continue
@@ -930,12 +935,20 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             if not any(image.caption == caption.group("caption").strip(" |") for image in images):
                 images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
             label = "caption"
+        elif captioned[i] and i < first_body and label != "body" and (image := _body_caption(text)) is not None \
+                and image.credit and image.caption and len(image.caption.split()) >= 4:
+            # A caption over the story that its photo credit closes ("... (AP Photo/Jon Tavi)"),
+            # drawn twice or otherwise not read as part of the article.
+            if not any(known.caption == image.caption for known in images):
+                images.append(image)
+            label = "caption"
         if has_word and disclaimer_hints and any(w in text.lower() for w in disclaimer_hints) \
                 and (credit := wire.disclaimer(text)):
             credits.append(credit)
             article.publisher = article.publisher or wire.publisher_from_disclaimer(text)
             label = "disclaimer"
-        elif starts_cue and i < first_body and len(text) < 40 and (credit := wire.credit_from_byline(text)):
+        elif starts_cue and i < first_body and len(text.split(" | ", 1)[0]) < 40 \
+                and (credit := wire.credit_from_byline(text)):
             credits.append(credit)
             label = "byline"
         elif starts_cue and i < first_body and not article.authors and text.lower().startswith(_ANY_BYLINE_LEADS) \
@@ -962,7 +975,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             in_related_list = True
             list_bullets = None
             label = "related"
-        elif promo or label in {"related", "promo"} or in_related_list:
+        elif (promo or label in {"related", "promo"} or in_related_list) and i not in used:
+            # (A block the record took, its headline most of all, is no link to another story.)
             headline = promo.group("headline").strip() if promo else text
             if in_related_list and list_bullets is None:
                 list_bullets = block.bullet

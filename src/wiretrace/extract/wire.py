@@ -75,9 +75,10 @@ DATELINE = re.compile(
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?))?\s*)?"
     rf"\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)\s*(?:\.?[-–—:]|(?=[A-Z\"“‘'])|$)"
 )
-# "By Reuters Staff", "By The Associated Press", "By AFP", "Reuters" on its own line.
+# "By Reuters Staff", "By The Associated Press", "By AFP", "Reuters" on its own line, or first
+# among a line's parts: "Press Trust of India | New Delhi | Updated: ...".
 AGENCY_BYLINE = re.compile(
-    rf"^\s*(?:by\s+)?(?:the\s+)?(?P<agency>{_ALIAS_RE})(?:\s+(?:staff|news|reporters?|wire))?\s*$",
+    rf"^\s*(?:by\s+)?(?:the\s+)?(?P<agency>{_ALIAS_RE})(?:\s+(?:staff|news|reporters?|wire))?\s*(?:$|(?=[|•·]\s))",
     re.IGNORECASE,
 )
 # "(Reporting by X; Editing by Y)" is Reuters' house end credit; "(With inputs from PTI)",
@@ -167,14 +168,15 @@ def agency_line(text: str) -> str | None:
 
 
 def credit_from_byline(text: str) -> WireCredit | None:
-    """A byline or a credit line that consists of an agency name alone ("Reuters", "By AP")."""
+    """A byline or a credit line that consists of an agency name alone ("Reuters", "By AP"), or that
+    opens with one before a separator ("PTI | New Delhi")."""
     match = AGENCY_BYLINE.match(text)
     if not match:
         return None
     agency = canonical_agency(match.group("agency"))
     if agency is None:
         return None
-    return WireCredit(agency, text.strip(), "byline")
+    return WireCredit(agency, match.group(0).strip(), "byline")
 
 
 def disclaimer(text: str) -> WireCredit | None:

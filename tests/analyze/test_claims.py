@@ -64,6 +64,9 @@ def test_source_types():
     assert source_type("a source", None) == "anonymous"
     assert source_type("the report", None) == "document"
     assert source_type("government spokesman", None) == "person"
+    # Most agencies that say things in the news are a government's; a news agency says so.
+    assert source_type("The agency", None) == "organisation"
+    assert source_type("the state news agency", None) == "media"
 
 
 def test_unsupported_language_and_empty_body_warn_instead_of_failing():
@@ -306,3 +309,20 @@ def test_confirming_a_witnesss_account_confirms_what_the_witness_said():
     ]))
     claim = _claim_with(article, "had been on the plane")
     assert (claim.status, claim.status_by) == ("confirmed", "Oregonian")
+
+
+@pytest.mark.parametrize("answer, status", [
+    ("Soto did not confirm that account.", "not_confirmed"),
+    ("The agency disputed their account of events.", "denied"),
+])
+def test_an_answer_to_an_account_settles_the_claims_it_answers(answer, status):
+    article = analyze_article(_article([
+        "Two people familiar with the inquiry said the breach may have gone unnoticed for several days. " + answer]))
+    breach = _claim_with(article, "gone unnoticed")
+    assert breach.status == status
+
+
+def test_an_account_that_is_a_bank_account_is_no_report():
+    article = analyze_article(_article([
+        "The customer said she had been overcharged. The bank denied that the account had been frozen."]))
+    assert _claim_with(article, "overcharged").status == "asserted"

@@ -209,3 +209,11 @@ def test_a_single_common_noun_tagged_as_a_name_is_no_entity():
                                        "ministry", "."])
     doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 4, 5, "ORG"), Span(doc, 7, 9, "ORG")]
     assert sorted(e.name for e in entities_from_doc(doc)) == ["Clinton", "energy ministry"]
+
+
+def test_a_name_never_runs_on_into_the_next_paragraph():
+    doc = load_nlp()('"The report is factually incorrect," a ministry spokesperson said in a post on X.\n\n'
+                     "Finance ministry officials declined to comment.")
+    names = [e.name for e in entities_from_doc(doc)]
+    assert "Finance ministry" in names
+    assert not any("\n" in name or "X. Finance" in name for name in names)

@@ -358,3 +358,41 @@ def test_a_content_that_is_one_pronoun_is_no_claim():
     ]))
     assert all(c.text.strip(' .,"“”').lower() not in ("which", "it") for c in article.claims)
     assert any("The port will close for a week" in c.text for c in article.claims)
+
+
+@pytest.mark.parametrize("paragraph, content, basis", [
+    # The day the saying took place, and a "citing" between verb and clause, date and source the
+    # report: no part of what was reported.
+    ("The Vardan regulator said Wednesday it had opened an inquiry into the spill.",
+     "it had opened an inquiry into the spill", None),
+    ("The Lisvar Courier reported on Tuesday, citing people familiar with the matter, that the company was "
+     "exploring a sale of its cement unit.", "that the company was exploring a sale of its cement unit",
+     "people familiar with the matter"),
+    ("The Lisvar Courier had reported, citing unnamed officials, that the ministry had sent a proposal to the cabinet.",
+     "that the ministry had sent a proposal to the cabinet", "unnamed officials"),
+    # ... but a day that is what the clause is about stays in it.
+    ("The minister said Wednesday's vote was rigged.", "Wednesday's vote was rigged", None),
+])
+def test_what_dates_or_sources_the_saying_is_no_part_of_the_claim(paragraph, content, basis):
+    article = analyze_article(_article([paragraph]))
+    assert [c.text for c in article.claims] == [content]
+    assert article.claims[0].basis == basis
+    assert article.claims[0].anonymous == (basis is not None)
+
+
+def test_a_report_behind_its_citing_is_one_relation():
+    article = analyze_article(_article([
+        "Kommersant said, citing unnamed sources, that the deal was off. Kremlin spokesman Dmitry Peskov "
+        "declined to comment on the report."]))
+    assert [c.text for c in article.claims].count("that the deal was off") == 1
+    deal = next(c for c in article.claims if c.text == "that the deal was off")
+    assert deal.basis == "unnamed sources" and deal.status == "declined_to_comment"
+
+
+def test_a_company_named_short_is_the_company():
+    article = analyze_article(_article([
+        "The regulator ordered the operator, Andes Copper Holdings, to halt discharges.",
+        "Andes Copper said in a statement that the spill was limited and under control.",
+    ]))
+    claim = next(c for c in article.claims if "limited and under control" in c.text)
+    assert claim.reported_by == "Andes Copper Holdings" and claim.source_type == "organisation"

@@ -59,7 +59,7 @@ REPORTING_WORDS = frozenset({"report", "reporting", "story", "article"})
 _ACCUSATION_WORDS = {"accusation", "accusations", "criticism", "charges", "wrongdoing"}
 #: Words that name no topic of their own: "declined to comment on the matter" is on the report.
 _VAGUE_WORDS = {"matter", "issue", "subject", "topic", "question", "situation", "speculation", "rumour", "rumor",
-                "detail", "development"}
+                "detail", "development", "account", "accounts", "event", "events"}
 #: What one accuser said, answered just after it: "Dutton said ... Chalmers rejected the criticism".
 _ANSWERED_LEMMAS = {"allegation", "accusation", "criticism", "charge", "claim"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ"}
@@ -236,7 +236,13 @@ def _names_report(doc, span: tuple[int, int]) -> bool:
     """Whether a short phrase is a report or allegation ("the report", "the drone allegations")."""
     text = doc.text[span[0]:span[1]].strip(" ,.;")
     words = {w.lower() for w in re.findall(r"\w+", text)}
-    return bool(words & (_REPORT_WORDS | _ACCUSATION_WORDS)) and len(words) <= 6
+    return (bool(words & (_REPORT_WORDS | _ACCUSATION_WORDS)) and len(words) <= 6) or _AN_ACCOUNT.match(text) is not None
+
+
+#: "did not confirm that account", "disputed the newspaper's account": what was said, as a whole.
+#: (Only so: "the account had been frozen" is a bank's.)
+_AN_ACCOUNT = re.compile(r"(?:that|this|the|those|these|such|his|her|their|its|[\w’'-]+(?:'s|’s))\s+accounts?"
+                         r"(?:\s+of\s+(?:the\s+)?(?:events?|what happened|the meeting))?$", re.IGNORECASE)
 
 
 def _report_clause(doc, span: tuple[int, int]):

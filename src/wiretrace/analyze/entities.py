@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from wiretrace.analyze.sourcing import OUTLET_NOUNS
 from wiretrace.record import Entity
 
@@ -147,6 +149,20 @@ def _retyped(text: str, start: int, end: int, one_word: bool = True) -> str | No
     return None
 
 
+def _within_paragraphs(ent) -> list:
+    """The entity span, cut at the line breaks inside it: the model now and then runs one name on
+    into the next paragraph's first words ("... in a post on X.\n\nFinance ministry officials")."""
+    breaks = [t.i for t in ent if t.is_space and "\n" in t.text]
+    if not breaks:
+        return [ent]
+    pieces, start = [], ent.start
+    for at in [*breaks, ent.end]:
+        if at > start:
+            pieces.append(Span(ent.doc, start, at, label=ent.label))
+        start = at + 1
+    return pieces
+
+
 def _mentions(doc) -> list[list]:
     """[name, type, start, end, surface] per named-entity mention, with types made consistent.
 
@@ -156,7 +172,7 @@ def _mentions(doc) -> list[list]:
     """
     found = []
     by_root = {}
-    for ent in doc.ents:
+    for ent in (piece for whole in doc.ents for piece in _within_paragraphs(whole)):
         kind = ENTITY_TYPES.get(ent.label_)
         if kind is None:
             continue
@@ -434,6 +450,12 @@ def resolve(name: str, entities: list[Entity]) -> Entity | None:
         if _named_in(head, names, entity.type == "PLACE"):
             if best is None or (entity.type == "PERSON", len(entity.name)) > (best.type == "PERSON", len(best.name)):
                 best = entity
+    if as_phrase[:1].isupper() and " " in as_phrase:
+        # A company's name cut short ("Andes Copper" after "Andes Copper Holdings"): the one
+        # organisation whose name opens with all of the phrase's words, before any shorter name
+        # inside the phrase ("Andes", a place).
+        if (longer := _only([e for e in entities if e.type == "ORG" and e.name.startswith(as_phrase + " ")])) is not None:
+            return longer
     if best is not None:
         return best
     if re.fullmatch(r"[a-z]+", as_phrase):

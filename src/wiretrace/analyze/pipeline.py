@@ -91,10 +91,15 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if len(source) == 1 and (cited := sourcing.cited_clause(text[source[0][0]:source[0][1]])):
             bases.setdefault(sentence, cited.group("basis"))
             source = [[source[0][0], source[0][0] + cited.start()]]
+        content, cited_by = _past_cue_modifiers(doc, raw.cue, content)
+        if cited_by:
+            bases.setdefault(sentence, cited_by)
         if content and (citing := sourcing.opening_basis(text[content[0][0]:content[0][1]])):
             bases.setdefault(sentence, citing.group("basis"))
             content = [[content[0][0] + citing.end(), content[0][1]], *content[1:]]
         content = _within_its_paragraphs(text, raw.cue, content)
+        if any(a.cue == raw.cue and a.content == content for a in attributions):
+            continue  # ("X said, citing Y, that Z": the report behind the citing is the relation of "said")
         attributions.append(Attribution(source=source, cue=raw.cue, content=content, kind=raw.kind))
 
     events = claim_status.status_events(doc)
@@ -278,10 +283,18 @@ def _report_behind_citing(doc, text: str, raw: Attribution) -> tuple[Attribution
     reporting verb between source and "citing" (with the "that" clause as content), and its basis
     ("unnamed sources"). None where the content does not go on so or no such verb precedes. (The
     source is the model's, else the verb's subject.)"""
-    content = span_text(text, raw.content[:1])
-    found = _BASIS_THEN_REPORT.match(content)
+    first = raw.content[0]
+    found = _BASIS_THEN_REPORT.match(text[first[0]:first[1]])
     cue = doc.char_span(raw.cue[0][0], raw.cue[0][1], alignment_mode="expand")
-    if found is None or cue is None:
+    if found is not None:
+        basis, reported = found.group("basis"), [[first[0] + found.end(), first[1]], *raw.content[1:]]
+    elif len(raw.content) > 1 and text[first[1]:raw.content[1][0]].strip() == "," \
+            and text.startswith("that", raw.content[1][0]) and 3 <= first[1] - first[0] <= 160:
+        # (The model cut the content at the comma: "[unnamed officials], [that the ministry ...]".)
+        basis, reported = text[first[0]:first[1]], raw.content[1:]
+    else:
+        return None
+    if cue is None:
         return None
     after = raw.source[-1][1] if raw.source else cue.sent.start_char
     verbs = [t for t in cue.sent if after <= t.idx and t.i < cue.start
@@ -302,10 +315,66 @@ def _report_behind_citing(doc, text: str, raw: Attribution) -> tuple[Attribution
             source = [[opening.start_char, opening.end_char]]
         else:
             return None
-    start = raw.content[0][0] + found.end()
-    report = Attribution(source=source, cue=[[verb.idx, verb.idx + len(verb)]],
-                         content=[[start, raw.content[0][1]], *raw.content[1:]], kind=raw.kind)
-    return report, found.group("basis").strip()
+    report = Attribution(source=source, cue=[[verb.idx, verb.idx + len(verb)]], content=reported, kind=raw.kind)
+    return report, basis.strip()
+
+
+#: Dependencies of what modifies the reporting itself, not what was reported: "said [Wednesday]",
+#: "reported [on Tuesday], [citing people familiar with the matter], that ...".
+_CUE_MODIFIER_DEPS = frozenset(("npadvmod", "tmod", "prep", "advcl", "advmod"))
+#: ... and of what it reports (a quotation opens with its mark).
+_REPORTED_DEPS = frozenset(("ccomp", "xcomp", "punct"))
+#: Words for the day a cue's verb may be followed by, dating the saying.
+_WHEN_SAID = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+
+
+def _past_cue_modifiers(doc, cue: list[list[int]], content: list[list[int]]) -> tuple[list[list[int]], str | None]:
+    """The content less the words opening it that modify the cue's verb ("said [Wednesday] it had
+    opened", "reported [on Tuesday, citing people familiar with the matter,] that"), and the basis a
+    "citing"/"quoting" among them names. The model takes them in with the clause they precede; the
+    parse hangs them on the verb, and the clause reported as its complement."""
+    if not cue or not content or content[0][0] < cue[-1][1]:
+        return content, None
+    verbs = doc.char_span(cue[0][0], cue[-1][1], alignment_mode="expand")
+    span = doc.char_span(content[0][0], content[0][1], alignment_mode="expand")
+    if verbs is None or span is None:
+        return content, None
+    verb = verbs.root
+    basis = None
+    at = span.start
+    # "said Wednesday it had opened": the parse may hang the day on the reported verb, but right
+    # after the cue, and not the subject of what follows ("said Wednesday's vote", "said Monday
+    # was the deadline"), it dates the saying.
+    day = at + 1 if doc[at].lower_ == "on" else at
+    if at == verbs.end and day + 1 < span.end and doc[day].lower_ in _WHEN_SAID \
+            and doc[day + 1].tag_ != "POS" and doc[day + 1].pos_ not in ("VERB", "AUX"):
+        at = day + 1
+    while at < span.end:
+        token = doc[at]
+        if token.is_space or (token.is_punct and token.text in ",;:—–-"):
+            at += 1
+            continue
+        # The word of the content hanging from the cue's verb: a modifier of the reporting, or the
+        # complement that is what was reported.
+        branch = token
+        while branch.head.i != branch.i and branch.head.i != verb.i:
+            branch = branch.head
+        if branch.head.i != verb.i or branch.dep_ not in _CUE_MODIFIER_DEPS \
+                or branch.left_edge.i < at or branch.right_edge.i >= span.end - 1:
+            # What is left must be what the verb reports: its complement clause or a quotation,
+            # or a "citing X," before it, which the caller takes for the basis.
+            if at > span.start and not (branch.head.i == verb.i and branch.dep_ in _REPORTED_DEPS) \
+                    and token.lower_ not in _CITING:
+                return content, None
+            break
+        if branch.lower_ in _CITING:
+            cited = [c for c in branch.children if c.dep_ == "dobj"]
+            if cited:
+                basis = doc[cited[0].left_edge.i : cited[0].right_edge.i + 1].text
+        at = branch.right_edge.i + 1
+    if at == span.start or at >= span.end or not any(t.is_alpha for t in doc[at : span.end]):
+        return content, None
+    return [[doc[at].idx, content[0][1]], *content[1:]], basis
 
 
 def _statuses_keep_their_subject(doc, attributions: list[Attribution], events: list) -> None:

@@ -50,9 +50,11 @@ RELATIVE_PRONOUNS = {"which", "who", "that"}
 # "The newspaper said ...": the outlet the article named before.
 _OUTLET_REFERENCE = re.compile(r"^the\s+(?:newspaper|paper|daily|weekly|broadcaster|agency|news agency|magazine|"
                                r"tabloid|outlet|network|channel|website|news site|wire service)$", re.IGNORECASE)
+# (Not "agency" alone: most agencies that say things in the news are a government's, and a news
+# agency is named, or "the news agency".)
 _MEDIA_WORDS = re.compile(
     r"\b(?:daily|newspaper|news|times|post|journal|herald|tribune|gazette|telegraph|guardian|magazine|"
-    r"television|tv|radio|broadcaster|agency|wire|outlet|channel|network|bbc|cnn|press|media|kommersant|"
+    r"television|tv|radio|broadcaster|wire|outlet|channel|network|bbc|cnn|press|media|kommersant|"
     r"izvestia|reported|report(?:s)?|website|blog|podcast)\b",
     re.IGNORECASE,
 )

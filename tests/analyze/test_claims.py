@@ -6,7 +6,7 @@ from wiretrace.analyze.claims import status_events
 from wiretrace.analyze.nlp import load_nlp
 from wiretrace.analyze.pipeline import analyze_article
 from wiretrace.analyze.sourcing import is_anonymous, source_type
-from wiretrace.record import Article
+from wiretrace.record import Article, Entity
 
 REPORT = [
     "Marvosa plans to cap natural gas exports at 60% of output from January, the Gazeta Lisvar daily reported on Wednesday.",
@@ -67,6 +67,10 @@ def test_source_types():
     # Most agencies that say things in the news are a government's; a news agency says so.
     assert source_type("The agency", None) == "organisation"
     assert source_type("the state news agency", None) == "media"
+    assert source_type("the fire service", None) == "organisation"
+    minister = Entity(name="Giorgia Meloni", type="PERSON")
+    assert source_type("Prime Minister Giorgia Meloni's office", minister) == "organisation"
+    assert source_type("Meloni's spokesman", minister) == "person"
 
 
 def test_unsupported_language_and_empty_body_warn_instead_of_failing():

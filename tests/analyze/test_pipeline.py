@@ -396,3 +396,10 @@ def test_a_company_named_short_is_the_company():
     ]))
     claim = next(c for c in article.claims if "limited and under control" in c.text)
     assert claim.reported_by == "Andes Copper Holdings" and claim.source_type == "organisation"
+
+
+def test_not_saying_when_is_no_claim():
+    article = analyze_article(_article([
+        "Civil protection chief Fabio Ciciliano said the government would declare a state of emergency, "
+        "but did not say when."]))
+    assert [c.text for c in article.claims] == ["the government would declare a state of emergency"]

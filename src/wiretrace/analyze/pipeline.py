@@ -451,10 +451,11 @@ def _relative_to_a_source(text: str, raw, found: list) -> bool:
 
 
 # A content that is one pronoun ("The Real Deal reported [which]", "Trump said [it]", "asked [what]")
-# states no claim: what it stands for is elsewhere in the article, as a claim of its own.
+# states no claim: what it stands for is elsewhere in the article, as a claim of its own. Nor
+# does a question word alone ("did not say [when]", "would not say [why]").
 _SAYS_NOTHING = frozenset(sourcing.PRONOUNS | sourcing.RELATIVE_PRONOUNS | {
     "what", "whom", "them", "you", "us", "me", "this", "these", "those", "so", "itself", "himself", "herself",
-    "themselves"})
+    "themselves", "when", "why", "how", "where", "whether", "how much", "how many", "how long"})
 _QUOTE_MARKS_AND_PUNCTUATION = " \n\"“”‘’'.,;:!?"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _OPENING_QUOTE = ("“", '"', "‘", "«")

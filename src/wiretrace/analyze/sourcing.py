@@ -73,11 +73,12 @@ _PERSON_WORDS = re.compile(
     r"he|she|him|her|i|we|you)\b",
     re.IGNORECASE,
 )
+_POSSESSIVE_HEAD = re.compile(r"\w(?:'s|’s|s'|s’)\s+\w+$")
 _ORGANISATION_WORDS = re.compile(
     r"\b(?:(?:ministr(?:y|ie)|government|department|agenc(?:y|ie)|compan(?:y|ie)|firm|army|court|commission|"
     r"council|part(?:y|ie)|office|embass(?:y|ie)|union|bank|group|committee|parliament|congress|senate|"
     r"administration|authorit(?:y|ie)|regulator|kremlin|white house|cabinet|board|campaign|institute|"
-    r"universit(?:y|ie)|hospital|air force|navy|coast guard)s?|police|military|forces|authorities)\b",
+    r"universit(?:y|ie)|hospital|air force|navy|coast guard|service)s?|police|military|forces|authorities)\b",
     re.IGNORECASE,
 )
 # "emails reviewed by the newspaper", "documents seen by Reuters".
@@ -132,6 +133,9 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
     if (entity is not None and entity.name in media) or _OUTLET_NOUN.search(text):
         return "media"
     if entity is not None and entity.type == "PERSON":
+        # ("Giorgia Meloni's office", "the senator's campaign": the body, not the person)
+        if _POSSESSIVE_HEAD.search(text) and _ORGANISATION_WORDS.fullmatch(_head_word(lowered)):
+            return "organisation"
         return "person"
     if entity is not None and entity.type == "ORG":
         # An organisation that "reported" something, or whose "report" the article cites, is a news outlet.

@@ -93,6 +93,7 @@ class Summary:
     unchanged: int = 0
     errors: int = 0
     linked: int = 0  # feed items without content whose link matched a page of the run
+    analysed: int = 0  # unchanged pages stored without analysis, analysed by this (--analyze) run
     seconds: float = 0.0
 
     @property
@@ -103,6 +104,8 @@ class Summary:
         text = f"{self.new} new, {self.versions} new versions, {self.unchanged} unchanged, {self.errors} errors"
         if self.linked:
             text += f", {self.linked} feed items matched to pages"
+        if self.analysed:
+            text += f", {self.analysed} stored pages analysed"
         return text
 
 
@@ -167,6 +170,7 @@ class Ingester:
         self.summary = Summary()
         self._templates: dict[str, frozenset[str]] = {}
         self._batch: list[Any] = []  # NewPage to store, or int: an unchanged row seen again
+        self._unanalysed: list[tuple[int, str, str]] = []  # (row, key, hash) of batch rows stored unanalysed
         self._batch_keys: set[tuple[str, str]] = set()
         self._batch_latest: dict[str, str] = {}  # key -> content hash of its last page in the batch
         self._returns: dict[str, _Return] = {}  # key -> its page back to earlier content, latest sight
@@ -248,6 +252,9 @@ class Ingester:
             self.summary.unchanged += 1
         elif in_batch is None and (existing := self.store.find(key, digest)) is not None:
             self._batch.append(existing)
+            if self.analyze and self.store.unanalysed(existing):
+                # Ingested before without --analyze: the content is the same, the analysis is due.
+                self._unanalysed.append((existing, key, digest))
             self.summary.unchanged += 1
         elif (key, digest) in self._batch_keys or self.store.find(key, digest, any_version=True) is not None:
             # Counted unchanged unless it is still the page's last sight when the run ends.
@@ -320,15 +327,21 @@ class Ingester:
         if not self._batch:
             return
         self._run_pending()
-        if self.analyze and self.engine == "local":
+        stored = [(row, self.store.stored_article(key, digest)) for row, key, digest in self._unanalysed]
+        stored = [(row, article) for row, article in stored if article is not None]
+        if self.analyze:
             from wiretrace.analyze.pipeline import analyze_articles
 
             # Analysis runs before the transaction opens, so a batch's write lock is held briefly.
-            for _ in analyze_articles(p.article for p in self._batch if not isinstance(p, int)):
+            fresh = [p.article for p in self._batch if not isinstance(p, int)] if self.engine == "local" else []
+            for _ in analyze_articles(fresh + [article for _, article in stored]):
                 pass
         with self.store.transaction():
             touched = [i for i in self._batch if isinstance(i, int)]
             self.store.touch(touched, self.run_id)
+            for row, article in stored:
+                self.store.set_analysis(row, article)
+                self.summary.analysed += 1
             for page in self._batch:
                 if isinstance(page, int):
                     continue
@@ -340,6 +353,7 @@ class Ingester:
                 else:  # stored meanwhile by a concurrent run
                     self.summary.unchanged += 1
         self._batch.clear()
+        self._unanalysed.clear()
         self._batch_keys.clear()
         self._batch_latest.clear()
 

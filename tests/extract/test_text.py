@@ -1302,3 +1302,13 @@ def test_alt_text_drawn_over_the_same_caption_is_one_caption():
     article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
     assert [(i.caption, i.credit) for i in article.images] == [
         ("Cranes stand idle at the container terminal on Thursday.", "AP Photo/Jon Tavi")]
+
+
+def test_a_copyright_line_written_with_c_in_brackets_names_the_publisher():
+    dump = DUMP.replace("Copyright 2026 The Associated Press. All rights reserved.\n",
+                        "Copyright 2026 The Associated Press. All rights reserved.\n(c) 2026 The Harbour Gazette\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert (article.publisher, article.wire) == ("The Harbour Gazette", "AP")
+    # ... but not "(c)" opening the third item of a list.
+    listed = DUMP.replace("Share this article\n", "Share this article\n(c) the terms of use apply to all readers\n")
+    assert extract_page(Page("dump.txt", listed), ExtractConfig(mode="text")).publisher is None

@@ -33,8 +33,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_SOME_FAILED
     with store:
         timeline = claim_timeline(store, args.query)
+        analysed = timeline is not None or store.conn.execute("SELECT 1 FROM claims LIMIT 1").fetchone() is not None
     if timeline is None:
-        print(f"wiretrace: no claim in {args.db} matches {args.query!r}", file=sys.stderr)
+        hint = "" if analysed else (" (it holds no claims: run 'wiretrace ingest --analyze' on its pages, "
+                                    "which analyses those stored before without it)")
+        print(f"wiretrace: no claim in {args.db} matches {args.query!r}{hint}", file=sys.stderr)
         return EXIT_SOME_FAILED
     if args.json:
         print(json.dumps(asdict(timeline), ensure_ascii=False, indent=2))
@@ -43,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
     first = timeline.first_seen
     console.print(Text.assemble(("Claim:", "bold"), " ", timeline.claim))
     if first:
-        console.print(f"First seen: {first.published or 'undated'} in {first.outlet or first.article_id}"
+        # (A text dump may name no publisher: its headline says which article it is.)
+        where = first.outlet or (f"“{first.headline}”" if first.headline else f"article {first.article_id}")
+        console.print(f"First seen: {first.published or 'undated'} in {where}"
                       f" ({first.wire or 'no wire credit'}); reported by {', '.join(timeline.reported_by) or 'unknown'}"
                       f"{' on anonymous sourcing' if timeline.anonymous else ''}")
     console.print(f"Carried by: {', '.join(timeline.carried_by)}")
@@ -53,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         table.add_column(column, overflow="fold")
     for step in timeline.steps:
         table.add_row(step.published or "", step.outlet or "", step.wire or "", step.reported_by or "",
-                      ("anonymous: " if step.anonymous else "") + (step.basis or ""), step.status,
+                      ": ".join(filter(None, ("anonymous" if step.anonymous else "", step.basis or ""))), step.status,
                       (f"{step.status_by}: " if step.status_by else "") + (step.evidence or ""))
     console.print(table)
     return EXIT_OK

@@ -241,7 +241,9 @@ _LISTED = frozenset({"related", "promo"})
 
 # What a block must contain for the copyright test, and for the caption test (_CAPTION_CREDIT
 # needs a colon).
-_ANYWHERE_WORDS = ("copyright", "©", ":")
+_ANYWHERE_WORDS = ("copyright", "©", "(c)", ":")
+# "(c) 2026 The Daily Courier", as renderers write the copyright sign; not "(c)" opening an item of a list.
+_C_YEAR = re.compile(r"\(c\)\s*(?:19|20)\d\d")
 # Words every match of a pattern holds (lower-cased): a caption or photo credit's keyword
 # (_CAPTION_CREDIT, _PHOTO_CREDIT: "picture" holds "pic", "images" "image"); a date label's are
 # dates.DATE_LABEL_WORDS.
@@ -877,7 +879,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
 
     # Page-wide gates for the rarer per-block tests: a word absent from the whole page (all its
     # blocks, lower-cased) is absent from every block, so the test can be skipped outright.
-    copyright_anywhere = facts.has("copyright") or facts.has("©")
+    copyright_anywhere = facts.has("copyright") or facts.has("©") or facts.has("(c)")
     in_related_list = False
     list_bullets: bool | None = None
     found_dates: dict[str, list[str]] = {}
@@ -922,7 +924,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             label = "tags"
         else:
             tag_list = None
-        if has_word and copyright_anywhere and ("copyright" in text.lower() or "©" in text):
+        if has_word and copyright_anywhere and ("copyright" in (lower := text.lower()) or "©" in text
+                                                 or ("(c)" in lower and _C_YEAR.search(lower))):
             if credit := wire.credit_from_copyright(text):
                 credits.append(credit)
                 label = "disclaimer"

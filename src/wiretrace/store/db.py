@@ -262,13 +262,30 @@ class Store:
         row_id = int(cur.lastrowid)
         if not latest:
             self.conn.execute("UPDATE articles SET doc_id = ? WHERE id = ?", (row_id, row_id))
-        if analysis["entities"]:
-            self.set_entities(row_id, analysis["entities"])
-        if analysis["attributions"]:
-            self.set_attributions(row_id, analysis["attributions"])
-        if analysis["claims"]:
-            self.set_claims(row_id, analysis["claims"])
+        self._set_analysis(row_id, analysis)
         return ("version" if latest else "new"), row_id
+
+    def unanalysed(self, article_id: int) -> bool:
+        """Whether a stored version has no entities, attributions or claims: stored without analysis
+        (or analysed and found none, which analysing again finds again)."""
+        return not any(self.conn.execute(f"SELECT 1 FROM {table} WHERE article_id = ? LIMIT 1", (article_id,)).fetchone()
+                       for table in ANALYSIS_KEYS)
+
+    def set_analysis(self, article_id: int, article: Article) -> None:
+        """Store an analysis of a stored version, its record's warnings included (call inside a transaction)."""
+        record = json.loads(self.conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
+        record["warnings"] = article.warnings
+        self.conn.execute("UPDATE articles SET record = ? WHERE id = ?",
+                          (json.dumps(record, ensure_ascii=False), article_id))
+        self._set_analysis(article_id, {key: getattr(article, key) for key in ANALYSIS_KEYS})
+
+    def _set_analysis(self, article_id: int, analysis: Mapping[str, list]) -> None:
+        if analysis["entities"]:
+            self.set_entities(article_id, analysis["entities"])
+        if analysis["attributions"]:
+            self.set_attributions(article_id, analysis["attributions"])
+        if analysis["claims"]:
+            self.set_claims(article_id, analysis["claims"])
 
     def seen_url(self, canonical_url: str, run_id: int) -> int | None:
         """A current article at this URL that ``run_id`` stored or saw again, if any."""

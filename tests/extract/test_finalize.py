@@ -138,3 +138,22 @@ def test_a_tags_line_closing_the_body_gives_the_tags():
     assert (article.body, article.tags) == (story, ["Islamic State", "United States"])
     for prose in ("Topics discussed included the deal and the blockade.", "Tags Pro, the label, was sold."):
         assert finalize(Article(source="t.txt", input_kind="text", body=story + [prose])).body[-1] == prose
+
+
+def test_a_closing_reporting_credit_leaves_the_body_and_names_the_reporters_no_byline_named():
+    from wiretrace.extract import finalize
+    from wiretrace.record import Article
+
+    story = ["KYIV, Nov 26 (Reuters) - Ukraine's air force said on Wednesday it had shot down 40 of 52 drones.",
+             "Regional governor Oleh Syniehubov said two people were injured in Kharkiv."]
+    credit = ("(Reporting by Anna Petrova in Kyiv and Tom Balmforth in London; Additional reporting by Lena Ward; "
+              "Editing by Mark Heinrich)")
+    article = finalize(Article(source="feed.xml#1", input_kind="html", body=story + [credit]))
+    assert article.body == story
+    assert article.authors == ["Anna Petrova", "Tom Balmforth"]
+    assert {b.text: b.category for b in article.boilerplate}[credit] == "byline"
+    # A byline, where there is one, stays the authors; a sentence in brackets stays the story's.
+    bylined = finalize(Article(source="t.html", input_kind="html", body=story + [credit], authors=["Jo Reyes"]))
+    assert bylined.authors == ["Jo Reyes"] and bylined.body == story
+    aside = "(Reporting by the newspaper was later disputed by the ministry, which said it had no such plans.)"
+    assert finalize(Article(source="t.html", input_kind="html", body=story + [aside])).body[-1] == aside

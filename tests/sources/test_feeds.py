@@ -256,3 +256,30 @@ def test_a_pictures_caption_never_takes_the_place_of_the_items_description(tmp_p
         ("https://cdn.harbourpost.example/dock.jpg", "Dock workers leave the port on Friday.")]
     # An item with no other text keeps what it has.
     assert photo.body == ["A crane at dawn."]
+
+
+def test_a_feed_title_naming_a_section_gives_the_publisher_the_site_is_named_after():
+    from wiretrace.sources.feeds import feed_publisher
+
+    assert feed_publisher("Harbour Gazette - World", "https://harbourgazette.example/world") == "Harbour Gazette"
+    assert feed_publisher("NYT > World News", "https://www.nytimes.com/section/world") == "NYT"
+    assert feed_publisher("The Guardian | World news", "https://www.theguardian.com/world") == "The Guardian"
+    assert feed_publisher("Breaking News - The Daily Star", "https://www.thedailystar.net/") == "The Daily Star"
+    # A title that names no part after the site, or a feed without a link, is kept whole.
+    assert feed_publisher("World News Today", "https://example.com/") == "World News Today"
+    assert feed_publisher("Harbour Gazette - World", None) == "Harbour Gazette - World"
+
+
+def test_a_wire_items_closing_credit_leaves_its_body_and_names_its_reporters(tmp_path):
+    from wiretrace.extract import finalize
+
+    feed = RSS.replace("<title>Harbour Post</title>", "<title>Harbour Post - World</title>").replace(
+        "<p>Ships had waited at anchor off the coast.</p>",
+        "<p>Ships had waited at anchor off the coast.</p><p>(Reporting by Bart Meijer; Editing by Alex Richardson)</p>")
+    path = tmp_path / "feed.xml"
+    path.write_text(feed, encoding="utf-8")
+    article = finalize(next(p for p in iter_feed(str(path)) if isinstance(p, SourcedPage)).article)
+    assert article.publisher == "Harbour Post"
+    assert article.body[-1] == "Ships had waited at anchor off the coast."
+    # (The feed's dc:creator named the writer; the credit names no other.)
+    assert article.authors == ["Anna Visser"] and article.wire == "Reuters"

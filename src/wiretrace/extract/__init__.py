@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from wiretrace.extract import cues, wire
-from wiretrace.extract.byline import without_publication
+from wiretrace.extract.byline import split_names, without_publication
 from wiretrace.extract.dates import is_bare_label, labelled_dates
 from wiretrace.extract.settings import ExtractConfig
 from wiretrace.record import Article, Boilerplate, Page, count_words, estimate_reading_time
@@ -175,6 +175,29 @@ def _drop_bare_labels(article: Article) -> None:
 _STANDARDS_NOTICE = re.compile(r"(?:our|editorial) (?:standards|principles|ethics)\b", re.IGNORECASE)
 
 
+# One part of a wire's closing credit line: "(Reporting by ...; Additional reporting by ...; Editing by ...)".
+_CREDIT_PART = re.compile(r"\s*((?:additional )?reporting|writing|editing|compiled) by\s+(.+)", re.IGNORECASE)
+_REPORTING_CREDIT_CHARS = 400
+# "Anna Petrova in Kyiv and Tom Balmforth in London": where each reported from.
+_REPORTED_FROM = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+
+
+def _reporting_credits(line: str) -> list[tuple[str, list[str]]]:
+    """(role, people) per part of a closing credit line in brackets, every part naming people; else
+    empty ("(Reporting by the newspaper was later disputed ...)" is the story's)."""
+    line = line.strip()
+    if not (line.startswith("(") and line.endswith(")")):
+        return []
+    credits = []
+    for part in line[1:-1].split(";"):
+        match = _CREDIT_PART.fullmatch(part.strip())
+        names = split_names(_REPORTED_FROM.sub("", match.group(2))) if match else []
+        if not names:
+            return []
+        credits.append((match.group(1).lower(), names))
+    return credits
+
+
 def _drop_closing_furniture(article: Article) -> None:
     """Move what closes some bodies but belongs to no story into the boilerplate: an agency's desk
     codes ("mla-cb/ach/jj", "SKU SKU TRB"), a short copyright line ("© dpa-infocom, dpa:..."), a
@@ -196,6 +219,12 @@ def _drop_closing_furniture(article: Article) -> None:
         elif last.count(" ") < _CLOSING_NOTICE_WORDS and wire.SYNDICATION_DISCLAIMER.search(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
         elif len(last) < _CREDIT_LINE_CHARS and wire.agency_line(last):
+            article.boilerplate.append(Boilerplate(text=body.pop(), category="byline"))
+        elif len(last) < _REPORTING_CREDIT_CHARS and (credits := _reporting_credits(last)):
+            # "(Reporting by Anna Petrova in Kyiv; Editing by Mark Heinrich)": who reported the
+            # story, where no byline said so, and no part of it.
+            if not article.authors:
+                article.authors = [name for role, names in credits if role in ("reporting", "writing") for name in names]
             article.boilerplate.append(Boilerplate(text=body.pop(), category="byline"))
         elif not article.tags and (tags := cues.tags_line(last)):
             article.tags = tags

@@ -20,7 +20,7 @@ import re
 import xml.sax
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from wiretrace.extract import without_control_characters
 from wiretrace.extract.byline import is_person
@@ -198,6 +198,28 @@ def _declared_images(entry: Any) -> list[str]:
     return list(dict.fromkeys(url for url in declared if url))
 
 
+# Where a feed's title goes on from its publisher's name to the section: "BBC News - World",
+# "NYT > World News", "The Guardian | World news", "Reuters: Business".
+_TITLE_PARTS = re.compile(r"\s+[-–—|>»:]\s+|:\s+")
+
+
+def feed_publisher(title: str | None, link: str | None) -> str | None:
+    """The publisher a feed's title names: the part of it the feed's site is named after, where the
+    title also names a section; else the whole title."""
+    if not title or not link:
+        return title
+    parts = _TITLE_PARTS.split(title)
+    host = (urlsplit(link).hostname or "").removeprefix("www.")
+    labels = [label for label in host.split(".") if len(label) > 2]
+    if len(parts) < 2 or not labels:
+        return title
+    for part in parts:
+        squashed = re.sub(r"[^a-z0-9]", "", part.lower())
+        if len(squashed) > 2 and any(squashed in label or label in squashed for label in labels):
+            return part.strip()
+    return title
+
+
 def _xml_error(parsed: Any) -> tuple[int | None, str] | None:
     """(line, message) when the feed's XML is not well-formed."""
     if not parsed.get("bozo"):
@@ -244,7 +266,8 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
         yield InputError(path, "not an RSS or Atom feed")
         return
     feed = parsed.get("feed") or {}
-    publisher = _text(feed, "title")
+    feed_title = _text(feed, "title")
+    publisher = feed_publisher(feed_title, feed.get("link"))
     media_notes = _media_notes(data)
     captions = {caption for caption, _ in media_notes.values() if caption}
     for number, entry in enumerate(entries, 1):
@@ -280,7 +303,7 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
         article.images += [image for image in declared if not any(i.url == image.url for i in article.images)]
         credit_from_body(article)
         said = {"id": input_id, "link": link, "content": content, "title": title, "published": published_raw,
-                "updated": updated_raw, "author": author, "tags": tags, "publisher": publisher}
+                "updated": updated_raw, "author": author, "tags": tags, "publisher": feed_title}
         if declared:  # (an item without declares nothing new: its content hash stays what it was)
             said["images"] = [[image.url, image.caption, image.credit] for image in declared]
         yield SourcedPage(where, content, link, [], origin=origin, input_id=input_id, article=article,

@@ -360,3 +360,15 @@ def test_an_unnamed_source_with_a_relative_clause_before_its_report_is_found():
         assert texts(text, a["cue"]) == [cue]
         assert texts(text, a["source"])[0].endswith(("identified", "publicly"))
         assert texts(text, a["content"])[0].startswith("The ministry will cut spending")
+
+
+def test_two_reports_in_one_sentence_keep_their_own_contents():
+    # The tagger gave the first "said" the second one's content; each keeps its own complement.
+    text = ("KYIV, Nov 26 (Reuters) - Ukraine's air force said on Wednesday it had shot down 40 of 52 drones launched "
+            "by Russia overnight, while Russia's defence ministry said its forces had struck \"energy infrastructure "
+            "used by the Ukrainian military\".")
+    found = attributions_for_text(text)
+    first = [a for a in found if texts(text, a["source"]) == ["Ukraine's air force"]]
+    assert first and texts(text, first[0]["content"]) == ["it had shot down 40 of 52 drones launched by Russia overnight"]
+    second = [a for a in found if texts(text, a["source"]) == ["Russia's defence ministry"]]
+    assert second and "energy infrastructure" in " ".join(texts(text, second[0]["content"]))

@@ -234,7 +234,40 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
         sources = _source_comma(info, sources)
         contents = _complete_content(info, cue, sources, contents, other)
         out[k] = (sources, _whole_quotation(info, cue, sources, contents, other))
+    _claimed_twice(info.doc, cues, out, dropped)
     return [([], []) if k in dropped else roles for k, roles in enumerate(out)]
+
+
+_COMPLEMENT_REACH = 4  # tokens between a cue and its complement: "said [on Wednesday] it had ..."
+_CONTRASTING = frozenset(("while", "whereas", "whilst"))  # "A said X, while B said Y"
+
+
+def _claimed_twice(doc, cues: list[tuple[int, int]], out: list, dropped: set[int]) -> None:
+    """Where two cues share content words ("X said [...], while Y said [its forces had struck ...]"),
+    the tagger gave one cue the other's content: a cue whose content lies outside its own clausal
+    complement, which the parse finds elsewhere, takes that complement instead (in place)."""
+    tokens = [set() if k in dropped else {i for s, e in contents for i in range(s, e)} for k, (_, contents) in enumerate(out)]
+    for k, (sources, contents) in enumerate(out):
+        # (Only the pattern of two reports in one sentence, the other cue after this one.)
+        head = _cue_head(doc, cues[k])
+        if not tokens[k] or not any(tokens[k] & tokens[j] for j in range(len(out)) if j != k
+                                    and cues[k][1] <= cues[j][0] < head.sent.end):
+            continue
+        complement = next((c for c in head.children if c.dep_ == "ccomp"), None)
+        if complement is None or not 0 <= complement.left_edge.i - cues[k][1] <= _COMPLEMENT_REACH:
+            continue
+        a, b = _phrase(complement)
+        # (Up to another cue's clause hanging from it: "..., while Russia's ministry said ...".)
+        others = {i for j, (s, e) in enumerate(cues) if j != k for i in range(s, e)}
+        beside = [c for c in complement.children if c.dep_ in ("advcl", "conj") and any(t.i in others for t in c.subtree)]
+        if not beside or not all(c.dep_ == "conj" or any(m.lower_ in _CONTRASTING for m in c.children) for c in beside):
+            continue
+        b = min([b] + [c.left_edge.i for c in beside])
+        while b > a and (doc[b - 1].is_space or doc[b - 1].text in (",", ";", "-", "—", "–")):
+            b -= 1
+        if a < b and not a <= cues[k][0] < b and not any(a <= i < b for i in tokens[k]):
+            out[k] = (sources, [(a, b)])
+            tokens[k] = set(range(a, b))
 
 
 def _in_dateline(info: DocInfo, span: tuple[int, int]) -> bool:

@@ -1312,3 +1312,27 @@ def test_a_copyright_line_written_with_c_in_brackets_names_the_publisher():
     # ... but not "(c)" opening the third item of a list.
     listed = DUMP.replace("Share this article\n", "Share this article\n(c) the terms of use apply to all readers\n")
     assert extract_page(Page("dump.txt", listed), ExtractConfig(mode="text")).publisher is None
+
+
+SPANISH_DUMP = """Portada   Nacional   Internacional   Economía
+Internacional
+El Gobierno chileno abre una investigación por el vertido en una mina de cobre
+Publicado: 26/11/2026 19:40 h. | Actualizado: 27/11/2026 08:15 h.
+Santiago de Chile, 26 nov (EFE).- El regulador minero de Chile anunció este miércoles la apertura de una investigación por un vertido de relaves en la mina de cobre Andes, un día después de que vecinos denunciaran la aparición de peces muertos en el río Maipo.
+Según el organismo, los inspectores detectaron una rotura en un muro de contención y ordenaron a la empresa operadora suspender las descargas hasta nuevo aviso.
+La compañía negó en un comunicado haber retrasado la notificación del incidente a las autoridades regionales y nacionales.
+Te puede interesar
+El precio del cobre sube por la caída de la producción chilena
+Vecinos exigen respuestas tras el vertido en el río Maipo
+Etiquetas: Chile, Minería, Medio ambiente
+© 2026 Diario del Sur. Todos los derechos reservados.
+"""
+
+
+def test_a_spanish_dump_gives_its_wire_tags_and_related_links_as_an_english_one_would():
+    article = extract_page(Page("es.txt", SPANISH_DUMP), ExtractConfig(mode="text"))
+    assert (article.wire, article.syndicated, article.publisher) == ("EFE", True, "Diario del Sur")
+    assert article.tags == ["Chile", "Minería", "Medio ambiente"]
+    # The recommendations' heading is no link.
+    assert "Te puede interesar" not in [r.headline for r in article.related]
+    assert article.body[0].startswith("Santiago de Chile, 26 nov (EFE).-")

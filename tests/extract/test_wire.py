@@ -13,6 +13,9 @@ from wiretrace.extract import wire
     ("Madrid, 10 jun (EFE).- El Gobierno aprobó este martes ...", "EFE"),
     ("Roma, 10 giu (ANSA) - Il governo ha approvato ...", "ANSA"),
     ("São Paulo, 10 jun (Reuters) - O governo aprovou ...", "Reuters"),
+    # a place's name with a small particle
+    ("Santiago de Chile, 26 nov (EFE).- El regulador minero de Chile anunció ...", "EFE"),
+    ("RIO DE JANEIRO (Reuters) - Brazil's central bank ...", "Reuters"),
 ])
 def test_dateline_credits(paragraph, agency):
     credit = wire.credit_from_paragraph(paragraph, "first")

@@ -134,8 +134,12 @@ NOT_FOUND = re.compile(
 #: Words every NOT_FOUND match holds (lower-cased): a cheap test before the pattern.
 NOT_FOUND_WORDS = ("404", "found", "find", "looking for", "requested", "available", "exist")
 
-TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related topics|filed under)\s*(?::\s*|(?=#))",
-                       re.IGNORECASE)
+# ... and in the other languages of news pages.
+TAGS_ABROAD = ("etiquetas", "temas", "palabras clave", "tópicos", "assuntos", "palavras-chave", "mots-clés", "mots clés",
+               "sujets", "schlagwörter", "schlagworte", "stichwörter", "themen", "argomenti", "parole chiave", "tag",
+               "trefwoorden", "onderwerpen", "теги", "темы", "ключевые слова")
+TAGS_LEAD = re.compile(r"^\s*(?:topics|tags|tagged|tagged with|keywords|related topics|filed under|"
+                       + "|".join(TAGS_ABROAD) + r")\s*(?::\s*|(?=#))", re.IGNORECASE)
 # ... and without a colon, closing a story: "Topics Islamic StateUnited States" (a renderer ran the
 # tag links together). Only before a capital, on a line that ends no sentence (see tags_line).
 _UNMARKED_TAGS = re.compile(r"^\s*(?i:topics|tags)\s+(?=[A-Z#])")

@@ -224,7 +224,7 @@ _LEAD_WORDS = frozenset(
     print copy connect follow whatsapp facebook twitter linkedin telegram reddit x instagram youtube
     pinterest also read up more you recommended top trending most latest editor editors what further
     don dont in popular next must watch see""".split()
-) | cues.OPENERS_ABROAD | {lead.strip() for lead in FOREIGN_BYLINE_LEADS} \
+) | cues.OPENERS_ABROAD | {lead.strip() for lead in FOREIGN_BYLINE_LEADS} | {_HEAD.match(t)[1] for t in cues.TAGS_ABROAD} \
     | {_HEAD.match(alias.lower())[1] for aliases in wire.AGENCIES.values() for alias in aliases}
 
 
@@ -971,6 +971,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         if starts_cue and label == "other" and len(text) < 80 and cues.SHARE.match(text):
             label = "share"
         heading = starts_cue and len(text) < 60 and bool(cues.RELATED_HEADING.match(text))
+        # ("You may like these posts", "Te puede interesar": the heading of what follows, no link itself.)
+        recommending = label == "related" and len(text) < 60 and bool(cues.RECOMMENDATIONS_HEADING.match(text))
         # INLINE_PROMO opens with a cue word starting with one of its initials (or with space).
         promo = cues.INLINE_PROMO.match(text) \
             if starts_cue and not heading and (text[:1] in cues.INLINE_PROMO_INITIALS or text[:1].isspace()) else None
@@ -978,7 +980,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             in_related_list = True
             list_bullets = None
             label = "related"
-        elif (promo or label in {"related", "promo"} or in_related_list) and i not in used:
+        elif (promo or label in {"related", "promo"} or in_related_list) and i not in used and not recommending:
             # (A block the record took, its headline most of all, is no link to another story.)
             headline = promo.group("headline").strip() if promo else text
             if in_related_list and list_bullets is None:

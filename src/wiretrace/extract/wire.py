@@ -69,9 +69,10 @@ _AGENCY_HOSTS = {
 
 # "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "New Delhi, Mar 19 (PTI)", "PARIS, May 6 (AFP) -", and
 # in the Spanish, Portuguese and Italian agencies' style, the month in small letters and a full
-# stop before the dash: "Madrid, 10 jun (EFE).-", "Roma, 10 giu (ANSA) -".
+# stop before the dash: "Madrid, 10 jun (EFE).-", "Roma, 10 giu (ANSA) -". A place's name may hold
+# a small particle: "Santiago de Chile, 26 nov (EFE).-", "RIO DE JANEIRO (Reuters) -".
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}"
+    r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?[A-Z][\w.'’-]*){0,4}"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?))?\s*)?"
     rf"\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)\s*(?:\.?[-–—:]|(?=[A-Z\"“‘'])|$)"
 )

@@ -71,6 +71,8 @@ def test_source_types():
     minister = Entity(name="Giorgia Meloni", type="PERSON")
     assert source_type("Prime Minister Giorgia Meloni's office", minister) == "organisation"
     assert source_type("Meloni's spokesman", minister) == "person"
+    assert source_type("minutes published alongside the decision", None) == "document"
+    assert source_type("a senior figure in the party", None) != "document"
 
 
 def test_unsupported_language_and_empty_body_warn_instead_of_failing():

@@ -403,3 +403,38 @@ def test_not_saying_when_is_no_claim():
         "Civil protection chief Fabio Ciciliano said the government would declare a state of emergency, "
         "but did not say when."]))
     assert [c.text for c in article.claims] == ["the government would declare a state of emergency"]
+
+
+def test_a_place_after_of_says_whose_body_speaks_not_who():
+    article = analyze_article(_article([
+        "The central bank of Lisvar left interest rates unchanged on Wednesday but signalled that it could begin "
+        "cutting borrowing costs early next year.",
+        "The governor of Marvosa said the cut would come too late for farmers.",
+    ]))
+    assert {c.reported_by for c in article.claims} == {"central bank of Lisvar", "governor of Marvosa"}
+
+
+def test_what_a_relative_pronoun_stands_for_is_no_part_of_what_was_said():
+    article = analyze_article(_article([
+        "The central bank of Lisvar left interest rates unchanged on Wednesday but signalled that it could begin "
+        "cutting borrowing costs early next year, as inflation slows faster than expected.",
+        "Two members of the monetary policy committee voted for a quarter-point cut, according to minutes "
+        "published alongside the decision. The finance ministry, which has called for lower rates for months, "
+        "welcomed the signal.",
+        'Untreated pneumonic plague is "always fatal", says WHO.',
+    ]))
+    texts = [c.text for c in article.claims]
+    assert "lower rates for months" in texts
+    assert not any(t.startswith("The finance ministry") for t in texts)
+    # (In capitals, "WHO" is an organisation, not a relative pronoun.)
+    plague = next(c for c in article.claims if "always fatal" in c.text)
+    assert plague.reported_by == "WHO"
+
+
+def test_a_source_run_on_into_its_report_verb_before_citing():
+    article = analyze_article(_article([
+        "The Gazeta Lisvar daily reported on Wednesday, citing unnamed sources, that Dravik planned to cap exports "
+        "at 60% of output from January."]))
+    claim = next(c for c in article.claims if "cap exports" in c.text)
+    assert claim.text.startswith("that Dravik planned")
+    assert (claim.reported_by, claim.basis, claim.anonymous) == ("Gazeta Lisvar", "unnamed sources", True)

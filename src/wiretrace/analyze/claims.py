@@ -377,9 +377,17 @@ _UNNAMING = frozenset(sourcing.PRONOUNS | sourcing.RELATIVE_PRONOUNS | {"you", "
 def named_source(phrase: str | None) -> str | None:
     """A source phrase as a name to show ("Senator Hale's" -> "Hale"); None for a pronoun, which
     names no one without its antecedent."""
-    if not phrase or phrase.strip().lower() in _UNNAMING:
+    # ("WHO", in capitals, names the World Health Organization.)
+    if not phrase or (phrase.strip().lower() in _UNNAMING and not (phrase.strip().isupper() and len(phrase.strip()) > 1)):
         return None
-    return clean_name(phrase) or None
+    name = clean_name(phrase)
+    if name.split(" ", 1)[0] in _AFTER_A_TITLE:
+        # "The governor of South Dakota": the title is the phrase's head, what follows says whose.
+        return clean_name(phrase, "ORG") or None
+    return name or None
+
+
+_AFTER_A_TITLE = frozenset(("of", "for", "at", "in", "from", "to", "on"))
 
 
 def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent],

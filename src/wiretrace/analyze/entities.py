@@ -422,13 +422,24 @@ def _without_modifying_places(phrase: str, entities: list[Entity]) -> str:
     return phrase
 
 
+# A place after "of" is the place where the noun before says what kind of place it is ("the city
+# of Phoenix", "the Republic of Korea"); after any other noun, it only says whose that is: "the
+# central bank of Lisvar", "the foreign ministry of Iran" (as "Iran's foreign ministry" is not Iran).
+_OF_BEFORE = re.compile(r"(\w+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_NOUNS = frozenset("""city town village state republic kingdom province region county municipality island islands
+    capital territory emirate commonwealth district prefecture principality federation union people""".split())
+
+
 def _named_in(phrase: str, names: list[str], place: bool) -> bool:
-    """Whether ``phrase`` holds one of ``names`` as whole words (a place: not as a locative)."""
+    """Whether ``phrase`` holds one of ``names`` as whole words (a place: not as a locative, nor
+    after "of" and a noun that is no kind of place)."""
     for name in names:
         if len(name) > 2:
             for match in _whole_words(name).finditer(phrase):
-                if not (place and _LOCATIVE.search(phrase, 0, match.start())):
-                    return True
+                if place and (_LOCATIVE.search(phrase, 0, match.start())
+                              or ((of := _OF_BEFORE.search(phrase, 0, match.start())) and of[1].lower() not in _PLACE_NOUNS)):
+                    continue
+                return True
     return False
 
 

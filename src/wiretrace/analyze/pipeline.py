@@ -98,6 +98,12 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             bases.setdefault(sentence, citing.group("basis"))
             content = [[content[0][0] + citing.end(), content[0][1]], *content[1:]]
         content = _within_its_paragraphs(text, raw.cue, content)
+        if len(source) == 1 and span_text(text, source) in sourcing.RELATIVE_PRONOUNS:
+            # ("The finance ministry, which has called for lower rates": what comes before the
+            # pronoun is whom it stands for, not what was said.)
+            content = [span for span in content if span[0] >= source[0][1]]
+            if not content:
+                continue
         if any(a.cue == raw.cue and a.content == content for a in attributions):
             continue  # ("X said, citing Y, that Z": the report behind the citing is the relation of "said")
         attributions.append(Attribution(source=source, cue=raw.cue, content=content, kind=raw.kind))
@@ -125,7 +131,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         cue_text = span_text(text, attribution.cue)
         entity = coreference.resolve_source(source_text, entities, quoted, doc, attribution.source[0][0], genders) \
             if source_text else None
-        relative = bool(source_text) and source_text.lower() in sourcing.RELATIVE_PRONOUNS
+        # (In small letters: "says WHO" is the World Health Organization.)
+        relative = bool(source_text) and source_text in sourcing.RELATIVE_PRONOUNS
         anaphor = bool(source_text) and (source_text.lower() in sourcing.PRONOUNS or relative
                                          or sourcing.refers_to_outlet(source_text))
         if entity is None and source_text and sourcing.refers_to_outlet(source_text):
@@ -299,10 +306,15 @@ def _report_behind_citing(doc, text: str, raw: Attribution) -> tuple[Attribution
     after = raw.source[-1][1] if raw.source else cue.sent.start_char
     verbs = [t for t in cue.sent if after <= t.idx and t.i < cue.start
              and t.tag_.startswith("VB") and t.lemma_.lower() in REPORT_LEMMAS]
+    source = raw.source
+    if not verbs and len(source) == 1 and (last := doc.char_span(*source[0], alignment_mode="expand")) is not None \
+            and len(last) > 1 and last[-1].tag_.startswith("VB") and last[-1].lemma_.lower() in REPORT_LEMMAS:
+        # The model ran the source on into the verb: "[The Gazeta Lisvar daily reported] on Wednesday, [citing]".
+        verbs = [last[-1]]
+        source = [[source[0][0], last[-2].idx + len(last[-2])]]
     if not verbs:
         return None
     verb = verbs[-1]
-    source = raw.source
     if not source:
         # The model left the report's source out: the verb's subject, or the words that open the
         # sentence up to the verb where the parse found none ("The Kowal Courier daily", "daily"
@@ -443,7 +455,7 @@ def _relative_to_a_source(text: str, raw, found: list) -> bool:
     """Whether the relation's source is a relative pronoun right after another relation's source
     ("according to Kommersant, [which] cited ..."), not after some other noun ("95 retired generals
     ..., [who] cited her years as secretary of State")."""
-    if len(raw.source) != 1 or text[raw.source[0][0]:raw.source[0][1]].lower() not in sourcing.RELATIVE_PRONOUNS:
+    if len(raw.source) != 1 or text[raw.source[0][0]:raw.source[0][1]] not in sourcing.RELATIVE_PRONOUNS:
         return False
     start = raw.source[0][0]
     return any(other is not raw and other.source and not text[other.source[-1][1]:start].strip(" ,")

@@ -61,7 +61,8 @@ _MEDIA_WORDS = re.compile(
 # (Each noun list below also matches its plural: "internal emails show", "local residents told".)
 _DOCUMENT_WORDS = re.compile(
     r"\b(?:(?:report|statement|study|studie|survey|document|filing|memo|letter|poll|analys[ie]|communique|"
-    r"transcript|email|e-mail|release|record|court paper|indictment|lawsuit|complaint|petition|affidavit|ruling|order|decree|law|bill)s?|data)\b",
+    r"transcript|email|e-mail|release|record|court paper|indictment|lawsuit|complaint|petition|affidavit|ruling|order|decree|law|bill|"
+    r"guidance|forecast|projection|estimate|statistic)s?|data|minutes)\b",
     re.IGNORECASE,
 )
 _PERSON_WORDS = re.compile(

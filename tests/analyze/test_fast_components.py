@@ -37,9 +37,9 @@ def _texts() -> list[str]:
     return texts
 
 
-def test_fast_pipeline_replaces_parser_attribute_ruler_and_ner():
+def test_fast_pipeline_replaces_parser_attribute_ruler_lemmatizer_and_ner():
     names = load_nlp().pipe_names
-    assert names == ["tok2vec", "tagger", "wiretrace_parser", "wiretrace_attribute_ruler", "lemmatizer",
+    assert names == ["tok2vec", "tagger", "wiretrace_parser", "wiretrace_attribute_ruler", "wiretrace_lemmatizer",
                      "wiretrace_ner"]
 
 

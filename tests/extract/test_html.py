@@ -268,3 +268,24 @@ def test_the_body_the_page_shows_wins_over_the_one_it_states():
                                ExtractConfig(mode="html"))
         assert article.body == STORY_PARAGRAPHS
         assert not any("JSON-LD articleBody" in w for w in article.warnings)
+
+
+def _credited(byline: str = "", closing: str = "") -> str:
+    return f"""<html><head><title>Prison officers charged over records</title></head><body><article>
+<h1>Prison officers charged over records</h1>{byline}{PARAGRAPHS}{closing}</article></body></html>"""
+
+
+def test_an_agency_beside_the_writer_unnamed_agencies_and_a_source_line_credit_the_wire():
+    def record(**parts):
+        return extract_page(Page("prison.html", _credited(**parts)), ExtractConfig(mode="html"))
+
+    bloomberg = record(byline='<p class="byline">By Jane Doe, Bloomberg</p>')
+    assert (bloomberg.wire, bloomberg.syndicated, bloomberg.authors) == ("Bloomberg", True, ["Jane Doe"])
+    agencies = record(byline='<div class="byline">By <a href="/staff/jd">Jane Doe</a> and agencies</div>')
+    assert (agencies.wire, agencies.syndicated, agencies.syndication_evidence) == (None, True, "By Jane Doe and agencies")
+    source = record(closing="<p>Source: AFP</p>")
+    assert (source.wire, source.syndicated) == ("AFP", True)
+    assert source.body[-1].startswith("Lawyers for both officers")
+    # A writer of the paper's own is no wire.
+    own = record(byline='<p class="byline">By Jane Doe, Senior Reporter</p>')
+    assert (own.wire, own.syndicated) == (None, False)

@@ -1336,3 +1336,14 @@ def test_a_spanish_dump_gives_its_wire_tags_and_related_links_as_an_english_one_
     # The recommendations' heading is no link.
     assert "Te puede interesar" not in [r.headline for r in article.related]
     assert article.body[0].startswith("Santiago de Chile, 26 nov (EFE).-")
+
+
+def test_a_closing_source_line_names_the_wire_and_unnamed_agencies_prove_syndication():
+    dump = DUMP.replace("PORT ELMAR (AP) — ", "").replace("By Mira Kessel", "By Mira Kessel and agencies").replace(
+        "Copyright 2026 The Associated Press. All rights reserved.\n", "")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert (article.wire, article.syndicated, article.authors) == (None, True, ["Mira Kessel"])
+    sourced = extract_page(Page("dump.txt", dump.replace("Share this article\n", "Source: AFP\nShare this article\n")),
+                           ExtractConfig(mode="text"))
+    assert (sourced.wire, sourced.syndicated) == ("AFP", True)
+    assert "Source: AFP" not in sourced.body

@@ -101,3 +101,13 @@ def test_a_dateline_under_a_short_notice_still_opens_the_story():
     # Not past a paragraph of prose: a dateline further down quotes another story.
     prose = " ".join(["The council met on Tuesday."] * 10)
     assert wire.opening_dateline([prose] + body[1:]) is None
+
+
+def test_a_source_line_and_unnamed_agencies_are_credits():
+    assert wire.agency_line("Source: AFP") == "AFP"
+    assert wire.agency_line("(Source: Reuters/AP)") == "Reuters"
+    assert wire.agency_line("Source: the ministry of health") is None
+    assert wire.agencies_credit("By Jane Doe and agencies").kind == "agencies"
+    assert wire.agencies_credit("Staff and agencies") is not None
+    assert wire.agencies_credit("By Jane Doe, travel agencies correspondent") is None
+    assert wire.decide([wire.agencies_credit("Agencies")], "The Daily Clarion") == (None, True, "Agencies")

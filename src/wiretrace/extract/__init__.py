@@ -154,8 +154,6 @@ def _tidy(paragraph: str) -> str:
 #: A copyright line closing the body is furniture up to this many words (a paragraph about a
 #: copyright case is longer).
 _CLOSING_NOTICE_WORDS = 25
-#: ... an agency's credit alone ("— Reuters") up to this many characters.
-_CREDIT_LINE_CHARS = 40
 #: ... and a date stamp ("First Published: Mar 19 2026 | 6:41 PM IST") up to this many.
 _CLOSING_STAMP_WORDS = 15
 
@@ -218,7 +216,7 @@ def _drop_closing_furniture(article: Article) -> None:
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
         elif last.count(" ") < _CLOSING_NOTICE_WORDS and wire.SYNDICATION_DISCLAIMER.search(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
-        elif len(last) < _CREDIT_LINE_CHARS and wire.agency_line(last):
+        elif len(last) < wire.CREDIT_LINE_CHARS and wire.agency_line(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="byline"))
         elif len(last) < _REPORTING_CREDIT_CHARS and (credits := _reporting_credits(last)):
             # "(Reporting by Anna Petrova in Kyiv; Editing by Mark Heinrich)": who reported the

@@ -15,7 +15,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from wiretrace.extract import captions, cues, wire, without_control_characters
-from wiretrace.extract.byline import parse_byline, split_names, typed_person_names
+from wiretrace.extract.byline import byline_agency, parse_byline, split_names, typed_person_names
 from wiretrace.extract.dates import STAMP_PARTS, YEAR, labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
 from wiretrace.extract.metadata import read_metadata
@@ -486,6 +486,13 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
                     people.append(name)
             if people:
                 break
+    # A byline names the agency beside its writer ("By Jane Doe, Bloomberg"), or agencies unnamed
+    # ("By Jane Doe and agencies"), whoever the markup said wrote it.
+    for text in _byline_texts(signal_elements["byline"])[:3]:
+        if agency := byline_agency(text):
+            credits.append(wire.WireCredit(agency, text, "byline"))
+        elif credit := wire.agencies_credit(text):
+            credits.append(credit)
     article.authors = list(dict.fromkeys(people))
     if article.body:
         first = wire.credit_from_paragraph(article.body[0], "first")

@@ -960,6 +960,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             label = "byline"
             if agency := byline_agency(text):
                 credits.append(wire.WireCredit(agency, text, "byline"))
+            elif unnamed := wire.agencies_credit(text):
+                credits.append(unnamed)
         elif starts_cue and i + 1 < first_body and not article.authors and text.lower().rstrip(" :") in _BYLINE_WORDS \
                 and (names := split_names(blocks[i + 1].text)) and len(blocks[i + 1].text.split()) <= 8:
             # "By" drawn on a line of its own, the name on the next.
@@ -1019,6 +1021,10 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         text = blocks[j].text
         if not credited and cues.CREDIT.search(text) and (credit := wire.credit_from_paragraph(text, "last")):
             credits.append(credit)
+            credited = True
+        elif not credited and len(text) < wire.CREDIT_LINE_CHARS and (agency := wire.agency_line(text)):
+            # ("Source: AFP", "— Reuters" on a line of its own under the story)
+            credits.append(wire.WireCredit(agency, text, "end_credit"))
             credited = True
         # A paywall's notice under the story's opening, where the dump ends it.
         if cues.PAYWALL.search(text) and cues.PAYWALL_WARNING not in article.warnings:

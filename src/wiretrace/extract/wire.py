@@ -87,7 +87,8 @@ AGENCY_BYLINE = re.compile(
 END_CREDIT = re.compile(
     rf"(?:\((?:with )?(?:inputs?|additional reporting|reporting) (?:from|by) (?:the )?(?P<agency>{_ALIAS_RE})\b[^)]*\)"
     rf"|^\s*(?:--|[-–—])\s*(?P<agency2>{_ALIAS_RE})\s*$"
-    rf"|^\s*\((?P<agency3>{_ALIAS_RE})\)\s*$)",
+    rf"|^\s*\((?P<agency3>{_ALIAS_RE})\)\s*$"
+    rf"|^\s*\(?(?:source|sources|via)\s*:\s*(?P<agency4>{_ALIAS_RE})(?:\s*(?:,|/|&|and)\s*(?:{_ALIAS_RE}))*\s*\)?\.?\s*$)",
     re.IGNORECASE,
 )
 REUTERS_END_CREDIT = re.compile(r"^\s*\(\s*(?:Reporting|Writing) by [^)]*(?:Editing by)[^)]*\)\s*$")
@@ -106,7 +107,7 @@ _DISCLAIMER_PUBLISHER = re.compile(r"(?:reworked|edited) by (?:the )?(?P<publish
 class WireCredit:
     agency: str | None
     evidence: str
-    kind: str  # disclaimer | dateline | markup | byline | end_credit
+    kind: str  # disclaimer | dateline | markup | byline | end_credit | agencies
 
 
 def canonical_agency(name: str | None) -> str | None:
@@ -154,7 +155,8 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
                 return WireCredit(agency, match.group(0).strip(), "dateline")
     match = END_CREDIT.search(text)
     if match and position != "first":
-        agency = canonical_agency(match.group("agency") or match.group("agency2") or match.group("agency3"))
+        agency = canonical_agency(match.group("agency") or match.group("agency2") or match.group("agency3")
+                                  or match.group("agency4"))
         if agency:
             return WireCredit(agency, match.group(0).strip(), "end_credit")
     if position == "last" and REUTERS_END_CREDIT.match(text):
@@ -162,10 +164,24 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
     return None
 
 
+#: The longest line that can be an agency's credit alone ("— Reuters", "Source: Agence France-Presse").
+CREDIT_LINE_CHARS = 40
+
+
 def agency_line(text: str) -> str | None:
     """The agency of a line that is its credit alone ("— Reuters", "-- AFP", "(AP)"), else None."""
     match = END_CREDIT.match(text)
-    return canonical_agency(match.group("agency2") or match.group("agency3")) if match else None
+    return canonical_agency(match.group("agency2") or match.group("agency3") or match.group("agency4")) if match else None
+
+
+# A byline crediting agencies it does not name: "By Jane Doe and agencies", "Staff and agencies",
+# "With wire services", "Agencies".
+_AGENCIES = re.compile(r"(?:^|\b(?:and|with|&)\s+)(?:news\s+|wire\s+)?(?:agencies|wire services|wires)\s*$", re.IGNORECASE)
+
+
+def agencies_credit(text: str) -> WireCredit | None:
+    """A byline that credits news agencies without naming one: syndicated copy of no known wire."""
+    return WireCredit(None, text.strip(), "agencies") if len(text) < 120 and _AGENCIES.search(text.strip(" .")) else None
 
 
 def credit_from_byline(text: str) -> WireCredit | None:
@@ -247,12 +263,12 @@ def decide(credits: list[WireCredit], publisher: str | None) -> tuple[str | None
     """
     if not credits:
         return None, False, None
-    order = {"disclaimer": 0, "dateline": 1, "markup": 2, "byline": 3, "end_credit": 4}
+    order = {"disclaimer": 0, "dateline": 1, "markup": 2, "byline": 3, "end_credit": 4, "agencies": 5}
     ranked = sorted(credits, key=lambda c: order.get(c.kind, 9))
     agency = next((c.agency for c in ranked if c.agency), None)
     evidence = ranked[0].evidence
     own = publisher is not None and agency is not None and canonical_agency(publisher) == agency
-    syndicated = not own and (agency is not None or any(c.kind == "disclaimer" for c in credits))
+    syndicated = not own and (agency is not None or any(c.kind in ("disclaimer", "agencies") for c in credits))
     return agency, syndicated, evidence
 
 

@@ -332,3 +332,23 @@ def test_an_account_that_is_a_bank_account_is_no_report():
     article = analyze_article(_article([
         "The customer said she had been overcharged. The bank denied that the account had been frozen."]))
     assert _claim_with(article, "overcharged").status == "asserted"
+
+
+def test_could_not_verify_the_report_settles_the_report_told_before_it_not_a_later_outlets():
+    article = analyze_article(_article([
+        "NEW YORK, Nov 26 (Reuters) - Tesla is exploring a sale of its stationary battery business, the Wall Street "
+        "Journal reported on Wednesday, citing people familiar with the matter.",
+        "The unit could be valued at more than $10 billion in a deal, the newspaper said. Reuters could not "
+        "immediately verify the report.",
+        "According to a filing with the Securities and Exchange Commission, the battery business had revenue of "
+        "$6.2 billion last year.",
+        "Chinese state media, citing a statement from the commerce ministry, said on Thursday that Beijing would "
+        "review any sale involving the unit's factory in Shanghai.",
+    ]))
+    assert _claim_with(article, "exploring a sale").status == "not_confirmed"
+    assert _claim_with(article, "valued at more than").status == "not_confirmed"
+    assert _claim_with(article, "would review any sale").status == "asserted"
+    # A filing sent to the SEC is the filer's word, not the SEC's.
+    revenue = _claim_with(article, "revenue of $6.2 billion")
+    assert revenue.source_type == "document" and "Securities and Exchange Commission" in revenue.reported_by
+    assert revenue.reported_by != "Securities and Exchange Commission"

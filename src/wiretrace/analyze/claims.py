@@ -454,6 +454,13 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                     targets.append(i)
             elif overlap(event_words, said[i]) >= SAME_CLAIM_OVERLAP:
                 targets.append(i)
+        if event.about_report and not named_report and not event.topic:
+            # "The Journal reported ... Reuters could not immediately verify the report. [...] State
+            # media said ...": the report answered is the one told before the answer; an outlet
+            # cited only after it tells another. (Unnamed sources after it are the same reporting's.)
+            told = {_source_key(attributions[i]) for i in targets if attributions[i].cue and attributions[i].cue[0][0] < event.cue[0]}
+            if told:
+                targets = [i for i in targets if _source_key(attributions[i]) in told or attributions[i].source_type != "media"]
         for i in targets:
             _settle(attributions[i], event.status, by, event.sentence)
     # A report resting on anonymous sources that was left unconfirmed is unconfirmed as a whole.
@@ -463,6 +470,10 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                 if other is not attribution and other.source_entity == attribution.source_entity \
                         and other.anonymous and other.status == "asserted" and not words[k] & REPORTING_WORDS:
                     _settle(other, attribution.status, attribution.status_by, attribution.evidence)
+
+
+def _source_key(attribution: Attribution) -> str | None:
+    return attribution.source_entity or attribution.source_text
 
 
 def _names_one_of(doc, attribution: Attribution, outlets: set[str]) -> bool:

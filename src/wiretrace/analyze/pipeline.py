@@ -153,6 +153,9 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         if entity is None and source_text \
                 and (earlier := _described_before(source_text, attribution, attributions[:k])):
             described[id(attribution)] = earlier
+        if entity is not None and entity.type != "PERSON" and source_text \
+                and sourcing.addressed_document(source_text, entity.name):
+            entity = None  # ("a filing with the SEC" is no word of the SEC's)
         if entity is not None:
             attribution.source_entity = entity.name
             if source_text and not anaphor:

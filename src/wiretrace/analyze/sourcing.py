@@ -155,6 +155,14 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
     return None
 
 
+def addressed_document(text: str, name: str) -> bool:
+    """Whether a source phrase is a document sent to ``name`` rather than by it ("a filing with the
+    Securities and Exchange Commission", "a letter to the committee"): its author is not ``name``."""
+    lowered = text.lower()
+    return bool(_DOCUMENT_WORDS.fullmatch(_head_word(lowered))) and re.search(
+        rf"\b(?:with|to|before)\s+(?:the\s+)?{re.escape(name.lower())}\b", lowered) is not None
+
+
 def _head_word(phrase: str) -> str:
     """The last word of a noun phrase before what follows its head ("data" in "official data from the
     ministry")."""

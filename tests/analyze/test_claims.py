@@ -72,6 +72,10 @@ def test_source_types():
     assert source_type("Prime Minister Giorgia Meloni's office", minister) == "organisation"
     assert source_type("Meloni's spokesman", minister) == "person"
     assert source_type("minutes published alongside the decision", None) == "document"
+    # A person described before a name NER took for an organisation; an office, whoever heads it.
+    assert source_type("the auditor, Marcus Bell", Entity(name="Marcus Bell", type="ORG")) == "person"
+    assert source_type("state attorney general's office", None) == "organisation"
+    assert source_type("Two council members", None) == "person"
     assert source_type("a senior figure in the party", None) != "document"
 
 

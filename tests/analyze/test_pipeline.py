@@ -438,3 +438,13 @@ def test_a_source_run_on_into_its_report_verb_before_citing():
     claim = next(c for c in article.claims if "cap exports" in c.text)
     assert claim.text.startswith("that Dravik planned")
     assert (claim.reported_by, claim.basis, claim.anonymous) == ("Gazeta Lisvar", "unnamed sources", True)
+
+
+def test_he_is_never_the_plural_people_quoted_last():
+    article = analyze_article(_article([
+        "Author Lena Marsh said the novel had taken her ten years to write.",
+        "Audience members asked whether a sequel was planned.",
+        "She said she had already begun one.",
+    ]))
+    sequel = next(c for c in article.claims if "already begun" in c.text)
+    assert sequel.reported_by == "Lena Marsh"

@@ -179,8 +179,8 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             attribution.source_type = "anonymous"
         if basis and attribution.source_entity:
             report_basis.setdefault(attribution.source_entity, basis)
-        if attribution.source_type == "person":
-            quoted.append(attribution)
+        if attribution.source_type == "person" and not _plural_source(doc, attribution):
+            quoted.append(attribution)  # (not "audience members", whom no "he" stands for)
         if attribution.source_type == "media" and entity is not None:
             outlet = entity
         last = attribution
@@ -271,6 +271,14 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             claim.status_by, claim.evidence = source, event.sentence
         claims.append(claim)
     return entities, attributions, claims
+
+
+def _plural_source(doc, attribution: Attribution) -> bool:
+    """Whether the source phrase is headed by a plural noun ("Several cast members", "Teachers")."""
+    if not attribution.source:
+        return False
+    phrase = doc.char_span(attribution.source[0][0], attribution.source[0][1], alignment_mode="expand")
+    return phrase is not None and phrase.root.tag_ in ("NNS", "NNPS")
 
 
 def _report_of(text: str, event, attributions: list[Attribution], entities: list[Entity]) -> Attribution | None:

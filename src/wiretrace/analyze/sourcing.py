@@ -70,7 +70,8 @@ _PERSON_WORDS = re.compile(
     r"(?:minister|president|official|director|chief|leader|senator|lawmaker|analyst|expert|economist|lawyer|"
     r"attorney|professor|witness(?:e)?|resident|mayor|governor|ceo|founder|secretary|ambassador|general|commander|"
     r"judge|adviser|advisor|aide|candidate|manager|officer|citizen|doctor|prosecutor|investigator|researcher|"
-    r"scientist|activist|protester|worker|employee|villager|survivor)s?|"
+    r"scientist|activist|protester|worker|employee|villager|survivor|member|auditor|councill?or|inspector|"
+    r"negotiator|diplomat|engineer|teacher|student|nurse|farmer|owner)s?|"
     r"he|she|him|her|i|we|you)\b",
     re.IGNORECASE,
 )
@@ -138,6 +139,11 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
         if _POSSESSIVE_HEAD.search(text) and _ORGANISATION_WORDS.fullmatch(_head_word(lowered)):
             return "organisation"
         return "person"
+    if entity is not None and entity.type == "ORG" and "," in lowered:
+        # "the auditor, Marcus Bell": a person described before the name, whatever type NER gave it.
+        described, _, named = lowered.partition(",")
+        if entity.name.lower() in named and _PERSON_WORDS.fullmatch(_head_word(described.strip())):
+            return "person"
     if entity is not None and entity.type == "ORG":
         # An organisation that "reported" something, or whose "report" the article cites, is a news outlet.
         if _MEDIA_WORDS.search(text) or cue.lower().startswith("report") or entity.name in media:
@@ -146,6 +152,8 @@ def source_type(text: str | None, entity: Entity | None, cue: str = "", media: f
     if _DOCUMENT_WORDS.search(lowered) and (_DOCUMENT_WORDS.fullmatch(_head_word(lowered))
                                             or not _PERSON_WORDS.search(lowered)):
         return "document"  # ("official data": the data, not an official)
+    if _ORGANISATION_WORDS.fullmatch(_head_word(lowered)):
+        return "organisation"  # ("the state attorney general's office": the office, whoever heads it)
     if _PERSON_WORDS.search(lowered):
         return "person"
     if _MEDIA_WORDS.search(lowered):

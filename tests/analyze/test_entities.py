@@ -217,3 +217,10 @@ def test_a_name_never_runs_on_into_the_next_paragraph():
     names = [e.name for e in entities_from_doc(doc)]
     assert "Finance ministry" in names
     assert not any("\n" in name or "X. Finance" in name for name in names)
+
+
+def test_the_place_of_a_dateline_is_a_place_whatever_ner_says():
+    doc = load_nlp()("HARBOURTON — A city auditor's report released on Tuesday accuses the mayor of steering a "
+                     "contract to a donor.")
+    kinds = {e.name.upper(): e.type for e in entities_from_doc(doc)}
+    assert kinds.get("HARBOURTON") == "PLACE"

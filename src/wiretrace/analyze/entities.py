@@ -163,6 +163,16 @@ def _within_paragraphs(ent) -> list:
     return pieces
 
 
+def _in_dateline(doc, ent) -> bool:
+    """Whether a mention is the place of the dateline opening its paragraph ("HARBOURTON — ",
+    "LISVAR, May 6 (Reuters) - ")."""
+    from wiretrace.analyze.attribution_layout import dateline_end  # (it imports the attribution model)
+
+    text = doc.text
+    paragraph = text.rfind("\n", 0, ent.start_char) + 1
+    return ent.end_char <= dateline_end(text, paragraph) and not text[paragraph:ent.start_char].strip(" ,")
+
+
 def _mentions(doc) -> list[list]:
     """[name, type, start, end, surface] per named-entity mention, with types made consistent.
 
@@ -183,7 +193,8 @@ def _mentions(doc) -> list[list]:
             continue
         if " " not in name and name == name.lower() != name.upper():
             continue  # one common noun ("the state"), not a name; ("energy ministry" is the ministry's)
-        if name.lower() in _KNOWN_PLACES or ALIASES.get(name.lower(), "").lower() in _KNOWN_PLACES:
+        if name.lower() in _KNOWN_PLACES or ALIASES.get(name.lower(), "").lower() in _KNOWN_PLACES \
+                or (name.isupper() and _in_dateline(doc, ent)):
             kind = "PLACE"
         mention = [canonical(name, kind), kind, ent.start_char, ent.end_char, ent.text]
         found.append(mention)

@@ -70,6 +70,12 @@ def test_a_related_heading_in_another_language_is_one(heading: str) -> None:
     assert RELATED_HEADING.match(heading)
 
 
+def test_a_promo_lead_in_sentence_case_is_split_off_too() -> None:
+    text = "Four passengers were treated for smoke inhalation. Read more: Islanders demand new ferries"
+    assert split_inline_promo(text) == ("Four passengers were treated for smoke inhalation.", "Islanders demand new ferries")
+    assert split_inline_promo("You can read more about it in the report.")[1] is None
+
+
 def test_prose_in_lower_case_after_a_foreign_lead_word_is_no_promo() -> None:
     text = "O ministro disse que vai leia também: o relatório completo sai amanhã."
     assert split_inline_promo(text) == (text, None)

@@ -74,7 +74,10 @@ def test_agency_from_url():
 @pytest.mark.parametrize("notice, holder", [
     ("© 2026 The Associated Press. All rights reserved.", "The Associated Press"),
     ("© Northshore Evening News 2026", "Northshore Evening News"),
-    ("© 2026 Sentinel News & Media Limited or its affiliated companies.", "Sentinel News & Media Limited"),
+    # (without the company's legal form: the paper is named so)
+    ("© 2026 Sentinel News & Media Limited or its affiliated companies.", "Sentinel News & Media"),
+    ("(c) 2026 Coastal Herald Ltd", "Coastal Herald"),
+    ("Copyright © 2019 The Printers (Mysore) Private Ltd.", "The Printers (Mysore)"),
     ("© Ediciones del Sur S.L. 2026", "Ediciones del Sur SL"),
     ("Copyright © 2019, Los Angeles Times | Terms of Service", "Los Angeles Times"),
     ("© 2019 by Cruz Bay Publishing, Inc., an Active Interest Media company", "Cruz Bay Publishing"),

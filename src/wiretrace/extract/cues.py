@@ -54,7 +54,8 @@ OPENERS_ABROAD = frozenset(phrase.split()[0] for phrase in READ_ALSO_ABROAD + RE
 INLINE_PROMO_LEADS = tuple(dict.fromkeys((
     "ALSO READ", "READ MORE", "READ ALSO", "MUST READ", "ALSO WATCH", "WATCH", "RELATED", "SEE ALSO",
     "VIDEO", "VIDEOS", "VÍDEO", "VÍDEOS",
-    "Also Read", "Read More", "Read Also", "Also read", "Read also", "Must Read", "Also Watch", "See Also", "Related",
+    "Also Read", "Read More", "Read Also", "Also read", "Read also", "Read more", "Must Read", "Must read", "Also Watch",
+    "Also watch", "See Also", "See also", "Related",
     *(form for phrase in READ_ALSO_ABROAD for form in (phrase.upper(), phrase[:1].upper() + phrase[1:], phrase.title())),
 )))
 #: The letters a promo's lead opens with (for the gates in front of INLINE_PROMO).

@@ -42,7 +42,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Anadolu": ("Anadolu", "Anadolu Agency"),
 }
 
-_CORPORATE_SUFFIX = re.compile(r",?\s+(?:inc|ltd|llc|corp|corporation|plc|gmbh|s\.?a|limited)\.?$", re.IGNORECASE)
+_CORPORATE_SUFFIX = re.compile(r",?\s+(?:(?:private|pvt\.?)\s+)?(?:inc|ltd|llc|corp|corporation|plc|gmbh|s\.?a|limited)\.?$",
+                               re.IGNORECASE)
 _AMBIGUOUS_LOWER = {"ap", "ani", "pa", "cp", "upi", "aap", "efe", "afp", "pti", "ians", "ansa", "tass"}
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
 #: What canonical_agency trims off a name's ends.
@@ -238,6 +239,8 @@ def copyright_holder(text: str) -> str | None:
     # "Westbrook Courier, a Hallam Valley Media company": the holder is the name before the apposition.
     holder = _HOLDER_HEAD.sub("", match.group("holder")).split(",")[0].strip(" ,")
     holder = _HOLDER_TAIL.sub("", holder)
+    # ("Coastal Herald Ltd": the paper is the Coastal Herald.)
+    holder = _CORPORATE_SUFFIX.sub("", holder) or holder
     return holder if any(c.isalpha() for c in holder) else None
 
 

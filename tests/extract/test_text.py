@@ -1347,3 +1347,41 @@ def test_a_closing_source_line_names_the_wire_and_unnamed_agencies_prove_syndica
                            ExtractConfig(mode="text"))
     assert (sourced.wire, sourced.syndicated) == ("AFP", True)
     assert "Source: AFP" not in sourced.body
+
+
+FERRY_MARKDOWN_DUMP = """  * [Home](https://www.coastalherald.example/)
+  * [News](https://www.coastalherald.example/news)
+
+# Ferry operator suspends night crossings after engine fire
+
+By [Tom Ashby](/author/tom-ashby)
+
+Published: 26 November 2026, 07:30 GMT
+
+![The ferry Island Star at its berth on Wednesday](/img/ferry.jpg)
+
+The ferry Island Star at its berth on Wednesday. Photo: Coastal Herald
+
+A ferry operator has suspended all night crossings to the islands after a fire broke out in the engine room of one of its vessels late on Tuesday, forcing 212 passengers into lifeboats.
+
+The coastguard said the fire aboard the Island Star was put out by the crew within 40 minutes and that no one was seriously hurt. Four passengers were treated for smoke inhalation.
+
+Island Lines said in a statement that the suspension would remain in place "until we are fully satisfied the fleet is safe". The company did not say how long the inspections would take.
+
+## More from News
+
+  * [Harbour dredging to begin in spring](/news/dredging)
+  * [Council approves new lifeboat station](https://www.coastalherald.example/news/lifeboat)
+
+(c) 2026 Coastal Herald Ltd
+"""
+
+
+def test_a_markdown_dump_keeps_its_related_links_and_pictures_addresses():
+    page = Page("md.txt", FERRY_MARKDOWN_DUMP, "https://www.coastalherald.example/news/ferry")
+    article = extract_page(page, ExtractConfig(mode="text"))
+    assert [(r.headline, r.url) for r in article.related] == [
+        ("Harbour dredging to begin in spring", "https://www.coastalherald.example/news/dredging"),
+        ("Council approves new lifeboat station", "https://www.coastalherald.example/news/lifeboat")]
+    assert [(i.url, i.credit) for i in article.images] == [("https://www.coastalherald.example/img/ferry.jpg", "Coastal Herald")]
+    assert article.publisher == "Coastal Herald"

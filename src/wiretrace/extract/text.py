@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress, islice
+from urllib.parse import urljoin
 
 from wiretrace.extract import captions, cues, textblocks, wire
 from wiretrace.extract.byline import (
@@ -694,6 +695,20 @@ def dump_blocks(page: Page) -> tuple[Page, list[textblocks.Block]]:
     return page, textblocks.segment(page.content)
 
 
+def _markdown_addresses(page: Page, related: list[RelatedLink], images: list[Image]) -> None:
+    """Where a Markdown dump kept its links' targets and its pictures' sources, the related links
+    and pictures get their addresses (resolved against the page's URL where it has one; in place)."""
+    links, sources = textblocks.markdown_targets(page.content)
+    for link in related:
+        if link.url is None and (target := links.get(link.headline)):
+            link.url = urljoin(page.url, target) if page.url else target
+    for image in images:
+        if image.url is None and image.caption:
+            alt = next((alt for alt in sources if len(alt) > 10 and image.caption.startswith(alt.rstrip("."))), None)
+            if alt is not None:
+                image.url = urljoin(page.url, sources[alt]) if page.url else sources[alt]
+
+
 def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list[str], facts: PageText) -> Article:
     """The metadata pass: an :class:`Article` from a dump's classified blocks (``labels`` from
     :func:`textblocks.classify_page`, which it refines in place; ``facts`` its PageText).
@@ -1039,6 +1054,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     article.published = _most_precise(found_dates.get("published", []) or _story_stamps(unlabelled_dates, headline_idx))
     article.updated = _most_precise(found_dates.get("updated", []))
     article.images = images
+    if (related or any(image.url is None for image in images)) and "](" in page.content:
+        _markdown_addresses(page, related, images)
     article.related = unique_related(related)
     if article.published is None and article.updated is not None:
         article.warnings.append("no publication date stated; only an update time")

@@ -171,10 +171,10 @@ _MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>])")
 # wraps lines wraps inside targets too ("...2019/11/19/michigan-to-mail-\nredistricting-..."), so a
 # target may span lines (a break always falls between two of its characters); the link text may
 # as well. Every repetition is bounded or possessive: no input can make these backtrack for long.
-_MD_TARGET = (r"\(\s*+<?(?:[^\s()<>\"]|\([^\s()]*\)|\n[ \t]*+(?=[^\s()<>\"]))*+>?"
+_MD_TARGET = (r"\(\s*+<?(?P<target>(?:[^\s()<>\"]|\([^\s()]*\)|\n[ \t]*+(?=[^\s()<>\"]))*+)>?"
               r"(?:\s{1,40}+\"[^\"]{0,2000}+\")?+\s{0,40}+\)")
 # (An alt text may hold brackets of its own: "![... 2001 [File: Reuters]](src)".)
-_MD_IMAGE = re.compile(r"!\[(?:[^\[\]]{1,2000}+|\[[^\[\]]{0,200}+\]){0,20}+\]" + _MD_TARGET)
+_MD_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]{1,2000}+|\[[^\[\]]{0,200}+\]){0,20}+)\]" + _MD_TARGET)
 # (Link text may hold brackets of its own: "[Lottery winner's first purchase [REVEAL]](/news/...)".)
 _MD_LINK = re.compile(r"\[((?:[^\[\]]{1,2000}+|\[[^\[\]]{0,200}+\]){0,20}+)\]" + _MD_TARGET)
 # Tables: a rule under the header row ("|---|:---:|", "---|---") shows nothing, and a row drawn
@@ -284,6 +284,24 @@ def markdown_title(content: str) -> str | None:
     title = _MD_LINK.sub(_GROUP_1, _MD_IMAGE.sub("", titles[0])).replace("**", "").rstrip("# \t")
     title = " ".join(_MD_ESCAPE.sub(_GROUP_1, title).split())
     return title if any(c.isalpha() for c in title) else None
+
+
+def markdown_targets(content: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A Markdown dump's link targets by their text and its pictures' sources by their alt text
+    (both as the dump shows them once its markup is out: one space between words), first of each."""
+    def shown(text: str) -> str:
+        return " ".join(_MD_ESCAPE.sub(_GROUP_1, text).replace("**", "").split())
+
+    def target(match: re.Match) -> str:
+        return "".join(match.group("target").split())  # (a wrapped target's line breaks are no part of it)
+
+    links: dict[str, str] = {}
+    images: dict[str, str] = {}
+    for match in _MD_IMAGE.finditer(content):
+        images.setdefault(shown(match.group("alt")), target(match))
+    for match in _MD_LINK.finditer(_MD_IMAGE.sub("", content)):
+        links.setdefault(shown(match.group(1)), target(match))
+    return links, images
 
 
 def _strip_markdown(content: str) -> str:

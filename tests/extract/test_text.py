@@ -1385,3 +1385,15 @@ def test_a_markdown_dump_keeps_its_related_links_and_pictures_addresses():
         ("Council approves new lifeboat station", "https://www.coastalherald.example/news/lifeboat")]
     assert [(i.url, i.credit) for i in article.images] == [("https://www.coastalherald.example/img/ferry.jpg", "Coastal Herald")]
     assert article.publisher == "Coastal Herald"
+
+
+def test_a_lynx_dump_with_numbered_links_keeps_its_related_links_targets():
+    story = "\n\n".join(f"   {p}" for p in DUMP.splitlines()[3:11])
+    dump = (f"   [1]Home [2]World [3]Sport\n\n{story}\n\n   Related\n     * [4]Port authority names new chief executive\n"
+            "     * [5]Grain exports resume after storm\n\nReferences\n\n   Visible links:\n"
+            "   1. https://harbour.example/\n   2. https://harbour.example/world\n   3. https://harbour.example/sport\n"
+            "   4. https://harbour.example/news/chief\n   5. /news/grain\n")
+    article = extract_page(Page("lynx.txt", dump, "https://harbour.example/news/strike"), ExtractConfig(mode="text"))
+    assert [(r.headline, r.url) for r in article.related] == [
+        ("Port authority names new chief executive", "https://harbour.example/news/chief"),
+        ("Grain exports resume after storm", "https://harbour.example/news/grain")]

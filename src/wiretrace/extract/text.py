@@ -1056,6 +1056,11 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     article.images = images
     if (related or any(image.url is None for image in images)) and "](" in page.content:
         _markdown_addresses(page, related, images)
+    elif related and "References" in page.content:
+        numbered = textblocks.reference_targets(page.content)
+        for link in related:
+            if link.url is None and (target := numbered.get(link.headline)):
+                link.url = urljoin(page.url, target) if page.url else target
     article.related = unique_related(related)
     if article.published is None and article.updated is not None:
         article.warnings.append("no publication date stated; only an update time")

@@ -304,6 +304,28 @@ def markdown_targets(content: str) -> tuple[dict[str, str], dict[str, str]]:
     return links, images
 
 
+# lynx's and elinks' numbered links: "[18]Headline" in the text, "  18. https://..." under "References".
+_REFERENCES_HEADING = re.compile(r"^References\s*$", re.MULTILINE)
+_REFERENCE = re.compile(r"^[ \t]*(\d{1,5})\.[ \t]+(\S+)[ \t]*$", re.MULTILINE)
+_NUMBERED_LINK_LINE = re.compile(r"^[ \t]*(?:[*+o•#-][ \t]+)?\[(\d{1,5})\]([^\[\n]+?)[ \t]*$", re.MULTILINE)
+
+
+def reference_targets(content: str) -> dict[str, str]:
+    """A lynx or elinks dump's links by their text, where a line is one link alone ("[18]Headline")
+    and the references under the text give its number's target."""
+    heading = None
+    for heading in _REFERENCES_HEADING.finditer(content):
+        pass  # (the last such heading: the page may say "References" itself)
+    if heading is None:
+        return {}
+    targets = dict(_REFERENCE.findall(content, heading.end()))
+    links: dict[str, str] = {}
+    for number, text in _NUMBERED_LINK_LINE.findall(content, 0, heading.start()):
+        if number in targets:
+            links.setdefault(" ".join(text.split()), targets[number])
+    return links
+
+
 def _strip_markdown(content: str) -> str:
     """Remove Markdown markup from a dump that shows it (several headings, bold runs or links):
     what a reader of the page would not see (link targets, images, table rules, emphasis marks)."""

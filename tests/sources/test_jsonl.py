@@ -102,3 +102,31 @@ def test_half_a_utf16_pair_escaped_in_json_becomes_a_replacement_character(tmp_p
     assert page.article.headline == "Port \ufffd strike"
     assert page.article.body == ["Dock workers \ufffd went back to work on Friday after a pay deal, the port authority said."]
     json.dumps(page.article.to_dict(), ensure_ascii=False).encode("utf-8")  # any output takes it
+
+
+def test_the_names_news_apis_give_the_fields_are_read():
+    from wiretrace.sources.jsonl import page_from_json
+
+    newsapi = {"url": "https://northstar.example/chile-mine", "title": "Chile opens inquiry into mine spill",
+               "description": "Regulator orders halt to discharges.", "publishedAt": "2026-11-26T21:05:00Z",
+               "source": {"id": None, "name": "Northstar Times"}, "author": "Associated Press",
+               "content": "SANTIAGO, Chile (AP) — The regulator opened an inquiry.\n\nInspectors found a breach."}
+    article = page_from_json(newsapi, "api.jsonl", 1).article
+    assert (article.headline, article.dek, article.publisher) == (
+        "Chile opens inquiry into mine spill", "Regulator orders halt to discharges.", "Northstar Times")
+    assert (article.published, article.wire, article.authors) == ("2026-11-26T21:05:00+00:00", "AP", [])
+    assert len(article.body) == 2
+    dataset = {"guid": "n-2", "headline": "Port strike ends", "body": ["Dock workers voted to end the strike.",
+               "Ships began unloading."], "date": "2026-11-20", "publisher": "Harbour Post", "byline": "By Mira Kessel"}
+    page = page_from_json(dataset, "api.jsonl", 2)
+    assert page.input_id == "n-2"
+    assert (page.article.body, page.article.authors) == (dataset["body"], ["Mira Kessel"])
+
+
+def test_a_line_in_wiretraces_own_form_keeps_its_fingerprint():
+    from wiretrace.sources.inputs import fingerprint
+    from wiretrace.sources.jsonl import page_from_json
+
+    line = {"id": "a1", "text": "One paragraph.\n\nAnother.", "title": "T", "outlet": "O"}
+    assert page_from_json(line, "x.jsonl", 1).fingerprint == fingerprint(
+        {k: line.get(k) for k in ("id", "url", "html", "text", "title", "published", "outlet")})

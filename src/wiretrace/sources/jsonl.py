@@ -3,7 +3,10 @@
     {"id": "a1", "url": "https://...", "html": "<html>...", "title": "...", "published": "...", "outlet": "..."}
     {"id": "a2", "text": "First paragraph.\\n\\nSecond paragraph.", "title": "...", "outlet": "..."}
 
-Every key but one of ``html``/``text`` is optional. A line with neither ``id`` nor ``url`` is
+Every key but one of ``html``/``text`` is optional. The names news APIs and datasets use are read
+too (``content``/``body``/``maintext`` for the text, ``headline``, ``link``, ``publishedAt``/``date``,
+``source`` or ``publisher`` for the outlet, ``author``/``byline``, ``description`` for the dek:
+see ``_ALIASES``), so a NewsAPI or news-please export ingests as it is. A line with neither ``id`` nor ``url`` is
 identified by its content (:func:`~wiretrace.sources.inputs.content_id`), not by its line number,
 so lines inserted above it leave it the same record. A line with ``html`` (or a ``text`` that is
 really markup) is extracted like any page, and ``title``/``published``/``outlet`` then win over
@@ -56,15 +59,49 @@ def _string(obj: dict[str, Any], name: str) -> str | None:
     return value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value)
 
 
+#: The keys of wiretrace's own JSONL form (above), and the other names news APIs and datasets give
+#: the same fields (NewsAPI, news-please, GDELT-style and CMS exports), first found first.
+_OWN_KEYS = ("id", "url", "html", "text", "title", "published", "outlet")
+_ALIASES = {
+    "id": ("guid", "uuid"),
+    "url": ("link", "canonical_url", "canonicalUrl"),
+    "html": ("raw_html", "content_html"),
+    "text": ("content", "body", "maintext", "article", "article_text", "full_text", "fullText", "story"),
+    "title": ("headline",),
+    "published": ("publishedAt", "published_at", "date_publish", "datePublished", "pubDate", "date"),
+    "outlet": ("publisher", "source", "source_name", "site_name"),
+    "author": ("author", "authors", "byline", "creator"),
+    "dek": ("description", "summary", "standfirst", "subtitle"),
+}
+
+
+def _field(obj: dict[str, Any], name: str) -> str | None:
+    """A field by its own key or the first alias present; a list of strings (paragraphs, authors)
+    joined, a source given as an object by its name."""
+    for key in (name, *_ALIASES.get(name, ())) if name in _OWN_KEYS else _ALIASES[name]:
+        value = obj.get(key)
+        if value is None:
+            continue
+        if isinstance(value, dict) and isinstance(value.get("name"), str):
+            value = value["name"]  # ("source": {"id": null, "name": "Northstar Times"})
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ("\n\n" if name == "text" else ", ").join(value)
+        if not isinstance(value, str) and not (name == "id" and isinstance(value, (int, float)) and not isinstance(value, bool)):
+            raise ValueError(f'"{key}" must be a string, not {type(value).__name__}')
+        return _string({name: value}, name)
+    return None
+
+
 def page_from_json(obj: Any, path: str, line: int) -> SourcedPage:
     """The page one JSONL line describes; raises :class:`ValueError` saying what is wrong with it."""
     if not isinstance(obj, dict):
         raise ValueError(f"not a JSON object but {type(obj).__name__}")
-    input_id, url = _string(obj, "id"), _string(obj, "url")
+    input_id, url = _field(obj, "id"), _field(obj, "url")
     if input_id is None and not (url or "").strip():
         input_id = content_id(obj)
-    html, text = _string(obj, "html"), _string(obj, "text")
-    title, published, outlet = _string(obj, "title"), _string(obj, "published"), _string(obj, "outlet")
+    html, text = _field(obj, "html"), _field(obj, "text")
+    title, published, outlet = _field(obj, "title"), _field(obj, "published"), _field(obj, "outlet")
+    author, dek = _field(obj, "author"), _field(obj, "dek")
     origin = Origin(path, line=line)
     source = str(origin)
     warnings: list[str] = []
@@ -72,21 +109,31 @@ def page_from_json(obj: Any, path: str, line: int) -> SourcedPage:
     if published and not published_iso:
         warnings.append(f"published date not understood: {published[:80]}")
     overrides = {k: v for k, v in (("headline", title and " ".join(title.split())), ("published", published_iso),
-                                   ("publisher", outlet and outlet.strip())) if v}
-    said = fingerprint({k: obj.get(k) for k in ("id", "url", "html", "text", "title", "published", "outlet")})
+                                   ("publisher", outlet and outlet.strip()), ("dek", dek and " ".join(dek.split())))
+                 if v}
+    # (Lines in wiretrace's own form keep the fingerprint they had before other names were read.)
+    said = fingerprint({k: obj.get(k) for k in _OWN_KEYS}
+                       | {k: obj[k] for names in _ALIASES.values() for k in names if k in obj})
     if html is not None and html.strip():
         return SourcedPage(source, html, url, warnings, origin=origin, input_id=input_id, overrides=overrides,
                            fingerprint=said)
     if text is None or not text.strip():
-        raise ValueError('no "html" or "text" to ingest')
+        raise ValueError('no "html" or "text" (nor "content", "body" ...) to ingest')
     if detect_kind(text) == "html":
         return SourcedPage(source, text, url, warnings, origin=origin, input_id=input_id, overrides=overrides,
                            fingerprint=said)
     article = Article(source=source, input_kind="text", url=url, headline=overrides.get("headline"),
-                      body=paragraphs(text), published=published_iso, publisher=overrides.get("publisher"),
-                      warnings=list(warnings))
-    from wiretrace.extract.wire import credit_from_body
+                      dek=overrides.get("dek"), body=paragraphs(text), published=published_iso,
+                      publisher=overrides.get("publisher"), warnings=list(warnings))
+    from wiretrace.extract.byline import parse_byline, split_names
+    from wiretrace.extract.wire import canonical_agency, credit_from_body
 
+    if author:
+        # "By Mira Kessel", "Jane Doe, John Roe", or an agency ("Associated Press"): people are
+        # authors, an agency is the wire.
+        article.authors = parse_byline(author) or split_names(author)
+        if agency := canonical_agency(author.removeprefix("By ").strip()):
+            article.wire, article.syndicated, article.syndication_evidence = agency, True, author
     credit_from_body(article)
     return SourcedPage(source, text, url, warnings, origin=origin, input_id=input_id, article=article,
                        overrides=overrides, fingerprint=said)

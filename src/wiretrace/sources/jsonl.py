@@ -82,8 +82,12 @@ def _field(obj: dict[str, Any], name: str) -> str | None:
         value = obj.get(key)
         if value is None:
             continue
-        if isinstance(value, dict) and isinstance(value.get("name"), str):
-            value = value["name"]  # ("source": {"id": null, "name": "Northstar Times"})
+        if key == "source":
+            # ("source": {"id": null, "name": "Northstar Times"}; a "source" string may be where the
+            # record was read from, as in wiretrace's own export, not its outlet)
+            if not (isinstance(value, dict) and isinstance(value.get("name"), str)):
+                continue
+            value = value["name"]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ("\n\n" if name == "text" else ", ").join(value)
         if not isinstance(value, str) and not (name == "id" and isinstance(value, (int, float)) and not isinstance(value, bool)):

@@ -895,6 +895,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     # Page-wide gates for the rarer per-block tests: a word absent from the whole page (all its
     # blocks, lower-cased) is absent from every block, so the test can be skipped outright.
     copyright_anywhere = facts.has("copyright") or facts.has("©") or facts.has("(c)")
+    recommendations_anywhere = any(map(facts.has, cues.RECOMMENDATIONS_WORDS))
     in_related_list = False
     list_bullets: bool | None = None
     found_dates: dict[str, list[str]] = {}
@@ -989,7 +990,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             label = "share"
         heading = starts_cue and len(text) < 60 and bool(cues.RELATED_HEADING.match(text))
         # ("You may like these posts", "Te puede interesar": the heading of what follows, no link itself.)
-        recommending = label == "related" and len(text) < 60 and bool(cues.RECOMMENDATIONS_HEADING.match(text))
+        recommending = recommendations_anywhere and label == "related" and len(text) < 60 \
+            and bool(cues.RECOMMENDATIONS_HEADING.match(text))
         # INLINE_PROMO opens with a cue word starting with one of its initials (or with space).
         promo = cues.INLINE_PROMO.match(text) \
             if starts_cue and not heading and (text[:1] in cues.INLINE_PROMO_INITIALS or text[:1].isspace()) else None

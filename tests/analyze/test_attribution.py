@@ -372,3 +372,11 @@ def test_two_reports_in_one_sentence_keep_their_own_contents():
     assert first and texts(text, first[0]["content"]) == ["it had shot down 40 of 52 drones launched by Russia overnight"]
     second = [a for a in found if texts(text, a["source"]) == ["Russia's defence ministry"]]
     assert second and "energy infrastructure" in " ".join(texts(text, second[0]["content"]))
+
+
+def test_a_word_closing_the_source_that_modifies_the_verb_is_no_part_of_it():
+    text = "The minister's office neither confirmed nor denied the report. The director further said the plan was sound."
+    found = attributions_for_text(text)
+    sources = [" ".join(texts(text, a["source"])) for a in found]
+    assert "The minister's office" in sources and "The director" in sources
+    assert not any(s.endswith(("neither", "further")) for s in sources)

@@ -231,7 +231,7 @@ def predict_roles(info: DocInfo, cues: list[tuple[int, int]], tagger):
             sources = _source_from_parse(info, cue, contents)
         if contents and not sources:
             sources, contents = _source_closing_content(info, cue, contents)
-        sources = _source_comma(info, sources)
+        sources = _source_comma(info, _without_trailing_modifiers(info.doc, sources))
         contents = _complete_content(info, cue, sources, contents, other)
         out[k] = (sources, _whole_quotation(info, cue, sources, contents, other))
     _claimed_twice(info.doc, cues, out, dropped)
@@ -268,6 +268,23 @@ def _claimed_twice(doc, cues: list[tuple[int, int]], out: list, dropped: set[int
         if a < b and not a <= cues[k][0] < b and not any(a <= i < b for i in tokens[k]):
             out[k] = (sources, [(a, b)])
             tokens[k] = set(range(a, b))
+
+
+#: Words that close a source span but modify the verb after it: "The minister's office [neither]
+#: confirmed nor denied", "Officials [also] said", "The company [however] said".
+_VERB_MODIFIER_DEPS = frozenset(("preconj", "cc", "advmod", "neg"))
+
+
+def _without_trailing_modifiers(doc, sources: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Source spans less the small-letter words closing them that hang on a word after the span (the
+    verb): not "Black Lives Matter", nor "CNN Worldwide", which the parse may read so too."""
+    trimmed = []
+    for start, end in sources:
+        while end - 1 > start and doc[end - 1].dep_ in _VERB_MODIFIER_DEPS and doc[end - 1].is_lower \
+                and doc[end - 1].head.i >= end:
+            end -= 1
+        trimmed.append((start, end))
+    return trimmed
 
 
 def _in_dateline(info: DocInfo, span: tuple[int, int]) -> bool:

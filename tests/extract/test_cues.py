@@ -122,3 +122,21 @@ def test_a_sign_up_boxs_small_print_and_a_sites_owner_line_sign_off():
 def test_a_headlines_heading_opens_a_related_list(heading: str) -> None:
     assert RELATED_HEADING.match(heading)
     assert not RELATED_HEADING.match("Headlines from the council meeting")
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "Story continues below advertisement", "Continue reading below",
+                                  "Article continues after this ad", "SCROLL TO CONTINUE WITH CONTENT"])
+def test_what_an_ad_slot_leaves_is_a_promo_wherever_it_sits(line: str) -> None:
+    assert anywhere_category(line) == "promo"
+
+
+def test_a_sentence_about_advertising_is_no_ad_slot() -> None:
+    assert anywhere_category("Advertising revenue fell 12% in the third quarter, the company said.") is None
+    assert anywhere_category("Continue reading the report, she told the committee.") is None
+
+
+def test_a_newsrooms_call_for_stories_signs_off() -> None:
+    from wiretrace.extract.cues import signs_off_or_credits
+
+    assert signs_off_or_credits("Have a story? Email us at tips@meridian.example")
+    assert not signs_off_or_credits("Have a story about your landlord? The tenants' union wants to hear it, she said.")

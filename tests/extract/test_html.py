@@ -289,3 +289,10 @@ def test_an_agency_beside_the_writer_unnamed_agencies_and_a_source_line_credit_t
     # A writer of the paper's own is no wire.
     own = record(byline='<p class="byline">By Jane Doe, Senior Reporter</p>')
     assert (own.wire, own.syndicated) == (None, False)
+
+
+def test_what_ad_slots_and_a_call_for_tips_leave_in_the_story_leaves_it():
+    page = _credited().replace(PARAGRAPHS, PARAGRAPHS.replace("</p><p>", "</p><p>Continue reading below</p><p>", 1)
+                               + "<p><em>Have a story? Email us at tips@harbourton.example</em></p>")
+    article = extract_page(Page("prison.html", page), ExtractConfig(mode="html"))
+    assert len(article.body) == 3 and article.body[-1].startswith("Lawyers for both officers")

@@ -182,7 +182,7 @@ _SIGN_OFF_OPENINGS = (
     r"^\s*(?:follow|like) (?:us|him|her|them|[^.]{0,60}?) on (?:twitter|facebook|instagram|linkedin|youtube)\b",
     r"^\s*(?:e-?mail|contact|reach|write to) (?:the )?(?:reporters?|writers?|authors?|editors?|us|him|her|"
     r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})\b.{0,60}?\b(?:at|on|via)\b",
-    r"^\s*(?:have|got) a (?:news |story )?tip\b",
+    r"^\s*(?:have|got) a (?:news |story )?tip\b", r"^\s*(?:have|got) a story(?: idea)?\?",
     r"^\s*(?:let us know (?:what you think|in the comments)|what do you think\?)",
     r"^\s*(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|tell us what you think|"
     r"join the (?:conversation|discussion)|have your say)\W*$",
@@ -339,6 +339,13 @@ PAGINATION = re.compile(r"^\s*(?:page \d{1,3} of \d{1,3}|pages?\s*:?\s*\d{1,3}(?
                         re.IGNORECASE)
 
 
+# What an ad slot leaves in the text, alone on its line: "Advertisement", "Story continues below
+# advertisement", "Continue reading below", "Scroll to continue with content".
+AD_SLOT = re.compile(r"^\s*(?:advertisement|advertising|skip advertisement|sponsored(?: content)?|"
+                     r"(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?|"
+                     r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$", re.IGNORECASE)
+
+
 def anywhere_category(text: str) -> str | None:
     """Category of a block that is boilerplate wherever it sits in the body (a promo: "Read
     more: <headline>", "CLICK HERE TO ..."; a newsletter box; share buttons; a pager), or None. Both
@@ -353,6 +360,8 @@ def anywhere_category(text: str) -> str | None:
         return "newsletter"
     if SHARE.match(text):
         return "share"
+    if len(text) < 60 and AD_SLOT.match(text):
+        return "promo"
     if text[:1] in "Pp \t" and PAGINATION.match(text):
         return "navigation"
     return None

@@ -140,3 +140,10 @@ def test_a_newsrooms_call_for_stories_signs_off() -> None:
 
     assert signs_off_or_credits("Have a story? Email us at tips@meridian.example")
     assert not signs_off_or_credits("Have a story about your landlord? The tenants' union wants to hear it, she said.")
+
+
+@pytest.mark.parametrize("line", ["READ: Full text of the indictment", "LISTEN: Our podcast on the storm",
+                                  "PHOTOS: Storm damage along the coast", "SEE: How the storm moved"])
+def test_a_capitalised_pointer_to_another_piece_is_a_promo(line: str) -> None:
+    assert anywhere_category(line) == "promo"
+    assert split_inline_promo(f"The council approved the budget. {line}")[0] == "The council approved the budget."

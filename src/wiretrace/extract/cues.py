@@ -53,7 +53,7 @@ OPENERS_ABROAD = frozenset(phrase.split()[0] for phrase in READ_ALSO_ABROAD + RE
 # report" is never cut.
 INLINE_PROMO_LEADS = tuple(dict.fromkeys((
     "ALSO READ", "READ MORE", "READ ALSO", "MUST READ", "ALSO WATCH", "WATCH", "RELATED", "SEE ALSO",
-    "VIDEO", "VIDEOS", "VÍDEO", "VÍDEOS",
+    "VIDEO", "VIDEOS", "VÍDEO", "VÍDEOS", "READ", "LISTEN", "PHOTOS", "GALLERY", "PODCAST", "SEE",
     "Also Read", "Read More", "Read Also", "Also read", "Read also", "Read more", "Must Read", "Must read", "Also Watch",
     "Also watch", "See Also", "See also", "Related",
     *(form for phrase in READ_ALSO_ABROAD for form in (phrase.upper(), phrase[:1].upper() + phrase[1:], phrase.title())),

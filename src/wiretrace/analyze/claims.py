@@ -377,8 +377,9 @@ _UNNAMING = frozenset(sourcing.PRONOUNS | sourcing.RELATIVE_PRONOUNS | {"you", "
 def named_source(phrase: str | None) -> str | None:
     """A source phrase as a name to show ("Senator Hale's" -> "Hale"); None for a pronoun, which
     names no one without its antecedent."""
+    stripped = (phrase or "").strip()
     # ("WHO", in capitals, names the World Health Organization.)
-    if not phrase or (phrase.strip().lower() in _UNNAMING and not (phrase.strip().isupper() and len(phrase.strip()) > 1)):
+    if not stripped or (stripped.lower() in _UNNAMING and not (stripped.isupper() and len(stripped) > 1)):
         return None
     name = clean_name(phrase)
     if name.split(" ", 1)[0] in _AFTER_A_TITLE:

@@ -196,19 +196,13 @@ def antecedent(doc, source: list[list[int]], entities: list[Entity]) -> Entity |
         if entity is None or entity.type != "PERSON":  # ("Senate Majority Leader Mitch McConnell, who ...")
             entity = titled_person(doc.text, [[name.start_char, name.end_char]], entities) or entity
         return entity
-    noun = _relative_head(phrase)
-    return resolve_name(doc[noun.left_edge.i: noun.i + 1].text, entities) if noun is not None else None
-
-
-def _relative_head(phrase):
-    """The noun the relative clause of the pronoun ``phrase`` hangs on, or None."""
     clause = phrase.root.head
     if clause.dep_ != "relcl" or clause.head.i >= phrase.root.i:
         return None
     noun = clause.head
     while noun.dep_ == "appos" and noun.head.i < noun.i:  # ("McConnell, now the Senate majority leader, who ...")
         noun = noun.head
-    return noun
+    return resolve_name(doc[noun.left_edge.i: noun.i + 1].text, entities)
 
 
 def first_persons_are_their_speakers(attributions: list[Attribution]) -> None:

@@ -474,8 +474,9 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
         agency = wire.canonical_agency(name)
         if agency:
             credits.append(wire.WireCredit(agency, name, "byline"))
+    byline_texts = _byline_texts(signal_elements["byline"])
     if not people:
-        for text in _byline_texts(signal_elements["byline"]):
+        for text in byline_texts:
             credit = wire.credit_from_byline(text)
             if credit:
                 credits.append(credit)
@@ -488,7 +489,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
                 break
     # A byline names the agency beside its writer ("By Jane Doe, Bloomberg"), or agencies unnamed
     # ("By Jane Doe and agencies"), whoever the markup said wrote it.
-    for text in _byline_texts(signal_elements["byline"])[:3]:
+    for text in byline_texts[:3]:
         if agency := byline_agency(text):
             credits.append(wire.WireCredit(agency, text, "byline"))
         elif credit := wire.agencies_credit(text):

@@ -695,18 +695,28 @@ def dump_blocks(page: Page) -> tuple[Page, list[textblocks.Block]]:
     return page, textblocks.segment(page.content)
 
 
-def _markdown_addresses(page: Page, related: list[RelatedLink], images: list[Image]) -> None:
-    """Where a Markdown dump kept its links' targets and its pictures' sources, the related links
-    and pictures get their addresses (resolved against the page's URL where it has one; in place)."""
-    links, sources = textblocks.markdown_targets(page.content)
+def _link_addresses(page: Page, related: list[RelatedLink], images: list[Image]) -> None:
+    """Where a dump kept its links' targets, the related links (by their text) and the pictures (by
+    the alt text their caption opens with) get their addresses, resolved against the page's URL where
+    it has one (in place): a Markdown dump's "[text](target)" and "![alt](source)", or a lynx or
+    elinks dump's numbered links listed under "References"."""
+    def address(target: str) -> str:
+        return urljoin(page.url, target) if page.url else target
+
+    if "](" in page.content:
+        links, sources = textblocks.markdown_targets(page.content)
+    elif related and "References" in page.content:
+        links, sources = textblocks.reference_targets(page.content), {}
+    else:
+        return
     for link in related:
         if link.url is None and (target := links.get(link.headline)):
-            link.url = urljoin(page.url, target) if page.url else target
+            link.url = address(target)
     for image in images:
         if image.url is None and image.caption:
             alt = next((alt for alt in sources if len(alt) > 10 and image.caption.startswith(alt.rstrip("."))), None)
             if alt is not None:
-                image.url = urljoin(page.url, sources[alt]) if page.url else sources[alt]
+                image.url = address(sources[alt])
 
 
 def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list[str], facts: PageText) -> Article:
@@ -1056,13 +1066,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     article.published = _most_precise(found_dates.get("published", []) or _story_stamps(unlabelled_dates, headline_idx))
     article.updated = _most_precise(found_dates.get("updated", []))
     article.images = images
-    if (related or any(image.url is None for image in images)) and "](" in page.content:
-        _markdown_addresses(page, related, images)
-    elif related and "References" in page.content:
-        numbered = textblocks.reference_targets(page.content)
-        for link in related:
-            if link.url is None and (target := numbered.get(link.headline)):
-                link.url = urljoin(page.url, target) if page.url else target
+    if related or any(image.url is None for image in images):
+        _link_addresses(page, related, images)
     article.related = unique_related(related)
     if article.published is None and article.updated is not None:
         article.warnings.append("no publication date stated; only an update time")

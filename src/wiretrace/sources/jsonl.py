@@ -6,7 +6,7 @@
 Every key but one of ``html``/``text`` is optional. The names news APIs and datasets use are read
 too (``content``/``body``/``maintext`` for the text, ``headline``, ``link``, ``publishedAt``/``date``,
 ``source`` or ``publisher`` for the outlet, ``author``/``byline``, ``description`` for the dek:
-see ``_ALIASES``), so a NewsAPI or news-please export ingests as it is. A line with neither ``id`` nor ``url`` is
+see ``_FIELD_KEYS``), so a NewsAPI or news-please export ingests as it is. A line with neither ``id`` nor ``url`` is
 identified by its content (:func:`~wiretrace.sources.inputs.content_id`), not by its line number,
 so lines inserted above it leave it the same record. A line with ``html`` (or a ``text`` that is
 really markup) is extracted like any page, and ``title``/``published``/``outlet`` then win over
@@ -48,37 +48,27 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
-def _string(obj: dict[str, Any], name: str) -> str | None:
-    value = obj.get(name)
-    if value is None:
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and name == "id":
-        return str(value)
-    if not isinstance(value, str):
-        raise ValueError(f'"{name}" must be a string, not {type(value).__name__}')
-    return value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value)
-
-
-#: The keys of wiretrace's own JSONL form (above), and the other names news APIs and datasets give
-#: the same fields (NewsAPI, news-please, GDELT-style and CMS exports), first found first.
-_OWN_KEYS = ("id", "url", "html", "text", "title", "published", "outlet")
-_ALIASES = {
-    "id": ("guid", "uuid"),
-    "url": ("link", "canonical_url", "canonicalUrl"),
-    "html": ("raw_html", "content_html"),
-    "text": ("content", "body", "maintext", "article", "article_text", "full_text", "fullText", "story"),
-    "title": ("headline",),
-    "published": ("publishedAt", "published_at", "date_publish", "datePublished", "pubDate", "date"),
-    "outlet": ("publisher", "source", "source_name", "site_name"),
+#: The keys each field is read from, first found first: wiretrace's own JSONL form (above), then the
+#: names news APIs and datasets give it (NewsAPI, news-please, GDELT-style and CMS exports).
+_FIELD_KEYS = {
+    "id": ("id", "guid", "uuid"),
+    "url": ("url", "link", "canonical_url", "canonicalUrl"),
+    "html": ("html", "raw_html", "content_html"),
+    "text": ("text", "content", "body", "maintext", "article", "article_text", "full_text", "fullText", "story"),
+    "title": ("title", "headline"),
+    "published": ("published", "publishedAt", "published_at", "date_publish", "datePublished", "pubDate", "date"),
+    "outlet": ("outlet", "publisher", "source", "source_name", "site_name"),
     "author": ("author", "authors", "byline", "creator"),
     "dek": ("description", "summary", "standfirst", "subtitle"),
 }
+#: The keys of wiretrace's own form (whose lines keep the fingerprint they had before the other names were read).
+_OWN_KEYS = ("id", "url", "html", "text", "title", "published", "outlet")
 
 
 def _field(obj: dict[str, Any], name: str) -> str | None:
-    """A field by its own key or the first alias present; a list of strings (paragraphs, authors)
-    joined, a source given as an object by its name."""
-    for key in (name, *_ALIASES.get(name, ())) if name in _OWN_KEYS else _ALIASES[name]:
+    """A field from the first of its keys present (a number for an id; a list of strings joined, as
+    paragraphs for the text; a source given as an object by its name), or None."""
+    for key in _FIELD_KEYS[name]:
         value = obj.get(key)
         if value is None:
             continue
@@ -88,11 +78,13 @@ def _field(obj: dict[str, Any], name: str) -> str | None:
             if not (isinstance(value, dict) and isinstance(value.get("name"), str)):
                 continue
             value = value["name"]
+        if name == "id" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ("\n\n" if name == "text" else ", ").join(value)
-        if not isinstance(value, str) and not (name == "id" and isinstance(value, (int, float)) and not isinstance(value, bool)):
+        if not isinstance(value, str):
             raise ValueError(f'"{key}" must be a string, not {type(value).__name__}')
-        return _string({name: value}, name)
+        return value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value)
     return None
 
 
@@ -117,7 +109,7 @@ def page_from_json(obj: Any, path: str, line: int) -> SourcedPage:
                  if v}
     # (Lines in wiretrace's own form keep the fingerprint they had before other names were read.)
     said = fingerprint({k: obj.get(k) for k in _OWN_KEYS}
-                       | {k: obj[k] for names in _ALIASES.values() for k in names if k in obj})
+                       | {k: obj[k] for keys in _FIELD_KEYS.values() for k in keys if k in obj and k not in _OWN_KEYS})
     if html is not None and html.strip():
         return SourcedPage(source, html, url, warnings, origin=origin, input_id=input_id, overrides=overrides,
                            fingerprint=said)

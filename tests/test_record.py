@@ -4,7 +4,7 @@ from wiretrace.record import Article, Boilerplate, Image, RelatedLink, count_wor
 
 CONTRACT_KEYS = {
     "source", "url", "input_kind", "language", "headline", "dek", "body", "published", "updated",
-    "authors", "publisher", "wire", "syndicated", "syndication_evidence", "section", "breadcrumb", "tags",
+    "corrections", "authors", "publisher", "wire", "syndicated", "syndication_evidence", "section", "breadcrumb", "tags",
     "images", "related", "reading_time_minutes", "is_article", "boilerplate", "warnings",
     "entities", "attributions", "claims",
 }

@@ -16,7 +16,7 @@ from wiretrace.extract import ExtractConfig
 from wiretrace.pipeline import extract_inputs
 
 LABELS = json.loads((SAMPLES.parent / "expected.json").read_text(encoding="utf-8"))
-EXACT_FIELDS = ("headline", "dek", "published", "updated", "authors", "wire", "syndicated", "section", "tags",
+EXACT_FIELDS = ("headline", "dek", "published", "updated", "corrections", "authors", "wire", "syndicated", "section", "tags",
                 "is_article")
 
 

@@ -188,6 +188,10 @@ class Article:
     body: list[str] = field(default_factory=list)
     published: str | None = None
     updated: str | None = None
+    #: The page's own notes that the story was corrected, clarified or updated ("Correction, Nov. 15,
+    #: 2019: This article originally misidentified ..."), as worded; the body keeps them where the
+    #: page prints them.
+    corrections: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     wire: str | None = None

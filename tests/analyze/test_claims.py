@@ -126,6 +126,10 @@ def nlp():
     ("The minister did not say that he would resign.", []),
     # The article's own word that something said was untrue, and a plea in court, deny it.
     ("The mayor falsely claimed that the election had been rigged.", ["denied"]),
+    # So does a correction's word that the story itself said it before: a version it replaced.
+    ("An earlier version of this article said the vote was held on Tuesday.", ["denied"]),
+    ("A previous version said the minister had resigned.", ["denied"]),
+    ("The original version of the report said the minister had resigned.", []),
     ("Lanz pleaded not guilty on Thursday to charges that he bribed customs officials.", ["denied"]),
     ("Lanz pleaded guilty to fraud.", []),
     ("The presidency had no immediate comment.", ["declined_to_comment"]),

@@ -128,6 +128,38 @@ def test_short_lines_kept_above_a_wire_storys_dateline_leave_the_body():
 
 
 
+def test_the_publishers_notes_on_the_story_stay_and_its_corrections_are_listed():
+    from wiretrace.extract import finalize
+    from wiretrace.record import Article, Boilerplate
+
+    story = ["HALIFAX, Nova Scotia (AP) — The port authority on Thursday postponed a vote on a terminal expansion.",
+             "The authority's chair told reporters the board would not vote until the objections were answered."]
+    update = "Editor's note: This story has been updated to include comment from the Coastal Alliance."
+    series = "Editor's note: this report is part of the Herald's coverage of the port's future."
+    correction = ("Correction, Nov. 13, 2026: An earlier version of this story misstated the cost of the expansion. "
+                  "It is $400 million, not $4 billion.")
+    # Above a wire story's dateline, an editor's note is the publisher's, not a site notice: it stays.
+    article = finalize(Article(source="t.txt", input_kind="text",
+                               body=[update, "Something's different, right?"] + story + [correction]))
+    assert article.body == [update] + story + [correction]
+    assert article.corrections == [update, correction]
+    assert finalize(Article(source="t.txt", input_kind="text", body=[series] + story)).body == [series] + story
+    # An editor's note that tells of no change, a live story's update and a link are no corrections.
+    for line in (series, "UPDATE: Police said the suspect had been arrested.", "Corrections",
+                 "The correction came on Monday: shares fell by a fifth.",
+                 "Corrections: if you spot an error in this story, email the standards editor.", "(Corrects spelling of name in paragraph 3)"):
+        found = finalize(Article(source="t.txt", input_kind="text", body=story + [line])).corrections
+        assert found == ([line] if line.startswith("(Corrects") else []), line
+    # A correction box the page set apart from the story is found among what was removed, once.
+    boxed = Article(source="t.txt", input_kind="text", body=list(story),
+                    boilerplate=[Boilerplate(text=correction, category="other"),
+                                 Boilerplate(text="Corrections: how to report an error", category="navigation")])
+    assert finalize(boxed).corrections == [correction]
+    # A page that is no article has none.
+    front = Article(source="t.txt", input_kind="text", body=[correction], is_article=False)
+    assert finalize(front).corrections == []
+
+
 def test_a_tags_line_closing_the_body_gives_the_tags():
     from wiretrace.extract import finalize
     from wiretrace.record import Article

@@ -89,6 +89,7 @@ def hostile_batch() -> list[dict]:
             f"<meta property=\"og:image\" content=\"javascript:{PWN}\">"
             f"<meta name=\"author\" content=\"{_entities(PAYLOADS[8])}\"></head><body>"
             f"<article><h1>Hostile &lt;img src=x onerror={PWN}&gt; headline</h1>{escaped}"
+            f"<p>Correction: An earlier version of this story misquoted {_entities(PAYLOADS[20])} as its source.</p>"
             f"<figure><img src=\"javascript:{PWN}\" alt=\"x\"><figcaption>{_entities(PAYLOADS[13])}</figcaption>"
             f"</figure><aside><h2>Related</h2>{links}</aside></article></body></html>")
     return [

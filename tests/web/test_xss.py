@@ -21,7 +21,7 @@ from wiretrace.web.app import create_app  # noqa: E402
 ALLOWED_TAGS = {"html", "head", "meta", "title", "link", "script", "body", "a", "header", "nav", "ul", "ol", "li",
                 "main", "footer", "h1", "h2", "h3", "p", "form", "div", "label", "input", "datalist", "option",
                 "button", "mark", "span", "time", "article", "section", "strong", "q", "dl", "dt", "dd", "details",
-                "summary", "br", "select"}
+                "summary", "br", "select", "aside"}
 SAFE_URL_PREFIXES = ("/", "#", "http://", "https://")
 
 
@@ -102,6 +102,7 @@ def test_hostile_articles_were_stored_with_their_payloads(hostile):
     assert sum(p in "\n".join(text["body"]) for p in PAYLOADS) >= 50  # the payloads really are in the record
     html_page = client.get(f"/api/articles/{ids[1]}").json()
     assert any("<script>" in p for p in html_page["body"])
+    assert any(PAYLOADS[20] in note for note in html_page["corrections"])  # shown in the article's notice
 
 
 def test_every_page_escapes_hostile_content(hostile, analyzed):

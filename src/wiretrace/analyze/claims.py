@@ -116,9 +116,25 @@ def _claim_span(complement) -> tuple[int, int]:
 
 
 def _said_untrue(token) -> bool:
-    """Whether a speech verb is said to have been used untruly: "falsely claimed", "incorrectly said"."""
+    """Whether a speech verb is said to have been used untruly: "falsely claimed", "incorrectly said",
+    or by a version of this very story that a correction replaced ("An earlier version of this
+    article said that ...")."""
     return token.lemma_.lower() in _CLAIM_VERBS and any(
-        c.dep_ == "advmod" and c.lower_ in _UNTRUE_ADVERBS for c in token.children)
+        (c.dep_ == "advmod" and c.lower_ in _UNTRUE_ADVERBS) or (c.dep_ == "nsubj" and _superseded_version(c))
+        for c in token.children)
+
+
+#: What makes a "version" one the story no longer stands by: "an earlier version", "the original version".
+_SUPERSEDED = {"earlier", "previous", "original", "prior", "initial", "first"}
+
+
+def _superseded_version(noun) -> bool:
+    """Whether ``noun`` is an earlier version of the article itself: "An earlier version of this
+    story", "A previous version" (not "the original version of the report", another document)."""
+    if noun.lemma_.lower() != "version" or not any(c.lower_ in _SUPERSEDED for c in noun.children):
+        return False
+    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return not of or any(d.lower_ == "this" for d in of[0].children if d.dep_ == "det")
 
 
 def _pleaded_not_guilty(token) -> bool:

@@ -235,8 +235,23 @@ def _start_at_dateline(article: Article) -> None:
     """A wire story opens with its dateline: short lines kept above it (a site's notice,
     "Something's different, right?", a kicker) leave the body (in place; see wire.opening_dateline)."""
     if (opening := wire.opening_dateline(article.body)) and opening[0] > 0:
-        article.boilerplate.extend(Boilerplate(text=p, category="promo") for p in article.body[: opening[0]])
-        del article.body[: opening[0]]
+        # (Save the publisher's notes on the story: "Editor's note: This story has been updated ...".)
+        above = article.body[: opening[0]]
+        article.boilerplate.extend(Boilerplate(text=p, category="promo") for p in above if not cues.is_story_note(p))
+        article.body[: opening[0]] = [p for p in above if cues.is_story_note(p)]
+
+
+# Boilerplate categories whose blocks are links or furniture, never a note on the story.
+_NO_NOTES = frozenset({"navigation", "related", "share", "promo", "newsletter", "tags", "byline", "dateline"})
+
+
+def _corrections(article: Article) -> list[str]:
+    """The page's notes that the story was corrected or updated: in the body, or in what was
+    removed around it (a site may set its correction box apart from the story)."""
+    found = [p for p in article.body if cues.CORRECTION_NOTE.match(p)]
+    found += [b.text for b in article.boilerplate
+              if b.category not in _NO_NOTES and cues.CORRECTION_NOTE.match(b.text) and b.text not in found]
+    return found
 
 
 def finalize(article: Article) -> Article:
@@ -246,6 +261,7 @@ def finalize(article: Article) -> Article:
         _drop_bare_labels(article)
     _drop_closing_furniture(article)
     _start_at_dateline(article)
+    article.corrections = _corrections(article)
     article.authors = without_publication(article.authors, article.publisher, article.url)
     if article.language is None or len(article.language) != 2:
         sample = " ".join(article.body[:3])[:400] or (article.headline or "")
@@ -269,6 +285,7 @@ def finalize(article: Article) -> Article:
         article.body = []
         article.headline = article.dek = article.published = article.updated = None
         article.authors = []
+        article.corrections = []
         article.reading_time_minutes = None
         article.boilerplate.extend(Boilerplate(text=r.headline, category="related") for r in article.related)
         article.related = []

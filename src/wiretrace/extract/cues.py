@@ -346,6 +346,34 @@ AD_SLOT = re.compile(r"^\s*(?:advertisement|advertising|skip advertisement|spons
                      r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$", re.IGNORECASE)
 
 
+# A note on the story's own history, where the page prints it (above the story or under it):
+# "Correction, Nov. 15, 2019: This article originally misidentified ...", "Clarification: ...",
+# "An earlier version of this story misstated ...", "This story has been updated to include ...",
+# "Editor's note: This story was updated at 5:45 p.m. ET ...", a wire's "(Corrects spelling of
+# name in paragraph 3)". An editor's note that tells of no
+# change ("Editor's note: this report is part of our election coverage") is no such note, nor is
+# a live story's "UPDATE:" (news, not a note on the story), nor a "Corrections" link or a
+# "Corrections: if you spot an error, email us" policy line.
+_EDITORS_NOTE = r"(?:editor['’]?s['’]?|editors['’]?)\s+note\s*[:.—–-]"
+_CHANGE_WORDS = (r"updated|corrected|correct(?:ion|s)?|amended|clarif\w*|earlier version|misstated|misidentified|"
+                 r"misspelled|misquoted|misattributed|incorrectly|erroneously|has been changed|was changed")
+CORRECTION_NOTE = re.compile(
+    r"^\W{0,3}(?:(?:correction|clarification)s?\b[^:\n]{0,30}:(?!.{0,80}?\b(?:polic(?:y|ies)|(?:report|spot|see|found|notice) an "
+    r"error|submit|contact us|e-?mail us|write to us)\b)|an earlier version of this\b|(?<=\()(?:corrects|clarifies)\b"
+    r"|this (?:story|article|report|post|piece|version) (?:has been|was|is|had been) "
+    r"(?:updated|corrected|amended|clarified|changed)\b"
+    rf"|{_EDITORS_NOTE}.{{0,200}}?\b(?:{_CHANGE_WORDS})\b)",
+    re.IGNORECASE)
+#: An editor's note, whatever it says: part of the story as published (it stays in the body).
+EDITORS_NOTE = re.compile(rf"^\W{{0,3}}{_EDITORS_NOTE}", re.IGNORECASE)
+
+
+def is_story_note(text: str) -> bool:
+    """Whether ``text`` is a note the publisher prints on the story itself (an editor's note, a
+    correction or a clarification): part of the story as published, wherever it sits."""
+    return bool(EDITORS_NOTE.match(text) or CORRECTION_NOTE.match(text))
+
+
 def anywhere_category(text: str) -> str | None:
     """Category of a block that is boilerplate wherever it sits in the body (a promo: "Read
     more: <headline>", "CLICK HERE TO ..."; a newsletter box; share buttons; a pager), or None. Both

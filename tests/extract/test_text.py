@@ -690,6 +690,25 @@ def test_a_dek_naming_a_date_is_still_the_dek():
     assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).dek == dek
 
 
+@pytest.mark.parametrize("line, dek", [
+    # A short standfirst in sentence case is the dek ...
+    ("Repairs to the pier are nearly finished", True),
+    ("Council votes to reopen the pier", True),
+    # ... a title-case kicker, a byline without "By" or a menu under the headline is not.
+    ("Ferry Services Across The Islands", False),
+    ("Jane Doe and John Roe, Staff Reporters", False),
+    ("News | Local | Transport | Weather", False),
+    ("Local news, traffic and weather:", False),
+])
+def test_a_short_dek_is_a_sentence_under_the_headline(line, dek):
+    dump = HEADLINE_DUMP.replace(
+        "Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles the summer crossings.",
+        line)
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == "Ferry service to the islands will resume in June, council says"
+    assert article.dek == (line if dek else None)
+
+
 PORTUGUESE_CAPTION_DUMP = """Início
 Notícias
 Polícia

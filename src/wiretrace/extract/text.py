@@ -719,6 +719,22 @@ def _link_addresses(page: Page, related: list[RelatedLink], images: list[Image])
                 image.url = address(sources[alt])
 
 
+# A dek is a sentence of its own: eight words or more, or five or more in sentence case (a
+# standfirst such as "Board members cited unresolved environmental objections"), where a menu,
+# a kicker or a name line is in title case.
+_DEK_WORDS = 8
+_SHORT_DEK_WORDS = 5
+
+
+def _dek_shaped(text: str) -> bool:
+    words = text.split()
+    if len(words) >= _DEK_WORDS:
+        return True
+    return (len(words) >= _SHORT_DEK_WORDS and words[0][:1].isupper() and "|" not in text
+            and text[-1] not in ":|•·-–—" and sum(w[:1].isupper() for w in words[1:]) * 3 <= len(words) - 1
+            and sum(w.isalpha() for w in words) * 4 >= 3 * len(words))
+
+
 def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list[str], facts: PageText) -> Article:
     """The metadata pass: an :class:`Article` from a dump's classified blocks (``labels`` from
     :func:`textblocks.classify_page`, which it refines in place; ``facts`` its PageText).
@@ -893,7 +909,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             # "By Jane Doe and John Roe – Reporters, The Ledger", "Jane Doe • May 19, 2025 3:22 PM",
             # or the caption of the picture under it.)
             # (Nor the headline drawn again with its date run into it: "<headline> November 20".)
-            if len(text.split()) >= 8 and not (captioned[j] and _CAPTION_CREDIT.match(text)) \
+            if _dek_shaped(text) and not (captioned[j] and _CAPTION_CREDIT.match(text)) \
                     and not stamps(j) and not _is_credit_line(text, digit[j]) and not text.startswith(article.headline) \
                     and not (digit[j] and _dates_the_story(text)) and _body_caption(text) is None:
                 article.dek = text

@@ -222,3 +222,10 @@ def test_an_original_stamp_is_the_first_version_s():
         "updated": "2019-11-19T08:21:00-05:00", "published": "2019-11-19T08:02:00-05:00"}
     assert labelled_dates("Original: 19 November 2019") == {"published": "2019-11-19"}
     assert labelled_dates("original content, 19 November 2019") == {}
+
+
+def test_hindi_dates_and_labels():
+    assert parse_date("19 मार्च 2025, 08:03 PM IST") == "2025-03-19T20:03:00+05:30"
+    assert parse_date("5 जनवरी 2026") == "2026-01-05"  # a name ending in a vowel sign
+    assert labelled_dates("प्रकाशित: 18 मार्च 2025 10:15 AM IST | अपडेटेड: 19 मार्च 2025, 08:03 PM IST") == {
+        "published": "2025-03-18T10:15:00+05:30", "updated": "2025-03-19T20:03:00+05:30"}

@@ -296,3 +296,27 @@ def test_what_ad_slots_and_a_call_for_tips_leave_in_the_story_leaves_it():
                                + "<p><em>Have a story? Email us at tips@harbourton.example</em></p>")
     article = extract_page(Page("prison.html", page), ExtractConfig(mode="html"))
     assert len(article.body) == 3 and article.body[-1].startswith("Lawyers for both officers")
+
+
+HINDI_PAGE = """<!DOCTYPE html><html lang="hi"><head><meta charset="utf-8"><title>महंगाई पर आरबीआई की नज़र, ब्याज दरें स्थिर रहने की संभावना | आर्थिक समाचार</title>
+<meta property="og:title" content="महंगाई पर आरबीआई की नज़र, ब्याज दरें स्थिर रहने की संभावना">
+<meta property="article:published_time" content="2025-03-19T20:03:00+05:30">
+</head><body><nav><a href="/">होम</a> <a href="/desh">देश</a> <a href="/videsh">विदेश</a></nav>
+<article><h1>महंगाई पर आरबीआई की नज़र, ब्याज दरें स्थिर रहने की संभावना</h1>
+<div class="date">अपडेटेड: 19 मार्च 2025, 08:03 PM IST</div>
+<p>नयी दिल्ली, 19 मार्च (भाषा) भारतीय रिज़र्व बैंक (आरबीआई) अगले महीने होने वाली मौद्रिक नीति समीक्षा बैठक में नीतिगत दरों को स्थिर रख सकता है। यह बात सूत्रों ने बुधवार को कही।</p>
+<p>सूत्रों के अनुसार, खुदरा महंगाई दर के लक्ष्य से ऊपर बने रहने के कारण केंद्रीय बैंक सतर्क रुख अपनाएगा। वित्त मंत्रालय ने इस पर कोई टिप्पणी करने से इनकार कर दिया।</p>
+<p><strong>यह भी पढ़ें: <a href="/share-bazaar">शेयर बाजार में तेजी, सेंसेक्स 500 अंक चढ़ा</a></strong></p>
+<p>विशेषज्ञों का मानना है कि खाद्य कीमतों में नरमी आने पर ही दरों में कटौती की गुंजाइश बनेगी। एक निजी बैंक के मुख्य अर्थशास्त्री ने कहा कि जून से पहले कटौती की संभावना कम है।</p>
+<p>भाषा अजय अजय</p>
+</article><footer>© 2025 आर्थिक समाचार</footer></body></html>
+"""
+
+
+def test_a_hindi_page_credits_the_hindi_service_and_keeps_stamp_and_sign_off_out():
+    article = extract_page(Page("hindi.html", HINDI_PAGE), ExtractConfig(mode="html"))
+    assert (article.wire, article.syndicated) == ("PTI", True)
+    assert article.body[0].startswith("नयी दिल्ली, 19 मार्च (भाषा) भारतीय रिज़र्व बैंक")
+    assert article.body[-1].startswith("विशेषज्ञों का मानना है") and len(article.body) == 3
+    assert {(b.text, b.category) for b in article.boilerplate} >= {
+        ("अपडेटेड: 19 मार्च 2025, 08:03 PM IST", "dateline"), ("भाषा अजय अजय", "byline")}

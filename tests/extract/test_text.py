@@ -1416,3 +1416,32 @@ def test_a_lynx_dump_with_numbered_links_keeps_its_related_links_targets():
     assert [(r.headline, r.url) for r in article.related] == [
         ("Port authority names new chief executive", "https://harbour.example/news/chief"),
         ("Grain exports resume after storm", "https://harbour.example/news/grain")]
+
+
+HINDI_DUMP = """होम
+देश
+विदेश
+व्यापार
+खेल
+महंगाई पर आरबीआई की नज़र, ब्याज दरें स्थिर रहने की संभावना
+अपडेटेड: 19 मार्च 2025, 08:03 PM IST
+नयी दिल्ली, 19 मार्च (भाषा) भारतीय रिज़र्व बैंक (आरबीआई) अगले महीने होने वाली मौद्रिक नीति समीक्षा बैठक में नीतिगत दरों को स्थिर रख सकता है। यह बात सूत्रों ने बुधवार को कही।
+सूत्रों के अनुसार, खुदरा महंगाई दर के लक्ष्य से ऊपर बने रहने के कारण केंद्रीय बैंक सतर्क रुख अपनाएगा। वित्त मंत्रालय ने इस पर कोई टिप्पणी करने से इनकार कर दिया।
+विशेषज्ञों का मानना है कि खाद्य कीमतों में नरमी आने पर ही दरों में कटौती की गुंजाइश बनेगी। एक निजी बैंक के मुख्य अर्थशास्त्री ने कहा कि जून से पहले कटौती की संभावना कम है।
+यह भी पढ़ें: शेयर बाजार में तेजी, सेंसेक्स 500 अंक चढ़ा
+भाषा अजय अजय
+शेयर करें
+"""
+
+
+def test_a_hindi_dump_gives_its_headline_stamp_wire_credit_and_promo():
+    """A Hindi paper carrying PTI's Hindi service (Bhasha): sentences end with a danda, the
+    stamp's label and month are Hindi, the dateline names the service in Devanagari, and the
+    copy signs off with the service's desk ("भाषा अजय अजय")."""
+    article = extract_page(Page("hindi.txt", HINDI_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "महंगाई पर आरबीआई की नज़र, ब्याज दरें स्थिर रहने की संभावना"
+    assert article.updated == "2025-03-19T20:03:00+05:30"
+    assert (article.wire, article.syndicated, article.syndication_evidence) == ("PTI", True, "नयी दिल्ली, 19 मार्च (भाषा)")
+    assert [p.split()[0] for p in article.body] == ["नयी", "सूत्रों", "विशेषज्ञों"]
+    assert [r.headline for r in article.related] == ["शेयर बाजार में तेजी, सेंसेक्स 500 अंक चढ़ा"]
+    assert article.language == "hi"

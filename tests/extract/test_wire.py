@@ -16,6 +16,9 @@ from wiretrace.extract import wire
     # a place's name with a small particle
     ("Santiago de Chile, 26 nov (EFE).- El regulador minero de Chile anunció ...", "EFE"),
     ("RIO DE JANEIRO (Reuters) - Brazil's central bank ...", "Reuters"),
+    # the Hindi services' datelines, in Devanagari (Bhasha is PTI's Hindi service)
+    ("नयी दिल्ली, 19 मार्च (भाषा) भारतीय रिज़र्व बैंक अगले महीने ...", "PTI"),
+    ("मुंबई, 5 जून (आईएएनएस) शेयर बाजार में बुधवार को ...", "IANS"),
 ])
 def test_dateline_credits(paragraph, agency):
     credit = wire.credit_from_paragraph(paragraph, "first")
@@ -114,3 +117,13 @@ def test_a_source_line_and_unnamed_agencies_are_credits():
     assert wire.agencies_credit("Staff and agencies") is not None
     assert wire.agencies_credit("By Jane Doe, travel agencies correspondent") is None
     assert wire.decide([wire.agencies_credit("Agencies")], "The Daily Clarion") == (None, True, "Agencies")
+
+
+def test_a_hindi_services_name_credits_only_in_a_dateline_or_its_sign_off():
+    # "भाषा" is also the Hindi word for "language": alone, as a menu or a byline, it credits no one.
+    assert wire.credit_from_byline("भाषा") is None and wire.canonical_agency("भाषा") is None
+    assert wire.credit_from_paragraph("भाषा के आधार पर राज्यों का गठन हुआ था।", "first") is None
+    # The copy's sign-off, the service and its desk's names, closes the story and credits it.
+    assert wire.credit_from_paragraph("भाषा अजय अजय", "last").agency == "PTI"
+    assert wire.agency_line("भाषा अजय अजय") == "PTI"
+    assert wire.agency_line("भाषा के आधार पर राज्यों का गठन हुआ था।") is None

@@ -38,12 +38,12 @@ def _openings(alternative: str) -> set[str]:
 READ_ALSO_ABROAD = (
     "leia também", "leia mais", "veja também", "lea también", "lee también", "lire aussi", "à lire aussi",
     "voir aussi", "lesen Sie auch", "mehr zum thema", "leggi anche", "vedi anche", "baca juga", "lihat juga",
-    "lees ook", "читайте также", "смотрите также",
+    "lees ook", "читайте также", "смотрите также", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "और पढ़ें",
 )
 RELATED_ABROAD = (
     "notícias relacionadas", "matérias relacionadas", "artigos relacionados", "noticias relacionadas",
     "notas relacionadas", "articles liés", "articoli correlati", "berita terkait", "artikel terkait",
-    "похожие новости", "похожие статьи",
+    "похожие новости", "похожие статьи", "संबंधित खबरें", "संबंधित ख़बरें", "संबंधित समाचार",
 )
 #: The first words of those phrases (for the gates in front of the patterns that use them).
 OPENERS_ABROAD = frozenset(phrase.split()[0] for phrase in READ_ALSO_ABROAD + RELATED_ABROAD)

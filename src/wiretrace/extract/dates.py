@@ -50,29 +50,32 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:
 _HAS_TIME = re.compile(r"(?=\d)(?:\d{1,2}:\d{2}|\d{1,2}\.\d{2}(?![.\d])|\d\s*[ap]\.?m\b|\d{1,2}h\d{2}\b)", re.IGNORECASE)
 _NOISE = re.compile(r"(?=[\s|•·,])(?:\s*[|•·,]\s*|\s+at\s+|\s+on\s+)", re.IGNORECASE)
 # Month names dateutil does not know, as pages in Portuguese, Spanish, French, German, Italian,
-# Dutch, Indonesian and Russian (genitive: "24 сентября 2018") write them, to their English name.
+# Dutch, Indonesian, Russian (genitive: "24 сентября 2018") and Hindi ("19 मार्च 2025", in the
+# spellings Hindi papers use) write them, to their English name.
 _FOREIGN_MONTHS = {
     name: english
     for english, names in {
-        "January": "janeiro enero janvier januar gennaio januari января",
-        "February": "fevereiro febrero février februar febbraio februari февраля",
-        "March": "março marzo mars märz maart maret марта",
-        "April": "abril avril aprile апреля",
-        "May": "maio mayo mai maggio mei мая",
-        "June": "junho junio juin juni giugno июня",
-        "July": "julho julio juillet juli luglio июля",
-        "August": "agosto août augustus agustus августа",
-        "September": "setembro septiembre setiembre septembre settembre сентября",
-        "October": "outubro octubre octobre oktober ottobre октября",
-        "November": "novembro noviembre novembre ноября",
-        "December": "dezembro diciembre décembre dezember dicembre desember декабря",
+        "January": "janeiro enero janvier januar gennaio januari января जनवरी",
+        "February": "fevereiro febrero février februar febbraio februari февраля फरवरी फ़रवरी",
+        "March": "março marzo mars märz maart maret марта मार्च",
+        "April": "abril avril aprile апреля अप्रैल",
+        "May": "maio mayo mai maggio mei мая मई",
+        "June": "junho junio juin juni giugno июня जून",
+        "July": "julho julio juillet juli luglio июля जुलाई",
+        "August": "agosto août augustus agustus августа अगस्त",
+        "September": "setembro septiembre setiembre septembre settembre сентября सितंबर सितम्बर",
+        "October": "outubro octubre octobre oktober ottobre октября अक्टूबर अक्तूबर",
+        "November": "novembro noviembre novembre ноября नवंबर नवम्बर",
+        "December": "dezembro diciembre décembre dezember dicembre desember декабря दिसंबर दिसम्बर",
     }.items()
     for name in names.split()
 }
 # (The look-ahead at the first letter spares the engine trying all seventy names at every word.)
+# (A name may end in a vowel sign, "जनवरी", which is no word character to a regex: the name ends
+# where neither a word character nor a sign of an Indic script follows.)
 _FOREIGN_MONTH = re.compile(
     r"\b" + opening_lookahead(_FOREIGN_MONTHS)
-    + r"(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    + r"(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")(?![\w\u0900-\u0dff])", re.IGNORECASE)
 # Words around a date in those languages: "22 de outubro de 2010 às 20:13", "le 3 mars 2019 à 10h".
 _FOREIGN_FILLER = re.compile(r"\b(?:de|del|às|à|a las|le|am|um|pukul|в)\b", re.IGNORECASE)
 #: A month's name in any of the languages parse_date reads (a cheap test before parsing).
@@ -354,17 +357,20 @@ _SECOND_CLOCK = re.compile(r"\(\s*\d{1,2}:?\d{2}\s*[A-Z]{2,5}\s*\)")
 _ENGLISH_DATE_LABELS = ("first published", "published(?: on| at)?", "posted(?: on| at)?", "original",
                         "last updated",
                         "updated(?: on| at)?", "last modified", "modified", "date")
-_DATE_LABELS = (*_ENGLISH_DATE_LABELS,
-                "publicado(?: el| em)?", "actualizado(?: el)?", "atualizado(?: em)?", "veröffentlicht(?: am)?",
+#: The labels in the other languages whose dates are read (regexes, lower case).
+FOREIGN_DATE_LABELS = ("publicado(?: el| em)?", "actualizado(?: el)?", "atualizado(?: em)?", "veröffentlicht(?: am)?",
                 "aktualisiert(?: am)?", "publié(?: le)?", "mis à jour(?: le)?", "pubblicato(?: il)?",
-                "aggiornato(?: il)?", "опубликовано", "обновлено")
+                "aggiornato(?: il)?", "опубликовано", "обновлено", "प्रकाशित", "अपडेटेड", "अपडेट", "अद्यतन")
+_DATE_LABELS = (*_ENGLISH_DATE_LABELS, *FOREIGN_DATE_LABELS)
 #: Words every date label holds, lower-cased (a cheap test before _DATE_LABEL).
 DATE_LABEL_WORDS = ("publish", "posted", "original", "date", "modified", "publica", "actualiz", "atualiz", "veröffentl", "aktualis",
-                    "publié", "mis à jour", "pubblica", "aggiorn", "опублик", "обновл")
+                    "publié", "mis à jour", "pubblica", "aggiorn", "опублик", "обновл", "प्रकाशित",
+                    "अपडेट", "अद्यतन")
 # (Those languages write numeric dates day first: "Aktualisiert am 05.10.2018", "05/10/2018 - Publicado por".)
 _ENGLISH_DATE_LABEL = re.compile("|".join(_ENGLISH_DATE_LABELS))
 # What the labels of a later version hold (the others label the first).
-_UPDATE_STEMS = ("updated", "modified", "actualiz", "atualiz", "aktualis", "mis à jour", "aggiorn", "обновл")
+_UPDATE_STEMS = ("updated", "modified", "actualiz", "atualiz", "aktualis", "mis à jour", "aggiorn", "обновл", "अपडेट",
+                 "अद्यतन")
 _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.join(_DATE_LABELS)})\b\s*:?\s*", re.IGNORECASE)
 
 

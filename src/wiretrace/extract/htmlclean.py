@@ -17,6 +17,7 @@ from trafilatura.xml import delete_element
 from trafilatura.xpaths import BODY_XPATH
 
 from wiretrace.extract import cues
+from wiretrace.extract.dates import FOREIGN_DATE_LABELS
 
 # Parts of one split article body sit close together: under a common ancestor at most this
 # many levels above each part (wrappers for the ad slot or paywall teaser in between).
@@ -281,7 +282,8 @@ DATE = re.compile(
     rf"\b\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?)",
     re.IGNORECASE,
 )
-DATE_LEAD = re.compile(r"^\s*(?:published|updated|posted|last updated|first published)\b", re.IGNORECASE)
+DATE_LEAD = re.compile(rf"^\s*(?:published|updated|posted|last updated|first published|{'|'.join(FOREIGN_DATE_LABELS)})\b",
+                       re.IGNORECASE)
 
 
 def words(text: str) -> int:

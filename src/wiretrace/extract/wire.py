@@ -72,10 +72,19 @@ _AGENCY_HOSTS = {
 # in the Spanish, Portuguese and Italian agencies' style, the month in small letters and a full
 # stop before the dash: "Madrid, 10 jun (EFE).-", "Roma, 10 giu (ANSA) -". A place's name may hold
 # a small particle: "Santiago de Chile, 26 nov (EFE).-", "RIO DE JANEIRO (Reuters) -".
+#
+# The Hindi services write theirs in Devanagari: "नयी दिल्ली, 19 मार्च (भाषा)", "मुंबई, 5 जून
+# (आईएएनएस)": a place, a day and the agency's Hindi name (Bhasha is PTI's Hindi service), the
+# story running on after it. Those names are matched here only, inside a dateline's brackets:
+# "भाषा" is also the Hindi word for "language".
+INDIC_AGENCIES = {"भाषा": "PTI", "पीटीआई": "PTI", "आईएएनएस": "IANS", "एएनआई": "ANI", "रॉयटर्स": "Reuters",
+                  "रायटर": "Reuters", "एएफपी": "AFP", "एपी": "AP"}
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?[A-Z][\w.'’-]*){0,4}"
+    r"^(?:\s*(?:[A-Z][\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?[A-Z][\w.'’-]*){0,4}"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?))?\s*)?"
     rf"\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)\s*(?:\.?[-–—:]|(?=[A-Z\"“‘'])|$)"
+    r"|\s*[\u0900-\u097f][\u0900-\u097f .]{0,40}?,\s*\d{1,2}\s+[\u0900-\u097f]+\s*"
+    rf"\((?P<agency_indic>{'|'.join(INDIC_AGENCIES)})\)\s*[-–—:]?)"
 )
 # "By Reuters Staff", "By The Associated Press", "By AFP", "Reuters" on its own line, or first
 # among a line's parts: "Press Trust of India | New Delhi | Updated: ...".
@@ -151,7 +160,7 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
     if position == "first":
         match = DATELINE.match(text)
         if match:
-            agency = canonical_agency(match.group("agency"))
+            agency = canonical_agency(match.group("agency")) or INDIC_AGENCIES.get(match.group("agency_indic"))
             if agency:
                 return WireCredit(agency, match.group(0).strip(), "dateline")
     match = END_CREDIT.search(text)
@@ -162,7 +171,13 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
             return WireCredit(agency, match.group(0).strip(), "end_credit")
     if position == "last" and REUTERS_END_CREDIT.match(text):
         return WireCredit("Reuters", text.strip(), "end_credit")
+    if position == "last" and text[:1] >= "\u0900" and (sign_off := _INDIC_SIGN_OFF.fullmatch(text)):
+        return WireCredit(INDIC_AGENCIES[sign_off["agency"]], text.strip(), "end_credit")
     return None
+
+
+# How a Hindi service's copy signs off: its name and its desk's initials or names, "भाषा अजय अजय".
+_INDIC_SIGN_OFF = re.compile(rf"\s*(?P<agency>{'|'.join(INDIC_AGENCIES)})(?:\s+[\u0900-\u097f]+){{0,4}}\s*")
 
 
 #: The longest line that can be an agency's credit alone ("— Reuters", "Source: Agence France-Presse").
@@ -170,9 +185,13 @@ CREDIT_LINE_CHARS = 40
 
 
 def agency_line(text: str) -> str | None:
-    """The agency of a line that is its credit alone ("— Reuters", "-- AFP", "(AP)"), else None."""
+    """The agency of a line that is its credit alone ("— Reuters", "-- AFP", "(AP)", a Hindi
+    service's sign-off "भाषा अजय अजय"), else None."""
     match = END_CREDIT.match(text)
-    return canonical_agency(match.group("agency2") or match.group("agency3") or match.group("agency4")) if match else None
+    if match is None:
+        sign_off = _INDIC_SIGN_OFF.fullmatch(text) if text[:1] >= "\u0900" else None
+        return INDIC_AGENCIES[sign_off["agency"]] if sign_off else None
+    return canonical_agency(match.group("agency2") or match.group("agency3") or match.group("agency4"))
 
 
 # A byline crediting agencies it does not name: "By Jane Doe and agencies", "Staff and agencies",

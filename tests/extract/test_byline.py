@@ -28,6 +28,10 @@ from wiretrace.extract.byline import byline_agency, parse_byline, split_names, w
     ("Von Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"]),
     ("Door Annemiek de Vries", ["Annemiek de Vries"]),
     ("Von Miller", ["Von Miller"]),  # ... but a name may open with the same word
+    # where the writers filed from goes ("in Place"), after each name or after the last
+    ("By Leila Haddad in Lisvar and agencies", ["Leila Haddad"]),
+    ("Leila Haddad and Omar Saleh in Lisvar", ["Leila Haddad", "Omar Saleh"]),
+    ("Jane Doe in New York and John Roe in Washington", ["Jane Doe", "John Roe"]),
     ("Nishant Kumar @Nishantopines", ["Nishant Kumar"]),  # a social handle after the name
     ("Keris Lahiff@kerisalison", ["Keris Lahiff"]),  # ... run into it
     ("By Chris Pokorny @DawgsByNature Nov 18, 2019, 11:47am EST", ["Chris Pokorny"]),

@@ -1445,3 +1445,47 @@ def test_a_hindi_dump_gives_its_headline_stamp_wire_credit_and_promo():
     assert [p.split()[0] for p in article.body] == ["नयी", "सूत्रों", "विशेषज्ञों"]
     assert [r.headline for r in article.related] == ["शेयर बाजार में तेजी, सेंसेक्स 500 अंक चढ़ा"]
     assert article.language == "hi"
+
+
+LIVE_DUMP = """Skip to content
+The Northgate Times
+World | Politics | Business | Climate
+LIVE
+Earthquake off Marvosa coast: tsunami warning lifted, rescuers reach coastal towns – live updates
+Key events
+2h ago Tsunami warning lifted
+4h ago Death toll rises to 14, officials say
+5h ago Prime minister to visit Dessa
+Updated 12.41 BST
+Mon 11 May 2026 12.41 BST
+By Leila Haddad in Lisvar and agencies
+12.41 BST
+Tsunami warning lifted
+The national seismic institute has lifted the tsunami warning for the western coast, three hours after the magnitude 7.1 earthquake struck 40km offshore.
+Residents of Port Sellick who had moved to higher ground were told they could return home, but the coastguard asked people to stay away from the harbour until inspections are finished.
+Share
+11.58 BST
+The interior ministry said 14 people had died and more than 200 were injured, most of them in Dessa, where several older buildings collapsed. A ministry spokesperson said the figure was likely to rise.
+The Red Crescent said it had sent 30 teams to the region. "Roads are blocked in places and our teams are walking in," its regional director, Omar Saleh, told Reuters.
+Share
+10.49 BST
+Prime Minister Anton Vell will travel to Dessa this afternoon, his office said. He has called an emergency cabinet meeting for 6pm.
+The opposition leader, Ruta Marek, said the government's building inspection programme had been "years behind schedule" and called for an inquiry. The housing ministry declined to comment.
+Share
+Most viewed
+Marvosa gas cap: what we know
+Fishery quotas cut for third year
+"""
+
+
+def test_a_live_storys_entries_headline_and_byline():
+    """A live story: a list of its key events (each line opening with its age) above the headline's
+    stamp and byline, then entries under their time stamps, each closed by a share button."""
+    article = extract_page(Page("live.txt", LIVE_DUMP), ExtractConfig(mode="text"))
+    assert article.headline.startswith("Earthquake off Marvosa coast: tsunami warning lifted")
+    assert article.authors == ["Leila Haddad"]
+    assert (article.wire, article.syndicated) == (None, True)  # "... and agencies"
+    # Every entry, the last one too (its place at the page's end weighs it down).
+    assert [p.split()[0] for p in article.body] == ["The", "Residents", "The", "The", "Prime", "The"]
+    assert article.body[-1].startswith("The opposition leader, Ruta Marek")
+    assert all("Most viewed" not in p and "Share" != p for p in article.body)

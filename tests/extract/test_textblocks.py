@@ -1475,6 +1475,26 @@ def test_decode_resumes_at_the_body_s_indent_after_a_long_box_set_in_at_another(
     assert [t for t, k in zip(texts, keep) if k] == PARAGRAPHS[:3]
 
 
+def test_decode_resumes_past_a_line_that_parts_the_runs_own_paragraphs() -> None:
+    """A live story's last entry, past its share button and time stamp, scores a little under
+    ``resume`` (first paragraph) and over it (second): the story goes on only where the line
+    before it also parts the run's earlier paragraphs."""
+    import numpy as np
+
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    entries = PARAGRAPHS + ["The mayor said the first stop of the new line, at the university, would open in time for the autumn term next year.",
+                            "Opposition councillors called for an independent review of the costs before any contract is signed."]
+
+    def body(between: str) -> list[str]:
+        texts = entries[:2] + ["Share", "11.58 BST"] + entries[2:4] + [between, "10.49 BST"] + entries[4:6]
+        scores = np.array([0.8, 0.8, 0.07, 0.15, 0.75, 0.65, 0.02, 0.05, 0.39, 0.48])
+        keep = tb.decode([tb.Block(t, i) for i, t in enumerate(texts)], scores, **knobs)
+        return [t for t, k in zip(texts, keep) if k]
+
+    assert body("Share") == entries
+    assert body("Most viewed") == entries[:4]
+
+
 def test_a_second_copy_of_the_story_leaves_the_body_but_repeated_items_stay() -> None:
     """A hidden second copy repeats the story's paragraphs word for word: only the first stays.
     A repeated question or a list item repeated day by day (no sentence) is the story's own."""

@@ -52,6 +52,8 @@ _NOT_NAMES = re.compile(rf"\b{opening_lookahead(_NOT_NAME_WORDS)}(?:{'|'.join(_N
 # A title, not a name: "The Nissan Northern Xperience", "All-new Nissan Sentra"; nor a page's
 # link: "Next Post", "Read More".
 _DETERMINER = re.compile(r"(?i:the|a|an|our|your|this|my)\s|.*-[a-z]|(?i:next|previous|prev|older|newer|load|read|see|view|show)\s")
+# Where a writer filed from, after the name: "Leila Haddad in Lisvar", "Jane Doe in New York".
+_PLACE_TAIL = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$")
 # A masthead set in capitals after the name: "Kevin McCoy USA TODAY".
 _CAPS_TAIL = re.compile(r"(?:\s+[A-Z]{2,}\b)+$")
 
@@ -64,6 +66,8 @@ def split_names(text: str) -> list[str]:
         # A part that is a job title alone ("AP Auto Writer") names nobody; one after a name
         # ("Meg James Staff Writer") goes.
         name = part.strip(" .")
+        if " in " in name:  # where the writer filed from: "Jane Doe in Kyiv"
+            name = _PLACE_TAIL.sub("", name)
         title = _JOB_TITLE.search(name)
         if title:
             name = name[: title.start()].strip(" .")

@@ -374,7 +374,7 @@ def _title_finish(blocks: list[textblocks.Block], i: int, first_body: int, digit
     """The costly half of :func:`_title_score`, for a block of that ``shape``: no date stamp or
     byline, a stamp under it, and its distance from the body."""
     text = blocks[i].text
-    if (digit[i] and (stamps(i) or _RELATIVE_TIME.match(text))) or _dated_or_signed(text, digit[i]):
+    if (digit[i] and (stamps(i) or _RELATIVE_TIME.match(text) or _AGED_ITEM.match(text))) or _dated_or_signed(text, digit[i]):
         return 0.0
     score = shape
     following = " ".join([b.text for b in blocks[i + 1:i + 4]]).lower()
@@ -1250,6 +1250,10 @@ def _head_credit(text: str) -> wire.WireCredit | None:
 # A stamp that gives the time since publication ("1 day ago", "3 hrs ago"), perhaps after its
 # label ("Updated 2 hours ago"), in English or the other languages whose dates are read ("há 2
 # horas", "hace 3 días", "il y a 2 heures", "vor 3 Stunden", "2 ore fa").
+# An item of a list of updates, its age before it: "2h ago Tsunami warning lifted" (a live story's
+# key events), "5 hours ago Council approves budget".
+_AGED_ITEM = re.compile(r"\d{1,3}\s*(?:s|m|h|d|w|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b",
+                        re.IGNORECASE)
 _RELATIVE_TIME = re.compile(
     r"^(?:[^\W\d]+\s+)?(?:\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
     r"|(?:há|hace|il y a|vor)\s+\d{1,3}\s+(?:segundo|minuto|hora|dia|día|semana|mes|mês|seconde|minute|heure|jour|semaine"

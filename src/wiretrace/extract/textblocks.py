@@ -1319,6 +1319,9 @@ def decode(
         # ... or under a heading that names it ("Related Links", "Read More"), which tells the box
         # apart where the renderer does not set it in (many draw every block flush left).
         named = related is not None and hi + 1 < n and bool(related[hi + 1])
+        # The lines that part the run's paragraphs, and whether one of them has come up again.
+        parting = {block.text for block in compress(blocks[lo : hi + 1], (scores[lo : hi + 1] < inside).tolist())}
+        repeated = False
         # (Plain lists of the blocks within reach: the search reads them one element at a time.)
         stop = min(n, hi + 1 + _INDENT_RESUME_GAP)
         for j, words_j, score_j in zip(range(hi + 1, stop), words[hi + 1 : stop].tolist(), scores[hi + 1 : stop].tolist()):
@@ -1326,10 +1329,17 @@ def decode(
             if words_j >= _RESUME_WORDS and (ends is None or ends[j]) and (
                     (j <= hi + _RESUME_GAP and score_j >= resume)
                     or (named and hi + 2 < j <= hi + _RESUME_GAP and not blocks[j].bullet and score_j >= inside)
-                    or (apart and j > hi + 1 and indent_j == body_indent and score_j >= inside)):
+                    or (apart and j > hi + 1 and indent_j == body_indent and score_j >= inside)
+                    # Past a line that also parts the run's own paragraphs (a live story's share
+                    # button between its entries), two paragraphs in a row, the second scoring
+                    # ``resume``: the next entry, whose first paragraph its place near the page's
+                    # end weighs down.
+                    or (repeated and j < hi + _RESUME_GAP and score_j >= inside and j + 1 < n
+                        and words[j + 1] >= _RESUME_WORDS and (ends is None or ends[j + 1]) and scores[j + 1] >= resume)):
                 found = j
                 break
             apart = apart and indent_j != body_indent
+            repeated = repeated or blocks[j].text in parting
             # In a box under a related-links heading, a long line that ends no sentence is two
             # of its headlines a renderer drew as one block ("... jibe [INSIGHT]| Lakers vs Nets:
             # ... [VIDEO]"), not a paragraph: the box goes on.

@@ -101,6 +101,39 @@ def test_the_newspaper_citing_is_the_outlet_named_before_and_its_basis():
     assert tankers.basis == "three people close to the company" and tankers.anonymous
 
 
+def test_a_report_of_what_someone_asked_for_is_the_outlets_claim():
+    """The reported clause holds a cue of its own ("had asked for"), which the model takes for the
+    relation: the claim is still the outlet's report, its basis the people it cites, and the
+    denial-like answer to "that report" settles it."""
+    article = analyze_article(_article([
+        "The Globe and Mail reported last week, citing two people familiar with the matter, that the federal "
+        "government had asked for a new assessment. The port authority did not confirm that report.",
+    ]))
+    claim = next(c for c in article.claims if "new assessment" in c.text)
+    assert claim.text == "that the federal government had asked for a new assessment"
+    assert (claim.reported_by, claim.source_type) == ("Globe and Mail", "media")
+    assert claim.basis == "two people familiar with the matter" and claim.anonymous
+    assert (claim.status, claim.status_by) == ("not_confirmed", "port authority")
+    # A reporting verb inside what another relation quotes is no report behind it.
+    quoted = analyze_article(_article([
+        "\u201cIn my first meeting with him, he said, \u2018We want to work with you,\u2019\u201d Mitchell recalled in an interview.",
+    ]))
+    assert [a.source_text for a in quoted.attributions if "recalled" in _spans(quoted, a.cue)] == ["Mitchell"]
+
+
+def test_he_after_an_office_reports_on_its_principal_is_the_principal():
+    """"Vell will travel ..., his office said. He has called for ...": "he" is the man the office
+    spoke of, not the last person the story quoted."""
+    article = analyze_article(_article([
+        '"Roads are blocked in places and our teams are walking in," the Red Crescent\'s regional director, '
+        "Omar Saleh, told Reuters.",
+        "Prime Minister Anton Vell will travel to Dessa this afternoon, his office said. He has called for an "
+        "emergency cabinet meeting at 6pm.",
+    ]))
+    meeting = next(a for a in article.attributions if "cabinet meeting" in _spans(article, a.content))
+    assert (meeting.source_text, meeting.source_entity) == ("He", "Anton Vell")
+
+
 def test_citing_reasons_is_no_claim():
     article = analyze_article(_article([
         "NAIROBI, Sept 9 (Reuters) - Kenya's central bank cut its benchmark lending rate by 25 basis points to "

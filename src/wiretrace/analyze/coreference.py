@@ -109,6 +109,14 @@ def resolve_source(text: str, entities: list[Entity], quoted: Sequence[Attributi
                     words = doc[subject.left_edge.i: subject.right_edge.i + 1].text
                     if agrees(entity := resolve_name(words, entities)) and (not plural or _plural(subject)):
                         return entity
+                    # A body's report on what a person will do: "Prime Minister Anton Vell will
+                    # travel to Dessa, his office said. He has called ...": the person reported on.
+                    reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+                    inner = next((c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                        if reported is not None and not plural and (entity is None or entity.type != "PERSON") else None
+                    if inner is not None and agrees(entity := resolve_name(
+                            doc[inner.left_edge.i: inner.right_edge.i + 1].text, entities)):
+                        return entity
     if plural:
         return None
     for attribution in reversed(quoted):

@@ -68,6 +68,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         return words[0] if words else ""
 
     reporting = {sentence_of(raw) for raw in found if raw.cue and first_cue_word(raw) not in _BASIS_CUES}
+    found = [_outer_report(doc, raw, found) or raw for raw in found]
     for raw in found:
         if first_cue_word(raw) in _CITING and (report := _report_behind_citing(doc, text, raw)):
             raw, basis = report
@@ -293,6 +294,65 @@ def _report_of(text: str, event, attributions: list[Attribution], entities: list
 
 #: "<basis>, that <what was reported>": a "citing" content run on past its cited phrase.
 _BASIS_THEN_REPORT = re.compile(r"(?P<basis>[^,;]{3,160}),\s*(?=that\b)")
+
+
+def _outer_report(doc, raw: Attribution, found: list[Attribution]) -> Attribution | None:
+    """"The Globe and Mail reported last week that the government had asked for a new assessment",
+    where the model took the reported clause's own verb for the cue ("had asked for") and left the
+    report out: the report's relation, its subject the source and its "that" clause the content
+    (relations do not nest: what the outlet reported is one claim, the outlet's). None where no
+    finite reporting verb with a subject governs the cue through its complement clause, or where
+    that verb is already some relation's cue."""
+    if not raw.cue:
+        return None
+    cue = doc.char_span(raw.cue[0][0], raw.cue[0][1], alignment_mode="expand")
+    if cue is None:
+        return None
+    token = cue.root
+    verb = None
+    while token.head is not token:
+        if token.dep_ == "ccomp":
+            verb = token.head
+            break
+        if token.dep_ not in ("aux", "auxpass", "prt", "xcomp", "advcl") and token is not cue.root:
+            break
+        token = token.head
+    if verb is None:
+        # The parse may hang the report on what it reports ("[reported] last week, citing ..., that
+        # the government had [asked]": "reported" a clause of "asked"): a reporting verb before the
+        # cue's verb, below it, with the "that" opening the reported clause between the two.
+        that = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        verb = next((c for c in token.children if c.dep_ in ("ccomp", "advcl") and c.i < (that.i if that else -1)), None)
+        if verb is None:
+            return None
+        content_start = that
+    else:
+        content_start = token.left_edge
+    if not (verb.tag_ in ("VBD", "VBZ", "VBP") and verb.lemma_.lower() in REPORT_LEMMAS):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "that"):
+        return None
+    # (Only within one sentence as written, the report before what it reports: the parser may run
+    # a headline or a quotation into the next sentence.)
+    if not 0 < cue.start - verb.i <= _OUTER_REPORT_REACH or any(
+            t.text in _SENTENCE_BREAKS for t in doc[verb.i + 1 : cue.start]):
+        return None
+    # (Nor a verb the relation itself reports: "he said, '...'," Mitchell recalled.)
+    if any(a.cue and a.cue[0][0] <= verb.idx < a.cue[-1][1] for a in found) \
+            or any(start <= verb.idx < end for start, end in raw.content):
+        return None
+    end = token.right_edge
+    while end.is_punct and end.i > content_start.i:
+        end = doc[end.i - 1]
+    source = [[subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)]]
+    content = [[content_start.idx, end.idx + len(end)]]
+    return Attribution(source=source, cue=[[verb.idx, verb.idx + len(verb)]], content=content, kind=raw.kind)
+
+
+#: How many tokens a report may stand before the cue of what it reports, and what may not part them.
+_OUTER_REPORT_REACH = 30
+_SENTENCE_BREAKS = frozenset(('.', '!', '?', '"', '“', '”', '‘', '’', "'", ':', ';'))
 
 
 def _report_behind_citing(doc, text: str, raw: Attribution) -> tuple[Attribution, str] | None:

@@ -1489,3 +1489,195 @@ def test_a_live_storys_entries_headline_and_byline():
     assert [p.split()[0] for p in article.body] == ["The", "Residents", "The", "The", "Prime", "The"]
     assert article.body[-1].startswith("The opposition leader, Ruta Marek")
     assert all("Most viewed" not in p and "Share" != p for p in article.body)
+
+
+# The bundled sample 06 as w3m draws it (w3m -dump -cols 80), cut after its seventieth line.
+W3M_DUMP = """Your privacy
+
+We and our partners use cookies to store and access information on your device.
+Click "Accept" to agree, or "Options" to choose which cookies we may use.
+
+Accept Options
+The Harbour Post
+Independent since 1894
+
+  • News
+  • World
+  • Business
+  • Environment
+  • Comment
+  • Sport
+  • Lifestyle
+
+Support our journalism
+World
+
+Marvosa denies newspaper report of plan to cap gas exports
+
+Energy ministry calls Gazeta Lisvar story 'speculation without foundation' as
+MarGaz shares extend losses
+
+By Sofia Lindqvist and Mateo Arrau
+Thu 7 May 2026 08.40 BST Last modified on Thu 7 May 2026 13.15 BST
+Share on Facebook Share on X Share via Email 14 comments
+
+The energy ministry building in Lisvar
+The energy ministry in Lisvar said it was not preparing any proposal to limit
+export volumes. Photograph: Mateo Arrau/The Harbour Post
+
+Marvosa's energy ministry on Thursday denied a newspaper report that Energy
+Minister Elena Dravik plans to cap natural gas exports, calling it "speculation
+without foundation".
+
+The Gazeta Lisvar daily reported on Wednesday, citing unnamed sources, that
+Dravik would ask cabinet to limit exports to 60% of national output from
+January. The report was carried by Reuters and republished widely, and shares
+in state-controlled producer MarGaz fell 4.2% on the day.
+
+In a two-line statement issued shortly after 9am local time, the ministry said
+it "has not prepared, and is not preparing, any proposal to limit export
+volumes" and that all existing supply contracts would be honoured.
+
+Asked whether the minister had discussed export limits with MarGaz executives
+at a meeting on Monday, a ministry press officer, who declined to be named,
+said the meeting had covered "winter preparedness and nothing else".
+
+Related
+
+Marvosa plans to cap gas exports from next year, newspaper reports
+
+Gazeta Lisvar said in a short note on its website that it stood by its
+reporting.
+
+Opposition MP Ruta Marek, who chairs parliament's energy committee, said she
+would ask the minister to appear before the committee. "If there is no plan,
+the minister can tell us so herself," Marek told The Harbour Post.
+
+MarGaz shares fell a further 1.8% in early trading in Lisvar before paring
+losses after the denial.
+
+Buyers in neighbouring countries, which take most of Marvosa's exports through
+the Dessa pipeline, were watching closely, said Lena Voss, a gas trader at a
+Lisvar brokerage. "Nobody is changing orders on the strength of one article,
+but everybody has read it," she said.
+
+Correction, May 7, 2026: An earlier version of this article said Gazeta Lisvar"""
+
+
+def test_a_wrapped_dump_keeps_its_stamp_line_apart_and_its_alt_text_out():
+    """w3m wraps at 80 columns: the stamp line under the byline is short beside the dek's lines,
+    but the share row under it does not continue it; the picture's alt text over its credited
+    caption is neither the headline nor a paragraph."""
+    article = extract_page(Page("06.txt", W3M_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Marvosa denies newspaper report of plan to cap gas exports"
+    assert (article.published, article.updated) == ("2026-05-07T08:40:00+01:00", "2026-05-07T13:15:00+01:00")
+    assert article.authors == ["Sofia Lindqvist", "Mateo Arrau"]
+    assert article.body[0].startswith("Marvosa's energy ministry on Thursday denied a newspaper report")
+    assert "The energy ministry building in Lisvar" not in article.body
+
+
+# A page of ours (Dessa walls) as resiliparse draws it, and as pandoc writes it in its own Markdown.
+RESILIPARSE_DUMP = """Lisvar Courier
+News Business Sport
+
+Dessa rebuild: engineers say old town walls can be saved
+
+A survey of the 16th-century walls found most sections structurally sound after the quake
+
+By Irena Kovac and Tomas Brenner
+
+14 May 2026, 07:30
+The north gate of Dessa's walls
+Engineers inspect the north gate of Dessa's old town walls on Wednesday. Photo: Jane Roe/Reuters
+
+Most of the old town walls in Dessa survived last week's earthquake with damage that can be repaired, a team of structural engineers said on Thursday, easing fears that the 16th-century fortifications would have to be pulled down.
+
+The survey, commissioned by the culture ministry, found cracks in four of the eleven towers but no sign that the foundations had shifted. Only the stretch beside the harbour gate, where a section of parapet fell into the street, would need to be taken down and rebuilt stone by stone, it said.
+
+Related: Dessa earthquake death toll rises to 17
+
+"We expected much worse," said Ana Petrescu, who led the survey. "The masons who built these walls knew what they were doing."
+
+The north gate is standing. Thank you to everyone who helped clear the rubble this week. pic.twitter.com/abc
+
+— Dessa Town Hall (@DessaTownHall) May 13, 2026
+
+The ministry said it would publish the full report next week and that repairs could begin before the end of the summer. The mayor of Dessa, Viktor Lenz, said residents would be consulted on the work.
+
+Residents who were evacuated from houses built into the walls have not yet been allowed to return, and the ministry did not say when they might.
+
+Most read
+
+  1. Fishery quotas cut for third year
+  2. Marvosa gas cap: what we know
+© 2026 Lisvar Courier Ltd"""
+PANDOC_MARKDOWN_DUMP = """<div>
+
+[Lisvar Courier](/)
+
+[News](/news) [Business](/business) [Sport](/sport)
+
+</div>
+
+::: {role="main"}
+# Dessa rebuild: engineers say old town walls can be saved
+
+A survey of the 16th-century walls found most sections structurally
+sound after the quake
+
+By [Irena Kovac](/authors/irena-kovac){rel="author"} and Tomas Brenner
+
+14 May 2026, 07:30
+
+![Engineers inspect the north gate of Dessa\\'s old town walls on
+Wednesday. Photo: Jane
+Roe/Reuters](https://img.lisvarcourier.example/2026/05/dessa-walls.jpg)
+
+Most of the old town walls in Dessa survived last week\\'s earthquake
+with damage that can be repaired, a team of structural engineers said on
+Thursday, easing fears that the 16th-century fortifications would have
+to be pulled down.
+
+The survey, commissioned by the culture ministry, found cracks in four
+of the eleven towers but no sign that the foundations had shifted. Only
+the stretch beside the harbour gate, where a section of parapet fell
+into the street, would need to be taken down and rebuilt stone by stone,
+it said.
+
+**Related:** [Dessa earthquake death toll rises to
+17](/news/regions/dessa-quake-death-toll)
+
+\\"We expected much worse,\\" said Ana Petrescu, who led the survey. \\"The
+masons who built these walls knew what they were doing.\\"
+
+> The north gate is standing. Thank you to everyone who helped clear the
+> rubble this week. [pic.twitter.com/abc](https://t.co/abc)
+>
+> --- Dessa Town Hall (@DessaTownHall) [May 13,
+> 2026](https://twitter.com/DessaTownHall/status/1)
+
+The ministry said it would publish the full report next week and that
+repairs could begin before the end of the summer. The mayor of Dessa,
+Viktor Lenz, said residents would be consulted on the work.
+
+Residents who were evacuated from houses built into the walls have not
+yet been allowed to return, and the ministry did not say when they
+might.
+
+## Most read
+
+1.  [Fishery quotas cut for third year](/a)
+2.  [Marvosa gas cap: what we know](/b)
+:::
+
+© 2026 Lisvar Courier Ltd
+"""
+
+
+def test_alt_text_over_its_caption_is_no_headline_and_a_lone_pandoc_fence_goes():
+    for dump in (RESILIPARSE_DUMP, PANDOC_MARKDOWN_DUMP):
+        article = extract_page(Page("dessa.txt", dump), ExtractConfig(mode="text"))
+        assert article.headline == "Dessa rebuild: engineers say old town walls can be saved"
+        assert article.authors == ["Irena Kovac", "Tomas Brenner"]
+        assert article.body[0].startswith("Most of the old town walls in Dessa survived last week's earthquake")
+        assert not any(":::" in p or "\\'" in p for p in article.body)

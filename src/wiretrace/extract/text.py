@@ -369,12 +369,44 @@ def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
     return 1.0 + (0.5 if 4 <= size <= 20 else 0.0) - max(0, size - 14) * 0.05
 
 
+def _alt_over_caption(text: str, below: str) -> bool:
+    """Whether ``text`` is a picture's alt text over its caption, as renderers that show images
+    draw it ("The north gate of Dessa's walls" over "Engineers inspect the north gate of Dessa's
+    old town walls on Wednesday. Photo: Jane Roe/Reuters"): the caption, credited, holds its words."""
+    if len(below) <= len(text) or captions.trailing_credit(below) is None:
+        return False
+    words = _words(text)
+    return bool(words) and len(words & _words(below)) >= _ALT_SHARE * len(words)
+
+
+#: How much of an alt text's words its caption holds.
+_ALT_SHARE = 0.8
+
+
+def _alt_text_of(text: str, caption: str) -> bool:
+    """Whether ``text``, drawn next to a picture's caption, is the picture's alt text: the caption
+    again, or a short label of no sentence that names what the caption does ("The energy ministry
+    building in Lisvar" by "The energy ministry in Lisvar said it was not preparing ...")."""
+    if text == caption:
+        return True
+    if text.count(" ") >= _ALT_MAX_WORDS or text.endswith(_SENTENCE_MARKS):
+        return False
+    words = _words(text)
+    return bool(words) and len(words & _words(caption)) * 2 >= len(words)
+
+
+_ALT_MAX_WORDS = 12
+_SENTENCE_MARKS = (".", "!", "?", ".\"", ".”", "?”", "!”")
+
+
 def _title_finish(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool],
                   stamps: Callable[[int], dict[str, str]], shape: float) -> float:
     """The costly half of :func:`_title_score`, for a block of that ``shape``: no date stamp or
     byline, a stamp under it, and its distance from the body."""
     text = blocks[i].text
     if (digit[i] and (stamps(i) or _RELATIVE_TIME.match(text) or _AGED_ITEM.match(text))) or _dated_or_signed(text, digit[i]):
+        return 0.0
+    if i + 1 < len(blocks) and _alt_over_caption(text, blocks[i + 1].text):
         return 0.0
     score = shape
     following = " ".join([b.text for b in blocks[i + 1:i + 4]]).lower()
@@ -822,7 +854,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             # no paragraph either.
             if image.caption:
                 for j in (i - 1, i + 1):
-                    if 0 <= j < len(blocks) and labels[j] == "body" and blocks[j].text.strip() == image.caption:
+                    if 0 <= j < len(blocks) and labels[j] == "body" and _alt_text_of(blocks[j].text.strip(), image.caption):
                         labels[j] = "caption"
     body_idx = [i for i in body_idx if labels[i] == "body"]
     # Teasers for other stories above the story itself (a local site's cards of its latest

@@ -35,7 +35,7 @@ from operator import attrgetter, itemgetter, not_
 import numpy as np
 
 from wiretrace.extract import cues
-from wiretrace.extract.dates import MONTH_NAME
+from wiretrace.extract.dates import MONTH_NAME, labelled_dates, parse_date
 from wiretrace.extract.settings import TEMPLATE_MIN_PAGES, TEMPLATE_SAMPLE_PAGES
 from wiretrace.extract.textfeatures import (
     CONTEXT_NAMES,
@@ -926,6 +926,21 @@ def _held_together(above: str, shown: str, above_width: int, limit: int) -> bool
         and not above.endswith(_SENTENCE_FINAL)
 
 
+def _stamp_line(text: str) -> bool:
+    """Whether a line is a date stamp whole ("Thu 7 May 2026 08.40 BST Last modified on Thu 7 May
+    2026 13.15 BST"): a block of its own, which the share buttons drawn under it never continue,
+    however short the lines around make them look wrapped."""
+    if not is_dateline(text):
+        return False
+    words = text.count(" ") + 1
+    return (words <= _STAMP_LINE_WORDS and bool(labelled_dates(text))) or (words <= _BARE_STAMP_WORDS and bool(parse_date(text)))
+
+
+#: The most words a stamp line runs to, with its labels ("Published ... Last modified on ...") and without.
+_STAMP_LINE_WORDS = 16
+_BARE_STAMP_WORDS = 8
+
+
 def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True,
                      images: bool = True, wide: bool = True, drawn: list[str] | None = None) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
@@ -974,9 +989,10 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                     else:
                         word = shown.split(None, 1)[0]
                     size = _columns(word) if wide else len(word)
-                    if ((prev_width + 1 + size >= limit - 1) if follows
-                            else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9) \
-                            or (follows and _held_together(parts[-1], shown, prev_width, limit)):
+                    if (((prev_width + 1 + size >= limit - 1) if follows
+                            else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9)
+                            or (follows and _held_together(parts[-1], shown, prev_width, limit))) \
+                            and not (len(parts) == 1 and _stamp_line(parts[0])):
                         parts.append(text)
                         prev_width, prev_lead, prev_centre = drawn_width, lead, centre
                         continue
@@ -1042,6 +1058,8 @@ _BRACKET = re.compile(r"(?<!\\)[\[\]]")
 # ... and a hard line break, a backslash closing the line.
 _PANDOC_LINE_BREAK = re.compile(r"\\$", re.MULTILINE)
 _PANDOC_MIN_FENCES = 5
+# A fenced div's fence alone on its line, with its attributes or class: ":::", '::: {role="main"}', "::: note".
+_BARE_FENCE = re.compile(r"^[ \t]*:{3,}[ \t]*(?:\{[^{}\n]*\}|[\w.-]+)?[ \t]*$", re.MULTILINE)
 
 
 def _without_unclosed_brackets(content: str) -> str:
@@ -1067,8 +1085,11 @@ def without_raw_markup(content: str) -> str | None:
     """``content`` without the HTML tags a Markdown writer passed through (their text stays) and
     pandoc's own Markdown markup, or None where it holds neither (fewer than _RAW_HTML_MIN_TAGS
     tags, _PANDOC_MIN_FENCES fenced divs)."""
-    if content.count(":::") >= _PANDOC_MIN_FENCES and sum(
-            1 for line in content.split("\n") if ":::" in line and _PANDOC_FENCE.match(line)) >= _PANDOC_MIN_FENCES:
+    # (A page of a few divs has few fences, but a fence alone on its line, '::: {role="main"}', is one.)
+    fences = content.count(":::")
+    if fences and ((fences >= _PANDOC_MIN_FENCES and sum(1 for line in content.split("\n") if ":::" in line
+                                                          and _PANDOC_FENCE.match(line)) >= _PANDOC_MIN_FENCES)
+                   or _BARE_FENCE.search(content)):
         content = _PANDOC_RAW_BLOCK.sub("", content)
         content = "\n".join(line for line in content.split("\n") if ":::" not in line or not _PANDOC_FENCE.match(line))
         content = _without_unclosed_brackets(_PANDOC_ATTRIBUTES.sub("", _PANDOC_SPAN_END.sub("", content)))

@@ -32,6 +32,8 @@ from wiretrace.extract.byline import byline_agency, parse_byline, split_names, w
     ("By Leila Haddad in Lisvar and agencies", ["Leila Haddad"]),
     ("Leila Haddad and Omar Saleh in Lisvar", ["Leila Haddad", "Omar Saleh"]),
     ("Jane Doe in New York and John Roe in Washington", ["Jane Doe", "John Roe"]),
+    # the day after the names ends them ("on Tuesday, May 12th, ...")
+    ("By Lena Ortiz , Sam Okafor on Tuesday, May 12th, 2026 at 9:15 a.m.", ["Lena Ortiz", "Sam Okafor"]),
     ("Nishant Kumar @Nishantopines", ["Nishant Kumar"]),  # a social handle after the name
     ("Keris Lahiff@kerisalison", ["Keris Lahiff"]),  # ... run into it
     ("By Chris Pokorny @DawgsByNature Nov 18, 2019, 11:47am EST", ["Chris Pokorny"]),

@@ -1681,3 +1681,11 @@ def test_alt_text_over_its_caption_is_no_headline_and_a_lone_pandoc_fence_goes()
         assert article.authors == ["Irena Kovac", "Tomas Brenner"]
         assert article.body[0].startswith("Most of the old town walls in Dessa survived last week's earthquake")
         assert not any(":::" in p or "\\'" in p for p in article.body)
+
+
+@pytest.mark.parametrize("byline", [["By", "Irena Kovac", "and Tomas Brenner"], ["By Irena Kovac", "and Tomas Brenner"],
+                                    ["By", "Irena Kovac", "and", "Tomas Brenner"]])
+def test_a_byline_broken_at_every_element_names_every_writer(byline):
+    """BeautifulSoup's get_text("\\n") and lxml draw a byline of links a line per element."""
+    dump = RESILIPARSE_DUMP.replace("By Irena Kovac and Tomas Brenner", "\n".join(byline))
+    assert extract_page(Page("dessa.txt", dump), ExtractConfig(mode="text")).authors == ["Irena Kovac", "Tomas Brenner"]

@@ -16,13 +16,15 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|reported by|words by|"
                      + "|".join(lead.strip() for lead in FOREIGN_BYLINE_LEADS)
                      + r")\s*:?\s+(?P<names>.{3,160}?)\s*$", re.IGNORECASE)
 # Whatever follows a name on a byline line: "| Reuters", "- Nov 19, 2019", "• 3 min read",
-# "2019-11-18T20:51:19Z Science" (a name never goes on with a digit), a social handle ("Chris
+# "2019-11-18T20:51:19Z Science" (a name never goes on with a digit), "on Monday, November 18th",
+# a social handle ("Chris
 # Pokorny @DawgsByNature", "Keris Lahiff@kerisalison"). (Each of these patterns opens with a
 # look-ahead at the characters a match can start with, which spares the engine trying every
 # alternative at every position.)
 _TRAILER = re.compile(r"(?=[\s|•·,\dup@])"
                       r"\s*(?:[|•·]|\s[-–—]\s|,\s*(?=\d)|\s(?=\d)|\bupdated\b|\bpublished\b|\bposted\b|\d{1,2}:\d{2}"
-                      r"|@\w|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
+                      r"|@\w|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+                      r"|\son\s(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b).*$",
                       re.IGNORECASE)
 # A job title after the name: "Meg James Staff Writer", "Bruce Y. Lee Senior Contributor".
 _JOB_TITLE = re.compile(

@@ -369,6 +369,28 @@ def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
     return 1.0 + (0.5 if 4 <= size <= 20 else 0.0) - max(0, size - 14) * 0.05
 
 
+def _more_byline_names(blocks: list[textblocks.Block], start: int, stop: int) -> list[str]:
+    """The names a byline broken at every element goes on with from block ``start``: "and"
+    alone then a name, or "and Tomas Brenner"."""
+    names: list[str] = []
+    joined = False  # a joiner alone came last
+    for k in range(start, min(stop, start + _BYLINE_REACH)):
+        text = blocks[k].text
+        if text.strip().lower() in _NAME_JOINERS:
+            joined = True
+            continue
+        if (joined or text.lower().startswith(("and ", "& "))) and len(text.split()) <= 6 and (more := split_names(text)):
+            names += more
+            joined = False
+            continue
+        break
+    return names
+
+
+_NAME_JOINERS = frozenset({"and", "&", ","})
+_BYLINE_REACH = 6
+
+
 def _alt_over_caption(text: str, below: str) -> bool:
     """Whether ``text`` is a picture's alt text over its caption, as renderers that show images
     draw it ("The north gate of Dessa's walls" over "Engineers inspect the north gate of Dessa's
@@ -1030,7 +1052,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             label = "byline"
         elif starts_cue and i < first_body and not article.authors and text.lower().startswith(_ANY_BYLINE_LEADS) \
                 and (names := parse_byline(text)):
-            article.authors = names
+            article.authors = names + _more_byline_names(blocks, i + 1, first_body)
             label = "byline"
             if agency := byline_agency(text):
                 credits.append(wire.WireCredit(agency, text, "byline"))
@@ -1038,8 +1060,10 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                 credits.append(unnamed)
         elif starts_cue and i + 1 < first_body and not article.authors and text.lower().rstrip(" :") in _BYLINE_WORDS \
                 and (names := split_names(blocks[i + 1].text)) and len(blocks[i + 1].text.split()) <= 8:
-            # "By" drawn on a line of its own, the name on the next.
-            article.authors = names
+            # "By" drawn on a line of its own, the name on the next (and the other names on the
+            # lines after it: "and" alone, or "and Tomas Brenner", as renderers that break at
+            # every element draw a byline of links).
+            article.authors = names + _more_byline_names(blocks, i + 2, first_body)
             label = "byline"
         elif i < first_body and not article.authors and digit[i] and " by " in text \
                 and (names := _stamp_byline(text)):

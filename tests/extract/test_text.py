@@ -1689,3 +1689,12 @@ def test_a_byline_broken_at_every_element_names_every_writer(byline):
     """BeautifulSoup's get_text("\\n") and lxml draw a byline of links a line per element."""
     dump = RESILIPARSE_DUMP.replace("By Irena Kovac and Tomas Brenner", "\n".join(byline))
     assert extract_page(Page("dessa.txt", dump), ExtractConfig(mode="text")).authors == ["Irena Kovac", "Tomas Brenner"]
+
+
+@pytest.mark.parametrize("credit, wire, syndicated", [("(With inputs from PTI)", "PTI", True),
+                                                      ("With agency inputs", None, True)])
+def test_a_line_crediting_agency_inputs_under_the_story_credits_the_wire(credit, wire, syndicated):
+    dump = HEADLINE_DUMP.replace("because of the delay.\n", f"because of the delay.\n{credit}\n")
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert (article.wire, article.syndicated, article.syndication_evidence) == (wire, syndicated, credit)
+    assert article.body[-1].startswith("Councillors said the repairs had cost")

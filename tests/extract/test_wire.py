@@ -127,3 +127,24 @@ def test_a_hindi_services_name_credits_only_in_a_dateline_or_its_sign_off():
     assert wire.credit_from_paragraph("भाषा अजय अजय", "last").agency == "PTI"
     assert wire.agency_line("भाषा अजय अजय") == "PTI"
     assert wire.agency_line("भाषा के आधार पर राज्यों का गठन हुआ था।") is None
+
+
+@pytest.mark.parametrize("line, agency, kind", [
+    ("(With inputs from PTI)", "PTI", "end_credit"),
+    ("— With inputs from Reuters", "Reuters", "end_credit"),
+    ("With PTI inputs", "PTI", "end_credit"),
+    ("(With Reuters, AFP inputs)", "Reuters", "end_credit"),
+    ("Inputs from IANS", "IANS", "end_credit"),
+    # agencies credited unnamed: syndicated copy of no known wire
+    ("With agency inputs", None, "agencies"),
+    ("(With inputs from agencies)", None, "agencies"),
+])
+def test_a_line_crediting_agency_inputs(line, agency, kind):
+    credit = wire.credit_line(line)
+    assert (credit.agency, credit.kind) == (agency, kind)
+    assert wire.credit_from_paragraph(line, "last") == credit
+
+
+def test_inputs_in_prose_credit_no_one():
+    assert wire.credit_line("The minister took inputs from PTI reporters on Monday and said so.") is None
+    assert wire.credit_from_paragraph("Officials said they had sought inputs from agencies across the state.", "last") is None

@@ -216,7 +216,7 @@ def _drop_closing_furniture(article: Article) -> None:
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
         elif last.count(" ") < _CLOSING_NOTICE_WORDS and wire.SYNDICATION_DISCLAIMER.search(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
-        elif len(last) < wire.CREDIT_LINE_CHARS and wire.agency_line(last):
+        elif wire.credit_line(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="byline"))
         elif len(last) < _REPORTING_CREDIT_CHARS and (credits := _reporting_credits(last)):
             # "(Reporting by Anna Petrova in Kyiv; Editing by Mark Heinrich)": who reported the

@@ -1121,9 +1121,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         if not credited and cues.CREDIT.search(text) and (credit := wire.credit_from_paragraph(text, "last")):
             credits.append(credit)
             credited = True
-        elif not credited and len(text) < wire.CREDIT_LINE_CHARS and (agency := wire.agency_line(text)):
-            # ("Source: AFP", "— Reuters" on a line of its own under the story)
-            credits.append(wire.WireCredit(agency, text, "end_credit"))
+        elif not credited and (line_credit := wire.credit_line(text)):
+            # ("Source: AFP", "— Reuters", "(With inputs from PTI)" on a line of its own under the story)
+            credits.append(line_credit)
             credited = True
         # A paywall's notice under the story's opening, where the dump ends it.
         if cues.PAYWALL.search(text) and cues.PAYWALL_WARNING not in article.warnings:

@@ -101,6 +101,16 @@ END_CREDIT = re.compile(
     rf"|^\s*\(?(?:source|sources|via)\s*:\s*(?P<agency4>{_ALIAS_RE})(?:\s*(?:,|/|&|and)\s*(?:{_ALIAS_RE}))*\s*\)?\.?\s*$)",
     re.IGNORECASE,
 )
+# How papers that rewrite agency copy credit it, the line alone: "(With inputs from PTI)", "— With
+# inputs from Reuters", "With PTI inputs", "(With Reuters, AFP inputs)", and with no agency named,
+# "With agency inputs", "(With inputs from agencies)".
+_INPUTS_CREDIT = re.compile(
+    rf"\s*(?:(?:--|[-–—])\s*)?\(?\s*(?:with\s+)?(?:"
+    rf"(?:inputs?|additional reporting|reporting)\s+(?:from|by)\s+(?:the\s+)?"
+    rf"(?:(?P<agency>{_ALIAS_RE})(?:\s*(?:,|/|&|and)\s*(?:{_ALIAS_RE}))*|(?P<unnamed>(?:news\s+)?agencies|wire services|wires))"
+    rf"|(?:the\s+)?(?:(?P<agency_b>{_ALIAS_RE})(?:\s*(?:,|/|&|and)\s*(?:{_ALIAS_RE}))*|(?P<unnamed_b>agency|agencies|wire))"
+    rf"\s+inputs?)\s*\)?\.?\s*",
+    re.IGNORECASE)
 REUTERS_END_CREDIT = re.compile(r"^\s*\(\s*(?:Reporting|Writing) by [^)]*(?:Editing by)[^)]*\)\s*$")
 # Statements that the copy came from a feed: these prove syndication even without an agency.
 SYNDICATION_DISCLAIMER = re.compile(
@@ -169,6 +179,9 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
                                   or match.group("agency4"))
         if agency:
             return WireCredit(agency, match.group(0).strip(), "end_credit")
+    if position != "first" and len(text) < _INPUTS_CREDIT_CHARS and "input" in text.lower() \
+            and (credit := inputs_credit(text)):
+        return credit
     if position == "last" and REUTERS_END_CREDIT.match(text):
         return WireCredit("Reuters", text.strip(), "end_credit")
     if position == "last" and text[:1] >= "\u0900" and (sign_off := _INDIC_SIGN_OFF.fullmatch(text)):
@@ -182,6 +195,30 @@ _INDIC_SIGN_OFF = re.compile(rf"\s*(?P<agency>{'|'.join(INDIC_AGENCIES)})(?:\s+[
 
 #: The longest line that can be an agency's credit alone ("— Reuters", "Source: Agence France-Presse").
 CREDIT_LINE_CHARS = 40
+
+
+def inputs_credit(text: str) -> WireCredit | None:
+    """The credit of a line that credits agency inputs alone ("(With inputs from PTI)", "With
+    agency inputs"): the agency's, or agencies unnamed."""
+    match = _INPUTS_CREDIT.fullmatch(text)
+    if match is None:
+        return None
+    agency = match.group("agency") or match.group("agency_b")
+    if agency:
+        return WireCredit(canonical_agency(agency), text.strip(), "end_credit") if canonical_agency(agency) else None
+    return WireCredit(None, text.strip(), "agencies")
+
+
+#: The longest line that credits agency inputs alone.
+_INPUTS_CREDIT_CHARS = 80
+
+
+def credit_line(text: str) -> WireCredit | None:
+    """The credit of a line that is a credit alone: an agency's ("— Reuters", "(AP)", "Source:
+    AFP", "(With inputs from PTI)") or agencies' unnamed ("With agency inputs")."""
+    if len(text) < CREDIT_LINE_CHARS and (agency := agency_line(text)):
+        return WireCredit(agency, text.strip(), "end_credit")
+    return inputs_credit(text) if len(text) < _INPUTS_CREDIT_CHARS and "input" in text.lower() else None
 
 
 def agency_line(text: str) -> str | None:

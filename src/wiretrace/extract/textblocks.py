@@ -928,17 +928,23 @@ def _held_together(above: str, shown: str, above_width: int, limit: int) -> bool
 
 def _stamp_line(text: str) -> bool:
     """Whether a line is a date stamp whole ("Thu 7 May 2026 08.40 BST Last modified on Thu 7 May
-    2026 13.15 BST"): a block of its own, which the share buttons drawn under it never continue,
-    however short the lines around make them look wrapped."""
+    2026 13.15 BST"): where the next line's first word would have fitted on it at the page's
+    width, a block of its own, which the share buttons drawn under it do not continue, however
+    short the lines around make it look wrapped."""
     if not is_dateline(text):
         return False
-    words = text.count(" ") + 1
-    return (words <= _STAMP_LINE_WORDS and bool(labelled_dates(text))) or (words <= _BARE_STAMP_WORDS and bool(parse_date(text)))
+    # (No word of prose: "On Nov. 15, 2019, former U.S. ambassador" opens a paragraph.)
+    words = text.split()
+    if len(words) > _STAMP_LINE_WORDS or any(word.isalpha() and word.islower() and word not in _STAMP_LINE_LOWER for word in words):
+        return False
+    return bool(labelled_dates(text)) or (len(words) <= _BARE_STAMP_WORDS and bool(parse_date(text)))
 
 
 #: The most words a stamp line runs to, with its labels ("Published ... Last modified on ...") and without.
 _STAMP_LINE_WORDS = 16
 _BARE_STAMP_WORDS = 8
+#: The words in small letters a stamp line holds: its labels' and the clock's.
+_STAMP_LINE_LOWER = frozenset("on at am pm by published updated modified posted last first original date".split())
 
 
 def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True,
@@ -992,7 +998,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                     if (((prev_width + 1 + size >= limit - 1) if follows
                             else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9)
                             or (follows and _held_together(parts[-1], shown, prev_width, limit))) \
-                            and not (len(parts) == 1 and _stamp_line(parts[0])):
+                            and not (len(parts) == 1 and prev_width + 1 + size < width - 1 and _stamp_line(parts[0])):
                         parts.append(text)
                         prev_width, prev_lead, prev_centre = drawn_width, lead, centre
                         continue

@@ -161,6 +161,19 @@ def test_the_publishers_notes_on_the_story_stay_and_its_corrections_are_listed()
     assert finalize(front).corrections == []
 
 
+def test_a_separator_of_no_word_leaves_the_body_but_aps_rule_stays():
+    from wiretrace.extract import finalize
+    from wiretrace.record import Article
+
+    story = ["Farmers blocked the motorways around Paris on Friday in protest against a planned trade deal.",
+             "The government said it would meet farm unions next week, a spokeswoman said."]
+    for rule in ("* * *", "--------------------", "* * * * *", "•"):
+        article = finalize(Article(source="t.txt", input_kind="text", body=[story[0], rule, story[1]]))
+        assert article.body == story and article.boilerplate[-1].text == rule, rule
+    # AP prints "___" between a story and its credits as part of the story (the DEV truth keeps it).
+    assert finalize(Article(source="t.txt", input_kind="text", body=[story[0], "___", story[1]])).body[1] == "___"
+
+
 def test_a_tags_line_closing_the_body_gives_the_tags():
     from wiretrace.extract import finalize
     from wiretrace.record import Article

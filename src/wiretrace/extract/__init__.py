@@ -159,14 +159,23 @@ _CLOSING_STAMP_WORDS = 15
 
 
 def _drop_bare_labels(article: Article) -> None:
-    """A date label alone ("Updated") is what is left of a stamp whose date was markup."""
+    """A date label alone ("Updated") is what is left of a stamp whose date was markup; a
+    paragraph of no word character ("* * *", "-----", a rule a Markdown writer drew) is a
+    separator. (AP's "___" between a story's parts is printed as part of the story: it stays.)"""
     kept = []
     for paragraph in article.body:
-        if is_bare_label(paragraph):
+        if len(paragraph) < _SHORT_PARAGRAPH and is_bare_label(paragraph):
             article.boilerplate.append(Boilerplate(text=paragraph, category="dateline"))
+        elif len(paragraph) < _SHORT_PARAGRAPH and not _WORD_CHAR.search(paragraph):
+            article.boilerplate.append(Boilerplate(text=paragraph, category="other"))
         else:
             kept.append(paragraph)
     article.body = kept
+
+
+#: Paragraphs shorter than this may be a bare label or a separator.
+_SHORT_PARAGRAPH = 30
+_WORD_CHAR = re.compile(r"\w")
 
 
 # A newsroom's pointer to its standards or ethics policy ("Our Standards: The ... Trust Principles.").
@@ -257,7 +266,7 @@ def _corrections(article: Article) -> list[str]:
 def finalize(article: Article) -> Article:
     """Steps both modes share: tidy the body, fill language and reading time, judge is_article."""
     article.body = [p for p in map(_tidy, article.body) if p.strip(_INVISIBLE)]
-    if any(len(p) < 30 for p in article.body):
+    if any(len(p) < _SHORT_PARAGRAPH for p in article.body):
         _drop_bare_labels(article)
     _drop_closing_furniture(article)
     _start_at_dateline(article)

@@ -107,8 +107,8 @@ END_CREDIT = re.compile(
 _INPUTS_CREDIT = re.compile(
     rf"\s*(?:(?:--|[-–—])\s*)?\(?\s*(?:with\s+)?(?:"
     rf"(?:inputs?|additional reporting|reporting)\s+(?:from|by)\s+(?:the\s+)?"
-    rf"(?:(?P<agency>{_ALIAS_RE})(?:\s*(?:,|/|&|and)\s*(?:{_ALIAS_RE}))*|(?P<unnamed>(?:news\s+)?agencies|wire services|wires))"
-    rf"|(?:the\s+)?(?:(?P<agency_b>{_ALIAS_RE})(?:\s*(?:,|/|&|and)\s*(?:{_ALIAS_RE}))*|(?P<unnamed_b>agency|agencies|wire))"
+    rf"(?:(?P<agency>{_ALIAS_RE})(?:\s*(?:,|/|&|and)\s*(?:{_ALIAS_RE}))*|(?:news\s+)?agencies|wire services|wires)"
+    rf"|(?:the\s+)?(?:(?P<agency_b>{_ALIAS_RE})(?:\s*(?:,|/|&|and)\s*(?:{_ALIAS_RE}))*|agency|agencies|wire)"
     rf"\s+inputs?)\s*\)?\.?\s*",
     re.IGNORECASE)
 REUTERS_END_CREDIT = re.compile(r"^\s*\(\s*(?:Reporting|Writing) by [^)]*(?:Editing by)[^)]*\)\s*$")
@@ -179,8 +179,7 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
                                   or match.group("agency4"))
         if agency:
             return WireCredit(agency, match.group(0).strip(), "end_credit")
-    if position != "first" and len(text) < _INPUTS_CREDIT_CHARS and "input" in text.lower() \
-            and (credit := inputs_credit(text)):
+    if position != "first" and (credit := inputs_credit(text)):
         return credit
     if position == "last" and REUTERS_END_CREDIT.match(text):
         return WireCredit("Reuters", text.strip(), "end_credit")
@@ -200,12 +199,12 @@ CREDIT_LINE_CHARS = 40
 def inputs_credit(text: str) -> WireCredit | None:
     """The credit of a line that credits agency inputs alone ("(With inputs from PTI)", "With
     agency inputs"): the agency's, or agencies unnamed."""
-    match = _INPUTS_CREDIT.fullmatch(text)
-    if match is None:
+    # (Most lines are too long or say no "input": telling costs less than matching.)
+    if len(text) >= _INPUTS_CREDIT_CHARS or "input" not in text.lower() or not (match := _INPUTS_CREDIT.fullmatch(text)):
         return None
-    agency = match.group("agency") or match.group("agency_b")
-    if agency:
-        return WireCredit(canonical_agency(agency), text.strip(), "end_credit") if canonical_agency(agency) else None
+    if named := match.group("agency") or match.group("agency_b"):
+        agency = canonical_agency(named)
+        return WireCredit(agency, text.strip(), "end_credit") if agency else None
     return WireCredit(None, text.strip(), "agencies")
 
 
@@ -218,7 +217,7 @@ def credit_line(text: str) -> WireCredit | None:
     AFP", "(With inputs from PTI)") or agencies' unnamed ("With agency inputs")."""
     if len(text) < CREDIT_LINE_CHARS and (agency := agency_line(text)):
         return WireCredit(agency, text.strip(), "end_credit")
-    return inputs_credit(text) if len(text) < _INPUTS_CREDIT_CHARS and "input" in text.lower() else None
+    return inputs_credit(text)
 
 
 def agency_line(text: str) -> str | None:

@@ -1698,3 +1698,23 @@ def test_a_line_crediting_agency_inputs_under_the_story_credits_the_wire(credit,
     article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
     assert (article.wire, article.syndicated, article.syndication_evidence) == (wire, syndicated, credit)
     assert article.body[-1].startswith("Councillors said the repairs had cost")
+
+
+RUSSIAN_DUMP = """Главная
+Новости
+Экономика
+Минэнерго Марвосы опровергло сообщения о планах ограничить экспорт газа
+МОСКВА, 7 мая. /ТАСС/. Министерство энергетики Марвосы опровергло сообщения газеты Gazeta Lisvar о планах ограничить экспорт природного газа. Об этом говорится в заявлении ведомства, распространенном в четверг.
+"Министерство не готовило и не готовит никаких предложений об ограничении объемов экспорта", - отмечается в документе.
+Ранее газета со ссылкой на источники сообщила, что министр энергетики Елена Дравик предложит ограничить экспорт 60% добычи с января.
+Читайте также: Цены на газ в Европе выросли на 4%
+Теги: Марвоса, газ, экспорт
+"""
+
+
+def test_a_russian_dump_of_tass_copy_credits_tass():
+    article = extract_page(Page("tass.txt", RUSSIAN_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Минэнерго Марвосы опровергло сообщения о планах ограничить экспорт газа"
+    assert (article.wire, article.syndicated, article.syndication_evidence) == ("TASS", True, "МОСКВА, 7 мая. /ТАСС/.")
+    assert len(article.body) == 3 and article.body[0].startswith("МОСКВА, 7 мая. /ТАСС/. Министерство")
+    assert article.tags == ["Марвоса", "газ", "экспорт"] and article.language == "ru"

@@ -19,6 +19,11 @@ from wiretrace.extract import wire
     # the Hindi services' datelines, in Devanagari (Bhasha is PTI's Hindi service)
     ("नयी दिल्ली, 19 मार्च (भाषा) भारतीय रिज़र्व बैंक अगले महीने ...", "PTI"),
     ("मुंबई, 5 जून (आईएएनएस) शेयर बाजार में बुधवार को ...", "IANS"),
+    # the Russian agencies' own, in Cyrillic
+    ("МОСКВА, 7 мая. /ТАСС/. Министерство энергетики опровергло ...", "TASS"),
+    ("САНКТ-ПЕТЕРБУРГ, 12 июня - РИА Новости. Губернатор заявил ...", "RIA Novosti"),
+    ("Москва. 7 мая. INTERFAX.RU - Министерство энергетики ...", "Interfax"),
+    ("МОСКВА, 7 мая (Рейтер) - Министерство энергетики ...", "Reuters"),
 ])
 def test_dateline_credits(paragraph, agency):
     credit = wire.credit_from_paragraph(paragraph, "first")
@@ -29,6 +34,7 @@ def test_dateline_credits(paragraph, agency):
     "The minister said, according to the Associated Press, that talks would resume.",
     "Reuters reported on Tuesday that the deal was close.",
     "(Photo: AP) A crowd gathers in the square.",
+    "Министерство заявило ТАСС, что переговоры продолжатся.",  # told TASS: a mention
 ])
 def test_mentions_are_not_credits(paragraph):
     assert wire.credit_from_paragraph(paragraph, "first") is None

@@ -34,6 +34,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Yonhap": ("Yonhap",),
     "ANSA": ("ANSA",),
     "TASS": ("TASS",),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
     "Interfax": ("Interfax",),
     "AAP": ("AAP", "Australian Associated Press"),
     "CP": ("The Canadian Press", "Canadian Press"),
@@ -44,7 +45,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:(?:private|pvt\.?)\s+)?(?:inc|ltd|llc|corp|corporation|plc|gmbh|s\.?a|limited)\.?$",
                                re.IGNORECASE)
-_AMBIGUOUS_LOWER = {"ap", "ani", "pa", "cp", "upi", "aap", "efe", "afp", "pti", "ians", "ansa", "tass"}
+_AMBIGUOUS_LOWER = {"ap", "ani", "pa", "cp", "upi", "aap", "efe", "afp", "pti", "ians", "ansa", "tass", "ria"}
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
 #: What canonical_agency trims off a name's ends.
 _NAME_TRIM = " .,;:-–—()"
@@ -63,7 +64,7 @@ _ALIAS_RE = "|".join(re.escape(a) for a in _ALIASES)
 _AGENCY_HOSTS = {
     "reuters.": "Reuters", "apnews.": "AP", "afp.": "AFP", "ptinews.": "PTI", "upi.": "UPI",
     "ians.": "IANS", "aninews.": "ANI", "bloomberg.": "Bloomberg", "xinhua": "Xinhua",
-    "kyodonews.": "Kyodo", "yna.co.kr": "Yonhap", "ansa.it": "ANSA", "tass.": "TASS",
+    "kyodonews.": "Kyodo", "yna.co.kr": "Yonhap", "ansa.it": "ANSA", "tass.": "TASS", "ria.ru": "RIA Novosti",
     "interfax.": "Interfax", "aap.com.au": "AAP", "thecanadianpress.": "CP", "bernama.": "Bernama",
     "aa.com.tr": "Anadolu",
 }
@@ -75,16 +76,22 @@ _AGENCY_HOSTS = {
 #
 # The Hindi services write theirs in Devanagari: "नयी दिल्ली, 19 मार्च (भाषा)", "मुंबई, 5 जून
 # (आईएएनएस)": a place, a day and the agency's Hindi name (Bhasha is PTI's Hindi service), the
-# story running on after it. Those names are matched here only, inside a dateline's brackets:
-# "भाषा" is also the Hindi word for "language".
+# story running on after it. The Russian agencies in Cyrillic, each in its own style: "МОСКВА, 7
+# мая. /ТАСС/.", "МОСКВА, 7 мая - РИА Новости.", "Москва. 7 мая. INTERFAX.RU -", "МОСКВА, 7 мая
+# (Рейтер) -". Those names
+# are matched here only, inside a dateline: "भाषा" is also the Hindi word for "language".
 INDIC_AGENCIES = {"भाषा": "PTI", "पीटीआई": "PTI", "आईएएनएस": "IANS", "एएनआई": "ANI", "रॉयटर्स": "Reuters",
                   "रायटर": "Reuters", "एएफपी": "AFP", "एपी": "AP"}
+CYRILLIC_AGENCIES = {"ТАСС": "TASS", "РИА Новости": "RIA Novosti", "Интерфакс": "Interfax", "INTERFAX.RU": "Interfax",
+                     "Рейтер": "Reuters"}
 DATELINE = re.compile(
     r"^(?:\s*(?:[A-Z][\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?[A-Z][\w.'’-]*){0,4}"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?))?\s*)?"
     rf"\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)\s*(?:\.?[-–—:]|(?=[A-Z\"“‘'])|$)"
     r"|\s*[\u0900-\u097f][\u0900-\u097f .]{0,40}?,\s*\d{1,2}\s+[\u0900-\u097f]+\s*"
-    rf"\((?P<agency_indic>{'|'.join(INDIC_AGENCIES)})\)\s*[-–—:]?)"
+    rf"\((?P<agency_indic>{'|'.join(INDIC_AGENCIES)})\)\s*[-–—:]?"
+    r"|\s*[А-ЯЁ][А-ЯЁа-яё-]*(?:[ -][А-ЯЁа-яё-]+){0,3}[,.]\s*\d{1,2}\s+[а-яё]+\.?\s*(?:[-–—]\s*)?[/(]?\s*"
+    rf"(?P<agency_cyrillic>{'|'.join(map(re.escape, CYRILLIC_AGENCIES))})\s*[/)]?\s*\.?\s*(?:[-–—]\s*)?)"
 )
 # "By Reuters Staff", "By The Associated Press", "By AFP", "Reuters" on its own line, or first
 # among a line's parts: "Press Trust of India | New Delhi | Updated: ...".
@@ -170,7 +177,8 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
     if position == "first":
         match = DATELINE.match(text)
         if match:
-            agency = canonical_agency(match.group("agency")) or INDIC_AGENCIES.get(match.group("agency_indic"))
+            agency = canonical_agency(match.group("agency")) or INDIC_AGENCIES.get(match.group("agency_indic")) \
+                or CYRILLIC_AGENCIES.get(match.group("agency_cyrillic"))
             if agency:
                 return WireCredit(agency, match.group(0).strip(), "dateline")
     match = END_CREDIT.search(text)

@@ -24,6 +24,10 @@ from wiretrace.extract import wire
     ("САНКТ-ПЕТЕРБУРГ, 12 июня - РИА Новости. Губернатор заявил ...", "RIA Novosti"),
     ("Москва. 7 мая. INTERFAX.RU - Министерство энергетики ...", "Interfax"),
     ("МОСКВА, 7 мая (Рейтер) - Министерство энергетики ...", "Reuters"),
+    # and the East Asian agencies'
+    ("新华社北京5月6日电（记者张明）国家能源局6日表示 ...", "Xinhua"),
+    ("(서울=연합뉴스) 김민수 기자 = 정부는 6일 ...", "Yonhap"),
+    ("【ワシントン共同】米政府は6日 ...", "Kyodo"),
 ])
 def test_dateline_credits(paragraph, agency):
     credit = wire.credit_from_paragraph(paragraph, "first")
@@ -35,6 +39,7 @@ def test_dateline_credits(paragraph, agency):
     "Reuters reported on Tuesday that the deal was close.",
     "(Photo: AP) A crowd gathers in the square.",
     "Министерство заявило ТАСС, что переговоры продолжатся.",  # told TASS: a mention
+    "国家能源局6日对新华社表示，电力供应有保障。",  # told Xinhua: a mention
 ])
 def test_mentions_are_not_credits(paragraph):
     assert wire.credit_from_paragraph(paragraph, "first") is None

@@ -178,6 +178,10 @@ _SHORT_PARAGRAPH = 30
 _WORD_CHAR = re.compile(r"\w")
 
 
+# The editor a Chinese page names under the story: "责任编辑：李华", "编辑：张明".
+_EDITOR_SIGN_OFF = re.compile(r"[（(]?(?:责任编辑|編輯|编辑|責任編輯)\s*[:：]\s*\S{1,12}\s*[)）]?$")
+
+
 # A newsroom's pointer to its standards or ethics policy ("Our Standards: The ... Trust Principles.").
 _STANDARDS_NOTICE = re.compile(r"(?:our|editorial) (?:standards|principles|ethics)\b", re.IGNORECASE)
 
@@ -225,7 +229,7 @@ def _drop_closing_furniture(article: Article) -> None:
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
         elif last.count(" ") < _CLOSING_NOTICE_WORDS and wire.SYNDICATION_DISCLAIMER.search(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
-        elif wire.credit_line(last):
+        elif wire.credit_line(last) or (len(last) < 30 and _EDITOR_SIGN_OFF.match(last)):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="byline"))
         elif len(last) < _REPORTING_CREDIT_CHARS and (credits := _reporting_credits(last)):
             # "(Reporting by Anna Petrova in Kyiv; Editing by Mark Heinrich)": who reported the

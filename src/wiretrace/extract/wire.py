@@ -84,6 +84,9 @@ INDIC_AGENCIES = {"भाषा": "PTI", "पीटीआई": "PTI", "आईए
                   "रायटर": "Reuters", "एएफपी": "AFP", "एपी": "AP"}
 CYRILLIC_AGENCIES = {"ТАСС": "TASS", "РИА Новости": "RIA Novosti", "Интерфакс": "Interfax", "INTERFAX.RU": "Interfax",
                      "Рейтер": "Reuters"}
+# ... and the East Asian agencies': Xinhua's "新华社北京5月6日电", Yonhap's "(서울=연합뉴스)", Kyodo's
+# "【ワシントン共同】".
+CJK_AGENCIES = {"新华社": "Xinhua", "연합뉴스": "Yonhap", "共同": "Kyodo"}
 DATELINE = re.compile(
     r"^(?:\s*(?:[A-Z][\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?[A-Z][\w.'’-]*){0,4}"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?))?\s*)?"
@@ -91,8 +94,14 @@ DATELINE = re.compile(
     r"|\s*[\u0900-\u097f][\u0900-\u097f .]{0,40}?,\s*\d{1,2}\s+[\u0900-\u097f]+\s*"
     rf"\((?P<agency_indic>{'|'.join(INDIC_AGENCIES)})\)\s*[-–—:]?"
     r"|\s*[А-ЯЁ][А-ЯЁа-яё-]*(?:[ -][А-ЯЁа-яё-]+){0,3}[,.]\s*\d{1,2}\s+[а-яё]+\.?\s*(?:[-–—]\s*)?[/(]?\s*"
-    rf"(?P<agency_cyrillic>{'|'.join(map(re.escape, CYRILLIC_AGENCIES))})\s*[/)]?\s*\.?\s*(?:[-–—]\s*)?)"
+    rf"(?P<agency_cyrillic>{'|'.join(map(re.escape, CYRILLIC_AGENCIES))})\s*[/)]?\s*\.?\s*(?:[-–—]\s*)?"
+    r"|\s*(?P<agency_xinhua>新华社)[\u4e00-\u9fff]{1,12}\d{1,2}月\d{1,2}日电"
+    r"|\s*[(（][\uac00-\ud7af]{1,10}\s*=\s*(?P<agency_yonhap>연합뉴스)[)）]"
+    r"|\s*【[\u3040-\u30ff\u4e00-\u9fff]{1,12}(?P<agency_kyodo>共同)】)"
 )
+#: The dateline's group for each script's agency names, and what those names stand for.
+_NAMES_BY_GROUP = {"agency_indic": INDIC_AGENCIES, "agency_cyrillic": CYRILLIC_AGENCIES, "agency_xinhua": CJK_AGENCIES,
+                   "agency_yonhap": CJK_AGENCIES, "agency_kyodo": CJK_AGENCIES}
 # "By Reuters Staff", "By The Associated Press", "By AFP", "Reuters" on its own line, or first
 # among a line's parts: "Press Trust of India | New Delhi | Updated: ...".
 AGENCY_BYLINE = re.compile(
@@ -177,8 +186,8 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
     if position == "first":
         match = DATELINE.match(text)
         if match:
-            agency = canonical_agency(match.group("agency")) or INDIC_AGENCIES.get(match.group("agency_indic")) \
-                or CYRILLIC_AGENCIES.get(match.group("agency_cyrillic"))
+            agency = canonical_agency(match.group("agency")) or next(
+                (names[match.group(group)] for group, names in _NAMES_BY_GROUP.items() if match.group(group)), None)
             if agency:
                 return WireCredit(agency, match.group(0).strip(), "dateline")
     match = END_CREDIT.search(text)

@@ -265,6 +265,23 @@ def test_a_correction_denies_what_the_article_said_before_by_no_source():
     assert _claim_with(article, "she opposed the cut").status == "asserted"
 
 
+def test_a_bare_decline_before_any_report_does_not_answer_a_report_told_after_it():
+    article = analyze_article(_article([
+        "The Coastal Alliance said the delay was a welcome first step. A spokesperson for the provincial "
+        "environment ministry declined to comment.",
+        "The Globe and Mail reported last week, citing two people familiar with the matter, that the federal "
+        "government had ordered a new environmental assessment of the terminal.",
+    ]))
+    assert _claim_with(article, "new environmental assessment").status == "asserted"
+    # A denial naming the report answers it, told after it or not.
+    denied = analyze_article(_article([
+        "The energy ministry on Thursday denied a newspaper report that the minister plans to cap gas exports.",
+        "The Lisvar Post reported on Wednesday, citing unnamed sources, that the minister would ask cabinet to "
+        "limit exports to 60% of output.",
+    ]))
+    assert _claim_with(denied, "limit exports").status == "denied"
+
+
 def test_a_denial_of_wrongdoing_answers_the_allegations_against_its_giver():
     article = analyze_article(_article([
         "Prosecutors allege that Victor Lanz paid more than $3 million in bribes between 2018 and 2021.",

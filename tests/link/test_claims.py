@@ -37,3 +37,12 @@ def test_anonymous_sources_are_one_source_only_within_a_story():
         assert not same_claim(sale, source, branch, source)
         assert same_claim(sale, source, "the ferry unit would fetch at least 40 million", source, same_story=True)
     assert same_claim(sale, "Gazeta Lisvar", branch, "Gazeta Lisvar")  # a named source: as before
+
+
+def test_two_common_words_make_one_claim_only_within_a_story():
+    aid = "the federal government for disaster aid"
+    review = "that the federal government had asked for a new assessment"
+    assert not same_claim(aid, "Marta Lindholm", review, "Globe and Mail")
+    assert same_claim(aid, "Marta Lindholm", review, "Globe and Mail", same_story=True)
+    # A short claim's two words are all it has: across stories they still make it one.
+    assert same_claim("the cap was illegal", "Ruta Marek", "the cap is illegal", "Reuters")

@@ -476,8 +476,15 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
             # media said ...": the report answered is the one told before the answer; an outlet
             # cited only after it tells another. (Unnamed sources after it are the same reporting's.)
             told = {_source_key(attributions[i]) for i in targets if attributions[i].cue and attributions[i].cue[0][0] < event.cue[0]}
+            # (Where nothing was reported before it, a bare "X declined to comment" answers a
+            # report told after it in its own paragraph only: "Korovin refused to comment. TMZ
+            # reported that she ..."; a paragraph later, a report is news of its own. "Denied a
+            # newspaper report that ..." names the report it answers, told where it may be.)
             if told:
                 targets = [i for i in targets if _source_key(attributions[i]) in told or attributions[i].source_type != "media"]
+            elif not event.content:
+                targets = [i for i in targets if attributions[i].cue
+                           and "\n\n" not in doc.text[event.cue[0]:attributions[i].cue[0][0]]]
         for i in targets:
             _settle(attributions[i], event.status, by, event.sentence)
     # A report resting on anonymous sources that was left unconfirmed is unconfirmed as a whole.

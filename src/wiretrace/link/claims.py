@@ -18,6 +18,8 @@ from wiretrace.analyze.sourcing import is_anonymous
 SAME_CLAIM_OVERLAP = 0.5
 #: The lower share that suffices when both name the same (non-generic) source.
 SAME_SOURCE_OVERLAP = 0.25
+#: Content words two claims of different stories must share at least (see same_claim).
+_CROSS_STORY_WORDS = 3
 
 _WORD = re.compile(r"[^\W_]{3,}")
 STOP_WORDS = frozenset(
@@ -52,8 +54,13 @@ def same_claim(text_a: str | None, source_a: str | None, text_b: str | None, sou
                same_story: bool = False) -> bool:
     """Whether two claims (their text and who made them) are one claim; ``same_story`` when their
     articles belong to one story."""
-    shared, share = overlap(claim_words(text_a), claim_words(text_b))
-    if shared >= 2 and share >= SAME_CLAIM_OVERLAP:
+    words_a, words_b = claim_words(text_a), claim_words(text_b)
+    shared, share = overlap(words_a, words_b)
+    # Across stories two shared words are common ground, not one claim ("the federal government
+    # for disaster aid" / "the federal government had asked for a new assessment"): three, or all
+    # of a shorter claim's two.
+    enough = 2 if same_story or min(len(words_a), len(words_b)) <= 2 else _CROSS_STORY_WORDS
+    if shared >= enough and share >= SAME_CLAIM_OVERLAP:
         return True
     source = source_key(source_a)
     if source in GENERIC_SOURCES or source != source_key(source_b):

@@ -134,6 +134,19 @@ def test_he_after_an_office_reports_on_its_principal_is_the_principal():
     assert (meeting.source_text, meeting.source_entity) == ("He", "Anton Vell")
 
 
+def test_a_report_citing_its_sources_is_one_relation():
+    """The model may give "citing" a content of its own ("two officials, that"): the report behind
+    it is the relation of "reported" once, not again with the content "that"."""
+    article = analyze_article(_article([
+        "The Lisvar Post reported on Monday, citing two officials, that Deputy Minister Karl Brenn had used a "
+        "government jet for a family holiday in March.",
+    ]))
+    reports = [a for a in article.attributions if _spans(article, a.cue) == "reported"]
+    assert [_spans(article, a.content) for a in reports] == [
+        "that Deputy Minister Karl Brenn had used a government jet for a family holiday in March"]
+    assert reports[0].basis == "two officials"
+
+
 def test_citing_reasons_is_no_claim():
     article = analyze_article(_article([
         "NAIROBI, Sept 9 (Reuters) - Kenya's central bank cut its benchmark lending rate by 25 basis points to "

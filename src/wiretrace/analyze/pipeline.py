@@ -105,8 +105,10 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             content = [span for span in content if span[0] >= source[0][1]]
             if not content:
                 continue
-        if any(a.cue == raw.cue and a.content == content for a in attributions):
-            continue  # ("X said, citing Y, that Z": the report behind the citing is the relation of "said")
+        if any(a.cue == raw.cue and _spans_within(content, a.content) for a in attributions):
+            # ("X said, citing Y, that Z": the report behind the citing is the relation of "said",
+            # whole, or the part of it the model gave "citing": "that")
+            continue
         attributions.append(Attribution(source=source, cue=raw.cue, content=content, kind=raw.kind))
 
     events = claim_status.status_events(doc)
@@ -294,6 +296,11 @@ def _report_of(text: str, event, attributions: list[Attribution], entities: list
 
 #: "<basis>, that <what was reported>": a "citing" content run on past its cited phrase.
 _BASIS_THEN_REPORT = re.compile(r"(?P<basis>[^,;]{3,160}),\s*(?=that\b)")
+
+
+def _spans_within(inner: list[list[int]], outer: list[list[int]]) -> bool:
+    """Whether every span of ``inner`` lies inside some span of ``outer`` (equal spans too)."""
+    return all(any(s <= start and end <= e for s, e in outer) for start, end in inner)
 
 
 def _outer_report(doc, raw: Attribution, found: list[Attribution]) -> Attribution | None:

@@ -320,3 +320,46 @@ def test_a_hindi_page_credits_the_hindi_service_and_keeps_stamp_and_sign_off_out
     assert article.body[-1].startswith("विशेषज्ञों का मानना है") and len(article.body) == 3
     assert {(b.text, b.category) for b in article.boilerplate} >= {
         ("अपडेटेड: 19 मार्च 2025, 08:03 PM IST", "dateline"), ("भाषा अजय अजय", "byline")}
+
+
+AP_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Floodwaters recede in Carrow Valley as residents begin cleanup | AP News</title>
+<meta property="og:title" content="Floodwaters recede in Carrow Valley as residents begin cleanup">
+<meta property="og:site_name" content="AP News">
+<meta property="article:published_time" content="2026-04-21T14:12:00Z">
+<meta name="author" content="Maria Delgado, Tom Reyes">
+</head><body>
+<header><nav><a href="/">AP News</a> <a href="/us-news">U.S. News</a> <a href="/world-news">World News</a> <a href="/politics">Politics</a> <a href="/sports">Sports</a> <a href="/entertainment">Entertainment</a> <a href="/business">Business</a> <a href="/science">Science</a></nav>
+<div class="menu"><a href="/live">LIVE</a> <a href="/quizzes">Quizzes</a> <a href="/newsletters">Newsletters</a></div></header>
+<main><div class="Page-breadcrumbs"><a href="/us-news">U.S. News</a></div>
+<h1 class="Page-headline">Floodwaters recede in Carrow Valley as residents begin cleanup</h1>
+<div class="Page-authors">By <a href="/author/maria-delgado">MARIA DELGADO</a> and <a href="/author/tom-reyes">TOM REYES</a></div>
+<div class="Page-dateModified">Updated 2:12 PM UTC, April 21, 2026</div>
+<div class="Page-actions"><a href="#">Share</a> <a href="#">Copy</a> <a href="#">Link copied</a> <a href="#">Email</a> <a href="#">Facebook</a> <a href="#">X</a> <a href="#">Reddit</a> <a href="#">LinkedIn</a> <a href="#">Pinterest</a> <a href="#">Flipboard</a> <a href="#">Print</a></div>
+<figure><img src="https://apnews.example/img/flood.jpg" alt="Residents clear mud from a house in Carrow"><figcaption>Residents clear mud from a house in Carrow, Ore., Monday, April 20, 2026. (AP Photo/Lena Hart)</figcaption></figure>
+<div class="RichTextStoryBody">
+<p>CARROW, Ore. (AP) — Floodwaters that swamped hundreds of homes in Oregon's Carrow Valley began to recede on Tuesday, and residents returned to shovel mud out of living rooms and haul ruined furniture to the curb.</p>
+<p>The Carrow River crested Sunday night at nearly 6 feet above flood stage, the National Weather Service said, after four days of heavy rain. No deaths were reported, but at least 40 people were rescued from flooded homes and cars.</p>
+<p>"We lost everything on the ground floor," said Janet Osei, who has lived on River Road for 22 years. "But we're alive, and the neighbors have been incredible."</p>
+<div class="Advertisement">Advertisement</div>
+<p>Gov. Marta Lindholm declared a state of emergency for Carrow County on Monday and asked the federal government for disaster aid. A spokesperson for the Federal Emergency Management Agency said the request was being reviewed.</p>
+<p>County officials said the sewage treatment plant had been damaged and asked residents to boil tap water until further notice. The county did not say when the plant would be repaired.</p>
+<p>___</p>
+<p>Associated Press writer Sam Okafor in Portland, Oregon, contributed to this report.</p>
+</div>
+<div class="Page-tags"><a href="/hub/floods">Floods</a> <a href="/hub/oregon">Oregon</a> <a href="/hub/weather">Weather</a></div>
+<section class="related"><h2>More from AP News</h2><ul><li><a href="/a">Wildfire smoke drifts into Idaho</a></li><li><a href="/b">Storm knocks out power to 40,000 homes</a></li></ul></section>
+</main><footer><p>Copyright 2026 The Associated Press. All Rights Reserved.</p><a href="/about">About</a> <a href="/contact">Contact Us</a></footer>
+</body></html>
+"""
+
+
+def test_the_tags_a_page_shows_are_its_tags_where_its_markup_states_none():
+    article = extract_page(Page("ap.html", AP_PAGE), ExtractConfig(mode="html"))
+    assert article.tags == ["Floods", "Oregon", "Weather"]
+    assert (article.wire, article.authors) == ("AP", ["Maria Delgado", "Tom Reyes"])
+    # A share box named with them is none; tags the markup states win.
+    shared = AP_PAGE.replace('class="Page-tags"', 'class="tags-share-box"')
+    assert extract_page(Page("ap.html", shared), ExtractConfig(mode="html")).tags == []
+    stated = AP_PAGE.replace("</head>", '<meta name="keywords" content="Carrow River, flooding"></head>')
+    assert extract_page(Page("ap.html", stated), ExtractConfig(mode="html")).tags == ["Carrow River", "flooding"]

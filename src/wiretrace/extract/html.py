@@ -520,7 +520,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.breadcrumb = meta.breadcrumb or _breadcrumb(signal_elements["breadcrumb"])
     if not article.section and len(article.breadcrumb) > 1:
         article.section = article.breadcrumb[-1] if article.breadcrumb[-1] != article.headline else article.breadcrumb[-2]
-    article.tags = list(dict.fromkeys(meta.tags))
+    article.tags = list(dict.fromkeys(meta.tags or _tag_links(classed_elements)))
     images = figures(tree, url, classed_elements)
     for src, caption, credit in meta.images:
         if not any(i.url == src for i in images):
@@ -564,6 +564,28 @@ _STAMP_NAMES = ("publish", "date", "Date", "time", "Time", "posted")
 #: A stamp is a line, not a paragraph; the first few candidates are the page's own.
 _STAMP_CHARS = 120
 _STAMP_TRIES = 20
+
+
+# A list of the story's tags the page shows where its markup states none: an element named for
+# them ("tags", "post-tags", "ArticlePage-tags", "topic-tags"; the plural only: a "tag" is one
+# label, often a section's) holding a few short links. A share box or a menu named with them is none.
+_TAG_LIST_NAME = re.compile(r"(?:^|[\s_-])(?:\w+-)?tags(?:$|[\s_])", re.IGNORECASE)
+_NOT_TAG_LIST = re.compile(r"share|social|nav|menu|cloud|trending|popular", re.IGNORECASE)
+_TAG_LINKS = (1, 15)
+_TAG_WORDS = 5
+
+
+def _tag_links(classed_elements: list[tuple[HtmlElement, str]]) -> list[str]:
+    """The link texts of the page's first visible tag list (see _TAG_LIST_NAME)."""
+    for element, cls in classed_elements:
+        if not _TAG_LIST_NAME.search(cls) or _NOT_TAG_LIST.search(cls) or element.tag in ("a", "body", "html"):
+            continue
+        texts = [" ".join(link.text_content().split()) for link in element.iter("a")]
+        texts = [t for t in texts if t]
+        if _TAG_LINKS[0] <= len(texts) <= _TAG_LINKS[1] and all(len(t.split()) <= _TAG_WORDS for t in texts) \
+                and not any(cues.SHARE.match(t) for t in texts):
+            return texts
+    return []
 
 
 def _visible_stamp(tree: HtmlElement) -> dict[str, str]:

@@ -358,6 +358,7 @@ def test_the_tags_a_page_shows_are_its_tags_where_its_markup_states_none():
     article = extract_page(Page("ap.html", AP_PAGE), ExtractConfig(mode="html"))
     assert article.tags == ["Floods", "Oregon", "Weather"]
     assert (article.wire, article.authors) == ("AP", ["Maria Delgado", "Tom Reyes"])
+    assert (article.breadcrumb, article.section) == (["U.S. News"], "U.S. News")  # a trail of one: the section
     # A share box named with them is none; tags the markup states win.
     shared = AP_PAGE.replace('class="Page-tags"', 'class="tags-share-box"')
     assert extract_page(Page("ap.html", shared), ExtractConfig(mode="html")).tags == []

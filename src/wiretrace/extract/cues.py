@@ -65,6 +65,10 @@ INLINE_PROMO = re.compile(
     r"(?P<headline>\S.*)$"
 )
 
+#: What a trail's first crumb says where it names the site, not a section ("Home", "Accueil").
+HOME_CRUMBS = frozenset({"home", "homepage", "start", "front page", "accueil", "inicio", "início", "portada", "startseite",
+                         "главная"})
+
 # A heading that opens a related-stories list.
 _RELATED_HEADINGS = (
     "also read", "read also", "read more", "read next", "up next", "more from this section", r"more from(?: [\w&'’-]+){0,3}",

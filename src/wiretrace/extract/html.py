@@ -520,6 +520,9 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     article.breadcrumb = meta.breadcrumb or _breadcrumb(signal_elements["breadcrumb"])
     if not article.section and len(article.breadcrumb) > 1:
         article.section = article.breadcrumb[-1] if article.breadcrumb[-1] != article.headline else article.breadcrumb[-2]
+    elif not article.section and len(article.breadcrumb) == 1 and article.breadcrumb[0] != article.headline \
+            and article.breadcrumb[0].lower() not in cues.HOME_CRUMBS:
+        article.section = article.breadcrumb[0]  # a trail of one: the section ("U.S. News")
     article.tags = list(dict.fromkeys(meta.tags or _tag_links(classed_elements)))
     images = figures(tree, url, classed_elements)
     for src, caption, credit in meta.images:

@@ -679,9 +679,8 @@ def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Imag
     return Image(caption=text, credit=credit.strip("()"))
 
 
-# How a trail opens: "Home", or its name in the languages whose dates are read ("Accueil > Économie").
-_TRAIL_HOMES = frozenset({"home", "homepage", "start", "news", "front page", "accueil", "inicio", "início", "portada",
-                          "startseite", "главная"})
+# How a trail opens: "Home" (or its name in other languages: "Accueil > Économie"), or "News".
+_TRAIL_HOMES = cues.HOME_CRUMBS | {"news"}
 #: A line of this many entries between pipes is a menu bar ("Home | State | National | Business | Sports").
 _MENU_ENTRIES = 5
 

@@ -204,3 +204,17 @@ def test_a_closing_reporting_credit_leaves_the_body_and_names_the_reporters_no_b
     assert bylined.authors == ["Jo Reyes"] and bylined.body == story
     aside = "(Reporting by the newspaper was later disputed by the ministry, which said it had no such plans.)"
     assert finalize(Article(source="t.html", input_kind="html", body=story + [aside])).body[-1] == aside
+
+
+def test_a_wire_desks_slug_leaves_the_headline():
+    from wiretrace.extract import finalize
+    from wiretrace.record import Article
+
+    body = ["Oil prices rose on Tuesday as supply worries outweighed signs of slowing demand in Asia, traders said."]
+    for headline, clean in [("UPDATE 2-Oil prices rise on supply worries", "Oil prices rise on supply worries"),
+                            ("CORRECTED-UPDATE 1-Oil prices rise", "Oil prices rise"),
+                            ("EXCLUSIVE-Marvosa weighs gas export cap", "Marvosa weighs gas export cap"),
+                            # a hyphenated word or a label with a colon is the headline's own
+                            ("Covid-19 cases rise in Lisvar", "Covid-19 cases rise in Lisvar"),
+                            ("UPDATE: Police arrest a suspect", "UPDATE: Police arrest a suspect")]:
+        assert finalize(Article(source="t.html", input_kind="html", headline=headline, body=list(body))).headline == clean

@@ -275,6 +275,8 @@ def finalize(article: Article) -> Article:
     _drop_closing_furniture(article)
     _start_at_dateline(article)
     article.corrections = _corrections(article)
+    if article.headline and "-" in article.headline[:40] and (slug := wire.HEADLINE_SLUG.match(article.headline)):
+        article.headline = article.headline[slug.end():]  # "UPDATE 2-Oil rises ...": the copies agree without it
     article.authors = without_publication(article.authors, article.publisher, article.url)
     if article.language is None or len(article.language) != 2:
         sample = " ".join(article.body[:3])[:400] or (article.headline or "")

@@ -127,6 +127,12 @@ _INPUTS_CREDIT = re.compile(
     rf"|(?:the\s+)?(?:(?P<agency_b>{_ALIAS_RE})(?:\s*(?:,|/|&|and)\s*(?:{_ALIAS_RE}))*|agency|agencies|wire)"
     rf"\s+inputs?)\s*\)?\.?\s*",
     re.IGNORECASE)
+# The slugs a wire's desk puts before a headline, which outlets that carry the story print or
+# drop: "UPDATE 2-", "EXCLUSIVE-", "CORRECTED-UPDATE 1-", "RPT-FACTBOX-" (capitals, then the
+# headline right after the hyphen).
+_SLUG_WORDS = (r"UPDATE \d{1,2}|WRAPUP \d{1,2}|CORRECTED|REFILE|RPT|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT|BREAKINGVIEWS|"
+               r"BRIEF|COLUMN|GRAPHIC|TIMELINE|EXPLAINER|FOCUS|PREVIEW|INTERVIEW|NEWSMAKER|SPECIAL REPORT")
+HEADLINE_SLUG = re.compile(rf"(?:(?:{_SLUG_WORDS})-){{1,3}}(?=[\w\"“‘'$])")
 REUTERS_END_CREDIT = re.compile(r"^\s*\(\s*(?:Reporting|Writing) by [^)]*(?:Editing by)[^)]*\)\s*$")
 # Statements that the copy came from a feed: these prove syndication even without an agency.
 SYNDICATION_DISCLAIMER = re.compile(

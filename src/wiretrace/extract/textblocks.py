@@ -1346,9 +1346,6 @@ def decode(
         # ... or under a heading that names it ("Related Links", "Read More"), which tells the box
         # apart where the renderer does not set it in (many draw every block flush left).
         named = related is not None and hi + 1 < n and bool(related[hi + 1])
-        # The lines that part the run's paragraphs, and whether one of them has come up again.
-        parting = {block.text for block in compress(blocks[lo : hi + 1], (scores[lo : hi + 1] < inside).tolist())}
-        repeated = False
         # (Plain lists of the blocks within reach: the search reads them one element at a time.)
         stop = min(n, hi + 1 + _INDENT_RESUME_GAP)
         for j, words_j, score_j in zip(range(hi + 1, stop), words[hi + 1 : stop].tolist(), scores[hi + 1 : stop].tolist()):
@@ -1361,12 +1358,12 @@ def decode(
                     # button between its entries), two paragraphs in a row, the second scoring
                     # ``resume``: the next entry, whose first paragraph its place near the page's
                     # end weighs down.
-                    or (repeated and j < hi + _RESUME_GAP and score_j >= inside and j + 1 < n
-                        and words[j + 1] >= _RESUME_WORDS and (ends is None or ends[j + 1]) and scores[j + 1] >= resume)):
+                    or (j < hi + _RESUME_GAP and score_j >= inside and j + 1 < n and words[j + 1] >= _RESUME_WORDS
+                        and (ends is None or ends[j + 1]) and scores[j + 1] >= resume
+                        and _parted_alike(blocks, scores, lo, hi, j, inside))):
                 found = j
                 break
             apart = apart and indent_j != body_indent
-            repeated = repeated or blocks[j].text in parting
             # In a box under a related-links heading, a long line that ends no sentence is two
             # of its headlines a renderer drew as one block ("... jibe [INSIGHT]| Lakers vs Nets:
             # ... [VIDEO]"), not a paragraph: the box goes on.
@@ -1417,6 +1414,13 @@ def decode(
                 if ends is not None and not ends[j]:
                     keep[j] = False
     return keep.tolist()
+
+
+def _parted_alike(blocks: list[Block], scores: np.ndarray, lo: int, hi: int, j: int, inside: float) -> bool:
+    """Whether a line between the run's end ``hi`` and block ``j`` also parts the run's own
+    paragraphs (a block of the run ``lo``..``hi`` scoring under ``inside``)."""
+    parting = {block.text for block in compress(blocks[lo : hi + 1], (scores[lo : hi + 1] < inside).tolist())}
+    return any(blocks[k].text in parting for k in range(hi + 1, j))
 
 
 #: How far past the body's end a resumed paragraph may sit (further when the interruption is

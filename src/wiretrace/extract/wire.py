@@ -223,7 +223,8 @@ def inputs_credit(text: str) -> WireCredit | None:
     """The credit of a line that credits agency inputs alone ("(With inputs from PTI)", "With
     agency inputs"): the agency's, or agencies unnamed."""
     # (Most lines are too long or say no "input": telling costs less than matching.)
-    if len(text) >= _INPUTS_CREDIT_CHARS or "input" not in text.lower() or not (match := _INPUTS_CREDIT.fullmatch(text)):
+    if len(text) >= _INPUTS_CREDIT_CHARS or not ("nput" in text or "NPUT" in text) \
+            or not (match := _INPUTS_CREDIT.fullmatch(text)):
         return None
     if named := match.group("agency") or match.group("agency_b"):
         agency = canonical_agency(named)

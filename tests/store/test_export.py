@@ -16,7 +16,8 @@ JSONL = "\n".join(json.dumps(line) for line in [
      "published": "2026-03-19T08:03:00+01:00", "outlet": "Harbour Post",
      "text": "ROTTERDAM (Reuters) - Dock workers ended a three-day strike on Friday.\n\nShips had waited at anchor."},
     {"id": "n-2", "title": "Comet seen over the bay", "outlet": "Bay Times",
-     "text": "Astronomers watched a bright comet over the bay on Tuesday night, the observatory said."},
+     "text": "Astronomers watched a bright comet over the bay on Tuesday night, the observatory said.\n\n"
+             "Correction: An earlier version of this story misstated the night the comet was seen."},
 ]) + "\n"
 
 
@@ -98,6 +99,11 @@ def test_ninjs_and_schemaorg_exports(capsys, db):
     assert doc["datePublished"] == "2026-03-19T08:03:00+01:00"
     assert doc["articleBody"].startswith("ROTTERDAM (Reuters)")
     assert doc["mentions"] == [{"@type": "Thing", "name": "Rotterdam"}]
+    # A correction the story prints is schema.org's CorrectionComment.
+    comet = next(d for d in docs if d["identifier"] == "n-2")
+    assert comet["correction"] == [{"@type": "CorrectionComment",
+                                    "text": "Correction: An earlier version of this story misstated the night the comet was seen."}]
+    assert "correction" not in doc
 
 
 def test_export_to_a_file_and_usage_errors(capsys, db, tmp_path):

@@ -73,6 +73,8 @@ def to_schemaorg(record: dict[str, Any]) -> dict[str, Any]:
         doc["image"] = images
     if record.get("reading_time_minutes"):
         doc["timeRequired"] = f"PT{int(record['reading_time_minutes'])}M"
+    if record.get("corrections"):
+        doc["correction"] = [{"@type": "CorrectionComment", "text": note} for note in record["corrections"]]
     mentions = [{"@type": "Thing", "name": e.get("name") or e.get("text")} for e in record.get("entities") or []
                 if e.get("name") or e.get("text")]
     if mentions:

@@ -78,7 +78,8 @@ _AGENCY_HOSTS = {
 # (आईएएनएस)": a place, a day and the agency's Hindi name (Bhasha is PTI's Hindi service), the
 # story running on after it. The Russian agencies in Cyrillic, each in its own style: "МОСКВА, 7
 # мая. /ТАСС/.", "МОСКВА, 7 мая - РИА Новости.", "Москва. 7 мая. INTERFAX.RU -", "МОСКВА, 7 мая
-# (Рейтер) -". Those names
+# (Рейтер) -"; a place's words apart by a space or a hyphen ("САНКТ-ПЕТЕРБУРГ", "Ростов-на-Дону"),
+# a hyphen in no word's class, which would let a long hyphenated line backtrack for minutes. Those names
 # are matched here only, inside a dateline: "भाषा" is also the Hindi word for "language".
 INDIC_AGENCIES = {"भाषा": "PTI", "पीटीआई": "PTI", "आईएएनएस": "IANS", "एएनआई": "ANI", "रॉयटर्स": "Reuters",
                   "रायटर": "Reuters", "एएफपी": "AFP", "एपी": "AP"}
@@ -93,7 +94,7 @@ DATELINE = re.compile(
     rf"\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)\s*(?:\.?[-–—:]|(?=[A-Z\"“‘'])|$)"
     r"|\s*[\u0900-\u097f][\u0900-\u097f .]{0,40}?,\s*\d{1,2}\s+[\u0900-\u097f]+\s*"
     rf"\((?P<agency_indic>{'|'.join(INDIC_AGENCIES)})\)\s*[-–—:]?"
-    r"|\s*[А-ЯЁ][А-ЯЁа-яё-]*(?:[ -][А-ЯЁа-яё-]+){0,3}[,.]\s*\d{1,2}\s+[а-яё]+\.?\s*(?:[-–—]\s*)?[/(]?\s*"
+    r"|\s*[А-ЯЁ][А-ЯЁа-яё]*(?:[ -][А-ЯЁа-яё]+){0,3}[,.]\s*\d{1,2}\s+[а-яё]+\.?\s*(?:[-–—]\s*)?[/(]?\s*"
     rf"(?P<agency_cyrillic>{'|'.join(map(re.escape, CYRILLIC_AGENCIES))})\s*[/)]?\s*\.?\s*(?:[-–—]\s*)?"
     r"|\s*(?P<agency_xinhua>新华社)[\u4e00-\u9fff]{1,12}\d{1,2}月\d{1,2}日电"
     r"|\s*[(（][\uac00-\ud7af]{1,10}\s*=\s*(?P<agency_yonhap>연합뉴스)[)）]"

@@ -288,11 +288,15 @@ def test_pages_render(client, store_info, analyzed):
     if analyzed:
         for cls in ('class="a-source', 'class="a-cue', 'class="a-content', 'class="badge"'):
             assert cls in html, cls
-    # A story the publisher corrected says so above its text; one it did not, nothing.
+    # A story the publisher corrected says so above its text, and in lists; one it did not, nothing.
     corrected = client.get(f"/articles/{store_info['ids']['06']}").text
     assert 'aria-label="Corrections and updates"' in corrected
     assert "Correction, May 7, 2026: An earlier version of this article said" in corrected
     assert 'aria-label="Corrections and updates"' not in html
+    listed = {item["id"]: item["corrected"] for item in client.get("/api/articles", params={"limit": 100}).json()["items"]}
+    assert listed[store_info["ids"]["06"]] is True and listed[article_id] is False
+    assert '<span class="badge corrected">corrected</span>' in client.get("/search", params={"q": "earlier version"}).text
+    assert 'class="badge corrected"' not in client.get("/search", params={"q": "comet"}).text
     # An article that belongs to a story has no story of its own: redirected.
     response = client.get(f"/stories/a:{article_id}", follow_redirects=False)
     assert response.status_code == 307 and response.headers["location"] == f"/stories/s%3A{STORY}"

@@ -35,7 +35,10 @@ MAX_LIMIT = 100
 MAX_OFFSET = 100_000
 
 SUMMARY = ("a.id, a.doc_id, a.version, a.is_current, a.headline, a.url, a.published, a.publisher, a.wire, "
-           "a.syndicated, a.is_article, a.story_id, a.syndication_group")
+           "a.syndicated, a.is_article, a.story_id, a.syndication_group, "
+           # (Read from the record for the rows shown only: SQLite works out a result column once
+           # the row is chosen.)
+           "json_array_length(a.record, '$.corrections') AS corrections")
 
 #: A claim's status, weakest to strongest: a story's timeline shows the strongest per article.
 STATUS_RANK = {"asserted": 0, "confirmed": 1, "declined_to_comment": 1, "not_confirmed": 2, "disputed": 3,
@@ -160,7 +163,8 @@ def summary(row: sqlite3.Row) -> dict[str, Any]:
             "is_current": bool(row["is_current"]), "headline": row["headline"], "url": row["url"],
             "published": row["published"], "publisher": row["publisher"], "wire": row["wire"],
             "syndicated": bool(row["syndicated"]), "is_article": bool(row["is_article"]),
-            "story": story_key(row), "story_id": row["story_id"], "syndication_group": row["syndication_group"]}
+            "story": story_key(row), "story_id": row["story_id"], "syndication_group": row["syndication_group"],
+            "corrected": bool(row["corrections"])}
 
 
 def split_marked(text: str | None) -> tuple[str, list[list[int]]]:

@@ -1718,3 +1718,16 @@ def test_a_russian_dump_of_tass_copy_credits_tass():
     assert (article.wire, article.syndicated, article.syndication_evidence) == ("TASS", True, "МОСКВА, 7 мая. /ТАСС/.")
     assert len(article.body) == 3 and article.body[0].startswith("МОСКВА, 7 мая. /ТАСС/. Министерство")
     assert article.tags == ["Марвоса", "газ", "экспорт"] and article.language == "ru"
+
+
+@pytest.mark.parametrize("title, publisher", [
+    ("Ferry service to the islands will resume in June, council says | The Island Courier", "The Island Courier"),
+    ("The Island Courier - Ferry service to the islands will resume in June, council says", "The Island Courier"),
+    # no site beside the headline: a date, or a part as long as a sentence
+    ("Ferry service to the islands will resume in June, council says - May 8, 2026", None),
+    ("Ferry service to the islands will resume in June, council says | what the islanders told us at the pier", None),
+])
+def test_the_site_beside_the_headline_in_the_title_a_dump_opens_with_is_the_publisher(title, publisher):
+    article = extract_page(Page("ferry.txt", title + "\n" + HEADLINE_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Ferry service to the islands will resume in June, council says"
+    assert article.publisher == publisher

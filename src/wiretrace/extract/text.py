@@ -513,6 +513,24 @@ def _title_echo(blocks: list[textblocks.Block], top: int, first_body: int, label
 
 
 
+def _title_site(title: str, headline: str) -> str | None:
+    """The site's name in the page's <title> a dump opens with, beside the headline ("MacBook sale
+    at Amazon from $700, AirPods, more - 9to5Mac", "Site | Headline"): the short other part."""
+    for separator in textblocks.TITLE_SEPARATORS:
+        if separator not in title:
+            continue
+        for head, site in (title.rsplit(separator, 1), title.split(separator, 1)[::-1]):
+            site = site.strip()
+            if head.strip() == headline and 0 < len(site.split()) <= _SITE_NAME_WORDS and site != headline \
+                    and any(c.isalpha() for c in site) and not parse_date(site):
+                return site
+    return None
+
+
+#: The most words a site's name in a <title> runs to.
+_SITE_NAME_WORDS = 6
+
+
 def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
     """Whether ``text`` is a date line rather than a sentence: a short unlabelled date, or a
     labelled one (``labelled`` holds its parsed "Updated:"/"Published:" dates) that ends no sentence."""
@@ -1131,6 +1149,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         # staff writer at WIRED covering ...".
         if not article.authors and text[:1].isupper() and (names := bio_names(text)):
             article.authors = names
+    if article.publisher is None and article.headline and blocks:
+        article.publisher = _title_site(blocks[0].text, article.headline)
     if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):
         article.publisher = copyright_publisher
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)

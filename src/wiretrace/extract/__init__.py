@@ -229,7 +229,7 @@ def _drop_closing_furniture(article: Article) -> None:
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
         elif last.count(" ") < _CLOSING_NOTICE_WORDS and wire.SYNDICATION_DISCLAIMER.search(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
-        elif wire.credit_line(last) or (len(last) < 30 and _EDITOR_SIGN_OFF.match(last)):
+        elif wire.credit_line(last) or (len(last) < _SHORT_PARAGRAPH and _EDITOR_SIGN_OFF.match(last)):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="byline"))
         elif len(last) < _REPORTING_CREDIT_CHARS and (credits := _reporting_credits(last)):
             # "(Reporting by Anna Petrova in Kyiv; Editing by Mark Heinrich)": who reported the
@@ -249,9 +249,13 @@ def _start_at_dateline(article: Article) -> None:
     "Something's different, right?", a kicker) leave the body (in place; see wire.opening_dateline)."""
     if (opening := wire.opening_dateline(article.body)) and opening[0] > 0:
         # (Save the publisher's notes on the story: "Editor's note: This story has been updated ...".)
-        above = article.body[: opening[0]]
-        article.boilerplate.extend(Boilerplate(text=p, category="promo") for p in above if not cues.is_story_note(p))
-        article.body[: opening[0]] = [p for p in above if cues.is_story_note(p)]
+        notes = []
+        for paragraph in article.body[: opening[0]]:
+            if cues.is_story_note(paragraph):
+                notes.append(paragraph)
+            else:
+                article.boilerplate.append(Boilerplate(text=paragraph, category="promo"))
+        article.body[: opening[0]] = notes
 
 
 # Boilerplate categories whose blocks are links or furniture, never a note on the story.

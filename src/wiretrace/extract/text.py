@@ -411,14 +411,13 @@ def _alt_text_of(text: str, caption: str) -> bool:
     building in Lisvar" by "The energy ministry in Lisvar said it was not preparing ...")."""
     if text == caption:
         return True
-    if text.count(" ") >= _ALT_MAX_WORDS or text.endswith(_SENTENCE_MARKS):
+    if text.count(" ") >= _ALT_MAX_WORDS or text.endswith(textblocks.SENTENCE_ENDS):
         return False
     words = _words(text)
     return bool(words) and len(words & _words(caption)) * 2 >= len(words)
 
 
 _ALT_MAX_WORDS = 12
-_SENTENCE_MARKS = (".", "!", "?", ".\"", ".”", "?”", "!”")
 
 
 def _title_finish(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool],

@@ -876,6 +876,27 @@ def test_a_menu_bar_with_the_days_date_is_no_breadcrumb(menu):
     assert article.breadcrumb == [] and article.section is None
 
 
+@pytest.mark.parametrize("trail, crumbs", [
+    ("* Home\n* News\n* Regional news", ["Home", "News", "Regional news"]),  # inscriptis, lynx, w3m: bullets
+    ("1. Home\n2. News\n3. Regional news", ["Home", "News", "Regional news"]),  # an ordered list
+    ("1. HOME >\n2. Regional news >", ["HOME", "Regional news"]),  # the separators the page drew
+    # ... the page itself as the last crumb, whole or cut short, is no crumb
+    ("* Home\n* Regional news\n* Ferry service to the islands will resume in June, council says",
+     ["Home", "Regional news"]),
+    ("* Home\n* Regional news\n* Ferry service to the islands will resume...", ["Home", "Regional news"]),
+    # A menu: no "Home" in the run, or more entries past it than a trail has.
+    ("* Politics\n* Business\n* Regional news", []),
+    ("* Home\n* News\n* Politics\n* Business\n* Sport\n* Regional news", []),
+])
+def test_a_trail_drawn_as_list_items_above_the_headline_is_the_breadcrumb(trail, crumbs):
+    dump = HEADLINE_DUMP.replace("Regional news\nFerry", f"{trail}\nFerry")
+    assert trail in dump
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == "Ferry service to the islands will resume in June, council says"
+    assert article.breadcrumb == crumbs
+    assert article.section == (crumbs[-1] if crumbs else None)
+
+
 PRESS_RELEASE_DUMP = """PR Newsdesk
 News provided by
 Harrowgate Robotics

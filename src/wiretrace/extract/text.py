@@ -721,6 +721,40 @@ def _breadcrumb(text: str) -> tuple[list[str], str | None] | None:
     return parts, None
 
 
+# What a crumb drawn as a list item may close with: the separator the page put after it ("HOME >").
+_CRUMB_END = " >›»/|"
+#: A trail drawn as a list holds at most this many crumbs past "Home": more is a menu.
+_LISTED_CRUMBS = 4
+#: ... each of at most this many words; longer, the item is the page's own headline.
+_CRUMB_WORDS = 6
+
+
+def _listed_trail(blocks: list[textblocks.Block], headline_idx: int, top: int) -> list[str]:
+    """A breadcrumb trail drawn as the list items right above the headline ("* Home", "* News",
+    "* World", or numbered), from its "Home" on; the last item may be the headline itself (as
+    written there or shortened), which is no crumb. [] where the run of items holds no "Home" or
+    runs on like a menu."""
+    items: list[str] = []
+    j = headline_idx - 1
+    while j >= top and blocks[j].bullet and len(items) <= 2 * _LISTED_CRUMBS:
+        items.append(blocks[j].text.rstrip(_CRUMB_END))
+        j -= 1
+    items.reverse()
+    headline = blocks[headline_idx].text
+    # (Shortened: "Impeachment sham ..." under "Impeachment sham completely debunked: White
+    # House"; but a section may open a headline: "Fact Check" above "Fact Check: Is ...".)
+    if items and (len(items[-1].split()) > _CRUMB_WORDS
+                  or headline.startswith(shown := items[-1].rstrip(".…")) and 2 * len(shown) >= len(headline)):
+        items.pop()
+    home = next((k for k in range(len(items) - 1, -1, -1) if items[k].lower() in cues.HOME_CRUMBS), None)
+    if home is None:
+        return []
+    trail = items[home:]
+    if not 1 < len(trail) <= _LISTED_CRUMBS + 1 or any(len(crumb.split()) > _CRUMB_WORDS for crumb in trail):
+        return []
+    return trail
+
+
 # A hover card a renderer drew inline, where the story names someone: the name again (in full:
 # "Kristi NoemKristi Lynn Noem"), the card's headlines, and its "MORE" link, after which the
 # sentence goes on ("... Rep. Ilhan OmarIlhan OmarHillicon Valley: ... threatening her MORE
@@ -985,6 +1019,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                 article.dek = text
                 used.add(j)
             break
+    if not article.breadcrumb and headline_idx is not None:
+        article.breadcrumb = _listed_trail(blocks, headline_idx, top)
     if len(article.breadcrumb) > 1:
         article.section = article.breadcrumb[-1]
 

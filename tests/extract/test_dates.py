@@ -1,6 +1,6 @@
 import pytest
 
-from wiretrace.extract.dates import labelled_dates, parse_date
+from wiretrace.extract.dates import in_page_zone, labelled_dates, parse_date
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -229,3 +229,21 @@ def test_hindi_dates_and_labels():
     assert parse_date("5 जनवरी 2026") == "2026-01-05"  # a name ending in a vowel sign
     assert labelled_dates("प्रकाशित: 18 मार्च 2025 10:15 AM IST | अपडेटेड: 19 मार्च 2025, 08:03 PM IST") == {
         "published": "2025-03-18T10:15:00+05:30", "updated": "2025-03-19T20:03:00+05:30"}
+
+
+@pytest.mark.parametrize("stamp, page_stamps, expected", [
+    # The page's other stamp names the zone: the same clock.
+    ("2019-11-18T16:07:00", ["2019-11-18T17:36:00-06:00"], "2019-11-18T16:07:00-06:00"),
+    ("2019-11-20T23:38:00", ["2019-11-21T00:41:00+05:30"], "2019-11-20T23:38:00+05:30"),  # the next day
+    # No zone to lend: none stated, two different ones, or only on a stamp days away (a clock
+    # change may lie between).
+    ("2019-11-18T16:07:00", ["2019-11-18T17:36:00"], "2019-11-18T16:07:00"),
+    ("2019-11-18T16:07:00", ["2019-11-18T17:36:00-06:00", "2019-11-18T18:36:00-05:00"], "2019-11-18T16:07:00"),
+    ("2019-11-18T16:07:00", ["2019-11-05T17:36:00-05:00"], "2019-11-18T16:07:00"),
+    # A stamp with its own zone, or a date alone, is left as it is.
+    ("2019-11-18T16:07:00+00:00", ["2019-11-18T17:36:00-06:00"], "2019-11-18T16:07:00+00:00"),
+    ("2019-11-18", ["2019-11-18T17:36:00-06:00"], "2019-11-18"),
+    (None, ["2019-11-18T17:36:00-06:00"], None),
+])
+def test_a_naive_stamp_takes_the_zone_its_page_states(stamp, page_stamps, expected):
+    assert in_page_zone(stamp, page_stamps) == expected

@@ -296,7 +296,8 @@ def test_the_metadata_gates_change_no_record_with_stamps_and_credits(monkeypatch
 
     config = ExtractConfig(mode="text")
     gated = extract_page(Page("stamps.txt", STAMPS_DUMP), config).to_dict()
-    assert (gated["published"], gated["updated"]) == ("2026-05-08T11:02:00", "2026-05-09T08:15:00+01:00")
+    # (The publication time takes the zone the update states, a day later: the page's clock.)
+    assert (gated["published"], gated["updated"]) == ("2026-05-08T11:02:00+01:00", "2026-05-09T08:15:00+01:00")
     assert gated["images"] == [{"url": None, "caption": "Cranes stand idle at the container terminal in Port Elmar",
                                 "credit": "Jon Tavi"}]
     monkeypatch.setattr(PageText, "has", lambda self, needle: True)
@@ -895,6 +896,15 @@ def test_a_trail_drawn_as_list_items_above_the_headline_is_the_breadcrumb(trail,
     assert article.headline == "Ferry service to the islands will resume in June, council says"
     assert article.breadcrumb == crumbs
     assert article.section == (crumbs[-1] if crumbs else None)
+
+
+def test_a_time_without_its_zone_takes_the_one_the_page_states_for_another():
+    stamp = "Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019"
+    dump = HEADLINE_DUMP.replace("May 8, 2026\n", f"{stamp}\n")
+    assert stamp in dump
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.published == "2019-11-18T16:07:00-06:00"
+    assert article.updated == "2019-11-18T17:36:00-06:00"
 
 
 PRESS_RELEASE_DUMP = """PR Newsdesk

@@ -232,6 +232,30 @@ def format_datetime(value: datetime, has_time: bool = True) -> str:
     return value.replace(microsecond=0).isoformat()
 
 
+#: Length of an ISO stamp with a time and no offset ("2019-11-18T16:07:00").
+_NAIVE_STAMP = 19
+#: How far apart (in days) a naive stamp and a zoned one of the same page may be for one to lend
+#: the other its offset: a clock change between them would make it wrong by an hour.
+_SAME_CLOCK_DAYS = 1
+
+
+def in_page_zone(stamp: str | None, page_stamps: list[str]) -> str | None:
+    """``stamp`` with the UTC offset the page's other stamps state, where it has a time but no
+    zone: a page writes its times by one clock ("Published Nov 18, 2019 at 4:07 PM | Updated at
+    5:36 PM CST"). Only where every zoned stamp of the page has the same offset and one of them
+    falls within a day of ``stamp``; else ``stamp`` as it is."""
+    if stamp is None or len(stamp) != _NAIVE_STAMP:
+        return stamp
+    zoned = [other for other in page_stamps if len(other) > _NAIVE_STAMP]
+    offsets = {other[_NAIVE_STAMP:] for other in zoned}
+    if len(offsets) != 1:
+        return stamp
+    day = datetime.fromisoformat(stamp[:10])
+    if not any(abs((datetime.fromisoformat(other[:10]) - day).days) <= _SAME_CLOCK_DAYS for other in zoned):
+        return stamp
+    return stamp + offsets.pop()
+
+
 # "GMT+2", "UTC+05:30", "GMT-4": a zone written as its offset from UTC.
 _UTC_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+\-−])\s*([0-9]{1,2})(?::?([0-9]{2}))?(?![0-9])")
 

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import chain, compress, islice
 from urllib.parse import urljoin
 
 from wiretrace.extract import captions, cues, textblocks, wire
@@ -31,6 +31,7 @@ from wiretrace.extract.dates import (
     NUMERIC_DAY,
     STAMP_PARTS,
     YEAR,
+    in_page_zone,
     labelled_dates,
     opens_with_date_label,
     parse_date,
@@ -1191,6 +1192,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
     article.published = _most_precise(found_dates.get("published", []) or _story_stamps(unlabelled_dates, headline_idx))
     article.updated = _most_precise(found_dates.get("updated", []))
+    page_stamps = [*chain.from_iterable(found_dates.values()), *(stamp for _, stamp in unlabelled_dates)]
+    article.published = in_page_zone(article.published, page_stamps)
+    article.updated = in_page_zone(article.updated, page_stamps)
     article.images = images
     if related or any(image.url is None for image in images):
         _link_addresses(page, related, images)

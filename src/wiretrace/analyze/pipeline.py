@@ -256,6 +256,14 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
                       anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by), status=a.status,
                       status_by=a.status_by, evidence=a.evidence, attribution=i)
         own = next((events[n] for n, k in event_attribution.items() if k == i), None)
+        if own is not None and own.about_report and not own.topic and own.reported_at is None \
+                and len(claim.text.split()) <= _BARE_REFERENCE_WORDS \
+                and any(other is not a and other.evidence == own.sentence for other in attributions):
+            # "Erel did not confirm the report", "WeWork declined to comment": of "the report"
+            # nothing is claimed; its status went to the claims of the report it answers.
+            # (Answering none, it stays: that it was denied is all the article tells. Nor does one
+            # that says more go: "dismissed the criticism as the voice of ...".)
+            continue
         if own is not None and not own.untrue and claim.status != "asserted" and claim.status_by is None:
             # "Volen confirmed that Dravik had met ...": the claim's own source gives its status.
             # (Not "An earlier version of this article incorrectly said ...": the article's own.)
@@ -543,6 +551,9 @@ def _relative_to_a_source(text: str, raw, found: list) -> bool:
 # A content that is one pronoun ("The Real Deal reported [which]", "Trump said [it]", "asked [what]")
 # states no claim: what it stands for is elsewhere in the article, as a claim of its own. Nor
 # does a question word alone ("did not say [when]", "would not say [why]").
+#: A claim of at most this many words that a status names ("the report", "to comment on the
+#: report") is that status's object, not a claim.
+_BARE_REFERENCE_WORDS = 6
 _SAYS_NOTHING = frozenset(sourcing.PRONOUNS | sourcing.RELATIVE_PRONOUNS | {
     "what", "whom", "them", "you", "us", "me", "this", "these", "those", "so", "itself", "himself", "herself",
     "themselves", "when", "why", "how", "where", "whether", "how much", "how many", "how long"})

@@ -380,3 +380,10 @@ def test_a_word_closing_the_source_that_modifies_the_verb_is_no_part_of_it():
     sources = [" ".join(texts(text, a["source"])) for a in found]
     assert "The minister's office" in sources and "The director" in sources
     assert not any(s.endswith(("neither", "further")) for s in sources)
+
+
+def test_a_content_ends_before_the_conjunction_that_runs_it_into_the_next_clause():
+    text = ("Dravik, who took office in January, has repeatedly said households should not bear the cost "
+            "of the country's export growth, and last month asked the regulator to review tariffs.")
+    said = next(a for a in attributions_for_text(text) if "households" in " ".join(texts(text, a["content"])))
+    assert texts(text, said["content"])[-1].endswith("the country's export growth")

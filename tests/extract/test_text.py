@@ -907,6 +907,26 @@ def test_a_time_without_its_zone_takes_the_one_the_page_states_for_another():
     assert article.updated == "2019-11-18T17:36:00-06:00"
 
 
+RELEASE_DUMP = """Markets Daily
+Home
+Business
+Acme Robotics opens plant in Ohio, adding 400 jobs
+New plant to employ 400 people by the end of next year
+NEW YORK, Nov. 19, 2019 /PRNewswire/ -- Acme Robotics Inc. (NASDAQ: ACME) today announced the opening of a new manufacturing plant in Dayton, Ohio, which will employ 400 people by the end of next year.
+"Dayton gives us the workforce and the logistics we need," said Jane Roe, chief executive of Acme Robotics.
+The plant will build warehouse robots for customers in North America and Europe, the company said in a statement.
+"""
+
+
+def test_a_release_a_site_ran_off_a_release_service_is_that_services_copy():
+    article = extract_page(Page("release.txt", RELEASE_DUMP), ExtractConfig(mode="text"))
+    assert (article.wire, article.syndicated) == ("PR Newswire", True)
+    assert article.syndication_evidence == "NEW YORK, Nov. 19, 2019 /PRNewswire/ --"
+    assert article.published == "2019-11-19"  # the dateline's day: the dump states no other
+    # (A release's subhead stays above its dateline: a news agency's dateline opens its story.)
+    assert article.body[0] == "New plant to employ 400 people by the end of next year"
+
+
 PRESS_RELEASE_DUMP = """PR Newsdesk
 News provided by
 Harrowgate Robotics

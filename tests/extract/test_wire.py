@@ -160,3 +160,43 @@ def test_a_line_crediting_agency_inputs(line, agency, kind):
 def test_inputs_in_prose_credit_no_one():
     assert wire.credit_line("The minister took inputs from PTI reporters on Monday and said so.") is None
     assert wire.credit_from_paragraph("Officials said they had sought inputs from agencies across the state.", "last") is None
+
+
+@pytest.mark.parametrize("paragraph, service, evidence", [
+    ("NEW YORK, Nov. 19, 2019 /PRNewswire/ -- Acme Robotics Inc. today announced ...", "PR Newswire",
+     "NEW YORK, Nov. 19, 2019 /PRNewswire/ --"),
+    ("WASHINGTON, Nov. 19, 2019 /PRNewswire-HISPANIC PR WIRE/ -- The group ...", "PR Newswire",
+     "WASHINGTON, Nov. 19, 2019 /PRNewswire-HISPANIC PR WIRE/ --"),
+    ("SAN FRANCISCO--(BUSINESS WIRE)--Acme Corp. (NYSE: ACME) today said ...", "Business Wire",
+     "SAN FRANCISCO--(BUSINESS WIRE)--"),
+    ("TORONTO, Nov. 19, 2019 (GLOBE NEWSWIRE) -- Acme Mining Ltd. reports ...", "GlobeNewswire",
+     "TORONTO, Nov. 19, 2019 (GLOBE NEWSWIRE) --"),
+    ("NEW YORK, NY / ACCESSWIRE / November 19, 2019 / Acme Corp. (OTC: ACME) today ...", "ACCESSWIRE",
+     "NEW YORK, NY / ACCESSWIRE / November 19, 2019 /"),
+    ("AUSTIN, Texas, Nov. 19, 2019 /EINPresswire.com/ -- Acme ...", "EIN Presswire",
+     "AUSTIN, Texas, Nov. 19, 2019 /EINPresswire.com/ --"),
+])
+def test_a_release_services_dateline_credits_the_service(paragraph, service, evidence):
+    credit = wire.credit_from_paragraph(paragraph, "first")
+    assert (credit.agency, credit.evidence, credit.kind) == (service, evidence, "dateline")
+    assert service in wire.RELEASE_SERVICES
+
+
+@pytest.mark.parametrize("name, service", [
+    ("Business Wire", "Business Wire"), ("By Business Wire", "Business Wire"), ("PRNewswire", "PR Newswire"),
+    ("GLOBE NEWSWIRE", "GlobeNewswire"), ("Reuters Wire", "Reuters"), ("Business", None)])
+def test_a_release_service_is_named_whole(name, service):
+    # (" Wire" ends "Reuters Wire" as a desk's suffix, but is the service's own name in "Business Wire".)
+    assert wire.canonical_agency(name) == service
+
+
+@pytest.mark.parametrize("paragraph, day", [
+    ("WASHINGTON, Nov. 19, 2019 (UPI) -- Senate leaders ...", "2019-11-19"),
+    ("NEW YORK, Nov. 19, 2019 /PRNewswire/ -- Acme ...", "2019-11-19"),
+    ("NEW YORK, NY / ACCESSWIRE / November 19, 2019 / Acme ...", "2019-11-19"),
+    ("New Delhi, Mar 19 (PTI) The government ...", None),  # no year: which one is a guess
+    ("MOSCOW (Reuters) - Russia said ...", None),
+    ("Nov. 19, 2019 was a Tuesday.", None),  # no dateline
+])
+def test_a_datelines_day_with_its_year(paragraph, day):
+    assert wire.dateline_day(paragraph) == day

@@ -247,7 +247,9 @@ def _drop_closing_furniture(article: Article) -> None:
 def _start_at_dateline(article: Article) -> None:
     """A wire story opens with its dateline: short lines kept above it (a site's notice,
     "Something's different, right?", a kicker) leave the body (in place; see wire.opening_dateline)."""
-    if (opening := wire.opening_dateline(article.body)) and opening[0] > 0:
+    # (Not a release's: the lines above its dateline are its subheads, "New plant to employ 400".)
+    if (opening := wire.opening_dateline(article.body)) and opening[0] > 0 \
+            and opening[1].agency not in wire.RELEASE_SERVICES:
         # (Save the publisher's notes on the story: "Editor's note: This story has been updated ...".)
         notes = []
         for paragraph in article.body[: opening[0]]:
@@ -278,6 +280,11 @@ def finalize(article: Article) -> Article:
         _drop_bare_labels(article)
     _drop_closing_furniture(article)
     _start_at_dateline(article)
+    if article.published is None and (opening := wire.opening_dateline(article.body)):
+        # (A release's dateline often is all a republished copy says of its date.)
+        if day := wire.dateline_day(article.body[opening[0]]):
+            article.published = day
+            article.warnings = [w for w in article.warnings if w != cues.NO_DATE_WARNING]
     article.corrections = _corrections(article)
     if article.headline and "-" in article.headline[:40] and (slug := wire.HEADLINE_SLUG.match(article.headline)):
         article.headline = article.headline[slug.end():]  # "UPDATE 2-Oil rises ...": the copies agree without it

@@ -332,6 +332,8 @@ _PAYWALL_NOTICES = (
 PAYWALL = re.compile(rf"\b{opening_lookahead(_PAYWALL_NOTICES)}(?:{'|'.join(_PAYWALL_NOTICES)})", re.IGNORECASE)
 #: The record's warning for a section front, tag page or home page.
 FRONT_PAGE_WARNING = "a front page: its text is teasers for other stories"
+#: The warning of a page that states no publication date.
+NO_DATE_WARNING = "no publication date found"
 #: The record's warning where a paywall's notice cuts the story ...
 PAYWALL_WARNING = "a paywall: the page shows only the opening of the story"
 #: ... and where only the markup says so (a metered paywall serves the whole story to some).

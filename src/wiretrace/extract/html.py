@@ -458,7 +458,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     if article.published is None:
         article.published = _htmldate(tree, original=True)
         if article.published is None:
-            article.warnings.append("no publication date found")
+            article.warnings.append(cues.NO_DATE_WARNING)
 
     credits: list[wire.WireCredit] = []
     for name in meta.author_orgs + ([meta.source_organization] if meta.source_organization else []):

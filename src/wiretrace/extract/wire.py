@@ -1,5 +1,9 @@
 """Wire-agency credits: which agency a story comes from, and the text that proves it.
 
+An agency here is a news agency or a press-release service (PR Newswire, Business Wire, ...):
+a company's release that outlets run as it came over the service is syndicated copy as much as
+an agency's story, and whose it is matters as much to a reader (see RELEASE_SERVICES).
+
 Evidence, strongest first: an explicit syndication disclaimer, a dateline credit
 ("MOSCOW (Reuters) -", "New Delhi, Mar 19 (PTI)"), markup (JSON-LD ``sourceOrganization``,
 ``syndication-source``/``original-source`` meta tags), an agency byline ("By Reuters Staff"),
@@ -15,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from wiretrace.extract.dates import YEAR, parse_date
 from wiretrace.record import Article
 
 #: Canonical agency name -> the spellings pages use for it.
@@ -42,6 +47,15 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Bernama": ("Bernama",),
     "Anadolu": ("Anadolu", "Anadolu Agency"),
 }
+#: Press-release services: what they carry is a company's or an organisation's own statement.
+RELEASE_SERVICES: dict[str, tuple[str, ...]] = {
+    "PR Newswire": ("PR Newswire", "PRNewswire"),
+    "Business Wire": ("Business Wire", "BUSINESS WIRE"),
+    "GlobeNewswire": ("GlobeNewswire", "GLOBE NEWSWIRE", "Globe Newswire"),
+    "ACCESSWIRE": ("ACCESSWIRE", "Accesswire"),
+    "EIN Presswire": ("EIN Presswire", "EINPresswire"),
+}
+AGENCIES.update(RELEASE_SERVICES)
 
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:(?:private|pvt\.?)\s+)?(?:inc|ltd|llc|corp|corporation|plc|gmbh|s\.?a|limited)\.?$",
                                re.IGNORECASE)
@@ -66,10 +80,14 @@ _AGENCY_HOSTS = {
     "ians.": "IANS", "aninews.": "ANI", "bloomberg.": "Bloomberg", "xinhua": "Xinhua",
     "kyodonews.": "Kyodo", "yna.co.kr": "Yonhap", "ansa.it": "ANSA", "tass.": "TASS", "ria.ru": "RIA Novosti",
     "interfax.": "Interfax", "aap.com.au": "AAP", "thecanadianpress.": "CP", "bernama.": "Bernama",
-    "aa.com.tr": "Anadolu",
+    "aa.com.tr": "Anadolu", "prnewswire.": "PR Newswire", "businesswire.": "Business Wire",
+    "globenewswire.": "GlobeNewswire", "accesswire.": "ACCESSWIRE", "einpresswire.": "EIN Presswire",
 }
 
-# "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "New Delhi, Mar 19 (PTI)", "PARIS, May 6 (AFP) -", and
+# "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "New Delhi, Mar 19 (PTI)", "PARIS, May 6 (AFP) -",
+# "WASHINGTON, Nov. 19, 2019 (UPI) --", and the release services' "NEW YORK, Nov. 19, 2019
+# /PRNewswire/ --", "SAN FRANCISCO--(BUSINESS WIRE)--", "NEW YORK, NY / ACCESSWIRE / November 19,
+# 2019 /"; and
 # in the Spanish, Portuguese and Italian agencies' style, the month in small letters and a full
 # stop before the dash: "Madrid, 10 jun (EFE).-", "Roma, 10 giu (ANSA) -". A place's name may hold
 # a small particle: "Santiago de Chile, 26 nov (EFE).-", "RIO DE JANEIRO (Reuters) -".
@@ -90,8 +108,10 @@ CYRILLIC_AGENCIES = {"ТАСС": "TASS", "РИА Новости": "RIA Novosti",
 CJK_AGENCIES = {"新华社": "Xinhua", "연합뉴스": "Yonhap", "共同": "Kyodo"}
 DATELINE = re.compile(
     r"^(?:\s*(?:[A-Z][\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?[A-Z][\w.'’-]*){0,4}"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?))?\s*)?"
-    rf"\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)\s*(?:\.?[-–—:]|(?=[A-Z\"“‘'])|$)"
+    r"(?:,\s*(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?\s*)?"
+    rf"(?:\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)|/(?P<agency_release>PRNewswire|EINPresswire)\b[^/\n]{{0,40}}/)"
+    r"\s*(?:\.?(?:--|[-–—:])|(?=[A-Z\"“‘'])|$)"
+    r"|\s*[A-Z][\w.'’ ,-]{0,60}?/\s*(?P<agency_accesswire>ACCESSWIRE)\s*/\s*(?:(?P<day_after>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})\s*/)?"
     r"|\s*[\u0900-\u097f][\u0900-\u097f .]{0,40}?,\s*\d{1,2}\s+[\u0900-\u097f]+\s*"
     rf"\((?P<agency_indic>{'|'.join(INDIC_AGENCIES)})\)\s*[-–—:]?"
     r"|\s*[А-ЯЁ][А-ЯЁа-яё]*(?:[ -][А-ЯЁа-яё]+){0,3}[,.]\s*\d{1,2}\s+[а-яё]+\.?\s*(?:[-–—]\s*)?[/(]?\s*"
@@ -101,7 +121,8 @@ DATELINE = re.compile(
     r"|\s*【[\u3040-\u30ff\u4e00-\u9fff]{1,12}(?P<agency_kyodo>共同)】)"
 )
 #: The dateline's group for each script's agency names, and what those names stand for.
-_NAMES_BY_GROUP = {"agency_indic": INDIC_AGENCIES, "agency_cyrillic": CYRILLIC_AGENCIES, "agency_xinhua": CJK_AGENCIES,
+_NAMES_BY_GROUP = {"agency_release": {"PRNewswire": "PR Newswire", "EINPresswire": "EIN Presswire"},
+                   "agency_accesswire": {"ACCESSWIRE": "ACCESSWIRE"}, "agency_indic": INDIC_AGENCIES, "agency_cyrillic": CYRILLIC_AGENCIES, "agency_xinhua": CJK_AGENCIES,
                    "agency_yonhap": CJK_AGENCIES, "agency_kyodo": CJK_AGENCIES}
 # "By Reuters Staff", "By The Associated Press", "By AFP", "Reuters" on its own line, or first
 # among a line's parts: "Press Trust of India | New Delhi | Updated: ...".
@@ -160,6 +181,8 @@ def canonical_agency(name: str | None) -> str | None:
         return None
     name = " ".join(name.split()).strip(_NAME_TRIM)
     name = re.sub(r"^(?:by\s+)?(?:the\s+)?", "", name, flags=re.IGNORECASE)
+    if (service := _ALIAS_TO_AGENCY.get(name.lower())) in RELEASE_SERVICES:  # ("Business Wire": not "Business")
+        return service
     name = re.sub(r"\s+(?:staff|news|reporters?|wire)$", "", name, flags=re.IGNORECASE) or name
     name = _CORPORATE_SUFFIX.sub("", name) or name
     # Lower-case "ap", "ani", "pa" are words or fragments, not agencies ("dpa" is the agency's own spelling).
@@ -210,6 +233,15 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
     if position == "last" and text[:1] >= "\u0900" and (sign_off := _INDIC_SIGN_OFF.fullmatch(text)):
         return WireCredit(INDIC_AGENCIES[sign_off["agency"]], text.strip(), "end_credit")
     return None
+
+
+def dateline_day(paragraph: str) -> str | None:
+    """The day a wire dateline opening ``paragraph`` states with its year ("WASHINGTON, Nov. 19,
+    2019 (UPI) --", "NEW YORK, Nov. 19, 2019 /PRNewswire/ --"), as an ISO date; None without one
+    (most datelines give the day without the year, "New Delhi, Mar 19 (PTI)": which year is a guess)."""
+    if not (match := DATELINE.match(paragraph)) or not (day := match.group("day") or match.group("day_after")):
+        return None
+    return parse_date(day)[:10] if YEAR.search(day) and parse_date(day) else None
 
 
 # How a Hindi service's copy signs off: its name and its desk's initials or names, "भाषा अजय अजय".

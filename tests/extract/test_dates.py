@@ -247,3 +247,23 @@ def test_hindi_dates_and_labels():
 ])
 def test_a_naive_stamp_takes_the_zone_its_page_states(stamp, page_stamps, expected):
     assert in_page_zone(stamp, page_stamps) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("19 نوفمبر 2025 - 10:35 بتوقيت القاهرة", "2025-11-19T10:35:00+02:00"),  # the clock of a place
+    ("19 نوفمبر 2025 10:35 بتوقيت مكة المكرمة", "2025-11-19T10:35:00+03:00"),
+    ("19 تشرين الثاني 2025", "2025-11-19"),  # the Levant's month names
+    ("3 أيار 2025 - 09:15 صباحا", "2025-05-03T09:15:00"),
+    ("الأربعاء 19 نوفمبر 2025 7:40 م", "2025-11-19T19:40:00"),  # "م" after a clock: evening ...
+    ("19 نوفمبر 2025م", "2025-11-19"),  # ... after a year: the Christian era
+    ("١٩ نوفمبر ٢٠٢٥ ١٠:٣٥", "2025-11-19T10:35:00"),  # Arabic-Indic digits
+    ("الأربعاء 28 جمادى الأولى 1447 هـ - 19 نوفمبر 2025 م", "2025-11-19"),  # beside the Islamic date
+])
+def test_arabic_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_arabic_date_labels():
+    assert labelled_dates("نشر في: 18 نوفمبر 2025 - 22:10 | آخر تحديث: 19 نوفمبر 2025 - 10:35") == {
+        "published": "2025-11-18T22:10:00", "updated": "2025-11-19T10:35:00"}
+    assert labelled_dates("تاريخ النشر: 19/11/2025") == {"published": "2025-11-19"}

@@ -927,6 +927,34 @@ def test_a_release_a_site_ran_off_a_release_service_is_that_services_copy():
     assert article.body[0] == "New plant to employ 400 people by the end of next year"
 
 
+ARABIC_DUMP = """الرئيسية
+أخبار
+اقتصاد
+تسجيل الدخول
+مصر ترفع أسعار الوقود للمرة الثانية هذا العام
+آخر تحديث: 19 نوفمبر 2025 - 10:35 بتوقيت القاهرة
+القاهرة (رويترز) - رفعت مصر أسعار البنزين والسولار بنسبة تصل إلى 13 بالمئة يوم الأربعاء، في ثاني زيادة هذا العام، وفقا لبيان صادر عن وزارة البترول.
+وقالت الوزارة إن لجنة التسعير قررت تثبيت الأسعار الجديدة لمدة ستة أشهر على الأقل، مشيرة إلى ارتفاع تكلفة الاستيراد.
+هل تؤثر الزيادة على أسعار النقل العام؟
+ولم يتسن لرويترز الحصول على تعليق فوري من وزارة المالية بشأن أثر القرار على عجز الموازنة.
+اقرأ أيضا:
+الذهب يتراجع مع صعود الدولار
+البنك المركزي يبقي أسعار الفائدة دون تغيير
+شارك
+جميع الحقوق محفوظة © 2025
+"""
+
+
+def test_an_arabic_wire_story():
+    article = extract_page(Page("fuel.txt", ARABIC_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "مصر ترفع أسعار الوقود للمرة الثانية هذا العام"
+    assert (article.wire, article.syndication_evidence) == ("Reuters", "القاهرة (رويترز) -")
+    assert article.updated == "2025-11-19T10:35:00+02:00"  # "last updated ... Cairo time"
+    assert article.body[0].startswith("القاهرة (رويترز)") and article.body[-1].startswith("ولم يتسن")
+    assert len(article.body) == 4  # the question is a paragraph; the stamp and the "read also" list are not
+    assert [r.headline for r in article.related] == ["الذهب يتراجع مع صعود الدولار", "البنك المركزي يبقي أسعار الفائدة دون تغيير"]
+
+
 PRESS_RELEASE_DUMP = """PR Newsdesk
 News provided by
 Harrowgate Robotics

@@ -200,3 +200,14 @@ def test_a_release_service_is_named_whole(name, service):
 ])
 def test_a_datelines_day_with_its_year(paragraph, day):
     assert wire.dateline_day(paragraph) == day
+
+
+@pytest.mark.parametrize("paragraph, agency, evidence", [
+    ("القاهرة (رويترز) - رفعت مصر أسعار البنزين ...", "Reuters", "القاهرة (رويترز) -"),
+    ("بيروت (أ ف ب) - قال الجيش ...", "AFP", "بيروت (أ ف ب) -"),
+    ("واشنطن - (أ ب) - قال مسؤولون ...", "AP", "واشنطن - (أ ب) -"),
+])
+def test_arabic_datelines(paragraph, agency, evidence):
+    credit = wire.credit_from_paragraph(paragraph, "first")
+    assert (credit.agency, credit.evidence) == (agency, evidence)
+    assert wire.credit_from_paragraph("القاهرة - رفعت مصر أسعار البنزين", "first") is None  # no agency

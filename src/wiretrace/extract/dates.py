@@ -50,25 +50,26 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:
 _HAS_TIME = re.compile(r"(?=\d)(?:\d{1,2}:\d{2}|\d{1,2}\.\d{2}(?![.\d])|\d\s*[ap]\.?m\b|\d{1,2}h\d{2}\b)", re.IGNORECASE)
 _NOISE = re.compile(r"(?=[\s|•·,])(?:\s*[|•·,]\s*|\s+at\s+|\s+on\s+)", re.IGNORECASE)
 # Month names dateutil does not know, as pages in Portuguese, Spanish, French, German, Italian,
-# Dutch, Indonesian, Russian (genitive: "24 сентября 2018") and Hindi ("19 मार्च 2025", in the
-# spellings Hindi papers use) write them, to their English name.
+# Dutch, Indonesian, Russian (genitive: "24 сентября 2018"), Hindi ("19 मार्च 2025", in the
+# spellings Hindi papers use) and Arabic write them, to their English name. Arabic has two sets:
+# the names Egypt and the Gulf use ("19 نوفمبر 2025") and the Levant's ("19 تشرين الثاني 2025").
 _FOREIGN_MONTHS = {
-    name: english
+    name.replace("_", " "): english
     for english, names in {
-        "January": "janeiro enero janvier januar gennaio januari января जनवरी",
-        "February": "fevereiro febrero février februar febbraio februari февраля फरवरी फ़रवरी",
-        "March": "março marzo mars märz maart maret марта मार्च",
-        "April": "abril avril aprile апреля अप्रैल",
-        "May": "maio mayo mai maggio mei мая मई",
-        "June": "junho junio juin juni giugno июня जून",
-        "July": "julho julio juillet juli luglio июля जुलाई",
-        "August": "agosto août augustus agustus августа अगस्त",
-        "September": "setembro septiembre setiembre septembre settembre сентября सितंबर सितम्बर",
-        "October": "outubro octubre octobre oktober ottobre октября अक्टूबर अक्तूबर",
-        "November": "novembro noviembre novembre ноября नवंबर नवम्बर",
-        "December": "dezembro diciembre décembre dezember dicembre desember декабря दिसंबर दिसम्बर",
+        "January": "janeiro enero janvier januar gennaio januari января जनवरी يناير كانون_الثاني",
+        "February": "fevereiro febrero février februar febbraio februari февраля फरवरी फ़रवरी فبراير شباط",
+        "March": "março marzo mars märz maart maret марта मार्च مارس آذار",
+        "April": "abril avril aprile апреля अप्रैल أبريل إبريل ابريل نيسان",
+        "May": "maio mayo mai maggio mei мая मई مايو أيار",
+        "June": "junho junio juin juni giugno июня जून يونيو يونيه حزيران",
+        "July": "julho julio juillet juli luglio июля जुलाई يوليو يوليه تموز",
+        "August": "agosto août augustus agustus августа अगस्त أغسطس اغسطس آب",
+        "September": "setembro septiembre setiembre septembre settembre сентября सितंबर सितम्बर سبتمبر أيلول",
+        "October": "outubro octubre octobre oktober ottobre октября अक्टूबर अक्तूबर أكتوبر اكتوبر تشرين_الأول",
+        "November": "novembro noviembre novembre ноября नवंबर नवम्बर نوفمبر تشرين_الثاني",
+        "December": "dezembro diciembre décembre dezember dicembre desember декабря दिसंबर दिसम्बर ديسمبر كانون_الأول",
     }.items()
-    for name in names.split()
+    for name in names.split()  # ("_" joins a name's words: "تشرين_الثاني")
 }
 # (The look-ahead at the first letter spares the engine trying all seventy names at every word.)
 # (A name may end in a vowel sign, "जनवरी", which is no word character to a regex: the name ends
@@ -270,6 +271,35 @@ def _offset_zone(text: str) -> tuple[str, tzinfo | None]:
     return text[: match.start()] + text[match.end():], zone
 
 
+# Arabic pages name the clock by its place: "10:35 بتوقيت القاهرة" (Cairo time), "بتوقيت مكة المكرمة".
+_ARABIC_CLOCKS = {
+    "غرينتش": "UTC", "جرينتش": "UTC", "غرينيتش": "UTC",
+    "مكة": "Asia/Riyadh", "السعودية": "Asia/Riyadh", "الرياض": "Asia/Riyadh", "الدوحة": "Asia/Qatar",
+    "الكويت": "Asia/Kuwait", "بغداد": "Asia/Baghdad", "الإمارات": "Asia/Dubai", "أبوظبي": "Asia/Dubai",
+    "أبو ظبي": "Asia/Dubai", "دبي": "Asia/Dubai", "القاهرة": "Africa/Cairo", "مصر": "Africa/Cairo",
+    "بيروت": "Asia/Beirut", "القدس": "Asia/Jerusalem", "دمشق": "Asia/Damascus", "الجزائر": "Africa/Algiers",
+    "تونس": "Africa/Tunis", "الرباط": "Africa/Casablanca", "المغرب": "Africa/Casablanca",
+}
+_ARABIC_CLOCK = re.compile(rf"\(?\s*ب?توقيت\s+(?P<place>{'|'.join(sorted(_ARABIC_CLOCKS, key=len, reverse=True))})[^\d)]*\)?")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+# Arabic-Indic and Persian digits, which dateutil does not read.
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# A clock's half of the day in Arabic, after its minutes: "10:35 ص" (morning), "7:40 مساءً" (evening).
+# (Not "م" after a year: "2025م" is the Christian era.)
+# A date of the Islamic calendar beside the Gregorian one ("28 جمادى الأولى 1447 هـ - 19 نوفمبر 2025 م"):
+# its year is 13xx or 14xx, and its months no parser reads; and the eras' marks after a year.
+_HIJRI_DATE = re.compile(r"\d{1,2}\s+[^\d\s]+(?:\s+[^\d\s]+)?\s+1[34]\d\d\s*هـ?")
+_ERA_MARK = re.compile(r"(?<=\d{4})\s*(?:م|هـ)(?!\w)")
+_ARABIC_HALF = re.compile(r"(?<=:\d\d)\s*(?:(?P<am>صباحاً|صباحا|ص)|(?P<pm>مساءً|مساء|م))(?!\w)")
+
+
+def _arabic_zone(text: str) -> tuple[str, ZoneInfo | None]:
+    """``text`` without an Arabic "بتوقيت <place>" (the clock of a place), and that place's zone."""
+    if not (match := _ARABIC_CLOCK.search(text)):
+        return text, None
+    return text[: match.start()] + text[match.end():], ZoneInfo(_ARABIC_CLOCKS[match["place"]])
+
+
 def _regional_zone(text: str) -> tuple[str, ZoneInfo | None]:
     for word in _ZONE_WORD.findall(text):
         if word in _REGIONAL:
@@ -323,6 +353,8 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
     text = " ".join(text.split())
     if len(text) > 80:
         return None
+    if not text.isascii():
+        text = text.translate(_EASTERN_DIGITS)
     if " " in text and (military := _MILITARY_TIME.search(text)) and not 1900 <= int(military[0][:4]) <= 2099:
         # "Updated 0339 GMT (1139 HKT) November 19, 2019": the time as four digits, and the same
         # moment on a second clock in brackets, which is no part of the first.
@@ -341,6 +373,12 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
     cleaned, zone = _offset_zone(text) if ("GMT" in text or "UTC" in text) else (text, None)
     if zone is None:
         cleaned, zone = _regional_zone(cleaned)
+    if zone is None and "توقيت" in cleaned:
+        cleaned, zone = _arabic_zone(cleaned)
+    if not cleaned.isascii() and _ARABIC_LETTER.search(cleaned):
+        cleaned = _ERA_MARK.sub("", _HIJRI_DATE.sub(" ", cleaned))
+        if ":" in cleaned:
+            cleaned = _ARABIC_HALF.sub(lambda m: " AM" if m["am"] else " PM", cleaned)
     if not cleaned.isascii() or _FOREIGN_MONTH.search(cleaned):
         translated = _FOREIGN_MONTH.sub(lambda m: _FOREIGN_MONTHS[m.group(0).lower()], cleaned)
         if translated != cleaned:
@@ -384,17 +422,19 @@ _ENGLISH_DATE_LABELS = ("first published", "published(?: on| at)?", "posted(?: o
 #: The labels in the other languages whose dates are read (regexes, lower case).
 FOREIGN_DATE_LABELS = ("publicado(?: el| em)?", "actualizado(?: el)?", "atualizado(?: em)?", "veröffentlicht(?: am)?",
                 "aktualisiert(?: am)?", "publié(?: le)?", "mis à jour(?: le)?", "pubblicato(?: il)?",
-                "aggiornato(?: il)?", "опубликовано", "обновлено", "प्रकाशित", "अपडेटेड", "अपडेट", "अद्यतन")
+                "aggiornato(?: il)?", "опубликовано", "обновлено", "प्रकाशित", "अपडेटेड", "अपडेट", "अद्यतन",
+                "آخر تحديث", "تاريخ التحديث", "تم التحديث", "تحديث", "تاريخ النشر", "تم النشر", "نشر بتاريخ",
+                "نشر في", "نُشر في")
 _DATE_LABELS = (*_ENGLISH_DATE_LABELS, *FOREIGN_DATE_LABELS)
 #: Words every date label holds, lower-cased (a cheap test before _DATE_LABEL).
 DATE_LABEL_WORDS = ("publish", "posted", "original", "date", "modified", "publica", "actualiz", "atualiz", "veröffentl", "aktualis",
                     "publié", "mis à jour", "pubblica", "aggiorn", "опублик", "обновл", "प्रकाशित",
-                    "अपडेट", "अद्यतन")
+                    "अपडेट", "अद्यतन", "تحديث", "نشر", "نُشر")
 # (Those languages write numeric dates day first: "Aktualisiert am 05.10.2018", "05/10/2018 - Publicado por".)
 _ENGLISH_DATE_LABEL = re.compile("|".join(_ENGLISH_DATE_LABELS))
 # What the labels of a later version hold (the others label the first).
 _UPDATE_STEMS = ("updated", "modified", "actualiz", "atualiz", "aktualis", "mis à jour", "aggiorn", "обновл", "अपडेट",
-                 "अद्यतन")
+                 "अद्यतन", "تحديث")
 _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.join(_DATE_LABELS)})\b\s*:?\s*", re.IGNORECASE)
 
 

@@ -98,7 +98,7 @@ _ECHO_WORDS = 5
 #: A caption over a credit line is one sentence of at most this many words.
 _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
-_SENTENCE_END = re.compile(r"[.!?。！？।](?=[\s\"”’)»]|$)")
+_SENTENCE_END = re.compile(r"[.!?。！？।؟](?=[\s\"”’)»]|$)")
 _RUN_ON_WORDS = 100
 #: How far past the body's last paragraph its closing credit may sit (sign-offs in between).
 _CLOSING_REACH = 4

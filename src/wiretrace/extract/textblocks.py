@@ -676,7 +676,7 @@ _DASH_SEAMS = (" — ", " – ", " - ")
 _DASH_OPENERS = ("— ", "– ")
 _DASH_PARAGRAPH_SPACES = 7
 _DASHED_DATELINE_SPACES = 6
-_SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")", "»", "]", "。", "！", "？", "।")
+_SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")", "»", "]", "。", "！", "？", "।", "؟", "؛")
 
 
 def _continuation(previous: str, text: str) -> str | None:
@@ -829,7 +829,7 @@ def _breaks_mid_sentence(widths: list[int], lines: list[str], width: int) -> boo
     return sum(line.endswith(SENTENCE_ENDS) for line in ceiling) * 2 < len(ceiling)
 
 
-SENTENCE_ENDS = ("。", "．", "！", "？", "!", "?", ".", "」", "』", "”", '"', "।")
+SENTENCE_ENDS = ("。", "．", "！", "？", "!", "?", ".", "」", "』", "”", '"', "।", "؟")
 
 
 def _census(widths: list[int], lines: list[str], rows: frozenset[str] = frozenset()) -> int:

@@ -507,7 +507,7 @@ def _class_counts(keys: np.ndarray, starts: np.ndarray, longest: int) -> np.ndar
 _CLOSER, _FULL_STOP, _COLON = 1, 2, 4
 _ENDINGS = np.zeros(0x10000, dtype=np.uint8)
 _ENDINGS[[ord(ch) for ch in "\"'”’»)]"]] = _CLOSER
-_ENDINGS[[ord(ch) for ch in ".!?。！？…।"]] = _FULL_STOP  # (। : the danda of Hindi, Marathi, Bengali ...)
+_ENDINGS[[ord(ch) for ch in ".!?。！？…।؟"]] = _FULL_STOP  # (। : the danda of Hindi, Marathi, Bengali ...; ؟ : Arabic)
 _ENDINGS[[ord(ch) for ch in ":："]] = _COLON
 
 

@@ -106,6 +106,9 @@ CYRILLIC_AGENCIES = {"ТАСС": "TASS", "РИА Новости": "RIA Novosti",
 # ... and the East Asian agencies': Xinhua's "新华社北京5月6日电", Yonhap's "(서울=연합뉴스)", Kyodo's
 # "【ワシントン共同】".
 CJK_AGENCIES = {"新华社": "Xinhua", "연합뉴스": "Yonhap", "共同": "Kyodo"}
+# ... and the Arabic services': "القاهرة (رويترز) -" (Reuters), "بيروت (أ ف ب) -" (AFP).
+ARABIC_AGENCIES = {"رويترز": "Reuters", "أ ف ب": "AFP", "ا ف ب": "AFP", "أ.ف.ب": "AFP", "فرانس برس": "AFP",
+                   "أ ب": "AP", "أسوشيتد برس": "AP", "د ب أ": "dpa", "الأناضول": "Anadolu", "شينخوا": "Xinhua"}
 DATELINE = re.compile(
     r"^(?:\s*(?:[A-Z][\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?[A-Z][\w.'’-]*){0,4}"
     r"(?:,\s*(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?\s*)?"
@@ -118,12 +121,14 @@ DATELINE = re.compile(
     rf"(?P<agency_cyrillic>{'|'.join(map(re.escape, CYRILLIC_AGENCIES))})\s*[/)]?\s*\.?\s*(?:[-–—]\s*)?"
     r"|\s*(?P<agency_xinhua>新华社)[\u4e00-\u9fff]{1,12}\d{1,2}月\d{1,2}日电"
     r"|\s*[(（][\uac00-\ud7af]{1,10}\s*=\s*(?P<agency_yonhap>연합뉴스)[)）]"
-    r"|\s*【[\u3040-\u30ff\u4e00-\u9fff]{1,12}(?P<agency_kyodo>共同)】)"
+    r"|\s*【[\u3040-\u30ff\u4e00-\u9fff]{1,12}(?P<agency_kyodo>共同)】"
+    r"|\s*[\u0600-\u06ff][\u0600-\u06ff ]{0,30}?\s*(?:[-–—]\s*)?\(\s*"
+    rf"(?P<agency_arabic>{'|'.join(sorted(map(re.escape, ARABIC_AGENCIES), key=len, reverse=True))})\s*\)\s*(?:[-–—:]\s*)?)"
 )
 #: The dateline's group for each script's agency names, and what those names stand for.
 _NAMES_BY_GROUP = {"agency_release": {"PRNewswire": "PR Newswire", "EINPresswire": "EIN Presswire"},
                    "agency_accesswire": {"ACCESSWIRE": "ACCESSWIRE"}, "agency_indic": INDIC_AGENCIES, "agency_cyrillic": CYRILLIC_AGENCIES, "agency_xinhua": CJK_AGENCIES,
-                   "agency_yonhap": CJK_AGENCIES, "agency_kyodo": CJK_AGENCIES}
+                   "agency_yonhap": CJK_AGENCIES, "agency_kyodo": CJK_AGENCIES, "agency_arabic": ARABIC_AGENCIES}
 # "By Reuters Staff", "By The Associated Press", "By AFP", "Reuters" on its own line, or first
 # among a line's parts: "Press Trust of India | New Delhi | Updated: ...".
 AGENCY_BYLINE = re.compile(

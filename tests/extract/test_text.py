@@ -888,6 +888,11 @@ def test_a_menu_bar_with_the_days_date_is_no_breadcrumb(menu):
     # A menu: no "Home" in the run, or more entries past it than a trail has.
     ("* Politics\n* Business\n* Regional news", []),
     ("* Home\n* News\n* Politics\n* Business\n* Sport\n* Regional news", []),
+    # Plain lines, as a browser's innerText draws a list: a shorter trail, of shorter crumbs.
+    ("Home\nNews\nRegional news", ["Home", "News", "Regional news"]),
+    ("Home\n›\nRegional news ›", ["Home", "Regional news"]),  # a separator on a line of its own
+    ("Home\nRegional news\nRegional news 08.05.26", ["Home", "Regional news"]),  # the page's own, dated
+    ("Home\nNews\nPolitics\nBusiness\nRegional news", []),  # a menu bar
 ])
 def test_a_trail_drawn_as_list_items_above_the_headline_is_the_breadcrumb(trail, crumbs):
     dump = HEADLINE_DUMP.replace("Regional news\nFerry", f"{trail}\nFerry")

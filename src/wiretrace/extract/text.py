@@ -724,34 +724,46 @@ def _breadcrumb(text: str) -> tuple[list[str], str | None] | None:
 
 # What a crumb drawn as a list item may close with: the separator the page put after it ("HOME >").
 _CRUMB_END = " >›»/|"
-#: A trail drawn as a list holds at most this many crumbs past "Home": more is a menu.
+#: A trail drawn as a list holds at most this many crumbs past "Home": more is a menu ...
 _LISTED_CRUMBS = 4
-#: ... each of at most this many words; longer, the item is the page's own headline.
+#: ... each of at most this many words and characters (a language without spaces has one
+#: "word"); longer, the item is the page's own headline.
 _CRUMB_WORDS = 6
+_CRUMB_CHARS = 32
+#: Drawn as plain lines (a browser's innerText draws no bullets), a trail looks more like a menu
+#: bar, so it must be shorter: at most this many crumbs past "Home", of this many words each.
+_PLAIN_CRUMBS = 3
+_PLAIN_CRUMB_WORDS = 4
 
 
 def _listed_trail(blocks: list[textblocks.Block], headline_idx: int, top: int) -> list[str]:
     """A breadcrumb trail drawn as the list items right above the headline ("* Home", "* News",
-    "* World", or numbered), from its "Home" on; the last item may be the headline itself (as
-    written there or shortened), which is no crumb. [] where the run of items holds no "Home" or
-    runs on like a menu."""
+    "* World", or numbered; or plain lines, "Home", "News", "World"), from its "Home" on; the last
+    item may be the headline itself (as written there or shortened), which is no crumb, and a
+    plain line's with a date in it ("Opening Bell 11.18.19") is none either. [] where the run of
+    items holds no "Home" or runs on like a menu."""
+    listed = headline_idx > top and blocks[headline_idx - 1].bullet
+    most, words = (_LISTED_CRUMBS, _CRUMB_WORDS) if listed else (_PLAIN_CRUMBS, _PLAIN_CRUMB_WORDS)
     items: list[str] = []
     j = headline_idx - 1
-    while j >= top and blocks[j].bullet and len(items) <= 2 * _LISTED_CRUMBS:
-        items.append(blocks[j].text.rstrip(_CRUMB_END))
+    while j >= top and blocks[j].bullet == listed and len(items) <= 2 * most \
+            and (listed or len(blocks[j].text.split()) <= _CRUMB_WORDS):
+        if crumb := blocks[j].text.strip(_CRUMB_END):  # (a separator drawn on a line of its own is none)
+            items.append(crumb)
         j -= 1
     items.reverse()
     headline = blocks[headline_idx].text
     # (Shortened: "Impeachment sham ..." under "Impeachment sham completely debunked: White
     # House"; but a section may open a headline: "Fact Check" above "Fact Check: Is ...".)
-    if items and (len(items[-1].split()) > _CRUMB_WORDS
-                  or headline.startswith(shown := items[-1].rstrip(".…")) and 2 * len(shown) >= len(headline)):
+    if items and (len(items[-1].split()) > words or len(items[-1]) > _CRUMB_CHARS
+                  or headline.startswith(shown := items[-1].rstrip(".…")) and 2 * len(shown) >= len(headline)
+                  or not listed and any(map(str.isdigit, items[-1]))):
         items.pop()
     home = next((k for k in range(len(items) - 1, -1, -1) if items[k].lower() in cues.HOME_CRUMBS), None)
     if home is None:
         return []
     trail = items[home:]
-    if not 1 < len(trail) <= _LISTED_CRUMBS + 1 or any(len(crumb.split()) > _CRUMB_WORDS for crumb in trail):
+    if not 1 < len(trail) <= most + 1 or any(len(crumb.split()) > words or len(crumb) > _CRUMB_CHARS for crumb in trail):
         return []
     return trail
 

@@ -364,3 +364,29 @@ def test_the_tags_a_page_shows_are_its_tags_where_its_markup_states_none():
     assert extract_page(Page("ap.html", shared), ExtractConfig(mode="html")).tags == []
     stated = AP_PAGE.replace("</head>", '<meta name="keywords" content="Carrow River, flooding"></head>')
     assert extract_page(Page("ap.html", stated), ExtractConfig(mode="html")).tags == ["Carrow River", "flooding"]
+
+
+RELEASE_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Acme Robotics opens plant in Ohio, adding 400 jobs - Markets Daily</title>
+<meta property="og:site_name" content="Markets Daily"></head><body>
+<nav><a href="/">Home</a> <a href="/business">Business</a></nav>
+<article><h1>Acme Robotics opens plant in Ohio, adding 400 jobs</h1>
+<p>NEW YORK, Nov. 19, 2019 /PRNewswire/ -- Acme Robotics Inc. (NASDAQ: ACME) today announced the opening of a new
+manufacturing plant in Dayton, Ohio, which will employ 400 people by the end of next year.</p>
+<p>"Dayton gives us the workforce and the logistics we need," said Jane Roe, chief executive of Acme Robotics, at the
+opening ceremony on Tuesday.</p>
+<p>The plant will build warehouse robots for customers in North America and Europe, the company said in a statement
+released with its quarterly results.</p>
+<h3>About Acme Robotics</h3>
+<p>Acme Robotics is a leading developer of autonomous warehouse systems, headquartered in Dayton, Ohio. For more
+information, visit www.acme.example.</p>
+<p>SOURCE Acme Robotics Inc.</p>
+</article><footer>© 2019 Markets Daily</footer></body></html>"""
+
+
+def test_a_release_run_off_a_release_service():
+    article = extract_page(Page("release.html", RELEASE_PAGE), ExtractConfig(mode="html"))
+    assert (article.wire, article.syndicated, article.publisher) == ("PR Newswire", True, "Markets Daily")
+    assert article.published == "2019-11-19"  # the dateline's day: the page states no other
+    assert article.body[-1].startswith("The plant will build warehouse robots")  # no profile, no "SOURCE"
+    assert {"About Acme Robotics", "SOURCE Acme Robotics Inc."} <= {b.text for b in article.boilerplate}

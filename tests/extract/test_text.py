@@ -920,6 +920,9 @@ New plant to employ 400 people by the end of next year
 NEW YORK, Nov. 19, 2019 /PRNewswire/ -- Acme Robotics Inc. (NASDAQ: ACME) today announced the opening of a new manufacturing plant in Dayton, Ohio, which will employ 400 people by the end of next year.
 "Dayton gives us the workforce and the logistics we need," said Jane Roe, chief executive of Acme Robotics.
 The plant will build warehouse robots for customers in North America and Europe, the company said in a statement.
+About Acme Robotics
+Acme Robotics is a leading developer of autonomous warehouse systems, headquartered in Dayton, Ohio. For more information, visit www.acme.example.
+SOURCE Acme Robotics Inc.
 """
 
 
@@ -930,6 +933,10 @@ def test_a_release_a_site_ran_off_a_release_service_is_that_services_copy():
     assert article.published == "2019-11-19"  # the dateline's day: the dump states no other
     # (A release's subhead stays above its dateline: a news agency's dateline opens its story.)
     assert article.body[0] == "New plant to employ 400 people by the end of next year"
+    # The issuer's profile under its heading, and the service's "SOURCE ..." line, close the
+    # release, not the story it tells.
+    assert article.body[-1].endswith("the company said in a statement.")
+    assert {"About Acme Robotics", "SOURCE Acme Robotics Inc."} <= {b.text for b in article.boilerplate}
 
 
 ARABIC_DUMP = """الرئيسية

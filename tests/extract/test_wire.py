@@ -211,3 +211,13 @@ def test_arabic_datelines(paragraph, agency, evidence):
     credit = wire.credit_from_paragraph(paragraph, "first")
     assert (credit.agency, credit.evidence) == (agency, evidence)
     assert wire.credit_from_paragraph("القاهرة - رفعت مصر أسعار البنزين", "first") is None  # no agency
+
+
+@pytest.mark.parametrize("line", ["SOURCE: News agencies", "Source: Al Jazeera and news agencies", "(Sources: agencies)"])
+def test_a_source_line_naming_agencies_but_none_of_them(line):
+    assert wire.credit_line(line) == wire.WireCredit(None, line, "agencies")  # syndicated, no agency named
+
+
+def test_a_source_line_in_prose_or_a_releases_issuer_is_no_credit():
+    assert wire.credit_line("Source: the agencies said the deal was near") is None
+    assert wire.credit_line("SOURCE Acme Robotics Inc.") is None

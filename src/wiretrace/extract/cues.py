@@ -192,6 +192,9 @@ _SIGN_OFF_OPENINGS = (
     r"^\s*(?:let us know (?:what you think|in the comments)|what do you think\?)",
     r"^\s*(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|tell us what you think|"
     r"join the (?:conversation|discussion)|have your say)\W*$",
+    # A release service's last line, naming who issued the release: "SOURCE Acme Robotics Inc."
+    # (With a colon it is a story's credit: "SOURCE: News agencies"; see wire.inputs_credit.)
+    r"(?-i:^\s*SOURCE\s+[A-Z][\w&.,'’()/ -]{1,80}$)",
 )
 _SIGN_OFF_ANYWHERE = (
     r"\bif you have a (?:news |story )?tip\b",
@@ -246,11 +249,18 @@ _PROFILE_FACTS = re.compile(r"\b(?:headquartered|founded in|employs|employees|su
                             r"offices in|operations in|for more information)\b|www\.", re.IGNORECASE)
 
 
+# The heading over that profile, on a line of its own: "About Acme Robotics".
+_PROFILE_HEADING = re.compile(r"About [A-Z][\w&.,'’ -]{1,40}:?")
+
+
 def company_profile(texts: Sequence[str], k: int) -> bool:
     """Whether ``texts[k]`` is (part of) a press release's profile of its company: a paragraph
     that defines the company and states its facts, or one that defines it followed by one that
-    states where it sits and its facts ("Ascom is headquartered in Baar ..."), either of the two."""
+    states where it sits and its facts ("Ascom is headquartered in Baar ..."), either of the two,
+    or the "About Acme" heading over such a profile."""
     text = texts[k]
+    if text[:6] == "About " and _PROFILE_HEADING.fullmatch(text):
+        return k + 1 < len(texts) and company_profile(texts, k + 1)
     if _PROFILE_OPENING.match(text):
         return _PROFILE_FACTS.search(text) is not None or (k + 1 < len(texts) and _profile_seat(texts[k + 1]))
     return k > 0 and _profile_seat(text) and _PROFILE_OPENING.match(texts[k - 1]) is not None

@@ -259,7 +259,9 @@ CREDIT_LINE_CHARS = 40
 
 def inputs_credit(text: str) -> WireCredit | None:
     """The credit of a line that credits agency inputs alone ("(With inputs from PTI)", "With
-    agency inputs"): the agency's, or agencies unnamed."""
+    agency inputs", "SOURCE: Al Jazeera and news agencies"): the agency's, or agencies unnamed."""
+    if len(text) < _INPUTS_CREDIT_CHARS and ("GENCIES" in text or "gencies" in text) and _AGENCIES_SOURCE.fullmatch(text):
+        return WireCredit(None, text.strip(), "agencies")
     # (Most lines are too long or say no "input": telling costs less than matching.)
     if len(text) >= _INPUTS_CREDIT_CHARS or not ("nput" in text or "NPUT" in text) \
             or not (match := _INPUTS_CREDIT.fullmatch(text)):
@@ -272,6 +274,10 @@ def inputs_credit(text: str) -> WireCredit | None:
 
 #: The longest line that credits agency inputs alone.
 _INPUTS_CREDIT_CHARS = 80
+# A source line naming agencies but none of them: "SOURCE: News agencies", "Source: Al Jazeera
+# and news agencies".
+_AGENCIES_SOURCE = re.compile(r"\s*\(?\s*sources?\s*:\s*(?:[\w.'’ -]{1,40}?\s+(?:and|&)\s+)?(?:news\s+|wire\s+)?"
+                              r"(?:agencies|wire services)\s*\)?\.?\s*", re.IGNORECASE)
 
 
 def credit_line(text: str) -> WireCredit | None:

@@ -402,3 +402,35 @@ def test_a_story_merged_by_relinking_leads_to_the_story_it_joined(store_info, tm
         response = client.get("/api/stories/s:story-90", follow_redirects=False)
         assert response.status_code == 307 and response.headers["location"] == f"/api/stories/s%3A{story}"
         assert client.get("/stories/s:story-91").status_code == 404  # never given out
+
+
+ARABIC_PAGE = {
+    "id": "arabic-fuel", "url": "https://nile.example/economy/fuel", "outlet": "النيل اليوم",
+    "title": "مصر ترفع أسعار الوقود للمرة الثانية هذا العام",
+    "text": "\n".join([
+        "مصر ترفع أسعار الوقود للمرة الثانية هذا العام",
+        "القاهرة (رويترز) - رفعت مصر أسعار البنزين والسولار بنسبة تصل إلى 13 بالمئة يوم الأربعاء، في ثاني زيادة هذا"
+        " العام، وفقا لبيان صادر عن وزارة البترول.",
+        "وقالت الوزارة إن لجنة التسعير قررت تثبيت الأسعار الجديدة لمدة ستة أشهر على الأقل، مشيرة إلى ارتفاع تكلفة"
+        " الاستيراد.",
+    ]),
+}
+
+
+def test_right_to_left_text_is_shown_in_its_own_direction(tmp_path):
+    """An Arabic story's headline and paragraphs take their direction from their own text (dir="auto"),
+    in a page whose own words run left to right."""
+    from wiretrace.store import Store
+
+    path = tmp_path / "rtl.db"
+    Store(path).close()
+    with TestClient(create_app(path, token=TOKEN)) as c:
+        response = c.post("/api/ingest", content=json.dumps(ARABIC_PAGE) + "\n",
+                          headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"})
+        assert response.status_code == 201, response.text
+        article_id = response.json()["articles"][0]["id"]
+        page = c.get(f"/articles/{article_id}").text
+        assert '<h1 dir="auto">مصر ترفع أسعار الوقود' in page
+        assert '<p dir="auto">القاهرة (رويترز) -' in page
+        results = c.get("/search", params={"q": "الوقود"}).text
+        assert f'<a href="/articles/{article_id}" dir="auto">' in results

@@ -16,7 +16,7 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
   <pubDate>Fri, 20 Mar 2026 08:03:00 GMT</pubDate>
   <dc:creator>Anna Visser</dc:creator>
   <category>Labour</category>
-  <description>Short teaser that is not used.</description>
+  <description>Three days of talks ended with a 6% rise over two years.</description>
   <content:encoded><![CDATA[<p>ROTTERDAM (Reuters) - Dock workers ended a three-day strike on Friday.</p>
   <p>Ships had waited at anchor off the coast.</p><script>track()</script>]]></content:encoded>
 </item>
@@ -62,8 +62,11 @@ def test_rss_items_become_records_with_their_metadata(tmp_path):
     assert article.published == "2026-03-20T08:03:00+00:00"
     assert article.publisher == "Harbour Post" and article.authors == ["Anna Visser"] and article.tags == ["Labour"]
     assert article.wire == "Reuters"
-    # No content:encoded: the summary is the content; no guid: the link is the id.
+    # The description beside the full text is its standfirst ...
+    assert article.dek == "Three days of talks ended with a 6% rise over two years."
+    # No content:encoded: the summary is the content (and no dek); no guid: the link is the id.
     assert second.article.body == ["Astronomers watched a bright comet on Tuesday night."]
+    assert second.article.dek is None
     assert second.input_id == "https://harbourpost.example/comet"
     assert isinstance(third, FeedLink) and third.url == "https://harbourpost.example/full-story"
 
@@ -283,3 +286,12 @@ def test_a_wire_items_closing_credit_leaves_its_body_and_names_its_reporters(tmp
     assert article.body[-1] == "Ships had waited at anchor off the coast."
     # (The feed's dc:creator named the writer; the credit names no other.)
     assert article.authors == ["Anna Visser"] and article.wire == "Reuters"
+
+
+def test_a_description_that_repeats_the_texts_opening_is_no_dek(tmp_path):
+    # (A CMS's excerpt: the text's first words, cut off.)
+    excerpt = "ROTTERDAM (Reuters) - Dock workers ended a three-day strike on Friday. [&#8230;]"
+    path = tmp_path / "hp.rss"
+    path.write_text(RSS.replace("Three days of talks ended with a 6% rise over two years.", excerpt), encoding="utf-8")
+    first = next(iter_feed(str(path)))
+    assert first.article.dek is None

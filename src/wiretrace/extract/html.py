@@ -18,7 +18,7 @@ from wiretrace.extract import captions, cues, wire, without_control_characters
 from wiretrace.extract.byline import byline_agency, parse_byline, split_names, typed_person_names
 from wiretrace.extract.dates import STAMP_PARTS, YEAR, labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
-from wiretrace.extract.metadata import read_metadata
+from wiretrace.extract.metadata import is_dek, read_metadata
 from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
 
 _NOT_FOUND_TITLE = re.compile(r"\b(?:404|not found|page not found|error|no longer available)\b", re.IGNORECASE)
@@ -107,19 +107,6 @@ def _scan(tree: HtmlElement, classed_elements: list[tuple[HtmlElement, str]]) ->
         else:
             elements["byline"].append(element)
     return texts, elements
-
-
-# A dek that only repeats the start of the first paragraph (a common og:description) is no dek.
-_DEK_PREFIX_WORDS = 12
-
-
-def _is_dek(dek: str | None, headline: str | None, body: list[str]) -> bool:
-    if not dek or dek == headline:
-        return False
-    words = re.findall(r"\w+", dek.lower())[:_DEK_PREFIX_WORDS]
-    first = re.findall(r"\w+", " ".join(body[:2]).lower())
-    # Datelines ("LISVAR, May 6 (Reuters) -") precede the repeated text in the paragraph.
-    return not (words and " ".join(words) in " ".join(first[: 2 * _DEK_PREFIX_WORDS + 40]))
 
 
 # What a standfirst's class, id or data attribute calls it: "standfirst", "dek", "chapo" (French
@@ -443,7 +430,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
     if shown is not None and (shown[1] or not article.body or article.body[0] != shown[0]):
         article.dek = shown[0]
     else:  # (a paragraph restating the description that opens the body is its lede)
-        article.dek = meta.dek if _is_dek(meta.dek, meta.headline, article.body) else None
+        article.dek = meta.dek if is_dek(meta.dek, meta.headline, article.body) else None
     article.language = meta.language.split("-")[0].split("_")[0].lower() if meta.language else None
     article.published = parse_date(meta.published)
     article.updated = parse_date(meta.updated)

@@ -27,6 +27,22 @@ _ARTICLE_TYPES = {
 _PAGE_TYPES = {"webpage", "collectionpage", "searchresultspage", "itempage", "aboutpage", "contactpage"}
 
 
+# A description that only repeats the start of the first paragraph (a common og:description, a
+# feed's excerpt) is no dek.
+_DEK_PREFIX_WORDS = 12
+
+
+def is_dek(description: str | None, headline: str | None, body: list[str]) -> bool:
+    """Whether a page's or a feed item's ``description`` is a standfirst: neither its headline nor
+    the opening of its ``body`` told again."""
+    if not description or description == headline:
+        return False
+    words = re.findall(r"\w+", description.lower())[:_DEK_PREFIX_WORDS]
+    first = re.findall(r"\w+", " ".join(body[:2]).lower())
+    # Datelines ("LISVAR, May 6 (Reuters) -") precede the repeated text in the paragraph.
+    return not (words and " ".join(words) in " ".join(first[: 2 * _DEK_PREFIX_WORDS + 40]))
+
+
 @dataclass(slots=True)
 class PageMeta:
     headline: str | None = None

@@ -2,10 +2,11 @@
 
 An item's content is its full text (``content:encoded``, Atom ``<content>``) or else its
 summary (``<description>``, Atom ``<summary>``). The item is already clean copy, so it becomes a
-record directly: headline from the title, body from the content's paragraphs, dates, author,
-categories as tags, the feed's title as publisher, and as images the pictures of its content and
-those it declares (Media RSS, image enclosures). Its id is the item's guid (else its link, else
-its title and content).
+record directly: headline from the title, body from the content's paragraphs, the summary beside
+full text as the dek (unless it repeats the text's opening), dates, author, categories as tags,
+the feed's title as publisher, and as images the pictures of its content and those it declares
+(Media RSS, image enclosures). Its id is the item's guid (else its link, else its title and
+content).
 
 An item with no content stands for the page its link points at: the ingest uses that page when
 the same run ingests one (a crawl archive next to the feed), and reports the item otherwise.
@@ -25,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 from wiretrace.extract import without_control_characters
 from wiretrace.extract.byline import is_person
 from wiretrace.extract.dates import parse_date
+from wiretrace.extract.metadata import is_dek
 from wiretrace.extract.wire import credit_from_body
 from wiretrace.record import Article, FeedLink, Image, Origin, SourcedPage
 from wiretrace.sources.inputs import content_id, fingerprint, open_bytes
@@ -297,6 +299,11 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
                           tags=tags)
         if article.updated == article.published:
             article.updated = None
+        # The item's description beside its full text is its standfirst, unless it is only the
+        # text's opening again (a CMS's excerpt).
+        summary = entry.get("summary")
+        if summary and summary != content and is_dek(description := " ".join(html_paragraphs(summary)), title, body):
+            article.dek = description
         article.images = images
         declared = [Image(urljoin(link, url) if link else url, *media_notes.get(url, (None, None)))
                     for url in _declared_images(entry)]
@@ -306,5 +313,7 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
                 "updated": updated_raw, "author": author, "tags": tags, "publisher": feed_title}
         if declared:  # (an item without declares nothing new: its content hash stays what it was)
             said["images"] = [[image.url, image.caption, image.credit] for image in declared]
+        if article.dek:  # (likewise)
+            said["dek"] = article.dek
         yield SourcedPage(where, content, link, [], origin=origin, input_id=input_id, article=article,
                           fingerprint=fingerprint(said))

@@ -273,6 +273,18 @@ def test_a_feed_title_naming_a_section_gives_the_publisher_the_site_is_named_aft
     assert feed_publisher("Harbour Gazette - World", None) == "Harbour Gazette - World"
 
 
+def test_a_feed_title_naming_a_section_beside_its_publisher_gives_the_items_section():
+    from wiretrace.sources.feeds import feed_section
+
+    assert feed_section("Harbour Gazette - World", "Harbour Gazette") == "World"
+    assert feed_section("NYT > World News", "NYT") == "World News"
+    # The site's whole feed names no section; nor does a title that is the publisher alone.
+    assert feed_section("Breaking News - The Daily Star", "The Daily Star") is None
+    assert feed_section("BBC News - Home", "BBC News") is None
+    assert feed_section("Harbour Post", "Harbour Post") is None
+    assert feed_section("Harbour Gazette - World", "Harbour Gazette - World") is None
+
+
 def test_a_wire_items_closing_credit_leaves_its_body_and_names_its_reporters(tmp_path):
     from wiretrace.extract import finalize
 

@@ -4,7 +4,7 @@ An item's content is its full text (``content:encoded``, Atom ``<content>``) or 
 summary (``<description>``, Atom ``<summary>``). The item is already clean copy, so it becomes a
 record directly: headline from the title, body from the content's paragraphs, the summary beside
 full text as the dek (unless it repeats the text's opening), dates, author, categories as tags,
-the feed's title as publisher, and as images the pictures of its content and those it declares
+the feed's title as publisher (and section: "Harbour Gazette - World"), and as images the pictures of its content and those it declares
 (Media RSS, image enclosures). Its id is the item's guid (else its link, else its title and
 content).
 
@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 from wiretrace.extract import without_control_characters
 from wiretrace.extract.byline import is_person
+from wiretrace.extract.cues import HOME_CRUMBS
 from wiretrace.extract.dates import parse_date
 from wiretrace.extract.metadata import is_dek
 from wiretrace.extract.wire import credit_from_body
@@ -222,6 +223,25 @@ def feed_publisher(title: str | None, link: str | None) -> str | None:
     return title
 
 
+# What a feed's title names beside its site that is no section: the whole site's feed.
+_NO_SECTION = frozenset({"rss", "feed", "news", "latest", "latest news", "latest stories", "top stories", "top news",
+                         "headlines", "top headlines", "all", "all stories", "all news", "breaking news"}) | HOME_CRUMBS
+#: A section's name is short.
+_SECTION_WORDS = 4
+
+
+def feed_section(title: str | None, publisher: str | None) -> str | None:
+    """The section a feed's title names beside its publisher ("Harbour Gazette - World" ->
+    "World", "NYT > World News"), else None: the title names the publisher alone, or beside it
+    what is the whole site's feed ("Breaking News - The Daily Star", "BBC News - Home")."""
+    if not title or not publisher or title == publisher:
+        return None
+    rest = [part.strip() for part in _TITLE_PARTS.split(title) if part.strip() and part.strip() != publisher]
+    if len(rest) != 1 or len(rest[0].split()) > _SECTION_WORDS or rest[0].lower() in _NO_SECTION:
+        return None
+    return rest[0]
+
+
 def _xml_error(parsed: Any) -> tuple[int | None, str] | None:
     """(line, message) when the feed's XML is not well-formed."""
     if not parsed.get("bozo"):
@@ -270,6 +290,7 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
     feed = parsed.get("feed") or {}
     feed_title = _text(feed, "title")
     publisher = feed_publisher(feed_title, feed.get("link"))
+    section = feed_section(feed_title, publisher)
     media_notes = _media_notes(data)
     captions = {caption for caption, _ in media_notes.values() if caption}
     for number, entry in enumerate(entries, 1):
@@ -296,7 +317,7 @@ def iter_feed(path: str) -> Iterator[SourcedPage | FeedLink | InputError]:
         article = Article(source=where, input_kind="html", url=link, headline=title, body=body,
                           published=parse_date(published_raw), updated=parse_date(updated_raw),
                           authors=[author] if author and is_person(author) else [], publisher=publisher,
-                          tags=tags)
+                          tags=tags, section=section)
         if article.updated == article.published:
             article.updated = None
         # The item's description beside its full text is its standfirst, unless it is only the

@@ -148,3 +148,8 @@ def test_a_newsrooms_call_for_stories_signs_off() -> None:
 def test_a_capitalised_pointer_to_another_piece_is_a_promo(line: str) -> None:
     assert anywhere_category(line) == "promo"
     assert split_inline_promo(f"The council approved the budget. {line}")[0] == "The council approved the budget."
+
+
+@pytest.mark.parametrize("heading", ["İlgili Haberler", "Ayrıca okuyun:", "Benzer haberler"])
+def test_turkish_related_headings(heading):
+    assert RELATED_HEADING.match(heading)

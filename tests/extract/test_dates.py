@@ -267,3 +267,18 @@ def test_arabic_date_labels():
     assert labelled_dates("نشر في: 18 نوفمبر 2025 - 22:10 | آخر تحديث: 19 نوفمبر 2025 - 10:35") == {
         "published": "2025-11-18T22:10:00", "updated": "2025-11-19T10:35:00"}
     assert labelled_dates("تاريخ النشر: 19/11/2025") == {"published": "2025-11-19"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("19 Kasım 2025 10:35", "2025-11-19T10:35:00"),
+    ("19 KASIM 2025", "2025-11-19"),  # (its capitals lower-case to "kasim", without the dotless i)
+    ("NİSAN 5, 2024", "2024-04-05"),  # (and "İ" to "i" and a combining dot)
+    ("1 Ağustos 2024", "2024-08-01"),
+])
+def test_turkish_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_turkish_date_labels():
+    assert labelled_dates("Yayınlanma: 19 Kasım 2025 10:35 | Son Güncelleme: 19 Kasım 2025 12:10") == {
+        "published": "2025-11-19T10:35:00", "updated": "2025-11-19T12:10:00"}

@@ -967,6 +967,35 @@ def test_an_arabic_wire_story():
     assert [r.headline for r in article.related] == ["الذهب يتراجع مع صعود الدولار", "البنك المركزي يبقي أسعار الفائدة دون تغيير"]
 
 
+TURKISH_DUMP = """Ana Sayfa
+Gündem
+Ekonomi
+Spor
+Ana Sayfa
+Ekonomi
+Merkez Bankası faizi sabit tuttu
+Yayınlanma: 19 Kasım 2025 14:05 | Son Güncelleme: 19 Kasım 2025 15:20
+ANKARA (AA) - Türkiye Cumhuriyet Merkez Bankası, politika faizini yüzde 39,5 seviyesinde sabit tuttu ve enflasyondaki düşüşün süreceğini öngördüğünü açıkladı.
+Banka, Para Politikası Kurulu toplantısının ardından yaptığı açıklamada, sıkı para politikası duruşunun enflasyon hedefine ulaşılana kadar korunacağını belirtti.
+Ekonomistler kararın beklentilerle uyumlu olduğunu, ancak yılın son toplantısında bir indirim yapılabileceğini söyledi.
+İlgili Haberler
+Dolar güne yükselişle başladı
+Borsa İstanbul rekor kırdı
+Paylaş
+Tüm hakları saklıdır © 2025
+"""
+
+
+def test_a_turkish_agency_story():
+    article = extract_page(Page("faiz.txt", TURKISH_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Merkez Bankası faizi sabit tuttu"
+    assert (article.wire, article.syndication_evidence) == ("Anadolu", "ANKARA (AA) -")
+    assert (article.published, article.updated) == ("2025-11-19T14:05:00", "2025-11-19T15:20:00")
+    assert (article.breadcrumb, article.section) == (["Ana Sayfa", "Ekonomi"], "Ekonomi")
+    assert len(article.body) == 3 and article.body[0].startswith("ANKARA (AA) -")
+    assert [r.headline for r in article.related] == ["Dolar güne yükselişle başladı", "Borsa İstanbul rekor kırdı"]
+
+
 PRESS_RELEASE_DUMP = """PR Newsdesk
 News provided by
 Harrowgate Robotics

@@ -221,3 +221,16 @@ def test_a_source_line_naming_agencies_but_none_of_them(line):
 def test_a_source_line_in_prose_or_a_releases_issuer_is_no_credit():
     assert wire.credit_line("Source: the agencies said the deal was near") is None
     assert wire.credit_line("SOURCE Acme Robotics Inc.") is None
+
+
+@pytest.mark.parametrize("paragraph, agency, evidence", [
+    ("ANKARA (AA) - Dışişleri Bakanlığı açıklama yaptı ...", "Anadolu", "ANKARA (AA) -"),
+    ("Ankara, 19 Kasım (AA) - Bakan ...", "Anadolu", "Ankara, 19 Kasım (AA) -"),
+    ("İstanbul (DHA) - Kentte sağanak ...", "DHA", "İstanbul (DHA) -"),  # a place's capital past A-Z
+    ("İZMİR (İHA) - Olay yerine ...", "İHA", "İZMİR (İHA) -"),
+    ("ÉVRY (AFP) - Le maire ...", "AFP", "ÉVRY (AFP) -"),
+])
+def test_turkish_agencies_and_places_whose_capital_is_past_a_to_z(paragraph, agency, evidence):
+    credit = wire.credit_from_paragraph(paragraph, "first")
+    assert (credit.agency, credit.evidence) == (agency, evidence)
+    assert wire.canonical_agency("aa") is None  # the letters, not the agency

@@ -49,25 +49,32 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:
 # the engine trying every alternative at every position.)
 _HAS_TIME = re.compile(r"(?=\d)(?:\d{1,2}:\d{2}|\d{1,2}\.\d{2}(?![.\d])|\d\s*[ap]\.?m\b|\d{1,2}h\d{2}\b)", re.IGNORECASE)
 _NOISE = re.compile(r"(?=[\s|•·,])(?:\s*[|•·,]\s*|\s+at\s+|\s+on\s+)", re.IGNORECASE)
+def _month_key(name: str) -> str:
+    """A month's name as _FOREIGN_MONTHS is keyed: lower case, Turkish dotted and dotless i as
+    "i" (a case-blind match of "kasım" finds "KASIM", which lower-cases to "kasim").
+    """
+    return name.lower().replace("ı", "i").replace("\u0307", "")
+
+
 # Month names dateutil does not know, as pages in Portuguese, Spanish, French, German, Italian,
-# Dutch, Indonesian, Russian (genitive: "24 сентября 2018"), Hindi ("19 मार्च 2025", in the
-# spellings Hindi papers use) and Arabic write them, to their English name. Arabic has two sets:
+# Dutch, Indonesian, Turkish, Russian (genitive: "24 сентября 2018"), Hindi ("19 मार्च 2025", in
+# the spellings Hindi papers use) and Arabic write them, to their English name. Arabic has two sets:
 # the names Egypt and the Gulf use ("19 نوفمبر 2025") and the Levant's ("19 تشرين الثاني 2025").
 _FOREIGN_MONTHS = {
-    name.replace("_", " "): english
+    _month_key(name.replace("_", " ")): english
     for english, names in {
-        "January": "janeiro enero janvier januar gennaio januari января जनवरी يناير كانون_الثاني",
-        "February": "fevereiro febrero février februar febbraio februari февраля फरवरी फ़रवरी فبراير شباط",
-        "March": "março marzo mars märz maart maret марта मार्च مارس آذار",
-        "April": "abril avril aprile апреля अप्रैल أبريل إبريل ابريل نيسان",
-        "May": "maio mayo mai maggio mei мая मई مايو أيار",
-        "June": "junho junio juin juni giugno июня जून يونيو يونيه حزيران",
-        "July": "julho julio juillet juli luglio июля जुलाई يوليو يوليه تموز",
-        "August": "agosto août augustus agustus августа अगस्त أغسطس اغسطس آب",
-        "September": "setembro septiembre setiembre septembre settembre сентября सितंबर सितम्बर سبتمبر أيلول",
-        "October": "outubro octubre octobre oktober ottobre октября अक्टूबर अक्तूबर أكتوبر اكتوبر تشرين_الأول",
-        "November": "novembro noviembre novembre ноября नवंबर नवम्बर نوفمبر تشرين_الثاني",
-        "December": "dezembro diciembre décembre dezember dicembre desember декабря दिसंबर दिसम्बर ديسمبر كانون_الأول",
+        "January": "janeiro enero janvier januar gennaio januari ocak января जनवरी يناير كانون_الثاني",
+        "February": "fevereiro febrero février februar febbraio februari şubat февраля फरवरी फ़रवरी فبراير شباط",
+        "March": "março marzo mars märz maart maret mart марта मार्च مارس آذار",
+        "April": "abril avril aprile nisan апреля अप्रैल أبريل إبريل ابريل نيسان",
+        "May": "maio mayo mai maggio mei mayıs мая मई مايو أيار",
+        "June": "junho junio juin juni giugno haziran июня जून يونيو يونيه حزيران",
+        "July": "julho julio juillet juli luglio temmuz июля जुलाई يوليو يوليه تموز",
+        "August": "agosto août augustus agustus ağustos августа अगस्त أغسطس اغسطس آب",
+        "September": "setembro septiembre setiembre septembre settembre eylül сентября सितंबर सितम्बर سبتمبر أيلول",
+        "October": "outubro octubre octobre oktober ottobre ekim октября अक्टूबर अक्तूबर أكتوبر اكتوبر تشرين_الأول",
+        "November": "novembro noviembre novembre kasım ноября नवंबर नवम्बर نوفمبر تشرين_الثاني",
+        "December": "dezembro diciembre décembre dezember dicembre desember aralık декабря दिसंबर दिसम्बर ديسمبر كانون_الأول",
     }.items()
     for name in names.split()  # ("_" joins a name's words: "تشرين_الثاني")
 }
@@ -380,7 +387,7 @@ def parse_date(text: str | None, dayfirst: bool | None = None) -> str | None:
         if ":" in cleaned:
             cleaned = _ARABIC_HALF.sub(lambda m: " AM" if m["am"] else " PM", cleaned)
     if not cleaned.isascii() or _FOREIGN_MONTH.search(cleaned):
-        translated = _FOREIGN_MONTH.sub(lambda m: _FOREIGN_MONTHS[m.group(0).lower()], cleaned)
+        translated = _FOREIGN_MONTH.sub(lambda m: _FOREIGN_MONTHS[_month_key(m.group(0))], cleaned)
         if translated != cleaned:
             cleaned = _FOREIGN_FILLER.sub(" ", translated)
     cleaned = _DOTTED_TIME.sub(r"\1:\2", _NOISE.sub(" ", cleaned)).strip()
@@ -424,17 +431,18 @@ FOREIGN_DATE_LABELS = ("publicado(?: el| em)?", "actualizado(?: el)?", "atualiza
                 "aktualisiert(?: am)?", "publié(?: le)?", "mis à jour(?: le)?", "pubblicato(?: il)?",
                 "aggiornato(?: il)?", "опубликовано", "обновлено", "प्रकाशित", "अपडेटेड", "अपडेट", "अद्यतन",
                 "آخر تحديث", "تاريخ التحديث", "تم التحديث", "تحديث", "تاريخ النشر", "تم النشر", "نشر بتاريخ",
-                "نشر في", "نُشر في")
+                "نشر في", "نُشر في", "yayınlanma(?: tarihi)?", "yayın tarihi", "son güncelleme", "güncelleme(?: tarihi)?",
+                "güncellenme(?: tarihi)?")
 _DATE_LABELS = (*_ENGLISH_DATE_LABELS, *FOREIGN_DATE_LABELS)
 #: Words every date label holds, lower-cased (a cheap test before _DATE_LABEL).
 DATE_LABEL_WORDS = ("publish", "posted", "original", "date", "modified", "publica", "actualiz", "atualiz", "veröffentl", "aktualis",
                     "publié", "mis à jour", "pubblica", "aggiorn", "опублик", "обновл", "प्रकाशित",
-                    "अपडेट", "अद्यतन", "تحديث", "نشر", "نُشر")
+                    "अपडेट", "अद्यतन", "تحديث", "نشر", "نُشر", "yayın", "güncelle")
 # (Those languages write numeric dates day first: "Aktualisiert am 05.10.2018", "05/10/2018 - Publicado por".)
 _ENGLISH_DATE_LABEL = re.compile("|".join(_ENGLISH_DATE_LABELS))
 # What the labels of a later version hold (the others label the first).
 _UPDATE_STEMS = ("updated", "modified", "actualiz", "atualiz", "aktualis", "mis à jour", "aggiorn", "обновл", "अपडेट",
-                 "अद्यतन", "تحديث")
+                 "अद्यतन", "تحديث", "güncelle")
 _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.join(_DATE_LABELS)})\b\s*:?\s*", re.IGNORECASE)
 
 

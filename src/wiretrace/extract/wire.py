@@ -45,7 +45,9 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "CP": ("The Canadian Press", "Canadian Press"),
     "PA": ("PA Media", "Press Association"),
     "Bernama": ("Bernama",),
-    "Anadolu": ("Anadolu", "Anadolu Agency"),
+    "Anadolu": ("Anadolu", "Anadolu Agency", "Anadolu Ajansı", "AA"),
+    "DHA": ("DHA", "Demirören Haber Ajansı"),
+    "İHA": ("İHA", "İhlas Haber Ajansı"),
 }
 #: Press-release services: what they carry is a company's or an organisation's own statement.
 RELEASE_SERVICES: dict[str, tuple[str, ...]] = {
@@ -59,7 +61,7 @@ AGENCIES.update(RELEASE_SERVICES)
 
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:(?:private|pvt\.?)\s+)?(?:inc|ltd|llc|corp|corporation|plc|gmbh|s\.?a|limited)\.?$",
                                re.IGNORECASE)
-_AMBIGUOUS_LOWER = {"ap", "ani", "pa", "cp", "upi", "aap", "efe", "afp", "pti", "ians", "ansa", "tass", "ria"}
+_AMBIGUOUS_LOWER = {"ap", "ani", "pa", "cp", "upi", "aap", "efe", "afp", "pti", "ians", "ansa", "tass", "ria", "aa", "dha"}
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
 #: What canonical_agency trims off a name's ends.
 _NAME_TRIM = " .,;:-–—()"
@@ -109,9 +111,12 @@ CJK_AGENCIES = {"新华社": "Xinhua", "연합뉴스": "Yonhap", "共同": "Kyod
 # ... and the Arabic services': "القاهرة (رويترز) -" (Reuters), "بيروت (أ ف ب) -" (AFP).
 ARABIC_AGENCIES = {"رويترز": "Reuters", "أ ف ب": "AFP", "ا ف ب": "AFP", "أ.ف.ب": "AFP", "فرانس برس": "AFP",
                    "أ ب": "AP", "أسوشيتد برس": "AP", "د ب أ": "dpa", "الأناضول": "Anadolu", "شينخوا": "Xinhua"}
+# A capital that opens a place's name: "PARIS", "ÉVRY", "İSTANBUL", "ŁÓDŹ".
+_CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŰŽŹŻ]"
 DATELINE = re.compile(
-    r"^(?:\s*(?:[A-Z][\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?[A-Z][\w.'’-]*){0,4}"
-    r"(?:,\s*(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?\s*)?"
+    rf"^(?:\s*(?:{_CAPITAL}[\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?"
+    rf"{_CAPITAL}[\w.'’-]*){{0,4}}"
+    r"(?:,\s*(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,9}\.?)(?:,?\s+\d{4})?))?\s*)?"
     rf"(?:\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)|/(?P<agency_release>PRNewswire|EINPresswire)\b[^/\n]{{0,40}}/)"
     r"\s*(?:\.?(?:--|[-–—:])|(?=[A-Z\"“‘'])|$)"
     r"|\s*[A-Z][\w.'’ ,-]{0,60}?/\s*(?P<agency_accesswire>ACCESSWIRE)\s*/\s*(?:(?P<day_after>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})\s*/)?"

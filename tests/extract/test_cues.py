@@ -153,3 +153,8 @@ def test_a_capitalised_pointer_to_another_piece_is_a_promo(line: str) -> None:
 @pytest.mark.parametrize("heading", ["İlgili Haberler", "Ayrıca okuyun:", "Benzer haberler"])
 def test_turkish_related_headings(heading):
     assert RELATED_HEADING.match(heading)
+
+
+@pytest.mark.parametrize("heading", ["Czytaj też:", "Zobacz także", "Powiązane artykuły", "Читайте також", "Схожі новини"])
+def test_polish_and_ukrainian_related_headings(heading):
+    assert RELATED_HEADING.match(heading)

@@ -282,3 +282,19 @@ def test_turkish_dates(text, expected):
 def test_turkish_date_labels():
     assert labelled_dates("Yayınlanma: 19 Kasım 2025 10:35 | Son Güncelleme: 19 Kasım 2025 12:10") == {
         "published": "2025-11-19T10:35:00", "updated": "2025-11-19T12:10:00"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("19 listopada 2025 10:35", "2025-11-19T10:35:00"),  # Polish, the genitive
+    ("3 września 2024", "2024-09-03"),
+    ("19 листопада 2025, 10:35", "2025-11-19T10:35:00"),  # Ukrainian
+])
+def test_polish_and_ukrainian_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_polish_and_ukrainian_date_labels():
+    assert labelled_dates("Opublikowano: 19 listopada 2025 10:35 | Aktualizacja: 19 listopada 2025 12:10") == {
+        "published": "2025-11-19T10:35:00", "updated": "2025-11-19T12:10:00"}
+    assert labelled_dates("Опубліковано: 19 листопада 2025, 10:35. Оновлено: 19 листопада 2025, 12:10") == {
+        "published": "2025-11-19T10:35:00", "updated": "2025-11-19T12:10:00"}

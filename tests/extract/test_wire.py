@@ -234,3 +234,14 @@ def test_turkish_agencies_and_places_whose_capital_is_past_a_to_z(paragraph, age
     credit = wire.credit_from_paragraph(paragraph, "first")
     assert (credit.agency, credit.evidence) == (agency, evidence)
     assert wire.canonical_agency("aa") is None  # the letters, not the agency
+
+
+@pytest.mark.parametrize("paragraph, agency, evidence", [
+    ("WARSZAWA, 19 listopada (PAP) - Sejm przyjął ...", "PAP", "WARSZAWA, 19 listopada (PAP) -"),
+    ("КИЇВ, 19 листопада. /Укрінформ/. Президент ...", "Ukrinform", "КИЇВ, 19 листопада. /Укрінформ/."),
+    ("Київ, 19 листопада - УНІАН. Уряд ...", "UNIAN", "Київ, 19 листопада - УНІАН."),
+])
+def test_polish_and_ukrainian_agencies(paragraph, agency, evidence):
+    credit = wire.credit_from_paragraph(paragraph, "first")
+    assert (credit.agency, credit.evidence) == (agency, evidence)
+    assert wire.canonical_agency("pap") is None  # the word, not the agency

@@ -38,13 +38,14 @@ def _openings(alternative: str) -> set[str]:
 READ_ALSO_ABROAD = (
     "leia também", "leia mais", "veja também", "lea también", "lee también", "lire aussi", "à lire aussi",
     "voir aussi", "lesen Sie auch", "mehr zum thema", "leggi anche", "vedi anche", "baca juga", "lihat juga",
-    "lees ook", "читайте также", "смотрите также", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "और पढ़ें",
+    "lees ook", "читайте также", "смотрите также", "читайте також", "дивіться також", "czytaj też", "czytaj także",
+    "zobacz też", "zobacz także", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "और पढ़ें",
     "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ ايضا", "اقرأ المزيد", "ayrıca okuyun", "ayrıca bakınız",
 )
 RELATED_ABROAD = (
     "notícias relacionadas", "matérias relacionadas", "artigos relacionados", "noticias relacionadas",
     "notas relacionadas", "articles liés", "articoli correlati", "berita terkait", "artikel terkait",
-    "похожие новости", "похожие статьи", "संबंधित खबरें", "संबंधित ख़बरें", "संबंधित समाचार",
+    "похожие новости", "похожие статьи", "схожі новини", "пов'язані новини", "powiązane artykuły", "podobne artykuły", "संबंधित खबरें", "संबंधित ख़बरें", "संबंधित समाचार",
     "أخبار ذات صلة", "اخبار ذات صلة", "مواضيع ذات صلة", "مقالات ذات صلة", "ilgili haberler", "benzer haberler",
 )
 #: The first words of those phrases (for the gates in front of the patterns that use them).
@@ -69,7 +70,7 @@ INLINE_PROMO = re.compile(
 
 #: What a trail's first crumb says where it names the site, not a section ("Home", "Accueil").
 HOME_CRUMBS = frozenset({"home", "homepage", "start", "front page", "accueil", "inicio", "início", "portada", "startseite",
-                         "главная", "الرئيسية", "ana sayfa", "anasayfa"})
+                         "главная", "головна", "strona główna", "الرئيسية", "ana sayfa", "anasayfa"})
 
 # A heading that opens a related-stories list.
 _RELATED_HEADINGS = (

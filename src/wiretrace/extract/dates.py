@@ -57,24 +57,24 @@ def _month_key(name: str) -> str:
 
 
 # Month names dateutil does not know, as pages in Portuguese, Spanish, French, German, Italian,
-# Dutch, Indonesian, Turkish, Russian (genitive: "24 сентября 2018"), Hindi ("19 मार्च 2025", in
-# the spellings Hindi papers use) and Arabic write them, to their English name. Arabic has two sets:
+# Dutch, Indonesian, Turkish, Polish, Russian and Ukrainian (genitive: "24 сентября 2018", "19
+# listopada 2025"), Hindi ("19 मार्च 2025", in the spellings Hindi papers use) and Arabic write them, to their English name. Arabic has two sets:
 # the names Egypt and the Gulf use ("19 نوفمبر 2025") and the Levant's ("19 تشرين الثاني 2025").
 _FOREIGN_MONTHS = {
     _month_key(name.replace("_", " ")): english
     for english, names in {
-        "January": "janeiro enero janvier januar gennaio januari ocak января जनवरी يناير كانون_الثاني",
-        "February": "fevereiro febrero février februar febbraio februari şubat февраля फरवरी फ़रवरी فبراير شباط",
-        "March": "março marzo mars märz maart maret mart марта मार्च مارس آذار",
-        "April": "abril avril aprile nisan апреля अप्रैल أبريل إبريل ابريل نيسان",
-        "May": "maio mayo mai maggio mei mayıs мая मई مايو أيار",
-        "June": "junho junio juin juni giugno haziran июня जून يونيو يونيه حزيران",
-        "July": "julho julio juillet juli luglio temmuz июля जुलाई يوليو يوليه تموز",
-        "August": "agosto août augustus agustus ağustos августа अगस्त أغسطس اغسطس آب",
-        "September": "setembro septiembre setiembre septembre settembre eylül сентября सितंबर सितम्बर سبتمبر أيلول",
-        "October": "outubro octubre octobre oktober ottobre ekim октября अक्टूबर अक्तूबर أكتوبر اكتوبر تشرين_الأول",
-        "November": "novembro noviembre novembre kasım ноября नवंबर नवम्बर نوفمبر تشرين_الثاني",
-        "December": "dezembro diciembre décembre dezember dicembre desember aralık декабря दिसंबर दिसम्बर ديسمبر كانون_الأول",
+        "January": "janeiro enero janvier januar gennaio januari ocak января जनवरी يناير كانون_الثاني stycznia січня",
+        "February": "fevereiro febrero février februar febbraio februari şubat февраля फरवरी फ़रवरी فبراير شباط lutego лютого",
+        "March": "março marzo mars märz maart maret mart марта मार्च مارس آذار marca березня",
+        "April": "abril avril aprile nisan апреля अप्रैल أبريل إبريل ابريل نيسان kwietnia квітня",
+        "May": "maio mayo mai maggio mei mayıs мая मई مايو أيار maja травня",
+        "June": "junho junio juin juni giugno haziran июня जून يونيو يونيه حزيران czerwca червня",
+        "July": "julho julio juillet juli luglio temmuz июля जुलाई يوليو يوليه تموز lipca липня",
+        "August": "agosto août augustus agustus ağustos августа अगस्त أغسطس اغسطس آب sierpnia серпня",
+        "September": "setembro septiembre setiembre septembre settembre eylül сентября सितंबर सितम्बर سبتمبر أيلول września вересня",
+        "October": "outubro octubre octobre oktober ottobre ekim октября अक्टूबर अक्तूबर أكتوبر اكتوبر تشرين_الأول października жовтня",
+        "November": "novembro noviembre novembre kasım ноября नवंबर नवम्बर نوفمبر تشرين_الثاني listopada листопада",
+        "December": "dezembro diciembre décembre dezember dicembre desember aralık декабря दिसंबर दिसम्बर ديسمبر كانون_الأول grudnia грудня",
     }.items()
     for name in names.split()  # ("_" joins a name's words: "تشرين_الثاني")
 }
@@ -429,20 +429,21 @@ _ENGLISH_DATE_LABELS = ("first published", "published(?: on| at)?", "posted(?: o
 #: The labels in the other languages whose dates are read (regexes, lower case).
 FOREIGN_DATE_LABELS = ("publicado(?: el| em)?", "actualizado(?: el)?", "atualizado(?: em)?", "veröffentlicht(?: am)?",
                 "aktualisiert(?: am)?", "publié(?: le)?", "mis à jour(?: le)?", "pubblicato(?: il)?",
-                "aggiornato(?: il)?", "опубликовано", "обновлено", "प्रकाशित", "अपडेटेड", "अपडेट", "अद्यतन",
+                "aggiornato(?: il)?", "опубликовано", "обновлено", "опубліковано", "оновлено", "opublikowano",
+                "aktualizacja", "zaktualizowano", "प्रकाशित", "अपडेटेड", "अपडेट", "अद्यतन",
                 "آخر تحديث", "تاريخ التحديث", "تم التحديث", "تحديث", "تاريخ النشر", "تم النشر", "نشر بتاريخ",
                 "نشر في", "نُشر في", "yayınlanma(?: tarihi)?", "yayın tarihi", "son güncelleme", "güncelleme(?: tarihi)?",
                 "güncellenme(?: tarihi)?")
 _DATE_LABELS = (*_ENGLISH_DATE_LABELS, *FOREIGN_DATE_LABELS)
 #: Words every date label holds, lower-cased (a cheap test before _DATE_LABEL).
 DATE_LABEL_WORDS = ("publish", "posted", "original", "date", "modified", "publica", "actualiz", "atualiz", "veröffentl", "aktualis",
-                    "publié", "mis à jour", "pubblica", "aggiorn", "опублик", "обновл", "प्रकाशित",
-                    "अपडेट", "अद्यतन", "تحديث", "نشر", "نُشر", "yayın", "güncelle")
+                    "publié", "mis à jour", "pubblica", "aggiorn", "опублик", "обновл", "опублік", "оновл", "opublik",
+                    "aktualiz", "प्रकाशित", "अपडेट", "अद्यतन", "تحديث", "نشر", "نُشر", "yayın", "güncelle")
 # (Those languages write numeric dates day first: "Aktualisiert am 05.10.2018", "05/10/2018 - Publicado por".)
 _ENGLISH_DATE_LABEL = re.compile("|".join(_ENGLISH_DATE_LABELS))
 # What the labels of a later version hold (the others label the first).
-_UPDATE_STEMS = ("updated", "modified", "actualiz", "atualiz", "aktualis", "mis à jour", "aggiorn", "обновл", "अपडेट",
-                 "अद्यतन", "تحديث", "güncelle")
+_UPDATE_STEMS = ("updated", "modified", "actualiz", "atualiz", "aktualis", "mis à jour", "aggiorn", "обновл", "оновл",
+                 "aktualiz", "अपडेट", "अद्यतन", "تحديث", "güncelle")
 _DATE_LABEL = re.compile(rf"\b{opening_lookahead(_DATE_LABELS)}(?P<label>{'|'.join(_DATE_LABELS)})\b\s*:?\s*", re.IGNORECASE)
 
 

@@ -375,7 +375,8 @@ _QUAD_OF = {
 # a page's time). A word the metadata pass asks about and that is missing here is still found,
 # by str.find when first asked; one here must be ASCII, of four characters or more.
 _ASKED_WORDS = (
-    "date", "publish", "posted", "original", "modified", "publica", "actualiz", "atualiz", "aktualis", "pubblica", "aggiorn",
+    "date", "publish", "posted", "original", "modified", "publica", "actualiz", "atualiz", "aktualis", "aktualiz", "opublik",
+    "pubblica", "aggiorn",
     "photo", "foto", "image", "credit", "newsletter", "enter your email",
     "syndicat", "edited by", "auto-generated", "reworked by", "generated from",
 )

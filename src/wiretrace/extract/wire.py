@@ -46,6 +46,9 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "PA": ("PA Media", "Press Association"),
     "Bernama": ("Bernama",),
     "Anadolu": ("Anadolu", "Anadolu Agency", "Anadolu Ajansı", "AA"),
+    "PAP": ("PAP", "Polska Agencja Prasowa"),
+    "Ukrinform": ("Ukrinform",),
+    "UNIAN": ("UNIAN",),
     "DHA": ("DHA", "Demirören Haber Ajansı"),
     "İHA": ("İHA", "İhlas Haber Ajansı"),
 }
@@ -61,7 +64,8 @@ AGENCIES.update(RELEASE_SERVICES)
 
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:(?:private|pvt\.?)\s+)?(?:inc|ltd|llc|corp|corporation|plc|gmbh|s\.?a|limited)\.?$",
                                re.IGNORECASE)
-_AMBIGUOUS_LOWER = {"ap", "ani", "pa", "cp", "upi", "aap", "efe", "afp", "pti", "ians", "ansa", "tass", "ria", "aa", "dha"}
+_AMBIGUOUS_LOWER = {"ap", "ani", "pa", "cp", "upi", "aap", "efe", "afp", "pti", "ians", "ansa", "tass", "ria", "aa", "dha",
+                    "pap"}
 _ALIAS_TO_AGENCY = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
 #: What canonical_agency trims off a name's ends.
 _NAME_TRIM = " .,;:-–—()"
@@ -99,12 +103,13 @@ _AGENCY_HOSTS = {
 # story running on after it. The Russian agencies in Cyrillic, each in its own style: "МОСКВА, 7
 # мая. /ТАСС/.", "МОСКВА, 7 мая - РИА Новости.", "Москва. 7 мая. INTERFAX.RU -", "МОСКВА, 7 мая
 # (Рейтер) -"; a place's words apart by a space or a hyphen ("САНКТ-ПЕТЕРБУРГ", "Ростов-на-Дону"),
-# a hyphen in no word's class, which would let a long hyphenated line backtrack for minutes. Those names
+# a hyphen in no word's class, which would let a long hyphenated line backtrack for minutes; and the
+# Ukrainian agencies in Ukrainian letters ("КИЇВ, 19 листопада. /Укрінформ/.", "Київ, 19 листопада - УНІАН."). Those names
 # are matched here only, inside a dateline: "भाषा" is also the Hindi word for "language".
 INDIC_AGENCIES = {"भाषा": "PTI", "पीटीआई": "PTI", "आईएएनएस": "IANS", "एएनआई": "ANI", "रॉयटर्स": "Reuters",
                   "रायटर": "Reuters", "एएफपी": "AFP", "एपी": "AP"}
 CYRILLIC_AGENCIES = {"ТАСС": "TASS", "РИА Новости": "RIA Novosti", "Интерфакс": "Interfax", "INTERFAX.RU": "Interfax",
-                     "Рейтер": "Reuters"}
+                     "Рейтер": "Reuters", "Укрінформ": "Ukrinform", "УНІАН": "UNIAN", "Інтерфакс-Україна": "Interfax"}
 # ... and the East Asian agencies': Xinhua's "新华社北京5月6日电", Yonhap's "(서울=연합뉴스)", Kyodo's
 # "【ワシントン共同】".
 CJK_AGENCIES = {"新华社": "Xinhua", "연합뉴스": "Yonhap", "共同": "Kyodo"}
@@ -122,7 +127,8 @@ DATELINE = re.compile(
     r"|\s*[A-Z][\w.'’ ,-]{0,60}?/\s*(?P<agency_accesswire>ACCESSWIRE)\s*/\s*(?:(?P<day_after>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})\s*/)?"
     r"|\s*[\u0900-\u097f][\u0900-\u097f .]{0,40}?,\s*\d{1,2}\s+[\u0900-\u097f]+\s*"
     rf"\((?P<agency_indic>{'|'.join(INDIC_AGENCIES)})\)\s*[-–—:]?"
-    r"|\s*[А-ЯЁ][А-ЯЁа-яё]*(?:[ -][А-ЯЁа-яё]+){0,3}[,.]\s*\d{1,2}\s+[а-яё]+\.?\s*(?:[-–—]\s*)?[/(]?\s*"
+    r"|\s*[А-ЯЁЄІЇҐ][А-ЯЁЄІЇҐа-яёєіїґ']*(?:[ -][А-ЯЁЄІЇҐа-яёєіїґ']+){0,3}[,.]\s*\d{1,2}\s+[а-яёєіїґ]+\.?\s*"
+    r"(?:[-–—]\s*)?[/(]?\s*"
     rf"(?P<agency_cyrillic>{'|'.join(map(re.escape, CYRILLIC_AGENCIES))})\s*[/)]?\s*\.?\s*(?:[-–—]\s*)?"
     r"|\s*(?P<agency_xinhua>新华社)[\u4e00-\u9fff]{1,12}\d{1,2}月\d{1,2}日电"
     r"|\s*[(（][\uac00-\ud7af]{1,10}\s*=\s*(?P<agency_yonhap>연합뉴스)[)）]"

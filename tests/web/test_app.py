@@ -434,3 +434,19 @@ def test_right_to_left_text_is_shown_in_its_own_direction(tmp_path):
         assert '<p dir="auto">القاهرة (رويترز) -' in page
         results = c.get("/search", params={"q": "الوقود"}).text
         assert f'<a href="/articles/{article_id}" dir="auto">' in results
+
+
+def test_a_press_release_is_called_one_on_its_article_page(tmp_path):
+    from tests.extract.test_html import RELEASE_PAGE
+    from wiretrace.store import Store
+
+    path = tmp_path / "release.db"
+    Store(path).close()
+    with TestClient(create_app(path, token=TOKEN)) as c:
+        item = {"id": "acme-plant", "url": "https://marketsdaily.example/acme", "html": RELEASE_PAGE}
+        response = c.post("/api/ingest", content=json.dumps(item) + "\n",
+                          headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"})
+        assert response.status_code == 201, response.text
+        page = c.get(f"/articles/{response.json()['articles'][0]['id']}").text
+        assert "A press release, distributed by <strong>PR Newswire</strong> and carried by Markets Daily" in page
+        assert "Written by <strong>PR Newswire</strong>" not in page

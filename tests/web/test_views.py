@@ -77,3 +77,9 @@ def test_dict_keys_read_as_attributes_and_dict_methods_still_work():
     assert _rendered("{{ a.headline }}", **context) == "&lt;i&gt;H&lt;/i&gt;"
     assert _rendered("{% for t, n in a.types.items() %}{{ t }}={{ n }}{% endfor %}", **context) == "PERSON=2"
     assert _rendered("{{ a.missing or 'none' }}|{{ obj.name }}", **context) == "none|n"
+
+
+def test_a_release_services_copy_is_shown_as_a_press_release():
+    shown = str(outlet_html({"publisher": "Markets Daily", "wire": "PR Newswire"}))
+    assert "press release via PR Newswire" in shown
+    assert "press release" not in str(outlet_html({"publisher": "Harbour Post", "wire": "Reuters"}))

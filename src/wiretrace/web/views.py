@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from wiretrace.extract.wire import RELEASE_SERVICES
 from wiretrace.store import queries
 from wiretrace.web.api import Conn, Date, Limit, Offset, RowId, Text, found
 from wiretrace.store.queries import MAX_LIMIT
@@ -110,10 +111,13 @@ def marked_html(text: str | None, spans: list[list[int]]) -> Markup:
 
 
 def outlet_html(item: dict[str, Any]) -> Markup:
-    """An article's outlet, and the wire agency that wrote it when that is another."""
+    """An article's outlet, and the wire agency that wrote it (or the release service that
+    carried a company's release) when that is another."""
     publisher, wire = item.get("publisher"), item.get("wire")
     html = f'<span class="outlet">{escape_text(str(publisher or "unknown outlet"))}</span>'
-    if wire and wire != publisher:
+    if wire in RELEASE_SERVICES:
+        html += f' <span class="wire release" title="press-release service">press release via {escape_text(str(wire))}</span>'
+    elif wire and wire != publisher:
         html += f' <span class="wire" title="wire agency">via {escape_text(str(wire))}</span>'
     return Markup(html)
 
@@ -137,7 +141,7 @@ ROLES = ("source", "cue", "content")  # a character in several spans shows the f
 
 
 # (Globals, not macros: a Jinja macro call costs more than the markup it writes.)
-env.globals.update(outlet=outlet_html, when=when_html, status=status_html)
+env.globals.update(outlet=outlet_html, when=when_html, status=status_html, RELEASE_SERVICES=RELEASE_SERVICES)
 
 
 def attributed_paragraphs(body: list[str], attributions: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

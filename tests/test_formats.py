@@ -49,3 +49,13 @@ def test_text_never_hands_a_terminal_the_control_characters_a_page_holds():
     article = Article(source="new\nline.html", input_kind="html", headline="Evil \x1b[2J headline", body=["Red \x1b[31mtext\x07 \x9b here."])
     text = to_text(article)
     assert text == "# new\ufffdline.html\nEvil \ufffd[2J headline\n\nRed \ufffd[31mtext\ufffd \ufffd here.\n"
+
+
+def test_a_release_services_copy_is_a_press_release_in_ninjs():
+    item = to_ninjs(Article(source="r.html", input_kind="html", headline="Acme opens plant", body=BODY,
+                            publisher="Markets Daily", wire="PR Newswire", syndicated=True, section="Business"))
+    assert {"name": "PR Newswire", "role": "distributor"} in item["infosources"]
+    assert item["genres"] == [{"name": "Business"},
+                              {"name": "Press release", "uri": "http://cv.iptc.org/newscodes/genre/PressRelease"}]
+    agency = to_ninjs(Article(source="a.html", input_kind="html", body=BODY, wire="Reuters"))
+    assert agency["infosources"] == [{"name": "Reuters", "role": "originating agency"}] and "genres" not in agency

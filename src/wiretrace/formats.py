@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any, TextIO
 from urllib.parse import quote, urlsplit
 
+from wiretrace.extract.wire import RELEASE_SERVICES
 from wiretrace.record import Article
 from wiretrace.urls import web_address
 
@@ -90,14 +91,18 @@ def to_ninjs(article: Article) -> dict[str, Any]:
     infosources = []
     if article.publisher:
         infosources.append({"name": article.publisher, "role": "publisher"})
+    release = article.wire in RELEASE_SERVICES
     if article.wire:
-        infosources.append({"name": article.wire, "role": "originating agency"})
+        infosources.append({"name": article.wire, "role": "distributor" if release else "originating agency"})
     if infosources:
         item["infosources"] = infosources
     if article.tags:
         item["subjects"] = [{"name": tag} for tag in article.tags]
-    if article.section:
-        item["genres"] = [{"name": article.section}]
+    genres = [{"name": article.section}] if article.section else []
+    if release:  # (IPTC's genre for an organisation's own statement)
+        genres.append({"name": "Press release", "uri": "http://cv.iptc.org/newscodes/genre/PressRelease"})
+    if genres:
+        item["genres"] = genres
     pictures = [(uri, image) for image in article.images if (uri := _uri(image.url, _uri(article.url)))]
     if pictures:
         item["associations"] = [

@@ -114,3 +114,13 @@ def test_export_to_a_file_and_usage_errors(capsys, db, tmp_path):
     assert main(["export", "--db", str(tmp_path / "missing.db")]) == 1
     assert "missing.db: no such database" in capsys.readouterr().err
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_schemaorg_calls_a_release_services_copy_a_press_release():
+    from wiretrace.store.export import to_schemaorg
+
+    release = to_schemaorg({"id": 1, "headline": "Acme opens plant", "wire": "Business Wire", "body": ["Acme said."]})
+    assert release["sourceOrganization"] == {"@type": "Organization", "name": "Business Wire"}
+    assert release["genre"] == "Press release"
+    story = to_schemaorg({"id": 2, "headline": "Strike ends", "wire": "Reuters", "body": ["Dock workers ..."]})
+    assert story["sourceOrganization"]["@type"] == "NewsMediaOrganization" and "genre" not in story

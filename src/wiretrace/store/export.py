@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
+from wiretrace.extract.wire import RELEASE_SERVICES
 from wiretrace.formats import dumps, to_ninjs
 from wiretrace.record import Article, Boilerplate, Image, RelatedLink
 
@@ -61,7 +62,10 @@ def to_schemaorg(record: dict[str, Any]) -> dict[str, Any]:
         doc["author"] = [{"@type": "Person", "name": name} for name in record["authors"]]
     if record.get("publisher"):
         doc["publisher"] = {"@type": "Organization", "name": record["publisher"]}
-    if record.get("wire"):
+    if record.get("wire") in RELEASE_SERVICES:  # a company's release: its distributor is no newsroom
+        doc["sourceOrganization"] = {"@type": "Organization", "name": record["wire"]}
+        doc["genre"] = "Press release"
+    elif record.get("wire"):
         doc["sourceOrganization"] = {"@type": "NewsMediaOrganization", "name": record["wire"]}
     if record.get("tags"):
         doc["keywords"] = list(record["tags"])

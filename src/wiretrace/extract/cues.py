@@ -45,7 +45,8 @@ READ_ALSO_ABROAD = (
 RELATED_ABROAD = (
     "notícias relacionadas", "matérias relacionadas", "artigos relacionados", "noticias relacionadas",
     "notas relacionadas", "articles liés", "articoli correlati", "berita terkait", "artikel terkait",
-    "похожие новости", "похожие статьи", "схожі новини", "пов'язані новини", "powiązane artykuły", "podobne artykuły", "संबंधित खबरें", "संबंधित ख़बरें", "संबंधित समाचार",
+    "похожие новости", "похожие статьи", "схожі новини", "пов'язані новини", "powiązane artykuły", "podobne artykuły",
+    "संबंधित खबरें", "संबंधित ख़बरें", "संबंधित समाचार",
     "أخبار ذات صلة", "اخبار ذات صلة", "مواضيع ذات صلة", "مقالات ذات صلة", "ilgili haberler", "benzer haberler",
 )
 #: The first words of those phrases (for the gates in front of the patterns that use them).

@@ -51,34 +51,46 @@ _HAS_TIME = re.compile(r"(?=\d)(?:\d{1,2}:\d{2}|\d{1,2}\.\d{2}(?![.\d])|\d\s*[ap
 _NOISE = re.compile(r"(?=[\s|•·,])(?:\s*[|•·,]\s*|\s+at\s+|\s+on\s+)", re.IGNORECASE)
 def _month_key(name: str) -> str:
     """A month's name as _FOREIGN_MONTHS is keyed: lower case, Turkish dotted and dotless i as
-    "i" (a case-blind match of "kasım" finds "KASIM", which lower-cases to "kasim").
-    """
+    "i" (a case-blind match of "kasım" finds "KASIM", which lower-cases to "kasim")."""
     return name.lower().replace("ı", "i").replace("\u0307", "")
 
 
 # Month names dateutil does not know, as pages in Portuguese, Spanish, French, German, Italian,
 # Dutch, Indonesian, Turkish, Polish, Russian and Ukrainian (genitive: "24 сентября 2018", "19
-# listopada 2025"), Hindi ("19 मार्च 2025", in the spellings Hindi papers use) and Arabic write them, to their English name. Arabic has two sets:
-# the names Egypt and the Gulf use ("19 نوفمبر 2025") and the Levant's ("19 تشرين الثاني 2025").
+# listopada 2025"), Hindi ("19 मार्च 2025", in the spellings Hindi papers use) and Arabic write
+# them, to their English name. Arabic has two sets: the names Egypt and the Gulf use ("19 نوفمبر
+# 2025") and the Levant's ("19 تشرين الثاني 2025").
 _FOREIGN_MONTHS = {
     _month_key(name.replace("_", " ")): english
     for english, names in {
-        "January": "janeiro enero janvier januar gennaio januari ocak января जनवरी يناير كانون_الثاني stycznia січня",
-        "February": "fevereiro febrero février februar febbraio februari şubat февраля फरवरी फ़रवरी فبراير شباط lutego лютого",
-        "March": "março marzo mars märz maart maret mart марта मार्च مارس آذار marca березня",
-        "April": "abril avril aprile nisan апреля अप्रैल أبريل إبريل ابريل نيسان kwietnia квітня",
-        "May": "maio mayo mai maggio mei mayıs мая मई مايو أيار maja травня",
-        "June": "junho junio juin juni giugno haziran июня जून يونيو يونيه حزيران czerwca червня",
-        "July": "julho julio juillet juli luglio temmuz июля जुलाई يوليو يوليه تموز lipca липня",
-        "August": "agosto août augustus agustus ağustos августа अगस्त أغسطس اغسطس آب sierpnia серпня",
-        "September": "setembro septiembre setiembre septembre settembre eylül сентября सितंबर सितम्बर سبتمبر أيلول września вересня",
-        "October": "outubro octubre octobre oktober ottobre ekim октября अक्टूबर अक्तूबर أكتوبر اكتوبر تشرين_الأول października жовтня",
-        "November": "novembro noviembre novembre kasım ноября नवंबर नवम्बर نوفمبر تشرين_الثاني listopada листопада",
-        "December": "dezembro diciembre décembre dezember dicembre desember aralık декабря दिसंबर दिसम्बर ديسمبر كانون_الأول grudnia грудня",
+        "January": "janeiro enero janvier januar gennaio januari ocak stycznia"
+                   " января जनवरी يناير كانون_الثاني січня",
+        "February": "fevereiro febrero février februar febbraio februari şubat lutego"
+                    " февраля फरवरी फ़रवरी فبراير شباط лютого",
+        "March": "março marzo mars märz maart maret mart marca"
+                 " марта मार्च مارس آذار березня",
+        "April": "abril avril aprile nisan kwietnia"
+                 " апреля अप्रैल أبريل إبريل ابريل نيسان квітня",
+        "May": "maio mayo mai maggio mei mayıs maja"
+               " мая मई مايو أيار травня",
+        "June": "junho junio juin juni giugno haziran czerwca"
+                " июня जून يونيو يونيه حزيران червня",
+        "July": "julho julio juillet juli luglio temmuz lipca"
+                " июля जुलाई يوليو يوليه تموز липня",
+        "August": "agosto août augustus agustus ağustos sierpnia"
+                  " августа अगस्त أغسطس اغسطس آب серпня",
+        "September": "setembro septiembre setiembre septembre settembre eylül września"
+                     " сентября सितंबर सितम्बर سبتمبر أيلول вересня",
+        "October": "outubro octubre octobre oktober ottobre ekim października"
+                   " октября अक्टूबर अक्तूबर أكتوبر اكتوبر تشرين_الأول жовтня",
+        "November": "novembro noviembre novembre kasım listopada"
+                    " ноября नवंबर नवम्बर نوفمبر تشرين_الثاني листопада",
+        "December": "dezembro diciembre décembre dezember dicembre desember aralık grudnia"
+                    " декабря दिसंबर दिसम्बर ديسمبر كانون_الأول грудня",
     }.items()
     for name in names.split()  # ("_" joins a name's words: "تشرين_الثاني")
 }
-# (The look-ahead at the first letter spares the engine trying all seventy names at every word.)
+# (The look-ahead at the first letter spares the engine trying all the names at every word.)
 # (A name may end in a vowel sign, "जनवरी", which is no word character to a regex: the name ends
 # where neither a word character nor a sign of an Indic script follows.)
 _FOREIGN_MONTH = re.compile(
@@ -291,12 +303,12 @@ _ARABIC_CLOCK = re.compile(rf"\(?\s*ب?توقيت\s+(?P<place>{'|'.join(sorted(_
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 # Arabic-Indic and Persian digits, which dateutil does not read.
 _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# A clock's half of the day in Arabic, after its minutes: "10:35 ص" (morning), "7:40 مساءً" (evening).
-# (Not "م" after a year: "2025م" is the Christian era.)
 # A date of the Islamic calendar beside the Gregorian one ("28 جمادى الأولى 1447 هـ - 19 نوفمبر 2025 م"):
 # its year is 13xx or 14xx, and its months no parser reads; and the eras' marks after a year.
 _HIJRI_DATE = re.compile(r"\d{1,2}\s+[^\d\s]+(?:\s+[^\d\s]+)?\s+1[34]\d\d\s*هـ?")
 _ERA_MARK = re.compile(r"(?<=\d{4})\s*(?:م|هـ)(?!\w)")
+# A clock's half of the day in Arabic, after its minutes: "10:35 ص" (morning), "7:40 مساءً" (evening).
+# (Not "م" after a year: "2025م" is the Christian era.)
 _ARABIC_HALF = re.compile(r"(?<=:\d\d)\s*(?:(?P<am>صباحاً|صباحا|ص)|(?P<pm>مساءً|مساء|م))(?!\w)")
 
 

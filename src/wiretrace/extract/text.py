@@ -722,7 +722,8 @@ def _breadcrumb(text: str) -> tuple[list[str], str | None] | None:
     return parts, None
 
 
-# What a crumb drawn as a list item may close with: the separator the page put after it ("HOME >").
+# What a crumb drawn as a list item may open or close with: the separators the page put beside it
+# ("HOME >", "› News").
 _CRUMB_END = " >›»/|"
 #: A trail drawn as a list holds at most this many crumbs past "Home": more is a menu ...
 _LISTED_CRUMBS = 4

@@ -60,7 +60,7 @@ RELEASE_SERVICES: dict[str, tuple[str, ...]] = {
     "ACCESSWIRE": ("ACCESSWIRE", "Accesswire"),
     "EIN Presswire": ("EIN Presswire", "EINPresswire"),
 }
-AGENCIES.update(RELEASE_SERVICES)
+AGENCIES.update(RELEASE_SERVICES)  # (every table of names below reads AGENCIES)
 
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:(?:private|pvt\.?)\s+)?(?:inc|ltd|llc|corp|corporation|plc|gmbh|s\.?a|limited)\.?$",
                                re.IGNORECASE)
@@ -91,12 +91,12 @@ _AGENCY_HOSTS = {
 }
 
 # "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "New Delhi, Mar 19 (PTI)", "PARIS, May 6 (AFP) -",
-# "WASHINGTON, Nov. 19, 2019 (UPI) --", and the release services' "NEW YORK, Nov. 19, 2019
+# "WASHINGTON, Nov. 19, 2019 (UPI) --"; the release services' "NEW YORK, Nov. 19, 2019
 # /PRNewswire/ --", "SAN FRANCISCO--(BUSINESS WIRE)--", "NEW YORK, NY / ACCESSWIRE / November 19,
-# 2019 /"; and
-# in the Spanish, Portuguese and Italian agencies' style, the month in small letters and a full
-# stop before the dash: "Madrid, 10 jun (EFE).-", "Roma, 10 giu (ANSA) -". A place's name may hold
-# a small particle: "Santiago de Chile, 26 nov (EFE).-", "RIO DE JANEIRO (Reuters) -".
+# 2019 /"; and in the Spanish, Portuguese and Italian agencies' style, the month in small letters
+# and a full stop before the dash: "Madrid, 10 jun (EFE).-", "Roma, 10 giu (ANSA) -". A place's
+# name may hold a small particle ("Santiago de Chile, 26 nov (EFE).-", "RIO DE JANEIRO (Reuters)
+# -") and open with any Latin capital ("İSTANBUL (DHA) -", "ÉVRY (AFP) -").
 #
 # The Hindi services write theirs in Devanagari: "नयी दिल्ली, 19 मार्च (भाषा)", "मुंबई, 5 जून
 # (आईएएनएस)": a place, a day and the agency's Hindi name (Bhasha is PTI's Hindi service), the
@@ -104,8 +104,9 @@ _AGENCY_HOSTS = {
 # мая. /ТАСС/.", "МОСКВА, 7 мая - РИА Новости.", "Москва. 7 мая. INTERFAX.RU -", "МОСКВА, 7 мая
 # (Рейтер) -"; a place's words apart by a space or a hyphen ("САНКТ-ПЕТЕРБУРГ", "Ростов-на-Дону"),
 # a hyphen in no word's class, which would let a long hyphenated line backtrack for minutes; and the
-# Ukrainian agencies in Ukrainian letters ("КИЇВ, 19 листопада. /Укрінформ/.", "Київ, 19 листопада - УНІАН."). Those names
-# are matched here only, inside a dateline: "भाषा" is also the Hindi word for "language".
+# Ukrainian agencies in Ukrainian letters ("КИЇВ, 19 листопада. /Укрінформ/.", "Київ, 19 листопада -
+# УНІАН."). Those names are matched here only, inside a dateline: "भाषा" is also the Hindi word
+# for "language".
 INDIC_AGENCIES = {"भाषा": "PTI", "पीटीआई": "PTI", "आईएएनएस": "IANS", "एएनआई": "ANI", "रॉयटर्स": "Reuters",
                   "रायटर": "Reuters", "एएफपी": "AFP", "एपी": "AP"}
 CYRILLIC_AGENCIES = {"ТАСС": "TASS", "РИА Новости": "RIA Novosti", "Интерфакс": "Interfax", "INTERFAX.RU": "Interfax",
@@ -124,7 +125,8 @@ DATELINE = re.compile(
     r"(?:,\s*(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,9}\.?)(?:,?\s+\d{4})?))?\s*)?"
     rf"(?:\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)|/(?P<agency_release>PRNewswire|EINPresswire)\b[^/\n]{{0,40}}/)"
     r"\s*(?:\.?(?:--|[-–—:])|(?=[A-Z\"“‘'])|$)"
-    r"|\s*[A-Z][\w.'’ ,-]{0,60}?/\s*(?P<agency_accesswire>ACCESSWIRE)\s*/\s*(?:(?P<day_after>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})\s*/)?"
+    r"|\s*[A-Z][\w.'’ ,-]{0,60}?/\s*(?P<agency_accesswire>ACCESSWIRE)\s*/\s*"
+    r"(?:(?P<day_after>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})\s*/)?"
     r"|\s*[\u0900-\u097f][\u0900-\u097f .]{0,40}?,\s*\d{1,2}\s+[\u0900-\u097f]+\s*"
     rf"\((?P<agency_indic>{'|'.join(INDIC_AGENCIES)})\)\s*[-–—:]?"
     r"|\s*[А-ЯЁЄІЇҐ][А-ЯЁЄІЇҐа-яёєіїґ']*(?:[ -][А-ЯЁЄІЇҐа-яёєіїґ']+){0,3}[,.]\s*\d{1,2}\s+[а-яёєіїґ]+\.?\s*"
@@ -138,8 +140,9 @@ DATELINE = re.compile(
 )
 #: The dateline's group for each script's agency names, and what those names stand for.
 _NAMES_BY_GROUP = {"agency_release": {"PRNewswire": "PR Newswire", "EINPresswire": "EIN Presswire"},
-                   "agency_accesswire": {"ACCESSWIRE": "ACCESSWIRE"}, "agency_indic": INDIC_AGENCIES, "agency_cyrillic": CYRILLIC_AGENCIES, "agency_xinhua": CJK_AGENCIES,
-                   "agency_yonhap": CJK_AGENCIES, "agency_kyodo": CJK_AGENCIES, "agency_arabic": ARABIC_AGENCIES}
+                   "agency_accesswire": {"ACCESSWIRE": "ACCESSWIRE"}, "agency_indic": INDIC_AGENCIES,
+                   "agency_cyrillic": CYRILLIC_AGENCIES, "agency_xinhua": CJK_AGENCIES, "agency_yonhap": CJK_AGENCIES,
+                   "agency_kyodo": CJK_AGENCIES, "agency_arabic": ARABIC_AGENCIES}
 # "By Reuters Staff", "By The Associated Press", "By AFP", "Reuters" on its own line, or first
 # among a line's parts: "Press Trust of India | New Delhi | Updated: ...".
 AGENCY_BYLINE = re.compile(
@@ -257,7 +260,8 @@ def dateline_day(paragraph: str) -> str | None:
     (most datelines give the day without the year, "New Delhi, Mar 19 (PTI)": which year is a guess)."""
     if not (match := DATELINE.match(paragraph)) or not (day := match.group("day") or match.group("day_after")):
         return None
-    return parse_date(day)[:10] if YEAR.search(day) and parse_date(day) else None
+    parsed = parse_date(day) if YEAR.search(day) else None
+    return parsed[:10] if parsed else None
 
 
 # How a Hindi service's copy signs off: its name and its desk's initials or names, "भाषा अजय अजय".

@@ -382,3 +382,12 @@ def test_could_not_verify_the_report_settles_the_report_told_before_it_not_a_lat
     revenue = _claim_with(article, "revenue of $6.2 billion")
     assert revenue.source_type == "document" and "Securities and Exchange Commission" in revenue.reported_by
     assert revenue.reported_by != "Securities and Exchange Commission"
+
+
+def test_a_source_named_before_its_description_is_shown_by_its_name():
+    from wiretrace.analyze.claims import named_source
+
+    assert named_source("MarGaz JSC, Marvosa's state-controlled natural gas producer") == "MarGaz JSC"
+    assert named_source("Europeans, who had been cut out of the talks") == "Europeans"
+    # (A phrase that opens with a description keeps it: that is what names the source.)
+    assert named_source("a ministry spokesman, who declined to be named") == "a ministry spokesman, who declined to be named"

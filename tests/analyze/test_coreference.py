@@ -35,3 +35,16 @@ def test_honorifics_give_a_persons_gender_and_contradicting_ones_give_none():
               Entity("Ann Dunn", "PERSON")]
     text = "Mr. McKinley and Mrs. Clinton spoke. Mr. Park left; Ms. Park stayed. Ann Dunn was not there."
     assert honorific_genders(text, people) == {"Kevin McKinley": "m", "Hillary Clinton": "f"}
+
+
+def test_a_name_with_a_possessive_in_its_appositive_is_not_that_possessors():
+    from wiretrace.analyze.coreference import resolve_name
+
+    marvosa = Entity(name="Marvosa", type="PLACE")
+    veles = Entity(name="Anton Veles", type="PERSON")
+    # "Marvosa's ... producer" describes MarGaz; Marvosa says nothing.
+    assert resolve_name("MarGaz JSC, Marvosa's state-controlled natural gas producer,", [marvosa]) is None
+    assert resolve_name("Israeli settlers, who form part of Netanyahu's constituency",
+                        [Entity(name="Benjamin Netanyahu", type="PERSON", aliases=["Netanyahu"])]) is None
+    # ... while a name in the appositive itself is still found.
+    assert resolve_name("MarGaz's chief executive, Anton Veles,", [marvosa, veles]) is veles

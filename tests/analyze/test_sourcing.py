@@ -45,3 +45,9 @@ def test_a_request_not_to_be_named_is_no_claim():
 ])
 def test_plural_and_court_sources_have_their_type(phrase, kind):
     assert source_type(phrase, None) == kind
+
+
+@pytest.mark.parametrize("phrase", ["MarGaz JSC, Marvosa's state-controlled natural gas producer", "Acme Robotics Inc.",
+                                    "The automaker", "the airline"])
+def test_a_companys_legal_form_or_trade_makes_it_an_organisation(phrase):
+    assert source_type(phrase, None) == "organisation"

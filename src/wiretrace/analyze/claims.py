@@ -397,6 +397,10 @@ def named_source(phrase: str | None) -> str | None:
     # ("WHO", in capitals, names the World Health Organization.)
     if not stripped or (stripped.lower() in _UNNAMING and not (stripped.isupper() and len(stripped) > 1)):
         return None
+    # "MarGaz JSC, Marvosa's state gas producer": the name, without the appositive that describes it.
+    head, comma, _ = stripped.partition(",")
+    if comma and head.strip() and all(word[:1].isupper() for word in head.split()):
+        phrase = head
     name = clean_name(phrase)
     if name.split(" ", 1)[0] in _AFTER_A_TITLE:
         # "The governor of South Dakota": the title is the phrase's head, what follows says whose.

@@ -395,11 +395,11 @@ _POSSESSIVE_MARK = re.compile(r"(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?=\w)")
 def _head_part(phrase: str) -> str:
     """The part of a source phrase that can name the source: a name before a possessive modifies
     the head, which is someone else ("Iran's foreign ministry" is not Iran, "Putin's spokesman
-    Dmitry Peskov" is Peskov). An appositive after the first comma stays ("Trump's running mate,
+    Dmitry Peskov" is Peskov), in the phrase and in each appositive after a comma ("MarGaz JSC,
+    Marvosa's state gas producer" is not Marvosa). An appositive stays ("Trump's running mate,
     Indiana Gov. Mike Pence"; "Anna Nowak, a lawyer for the farmers' union")."""
-    head, comma, rest = phrase.partition(",")
-    marks = list(_POSSESSIVE_MARK.finditer(head))
-    return (head[marks[-1].end():] if marks else head) + comma + rest
+    return ",".join(part[marks[-1].end():] if (marks := list(_POSSESSIVE_MARK.finditer(part))) else part
+                    for part in phrase.split(","))
 
 
 # A place after one of these in a source phrase says where the source is, not who it is: "Analysts at

@@ -80,7 +80,10 @@ _ORGANISATION_WORDS = re.compile(
     r"\b(?:(?:ministr(?:y|ie)|government|department|agenc(?:y|ie)|compan(?:y|ie)|firm|army|court|commission|"
     r"council|part(?:y|ie)|office|embass(?:y|ie)|union|bank|group|committee|parliament|congress|senate|"
     r"administration|authorit(?:y|ie)|regulator|kremlin|white house|cabinet|board|campaign|institute|"
-    r"universit(?:y|ie)|hospital|air force|navy|coast guard|service)s?|police|military|forces|authorities)\b",
+    r"universit(?:y|ie)|hospital|air force|navy|coast guard|service|corporation|conglomerate|airline|carmaker|"
+    r"automaker|insurer|lender|retailer)s?|police|military|forces|authorities"
+    # a company's legal form closing its name: "MarGaz JSC", "Acme Robotics Inc."
+    r"|inc\.?|ltd\.?|llc|plc|corp\.?|jsc|gmbh|ag|s\.a\.?|n\.v\.?)\b",
     re.IGNORECASE,
 )
 # "emails reviewed by the newspaper", "documents seen by Reuters".

@@ -46,6 +46,10 @@ def jsonl_line(rng: random.Random, n: int) -> str:
                                                                   for _ in range(3))})
 
 
+#: The pages of the bundled sample corpus, which every corpus here includes.
+SAMPLE_PAGES = sum(1 for _ in SAMPLES.iterdir())
+
+
 def make_corpus(tmp_path, dumps: int = 88, lines: int = 200, seed: int = 7):
     rng = random.Random(seed)
     site = tmp_path / "dumps"
@@ -75,14 +79,15 @@ def rows(db) -> list[sqlite3.Row]:
 
 def test_same_pages_twice_are_stored_once(tmp_path, capsys):
     inputs = make_corpus(tmp_path, dumps=10, lines=10)
+    pages = 10 + 10 + SAMPLE_PAGES
     db = str(tmp_path / "c.db")
     code, out, err = ingest(capsys, *inputs, "--db", db)
     assert code == 0, err
-    assert "32 new, 0 new versions, 0 unchanged, 0 errors" in out
+    assert f"{pages} new, 0 new versions, 0 unchanged, 0 errors" in out
     code, out, _ = ingest(capsys, *inputs, "--db", db)
-    assert code == 0 and "0 new, 0 new versions, 32 unchanged, 0 errors" in out
+    assert code == 0 and f"0 new, 0 new versions, {pages} unchanged, 0 errors" in out
     stored = rows(db)
-    assert len(stored) == 32 and len({r["key"] for r in stored}) == 32
+    assert len(stored) == pages and len({r["key"] for r in stored}) == pages
 
 
 def test_changed_page_is_a_new_version_and_the_old_one_is_kept(tmp_path, capsys):
@@ -322,14 +327,15 @@ def check_store(db, expected) -> int:
 def test_kill_9_at_any_moment_loses_no_commit_and_a_rerun_completes(tmp_path):
     inputs = make_corpus(tmp_path)
     expected = expected_hashes(inputs)
-    assert len(expected) == 300
+    pages = len(expected)
+    assert pages == 88 + 200 + SAMPLE_PAGES
     db = str(tmp_path / "c.db")
     command = [sys.executable, "-m", "wiretrace", "ingest", *inputs, "--db", db, "--no-progress", "--batch-size", "10"]
     rng = random.Random(5)
     stored, partial = 0, []
     # A kill at a fixed time (start-up, schema creation), then kills that wait for a run to
     # commit something new and strike a random moment later (mid-batch, mid-commit). Ingest is
-    # fast enough to finish all 300 pages within a second, so only the first kill is timed.
+    # fast enough to finish all the pages within a second, so only the first kill is timed.
     for delay in (0.3, None, None, None, None, None):
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if delay is not None:
@@ -347,11 +353,11 @@ def test_kill_9_at_any_moment_loses_no_commit_and_a_rerun_completes(tmp_path):
             now_stored = check_store(db, expected)
             assert now_stored >= stored  # nothing committed is ever lost
             stored = now_stored
-            if killed and 0 < stored < 300:
+            if killed and 0 < stored < pages:
                 partial.append(stored)
     assert partial, "no kill landed mid-ingest"
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert check_store(db, expected) == 300
+    assert check_store(db, expected) == pages
     result = subprocess.run(command, capture_output=True, text=True)
-    assert "0 new, 0 new versions, 300 unchanged, 0 errors" in result.stdout
+    assert f"0 new, 0 new versions, {pages} unchanged, 0 errors" in result.stdout

@@ -996,6 +996,19 @@ def test_a_turkish_agency_story():
     assert [r.headline for r in article.related] == ["Dolar güne yükselişle başladı", "Borsa İstanbul rekor kırdı"]
 
 
+def test_a_summary_over_a_dateline_on_a_line_of_its_own_is_the_standfirst():
+    dump = HEADLINE_DUMP.replace(
+        "Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles the summer crossings.\n"
+        "By Tomas Reyne\nMay 8, 2026\nFacebook Twitter LinkedIn\nContinue reading the main story\n",
+        "May 8, 2026\nThe council and Isles Ferries agree a new timetable that doubles the summer crossings to the islands.\n"
+        "CARROW POINT, WESTERN ISLES\n")
+    assert "CARROW POINT, WESTERN ISLES\nThe council said" in dump
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.dek == "The council and Isles Ferries agree a new timetable that doubles the summer crossings to the islands."
+    # (The dateline stays with the story, as the page draws it.)
+    assert article.body[0] == "CARROW POINT, WESTERN ISLES" and article.body[1].startswith("The council said on Friday")
+
+
 PRESS_RELEASE_DUMP = """PR Newsdesk
 News provided by
 Harrowgate Robotics

@@ -100,6 +100,9 @@ _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
 _SENTENCE_END = re.compile(r"[.!?。！？।؟](?=[\s\"”’)»]|$)")
 _RUN_ON_WORDS = 100
+# A dateline drawn as a line of its own, a place and its region or country in capitals: "BAAR,
+# SWITZERLAND", "SAN JOSE, CALIF." (with the comma: a word in capitals alone may be a label).
+_PLACE_LINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}\.?")
 #: How far past the body's last paragraph its closing credit may sit (sign-offs in between).
 _CLOSING_REACH = 4
 _DATE_HINT = re.compile(cues.opening_lookahead(DATE_LABEL_WORDS) + f"(?:{'|'.join(DATE_LABEL_WORDS)})")
@@ -967,6 +970,12 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             for j in body_idx[: k + 1]:
                 labels[j] = "other"
     body_idx = [i for i in body_idx if labels[i] == "body"]
+    # A summary set over a dateline drawn on a line of its own ("BAAR, SWITZERLAND", then the
+    # story): the standfirst, not the story's first paragraph (a press release's layout).
+    standfirst = None
+    if len(body_idx) > 2 and body_idx[1] == body_idx[0] + 1 and _PLACE_LINE.fullmatch(blocks[body_idx[1]].text):
+        standfirst = blocks[body_idx[0]].text
+        labels[body_idx.pop(0)] = "other"
     first_body = body_idx[0] if body_idx else len(blocks)
     article.body = [blocks[i].text for i in body_idx]
     for k, text in enumerate(article.body):
@@ -1033,6 +1042,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                 article.dek = text
                 used.add(j)
             break
+    if article.dek is None and standfirst is not None and _dek_shaped(standfirst):
+        article.dek = standfirst
     if not article.breadcrumb and headline_idx is not None:
         article.breadcrumb = _listed_trail(blocks, headline_idx, top)
     if len(article.breadcrumb) > 1:

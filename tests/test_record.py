@@ -61,3 +61,13 @@ def test_words_of_a_script_without_spaces_are_counted_by_its_characters():
     japanese = "経営難が続く山間部のローカル線について、県と沿線5市町は18日に合意した。"
     assert count_words(japanese) == 16  # 32 CJK characters
     assert estimate_reading_time([japanese * 40]) == 3
+
+
+def test_claim_reviews_round_trip():
+    from wiretrace.record import Article, ClaimReview
+
+    article = Article(source="f.html", input_kind="html", claim_reviews=[ClaimReview(claim="X", rating="False", rated_by="Snopes")])
+    data = article.to_dict()
+    assert data["claim_reviews"] == [{"claim": "X", "rating": "False", "rated_by": "Snopes", "claimant": None,
+                                      "date": None, "url": None}]
+    assert Article.from_dict(data) == article

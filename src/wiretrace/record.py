@@ -120,6 +120,22 @@ CLAIM_STATUSES = ("asserted", "confirmed", "denied", "not_confirmed", "declined_
 
 
 @dataclass(slots=True)
+class ClaimReview:
+    """A fact-checker's verdict on a claim, as the page's markup states it (schema.org ClaimReview)."""
+
+    claim: str | None = None
+    #: The verdict as the fact-checker words it: "False", "Mostly true", "Unproven".
+    rating: str | None = None
+    #: The fact-checking organisation (or person).
+    rated_by: str | None = None
+    #: Who made the claim, where the review names them.
+    claimant: str | None = None
+    #: When the review was published (ISO 8601, as the record's other dates).
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
 class Entity:
     """A person, organisation or place, with every mention of it in the article text."""
 
@@ -192,6 +208,9 @@ class Article:
     #: 2019: This article originally misidentified ..."), as worded; the body keeps them where the
     #: page prints them.
     corrections: list[str] = field(default_factory=list)
+    #: The fact-checks the page publishes on claims (a fact-check article's verdict, from its
+    #: schema.org ClaimReview markup).
+    claim_reviews: list[ClaimReview] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     wire: str | None = None
@@ -226,6 +245,7 @@ class Article:
         values = {k: v for k, v in data.items() if k in known}
         values["images"] = [Image(**i) for i in values.get("images") or []]
         values["related"] = [RelatedLink(**r) for r in values.get("related") or []]
+        values["claim_reviews"] = [ClaimReview(**c) for c in values.get("claim_reviews") or []]
         values["boilerplate"] = [Boilerplate(**b) for b in values.get("boilerplate") or []]
         values["entities"] = [Entity(**e) for e in values.get("entities") or []]
         values["attributions"] = [Attribution(**a) for a in values.get("attributions") or []]

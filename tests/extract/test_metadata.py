@@ -62,3 +62,31 @@ def test_the_stated_article_body_is_read_in_paragraphs():
     assert _stated_body("<p>Dock workers went back.</p><p>Ships &amp; barges<br>berth tonight.</p>") == [
         "Dock workers went back.", "Ships & barges", "berth tonight."]
     assert _stated_body(None) == [] and _stated_body(" ") == []
+
+
+def _meta_of(ld: str):
+    tree = lxml.html.document_fromstring(f'<html><head><script type="application/ld+json">{ld}</script></head>'
+                                         "<body><h1>Fact check</h1><p>Dock workers went back.</p></body></html>")
+    return read_metadata(tree)
+
+
+def test_a_fact_checks_claim_review_markup():
+    from wiretrace.record import ClaimReview
+
+    # Snopes' form: the review alone, its verdict named, the claimant inside the item reviewed.
+    snopes = ('{"@context":"http://schema.org","@type":"ClaimReview","datePublished":"2019-11-18T10:15:00+00:00",'
+              '"url":"https://www.snopes.example/fact-check/net-worth/","author":{"@type":"Organization","name":"Snopes"},'
+              '"claimReviewed":"The ambassador has a net worth of $17 million. ","reviewRating":{"@type":"Rating",'
+              '"ratingValue":-1,"worstRating":-1,"bestRating":-1,"alternateName":"Unproven"},'
+              '"itemReviewed":{"@type":"CreativeWork","author":{"type":"Organization","name":"Multiple Sources"}}}')
+    assert _meta_of(snopes).claim_reviews == [ClaimReview(
+        claim="The ambassador has a net worth of $17 million.", rating="Unproven", rated_by="Snopes",
+        claimant="Multiple Sources", date="2019-11-18T10:15:00+00:00", url="https://www.snopes.example/fact-check/net-worth/")]
+    # In an @graph beside the article, the verdict only a number on a stated scale.
+    graph = ('{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Fact check"},'
+             '{"@type":"ClaimReview","claimReviewed":"Ferries are free on Sundays.","author":{"@type":"Organization",'
+             '"name":"Harbour Check"},"reviewRating":{"@type":"Rating","ratingValue":1,"worstRating":1,"bestRating":5}}]}')
+    assert _meta_of(graph).claim_reviews == [ClaimReview(claim="Ferries are free on Sundays.", rating="1 (from 1 to 5)",
+                                                         rated_by="Harbour Check")]
+    # A review that states neither a claim nor a verdict is none.
+    assert _meta_of('{"@type":"ClaimReview","url":"https://x.example/"}').claim_reviews == []

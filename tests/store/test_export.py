@@ -124,3 +124,15 @@ def test_schemaorg_calls_a_release_services_copy_a_press_release():
     assert release["genre"] == "Press release"
     story = to_schemaorg({"id": 2, "headline": "Strike ends", "wire": "Reuters", "body": ["Dock workers ..."]})
     assert story["sourceOrganization"]["@type"] == "NewsMediaOrganization" and "genre" not in story
+
+
+def test_schemaorg_writes_a_pages_fact_checks_as_claim_reviews():
+    from wiretrace.store.export import to_schemaorg
+
+    doc = to_schemaorg({"id": 3, "headline": "Are ferries free on Sundays?", "body": ["A post says ..."],
+                        "claim_reviews": [{"claim": "Ferries are free on Sundays.", "rating": "False",
+                                           "rated_by": "Harbour Check", "claimant": "Ed Marr", "date": None, "url": None}]})
+    assert doc["review"] == [{"@type": "ClaimReview", "claimReviewed": "Ferries are free on Sundays.",
+                              "reviewRating": {"@type": "Rating", "alternateName": "False"},
+                              "author": {"@type": "Organization", "name": "Harbour Check"},
+                              "itemReviewed": {"@type": "Claim", "author": {"@type": "Thing", "name": "Ed Marr"}}}]

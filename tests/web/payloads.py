@@ -85,7 +85,12 @@ def hostile_batch() -> list[dict]:
     escaped = "".join(f"<p>Hostile markup {n}: {_entities(p)} was reported by unnamed sources, officials said.</p>"
                       for n, p in enumerate(PAYLOADS))
     links = "".join(f"<a href=\"javascript:{PWN}\">Hostile related {n}</a>" for n in range(3))
+    review = json.dumps({"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": PAYLOADS[3],
+                         "author": {"@type": "Organization", "name": PAYLOADS[5]},
+                         "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": PAYLOADS[7]}},
+                         "reviewRating": {"@type": "Rating", "alternateName": PAYLOADS[9]}}).replace("</", "<\\/")
     html = ("<html><head><title>Hostile &lt;script&gt;" + PWN + "&lt;/script&gt; page</title>"
+            f'<script type="application/ld+json">{review}</script>'
             f"<meta property=\"og:image\" content=\"javascript:{PWN}\">"
             f"<meta name=\"author\" content=\"{_entities(PAYLOADS[8])}\"></head><body>"
             f"<article><h1>Hostile &lt;img src=x onerror={PWN}&gt; headline</h1>{escaped}"

@@ -451,3 +451,33 @@ def test_a_press_release_is_called_one_on_its_article_page(tmp_path):
         page = c.get(f"/articles/{response.json()['articles'][0]['id']}").text
         assert "A press release, distributed by <strong>PR Newswire</strong> and carried by Markets Daily" in page
         assert "Written by <strong>PR Newswire</strong>" not in page
+
+
+FACT_CHECK_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Are ferries free on Sundays?</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "ClaimReview",
+ "claimReviewed": "Ferries to the islands are free on Sundays.", "datePublished": "2026-05-09T10:00:00+01:00",
+ "author": {"@type": "Organization", "name": "Harbour Check"},
+ "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Councillor Ed Marr"}},
+ "reviewRating": {"@type": "Rating", "ratingValue": 1, "worstRating": 1, "bestRating": 5, "alternateName": "False"}}
+</script></head><body><article><h1>Are ferries free on Sundays?</h1>
+<p>A post shared thousands of times says ferries to the islands cost nothing on Sundays, quoting a councillor.</p>
+<p>The ferry operator's published fares show the same prices on every day of the week, and the council said no change was planned.</p>
+<p>The councillor told us he had been misquoted and had spoken about a trial of free crossings for pensioners only.</p>
+</article></body></html>"""
+
+
+def test_a_fact_checks_verdict_is_shown_on_its_article_page(tmp_path):
+    from wiretrace.store import Store
+
+    path = tmp_path / "factcheck.db"
+    Store(path).close()
+    with TestClient(create_app(path, token=TOKEN)) as c:
+        item = {"id": "ferry-check", "url": "https://harbourcheck.example/ferries", "html": FACT_CHECK_PAGE}
+        response = c.post("/api/ingest", content=json.dumps(item) + "\n",
+                          headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"})
+        assert response.status_code == 201, response.text
+        article_id = response.json()["articles"][0]["id"]
+        assert c.get(f"/api/articles/{article_id}").json()["claim_reviews"][0]["rating"] == "False"
+        page = c.get(f"/articles/{article_id}").text
+        assert ('<q dir="auto">Ferries to the islands are free on Sundays.</q> (Councillor Ed Marr): <strong>False</strong>, '
+                'rated by Harbour Check') in page

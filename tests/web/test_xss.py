@@ -103,6 +103,8 @@ def test_hostile_articles_were_stored_with_their_payloads(hostile):
     html_page = client.get(f"/api/articles/{ids[1]}").json()
     assert any("<script>" in p for p in html_page["body"])
     assert any(PAYLOADS[20] in note for note in html_page["corrections"])  # shown in the article's notice
+    assert html_page["claim_reviews"][0]["claim"] == PAYLOADS[3]  # and in its fact-check box
+    assert html_page["claim_reviews"][0]["rating"] == PAYLOADS[9]
 
 
 def test_every_page_escapes_hostile_content(hostile, analyzed):

@@ -6,6 +6,7 @@ and this module fills what neither covers (bylines, captions, breadcrumbs, wire 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
@@ -433,6 +434,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
         article.dek = meta.dek if is_dek(meta.dek, meta.headline, article.body) else None
     article.language = meta.language.split("-")[0].split("_")[0].lower() if meta.language else None
     article.published = parse_date(meta.published)
+    article.claim_reviews = [dataclasses.replace(review, date=parse_date(review.date)) for review in meta.claim_reviews]
     article.updated = parse_date(meta.updated)
     if article.published is None or "T" not in article.published:
         # (Also where the markup gives the day alone, or a time without its zone, which is read as

@@ -17,6 +17,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
+from wiretrace.record import ClaimReview
 from wiretrace.urls import web_address
 
 _ARTICLE_TYPES = {
@@ -70,6 +71,8 @@ class PageMeta:
     paywalled: bool = False
     #: The story's text as JSON-LD ``articleBody`` states it, in paragraphs (see _paragraphs).
     article_body: list[str] = field(default_factory=list)
+    #: The fact-checks the markup states (schema.org ClaimReview), their dates as written.
+    claim_reviews: list[ClaimReview] = field(default_factory=list)
 
 
 def _text(value: Any) -> str | None:
@@ -175,6 +178,36 @@ def _image(value: Any) -> list[tuple[str | None, str | None, str | None]]:
     return images
 
 
+def _number(value: Any) -> str | None:
+    """A rating's number as written, JSON number or string ("1", 1, -1)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:g}"
+    return _text(value)
+
+
+def _claim_review(node: dict) -> ClaimReview | None:
+    """A schema.org ClaimReview node as the record's ClaimReview; None where it states neither
+    the claim nor a verdict."""
+    rating = node.get("reviewRating")
+    verdict = None
+    if isinstance(rating, dict):
+        verdict = _text(rating.get("alternateName")) or _text(rating.get("name"))
+        if verdict is None and (value := _number(rating.get("ratingValue"))) is not None:
+            worst, best = _number(rating.get("worstRating")), _number(rating.get("bestRating"))
+            verdict = f"{value} (from {worst} to {best})" if worst is not None and best is not None else value
+    claim = _text(node.get("claimReviewed"))
+    if claim is None and verdict is None:
+        return None
+    people, orgs, _typed = _people_and_orgs(node.get("author") or [])
+    reviewed = node.get("itemReviewed")
+    claimant = None
+    if isinstance(reviewed, dict):
+        by_people, by_orgs, _typed = _people_and_orgs(reviewed.get("author") or [])
+        claimant = next(iter(by_people + by_orgs), None)
+    return ClaimReview(claim=claim, rating=verdict, rated_by=next(iter(orgs + people), None), claimant=claimant,
+                       date=_text(node.get("datePublished")), url=_text(node.get("url")))
+
+
 def _keywords(value: Any) -> list[str]:
     if isinstance(value, str):
         return [k.strip() for k in re.split(r"[,;]", value) if k.strip()]
@@ -195,6 +228,8 @@ def _read_json_ld(documents: list[Any], meta: PageMeta) -> None:
             meta.breadcrumb = [n for i in items if (n := _text(i.get("name") or i.get("item")))]
         if kinds & _PAGE_TYPES and meta.declared_type is None:
             meta.declared_type = "page"
+        if "claimreview" in kinds and (review := _claim_review(node)) is not None and review not in meta.claim_reviews:
+            meta.claim_reviews.append(review)
     if article is None:
         return
     meta.declared_type = "article"

@@ -43,6 +43,24 @@ def to_ninjs_item(record: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
+def _claim_review(review: dict[str, Any]) -> dict[str, Any]:
+    """A record's fact-check as the schema.org ClaimReview it was read from."""
+    doc: dict[str, Any] = {"@type": "ClaimReview"}
+    if review.get("claim"):
+        doc["claimReviewed"] = review["claim"]
+    if review.get("rating"):
+        doc["reviewRating"] = {"@type": "Rating", "alternateName": review["rating"]}
+    if review.get("rated_by"):
+        doc["author"] = {"@type": "Organization", "name": review["rated_by"]}
+    if review.get("claimant"):
+        doc["itemReviewed"] = {"@type": "Claim", "author": {"@type": "Thing", "name": review["claimant"]}}
+    if review.get("date"):
+        doc["datePublished"] = review["date"]
+    if review.get("url"):
+        doc["url"] = review["url"]
+    return doc
+
+
 def to_schemaorg(record: dict[str, Any]) -> dict[str, Any]:
     """The record as a schema.org ``NewsArticle`` in JSON-LD."""
     doc: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
@@ -79,6 +97,8 @@ def to_schemaorg(record: dict[str, Any]) -> dict[str, Any]:
         doc["timeRequired"] = f"PT{int(record['reading_time_minutes'])}M"
     if record.get("corrections"):
         doc["correction"] = [{"@type": "CorrectionComment", "text": note} for note in record["corrections"]]
+    if record.get("claim_reviews"):
+        doc["review"] = [_claim_review(review) for review in record["claim_reviews"]]
     mentions = [{"@type": "Thing", "name": e.get("name") or e.get("text")} for e in record.get("entities") or []
                 if e.get("name") or e.get("text")]
     if mentions:

@@ -1009,6 +1009,23 @@ def test_a_summary_over_a_dateline_on_a_line_of_its_own_is_the_standfirst():
     assert article.body[0] == "CARROW POINT, WESTERN ISLES" and article.body[1].startswith("The council said on Friday")
 
 
+@pytest.mark.parametrize("box", [
+    "Claim\nFerries to the islands are free on Sundays.\nRating\nFalse",  # Snopes' box: each label on a line
+    "CLAIM: Ferries to the islands are free on Sundays.\nOUR RATING: False",
+    "Claim: Ferries to the islands are free on Sundays.\nWhat we found\nThe fares are the same every day.\nVerdict: False",
+])
+def test_a_fact_checks_box_in_a_dump_is_its_claim_review(box):
+    dump = HEADLINE_DUMP.replace("Regional news\n", f"Regional news\n{box}\n", 1)
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert [(r.claim, r.rating) for r in article.claim_reviews] == [("Ferries to the islands are free on Sundays.", "False")]
+
+
+def test_a_claim_in_prose_is_no_claim_review():
+    dump = HEADLINE_DUMP.replace("Councillors said the repairs had cost", "Claim: the repairs had cost", 1)
+    assert "Claim: the repairs" in dump
+    assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).claim_reviews == []
+
+
 PRESS_RELEASE_DUMP = """PR Newsdesk
 News provided by
 Harrowgate Robotics

@@ -38,7 +38,7 @@ from wiretrace.extract.dates import (
     unglue_years,
 )
 from wiretrace.extract.textfeatures import PageText, is_dateline
-from wiretrace.record import Article, Boilerplate, Image, Page, RelatedLink, count_words, unique_related
+from wiretrace.record import Article, Boilerplate, ClaimReview, Image, Page, RelatedLink, count_words, unique_related
 
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
 _LEADING_DATE = re.compile(r"^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
@@ -772,6 +772,38 @@ def _listed_trail(blocks: list[textblocks.Block], headline_idx: int, top: int) -
     return trail
 
 
+# A fact-check's box as a page shows it: "Claim" and "Rating" (or "Verdict", "Conclusion") labels,
+# each on a line of its own over its text or before it after a colon ("Claim: ...", "Rating: False").
+_CLAIM_LABEL = re.compile(r"(?:the )?claim(?: reviewed)?", re.IGNORECASE)
+_VERDICT_LABEL = re.compile(r"(?:our )?(?:rating|verdict|conclusion|ruling)", re.IGNORECASE)
+_LABELLED = re.compile(r"(?P<label>[^:]{3,20}):\s+(?P<text>\S.*)")
+#: A verdict is a few words ("False", "Mostly true", "Pants on Fire"); a claim a sentence.
+_VERDICT_WORDS = 6
+_CLAIM_WORDS = 4
+#: How many lines past the claim its verdict may come.
+_VERDICT_REACH = 6
+
+
+def _shown_claim_review(blocks: list[textblocks.Block]) -> ClaimReview | None:
+    """The claim and verdict of a fact-check's box as the dump shows it (see _CLAIM_LABEL), or None."""
+
+    def labelled(k: int, label: re.Pattern) -> str | None:
+        text = blocks[k].text.strip()
+        if label.fullmatch(text.rstrip(":")):
+            return blocks[k + 1].text.strip() if k + 1 < len(blocks) else None
+        parts = _LABELLED.fullmatch(text)
+        return parts["text"].strip() if parts and label.fullmatch(parts["label"].strip()) else None
+
+    for i, block in enumerate(blocks):
+        if len(block.text) > 400 or "laim" not in block.text[:20].lower() or \
+                (claim := labelled(i, _CLAIM_LABEL)) is None or len(claim.split()) < _CLAIM_WORDS:
+            continue
+        for k in range(i + 1, min(i + 1 + _VERDICT_REACH, len(blocks))):
+            if (verdict := labelled(k, _VERDICT_LABEL)) is not None and len(verdict.split()) <= _VERDICT_WORDS:
+                return ClaimReview(claim=claim, rating=verdict)
+    return None
+
+
 # A hover card a renderer drew inline, where the story names someone: the name again (in full:
 # "Kristi NoemKristi Lynn Noem"), the card's headlines, and its "MORE" link, after which the
 # sentence goes on ("... Rep. Ilhan OmarIlhan OmarHillicon Valley: ... threatening her MORE
@@ -1219,6 +1251,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     page_stamps = [*chain.from_iterable(found_dates.values()), *(stamp for _, stamp in unlabelled_dates)]
     article.published = in_page_zone(article.published, page_stamps)
     article.updated = in_page_zone(article.updated, page_stamps)
+    if facts.has("claim") and (review := _shown_claim_review(blocks)) is not None:
+        review.rated_by = article.publisher
+        article.claim_reviews = [review]
     article.images = images
     if related or any(image.url is None for image in images):
         _link_addresses(page, related, images)

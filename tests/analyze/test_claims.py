@@ -391,3 +391,25 @@ def test_a_source_named_before_its_description_is_shown_by_its_name():
     assert named_source("Europeans, who had been cut out of the talks") == "Europeans"
     # (A phrase that opens with a description keeps it: that is what names the source.)
     assert named_source("a ministry spokesman, who declined to be named") == "a ministry spokesman, who declined to be named"
+
+
+@pytest.mark.parametrize("verdict, status", [("False", "denied"), ("Pants on Fire!", "denied"), ("Mostly true", "confirmed"),
+                                             ("Misleading", "disputed"), ("Unproven", "not_confirmed")])
+def test_a_fact_checks_verdict_is_the_status_of_the_claim_it_rates(verdict, status):
+    from wiretrace.record import ClaimReview
+
+    article = _article(["A post shared thousands of times says ferries to the islands cost nothing on Sundays.",
+                        "The ferry operator said fares were the same on every day of the week."],
+                       publisher="Harbour Check", claim_reviews=[ClaimReview(
+                           claim="Ferries to the islands are free on Sundays.", rating=verdict, claimant="Ed Marr")])
+    reviewed = [c for c in analyze_article(article).claims if c.text == "Ferries to the islands are free on Sundays."]
+    assert [(c.status, c.reported_by, c.status_by, c.evidence) for c in reviewed] == [
+        (status, "Ed Marr", "Harbour Check", f"Fact-check verdict: {verdict}")]
+
+
+def test_a_verdict_in_words_not_known_gives_the_claim_no_status():
+    from wiretrace.record import ClaimReview
+
+    article = _article(["The ferry operator said fares were the same on every day of the week."],
+                       claim_reviews=[ClaimReview(claim="Ferries are free on Sundays.", rating="Needs context, see below")])
+    assert all(c.text != "Ferries are free on Sundays." for c in analyze_article(article).claims)

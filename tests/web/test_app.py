@@ -466,7 +466,7 @@ FACT_CHECK_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 </article></body></html>"""
 
 
-def test_a_fact_checks_verdict_is_shown_on_its_article_page(tmp_path):
+def test_a_fact_checks_verdict_is_shown_on_its_article_page(tmp_path, analyzed):
     from wiretrace.store import Store
 
     path = tmp_path / "factcheck.db"
@@ -481,3 +481,8 @@ def test_a_fact_checks_verdict_is_shown_on_its_article_page(tmp_path):
         page = c.get(f"/articles/{article_id}").text
         assert ('<q dir="auto">Ferries to the islands are free on Sundays.</q> (Councillor Ed Marr): <strong>False</strong>, '
                 'rated by Harbour Check') in page
+        if analyzed:  # (the verdict is the status of the claim it rates, among the article's claims)
+            claims = c.get(f"/api/articles/{article_id}").json()["claims"]
+            rated = [cl for cl in claims if cl["text"] == "Ferries to the islands are free on Sundays."]
+            assert [(cl["status"], cl["status_by"]) for cl in rated] == [("denied", "Harbour Check")]
+            assert c.get(f"/claims/{rated[0]['id']}").status_code == 200

@@ -281,7 +281,36 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             claim.anonymous, claim.basis = (report.anonymous, report.basis) if report is not None else (False, None)
             claim.status_by, claim.evidence = source, event.sentence
         claims.append(claim)
+    if article is not None:
+        claims += _reviewed_claims(article, carried_by)
     return entities, attributions, claims
+
+
+# A fact-checker's verdict (as it words it, lower-cased) as a claim status.
+_VERDICT_STATUSES = {
+    "denied": ("false", "mostly false", "pants on fire", "pants on fire!", "incorrect", "fake", "fabricated", "not true",
+               "wrong", "false claim", "four pinocchios", "misattributed", "scam", "hoax"),
+    "confirmed": ("true", "mostly true", "correct", "accurate", "correct attribution", "verified"),
+    "disputed": ("half true", "half-true", "mixture", "mixed", "misleading", "partly false", "partly true",
+                 "missing context", "lacks context", "exaggerated", "distorts the facts", "cherry-picks",
+                 "two pinocchios", "three pinocchios"),
+    "not_confirmed": ("unproven", "unverified", "unsubstantiated", "no evidence", "unsupported", "research in progress"),
+}
+_STATUS_OF_VERDICT = {verdict: status for status, verdicts in _VERDICT_STATUSES.items() for verdict in verdicts}
+
+
+def _reviewed_claims(article: Article, carried_by: list[str]) -> list[Claim]:
+    """The claims the article's fact-checks rate (its claim_reviews), each with the status its
+    verdict gives it, so that a claim's timeline across articles holds the fact-checkers'
+    verdicts too. A verdict in words this does not know gives none."""
+    claims = []
+    for review in article.claim_reviews:
+        status = _STATUS_OF_VERDICT.get(" ".join((review.rating or "").lower().split()).strip(" .!"))
+        if review.claim and status is not None:
+            claims.append(Claim(text=review.claim, reported_by=review.claimant, carried_by=list(carried_by),
+                                status=status, status_by=review.rated_by or article.publisher,
+                                evidence=f"Fact-check verdict: {review.rating}"))
+    return claims
 
 
 def _plural_source(doc, attribution: Attribution) -> bool:

@@ -286,9 +286,9 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     return entities, attributions, claims
 
 
-# A fact-checker's verdict (as it words it, lower-cased) as a claim status.
+# A fact-checker's verdict (as it words it, lower-cased, without a closing "!" or ".") as a claim status.
 _VERDICT_STATUSES = {
-    "denied": ("false", "mostly false", "pants on fire", "pants on fire!", "incorrect", "fake", "fabricated", "not true",
+    "denied": ("false", "mostly false", "pants on fire", "incorrect", "fake", "fabricated", "not true",
                "wrong", "false claim", "four pinocchios", "misattributed", "scam", "hoax"),
     "confirmed": ("true", "mostly true", "correct", "accurate", "correct attribution", "verified"),
     "disputed": ("half true", "half-true", "mixture", "mixed", "misleading", "partly false", "partly true",

@@ -59,3 +59,15 @@ def test_a_release_services_copy_is_a_press_release_in_ninjs():
                               {"name": "Press release", "uri": "http://cv.iptc.org/newscodes/genre/PressRelease"}]
     agency = to_ninjs(Article(source="a.html", input_kind="html", body=BODY, wire="Reuters"))
     assert agency["infosources"] == [{"name": "Reuters", "role": "originating agency"}] and "genres" not in agency
+
+
+def test_text_shows_a_fact_checks_verdict_and_a_correction_above_the_story():
+    from wiretrace.record import ClaimReview
+
+    article = Article(source="check.html", input_kind="html", headline="Are ferries free on Sundays?", body=BODY,
+                      claim_reviews=[ClaimReview(claim="Ferries are free on Sundays.", rating="False", rated_by="Harbour Check")],
+                      corrections=["Correction: An earlier version misnamed the operator."])
+    assert to_text(article) == (
+        "# check.html\nAre ferries free on Sundays?\n"
+        "Fact-check: Ferries are free on Sundays. -> False (Harbour Check)\n"
+        "Correction: An earlier version misnamed the operator.\n\n" + "\n\n".join(BODY) + "\n")

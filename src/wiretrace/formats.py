@@ -123,13 +123,16 @@ _UNPRINTABLE = dict.fromkeys((*range(0x20), *range(0x7F, 0xA0)), "\ufffd")
 
 def to_text(article: Article) -> str:
     """The record as a person reads it: where it came from, the headline and dek, who wrote it
-    and when, its URL, then the paragraphs, a blank line apart."""
+    and when, its URL, its fact-checks' verdicts and its corrections (as worded: "Correction, Nov.
+    15, 2019: ..."), then the paragraphs, a blank line apart."""
     credits = [f"By {', '.join(article.authors)}" if article.authors else None, article.publisher,
                article.wire if article.wire != article.publisher else None,
                f"published {article.published}" if article.published else None,
                f"updated {article.updated}" if article.updated else None]
+    verdicts = [f"Fact-check: {review.claim or '(claim not stated)'} -> {review.rating or '(no verdict stated)'}"
+                + (f" ({review.rated_by})" if review.rated_by else "") for review in article.claim_reviews]
     head = [f"# {article.source}", article.headline, article.dek, " | ".join(c for c in credits if c), article.url,
-            None if article.is_article else "(not an article)"]
+            None if article.is_article else "(not an article)", *verdicts, *article.corrections]
     text = "\n".join(line.translate(_UNPRINTABLE) for line in head if line)
     if article.body:
         text += "\n\n" + "\n\n".join(paragraph.translate(_UNPRINTABLE) for paragraph in article.body)

@@ -390,3 +390,12 @@ def test_a_release_run_off_a_release_service():
     assert article.published == "2019-11-19"  # the dateline's day: the page states no other
     assert article.body[-1].startswith("The plant will build warehouse robots")  # no profile, no "SOURCE"
     assert {"About Acme Robotics", "SOURCE Acme Robotics Inc."} <= {b.text for b in article.boilerplate}
+
+
+def test_a_publisher_the_markup_gives_as_its_address_is_its_host():
+    page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Telescope spots water",'
+            ' "publisher": "https://www.hawaiinewsnow.example"}</script></head><body><article><h1>Telescope spots water</h1>'
+            "<p>Scientists using a Hawaii telescope said on Monday they had found water vapour on a distant moon.</p>"
+            "<p>The finding, published in a journal, rests on observations made over three nights last spring.</p>"
+            "</article></body></html>")
+    assert extract_page(Page("moon.html", page), ExtractConfig(mode="html")).publisher == "hawaiinewsnow.example"

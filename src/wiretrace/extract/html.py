@@ -500,7 +500,9 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
         if credit:
             credits.append(credit)
 
-    article.publisher = meta.publisher or _host(url)
+    # (A publisher the markup gives as its address, "https://www.hawaiinewsnow.com", is its host.)
+    article.publisher = (_host(meta.publisher) if meta.publisher and meta.publisher.startswith(("http://", "https://"))
+                         else meta.publisher) or _host(url)
     own_agency = wire.canonical_agency(article.publisher) or wire.agency_from_url(url)
     if own_agency and not any(c.agency for c in credits):
         credits.append(wire.WireCredit(own_agency, article.publisher or url or "", "markup"))

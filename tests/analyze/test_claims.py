@@ -394,7 +394,8 @@ def test_a_source_named_before_its_description_is_shown_by_its_name():
 
 
 @pytest.mark.parametrize("verdict, status", [("False", "denied"), ("Pants on Fire!", "denied"), ("Mostly true", "confirmed"),
-                                             ("Misleading", "disputed"), ("Unproven", "not_confirmed")])
+                                             ("Misleading", "disputed"), ("Unproven", "not_confirmed"),
+                                             ("Falso", "denied"), ("Engañoso", "disputed"), ("Faux", "denied")])
 def test_a_fact_checks_verdict_is_the_status_of_the_claim_it_rates(verdict, status):
     from wiretrace.record import ClaimReview
 

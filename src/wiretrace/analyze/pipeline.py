@@ -287,14 +287,20 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
 
 
 # A fact-checker's verdict (as it words it, lower-cased, without a closing "!" or ".") as a claim status.
+# (With the words of the larger fact-checkers in Spanish, Portuguese, French and German: "Falso",
+# "Engañoso", "Faux", "Falsch".)
 _VERDICT_STATUSES = {
     "denied": ("false", "mostly false", "pants on fire", "incorrect", "fake", "fabricated", "not true",
-               "wrong", "false claim", "four pinocchios", "misattributed", "scam", "hoax"),
-    "confirmed": ("true", "mostly true", "correct", "accurate", "correct attribution", "verified"),
+               "wrong", "false claim", "four pinocchios", "misattributed", "scam", "hoax",
+               "falso", "falsa", "faux", "fausse", "falsch", "frei erfunden"),
+    "confirmed": ("true", "mostly true", "correct", "accurate", "correct attribution", "verified",
+                  "verdadero", "verdadera", "verdadeiro", "verdadeira", "vrai", "richtig"),
     "disputed": ("half true", "half-true", "mixture", "mixed", "misleading", "partly false", "partly true",
                  "missing context", "lacks context", "exaggerated", "distorts the facts", "cherry-picks",
-                 "two pinocchios", "three pinocchios"),
-    "not_confirmed": ("unproven", "unverified", "unsubstantiated", "no evidence", "unsupported", "research in progress"),
+                 "two pinocchios", "three pinocchios", "engañoso", "enganoso", "impreciso", "exagerado",
+                 "parcialmente falso", "trompeur", "irreführend", "teilweise falsch"),
+    "not_confirmed": ("unproven", "unverified", "unsubstantiated", "no evidence", "unsupported", "research in progress",
+                      "sin evidencia", "insustentable", "inverificável", "sem provas", "infondé", "unbelegt"),
 }
 _STATUS_OF_VERDICT = {verdict: status for status, verdicts in _VERDICT_STATUSES.items() for verdict in verdicts}
 

@@ -414,3 +414,18 @@ def test_a_verdict_in_words_not_known_gives_the_claim_no_status():
     article = _article(["The ferry operator said fares were the same on every day of the week."],
                        claim_reviews=[ClaimReview(claim="Ferries are free on Sundays.", rating="Needs context, see below")])
     assert all(c.text != "Ferries are free on Sundays." for c in analyze_article(article).claims)
+
+
+def test_a_fact_check_in_a_language_analysis_skips_still_rates_its_claim():
+    from wiretrace.analyze.pipeline import analyze_articles
+    from wiretrace.record import ClaimReview
+
+    def spanish():
+        return Article(source="chequeo", input_kind="html", language="es", publisher="Chequeo Insular",
+                       body=["Una publicación viral afirma que los ferris a las islas son gratis los domingos."],
+                       claim_reviews=[ClaimReview(claim="Los ferris son gratis los domingos.", rating="Falso")])
+
+    for article in (analyze_article(spanish()), next(analyze_articles([spanish()]))):
+        assert [(c.text, c.status, c.status_by) for c in article.claims] == [
+            ("Los ferris son gratis los domingos.", "denied", "Chequeo Insular")]
+        assert any("not supported" in w for w in article.warnings)

@@ -55,7 +55,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     if not _is_prose(doc):
         if article is not None:
             article.warnings.append("analysis: text has no sentence structure (no punctuation); attributions skipped")
-        return entities, [], []
+        return entities, [], _reviewed_claims(article, _carried_by(article)) if article is not None else []
     found = extract_attributions(doc)
     attributions: list[Attribution] = []
     bases: dict[int, str] = {}
@@ -241,11 +241,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
                          if (a := _attribution_at(attributions, event)) is not None}
     claim_status.link_statuses(doc, attributions, events, event_attribution, entities)
 
-    carried_by = []
-    if article is not None:
-        for name in (article.wire, article.publisher):
-            if name and name not in carried_by:
-                carried_by.append(name)
+    carried_by = _carried_by(article)
     claims = []
     for i, a in enumerate(attributions):
         if not a.content or _cites_without_saying(doc, text, a) or _question_put(doc, a) \
@@ -303,6 +299,16 @@ _VERDICT_STATUSES = {
                       "sin evidencia", "insustentable", "inverificável", "sem provas", "infondé", "unbelegt"),
 }
 _STATUS_OF_VERDICT = {verdict: status for status, verdicts in _VERDICT_STATUSES.items() for verdict in verdicts}
+
+
+def _carried_by(article: Article | None) -> list[str]:
+    """Who carried the article's claims onward: its wire agency and its publisher."""
+    carried_by: list[str] = []
+    if article is not None:
+        for name in (article.wire, article.publisher):
+            if name and name not in carried_by:
+                carried_by.append(name)
+    return carried_by
 
 
 def _reviewed_claims(article: Article, carried_by: list[str]) -> list[Claim]:
@@ -735,6 +741,8 @@ def analyze_article(article: Article, nlp=None) -> Article:
     if _check(article):
         doc = (nlp or load_nlp())(article.text[:MAX_ANALYSIS_CHARS])
         article.entities, article.attributions, article.claims = analyze_doc(doc, article)
+    else:  # (a fact-check's verdict needs no parse: a Spanish page's "Falso" still rates its claim)
+        article.claims = _reviewed_claims(article, _carried_by(article))
     return article
 
 
@@ -757,6 +765,8 @@ def _analyze_batch(batch: list[Article], nlp) -> Iterator[Article]:
     for article in batch:
         if id(article) in docs:
             article.entities, article.attributions, article.claims = analyze_doc(docs[id(article)], article)
+        else:
+            article.claims = _reviewed_claims(article, _carried_by(article))
         yield article
 
 

@@ -88,5 +88,10 @@ def test_a_fact_checks_claim_review_markup():
              '"name":"Harbour Check"},"reviewRating":{"@type":"Rating","ratingValue":1,"worstRating":1,"bestRating":5}}]}')
     assert _meta_of(graph).claim_reviews == [ClaimReview(claim="Ferries are free on Sundays.", rating="1 (from 1 to 5)",
                                                          rated_by="Harbour Check")]
+    # The claim stated on the reviewed Claim, not in claimReviewed.
+    on_claim = ('{"@type":"ClaimReview","itemReviewed":{"@type":"Claim","text":"Ferries are free on Sundays.",'
+                '"author":{"@type":"Person","name":"Ed Marr"}},"reviewRating":{"@type":"Rating","alternateName":"False"}}')
+    assert _meta_of(on_claim).claim_reviews == [ClaimReview(claim="Ferries are free on Sundays.", rating="False",
+                                                            claimant="Ed Marr")]
     # A review that states neither a claim nor a verdict is none.
     assert _meta_of('{"@type":"ClaimReview","url":"https://x.example/"}').claim_reviews == []

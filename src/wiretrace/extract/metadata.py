@@ -195,15 +195,15 @@ def _claim_review(node: dict) -> ClaimReview | None:
         if verdict is None and (value := _number(rating.get("ratingValue"))) is not None:
             worst, best = _number(rating.get("worstRating")), _number(rating.get("bestRating"))
             verdict = f"{value} (from {worst} to {best})" if worst is not None and best is not None else value
-    claim = _text(node.get("claimReviewed"))
+    reviewed = node.get("itemReviewed")
+    reviewed = reviewed if isinstance(reviewed, dict) else {}
+    # (The claim may be stated on the reviewed Claim instead: its "text" or "name".)
+    claim = _text(node.get("claimReviewed")) or _text(reviewed.get("text")) or _text(reviewed.get("name"))
     if claim is None and verdict is None:
         return None
     people, orgs, _typed = _people_and_orgs(node.get("author") or [])
-    reviewed = node.get("itemReviewed")
-    claimant = None
-    if isinstance(reviewed, dict):
-        by_people, by_orgs, _typed = _people_and_orgs(reviewed.get("author") or [])
-        claimant = next(iter(by_people + by_orgs), None)
+    by_people, by_orgs, _typed = _people_and_orgs(reviewed.get("author") or [])
+    claimant = next(iter(by_people + by_orgs), None)
     return ClaimReview(claim=claim, rating=verdict, rated_by=next(iter(orgs + people), None), claimant=claimant,
                        date=_text(node.get("datePublished")), url=_text(node.get("url")))
 

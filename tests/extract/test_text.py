@@ -1013,6 +1013,7 @@ def test_a_summary_over_a_dateline_on_a_line_of_its_own_is_the_standfirst():
     "Claim\nFerries to the islands are free on Sundays.\nRating\nFalse",  # Snopes' box: each label on a line
     "CLAIM: Ferries to the islands are free on Sundays.\nOUR RATING: False",
     "Claim: Ferries to the islands are free on Sundays.\nWhat we found\nThe fares are the same every day.\nVerdict: False",
+    "Afirmación\nFerries to the islands are free on Sundays.\nCalificación\nFalse",  # (a Spanish fact-checker's labels)
 ])
 def test_a_fact_checks_box_in_a_dump_is_its_claim_review(box):
     dump = HEADLINE_DUMP.replace("Regional news\n", f"Regional news\n{box}\n", 1)

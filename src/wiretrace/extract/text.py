@@ -774,8 +774,13 @@ def _listed_trail(blocks: list[textblocks.Block], headline_idx: int, top: int) -
 
 # A fact-check's box as a page shows it: "Claim" and "Rating" (or "Verdict", "Conclusion") labels,
 # each on a line of its own over its text or before it after a colon ("Claim: ...", "Rating: False").
-_CLAIM_LABEL = re.compile(r"(?:the )?claim(?: reviewed)?", re.IGNORECASE)
-_VERDICT_LABEL = re.compile(r"(?:our )?(?:rating|verdict|conclusion|ruling)", re.IGNORECASE)
+# (And in Spanish, Portuguese, French and German: "Afirmación" ... "Veredicto", "Behauptung" ... "Bewertung".)
+_CLAIM_LABEL = re.compile(r"(?:the )?claim(?: reviewed)?|afirmaci[oó]n|afirma[cç][aã]o|affirmation|behauptung",
+                          re.IGNORECASE)
+_VERDICT_LABEL = re.compile(r"(?:our )?(?:rating|verdict|conclusion|ruling)|calificaci[oó]n|veredicto|veredito|"
+                            r"classifica[cç][aã]o|bewertung|fazit", re.IGNORECASE)
+#: What every claim label holds, lower-cased (a cheap test before the patterns).
+_CLAIM_LABEL_STEMS = ("claim", "afirma", "affirm", "behaupt")
 _LABELLED = re.compile(r"(?P<label>[^:]{3,20}):\s+(?P<text>\S.*)")
 #: A verdict is a few words ("False", "Mostly true", "Pants on Fire"); a claim a sentence.
 _VERDICT_WORDS = 6
@@ -795,7 +800,7 @@ def _shown_claim_review(blocks: list[textblocks.Block]) -> ClaimReview | None:
         return parts["text"].strip() if parts and label.fullmatch(parts["label"].strip()) else None
 
     for i, block in enumerate(blocks):
-        if len(block.text) > 400 or "laim" not in block.text[:20].lower() or \
+        if len(block.text) > 400 or not any(stem in block.text[:20].lower() for stem in _CLAIM_LABEL_STEMS) or \
                 (claim := labelled(i, _CLAIM_LABEL)) is None or len(claim.split()) < _CLAIM_WORDS:
             continue
         for k in range(i + 1, min(i + 1 + _VERDICT_REACH, len(blocks))):
@@ -1251,7 +1256,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     page_stamps = [*chain.from_iterable(found_dates.values()), *(stamp for _, stamp in unlabelled_dates)]
     article.published = in_page_zone(article.published, page_stamps)
     article.updated = in_page_zone(article.updated, page_stamps)
-    if facts.has("claim") and (review := _shown_claim_review(blocks)) is not None:
+    if any(map(facts.has, _CLAIM_LABEL_STEMS)) and (review := _shown_claim_review(blocks)) is not None:
         review.rated_by = article.publisher
         article.claim_reviews = [review]
     article.images = images

@@ -789,8 +789,9 @@ _CLAIM_WORDS = 4
 _VERDICT_REACH = 6
 
 
-def _shown_claim_review(blocks: list[textblocks.Block]) -> ClaimReview | None:
-    """The claim and verdict of a fact-check's box as the dump shows it (see _CLAIM_LABEL), or None."""
+def _shown_claim_review(blocks: list[textblocks.Block], candidates: set[int] | None) -> ClaimReview | None:
+    """The claim and verdict of a fact-check's box as the dump shows it (see _CLAIM_LABEL), or None;
+    ``candidates`` are the blocks that hold a claim label's stem (None: every block may)."""
 
     def labelled(k: int, label: re.Pattern) -> str | None:
         text = blocks[k].text.strip()
@@ -799,8 +800,9 @@ def _shown_claim_review(blocks: list[textblocks.Block]) -> ClaimReview | None:
         parts = _LABELLED.fullmatch(text)
         return parts["text"].strip() if parts and label.fullmatch(parts["label"].strip()) else None
 
-    for i, block in enumerate(blocks):
-        if len(block.text) > 400 or not any(stem in block.text[:20].lower() for stem in _CLAIM_LABEL_STEMS) or \
+    for i in sorted(candidates) if candidates is not None else range(len(blocks)):
+        text = blocks[i].text
+        if len(text) > 400 or not any(stem in text[:20].lower() for stem in _CLAIM_LABEL_STEMS) or \
                 (claim := labelled(i, _CLAIM_LABEL)) is None or len(claim.split()) < _CLAIM_WORDS:
             continue
         for k in range(i + 1, min(i + 1 + _VERDICT_REACH, len(blocks))):
@@ -1256,7 +1258,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     page_stamps = [*chain.from_iterable(found_dates.values()), *(stamp for _, stamp in unlabelled_dates)]
     article.published = in_page_zone(article.published, page_stamps)
     article.updated = in_page_zone(article.updated, page_stamps)
-    if any(map(facts.has, _CLAIM_LABEL_STEMS)) and (review := _shown_claim_review(blocks)) is not None:
+    # (Most pages say "claim" somewhere; only the blocks that hold a label's stem are read.)
+    if (labels_at := facts.containing(_CLAIM_LABEL_STEMS)) != set() \
+            and (review := _shown_claim_review(blocks, labels_at)) is not None:
         review.rated_by = article.publisher
         article.claim_reviews = [review]
     article.images = images

@@ -7,6 +7,7 @@ from wiretrace.extract.cues import (
     PAYWALL,
     RELATED_HEADING,
     anywhere_category,
+    literal_alternation,
     opening_lookahead,
     split_inline_promo,
 )
@@ -158,3 +159,12 @@ def test_turkish_related_headings(heading):
 @pytest.mark.parametrize("heading", ["Czytaj też:", "Zobacz także", "Powiązane artykuły", "Читайте також", "Схожі новини"])
 def test_polish_and_ukrainian_related_headings(heading):
     assert RELATED_HEADING.match(heading)
+
+
+def test_literal_alternation_matches_what_the_plain_alternation_matches() -> None:
+    words = ("mar", "marzo", "mars", "março", "mai", "maio", "agosto", "août", "kasim", "Ekim", "a.m.")
+    grouped = re.compile(rf"\b(?:{literal_alternation(words)})(?!\w)", re.IGNORECASE)
+    plain = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?!\w)", re.IGNORECASE)
+    text = "19 MARZO, 3 mars, 1 Março, mai, maio 2024, 5 Agosto, 7 août, Kasım, EKIM, marzipan, a.m. am"
+    assert grouped.findall(text) == plain.findall(text) == ["MARZO", "mars", "Março", "mai", "maio", "Agosto", "août",
+                                                            "Kasım", "EKIM", "a.m."]

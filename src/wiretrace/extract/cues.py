@@ -19,6 +19,17 @@ def opening_lookahead(alternatives: Iterable[str]) -> str:
     return "(?=[" + re.escape("".join(sorted(set().union(*map(_openings, alternatives))))) + "])"
 
 
+def literal_alternation(words: Iterable[str]) -> str:
+    """An alternation of the literal ``words``, grouped by their first letter ("(?:a(?:bril|gosto)|
+    m(?:ai|arzo))"), longest first in each group: the regex engine branches once on the letter
+    instead of trying every word in turn (a case-blind search through seventy month names in a
+    dozen languages took twice as long as a list half its size)."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[:1].lower(), []).append(word)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(re.escape(w[1:]) for w in group)})" for first, group in groups.items())
+
+
 def _openings(alternative: str) -> set[str]:
     """The characters a match of the regex ``alternative`` can start with (see opening_lookahead)."""
     alternative = alternative.removeprefix(r"\b")

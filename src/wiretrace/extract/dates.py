@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateutil_parser
 
-from wiretrace.extract.cues import READING_TIME_STRICT, opening_lookahead
+from wiretrace.extract.cues import READING_TIME_STRICT, literal_alternation, opening_lookahead
 
 # Abbreviations as news sites use them. Where one is ambiguous the newsroom reading wins:
 # IST is India (not Irish or Israel Standard Time), CST is US Central (not China).
@@ -95,7 +95,7 @@ _FOREIGN_MONTHS = {
 # where neither a word character nor a sign of an Indic script follows.)
 _FOREIGN_MONTH = re.compile(
     r"\b" + opening_lookahead(_FOREIGN_MONTHS)
-    + r"(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")(?![\w\u0900-\u0dff])", re.IGNORECASE)
+    + r"(?:" + literal_alternation(_FOREIGN_MONTHS) + r")(?![\w\u0900-\u0dff])", re.IGNORECASE)
 # Words around a date in those languages: "22 de outubro de 2010 às 20:13", "le 3 mars 2019 à 10h".
 _FOREIGN_FILLER = re.compile(r"\b(?:de|del|às|à|a las|le|am|um|pukul|в)\b", re.IGNORECASE)
 #: A month's name in any of the languages parse_date reads (a cheap test before parsing).

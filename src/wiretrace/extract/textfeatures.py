@@ -379,6 +379,7 @@ _ASKED_WORDS = (
     "pubblica", "aggiorn",
     "photo", "foto", "image", "credit", "newsletter", "enter your email",
     "syndicat", "edited by", "auto-generated", "reworked by", "generated from",
+    "claim", "afirma", "affirm", "behaupt",  # (a fact-check box's claim labels: text._CLAIM_LABEL_STEMS)
 )
 
 

@@ -224,7 +224,8 @@ def test_the_feature_pass_finds_the_words_the_gates_ask_about():
     from wiretrace.extract import text, textblocks, textfeatures
     from wiretrace.extract.dates import DATE_LABEL_WORDS
 
-    asked = {word for word in (*text._DISCLAIMER_HINTS, *text._CAPTION_WORDS, *text._NEWSLETTER_WORDS, *DATE_LABEL_WORDS)
+    asked = {word for word in (*text._DISCLAIMER_HINTS, *text._CAPTION_WORDS, *text._NEWSLETTER_WORDS, *DATE_LABEL_WORDS,
+                               *text._CLAIM_LABEL_STEMS)
              if word.isascii() and len(word) >= 4}
     assert asked <= set(textfeatures._QUAD_WORDS)
     dump = DUMP + "Posted on May 8, 2026. Photo credit: Jon Tavi. Image: Port Authority. Newsletter: Enter your email\n"

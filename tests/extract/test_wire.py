@@ -203,16 +203,30 @@ def test_a_datelines_day_with_its_year(paragraph, day):
 
 
 @pytest.mark.parametrize("paragraph, agency, evidence", [
+    # Arabic
     ("القاهرة (رويترز) - رفعت مصر أسعار البنزين ...", "Reuters", "القاهرة (رويترز) -"),
     ("بيروت (أ ف ب) - قال الجيش ...", "AFP", "بيروت (أ ف ب) -"),
     ("واشنطن - (أ ب) - قال مسؤولون ...", "AP", "واشنطن - (أ ب) -"),
+    # Turkish, and places whose capital is past A-Z
+    ("ANKARA (AA) - Dışişleri Bakanlığı açıklama yaptı ...", "Anadolu", "ANKARA (AA) -"),
+    ("Ankara, 19 Kasım (AA) - Bakan ...", "Anadolu", "Ankara, 19 Kasım (AA) -"),
+    ("İstanbul (DHA) - Kentte sağanak ...", "DHA", "İstanbul (DHA) -"),
+    ("İZMİR (İHA) - Olay yerine ...", "İHA", "İZMİR (İHA) -"),
+    ("ÉVRY (AFP) - Le maire ...", "AFP", "ÉVRY (AFP) -"),
+    # Polish and Ukrainian
+    ("WARSZAWA, 19 listopada (PAP) - Sejm przyjął ...", "PAP", "WARSZAWA, 19 listopada (PAP) -"),
+    ("КИЇВ, 19 листопада. /Укрінформ/. Президент ...", "Ukrinform", "КИЇВ, 19 листопада. /Укрінформ/."),
+    ("Київ, 19 листопада - УНІАН. Уряд ...", "UNIAN", "Київ, 19 листопада - УНІАН."),
 ])
-def test_arabic_datelines(paragraph, agency, evidence):
+def test_the_agencies_datelines_in_other_languages(paragraph, agency, evidence):
     credit = wire.credit_from_paragraph(paragraph, "first")
     assert (credit.agency, credit.evidence) == (agency, evidence)
+
+
+def test_a_dateline_without_an_agency_and_an_agencys_letters_as_a_word_are_no_credit():
     assert wire.credit_from_paragraph("القاهرة - رفعت مصر أسعار البنزين", "first") is None  # no agency
-
-
+    assert wire.canonical_agency("aa") is None  # the letters, not the agency
+    assert wire.canonical_agency("pap") is None  # the word, not the agency
 @pytest.mark.parametrize("line", ["SOURCE: News agencies", "Source: Al Jazeera and news agencies", "(Sources: agencies)"])
 def test_a_source_line_naming_agencies_but_none_of_them(line):
     assert wire.credit_line(line) == wire.WireCredit(None, line, "agencies")  # syndicated, no agency named
@@ -221,27 +235,3 @@ def test_a_source_line_naming_agencies_but_none_of_them(line):
 def test_a_source_line_in_prose_or_a_releases_issuer_is_no_credit():
     assert wire.credit_line("Source: the agencies said the deal was near") is None
     assert wire.credit_line("SOURCE Acme Robotics Inc.") is None
-
-
-@pytest.mark.parametrize("paragraph, agency, evidence", [
-    ("ANKARA (AA) - Dışişleri Bakanlığı açıklama yaptı ...", "Anadolu", "ANKARA (AA) -"),
-    ("Ankara, 19 Kasım (AA) - Bakan ...", "Anadolu", "Ankara, 19 Kasım (AA) -"),
-    ("İstanbul (DHA) - Kentte sağanak ...", "DHA", "İstanbul (DHA) -"),  # a place's capital past A-Z
-    ("İZMİR (İHA) - Olay yerine ...", "İHA", "İZMİR (İHA) -"),
-    ("ÉVRY (AFP) - Le maire ...", "AFP", "ÉVRY (AFP) -"),
-])
-def test_turkish_agencies_and_places_whose_capital_is_past_a_to_z(paragraph, agency, evidence):
-    credit = wire.credit_from_paragraph(paragraph, "first")
-    assert (credit.agency, credit.evidence) == (agency, evidence)
-    assert wire.canonical_agency("aa") is None  # the letters, not the agency
-
-
-@pytest.mark.parametrize("paragraph, agency, evidence", [
-    ("WARSZAWA, 19 listopada (PAP) - Sejm przyjął ...", "PAP", "WARSZAWA, 19 listopada (PAP) -"),
-    ("КИЇВ, 19 листопада. /Укрінформ/. Президент ...", "Ukrinform", "КИЇВ, 19 листопада. /Укрінформ/."),
-    ("Київ, 19 листопада - УНІАН. Уряд ...", "UNIAN", "Київ, 19 листопада - УНІАН."),
-])
-def test_polish_and_ukrainian_agencies(paragraph, agency, evidence):
-    credit = wire.credit_from_paragraph(paragraph, "first")
-    assert (credit.agency, credit.evidence) == (agency, evidence)
-    assert wire.canonical_agency("pap") is None  # the word, not the agency

@@ -418,39 +418,32 @@ ARABIC_PAGE = {
 }
 
 
-def test_right_to_left_text_is_shown_in_its_own_direction(tmp_path):
+def _posted(client, item: dict) -> int:
+    """The store id of the one page ``item`` (a JSONL page object) posted through POST /api/ingest."""
+    response = client.post("/api/ingest", content=json.dumps(item) + "\n",
+                           headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"})
+    assert response.status_code == 201, response.text
+    return response.json()["articles"][0]["id"]
+
+
+def test_right_to_left_text_is_shown_in_its_own_direction(writable):
     """An Arabic story's headline and paragraphs take their direction from their own text (dir="auto"),
     in a page whose own words run left to right."""
-    from wiretrace.store import Store
-
-    path = tmp_path / "rtl.db"
-    Store(path).close()
-    with TestClient(create_app(path, token=TOKEN)) as c:
-        response = c.post("/api/ingest", content=json.dumps(ARABIC_PAGE) + "\n",
-                          headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"})
-        assert response.status_code == 201, response.text
-        article_id = response.json()["articles"][0]["id"]
-        page = c.get(f"/articles/{article_id}").text
-        assert '<h1 dir="auto">مصر ترفع أسعار الوقود' in page
-        assert '<p dir="auto">القاهرة (رويترز) -' in page
-        results = c.get("/search", params={"q": "الوقود"}).text
-        assert f'<a href="/articles/{article_id}" dir="auto">' in results
+    article_id = _posted(writable, ARABIC_PAGE)
+    page = writable.get(f"/articles/{article_id}").text
+    assert '<h1 dir="auto">مصر ترفع أسعار الوقود' in page
+    assert '<p dir="auto">القاهرة (رويترز) -' in page
+    results = writable.get("/search", params={"q": "الوقود"}).text
+    assert f'<a href="/articles/{article_id}" dir="auto">' in results
 
 
-def test_a_press_release_is_called_one_on_its_article_page(tmp_path):
+def test_a_press_release_is_called_one_on_its_article_page(writable):
     from tests.extract.test_html import RELEASE_PAGE
-    from wiretrace.store import Store
 
-    path = tmp_path / "release.db"
-    Store(path).close()
-    with TestClient(create_app(path, token=TOKEN)) as c:
-        item = {"id": "acme-plant", "url": "https://marketsdaily.example/acme", "html": RELEASE_PAGE}
-        response = c.post("/api/ingest", content=json.dumps(item) + "\n",
-                          headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"})
-        assert response.status_code == 201, response.text
-        page = c.get(f"/articles/{response.json()['articles'][0]['id']}").text
-        assert "A press release, distributed by <strong>PR Newswire</strong> and carried by Markets Daily" in page
-        assert "Written by <strong>PR Newswire</strong>" not in page
+    article_id = _posted(writable, {"id": "acme-plant", "url": "https://marketsdaily.example/acme", "html": RELEASE_PAGE})
+    page = writable.get(f"/articles/{article_id}").text
+    assert "A press release, distributed by <strong>PR Newswire</strong> and carried by Markets Daily" in page
+    assert "Written by <strong>PR Newswire</strong>" not in page
 
 
 FACT_CHECK_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Are ferries free on Sundays?</title>
@@ -466,23 +459,14 @@ FACT_CHECK_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 </article></body></html>"""
 
 
-def test_a_fact_checks_verdict_is_shown_on_its_article_page(tmp_path, analyzed):
-    from wiretrace.store import Store
-
-    path = tmp_path / "factcheck.db"
-    Store(path).close()
-    with TestClient(create_app(path, token=TOKEN)) as c:
-        item = {"id": "ferry-check", "url": "https://harbourcheck.example/ferries", "html": FACT_CHECK_PAGE}
-        response = c.post("/api/ingest", content=json.dumps(item) + "\n",
-                          headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"})
-        assert response.status_code == 201, response.text
-        article_id = response.json()["articles"][0]["id"]
-        assert c.get(f"/api/articles/{article_id}").json()["claim_reviews"][0]["rating"] == "False"
-        page = c.get(f"/articles/{article_id}").text
-        assert ('<q dir="auto">Ferries to the islands are free on Sundays.</q> (Councillor Ed Marr): <strong>False</strong>, '
-                'rated by Harbour Check') in page
-        if analyzed:  # (the verdict is the status of the claim it rates, among the article's claims)
-            claims = c.get(f"/api/articles/{article_id}").json()["claims"]
-            rated = [cl for cl in claims if cl["text"] == "Ferries to the islands are free on Sundays."]
-            assert [(cl["status"], cl["status_by"]) for cl in rated] == [("denied", "Harbour Check")]
-            assert c.get(f"/claims/{rated[0]['id']}").status_code == 200
+def test_a_fact_checks_verdict_is_shown_on_its_article_page(writable, analyzed):
+    article_id = _posted(writable, {"id": "ferry-check", "url": "https://harbourcheck.example/ferries", "html": FACT_CHECK_PAGE})
+    assert writable.get(f"/api/articles/{article_id}").json()["claim_reviews"][0]["rating"] == "False"
+    page = writable.get(f"/articles/{article_id}").text
+    assert ('<q dir="auto">Ferries to the islands are free on Sundays.</q> (Councillor Ed Marr): <strong>False</strong>, '
+            'rated by Harbour Check') in page
+    if analyzed:  # (the verdict is the status of the claim it rates, among the article's claims)
+        claims = writable.get(f"/api/articles/{article_id}").json()["claims"]
+        rated = [cl for cl in claims if cl["text"] == "Ferries to the islands are free on Sundays."]
+        assert [(cl["status"], cl["status_by"]) for cl in rated] == [("denied", "Harbour Check")]
+        assert writable.get(f"/claims/{rated[0]['id']}").status_code == 200

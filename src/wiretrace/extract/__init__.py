@@ -244,12 +244,15 @@ def _drop_closing_furniture(article: Article) -> None:
             break
 
 
-def _start_at_dateline(article: Article) -> None:
+def _start_at_dateline(article: Article) -> str | None:
     """A wire story opens with its dateline: short lines kept above it (a site's notice,
-    "Something's different, right?", a kicker) leave the body (in place; see wire.opening_dateline)."""
+    "Something's different, right?", a kicker) leave the body (in place; see wire.opening_dateline).
+    Returns the paragraph that opens with the dateline, if any."""
+    if not (opening := wire.opening_dateline(article.body)):
+        return None
+    dateline = article.body[opening[0]]
     # (Not a release's: the lines above its dateline are its subheads, "New plant to employ 400".)
-    if (opening := wire.opening_dateline(article.body)) and opening[0] > 0 \
-            and opening[1].agency not in wire.RELEASE_SERVICES:
+    if opening[0] > 0 and opening[1].agency not in wire.RELEASE_SERVICES:
         # (Save the publisher's notes on the story: "Editor's note: This story has been updated ...".)
         notes = []
         for paragraph in article.body[: opening[0]]:
@@ -258,6 +261,7 @@ def _start_at_dateline(article: Article) -> None:
             else:
                 article.boilerplate.append(Boilerplate(text=paragraph, category="promo"))
         article.body[: opening[0]] = notes
+    return dateline
 
 
 # Boilerplate categories whose blocks are links or furniture, never a note on the story.
@@ -279,12 +283,11 @@ def finalize(article: Article) -> Article:
     if any(len(p) < _SHORT_PARAGRAPH for p in article.body):
         _drop_bare_labels(article)
     _drop_closing_furniture(article)
-    _start_at_dateline(article)
-    if article.published is None and (opening := wire.opening_dateline(article.body)):
-        # (A release's dateline often is all a republished copy says of its date.)
-        if day := wire.dateline_day(article.body[opening[0]]):
-            article.published = day
-            article.warnings = [w for w in article.warnings if w != cues.NO_DATE_WARNING]
+    dateline = _start_at_dateline(article)
+    # (A release's dateline often is all a republished copy says of its date.)
+    if article.published is None and dateline is not None and (day := wire.dateline_day(dateline)):
+        article.published = day
+        article.warnings = [w for w in article.warnings if w != cues.NO_DATE_WARNING]
     article.corrections = _corrections(article)
     if article.headline and "-" in article.headline[:40] and (slug := wire.HEADLINE_SLUG.match(article.headline)):
         article.headline = article.headline[slug.end():]  # "UPDATE 2-Oil rises ...": the copies agree without it

@@ -200,11 +200,15 @@ def canonical_agency(name: str | None) -> str | None:
         return None
     name = " ".join(name.split()).strip(_NAME_TRIM)
     name = re.sub(r"^(?:by\s+)?(?:the\s+)?", "", name, flags=re.IGNORECASE)
-    if (service := _ALIAS_TO_AGENCY.get(name.lower())) in RELEASE_SERVICES:  # ("Business Wire": not "Business")
-        return service
+    # Lower-case "ap", "ani", "pa" are words or fragments, not agencies ("dpa" is the agency's own spelling).
+    if name in _AMBIGUOUS_LOWER:
+        return None
+    # An alias as written first ("Business Wire" is the service, not "Business"), then without a
+    # desk's suffix or a legal form ("Reuters Staff", "Thomson Reuters Corp").
+    if agency := _ALIAS_TO_AGENCY.get(name.lower()):
+        return agency
     name = re.sub(r"\s+(?:staff|news|reporters?|wire)$", "", name, flags=re.IGNORECASE) or name
     name = _CORPORATE_SUFFIX.sub("", name) or name
-    # Lower-case "ap", "ani", "pa" are words or fragments, not agencies ("dpa" is the agency's own spelling).
     if name in _AMBIGUOUS_LOWER:
         return None
     return _ALIAS_TO_AGENCY.get(name.lower())

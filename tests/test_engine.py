@@ -1,22 +1,92 @@
-"""The Dask engine on a real LocalCluster with 2 workers gives exactly the local engine's records."""
+"""The Dask engine on a real LocalCluster with 2 workers gives exactly the local engine's records, and
+the local engine's analysis processes give exactly what analysis in the calling process gives."""
 
 from __future__ import annotations
 
 import pytest
 
+import wiretrace.engine as engine
 from wiretrace.commands.common import SAMPLES
 from wiretrace.engine import run_pages
 from wiretrace.extract import ExtractConfig
-
-distributed = pytest.importorskip("distributed")
 
 
 def _dicts(results):
     return [r.to_dict() if hasattr(r, "to_dict") else str(r) for r in results]
 
 
+@pytest.fixture
+def pooled(monkeypatch):
+    """The worker counts of the analysis pools that analysed something."""
+    used: list[int] = []
+    analyze = engine.AnalysisPool.analyze
+
+    def spy(self, articles):
+        used.append(self.workers)
+        yield from analyze(self, articles)
+
+    monkeypatch.setattr(engine.AnalysisPool, "analyze", spy)
+    return used
+
+
+def test_local_analysis_on_worker_processes_equals_analysis_in_this_process(monkeypatch, pooled):
+    monkeypatch.setattr(engine, "POOL_MIN_ARTICLES", 4)  # (the 13 samples are below the real threshold)
+    inputs = [str(SAMPLES)]
+    here = _dicts(run_pages(inputs, ExtractConfig(), analyze=True, workers=1))
+    assert pooled == []
+    on_workers = _dicts(run_pages(inputs, ExtractConfig(), analyze=True, workers=2))
+    assert pooled == [2]
+    assert sum(bool(r["attributions"]) for r in here) >= 10 and any(r["claims"] for r in here)
+    assert on_workers == here
+
+
+def test_a_handful_of_articles_is_analysed_in_this_process(pooled):
+    records = _dicts(run_pages([str(SAMPLES)], ExtractConfig(), analyze=True, workers=2))
+    assert pooled == [] and len(records) == sum(1 for _ in SAMPLES.iterdir())
+    assert any(r["attributions"] for r in records)
+
+
+def test_ingest_analysing_on_worker_processes_stores_what_analysis_here_stores(tmp_path, monkeypatch, pooled):
+    import wiretrace.ingest
+    from wiretrace.ingest import Ingester
+    from wiretrace.store import Store
+
+    monkeypatch.setattr(wiretrace.ingest, "POOL_MIN_ARTICLES", 4)
+    volatile = {"ingested_at", "store_id"}
+    stored = {}
+    for workers in (1, 2):
+        with Store(tmp_path / f"{workers}.db") as store:
+            # (batches of 5: the pool, once started, serves every later batch, the last one of 3 too)
+            summary = Ingester(store, analyze=True, workers=workers, batch_size=5).ingest([str(SAMPLES)])
+            assert summary.errors == 0 and summary.new == sum(1 for _ in SAMPLES.iterdir())
+            stored[workers] = sorted(({k: v for k, v in r.items() if k not in volatile} for r in store.iter_records()),
+                                     key=lambda r: r["source"])
+    assert pooled == [2, 2, 2]
+    assert any(r["attributions"] for r in stored[1])
+    assert stored[2] == stored[1]
+
+
+def test_an_analysis_worker_that_cannot_load_its_models_fails_its_tasks_with_the_reason(monkeypatch):
+    import os
+    import queue
+
+    import wiretrace.analyze.pipeline as pipeline
+
+    def no_model(article, nlp=None):
+        raise RuntimeError("no English spaCy model")
+
+    monkeypatch.setattr(pipeline, "analyze_article", no_model)
+    monkeypatch.setattr(engine, "_LOAD_ERROR", None)
+    ready = queue.SimpleQueue()
+    engine._load_models(ready)  # (a worker's start, in this process)
+    assert ready.get_nowait() == os.getpid()  # it still says it is ready: the pool must not restart it for ever
+    with pytest.raises(RuntimeError, match="no English spaCy model"):
+        engine._analyze_remote([])
+
+
 @pytest.mark.parametrize("analyze", [False, True])
 def test_dask_local_cluster_equals_local_engine(analyze):
+    pytest.importorskip("distributed")
     inputs = [str(SAMPLES)]
     local = _dicts(run_pages(inputs, ExtractConfig(), learn_template=False, analyze=analyze))
     on_dask = _dicts(run_pages(inputs, ExtractConfig(), engine="dask", workers=2, analyze=analyze))
@@ -30,6 +100,7 @@ def test_unknown_engine_is_an_error():
 
 
 def test_ingest_on_dask_stores_what_local_ingest_stores(tmp_path):
+    pytest.importorskip("distributed")
     from wiretrace.ingest import Ingester
     from wiretrace.store import Store
 
@@ -45,6 +116,7 @@ def test_ingest_on_dask_stores_what_local_ingest_stores(tmp_path):
 
 
 def test_dask_reads_stdin_here_and_gives_every_page_the_url(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
     import io
     import sys
 
@@ -63,6 +135,7 @@ def test_dask_reads_stdin_here_and_gives_every_page_the_url(tmp_path, monkeypatc
 
 
 def test_dask_names_empty_stdin_as_local_does(monkeypatch):
+    pytest.importorskip("distributed")
     import io
     import sys
 

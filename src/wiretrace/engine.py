@@ -1,9 +1,15 @@
-"""Where per-page work runs: in this process (``local``) or on a Dask cluster (``dask``).
+"""Where per-page work runs: on this machine (``local``) or on a Dask cluster (``dask``).
 
 Extraction and analysis are pure functions of a page, so an engine only decides where they run.
 The Dask engine sends *paths* (not contents) in chunks and streams results back in input order,
 so neither side holds more than a few chunks of pages at once. Workers must see the same files
 (a shared filesystem, or the local machine); stdin is read here and sent as a page.
+
+The local engine extracts in this process and analyses on an :class:`AnalysisPool` of worker
+processes, one per core by default: analysis (the spaCy parse and the attribution taggers) costs
+some 25 times what extraction of a text dump does, and holds the GIL, so only processes spread
+it over the cores. A run of a few articles is analysed here, where starting the workers, each
+loading the models, would cost more than it saves.
 
 A page's time budget (``ExtractConfig.time_budget_s``) applies on the local engine only: it is
 a SIGALRM timer, which only a process's main thread may set, and Dask runs tasks in worker
@@ -12,8 +18,11 @@ threads.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from wiretrace.extract import ExtractConfig
 from wiretrace.pipeline import Failure, extract_inputs, extract_safely
@@ -26,6 +35,122 @@ ENGINES = ("local", "dask")
 CHUNK = 64
 #: Tasks in flight at once per worker.
 IN_FLIGHT_PER_WORKER = 2
+#: Articles per analysis task of the local engine: what spaCy's ``pipe`` parses in one batch.
+ANALYSIS_BATCH = 16
+#: Fewer articles than this are analysed in this process: the workers would take longer to
+#: load the models (about 2 s) than the articles take to analyse.
+POOL_MIN_ARTICLES = 2 * ANALYSIS_BATCH
+
+
+def machine_workers() -> int:
+    """The cores this process may run on (fewer than the machine's under taskset or a container's cpuset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # (not on macOS or Windows)
+        return os.cpu_count() or 1
+
+
+#: Why this analysis worker could not load its models (raised by its tasks, so the caller sees it).
+_LOAD_ERROR: Exception | None = None
+
+
+def _load_models(ready) -> None:
+    """An analysis worker's start: load every model once, by analysing a sentence; then say so
+    on ``ready``. A failure is kept for the tasks to raise: a pool replaces a worker whose
+    start fails, with another that would fail the same way, for ever."""
+    global _LOAD_ERROR
+    from wiretrace.analyze.pipeline import analyze_article
+
+    try:
+        analyze_article(Article(source="warm-up", input_kind="text", body=["The minister said it would rain."],
+                                language="en"))
+    except Exception as err:
+        _LOAD_ERROR = err
+    ready.put(os.getpid())
+
+
+def _analyze_remote(articles: list[Article]) -> list[tuple[list, list, list, list]]:
+    """An analysis task: what analysis adds to each article (warnings, entities, attributions,
+    claims), sent back instead of the whole records."""
+    from wiretrace.analyze.pipeline import analyze_articles
+
+    if _LOAD_ERROR is not None:
+        raise _LOAD_ERROR
+    return [(a.warnings, a.entities, a.attributions, a.claims)
+            for a in analyze_articles(articles, batch_size=len(articles))]
+
+
+class AnalysisPool:
+    """Analysis on ``workers`` processes of this machine, each loading the models once.
+
+    Articles go out in batches, at most IN_FLIGHT_PER_WORKER batches per worker at a time (so
+    a long stream is read as the workers need it), and come back in input order with their
+    analysis filled in: the caller's own Article objects, as with ``analyze_articles``.
+    """
+
+    def __init__(self, workers: int, batch_size: int = ANALYSIS_BATCH) -> None:
+        self.workers = max(1, workers)
+        self.batch_size = batch_size
+        # A forkserver's workers start from a clean process (a fork of this one would copy the
+        # threads' locks, a progress bar's among them); its preload imports the analysis modules
+        # once for all of them.
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        self._context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            self._context.set_forkserver_preload(["wiretrace.analyze.pipeline"])
+        self._pool = None
+
+    def start(self) -> "AnalysisPool":
+        """Start the workers (they load their models meanwhile); returns the pool."""
+        if self._pool is None:
+            self._ready = self._context.SimpleQueue()
+            self._pool = self._context.Pool(self.workers, initializer=_load_models, initargs=(self._ready,))
+        return self
+
+    def __enter__(self) -> "AnalysisPool":
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def warm_up(self) -> list[int]:
+        """Wait until every worker has loaded its models (for timing what follows); their pids."""
+        return [self._ready.get() for _ in range(self.workers)]
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Analyse ``articles`` (in place), yielding each in input order once it is done."""
+        pending: deque = deque()
+        for batch in _chunks(articles, self.batch_size):
+            pending.append((batch, self._pool.apply_async(_analyze_remote, (batch,))))
+            if len(pending) > self.workers * IN_FLIGHT_PER_WORKER:
+                yield from _analysed(*pending.popleft())
+        while pending:
+            yield from _analysed(*pending.popleft())
+
+
+def _analysed(batch: list[Article], result) -> Iterator[Article]:
+    for article, (warnings, entities, attributions, claims) in zip(batch, result.get()):
+        article.warnings, article.entities, article.attributions, article.claims = warnings, entities, attributions, claims
+        yield article
+
+
+def analyze_stream(articles: Iterable[Article], workers: int) -> Iterator[Article]:
+    """Analyse a stream of articles on ``workers`` processes (in this one for a handful)."""
+    from wiretrace.analyze.pipeline import analyze_articles
+
+    articles = iter(articles)
+    head = list(islice(articles, POOL_MIN_ARTICLES))
+    if workers <= 1 or len(head) < POOL_MIN_ARTICLES:
+        yield from analyze_articles(chain(head, articles))
+        return
+    with AnalysisPool(workers) as pool:
+        yield from pool.analyze(chain(head, articles))
 
 
 def _extract_chunk(sources: list[str | Page | Failure], config: ExtractConfig, analyze: bool,
@@ -70,21 +195,21 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def run_pages(inputs: list[str], config: ExtractConfig = ExtractConfig(), *, engine: str = "local",
-              scheduler: str | None = None, workers: int = 2, analyze: bool = False,
+              scheduler: str | None = None, workers: int | None = None, analyze: bool = False,
               learn_template: bool = True, url: str | None = None) -> Iterator[Article | Failure]:
     """Extract (and optionally analyse) every input page on ``engine``; results in input order.
 
-    ``scheduler`` is a Dask scheduler address; without one a ``LocalCluster`` of ``workers``
-    single-threaded processes is started for the run. Stdin (``-``) is read locally. ``url`` is
-    the page's URL when there is one input.
+    ``workers`` (default: :func:`machine_workers`) are the local engine's analysis processes, or
+    the single-threaded processes of the ``LocalCluster`` started for a Dask run when no
+    ``scheduler`` (a Dask scheduler's address) is given. Stdin (``-``) is read locally. ``url``
+    is the page's URL when there is one input.
     """
+    workers = machine_workers() if workers is None else workers
     if engine == "local":
         results = extract_inputs(inputs, config, url=url, learn_template=learn_template)
         if not analyze:
             yield from results
             return
-        from wiretrace.analyze.pipeline import analyze_articles
-
         failures: list[Failure] = []
 
         def articles() -> Iterator[Article]:
@@ -93,7 +218,7 @@ def run_pages(inputs: list[str], config: ExtractConfig = ExtractConfig(), *, eng
                     failures.append(result)
                 else:
                     yield result
-        for article in analyze_articles(articles()):
+        for article in analyze_stream(articles(), workers):
             yield from failures
             failures.clear()
             yield article

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from wiretrace.engine import POOL_MIN_ARTICLES, AnalysisPool, machine_workers
 from wiretrace.extract import ExtractConfig, detect_kind
 from wiretrace.pipeline import Failure, extract_safely
 from wiretrace.record import Article, FeedLink, Origin, SourcedPage
@@ -151,7 +152,7 @@ class Ingester:
 
     def __init__(self, store, config: ExtractConfig = ExtractConfig(), *, batch_size: int = BATCH_SIZE,
                  flush_seconds: float = FLUSH_SECONDS, learn_template: bool = True, analyze: bool = False,
-                 engine: str = "local", scheduler: str | None = None, workers: int = 2,
+                 engine: str = "local", scheduler: str | None = None, workers: int | None = None,
                  on_error: Callable[[str], None] | None = None, on_page: Callable[[Summary], None] | None = None):
         self.store = store
         self.config = config
@@ -163,8 +164,9 @@ class Ingester:
             raise ValueError(f"unknown engine {engine!r}; choose local or dask")
         self.engine = engine
         self.scheduler = scheduler
-        self.workers = workers
+        self.workers = machine_workers() if workers is None else workers
         self._client = None
+        self._analysis_pool: AnalysisPool | None = None  # the local engine's, started for the first big batch
         self.on_error = on_error or (lambda message: None)
         self.on_page = on_page or (lambda summary: None)
         self.summary = Summary()
@@ -199,6 +201,9 @@ class Ingester:
             if self._client is not None:
                 self._client.close()
                 self._client = None
+            if self._analysis_pool is not None:
+                self._analysis_pool.close()
+                self._analysis_pool = None
         s = self.summary
         self.store.finish_run(self.run_id, s.new, s.versions, s.unchanged, s.errors)
         return s
@@ -330,11 +335,9 @@ class Ingester:
         stored = [(row, self.store.stored_article(key, digest)) for row, key, digest in self._unanalysed]
         stored = [(row, article) for row, article in stored if article is not None]
         if self.analyze:
-            from wiretrace.analyze.pipeline import analyze_articles
-
             # Analysis runs before the transaction opens, so a batch's write lock is held briefly.
             fresh = [p.article for p in self._batch if not isinstance(p, int)] if self.engine == "local" else []
-            for _ in analyze_articles(fresh + [article for _, article in stored]):
+            for _ in self._analyzed(fresh + [article for _, article in stored]):
                 pass
         with self.store.transaction():
             touched = [i for i in self._batch if isinstance(i, int)]
@@ -356,6 +359,17 @@ class Ingester:
         self._unanalysed.clear()
         self._batch_keys.clear()
         self._batch_latest.clear()
+
+    def _analyzed(self, articles: list[Article]) -> Iterator[Article]:
+        """Analyse ``articles`` in place: on the run's analysis pool once a batch is big enough
+        to start one (see engine.POOL_MIN_ARTICLES), in this process before."""
+        if self._analysis_pool is None and (self.workers <= 1 or len(articles) < POOL_MIN_ARTICLES):
+            from wiretrace.analyze.pipeline import analyze_articles
+
+            return analyze_articles(articles)
+        if self._analysis_pool is None:
+            self._analysis_pool = AnalysisPool(self.workers).start()
+        return self._analysis_pool.analyze(articles)
 
     def _store_returns(self) -> None:
         """Make each page seen back at earlier content (and not seen since) current with it: a new version."""

@@ -28,6 +28,17 @@ def test_a_time_budget_that_is_not_a_sane_number_of_seconds_is_a_usage_error(com
     assert not (tmp_path / "c.db").exists()
 
 
+@pytest.mark.parametrize("command", ["extract", "analyze", "ingest"])
+@pytest.mark.parametrize("workers", ["0", "-2", "two", "1.5"])
+def test_workers_that_are_not_a_whole_number_of_processes_are_a_usage_error(command, workers, tmp_path, capsys):
+    page = str(SAMPLES / "01_reuters_marvosa-gas-export-cap.html")
+    args = ["--db", str(tmp_path / "c.db")] if command == "ingest" else []
+    assert main([command, page, *args, f"--workers={workers}", "--no-progress"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "--workers" in err and "Traceback" not in err
+    assert not (tmp_path / "c.db").exists()
+
+
 def test_a_time_budget_of_zero_means_none(capsys):
     page = str(SAMPLES / "01_reuters_marvosa-gas-export-cap.html")
     assert main(["extract", page, "--time-budget", "0", "--no-progress"]) == 0

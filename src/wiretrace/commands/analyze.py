@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wiretrace.commands.common import EXIT_USAGE, write_records
+from wiretrace.commands.common import EXIT_USAGE, worker_count, write_records
 
 HELP = "extract pages and find entities, attributions and claim statuses"
 
@@ -21,10 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--url", help="the page URL, when analysing a single page")
     parser.add_argument("--output", "-o", metavar="FILE", help="write records here instead of stdout")
     parser.add_argument("--engine", choices=["local", "dask"], default="local",
-                        help="where pages are processed: this process (default) or a Dask cluster")
+                        help="where pages are processed: this machine (default) or a Dask cluster")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="Dask scheduler address; without it --engine dask starts a local cluster")
-    parser.add_argument("--workers", type=int, default=2, metavar="N", help="local Dask workers (default 2)")
+    parser.add_argument("--workers", type=worker_count, default=None, metavar="N",
+                        help="analysis processes, or the local Dask cluster's workers (default: one per core)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
 
 

@@ -23,6 +23,17 @@ TIME_BUDGET_HELP = ("abandon a page after this long (default 20; 0: never). Loca
                     "pages on Dask run in worker threads, where the timer cannot reach them")
 
 
+def worker_count(text: str) -> int:
+    """``--workers N`` as a whole number of processes, at least 1; anything else is a usage error."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of workers: {text!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {text}")
+    return count
+
+
 def time_budget(text: str) -> float:
     """``--time-budget SECONDS`` as a number from 0 (no budget) to a day; anything else is a usage error."""
     try:

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from wiretrace.commands.common import EXIT_USAGE, TIME_BUDGET_HELP, time_budget, write_records
+from wiretrace.commands.common import EXIT_USAGE, TIME_BUDGET_HELP, time_budget, worker_count, write_records
 
 HELP = "extract article records from pages"
 
@@ -26,7 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where pages are processed: this process (default) or a Dask cluster")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="Dask scheduler address; without it --engine dask starts a local cluster")
-    parser.add_argument("--workers", type=int, default=2, metavar="N", help="local Dask workers (default 2)")
+    parser.add_argument("--workers", type=worker_count, default=None, metavar="N",
+                        help="the local Dask cluster's workers (default: one per core)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar on stderr (default: when stderr is a terminal)")
 

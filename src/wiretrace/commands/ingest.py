@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, TIME_BUDGET_HELP, progress, time_budget
+from wiretrace.commands.common import EXIT_OK, EXIT_SOME_FAILED, TIME_BUDGET_HELP, progress, time_budget, worker_count
 
 HELP = "ingest pages, archives, feeds and JSONL into the corpus store"
 
@@ -30,10 +30,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--analyze", action="store_true",
                         help="also find entities, attributions and claim statuses (English pages)")
     parser.add_argument("--engine", choices=["local", "dask"], default="local",
-                        help="where pages are extracted and analysed: this process (default) or a Dask cluster")
+                        help="where pages are extracted and analysed: this machine (default) or a Dask cluster")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="Dask scheduler address; without it --engine dask starts a local cluster")
-    parser.add_argument("--workers", type=int, default=2, metavar="N", help="local Dask workers (default 2)")
+    parser.add_argument("--workers", type=worker_count, default=None, metavar="N",
+                        help="analysis processes (with --analyze), or the local Dask cluster's workers "
+                             "(default: one per core)")
     parser.add_argument("--batch-size", type=int, default=200, metavar="N",
                         help="pages per transaction (default 200)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,

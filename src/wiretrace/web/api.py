@@ -196,7 +196,9 @@ def _ingest(db_path: str, items: list[Any], analyze: bool) -> dict[str, Any]:
                 fh.write(json.dumps(item, ensure_ascii=False) + "\n")
         try:
             with Store(db_path, create=False) as store:
-                ingester = Ingester(store, analyze=analyze, on_error=errors.append)
+                # (analysed in this server process: starting analysis workers per request would
+                # cost seconds and compete with the server's own processes for the cores)
+                ingester = Ingester(store, analyze=analyze, workers=1, on_error=errors.append)
                 summary = ingester.ingest([spool])
                 rows = store.conn.execute("SELECT id, headline FROM articles WHERE last_run = ? AND is_current = 1 "
                                           "ORDER BY id", (ingester.run_id,)).fetchall()

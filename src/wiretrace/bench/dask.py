@@ -1,10 +1,10 @@
 """Dask speed-up on the extraction stage: the same pages on a LocalCluster of 1 and of 2 workers.
 
-    python -m wiretrace.bench dask [--pages 400]
+    python -m wiretrace.bench dask [--pages 1000]
 
 Pages are the DEV HTML pages (the bundled samples when ../shared is absent) copied round-robin
-to a temp dir. Each cluster is started and warmed up before its timed run, so the figure is the
-stage's throughput, not the cluster's start-up.
+to a temp dir. Each cluster is started and each of its workers warmed up before the timed run, so
+the figure is the stage's throughput, not the cluster's start-up.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from wiretrace.commands.common import SAMPLES
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m wiretrace.bench dask", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, default=400)
+    parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
 
@@ -49,8 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         for workers in (1, 2):
             with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                               dashboard_address=None) as cluster, Client(cluster) as client:
-                client.gather(client.map(_extract_chunk, [paths[:4]] * workers, config=config, analyze=False,
-                                         url=None, pure=False))  # warm-up: imports
+                # Warm-up on every worker (a map may send every task to one of them): each extracts
+                # every distinct page once, which imports what extraction imports and loads its
+                # lazy models (text mode's classifier, the language identifier).
+                client.gather([client.submit(_extract_chunk, paths[:len(sources)], config=config, analyze=False,
+                                             url=None, workers=[address], pure=False)
+                               for address in client.scheduler_info()["workers"]])
                 start = time.perf_counter()
                 futures = [client.submit(_extract_chunk, chunk, config=config, analyze=False, url=None, pure=False)
                            for chunk in _chunks(paths, CHUNK // 4)]

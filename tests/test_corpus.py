@@ -129,6 +129,14 @@ def test_claim_timeline_from_anonymous_report_to_denial(store):
     assert [_utc(s.published) for s in timeline.steps] == sorted(_utc(s.published) for s in timeline.steps)
 
 
+def test_a_claim_is_found_by_its_words_in_other_forms(store):
+    # The sample corpus's other export claim (MarGaz's "existing long-term export contracts") has
+    # "export" as written; the cap claim says "exports", and a reader asking "gas export" means it.
+    wanted = claim_timeline(store, "Marvosa plans to cap natural gas exports at 60% of output").claim
+    assert claim_timeline(store, "gas export").claim == wanted
+    assert claim_timeline(store, "Marvosa capping gas exporting").claim == wanted
+
+
 def test_claim_timeline_is_the_claim_pages_timeline(store):
     from wiretrace.store.queries import get_claim
 

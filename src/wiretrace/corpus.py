@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from wiretrace.link import link_stream
-from wiretrace.link.claims import claim_words
+from wiretrace.link.claims import claim_stems
 from wiretrace.link.stories import StoryLinker, article_day, date_order, keep_story_ids
 from wiretrace.store import Store
 from wiretrace.store.queries import get_claim
@@ -179,13 +179,13 @@ def _rows(store: Store, select: str, ids: list[int]) -> dict[int, Any]:
 
 
 def _best_claim(store: Store, query: str) -> dict[str, Any] | None:
-    """The stored claim whose text shares most words with ``query`` (ties: the earliest article's)."""
-    wanted = claim_words(query)
+    """The stored claim whose text shares most words with ``query``, in any of their forms (ties:
+    the earliest article's)."""
+    wanted = claim_stems(query)
     best, best_score = None, 0.0
     for row in store.conn.execute("SELECT c.id, c.text, c.reported_by, a.published, a.story_id FROM claims c "
                                   "JOIN articles a ON a.id = c.article_id WHERE a.is_current = 1"):
-        words = claim_words(row["text"])
-        score = len(wanted & words) / max(1, len(wanted))
+        score = len(wanted & claim_stems(row["text"])) / max(1, len(wanted))
         if score > best_score or (score == best_score and best and _utc(row["published"]) < _utc(best["published"])):
             best, best_score = dict(row), score
     return best if best_score >= 0.5 else None

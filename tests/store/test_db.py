@@ -121,6 +121,16 @@ def test_search_finds_a_headline_word_highlighted_and_only_current_versions(stor
     assert store.search('"strike') and store.search("pay-deal") is not None
 
 
+def test_search_matches_other_forms_of_a_word(store):
+    with store.transaction():
+        store.put(page(headline="Ministry denies plan to cap gas exports"))
+    for query in ("deny", "denied", "export", "exporting", "capped", '"denies plan"'):
+        (hit,) = store.search(query)
+        assert hit["headline"] == "Ministry denies plan to cap gas exports"
+    assert "[exports]" in store.search("exported")[0]["headline_marked"]
+    assert store.search("capital") == []  # a stem, not a prefix
+
+
 def test_claims_trigger_keeps_fts_in_sync_on_delete(store):
     with store.transaction():
         _, row = store.put(page())
@@ -191,6 +201,27 @@ def test_story_ids_a_v3_database_gave_out_are_remembered_by_the_migration(tmp_pa
             store.record_story_ids(["story-4"], {"story-3": "story-4"})
         assert dict(store.conn.execute("SELECT id, merged_into FROM stories")) == {"story-3": "story-4",
                                                                                    "story-4": None}
+
+
+def test_a_v4_database_is_reindexed_to_match_other_forms_of_a_word(tmp_path):
+    path = tmp_path / "v4.db"
+    with Store(path) as store:
+        with store.transaction():
+            store.put(page(headline="Ministry denies plan to cap gas exports"))
+            # The index as v4 made it: words as written.
+            store.conn.execute("DROP TABLE articles_fts")
+            store.conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, claims_text, "
+                               "content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')")
+            store.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+            store.conn.execute("UPDATE schema_version SET version = 4")
+        assert store.search("export") == [] and store.search("exports")
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert [h["headline"] for h in store.search("export")] == ["Ministry denies plan to cap gas exports"]
+        with store.transaction():  # the triggers still keep the index in step
+            store.put(page(key="url:https://x.example/b", digest="h9", headline="Harbour cranes stand idle"))
+        assert [h["headline"] for h in store.search("crane")] == ["Harbour cranes stand idle"]
+        assert store.integrity_check() == []
 
 
 def test_a_newer_schema_or_a_foreign_file_is_refused_with_its_name(tmp_path):

@@ -11,6 +11,10 @@ sources ("people familiar with the matter") are other people in another story.
 from __future__ import annotations
 
 import re
+import threading
+from functools import lru_cache
+
+import snowballstemmer
 
 from wiretrace.analyze.sourcing import is_anonymous
 
@@ -37,6 +41,24 @@ def claim_words(text: str | None) -> frozenset[str]:
     """The content words of a claim: lower-cased, three characters or more (letters or digits), stop
     words dropped."""
     return frozenset(w for w in (m.lower() for m in _WORD.findall(text or "")) if w not in STOP_WORDS)
+
+
+_STEMMERS = threading.local()  # (a Snowball stemmer keeps its state in the object: one per thread)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
+
+
+def claim_stems(text: str | None) -> frozenset[str]:
+    """The stems of a claim's content words (Snowball English: "exports", "exported" -> "export";
+    "denies", "denied" -> "deni"): what a reader's words are matched on, whatever inflection the
+    claim itself used."""
+    return frozenset(map(_stem, claim_words(text)))
 
 
 def source_key(name: str | None) -> str:

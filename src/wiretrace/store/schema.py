@@ -164,6 +164,23 @@ INSERT INTO stories (id) SELECT DISTINCT story_id FROM articles WHERE story_id I
 """
 
 
+# --- v5: search matches a word's other forms ------------------------------------------------------
+#
+# The index stems what it stores and what is asked (FTS5's porter tokenizer over unicode61), so
+# "export" finds "exports" and "exported", and "deny" finds "denied": a reader searches for a
+# subject, not for the inflection a headline happened to use. The triggers of v3 name the table,
+# not its definition, and keep working on the new one; the migration re-indexes existing rows.
+V5 = """
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    headline, body, claims_text,
+    content='articles', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Execute ``script`` statement by statement inside the caller's transaction.
 
@@ -197,7 +214,11 @@ def _v4(conn: sqlite3.Connection) -> None:
     run_script(conn, V4)
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    run_script(conn, V5)
+
+
 #: ``MIGRATIONS[n]`` upgrades a database from version ``n`` to ``n + 1``.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 SCHEMA_VERSION = len(MIGRATIONS)

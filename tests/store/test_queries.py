@@ -69,3 +69,22 @@ def test_republishers_of_a_claim_are_the_articles_after_it(tmp_path):
     assert republishers("wire") == ["Arthik Times", "The Harbour Post"]
     assert republishers("copy") == ["The Harbour Post"]
     assert republishers("follow-up") == []
+
+
+def test_claims_asked_for_in_another_form_of_their_words_are_found(tmp_path):
+    path = tmp_path / "forms.db"
+    with Store(path) as store, store.transaction():
+        for n, claim in enumerate(["The ministry denied plans to cap gas exports",
+                                   "Gazprom raised its export price",
+                                   "The capital's mayor denied the report"]):
+            article = Article(source=f"pages/{n}.html", input_kind="html", headline=f"Gas story {n}",
+                              body=["The story."])
+            _, row = store.put(NewPage(f"url:https://x.example/{n}", f"h{n}", article))
+            store.set_claims(row, [{"text": claim, "status": "asserted"}])
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    found = lambda query: sorted(item["text"] for item in queries.list_claims(conn, query, 20)[0])
+    assert found("denying capped exports") == ["The ministry denied plans to cap gas exports"]
+    assert found("deny") == ["The capital's mayor denied the report", "The ministry denied plans to cap gas exports"]
+    assert found("exported") == ["Gazprom raised its export price", "The ministry denied plans to cap gas exports"]
+    assert found("cap") == ["The ministry denied plans to cap gas exports"]  # a stem, not a prefix of "capital"

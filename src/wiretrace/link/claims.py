@@ -47,7 +47,8 @@ _STEMMERS = threading.local()  # (a Snowball stemmer keeps its state in the obje
 
 
 @lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """A lower-case word's Snowball English stem ("exports", "exported" -> "export")."""
     stemmer = getattr(_STEMMERS, "english", None)
     if stemmer is None:
         stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
@@ -58,7 +59,7 @@ def claim_stems(text: str | None) -> frozenset[str]:
     """The stems of a claim's content words (Snowball English: "exports", "exported" -> "export";
     "denies", "denied" -> "deni"): what a reader's words are matched on, whatever inflection the
     claim itself used."""
-    return frozenset(map(_stem, claim_words(text)))
+    return frozenset(map(stem, claim_words(text)))
 
 
 def source_key(name: str | None) -> str:

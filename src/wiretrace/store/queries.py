@@ -23,7 +23,7 @@ from collections.abc import Callable, Hashable
 from datetime import datetime, timezone
 from typing import Any
 
-from wiretrace.link.claims import claim_words, same_claim, source_key
+from wiretrace.link.claims import claim_words, same_claim, source_key, stem
 
 #: FTS5 snippet/highlight markers: private-use characters, which news text never contains.
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -460,7 +460,8 @@ def _query_words(query: str) -> list[str]:
 
 def list_claims(conn: sqlite3.Connection, query: str | None, limit: int, offset: int = 0, *,
                 status: str | None = None) -> tuple[list[dict[str, Any]], bool]:
-    """Claims, newest first; with ``query``, those whose text has every word of it (FTS over claims text)."""
+    """Claims, newest first; with ``query``, those whose text has every word of it, in any of its
+    forms (FTS over claims text, then each claim's own words)."""
     status_sql, status_params = (" AND c.status = ?", [status]) if status else ("", [])
     if not query or not query.strip():
         # (A correlated lookup rather than a join: a join makes SQLite build a Bloom filter over all articles.)
@@ -471,6 +472,7 @@ def list_claims(conn: sqlite3.Connection, query: str | None, limit: int, offset:
         items = [_claim_row(r) for r in rows]
     else:
         words = _query_words(query)
+        wanted = {stem(w) for w in words}
         fts = "claims_text : (" + (_literal(" ".join(words)) or '""') + ")"
         ids = [r[0] for r in conn.execute(
             "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
@@ -480,8 +482,9 @@ def list_claims(conn: sqlite3.Connection, query: str | None, limit: int, offset:
             marks = ",".join("?" * len(ids))
             for row in conn.execute(f"SELECT c.* FROM claims c WHERE c.article_id IN ({marks}){status_sql} "
                                     "ORDER BY c.id DESC", (*ids, *status_params)):
-                text = row["text"].lower()
-                if all(w in text for w in words):
+                # (every word of the query in some form, as the index matched the article)
+                stems = set(map(stem, _query_words(row["text"])))
+                if all(map(stems.__contains__, wanted)):
                     items.append(_claim_row(row))
                     if len(items) > offset + limit:
                         break

@@ -90,6 +90,18 @@ def test_same_pages_twice_are_stored_once(tmp_path, capsys):
     assert len(stored) == pages and len({r["key"] for r in stored}) == pages
 
 
+def test_a_store_inside_the_folder_it_ingests_is_not_read_as_pages(tmp_path, capsys):
+    inputs = make_corpus(tmp_path, dumps=6, lines=2)
+    db = str(tmp_path / "dumps" / "corpus.db")  # in the folder of dumps: its -wal and -shm files too
+    for run in range(2):
+        code, out, err = ingest(capsys, inputs[0], "--db", db)
+        assert code == 0 and err == "", err
+        assert (f"{6 - 6 * run} new, 0 new versions, {6 * run} unchanged, 0 errors") in out
+    # Named as an input, it is one: an error, as any file that is no page.
+    code, out, err = ingest(capsys, db, "--db", db)
+    assert code == 1 and "corpus.db: binary data, not a text or HTML page" in err
+
+
 def test_changed_page_is_a_new_version_and_the_old_one_is_kept(tmp_path, capsys):
     make_corpus(tmp_path, dumps=6, lines=3)
     db = str(tmp_path / "c.db")

@@ -186,11 +186,14 @@ class Ingester:
         start = time.perf_counter()
         self.run_id = self.store.start_run([path_name(item) for item in inputs])
         try:
+            own_files = self._own_files()
             for item in expand_inputs(inputs):
                 if isinstance(item, InputError):
                     self._error(item.source, item.reason)
                     continue
                 path, grouped = item
+                if grouped and os.path.realpath(path) in own_files:
+                    continue  # the store itself, in a folder being ingested (`wiretrace ingest . --db corpus.db`)
                 for page in read_input(path):
                     self._handle(page, path, grouped)
             self._flush()
@@ -209,6 +212,14 @@ class Ingester:
         return s
 
     # reading --------------------------------------------------------------------------------------------
+
+    def _own_files(self) -> frozenset[str]:
+        """The store's database file and SQLite's files beside it."""
+        path = getattr(self.store, "path", ":memory:")
+        if path == ":memory:":
+            return frozenset()
+        base = os.path.realpath(path)
+        return frozenset(base + suffix for suffix in ("", "-wal", "-shm", "-journal"))
 
     def _template(self, path: str) -> frozenset[str]:
         """The learned template of ``path``'s directory (learned on first use from a sample of its dumps)."""

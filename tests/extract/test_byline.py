@@ -2,7 +2,7 @@
 
 import pytest
 
-from wiretrace.extract.byline import byline_agency, parse_byline, split_names, without_publication
+from wiretrace.extract.byline import byline_agency, names_organisation, parse_byline, split_names, without_publication
 
 
 @pytest.mark.parametrize("text, names", [
@@ -22,6 +22,9 @@ from wiretrace.extract.byline import byline_agency, parse_byline, split_names, w
     ("All-new Nissan Sentra", []),
     ("Reuters Staff", []),
     ("Carrow County Council", []),  # a body or a company names nobody
+    ("Telegraph Sport", []),  # ... nor a paper, or its desk, in any language
+    ("Gazeta Lisvar", []),
+    ("Süddeutsche Zeitung", []),
     ("Acme Robotics Inc.", []),
     ("Jane Doe and Carrow Police Department", ["Jane Doe"]),
     ("Par Camille Rousseau et Paul Martin", ["Camille Rousseau", "Paul Martin"]),  # "By" in other languages
@@ -40,6 +43,18 @@ from wiretrace.extract.byline import byline_agency, parse_byline, split_names, w
 ])
 def test_split_names_keeps_people_only(text, names):
     assert split_names(text) == names
+
+
+@pytest.mark.parametrize("line, organisation", [
+    ("By HNN Staff | November 18, 2019 at 2:26 PM HST", True),
+    ("Telegraph Sport 19 November 2019 • 1:16pm Follow", True),
+    ("Associated Press", True),
+    ("Tom Davies Associated Press Published 11:34 PM EST Nov 19, 2019", False),  # a writer, then the agency
+    ("By Jane Doe, Reuters", False),
+    ("By Ana Ruiz", False),
+])
+def test_a_byline_crediting_a_body_and_no_person_names_an_organisation(line, organisation):
+    assert names_organisation(line) is organisation
 
 
 def test_parse_byline_needs_by_and_credits_the_agency():

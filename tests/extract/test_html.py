@@ -291,6 +291,22 @@ def test_an_agency_beside_the_writer_unnamed_agencies_and_a_source_line_credit_t
     assert (own.wire, own.syndicated) == (None, False)
 
 
+def test_a_teasers_byline_is_not_the_writer_of_a_story_its_desk_signed():
+    cards = """<ul class="related">
+<li><a href="/news/red-hill-fuel">Navy says fuel plan will take time</a><div class="card-author-name">Lisa Kubota</div></li>
+<li><a href="/news/surf">Big surf closes beaches</a><div class="card-byline">By Ben Gutierrez</div></li></ul>"""
+    for desk in ('<div class="byline">By HNN Staff | November 18, 2019 at 2:26 PM HST</div>',
+                 '<div class="article-author"><span class="byline__author-name">Telegraph Sport</span></div>'):
+        page = _credited(byline=desk).replace("</article>", "</article>" + cards)
+        article = extract_page(Page("prison.html", page), ExtractConfig(mode="html"))
+        assert article.authors == [], desk
+    # A writer named beside the agency is the writer.
+    page = _credited(byline='<div class="byline">Tom Davies Associated Press Published 11:34 PM EST Nov 19, 2019</div>'
+                            '<div class="byline">Tom Davies</div>').replace("</article>", "</article>" + cards)
+    article = extract_page(Page("prison.html", page), ExtractConfig(mode="html"))
+    assert (article.authors, article.wire) == (["Tom Davies"], "AP")
+
+
 def test_what_ad_slots_and_a_call_for_tips_leave_in_the_story_leaves_it():
     page = _credited().replace(PARAGRAPHS, PARAGRAPHS.replace("</p><p>", "</p><p>Continue reading below</p><p>", 1)
                                + "<p><em>Have a story? Email us at tips@harbourton.example</em></p>")

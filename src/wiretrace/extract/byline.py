@@ -45,6 +45,10 @@ _PERSON = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:de|da|van|von|der|la|le|de
 _NOT_NAME_WORDS = ("staff", "desk", "bureau", "team", "editor", "editorial", "news", "correspondent", "agency",
                    "reporter", "online", "media", "press", "service", "agencies", "insider", "times", "journal",
                    "gazette", "herald", "tribune", "magazine", "daily", "weekly", "network", "today",
+                   "newspaper", "chronicle", "courier", "telegraph", "inquirer", "examiner", "dispatch", "observer",
+                   # (a paper's name in other languages: "Gazeta Wyborcza", "La Gazzetta dello Sport",
+                   # "Süddeutsche Zeitung", "Diario de Sevilla", "Jornal do Brasil")
+                   "gazeta", "gazzetta", "zeitung", "diario", "jornal",
                    # ... and the bodies and companies a stamp line names ("Carrow County Council - May
                    # 8, 2026", "Acme Robotics Inc." over a press release's date)
                    "council", "county", "department", "ministry", "government", "university", "police", "committee",
@@ -128,13 +132,35 @@ def parse_byline(text: str) -> list[str]:
     return split_names(match.group("names")) if match else []
 
 
+def names_organisation(text: str) -> bool:
+    """Whether a byline line credits a body and no person: a desk, a paper, an agency ("By HNN
+    Staff | November 18, 2019", "Telegraph Sport 19 November 2019", "Associated Press"; not "Tom
+    Davies Associated Press", a writer and the agency)."""
+    match = _BYLINE.match(text)
+    name = _TRAILER.sub("", match.group("names") if match else text).strip()
+    words = name.split()
+    return (0 < len(words) <= 4 and bool(_NOT_NAMES.search(name) or wire.canonical_agency(name))
+            and not split_names(" ".join(words[:2])))
+
+
 def byline_agency(text: str) -> str | None:
     """The agency a byline credits alongside or instead of people ("By Jane Roe, Associated Press")."""
     match = _BYLINE.match(text)
     names = match.group("names") if match else text
     for part in _SPLIT.split(_TRAILER.sub("", names)):
-        agency = wire.canonical_agency(part) or title_agency(part)
+        agency = wire.canonical_agency(part) or title_agency(part) or _agency_after_name(part)
         if agency:
+            return agency
+    return None
+
+
+def _agency_after_name(part: str) -> str | None:
+    """The agency a writer's name runs on into, unseparated: "Tom Davies Associated Press"."""
+    words = part.split()
+    if len(words) < 3 or not wire.may_name_agency(part):
+        return None
+    for cut in range(2, len(words)):
+        if split_names(" ".join(words[:cut])) and (agency := wire.canonical_agency(" ".join(words[cut:]))):
             return agency
     return None
 

@@ -16,7 +16,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from wiretrace.extract import captions, cues, wire, without_control_characters
-from wiretrace.extract.byline import byline_agency, parse_byline, split_names, typed_person_names
+from wiretrace.extract.byline import byline_agency, names_organisation, parse_byline, split_names, typed_person_names
 from wiretrace.extract.dates import STAMP_PARTS, YEAR, labelled_dates, parse_date
 from wiretrace.extract.htmlbody import extract_body
 from wiretrace.extract.metadata import is_dek, read_metadata
@@ -363,6 +363,12 @@ def _related_links(headings: list[HtmlElement], url: str | None) -> list[Related
     return links
 
 
+def _any_name(names: list[str]) -> re.Pattern | None:
+    """A pattern finding any of ``names`` as whole words, whatever their case and spacing."""
+    words = [r"\s+".join(map(re.escape, name.split())) for name in names if name.strip()]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE) if words else None
+
+
 def _byline_texts(elements: list[HtmlElement]) -> list[str]:
     texts = []
     for element in elements[:12]:
@@ -465,6 +471,10 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
             credits.append(wire.WireCredit(agency, name, "byline"))
     byline_texts = _byline_texts(signal_elements["byline"])
     if not people:
+        # (Where the story's byline credits an organisation, a desk ("HNN Staff", "Telegraph
+        # Sport"), the byline elements after it are other stories' teasers: "By Lisa Kubota" under
+        # a card's headline is not this story's writer.)
+        markup_author = _any_name(meta.authors + meta.author_orgs)
         for text in byline_texts:
             credit = wire.credit_from_byline(text)
             if credit:
@@ -474,7 +484,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
             for name in names:
                 if name not in people:
                     people.append(name)
-            if people:
+            if people or (markup_author and markup_author.search(text)) or names_organisation(text):
                 break
     # A byline names the agency beside its writer ("By Jane Doe, Bloomberg"), or agencies unnamed
     # ("By Jane Doe and agencies"), whoever the markup said wrote it.

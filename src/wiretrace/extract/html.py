@@ -363,12 +363,6 @@ def _related_links(headings: list[HtmlElement], url: str | None) -> list[Related
     return links
 
 
-def _any_name(names: list[str]) -> re.Pattern | None:
-    """A pattern finding any of ``names`` as whole words, whatever their case and spacing."""
-    words = [r"\s+".join(map(re.escape, name.split())) for name in names if name.strip()]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE) if words else None
-
-
 def _byline_texts(elements: list[HtmlElement]) -> list[str]:
     texts = []
     for element in elements[:12]:
@@ -474,7 +468,6 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
         # (Where the story's byline credits an organisation, a desk ("HNN Staff", "Telegraph
         # Sport"), the byline elements after it are other stories' teasers: "By Lisa Kubota" under
         # a card's headline is not this story's writer.)
-        markup_author = _any_name(meta.authors + meta.author_orgs)
         for text in byline_texts:
             credit = wire.credit_from_byline(text)
             if credit:
@@ -484,7 +477,7 @@ def extract_html(page: Page, tree: HtmlElement | None = None) -> Article:
             for name in names:
                 if name not in people:
                     people.append(name)
-            if people or (markup_author and markup_author.search(text)) or names_organisation(text):
+            if people or names_organisation(text):
                 break
     # A byline names the agency beside its writer ("By Jane Doe, Bloomberg"), or agencies unnamed
     # ("By Jane Doe and agencies"), whoever the markup said wrote it.

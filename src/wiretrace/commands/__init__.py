@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "export": "wiretrace.commands.export",
     "search": "wiretrace.commands.search",
     "link": "wiretrace.commands.link",
+    "stories": "wiretrace.commands.stories",
     "claims": "wiretrace.commands.claims",
     "serve": "wiretrace.commands.serve",
 }

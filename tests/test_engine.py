@@ -66,6 +66,29 @@ def test_ingest_analysing_on_worker_processes_stores_what_analysis_here_stores(t
     assert stored[2] == stored[1]
 
 
+def test_where_no_worker_process_can_start_analysis_runs_here_and_says_so(monkeypatch, caplog, tmp_path):
+    import wiretrace.ingest
+    from wiretrace.ingest import Ingester
+    from wiretrace.store import Store
+
+    def no_processes(self):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(engine.AnalysisPool, "start", no_processes)
+    monkeypatch.setattr(engine, "POOL_MIN_ARTICLES", 4)
+    monkeypatch.setattr(wiretrace.ingest, "POOL_MIN_ARTICLES", 4)
+    inputs = [str(SAMPLES)]
+    here = _dicts(run_pages(inputs, ExtractConfig(), analyze=True, workers=1))
+    with caplog.at_level("WARNING", logger="wiretrace.engine"):
+        assert _dicts(run_pages(inputs, ExtractConfig(), analyze=True, workers=2)) == here
+        with Store(tmp_path / "c.db") as store:
+            summary = Ingester(store, analyze=True, workers=2, batch_size=5).ingest(inputs)
+            assert summary.errors == 0 and sum(bool(r["attributions"]) for r in store.iter_records()) >= 10
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 2  # once per run: ingest does not try again for each batch
+    assert all("analysis runs in this process" in m and "Function not implemented" in m for m in said)
+
+
 def test_an_analysis_worker_that_cannot_load_its_models_fails_its_tasks_with_the_reason(monkeypatch):
     import os
     import queue

@@ -18,6 +18,7 @@ threads.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections import deque
@@ -29,6 +30,8 @@ from wiretrace.pipeline import Failure, extract_inputs, extract_safely
 from wiretrace.record import Article, Page
 from wiretrace.sources import InputError, iter_paths, read_page
 from wiretrace.sources.files import STDIN
+
+_LOG = logging.getLogger(__name__)
 
 ENGINES = ("local", "dask")
 #: Paths per Dask task: big enough to amortise scheduling, small enough to stream.
@@ -140,16 +143,28 @@ def _analysed(batch: list[Article], result) -> Iterator[Article]:
         yield article
 
 
+def start_analysis_pool(workers: int) -> AnalysisPool | None:
+    """A started :class:`AnalysisPool`, or None (said in the log) where this system cannot start
+    worker processes (no /dev/shm for their semaphores, a process limit): analysis then runs in
+    the calling process, slower but the same."""
+    try:
+        return AnalysisPool(workers).start()
+    except (OSError, ImportError) as err:  # (ImportError: a platform without sem_open)
+        _LOG.warning("wiretrace: analysis runs in this process: worker processes could not start (%s)", err)
+        return None
+
+
 def analyze_stream(articles: Iterable[Article], workers: int) -> Iterator[Article]:
     """Analyse a stream of articles on ``workers`` processes (in this one for a handful)."""
     from wiretrace.analyze.pipeline import analyze_articles
 
     articles = iter(articles)
     head = list(islice(articles, POOL_MIN_ARTICLES))
-    if workers <= 1 or len(head) < POOL_MIN_ARTICLES:
+    pool = start_analysis_pool(workers) if workers > 1 and len(head) >= POOL_MIN_ARTICLES else None
+    if pool is None:
         yield from analyze_articles(chain(head, articles))
         return
-    with AnalysisPool(workers) as pool:
+    with pool:
         yield from pool.analyze(chain(head, articles))
 
 

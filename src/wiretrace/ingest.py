@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from wiretrace.engine import POOL_MIN_ARTICLES, AnalysisPool, machine_workers
+from wiretrace.engine import POOL_MIN_ARTICLES, AnalysisPool, machine_workers, start_analysis_pool
 from wiretrace.extract import ExtractConfig, detect_kind
 from wiretrace.pipeline import Failure, extract_safely
 from wiretrace.record import Article, FeedLink, Origin, SourcedPage
@@ -374,12 +374,14 @@ class Ingester:
     def _analyzed(self, articles: list[Article]) -> Iterator[Article]:
         """Analyse ``articles`` in place: on the run's analysis pool once a batch is big enough
         to start one (see engine.POOL_MIN_ARTICLES), in this process before."""
-        if self._analysis_pool is None and (self.workers <= 1 or len(articles) < POOL_MIN_ARTICLES):
+        if self._analysis_pool is None and self.workers > 1 and len(articles) >= POOL_MIN_ARTICLES:
+            self._analysis_pool = start_analysis_pool(self.workers)
+            if self._analysis_pool is None:
+                self.workers = 1  # (said once: this system starts no worker processes)
+        if self._analysis_pool is None:
             from wiretrace.analyze.pipeline import analyze_articles
 
             return analyze_articles(articles)
-        if self._analysis_pool is None:
-            self._analysis_pool = AnalysisPool(self.workers).start()
         return self._analysis_pool.analyze(articles)
 
     def _store_returns(self) -> None:

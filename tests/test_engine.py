@@ -89,22 +89,29 @@ def test_where_no_worker_process_can_start_analysis_runs_here_and_says_so(monkey
     assert all("analysis runs in this process" in m and "Function not implemented" in m for m in said)
 
 
-def test_an_analysis_worker_that_cannot_load_its_models_fails_its_tasks_with_the_reason(monkeypatch):
+def test_a_worker_killed_mid_run_loses_no_article_and_the_pool_starts_afresh(caplog):
     import os
-    import queue
+    import signal
 
-    import wiretrace.analyze.pipeline as pipeline
+    from wiretrace.analyze.pipeline import analyze_articles
+    from wiretrace.pipeline import extract_inputs
 
-    def no_model(article, nlp=None):
-        raise RuntimeError("no English spaCy model")
+    def samples():
+        return [a for a in extract_inputs([str(SAMPLES)], ExtractConfig(), learn_template=False)]
 
-    monkeypatch.setattr(pipeline, "analyze_article", no_model)
-    monkeypatch.setattr(engine, "_LOAD_ERROR", None)
-    ready = queue.SimpleQueue()
-    engine._load_models(ready)  # (a worker's start, in this process)
-    assert ready.get_nowait() == os.getpid()  # it still says it is ready: the pool must not restart it for ever
-    with pytest.raises(RuntimeError, match="no English spaCy model"):
-        engine._analyze_remote([])
+    expected = [a.to_dict() for a in analyze_articles(samples())]
+    with caplog.at_level("WARNING", logger="wiretrace.engine"), engine.AnalysisPool(2, batch_size=1) as pool:
+        victim = pool.warm_up()[0]
+        stream = pool.analyze(samples())
+        got = [next(stream).to_dict()]
+        os.kill(victim, signal.SIGKILL)  # (as the kernel's out-of-memory killer would)
+        got += [a.to_dict() for a in stream]
+        assert got == expected
+        # The pool was started afresh: it analyses on its workers again.
+        assert [a.to_dict() for a in pool.analyze(samples()[:2])] == expected[:2]
+        assert victim not in pool.warm_up()
+    (said,) = [r.getMessage() for r in caplog.records]
+    assert "an analysis worker process stopped" in said and "in this process" in said
 
 
 @pytest.mark.parametrize("analyze", [False, True])

@@ -21,7 +21,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
@@ -53,23 +56,17 @@ def machine_workers() -> int:
         return os.cpu_count() or 1
 
 
-#: Why this analysis worker could not load its models (raised by its tasks, so the caller sees it).
-_LOAD_ERROR: Exception | None = None
-
-
-def _load_models(ready) -> None:
-    """An analysis worker's start: load every model once, by analysing a sentence; then say so
-    on ``ready``. A failure is kept for the tasks to raise: a pool replaces a worker whose
-    start fails, with another that would fail the same way, for ever."""
-    global _LOAD_ERROR
+def _load_models() -> None:
+    """An analysis worker's start: load every model once, by analysing a sentence."""
     from wiretrace.analyze.pipeline import analyze_article
 
-    try:
-        analyze_article(Article(source="warm-up", input_kind="text", body=["The minister said it would rain."],
-                                language="en"))
-    except Exception as err:
-        _LOAD_ERROR = err
-    ready.put(os.getpid())
+    analyze_article(Article(source="warm-up", input_kind="text", body=["The minister said it would rain."],
+                            language="en"))
+
+
+def _worker_pid() -> int:
+    time.sleep(0.05)  # (so that one worker cannot answer every call while another still loads)
+    return os.getpid()
 
 
 def _analyze_remote(articles: list[Article]) -> list[tuple[list, list, list, list]]:
@@ -77,8 +74,6 @@ def _analyze_remote(articles: list[Article]) -> list[tuple[list, list, list, lis
     claims), sent back instead of the whole records."""
     from wiretrace.analyze.pipeline import analyze_articles
 
-    if _LOAD_ERROR is not None:
-        raise _LOAD_ERROR
     return [(a.warnings, a.entities, a.attributions, a.claims)
             for a in analyze_articles(articles, batch_size=len(articles))]
 
@@ -89,6 +84,10 @@ class AnalysisPool:
     Articles go out in batches, at most IN_FLIGHT_PER_WORKER batches per worker at a time (so
     a long stream is read as the workers need it), and come back in input order with their
     analysis filled in: the caller's own Article objects, as with ``analyze_articles``.
+
+    Should a worker die (killed, out of memory, a crash in native code, models that fail to
+    load), the batches in flight are analysed in this process instead and the pool is started
+    afresh: a run never waits for a worker that is gone.
     """
 
     def __init__(self, workers: int, batch_size: int = ANALYSIS_BATCH) -> None:
@@ -101,13 +100,12 @@ class AnalysisPool:
         self._context = multiprocessing.get_context(method)
         if method == "forkserver":
             self._context.set_forkserver_preload(["wiretrace.analyze.pipeline"])
-        self._pool = None
+        self._executor: ProcessPoolExecutor | None = None
 
     def start(self) -> "AnalysisPool":
         """Start the workers (they load their models meanwhile); returns the pool."""
-        if self._pool is None:
-            self._ready = self._context.SimpleQueue()
-            self._pool = self._context.Pool(self.workers, initializer=_load_models, initargs=(self._ready,))
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_load_models)
         return self
 
     def __enter__(self) -> "AnalysisPool":
@@ -117,30 +115,56 @@ class AnalysisPool:
         self.close()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
 
     def warm_up(self) -> list[int]:
         """Wait until every worker has loaded its models (for timing what follows); their pids."""
-        return [self._ready.get() for _ in range(self.workers)]
+        pids: set[int] = set()
+        while len(pids) < self.workers:
+            pids.update(f.result() for f in [self._executor.submit(_worker_pid) for _ in range(self.workers)])
+        return sorted(pids)
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Analyse ``articles`` (in place), yielding each in input order once it is done."""
         pending: deque = deque()
         for batch in _chunks(articles, self.batch_size):
-            pending.append((batch, self._pool.apply_async(_analyze_remote, (batch,))))
+            pending.append((batch, self._submit(batch)))
             if len(pending) > self.workers * IN_FLIGHT_PER_WORKER:
-                yield from _analysed(*pending.popleft())
+                yield from self._collect(pending)
         while pending:
-            yield from _analysed(*pending.popleft())
+            yield from self._collect(pending)
 
+    def _submit(self, batch: list[Article]) -> Future:
+        try:
+            return self._executor.submit(_analyze_remote, batch)
+        except BrokenProcessPool as err:  # (a worker died since the last batch went out: see _collect)
+            failed: Future = Future()
+            failed.set_exception(err)
+            return failed
 
-def _analysed(batch: list[Article], result) -> Iterator[Article]:
-    for article, (warnings, entities, attributions, claims) in zip(batch, result.get()):
-        article.warnings, article.entities, article.attributions, article.claims = warnings, entities, attributions, claims
-        yield article
+    def _collect(self, pending: deque) -> Iterator[Article]:
+        """The oldest batch in flight, analysed; if the pool broke, every batch in flight."""
+        batch, future = pending.popleft()
+        try:
+            results = future.result()
+        except BrokenProcessPool as err:
+            from wiretrace.analyze.pipeline import analyze_articles
+
+            lost = [batch, *(b for b, _ in pending)]
+            pending.clear()
+            _LOG.warning("wiretrace: an analysis worker process stopped (%s); analysing the %d articles it "
+                         "had in this process", err, sum(map(len, lost)))
+            self.close()
+            self.start()
+            for articles in lost:
+                yield from analyze_articles(articles)
+            return
+        for article, (warnings, entities, attributions, claims) in zip(batch, results):
+            article.warnings, article.entities, article.attributions, article.claims = \
+                warnings, entities, attributions, claims
+            yield article
 
 
 def start_analysis_pool(workers: int) -> AnalysisPool | None:

@@ -47,7 +47,9 @@ def test_a_story_asked_for_by_words_or_key_is_its_articles_in_time_order(linked_
 
 def test_an_article_id_shows_its_story_and_the_table_shows_the_copy_group(linked_store, wide_terminal, capsys):
     capsys.readouterr()
-    assert main(["stories", "1", "--db", linked_store]) == 0
+    assert main(["search", "Marvosa cap", "--db", linked_store, "--json", "--limit", "1"]) == 0
+    shown_id = json.loads(capsys.readouterr().out)["id"]  # the id search shows
+    assert main(["stories", shown_id, "--db", linked_store]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Story: Marvosa plans to cap gas exports from next year, newspaper reports  (s:story-1)")
     assert "10 articles; outlets: Reuters, Capital Ledger" in out
@@ -71,6 +73,8 @@ def test_no_matching_story_is_an_error_and_an_unlinked_store_says_how_to_link_it
 def test_bracketed_headlines_and_outlets_are_printed_as_written(bracketed_store, wide_terminal, capsys):
     assert main(["stories", "--db", bracketed_store]) == 0
     assert "Kyiv [red]weighs[/red] gas export cap :fire:" in capsys.readouterr().out
-    assert main(["stories", "1", "--db", bracketed_store]) == 0
+    # An article is named by its id as search and claims show it: here the input's own, "[/]".
+    assert main(["stories", "[/]", "--db", bracketed_store]) == 0
     out = capsys.readouterr().out
     assert "Brackets [bold]Daily" in out and "Kyiv [red]weighs[/red] gas export cap :fire:" in out
+    assert "│ [/] │" in out

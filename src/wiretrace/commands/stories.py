@@ -2,9 +2,10 @@
 
 Without STORY, lists the stories whose latest articles arrived last, first: each story's key, how
 many articles and outlets carry it, and its latest headline. With STORY (a story's key such as
-``s:story-3`` or ``story-3``, an article's id, or words to search for, whose best match's story is
-shown), lists that story's articles in time order: when each was published (as the page dated
-it), the outlet, the wire it credits, the wire-copy group it belongs to, and its headline.
+``s:story-3`` or ``story-3``, an article's id as ``wiretrace search`` and ``claims`` show it, or
+words to search for, whose best match's story is shown), lists that story's articles in time
+order: when each was published (as the page dated it), the outlet, the wire it credits, the
+wire-copy group it belongs to, its headline and its id.
 ``wiretrace link`` groups the copies and clusters the stories; the web UI shows the same stories
 at ``/stories``.
 """
@@ -57,6 +58,10 @@ def run(args: argparse.Namespace) -> int:
             if story is None or "redirect" not in story:
                 break
             key = story["redirect"]
+        if story is not None and "redirect" not in story:
+            shown = _shown_ids(store.conn, story["articles"])
+            for article in story["articles"]:
+                article["article_id"] = shown.get(article["id"])
     if story is None or "redirect" in story:
         print(f"wiretrace: no story in {args.db} matches {args.story!r}", file=sys.stderr)
         return EXIT_SOME_FAILED
@@ -72,10 +77,21 @@ def _story_key(conn, text: str) -> str | None:
         return text
     if _STORY_ID.fullmatch(text):
         return f"s:{text}"
-    if (article_id := queries.row_id(text)) is not None:
-        return f"a:{article_id}"
+    # An article's id as the other commands show it: its input's own id, else its store id.
+    row = conn.execute("SELECT id FROM articles WHERE is_current = 1 AND (input_id = ? OR input_id IS NULL AND "
+                       "doc_id = ?)", (text, queries.row_id(text) or 0)).fetchone()
+    if row is not None:
+        return f"a:{row['id']}"
     items, _ = queries.search(conn, text, 1)
     return items[0]["story"] if items else None
+
+
+def _shown_ids(conn, articles: list[dict]) -> dict[int, str]:
+    """Each article's id as the other commands show it (see _story_key), by row."""
+    rows = [a["id"] for a in articles]
+    marks = ",".join("?" * len(rows))
+    return {r["id"]: r["input_id"] if r["input_id"] is not None else str(r["doc_id"]) for r in
+            conn.execute(f"SELECT id, input_id, doc_id FROM articles WHERE id IN ({marks})", rows)} if rows else {}
 
 
 def _show_list(items: list[dict], args: argparse.Namespace) -> int:
@@ -121,6 +137,6 @@ def _show_story(story: dict, args: argparse.Namespace) -> int:
     for item in articles:
         table.add_row(item["published"] or "undated", item["publisher"] or "", item["wire"] or "",
                       item["syndication_group"] if item["in_group"] else "", item["headline"] or "(no headline)",
-                      str(item["id"]))
+                      item["article_id"] or "")
     console.print(table)
     return EXIT_OK

@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     console.print(claims)
     console.print(f"{summary}. {linked}. Store: {args.db}\n"
                   f"Next: wiretrace claims \"cap gas exports\" --db {args.db}   |   "
+                  f"wiretrace stories \"gas exports\" --db {args.db}   |   "
                   f"wiretrace search \"gas exports\" --db {args.db}   |   "
                   f"wiretrace export --db {args.db} --format jsonl")
     return EXIT_SOME_FAILED if errors else EXIT_OK

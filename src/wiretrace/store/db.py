@@ -401,30 +401,27 @@ class Store:
         return out
 
     def search(self, query: str, limit: int = 20, *, mark: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
-        """Current articles matching an FTS5 ``query``, best first, each with a highlighted snippet.
+        """Current articles matching an FTS5 ``query``, best first, as the web UI ranks them
+        (:func:`wiretrace.store.queries.search`), each with its matches in the headline and a
+        snippet between the ``mark`` pair; ``id`` is the input's own id, else the store id.
 
-        A query that is not valid FTS5 syntax ("U.S.-China", an unbalanced quote) is retried
+        A query that is not valid FTS5 syntax ("U.S.-China", an unbalanced quote) is searched
         with each word taken literally.
         """
-        sql = ("SELECT a.id, a.doc_id, a.input_id, a.version, a.headline, a.url, a.published, a.publisher, a.wire, "
-               "a.source, snippet(articles_fts, -1, ?, ?, '…', 24) AS snippet, "
-               "highlight(articles_fts, 0, ?, ?) AS headline_marked, "
-               "bm25(articles_fts, 5.0, 1.0, 2.0) AS score "
-               "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-               "WHERE articles_fts MATCH ? AND a.is_current = 1 ORDER BY score LIMIT ?")
-        # FTS5 strings end at a NUL; control characters match nothing a page says anyway.
-        query = "".join(" " if ord(c) < 32 or c == "\x7f" else c for c in query)
-        try:
-            rows = self.conn.execute(sql, (*mark, *mark, query, limit)).fetchall()
-        except sqlite3.OperationalError:
-            literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
-            if not literal:
-                return []
-            rows = self.conn.execute(sql, (*mark, *mark, literal, limit)).fetchall()
-        return [{"id": r["input_id"] if r["input_id"] is not None else str(r["doc_id"]), "store_id": r["doc_id"],
-                 "version": r["version"], "headline": r["headline"], "headline_marked": r["headline_marked"],
-                 "url": r["url"], "published": r["published"], "publisher": r["publisher"], "wire": r["wire"],
-                 "source": r["source"], "snippet": r["snippet"], "score": -r["score"]} for r in rows]
+        from wiretrace.store import queries
+
+        items, _ = queries.search(self.conn, query, limit)
+        if not items:
+            return []
+        marks = ",".join("?" * len(items))
+        rows = {r["id"]: r for r in self.conn.execute(f"SELECT id, input_id, source FROM articles WHERE id IN ({marks})",
+                                                      [item["id"] for item in items])}
+        return [{"id": rows[i["id"]]["input_id"] if rows[i["id"]]["input_id"] is not None else str(i["store_id"]),
+                 "store_id": i["store_id"], "version": i["version"], "headline": i["headline"],
+                 "headline_marked": queries.join_marked(i["headline"], i["headline_matches"], mark),
+                 "url": i["url"], "published": i["published"], "publisher": i["publisher"], "wire": i["wire"],
+                 "source": rows[i["id"]]["source"], "snippet": queries.join_marked(i["snippet"], i["snippet_matches"], mark)}
+                for i in items]
 
     def integrity_check(self) -> list[str]:
         """Problems SQLite and the FTS index find; empty when the database is sound."""

@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from datetime import datetime, timezone
 from typing import Any
 
@@ -182,6 +182,27 @@ def split_marked(text: str | None) -> tuple[str, list[list[int]]]:
         plain.append(rest)
         length += len(rest)
     return "".join(plain), spans
+
+
+def marked_segments(text: str | None, spans: list[list[int]]) -> Iterator[tuple[str, bool]]:
+    """``text`` cut at the match offsets ``spans`` (as :func:`split_marked` gives them): each
+    piece, and whether it is a match."""
+    text = text or ""
+    at = 0
+    for start, end in spans:
+        start, end = max(at, min(start, len(text))), min(end, len(text))
+        if start > at:
+            yield text[at:start], False
+        if end > start:
+            yield text[start:end], True
+        at = max(at, end)
+    if at < len(text):
+        yield text[at:], False
+
+
+def join_marked(text: str | None, spans: list[list[int]], mark: tuple[str, str]) -> str:
+    """``text`` with its matches (``spans``) between the ``mark`` pair."""
+    return "".join(f"{mark[0]}{piece}{mark[1]}" if match else piece for piece, match in marked_segments(text, spans))
 
 
 def _filters(outlet: str | None, since: str | None, until: str | None, entity: str | None) -> tuple[str, list]:

@@ -96,18 +96,8 @@ def escape_text(text: str) -> str:
 
 def marked_html(text: str | None, spans: list[list[int]]) -> Markup:
     """``text``, escaped, with the match offsets ``spans`` wrapped in ``<mark>``."""
-    text = text or ""
-    out, at = [], 0
-    for start, end in spans:
-        start, end = max(at, min(start, len(text))), min(end, len(text))
-        if start > at:
-            out.append(escape_text(text[at:start]))
-        if end > start:
-            out.append(f"<mark>{escape_text(text[start:end])}</mark>")
-        at = max(at, end)
-    if at < len(text):
-        out.append(escape_text(text[at:]))
-    return Markup("".join(out))
+    return Markup("".join(f"<mark>{escape_text(piece)}</mark>" if match else escape_text(piece)
+                          for piece, match in queries.marked_segments(text, spans)))
 
 
 def outlet_html(item: dict[str, Any]) -> Markup:

@@ -71,3 +71,18 @@ def test_claim_reviews_round_trip():
     assert data["claim_reviews"] == [{"claim": "X", "rating": "False", "rated_by": "Snopes", "claimant": None,
                                       "date": None, "url": None}]
     assert Article.from_dict(data) == article
+
+
+def test_claim_responses_round_trip_and_a_record_stored_before_them_still_reads():
+    from wiretrace.record import Article, Claim, ClaimResponse
+
+    claim = Claim(text="that the port will be sold", status="denied", status_by="Port operator",
+                  responses=[ClaimResponse("denied", "Port operator", "The operator denied it."),
+                             ClaimResponse("declined_to_comment", "The investor", "The investor declined to comment.")])
+    article = Article(source="p.html", input_kind="html", claims=[claim])
+    data = json.loads(json.dumps(article.to_dict()))
+    assert data["claims"][0]["responses"][1] == {"status": "declined_to_comment", "by": "The investor",
+                                                 "evidence": "The investor declined to comment."}
+    assert Article.from_dict(data) == article
+    del data["claims"][0]["responses"]  # (as records stored before responses were recorded)
+    assert Article.from_dict(data).claims[0].responses == []

@@ -168,6 +168,16 @@ class Attribution:
 
 
 @dataclass(slots=True)
+class ClaimResponse:
+    """One answer to a claim that the article reports: who confirmed, denied or did not confirm it,
+    or declined to comment, and the sentence that says so."""
+
+    status: str  # one of CLAIM_STATUSES but "asserted"
+    by: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(slots=True)
 class Claim:
     """A claim made in the article, who reported it on what basis, and its status in this article."""
 
@@ -185,6 +195,9 @@ class Claim:
     evidence: str | None = None
     #: Index into the article's attributions of the attribution the claim comes from.
     attribution: int | None = None
+    #: Every answer to the claim the article reports, in its order ("the ministry denied it; the
+    #: investor declined to comment; Reuters could not verify it"); ``status`` is what they add up to.
+    responses: list[ClaimResponse] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -249,7 +262,8 @@ class Article:
         values["boilerplate"] = [Boilerplate(**b) for b in values.get("boilerplate") or []]
         values["entities"] = [Entity(**e) for e in values.get("entities") or []]
         values["attributions"] = [Attribution(**a) for a in values.get("attributions") or []]
-        values["claims"] = [Claim(**c) for c in values.get("claims") or []]
+        values["claims"] = [Claim(**{**c, "responses": [ClaimResponse(**r) for r in c.get("responses") or []]})
+                            for c in values.get("claims") or []]
         return cls(**values)
 
 

@@ -35,6 +35,10 @@ def test_metadata_names_join_or_add_entities():
 def test_name_cleaning_and_canonical_forms():
     assert clean_name("President Putin's") == "Putin"
     assert clean_name("the Kremlin") == "Kremlin"
+    # The day the subject spoke, hung on it by the parse, is no part of its name.
+    assert clean_name("Marvosa's port operator on Saturday") == "Marvosa's port operator"
+    assert clean_name("The ministry late on Friday evening") == "ministry"
+    assert clean_name("Monday Night Football") == "Monday Night Football"
     assert canonical("Kiev", "PLACE") == "Kyiv" and canonical("Kiev", "PERSON") == "Kiev"
 
 

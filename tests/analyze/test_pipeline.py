@@ -494,3 +494,28 @@ def test_he_is_never_the_plural_people_quoted_last():
     ]))
     sequel = next(c for c in article.claims if "already begun" in c.text)
     assert sequel.reported_by == "Lena Marsh"
+
+
+def test_every_answer_to_a_report_is_among_its_claims_responses_and_no_claim_of_its_own():
+    article = analyze_article(_article([
+        "LISVAR, May 9 (Reuters) - Marvosa's national port operator on Saturday denied a report that a Gulf "
+        "investor had made a takeover bid for the company, calling it \"pure fiction\".",
+        "The daily Vestnik Lisvara reported on Friday, citing three people with knowledge of the talks, that the "
+        "investor had offered $2 billion for a controlling stake.",
+        "The finance ministry neither confirmed nor denied the report. A spokesman for the investor declined to comment.",
+        "Reuters was unable to independently verify the Vestnik report.",
+        "Transport Minister Ivo Katz confirmed on Saturday that the government had received \"expressions of "
+        "interest\" from several foreign companies.",
+    ]))
+    offer = next(c for c in article.claims if "$2 billion" in c.text)
+    assert (offer.reported_by, offer.anonymous, offer.status) == ("Vestnik Lisvara", True, "denied")
+    assert [(r.status, r.by) for r in offer.responses] == [
+        ("denied", "Marvosa's national port operator"), ("not_confirmed", "finance ministry"),
+        ("declined_to_comment", "A spokesman for the investor"), ("not_confirmed", "Reuters")]
+    assert offer.responses[2].evidence == "A spokesman for the investor declined to comment."
+    # The answers name no claim of their own ("the report", "to comment" were claims of their givers).
+    assert not any(c.text in ("the report", "to comment", "the Vestnik report") for c in article.claims)
+    # A source's own confirmation is its claim's one response; a plain assertion has none.
+    interest = next(c for c in article.claims if "expressions of" in c.text)
+    assert [(r.status, r.by) for r in interest.responses] == [("confirmed", "Ivo Katz")]
+    assert all(c.responses == [] for c in article.claims if c.status == "asserted")

@@ -289,6 +289,10 @@ def test_pages_render(client, store_info, analyzed):
     if analyzed:
         for cls in ('class="a-source', 'class="a-cue', 'class="a-content', 'class="badge"'):
             assert cls in html, cls
+        # A claim answered twice lists both answers: the spokesperson's and the company's.
+        assert '<ul class="responses">' in html
+        assert "Tomas Erel: <q>Government spokesperson Tomas Erel did not confirm the report.</q>" in html
+        assert "MarGaz: <q>" in html
     # A story the publisher corrected says so above its text, and in lists; one it did not, nothing.
     corrected = client.get(f"/articles/{store_info['ids']['06']}").text
     assert 'aria-label="Corrections and updates"' in corrected

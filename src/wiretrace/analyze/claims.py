@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from wiretrace.analyze import sourcing
 from wiretrace.analyze.attribution import REPORT_LEMMAS
 from wiretrace.analyze.entities import clean_name, resolve
-from wiretrace.record import Attribution, Entity
+from wiretrace.record import Attribution, ClaimResponse, Entity
 
 _CONFIRM = {"confirm", "acknowledge", "verify", "corroborate", "admit"}
 _DENY = {"deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "disown"}
@@ -412,8 +412,9 @@ _AFTER_A_TITLE = frozenset(("of", "for", "at", "in", "from", "to", "on"))
 
 
 def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent],
-                  event_attribution: dict[int, int], entities: list[Entity] | tuple = ()) -> None:
-    """Carry each status event to the attributions it settles (in place).
+                  event_attribution: dict[int, int], entities: list[Entity] | tuple = ()) -> dict[int, list[ClaimResponse]]:
+    """Carry each status event to the attributions it settles (in place); returns, by attribution
+    index, every answer given to it (an attribution's status is the strongest of them).
 
     ``event_attribution`` maps an event's index to the attribution that states it, which keeps
     its own status and is never settled by itself. A status settles:
@@ -442,6 +443,7 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                if i not in stating and a.source_type == "media"} - {None}
     in_report = [a.source_type == "media" or (a.anonymous and (not outlets or _names_one_of(doc, a, outlets)))
                  for a in attributions]
+    responses: dict[int, list[ClaimResponse]] = {}
     # Claims that report a status ("her client denied any wrongdoing"): answers, not allegations.
     reporting_status = {i for i, a in enumerate(attributions)
                         if any(s <= e.cue[0] < end for e in events for s, end in a.content)}
@@ -491,13 +493,16 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
                            and "\n\n" not in doc.text[event.cue[0]:attributions[i].cue[0][0]]]
         for i in targets:
             _settle(attributions[i], event.status, by, event.sentence)
+            responses.setdefault(i, []).append(ClaimResponse(event.status, by, event.sentence))
     # A report resting on anonymous sources that was left unconfirmed is unconfirmed as a whole.
-    for attribution in attributions:
+    for j, attribution in enumerate(attributions):
         if attribution.status in ("not_confirmed", "denied") and attribution.anonymous and attribution.source_entity:
             for k, other in enumerate(attributions):
                 if other is not attribution and other.source_entity == attribution.source_entity \
                         and other.anonymous and other.status == "asserted" and not words[k] & REPORTING_WORDS:
                     _settle(other, attribution.status, attribution.status_by, attribution.evidence)
+                    responses[k] = list(responses.get(j, ()))
+    return responses
 
 
 def _source_key(attribution: Attribution) -> str | None:

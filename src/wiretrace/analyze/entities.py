@@ -67,6 +67,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*(?:,\s*[A-
 _FUNCTION_WORDS = frozenset("of and or nor the for to in at on by with from a an".split())
 _FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 _TRAILING_FUNCTION_WORDS = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_FUNCTION_WORDS))}))+$")
+# When the subject said it, which the parse may hang on the subject ("Marvosa's port operator on
+# Saturday denied ..."): no part of the name.
+_TRAILING_DAY = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
 _TITLE_WORDS = (
     r"(?:vice\s+)?president(?:-elect)?|prime\s+minister|minister|premier|chancellor|senator|sen\.|rep\.|"
     r"representative|congressman|congresswoman|gov\.|governor|mayor|king|queen|prince|princess|pope|"
@@ -107,7 +111,7 @@ def clean_name(text: str, kind: str | None = None) -> str:
                 break
             name = stripped
         name = _QUALIFIED_TITLE.sub("", name)
-    name = _TRAILING_FUNCTION_WORDS.sub("", name.strip(" ,;:").lstrip("—–―- "))
+    name = _TRAILING_FUNCTION_WORDS.sub("", _TRAILING_DAY.sub("", name.strip(" ,;:")).lstrip("—–―- "))
     # A final full stop is punctuation, unless it closes an abbreviation ("U.S.").
     return name if re.search(r"\b[A-Z]\.$", name) else name.rstrip(".")
 

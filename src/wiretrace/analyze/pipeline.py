@@ -19,7 +19,7 @@ from wiretrace.analyze.coreference import span_text
 from wiretrace.analyze.entities import _GAZETTEER, entities_from_doc
 from wiretrace.analyze.nlp import load_nlp
 from wiretrace.extract.wire import canonical_agency
-from wiretrace.record import Article, Attribution, Claim, Entity
+from wiretrace.record import Article, Attribution, Claim, ClaimResponse, Entity
 
 #: Longer bodies are analysed up to this many characters (a warning says so): the parser's time
 #: grows with sentence length, and a megabyte without punctuation is one "sentence".
@@ -239,7 +239,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
     attributions.sort(key=lambda a: a.cue[0][0] if a.cue else 0)
     event_attribution = {n: attributions.index(a) for n, event in enumerate(events)
                          if (a := _attribution_at(attributions, event)) is not None}
-    claim_status.link_statuses(doc, attributions, events, event_attribution, entities)
+    responses = claim_status.link_statuses(doc, attributions, events, event_attribution, entities)
 
     carried_by = _carried_by(article)
     claims = []
@@ -250,13 +250,13 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
         source = a.source_entity or described.get(id(a)) or claim_status.named_source(a.source_text)
         claim = Claim(text=span_text(text, a.content), span=a.content, reported_by=source, source_type=a.source_type,
                       anonymous=a.anonymous, basis=a.basis, carried_by=list(carried_by), status=a.status,
-                      status_by=a.status_by, evidence=a.evidence, attribution=i)
+                      status_by=a.status_by, evidence=a.evidence, attribution=i, responses=list(responses.get(i, ())))
         own = next((events[n] for n, k in event_attribution.items() if k == i), None)
         if own is not None and own.about_report and not own.topic and own.reported_at is None \
                 and len(claim.text.split()) <= _BARE_REFERENCE_WORDS \
-                and any(other is not a and other.evidence == own.sentence for other in attributions):
+                and any(r.evidence == own.sentence for k, answers in responses.items() if k != i for r in answers):
             # "Erel did not confirm the report", "WeWork declined to comment": of "the report"
-            # nothing is claimed; its status went to the claims of the report it answers.
+            # nothing is claimed; the answer is among the responses of the report's claims.
             # (Answering none, it stays: that it was denied is all the article tells. Nor does one
             # that says more go: "dismissed the criticism as the voice of ...".)
             continue
@@ -264,6 +264,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
             # "Volen confirmed that Dravik had met ...": the claim's own source gives its status.
             # (Not "An earlier version of this article incorrectly said ...": the article's own.)
             claim.status_by, claim.evidence = source, own.sentence
+            _answered_first(claim, ClaimResponse(claim.status, source, own.sentence))
         event = next((events[n] for n, k in event_attribution.items() if k == i and events[n].reported_at), None)
         if event is not None:
             # "The ministry denied a newspaper report that Dravik plans ...": the claim is the
@@ -276,6 +277,7 @@ def analyze_doc(doc, article: Article | None = None) -> tuple[list[Entity], list
                 if report is not None else (None, None)
             claim.anonymous, claim.basis = (report.anonymous, report.basis) if report is not None else (False, None)
             claim.status_by, claim.evidence = source, event.sentence
+            _answered_first(claim, ClaimResponse(event.status, source, event.sentence))
         claims.append(claim)
     if article is not None:
         claims += _reviewed_claims(article, carried_by)
@@ -301,6 +303,11 @@ _VERDICT_STATUSES = {
 _STATUS_OF_VERDICT = {verdict: status for status, verdicts in _VERDICT_STATUSES.items() for verdict in verdicts}
 
 
+def _answered_first(claim: Claim, response: ClaimResponse) -> None:
+    """Put the answer the claim's own sentence gives first among its responses (once)."""
+    claim.responses = [response, *(r for r in claim.responses if r.evidence != response.evidence)]
+
+
 def _carried_by(article: Article | None) -> list[str]:
     """Who carried the article's claims onward: its wire agency and its publisher."""
     carried_by: list[str] = []
@@ -319,9 +326,10 @@ def _reviewed_claims(article: Article, carried_by: list[str]) -> list[Claim]:
     for review in article.claim_reviews:
         status = _STATUS_OF_VERDICT.get(" ".join((review.rating or "").lower().split()).strip(" .!"))
         if review.claim and status is not None:
+            by, evidence = review.rated_by or article.publisher, f"Fact-check verdict: {review.rating}"
             claims.append(Claim(text=review.claim, reported_by=review.claimant, carried_by=list(carried_by),
-                                status=status, status_by=review.rated_by or article.publisher,
-                                evidence=f"Fact-check verdict: {review.rating}"))
+                                status=status, status_by=by, evidence=evidence,
+                                responses=[ClaimResponse(status, by, evidence)]))
     return claims
 
 

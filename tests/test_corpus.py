@@ -121,6 +121,9 @@ def test_claim_timeline_from_anonymous_report_to_denial(store):
     assert len(articles) == len(set(articles)) >= 6
     # A later copy that repeats the bare claim does not take its status back to "asserted".
     assert timeline.statuses == ["reported", "not_confirmed", "denied"]
+    # Each step keeps every answer its article reports: Reuters' copy both the spokesperson's and MarGaz's.
+    assert [(r["status"], r["by"]) for r in first.responses] == [("not_confirmed", "Tomas Erel"),
+                                                                  ("declined_to_comment", "MarGaz")]
     denial = next(s for s in timeline.steps if s.status == "denied")
     assert denial.published.startswith("2026-05-07") and denial.outlet == "The Harbour Post"
     assert all(s.evidence or s.status == "asserted" or s.reported_by == "energy ministry" for s in timeline.steps)

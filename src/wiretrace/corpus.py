@@ -119,6 +119,8 @@ class ClaimStep:
     status_by: str | None
     evidence: str | None
     text: str
+    #: Every answer to the claim this article reports ({status, by, evidence}), in its order.
+    responses: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -158,7 +160,7 @@ def claim_timeline(store: Store, query: str, limit: int = 200) -> ClaimTimeline 
             article_id=article["input_id"] if article["input_id"] is not None else str(article["doc_id"]),
             headline=entry["headline"], reported_by=entry["reported_by"], anonymous=bool(claim.get("anonymous")),
             basis=claim.get("basis"), wire=entry["wire"], status=entry["status"], status_by=entry["status_by"],
-            evidence=claim.get("evidence"), text=claim.get("text") or ""))
+            evidence=claim.get("evidence"), text=claim.get("text") or "", responses=entry["responses"]))
     timeline = ClaimTimeline(claim=found["text"], steps=steps, statuses=found["status_path"])
     if steps:
         timeline.first_seen = steps[0]

@@ -281,6 +281,11 @@ def test_pages_render(client, store_info, analyzed):
         assert '<a class="skip" href="#main">' in response.text
     for claim in client.get("/api/claims", params={"limit": 100}).json()["items"]:
         assert client.get(f"/claims/{claim['id']}").status_code == 200
+    if analyzed:  # a claim's timeline lists both answers the Reuters story reports
+        (cap,) = [c for c in client.get(f"/api/articles/{article_id}").json()["claims"]
+                  if c["text"].startswith("Marvosa's energy minister plans to cap")]
+        page = client.get(f"/claims/{cap['id']}").text
+        assert '<ul class="responses">' in page and "MarGaz: <q>MarGaz did not respond" in page
     for entity in client.get(f"/api/articles/{article_id}").json()["entities"]:
         assert client.get(f"/entities/{entity['name']}").status_code == 200
     html = client.get(f"/articles/{article_id}").text

@@ -57,8 +57,11 @@ def run(args: argparse.Namespace) -> int:
     for column in ("published", "outlet", "wire", "reported by", "basis", "status", "evidence"):
         table.add_column(column, overflow="fold")
     for step in timeline.steps:
+        # (Every answer where the article reports several: "not_confirmed Tomas Erel: ...", "declined_to_comment MarGaz: ...")
+        answers = [f"{r['status']} {r['by'] or ''}: {r['evidence'] or ''}" for r in step.responses] \
+            if len(step.responses) > 1 else [(f"{step.status_by}: " if step.status_by else "") + (step.evidence or "")]
         table.add_row(step.published or "", step.outlet or "", step.wire or "", step.reported_by or "",
                       ": ".join(filter(None, ("anonymous" if step.anonymous else "", step.basis or ""))), step.status,
-                      (f"{step.status_by}: " if step.status_by else "") + (step.evidence or ""))
+                      "\n".join(answers))
     console.print(table)
     return EXIT_OK

@@ -547,8 +547,8 @@ def get_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
     """A claim with its article, its attribution, its provenance chain and its status timeline.
 
     The timeline holds one entry per article carrying the same claim (see
-    :func:`wiretrace.link.claims.same_claim`), in time order, each with that article's strongest status and the
-    sentence that settles it. The chain runs original source -> reporting source -> wire ->
+    :func:`wiretrace.link.claims.same_claim`), in time order, each with that article's strongest status, the
+    sentence that settles it, and every answer that article reports (``responses``). The chain runs original source -> reporting source -> wire ->
     this publisher -> others that carried it.
     """
     row = conn.execute("SELECT * FROM claims WHERE id = ?", (claim_id,)).fetchone()
@@ -595,7 +595,8 @@ def get_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
                          "published_utc": when.isoformat() if when else None, "publisher": art["publisher"],
                          "wire": art["wire"], "headline": art["headline"], "status": other["status"] or "asserted",
                          "status_by": other.get("status_by"), "reported_by": other["reported_by"],
-                         "sentence": other.get("evidence") or other["text"], "id": other["article_id"]})
+                         "sentence": other.get("evidence") or other["text"], "responses": other.get("responses") or [],
+                         "id": other["article_id"]})
     timeline.sort(key=_time_key)
     for n, step in enumerate(timeline):
         step.pop("id")

@@ -23,9 +23,9 @@ import multiprocessing
 import os
 import time
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
 from wiretrace.extract import ExtractConfig

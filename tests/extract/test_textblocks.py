@@ -87,6 +87,23 @@ def test_segment_joins_wrapped_paragraphs_without_blank_lines_between() -> None:
     assert texts[-2:] == ["Share this article", "Related"]
 
 
+def test_segment_joins_paragraphs_whose_first_line_alone_is_indented() -> None:
+    # Plain text's paragraph style, and what fold or fmt make of an indented dump: the first line
+    # indented, the rest flush left. A list item or a quote flush left under one stays apart.
+    import textwrap
+
+    lines = ["     * Home", "     * World", ""]
+    for paragraph in PARAGRAPHS:
+        first, *rest = textwrap.wrap("      " + paragraph, 78)
+        lines += [first, *rest, ""]
+    lines += ["      " + "Readers asked where the new line will run and when the first trams will carry" , "- A map of the route",
+              "> Quoted from the council's plan"]
+    texts = [b.text for b in tb.segment("\n".join(lines))]
+    assert texts[:2 + len(PARAGRAPHS)] == ["Home", "World", *PARAGRAPHS]
+    assert texts[-3:] == ["Readers asked where the new line will run and when the first trams will carry",
+                          "A map of the route", "Quoted from the council's plan"]
+
+
 def centre(paragraph: str, width: int) -> list[str]:
     """A paragraph wrapped and centred in ``width`` columns, as elinks and links draw text-align: center."""
     import textwrap

@@ -985,7 +985,12 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         # one when the two share that centre and the previous one was all but full.
         centre = lead + drawn_width
         if parts is not None and not row and text[0] not in _STRONG_BULLET:
-            follows = lead == cont_indent or (lead == dash_indent and text[0] not in _DASHES)
+            # (A paragraph whose first line alone is indented goes on flush left, as plain text
+            # sets paragraphs and as fold and fmt wrap an indented line: "    The ..." "goes on".)
+            # (Not a list item, a quote or a row flush left: "- A large variety ...", "> it", "| 43 |".)
+            hanging = lead == 0 < cont_indent and len(parts) == 1 and not (
+                text[0] in _BULLET_START and _BULLET.match(text)) and text[0] != "|"
+            follows = lead == cont_indent or hanging or (lead == dash_indent and text[0] not in _DASHES)
             if follows or (abs(centre - prev_centre) <= 1 and prev_centre * 10 >= width * 9):
                 limit = min(width, run_width)
                 if limit * 5 >= width * 3:
@@ -1001,6 +1006,8 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                             and not (len(parts) == 1 and prev_width + 1 + size < width - 1 and _stamp_line(parts[0])):
                         parts.append(text)
                         prev_width, prev_lead, prev_centre = drawn_width, lead, centre
+                        if hanging:
+                            cont_indent = dash_indent = 0
                         continue
         parts = None
         marker = None

@@ -985,9 +985,10 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         # one when the two share that centre and the previous one was all but full.
         centre = lead + drawn_width
         if parts is not None and not row and text[0] not in _STRONG_BULLET:
-            # (A paragraph whose first line alone is indented goes on flush left, as plain text
-            # sets paragraphs and as fold and fmt wrap an indented line: "    The ..." "goes on".)
-            # (Not a list item, a quote or a row flush left: "- A large variety ...", "> it", "| 43 |".)
+            # A paragraph whose first line alone is indented goes on flush left, as plain text
+            # sets paragraphs and as fold and fmt wrap an indented line: "    The ..." "goes on".
+            # (Not a list item, a quote or a row flush left: "- A large variety ...", "> it", "| 43 |".
+            # Nor a line indented deeper than the one above: that is how nested menus are drawn.)
             hanging = lead == 0 < cont_indent and len(parts) == 1 and not (
                 text[0] in _BULLET_START and _BULLET.match(text)) and text[0] != "|"
             follows = lead == cont_indent or hanging or (lead == dash_indent and text[0] not in _DASHES)
@@ -1007,7 +1008,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                         parts.append(text)
                         prev_width, prev_lead, prev_centre = drawn_width, lead, centre
                         if hanging:
-                            cont_indent = dash_indent = 0
+                            cont_indent, dash_indent = 0, -1
                         continue
         parts = None
         marker = None

@@ -1883,3 +1883,37 @@ def test_the_site_beside_the_headline_in_the_title_a_dump_opens_with_is_the_publ
     article = extract_page(Page("ferry.txt", title + "\n" + HEADLINE_DUMP), ExtractConfig(mode="text"))
     assert article.headline == "Ferry service to the islands will resume in June, council says"
     assert article.publisher == publisher
+
+
+def test_marks_that_show_nothing_part_no_words_and_end_no_paragraph():
+    # A page's zero-width spaces (after sentences, or alone as a spacer line), word joiners, byte
+    # order marks and soft hyphens: the record is the story as its reader saw it.
+    clean = extract_page(Page("dump.txt", DUMP), ExtractConfig(mode="text"))
+    marked = DUMP.replace("union leaders said.", "union leaders said.\u200b").replace(
+        "neighbouring", "neigh\u00adbouring").replace("Work is expected", "\u200b\nWork\u2060 is expected")
+    article = extract_page(Page("dump.txt", marked), ExtractConfig(mode="text"))
+    assert article.body == clean.body and len(article.body) == 4
+    assert not any(mark in "".join(article.body) for mark in "\u200b\u2060\u00ad")
+
+
+def test_a_stamp_right_under_a_line_speaks_for_it_more_than_for_the_label_above():
+    # The label above a headline has the stamp two lines down as well ("Blog - Latest News" over
+    # "[The Palace: ...] ..." over "October 15, 2018 / 0 Comments / ..."); the stamp is the headline's.
+    from wiretrace.extract import text, textblocks
+
+    lines = ["Blog - Latest News", "A Night Shift on the Quay", "October 15, 2018 / 0 Comments / in Harbour News / by admin",
+             "The night was cold and clear, and the cranes worked on until the morning tide came in."]
+    blocks = [textblocks.Block(line, n, False, 0) for n, line in enumerate(lines)]
+    digit = [any(c.isdigit() for c in line) for line in lines]
+
+    def finish(i: int) -> float:
+        return text._title_finish(blocks, i, 3, digit, lambda i: {}, 1.0) - 1.0 + (3 - i) / 100
+
+    assert finish(1) == pytest.approx(0.5) and 0 < finish(0) < 0.45
+def test_the_headline_is_the_line_right_above_its_stamp_not_a_label_above_it():
+    # (A long headline that shares few words with the opening paragraphs, under a blog's label.)
+    headline = "[Our Week on the Water] Nine Days, Forty Ships and One Long Night! Notes From the Quay"
+    dump = DUMP.replace("Harbour workers end strike after pay deal\nBy Mira Kessel\n", f"Blog - Latest News\n{headline}\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == headline
+    assert article.published == "2026-05-08T11:02:00"

@@ -1917,3 +1917,26 @@ def test_the_headline_is_the_line_right_above_its_stamp_not_a_label_above_it():
     article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
     assert article.headline == headline
     assert article.published == "2026-05-08T11:02:00"
+
+
+def test_ad_slots_between_paragraphs_do_not_part_the_story():
+    # A page may set an ad slot's label between every two paragraphs: the story runs on past each.
+    paragraphs = [
+        "PORT ELMAR (AP) — Dock workers in Port Elmar voted on Friday to end a nine-day strike after the port "
+        "authority offered a pay rise of 6% over two years, union leaders said.",
+        "The strike had left more than 40 ships waiting at anchor and delayed grain shipments to three "
+        "neighbouring countries, according to the port authority.",
+        "Union secretary Dana Orel told reporters outside the terminal that nobody had wanted the dispute to go "
+        "on for another week, and thanked the crews for their patience.",
+        "Work is expected to resume on the night shift, and the port authority said it would take about ten days "
+        "to clear the backlog of ships and containers.",
+        "The authority will publish a new schedule for the grain terminal on Monday, a spokesman said, once the "
+        "first ships have been loaded and sent on their way.",
+    ]
+    dump = ("Home\nWorld\nBusiness\nHarbour workers end strike after pay deal\nBy Mira Kessel\nMay 8, 2026 11:02 AM\n"
+            + "\nAdvertisement\n".join(paragraphs) + "\nStory continues below advertisement\n"
+            "More from Business\nFerry fares to rise in June\nNew cranes for the north quay\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert article.body == paragraphs
+    slots = [b.text for b in article.boilerplate if b.category == "advert"]
+    assert slots.count("Advertisement") == 4

@@ -836,8 +836,34 @@ def without_hover_cards(text: str) -> tuple[str, list[str]]:
 def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     """Build an :class:`Article` from a plain-text dump."""
     page, blocks = dump_blocks(page)
+    blocks, slots = _without_ad_slots(blocks)
     labels, facts = textblocks.classify_page(blocks, template)
-    return article_from_blocks(page, blocks, labels, facts)
+    article = article_from_blocks(page, blocks, labels, facts)
+    article.boilerplate += [Boilerplate(slot, "advert") for slot in slots]
+    return article
+
+
+#: A paragraph of prose, for _without_ad_slots: this many words at least, and a sentence's end.
+_PROSE_WORDS = 12
+
+
+def _prose(text: str) -> bool:
+    return text.count(" ") + 1 >= _PROSE_WORDS and text.rstrip("\"'”’)»").endswith(textblocks.SENTENCE_ENDS)
+
+
+def _without_ad_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Block], list[str]]:
+    """``blocks`` less the ad slots' labels ("Advertisement", "Story continues below
+    advertisement") that stand between two paragraphs of prose, and those labels: a page sets
+    them between a story's paragraphs as often as it likes, and each would part the story's run
+    of paragraphs in two. (One after the story's last paragraph, above the site's teasers, stays:
+    there it tells where the story ends.)"""
+    slots = [i for i, block in enumerate(blocks)
+             if 0 < i < len(blocks) - 1 and len(block.text) < 60 and block.text[:1] in "AaSsTtCc"
+             and cues.AD_SLOT.match(block.text) and _prose(blocks[i - 1].text) and _prose(blocks[i + 1].text)]
+    if not slots:
+        return blocks, []
+    gone = set(slots)
+    return [b for i, b in enumerate(blocks) if i not in gone], [blocks[i].text for i in slots]
 
 
 # Marks a page's source holds for the browser, which show nothing and part no words: zero-width

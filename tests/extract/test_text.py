@@ -1919,7 +1919,7 @@ def test_the_headline_is_the_line_right_above_its_stamp_not_a_label_above_it():
     assert article.published == "2026-05-08T11:02:00"
 
 
-def test_ad_slots_between_paragraphs_do_not_part_the_story():
+def test_ad_slots_and_bare_picture_credits_between_paragraphs_do_not_part_the_story():
     # A page may set an ad slot's label between every two paragraphs: the story runs on past each.
     paragraphs = [
         "PORT ELMAR (AP) — Dock workers in Port Elmar voted on Friday to end a nine-day strike after the port "
@@ -1933,10 +1933,14 @@ def test_ad_slots_between_paragraphs_do_not_part_the_story():
         "The authority will publish a new schedule for the grain terminal on Monday, a spokesman said, once the "
         "first ships have been loaded and sent on their way.",
     ]
+    # ... and so may a picture's bare credit.
+    slots = ["Advertisement", "Photo: Getty Images", "Advertisement", "Image credit: Port Elmar Authority"]
+    story = "".join(f"{paragraph}\n{slot}\n" for paragraph, slot in zip(paragraphs, slots)) + paragraphs[-1]
     dump = ("Home\nWorld\nBusiness\nHarbour workers end strike after pay deal\nBy Mira Kessel\nMay 8, 2026 11:02 AM\n"
-            + "\nAdvertisement\n".join(paragraphs) + "\nStory continues below advertisement\n"
+            + story + "\nStory continues below advertisement\n"
             "More from Business\nFerry fares to rise in June\nNew cranes for the north quay\n")
     article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
     assert article.body == paragraphs
-    slots = [b.text for b in article.boilerplate if b.category == "advert"]
-    assert slots.count("Advertisement") == 4
+    assert [b.text for b in article.boilerplate if b.category == "advert"].count("Advertisement") == 2
+    credits = {b.text for b in article.boilerplate if b.category == "caption"}
+    assert {"Photo: Getty Images", "Image credit: Port Elmar Authority"} <= credits

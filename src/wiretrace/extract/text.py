@@ -836,14 +836,14 @@ def without_hover_cards(text: str) -> tuple[str, list[str]]:
 def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     """Build an :class:`Article` from a plain-text dump."""
     page, blocks = dump_blocks(page)
-    blocks, slots = _without_ad_slots(blocks)
+    blocks, slots = _without_slots(blocks)
     labels, facts = textblocks.classify_page(blocks, template)
     article = article_from_blocks(page, blocks, labels, facts)
-    article.boilerplate += [Boilerplate(slot, "advert") for slot in slots]
+    article.boilerplate += slots
     return article
 
 
-#: A paragraph of prose, for _without_ad_slots: this many words at least, and a sentence's end.
+#: A paragraph of prose, for _without_slots: this many words at least, and a sentence's end.
 _PROSE_WORDS = 12
 
 
@@ -851,23 +851,37 @@ def _prose(text: str) -> bool:
     return text.count(" ") + 1 >= _PROSE_WORDS and text.rstrip("\"'”’)»").endswith(textblocks.SENTENCE_ENDS)
 
 
-def _without_ad_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Block], list[str]]:
-    """``blocks`` less the ad slots' labels ("Advertisement", "Story continues below
-    advertisement") that stand between two paragraphs of prose, and those labels: a page sets
-    them between a story's paragraphs as often as it likes, and each would part the story's run
-    of paragraphs in two. (One after the story's last paragraph, above the site's teasers, stays:
-    there it tells where the story ends.)
+def _slot(text: str) -> str | None:
+    """What a line a page sets between two paragraphs of its story is, where it is furniture of
+    no words of the story: an ad slot's label ("Advertisement", "Story continues below
+    advertisement": "advert") or a picture's bare credit ("Photo: Getty Images": "caption")."""
+    if len(text) >= 80:
+        return None
+    if len(text) < 60 and text[:1] in "AaSsTtCc" and cues.AD_SLOT.match(text):
+        return "advert"
+    low = text.lower()
+    # (A photo's, not "(AP)" or "Reuters" alone: an agency's credit line is the wire's evidence.)
+    if ("photo" in low or "image" in low or "picture" in low or "pic" in low) and text[0] != "(" and (
+            _CREDIT_LINE.match(text) or ((credit := _CAPTION_CREDIT.match(text)) and not credit["caption"])):
+        return "caption"
+    return None
 
-    Training does not call it: the DEV pages hold few such slots, and with them taken out of the
-    training blocks too, the decode knobs chosen on out-of-fold scores moved (pivot 0.4 -> 0.5)
-    and the cross-validated F1 on lynx, elinks, links and soup_strip dumps fell by 1.4-1.6 points."""
-    slots = [i for i, block in enumerate(blocks)
-             if 0 < i < len(blocks) - 1 and len(block.text) < 60 and block.text[:1] in "AaSsTtCc"
-             and cues.AD_SLOT.match(block.text) and _prose(blocks[i - 1].text) and _prose(blocks[i + 1].text)]
+
+def _without_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Block], list[Boilerplate]]:
+    """``blocks`` less the slots (see :func:`_slot`) that stand between two paragraphs of prose,
+    and those slots as boilerplate: a page sets them between a story's paragraphs as often as it
+    likes, and each would part the story's run of paragraphs in two. (One after the story's last
+    paragraph, above the site's teasers, stays: there it tells where the story ends.)
+
+    Training does not call it: the DEV pages hold few such slots, and with the ad slots taken out
+    of the training blocks too, the decode knobs chosen on out-of-fold scores moved (pivot 0.4 ->
+    0.5) and the cross-validated F1 on lynx, elinks, links and soup_strip dumps fell by 1.4-1.6
+    points."""
+    slots = {i: kind for i in range(1, len(blocks) - 1)
+             if (kind := _slot(blocks[i].text)) and _prose(blocks[i - 1].text) and _prose(blocks[i + 1].text)}
     if not slots:
         return blocks, []
-    gone = set(slots)
-    return [b for i, b in enumerate(blocks) if i not in gone], [blocks[i].text for i in slots]
+    return [b for i, b in enumerate(blocks) if i not in slots], [Boilerplate(blocks[i].text, kind) for i, kind in slots.items()]
 
 
 # Marks a page's source holds for the browser, which show nothing and part no words: zero-width

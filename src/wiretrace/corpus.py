@@ -15,7 +15,7 @@ from typing import Any
 from wiretrace.link import link_stream
 from wiretrace.link.claims import claim_stems
 from wiretrace.link.stories import StoryLinker, article_day, date_order, keep_story_ids
-from wiretrace.store import Store
+from wiretrace.store import Store, shown_id
 from wiretrace.store.queries import get_claim
 
 
@@ -157,7 +157,7 @@ def claim_timeline(store: Store, query: str, limit: int = 200) -> ClaimTimeline 
         claim, article = json.loads(claims[entry["claim_id"]]["data"]), articles[entry["article_id"]]
         steps.append(ClaimStep(
             published=entry["published"], outlet=entry["publisher"],
-            article_id=article["input_id"] if article["input_id"] is not None else str(article["doc_id"]),
+            article_id=shown_id(article["input_id"], article["doc_id"]),
             headline=entry["headline"], reported_by=entry["reported_by"], anonymous=bool(claim.get("anonymous")),
             basis=claim.get("basis"), wire=entry["wire"], status=entry["status"], status_by=entry["status_by"],
             evidence=claim.get("evidence"), text=claim.get("text") or "", responses=entry["responses"]))

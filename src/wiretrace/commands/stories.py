@@ -90,7 +90,9 @@ def _shown_ids(conn, articles: list[dict]) -> dict[int, str]:
     """Each article's id as the other commands show it (see _story_key), by row."""
     rows = [a["id"] for a in articles]
     marks = ",".join("?" * len(rows))
-    return {r["id"]: r["input_id"] if r["input_id"] is not None else str(r["doc_id"]) for r in
+    from wiretrace.store import shown_id
+
+    return {r["id"]: shown_id(r["input_id"], r["doc_id"]) for r in
             conn.execute(f"SELECT id, input_id, doc_id FROM articles WHERE id IN ({marks})", rows)} if rows else {}
 
 

@@ -845,6 +845,10 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
 
 #: A paragraph of prose, for _without_slots: this many words at least, and a sentence's end.
 _PROSE_WORDS = 12
+#: ... so at least this many characters (one-letter words, a space between each).
+_PROSE_CHARS = 2 * _PROSE_WORDS - 1
+#: A slot's line is shorter than this.
+_SLOT_CHARS = 80
 
 
 def _prose(text: str) -> bool:
@@ -852,12 +856,11 @@ def _prose(text: str) -> bool:
 
 
 def _slot(text: str) -> str | None:
-    """What a line a page sets between two paragraphs of its story is, where it is furniture of
-    no words of the story: an ad slot's label ("Advertisement", "Story continues below
-    advertisement": "advert") or a picture's bare credit ("Photo: Getty Images": "caption")."""
-    if len(text) >= 80:
-        return None
-    if len(text) < 60 and text[:1] in "AaSsTtCc" and cues.AD_SLOT.match(text):
+    """What a short line (under _SLOT_CHARS) a page sets between two paragraphs of its story is,
+    where it is furniture of no words of the story: an ad slot's label ("Advertisement", "Story
+    continues below advertisement": "advert") or a picture's bare credit ("Photo: Getty Images":
+    "caption")."""
+    if len(text) < 60 and cues.AD_SLOT.match(text):
         return "advert"
     low = text.lower()
     # (A photo's, not "(AP)" or "Reuters" alone: an agency's credit line is the wire's evidence.)
@@ -877,8 +880,11 @@ def _without_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Bloc
     of the training blocks too, the decode knobs chosen on out-of-fold scores moved (pivot 0.4 ->
     0.5) and the cross-validated F1 on lynx, elinks, links and soup_strip dumps fell by 1.4-1.6
     points."""
+    # (The cheap tests first: most blocks are long, or short between short ones.)
     slots = {i: kind for i in range(1, len(blocks) - 1)
-             if (kind := _slot(blocks[i].text)) and _prose(blocks[i - 1].text) and _prose(blocks[i + 1].text)}
+             if len(blocks[i].text) < _SLOT_CHARS and len(blocks[i - 1].text) >= _PROSE_CHARS
+             and len(blocks[i + 1].text) >= _PROSE_CHARS and _prose(blocks[i - 1].text) and _prose(blocks[i + 1].text)
+             and (kind := _slot(blocks[i].text))}
     if not slots:
         return blocks, []
     return [b for i, b in enumerate(blocks) if i not in slots], [Boilerplate(blocks[i].text, kind) for i, kind in slots.items()]

@@ -9,7 +9,7 @@ See :mod:`wiretrace.store.schema` for the tables and their migrations, and
 :mod:`wiretrace.store.export` for the output formats.
 """
 
-from wiretrace.store.db import NewPage, Store, StoreError
+from wiretrace.store.db import NewPage, Store, StoreError, shown_id
 from wiretrace.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["MIGRATIONS", "NewPage", "SCHEMA_VERSION", "Store", "StoreError"]
+__all__ = ["MIGRATIONS", "NewPage", "SCHEMA_VERSION", "Store", "StoreError", "shown_id"]

@@ -30,6 +30,11 @@ PARAGRAPH_SEP = "\n\n"
 EXPORT_CHUNK = 500
 
 
+
+def shown_id(input_id: str | None, doc_id: int) -> str:
+    """An article's id as the commands and the record show it: its input's own id, else its store id."""
+    return input_id if input_id is not None else str(doc_id)
+
 class StoreError(Exception):
     """A database that cannot be used; the message names it."""
 
@@ -380,7 +385,7 @@ class Store:
         record = json.loads(row["record"])
         if "body" not in record:
             record["body"] = _split_body(row["body"])
-        out: dict[str, Any] = {"id": row["input_id"] if row["input_id"] is not None else str(row["doc_id"])}
+        out: dict[str, Any] = {"id": shown_id(row["input_id"], row["doc_id"])}
         out.update(record)
         out.update({
             "store_id": row["doc_id"],
@@ -416,7 +421,7 @@ class Store:
         marks = ",".join("?" * len(items))
         rows = {r["id"]: r for r in self.conn.execute(f"SELECT id, input_id, source FROM articles WHERE id IN ({marks})",
                                                       [item["id"] for item in items])}
-        return [{"id": rows[i["id"]]["input_id"] if rows[i["id"]]["input_id"] is not None else str(i["store_id"]),
+        return [{"id": shown_id(rows[i["id"]]["input_id"], i["store_id"]),
                  "store_id": i["store_id"], "version": i["version"], "headline": i["headline"],
                  "headline_marked": queries.join_marked(i["headline"], i["headline_matches"], mark),
                  "url": i["url"], "published": i["published"], "publisher": i["publisher"], "wire": i["wire"],

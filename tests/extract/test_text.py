@@ -1944,3 +1944,32 @@ def test_ad_slots_and_bare_picture_credits_between_paragraphs_do_not_part_the_st
     assert [b.text for b in article.boilerplate if b.category == "advert"].count("Advertisement") == 2
     credits = {b.text for b in article.boilerplate if b.category == "caption"}
     assert {"Photo: Getty Images", "Image credit: Port Elmar Authority"} <= credits
+
+
+def test_promos_between_paragraphs_do_not_part_the_story_and_are_related_links_in_page_order():
+    # "READ MORE: <headline>" after a story's first and third paragraphs, two promos in a row
+    # after its fourth: the story runs on past each, and their headlines are the first related
+    # links, in page order, ahead of the list under the story.
+    paragraphs = [
+        "PORT ELMAR (AP) — Health officials in Port Elmar are reporting a sixth death linked to a "
+        "mosquito-borne virus this summer",
+        "County health department officials said Monday the victim was one of two people who caught the virus "
+        "in August. The death occurred Saturday.",
+        "Cases of the virus have been confirmed in four counties this year, the state health department said.",
+        "Officials urged residents to use insect repellent.",
+        "The department will spray the marshes north of the harbour twice a week until the first frost, "
+        "a spokesman said.",
+    ]
+    promos = ["Ferry fares to rise in June as fuel costs climb", "Dock workers end nine-day strike after pay deal",
+              "City to mail 250,000 flu vaccine reminders", "Harbour clinic opens a night ward"]
+    dump = ("Home\nNews\nHealth\nSixth death linked to mosquito-borne virus\nAssociated Press\nSeptember 3, 2026\n"
+            f"{paragraphs[0]}\nREAD MORE: {promos[0]}\n{paragraphs[1]}\n{paragraphs[2]}\nRELATED: {promos[1]}\n"
+            f"{paragraphs[3]}\nALSO READ | {promos[2]}\nALSO READ | {promos[3]}\n{paragraphs[4]}\n"
+            "More from Health\nWhy the north quay floods every spring\nHarbour clinic opens a night ward\n"
+            "New cranes for the north quay\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert article.body == paragraphs
+    assert [link.headline for link in article.related] == promos + ["Why the north quay floods every spring",
+                                                                   "New cranes for the north quay"]
+    assert {b.text for b in article.boilerplate if b.category == "promo"} >= {
+        f"READ MORE: {promos[0]}", f"RELATED: {promos[1]}", f"ALSO READ | {promos[3]}"}

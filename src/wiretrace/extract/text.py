@@ -836,10 +836,11 @@ def without_hover_cards(text: str) -> tuple[str, list[str]]:
 def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     """Build an :class:`Article` from a plain-text dump."""
     page, blocks = dump_blocks(page)
-    blocks, slots = _without_slots(blocks)
-    labels, facts = textblocks.classify_page(blocks, template)
-    article = article_from_blocks(page, blocks, labels, facts)
-    article.boilerplate += slots
+    kept, slots = _without_slots(blocks)
+    labels, facts = textblocks.classify_page(kept, template)
+    article = article_from_blocks(page, kept, labels, facts)
+    if slots:
+        _add_slots(article, page, blocks, slots)
     return article
 
 
@@ -847,19 +848,42 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
 _PROSE_WORDS = 12
 #: ... so at least this many characters (one-letter words, a space between each).
 _PROSE_CHARS = 2 * _PROSE_WORDS - 1
-#: A slot's line is shorter than this.
+#: An ad slot's or a credit's line is shorter than this ...
 _SLOT_CHARS = 80
+#: ... and a promo's ("ALSO READ: <headline>") shorter than this.
+_PROMO_CHARS = 240
+#: A short sentence of the story (for _paragraph) has this many words at least.
+_SHORT_SENTENCE_WORDS = 6
+#: At most this many slots in a row ("ALSO READ: ..." over "ALSO READ: ...", an ad over a credit).
+_SLOT_RUN = 3
 
 
 def _prose(text: str) -> bool:
     return text.count(" ") + 1 >= _PROSE_WORDS and text.rstrip("\"'”’)»").endswith(textblocks.SENTENCE_ENDS)
 
 
+def _paragraph(text: str) -> bool:
+    """A paragraph of the story around a promo: _prose, or a sentence of six words or more, or
+    twelve words without a sentence's end (a story's line may lack its full stop; a promo's lead
+    says what it is, where an ad's or a credit's short line between two such lines may be a
+    caption's)."""
+    if len(text) < _PROSE_CHARS:
+        return False
+    words = text.count(" ") + 1
+    return words >= _PROSE_WORDS or (words >= _SHORT_SENTENCE_WORDS
+                                     and text.rstrip("\"'”’)»").endswith(textblocks.SENTENCE_ENDS))
+
+
 def _slot(text: str) -> str | None:
-    """What a short line (under _SLOT_CHARS) a page sets between two paragraphs of its story is,
-    where it is furniture of no words of the story: an ad slot's label ("Advertisement", "Story
-    continues below advertisement": "advert") or a picture's bare credit ("Photo: Getty Images":
-    "caption")."""
+    """What a short line a page sets between two paragraphs of its story is, where it is
+    furniture of no words of the story: an ad slot's label ("Advertisement", "Story continues
+    below advertisement": "advert"), a picture's bare credit ("Photo: Getty Images": "caption")
+    or a promo for another story ("ALSO READ: <headline>", "RELATED: <headline>": "promo")."""
+    if text[:1] in cues.INLINE_PROMO_INITIALS and (promo := cues.INLINE_PROMO.match(text)) \
+            and 3 <= len(promo["headline"].split()) <= 30:
+        return "promo"
+    if len(text) >= _SLOT_CHARS:
+        return None
     if len(text) < 60 and cues.AD_SLOT.match(text):
         return "advert"
     low = text.lower()
@@ -870,24 +894,62 @@ def _slot(text: str) -> str | None:
     return None
 
 
-def _without_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Block], list[Boilerplate]]:
-    """``blocks`` less the slots (see :func:`_slot`) that stand between two paragraphs of prose,
-    and those slots as boilerplate: a page sets them between a story's paragraphs as often as it
-    likes, and each would part the story's run of paragraphs in two. (One after the story's last
-    paragraph, above the site's teasers, stays: there it tells where the story ends.)
+def _without_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Block], dict[int, str]]:
+    """``blocks`` less the slots (see :func:`_slot`), up to _SLOT_RUN in a row, that stand between
+    two paragraphs of the story, and those slots, by their index in ``blocks``: a page sets them between a story's paragraphs
+    as often as it likes, and each would part the story's run of paragraphs in two. (One after
+    the story's last paragraph, above the site's teasers, stays: there it tells where the story
+    ends.)
 
     Training does not call it: the DEV pages hold few such slots, and with the ad slots taken out
     of the training blocks too, the decode knobs chosen on out-of-fold scores moved (pivot 0.4 ->
     0.5) and the cross-validated F1 on lynx, elinks, links and soup_strip dumps fell by 1.4-1.6
     points."""
-    # (The cheap tests first: most blocks are long, or short between short ones.)
-    slots = {i: kind for i in range(1, len(blocks) - 1)
-             if len(blocks[i].text) < _SLOT_CHARS and len(blocks[i - 1].text) >= _PROSE_CHARS
-             and len(blocks[i + 1].text) >= _PROSE_CHARS and _prose(blocks[i - 1].text) and _prose(blocks[i + 1].text)
-             and (kind := _slot(blocks[i].text))}
+    slots: dict[int, str] = {}
+    i = 1
+    while i < len(blocks) - 1:
+        # (The cheap tests first: most blocks are long, or short after short ones.)
+        if len(blocks[i].text) >= _PROMO_CHARS or not _paragraph(blocks[i - 1].text):
+            i += 1
+            continue
+        run: dict[int, str] = {}
+        j = i
+        while j < len(blocks) - 1 and len(run) < _SLOT_RUN and len(blocks[j].text) < _PROMO_CHARS \
+                and (kind := _slot(blocks[j].text)):
+            run[j] = kind
+            j += 1
+        # A run with a promo needs paragraphs around it; one of ads and credits only, prose (a
+        # caption over a credit is a short sentence too).
+        if run and (_paragraph(blocks[j].text) and "promo" in run.values()
+                    or _prose(blocks[i - 1].text) and _prose(blocks[j].text)):
+            slots.update(run)
+        i = j + 1
     if not slots:
-        return blocks, []
-    return [b for i, b in enumerate(blocks) if i not in slots], [Boilerplate(blocks[i].text, kind) for i, kind in slots.items()]
+        return blocks, slots
+    return [b for i, b in enumerate(blocks) if i not in slots], slots
+
+
+def _add_slots(article: Article, page: Page, blocks: list[textblocks.Block], slots: dict[int, str]) -> None:
+    """The slots _without_slots took out of ``blocks`` go back into the record (in place): each as
+    boilerplate, and a promo's headline among the related links, where the page has it (the
+    related links being in page order: the first a story promotes is its first)."""
+    article.boilerplate += [Boilerplate(blocks[i].text, kind) for i, kind in slots.items()]
+    promos = [(i, RelatedLink(headline=match["headline"].strip())) for i, kind in slots.items()
+              if kind == "promo" and (match := cues.INLINE_PROMO.match(blocks[i].text))]
+    if not promos:
+        return
+    _link_addresses(page, [link for _, link in promos], [])
+    # Where each related link the record has stands in the page: the first block from the last
+    # one's on that holds its headline (a link found nowhere keeps the last place found).
+    placed = []
+    at = 0
+    for link in article.related:
+        found = next((j for j in range(at, len(blocks)) if j not in slots and link.headline in blocks[j].text), None)
+        if found is not None:
+            at = found
+        placed.append((at, link))
+    # (A promo before a listed link at the same block cannot be: slots are not listed.)
+    article.related = unique_related([link for _, link in sorted(placed + promos, key=lambda pair: pair[0])])
 
 
 # Marks a page's source holds for the browser, which show nothing and part no words: zero-width

@@ -19,6 +19,12 @@ from wiretrace.extract.captions import names_an_agency, trailing_credit
      "The ferry leaves Carrow Point on its first crossing", "Ann Lee"),
     ("Exxon Mobil headquarters in a file photo. AP file photo", "Exxon Mobil headquarters in a file photo.",
      "AP file photo"),
+    # The agency's photographer signing the caption, as Reuters and EPA print it, and a credit after a bar.
+    ("Dock workers vote at the union hall in Port Elmar, May 8, 2026. REUTERS/Tomas Brenner/File Photo",
+     "Dock workers vote at the union hall in Port Elmar, May 8, 2026.", "REUTERS/Tomas Brenner/File Photo"),
+    ("Firefighters work near the highway. EPA-EFE/Ana Ruiz", "Firefighters work near the highway.", "EPA-EFE/Ana Ruiz"),
+    ("The minister speaks to reporters in New Delhi. | Photo Credit: PTI",
+     "The minister speaks to reporters in New Delhi.", "PTI"),
 ])
 def test_a_credit_after_a_name_or_a_dash_closes_a_caption(text, caption, credit):
     match = trailing_credit(text)
@@ -30,6 +36,7 @@ def test_a_credit_after_a_name_or_a_dash_closes_a_caption(text, caption, credit)
 def test_a_photographer_for_an_agency_is_an_agency_credit():
     assert names_an_agency(trailing_credit("Fans cheer in the stands. (Manu Ortega/AP)"))
     assert names_an_agency(trailing_credit("Fans cheer in the stands. Reuters photo"))
+    assert names_an_agency(trailing_credit("Fans cheer in the stands. REUTERS/Lena Hart"))
 
 
 @pytest.mark.parametrize("text", [
@@ -37,6 +44,7 @@ def test_a_photographer_for_an_agency_is_an_agency_credit():
     "Results for the quarter came in above forecasts (in euros/AP terms unchanged",
     "He said the picture was a photo: nothing more, and left.",
     "The agency released it on Monday. Reuters said it had not seen the photo",
+    "Support stood at 45 percent in the poll. AP/NORC figures for May were 45/50",
 ])
 def test_prose_closes_with_no_credit(text):
     assert trailing_credit(text) is None

@@ -1973,3 +1973,30 @@ def test_promos_between_paragraphs_do_not_part_the_story_and_are_related_links_i
                                                                    "New cranes for the north quay"]
     assert {b.text for b in article.boilerplate if b.category == "promo"} >= {
         f"READ MORE: {promos[0]}", f"RELATED: {promos[1]}", f"ALSO READ | {promos[3]}"}
+
+
+def test_captions_between_paragraphs_do_not_part_the_story_and_are_its_pictures_in_page_order():
+    # Pictures inside a story, each caption closed by its credit: the agency's photographer
+    # signing it ("REUTERS/..."), or a credit after a bar. The story runs on past each.
+    paragraphs = [
+        "PORT ELMAR (Reuters) - Dock workers in Port Elmar voted on Friday to end a nine-day strike after the "
+        "port authority offered a pay rise of 6% over two years, union leaders said.",
+        "The strike had left more than 40 ships waiting at anchor and delayed grain shipments to three "
+        "neighbouring countries, according to the port authority.",
+        "Union secretary Dana Orel told reporters outside the terminal that nobody had wanted the dispute to go "
+        "on for another week, and thanked the crews for their patience.",
+        "Work is expected to resume on the night shift, and the port authority said it would take about ten days "
+        "to clear the backlog of ships and containers.",
+        "The authority will publish a new schedule for the grain terminal on Monday, a spokesman said, once the "
+        "first ships have been loaded and sent on their way.",
+    ]
+    first = "Cranes stand idle at the container terminal in Port Elmar, May 7, 2026."
+    second = "Union secretary Dana Orel speaks to reporters outside the terminal."
+    dump = ("Home\nWorld\nBusiness\nPort Elmar dock workers end strike after pay deal\nBy Mira Kessel\n"
+            "May 8, 2026 11:02 AM\n" + "\n".join(paragraphs[:2]) + f"\n{first} REUTERS/Tomas Brenner/File Photo\n"
+            + "\n".join(paragraphs[2:4]) + f"\n{second} | Photo Credit: Jon Tavi\n" + paragraphs[4]
+            + "\nMore from Business\nFerry fares to rise in June\nNew cranes for the north quay\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert article.body == paragraphs
+    assert [(image.caption, image.credit) for image in article.images] == [
+        (first, "REUTERS/Tomas Brenner/File Photo"), (second, "Jon Tavi")]

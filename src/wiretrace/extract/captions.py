@@ -16,7 +16,7 @@ _TRAILING_PHOTO_CREDIT = re.compile(
 # Getty Images", "... in Frisco, Texas. File Photo by Ian Halperin/UPI", "Agentes cumprem mandados
 # em Belo Horizonte — Foto: Polícia Federal/Divulgação".
 _TRAILING_BARE_CREDIT = re.compile(
-    r"(?:(?<=[.!?\"”’])|\s[—–-])\s+(?i:file\s+)?(?i:photo(?:graph)?|foto|image|picture|credit)s?(?i:\s+credit)?\s*"
+    r"(?:(?<=[.!?\"”’])|\s[—–|-])\s+(?i:file\s+)?(?i:photo(?:graph)?|foto|image|picture|credit)s?(?i:\s+credit)?\s*"
     r"(?::|\s(?i:by)\b)\s*"
     r"(?P<credit>[^.!?:;()]{1,50}?)\s*$")
 # Wire photo credits as agencies write them, closing a caption: "(ITV via AP)", "(Getty Images)",
@@ -29,6 +29,11 @@ _TRAILING_AGENCY_CREDIT = re.compile(
 _TRAILING_AGENCY_PHOTO = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<credit>(?:AP|AFP|Reuters|REUTERS|EPA|UPI|PTI|Getty Images)(?:\s+(?i:file))?"
     r"\s+(?i:photo(?:graph)?|picture|image)s?)\s*$")
+# ... or as the agency's photographers sign a caption: "... in Washington, U.S., May 3, 2023.
+# REUTERS/Kevin Lamarque", "... in Kyiv. REUTERS/Gleb Garanich/File Photo", "... EPA-EFE/Oliver Weiken".
+_TRAILING_AGENCY_SIGNATURE = re.compile(
+    r"(?<=[.!?\"”’])\s+(?P<credit>(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|ANSA|ANP|Xinhua)\s?/\s?"
+    r"[^/.!?:;()\d]{2,40}(?:/[^/.!?:;()\d]{2,30}){0,2})\s*$")
 #: How near its end a bare credit's label sits in a caption.
 _BARE_REACH = 80
 
@@ -43,12 +48,15 @@ def trailing_credit(text: str) -> re.Match | None:
     tail = text[-60:]
     if ":" in tail or " by " in tail or " By " in tail:
         return _TRAILING_BARE_CREDIT.search(text, max(0, len(text) - _BARE_REACH))
-    if tail.rstrip().lower().endswith(("photo", "photos", "photograph", "picture", "image")):
-        return _TRAILING_AGENCY_PHOTO.search(text, max(0, len(text) - _BARE_REACH))
+    if tail.rstrip().lower().endswith(("photo", "photos", "photograph", "picture", "image")) \
+            and (credit := _TRAILING_AGENCY_PHOTO.search(text, max(0, len(text) - _BARE_REACH))):
+        return credit
+    if "/" in tail:
+        return _TRAILING_AGENCY_SIGNATURE.search(text, max(0, len(text) - _BARE_REACH))
     return None
 
 
 def names_an_agency(credit: re.Match) -> bool:
     """Whether a :func:`trailing_credit` is a wire agency's photo credit ("(AP Photo/...)"), which
     no paragraph ends with, however long."""
-    return credit.re is _TRAILING_AGENCY_CREDIT or credit.re is _TRAILING_AGENCY_PHOTO
+    return credit.re in (_TRAILING_AGENCY_CREDIT, _TRAILING_AGENCY_PHOTO, _TRAILING_AGENCY_SIGNATURE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from typing import TypeVar
 from functools import lru_cache
 from itertools import chain, compress, islice
 from urllib.parse import urljoin
@@ -844,6 +845,8 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     return article
 
 
+T = TypeVar("T")
+
 #: A paragraph of prose, for _without_slots: this many words at least, and a sentence's end.
 _PROSE_WORDS = 12
 #: ... so at least this many characters (one-letter words, a space between each).
@@ -877,11 +880,15 @@ def _paragraph(text: str) -> bool:
 def _slot(text: str) -> str | None:
     """What a short line a page sets between two paragraphs of its story is, where it is
     furniture of no words of the story: an ad slot's label ("Advertisement", "Story continues
-    below advertisement": "advert"), a picture's bare credit ("Photo: Getty Images": "caption")
-    or a promo for another story ("ALSO READ: <headline>", "RELATED: <headline>": "promo")."""
+    below advertisement": "advert"), a picture's bare credit ("Photo: Getty Images": "caption"),
+    a picture's caption its credit closes ("Cranes stand idle on Friday. REUTERS/Jon Tavi":
+    "picture") or a promo for another story ("ALSO READ: <headline>", "RELATED: <headline>":
+    "promo")."""
     if text[:1] in cues.INLINE_PROMO_INITIALS and (promo := cues.INLINE_PROMO.match(text)) \
             and 3 <= len(promo["headline"].split()) <= 30:
         return "promo"
+    if (credit := captions.trailing_credit(text)) and credit.start() > 0:
+        return "picture"
     if len(text) >= _SLOT_CHARS:
         return None
     if len(text) < 60 and cues.AD_SLOT.match(text):
@@ -921,7 +928,8 @@ def _without_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Bloc
         # A run with a promo needs paragraphs around it; one of ads and credits only, prose (a
         # caption over a credit is a short sentence too).
         if run and (_paragraph(blocks[j].text) and "promo" in run.values()
-                    or _prose(blocks[i - 1].text) and _prose(blocks[j].text)):
+                    or _prose(blocks[i - 1].text) and _prose(blocks[j].text)) \
+                and ("picture" not in run.values() or _pictures_fit(blocks, i, j)):
             slots.update(run)
         i = j + 1
     if not slots:
@@ -929,27 +937,50 @@ def _without_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Bloc
     return [b for i, b in enumerate(blocks) if i not in slots], slots
 
 
+def _pictures_fit(blocks: list[textblocks.Block], i: int, j: int) -> bool:
+    """Whether the run of slots ``blocks[i:j]`` that holds a captioned picture stands inside the
+    story: two paragraphs of prose above it (the picture under a story's dek and over its first
+    paragraph parts the two, which is the dek's one tell), and neither neighbour the picture's
+    alt text (renderers draw the alt text next to the caption; the body pass takes both out)."""
+    if i < 2 or not _prose(blocks[i - 2].text):
+        return False
+    captions_ = [blocks[k].text for k in range(i, j)]
+    return not any(_alt_text_of(blocks[n].text, caption) or _alt_over_caption(blocks[n].text, caption)
+                   for n in (i - 1, j) for caption in captions_)
+
+
 def _add_slots(article: Article, page: Page, blocks: list[textblocks.Block], slots: dict[int, str]) -> None:
     """The slots _without_slots took out of ``blocks`` go back into the record (in place): each as
-    boilerplate, and a promo's headline among the related links, where the page has it (the
-    related links being in page order: the first a story promotes is its first)."""
-    article.boilerplate += [Boilerplate(blocks[i].text, kind) for i, kind in slots.items()]
+    boilerplate, a promo's headline among the related links and a caption's picture among the
+    images, each where the page has it (the first story a page promotes is its first related
+    link)."""
+    article.boilerplate += [Boilerplate(blocks[i].text, "caption" if kind == "picture" else kind)
+                            for i, kind in slots.items()]
     promos = [(i, RelatedLink(headline=match["headline"].strip())) for i, kind in slots.items()
               if kind == "promo" and (match := cues.INLINE_PROMO.match(blocks[i].text))]
-    if not promos:
-        return
-    _link_addresses(page, [link for _, link in promos], [])
-    # Where each related link the record has stands in the page: the first block from the last
-    # one's on that holds its headline (a link found nowhere keeps the last place found).
+    if promos:
+        _link_addresses(page, [link for _, link in promos], [])
+        article.related = unique_related(_in_page_order(article.related, [link.headline for link in article.related],
+                                                        promos, blocks, slots))
+    pictures = [(i, image) for i, kind in slots.items() if kind == "picture" and (image := _body_caption(blocks[i].text))]
+    if pictures:
+        article.images = _in_page_order(article.images, [image.caption for image in article.images], pictures,
+                                        blocks, slots)
+
+
+def _in_page_order(listed: list[T], texts: list[str | None], slotted: list[tuple[int, T]],
+                   blocks: list[textblocks.Block], slots: dict[int, str]) -> list[T]:
+    """``listed`` (in page order, with ``texts``, the words each was read from) and ``slotted`` (by
+    their slot's index in ``blocks``) merged in page order. An item of ``listed`` stands at the first
+    block from the last one's on that holds its text; one found nowhere keeps the last place."""
     placed = []
     at = 0
-    for link in article.related:
-        found = next((j for j in range(at, len(blocks)) if j not in slots and link.headline in blocks[j].text), None)
+    for item, text in zip(listed, texts):
+        found = next((j for j in range(at, len(blocks)) if j not in slots and text and text in blocks[j].text), None)
         if found is not None:
             at = found
-        placed.append((at, link))
-    # (A promo before a listed link at the same block cannot be: slots are not listed.)
-    article.related = unique_related([link for _, link in sorted(placed + promos, key=lambda pair: pair[0])])
+        placed.append((at, item))
+    return [item for _, item in sorted(placed + slotted, key=lambda pair: pair[0])]
 
 
 # Marks a page's source holds for the browser, which show nothing and part no words: zero-width

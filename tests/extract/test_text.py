@@ -2000,3 +2000,42 @@ def test_captions_between_paragraphs_do_not_part_the_story_and_are_its_pictures_
     assert article.body == paragraphs
     assert [(image.caption, image.credit) for image in article.images] == [
         (first, "REUTERS/Tomas Brenner/File Photo"), (second, "Jon Tavi")]
+
+
+def test_an_ad_slot_or_a_promo_between_short_lines_of_the_story_is_taken_out_but_a_credit_is_not():
+    # An ad's label or a promo's lead says what it is, so the story's lines around it need not be
+    # long: a sentence of seven words above, a line that lost its full stop below. A bare credit
+    # there may close a caption (a short sentence too), and stays for the body pass to read.
+    from wiretrace.extract import text, textblocks
+
+    above = ["PORT ELMAR (AP) — Health officials in Port Elmar are reporting a sixth death linked to a "
+             "mosquito-borne virus this summer.", "Officials urged residents to use insect repellent."]
+    below = ("The department will spray the marshes north of the harbour twice a week until the first frost, "
+             "a spokesman said")
+    for middle, kind in [("Continue reading the main story", "advert"), ("READ MORE: Ferry fares to rise in June", "promo"),
+                         ("Photo: Getty Images", None)]:
+        blocks = [textblocks.Block(line, n, False, 0) for n, line in enumerate([*above, middle, below])]
+        kept, slots = text._without_slots(blocks)
+        assert slots == ({2: kind} if kind else {})
+        assert [b.text for b in kept] == [*above, below] if kind else kept == blocks
+
+
+def test_an_ad_slot_under_a_short_sentence_of_the_story_does_not_part_it():
+    # The ad's label says what it is, so the paragraphs around it need not be long: one sentence
+    # of seven words above it, a line that lost its full stop below.
+    paragraphs = [
+        "PORT ELMAR (AP) — Health officials in Port Elmar are reporting a sixth death linked to a "
+        "mosquito-borne virus this summer.",
+        "County health department officials said Monday the victim was one of two people who caught the virus "
+        "in August. The death occurred Saturday.",
+        "Officials urged residents to use insect repellent.",
+        "The department will spray the marshes north of the harbour twice a week until the first frost, "
+        "a spokesman said",
+        "Cases of the virus have been confirmed in four counties this year, the state health department said.",
+    ]
+    dump = ("Home\nNews\nHealth\nSixth death linked to mosquito-borne virus\nAssociated Press\nSeptember 3, 2026\n"
+            + "\n".join(paragraphs[:3]) + "\nContinue reading the main story\n" + "\n".join(paragraphs[3:])
+            + "\nMore from Health\nWhy the north quay floods every spring\nNew cranes for the north quay\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert article.body == paragraphs
+    assert "Continue reading the main story" in {b.text for b in article.boilerplate}

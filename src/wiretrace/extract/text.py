@@ -857,6 +857,8 @@ _SLOT_CHARS = 80
 _PROMO_CHARS = 240
 #: A short sentence of the story (for _paragraph) has this many words at least.
 _SHORT_SENTENCE_WORDS = 6
+#: The slots (_slot's kinds) that need prose around them.
+_CAPTION_SLOTS = frozenset({"caption", "picture"})
 #: At most this many slots in a row ("ALSO READ: ..." over "ALSO READ: ...", an ad over a credit).
 _SLOT_RUN = 3
 
@@ -866,10 +868,10 @@ def _prose(text: str) -> bool:
 
 
 def _paragraph(text: str) -> bool:
-    """A paragraph of the story around a promo: _prose, or a sentence of six words or more, or
-    twelve words without a sentence's end (a story's line may lack its full stop; a promo's lead
-    says what it is, where an ad's or a credit's short line between two such lines may be a
-    caption's)."""
+    """A paragraph of the story around an ad or a promo: _prose, or a sentence of six words or
+    more, or twelve words without a sentence's end (a story's line may lack its full stop; an ad's
+    label or a promo's lead says what it is, where a credit's short line between two such lines
+    may be a caption's)."""
     if len(text) < _PROSE_CHARS:
         return False
     words = text.count(" ") + 1
@@ -929,10 +931,11 @@ def _without_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Bloc
         while j < len(texts) - 1 and len(run) < _SLOT_RUN and len(texts[j]) < _PROMO_CHARS and (kind := _slot(texts[j])):
             run[j] = kind
             j += 1
-        # A run with a promo needs paragraphs around it; one of ads and credits only, prose (a
-        # caption over a credit is a short sentence too).
-        if run and (_paragraph(texts[j]) and "promo" in run.values() or _prose(texts[i - 1]) and _prose(texts[j])) \
-                and ("picture" not in run.values() or _pictures_fit(blocks, i, j)):
+        # Ads and promos need paragraphs around them; credits and captions, prose (a short
+        # sentence next to a credit may be a caption too).
+        kinds = set(run.values())
+        if run and (_prose(texts[i - 1]) and _prose(texts[j]) if kinds & _CAPTION_SLOTS else _paragraph(texts[j])) \
+                and ("picture" not in kinds or _pictures_fit(blocks, i, j)):
             slots.update(run)
         after = j + 1
     if not slots:

@@ -37,6 +37,8 @@ def test_a_photographer_for_an_agency_is_an_agency_credit():
     assert names_an_agency(trailing_credit("Fans cheer in the stands. (Manu Ortega/AP)"))
     assert names_an_agency(trailing_credit("Fans cheer in the stands. Reuters photo"))
     assert names_an_agency(trailing_credit("Fans cheer in the stands. REUTERS/Lena Hart"))
+    assert names_an_agency(trailing_credit("Fans cheer in the stands. (AP Photo/Lena Hart)"))
+    assert not names_an_agency(trailing_credit("Fans cheer in the stands. (Photo: Lena Hart)"))
 
 
 @pytest.mark.parametrize("text", [

@@ -205,6 +205,16 @@ def test_a_video_promo_paragraph_leaves_the_body():
     assert result.paragraphs == STORY
 
 
+@pytest.mark.parametrize("caption", [
+    "The carmaker's plant in Zwickau, Germany, March 3, 2026. REUTERS/Lena Hart/File Photo",
+    "Workers at the carmaker's plant in Zwickau on Tuesday. (AP Photo/Jon Tavi)",
+])
+def test_a_caption_set_as_a_paragraph_and_closed_by_an_agency_credit_leaves_the_body(caption):
+    result = _extract(_story_page(f"<p>{caption}</p>"))
+    assert result.paragraphs == STORY
+    assert (caption, "caption") in [(b.text, b.category) for b in result.boilerplate]
+
+
 def test_related_link_list_inside_the_body_goes_to_related():
     result = _extract(_story_page(
         "<h3>More from Markets</h3><ul>"

@@ -34,6 +34,8 @@ _TRAILING_AGENCY_PHOTO = re.compile(
 _TRAILING_AGENCY_SIGNATURE = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<credit>(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|ANSA|ANP|Xinhua)\s?/\s?"
     r"[^/.!?:;()\d]{2,40}(?:/[^/.!?:;()\d]{2,30}){0,2})\s*$")
+# An agency named in a labelled credit: "(AP Photo/Jon Tavi)", "(Photo: Getty Images)".
+_AGENCY_IN_CREDIT = re.compile(r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock)\b")
 #: How near its end a bare credit's label sits in a caption.
 _BARE_REACH = 80
 
@@ -59,4 +61,5 @@ def trailing_credit(text: str) -> re.Match | None:
 def names_an_agency(credit: re.Match) -> bool:
     """Whether a :func:`trailing_credit` is a wire agency's photo credit ("(AP Photo/...)"), which
     no paragraph ends with, however long."""
-    return credit.re in (_TRAILING_AGENCY_CREDIT, _TRAILING_AGENCY_PHOTO, _TRAILING_AGENCY_SIGNATURE)
+    return credit.re in (_TRAILING_AGENCY_CREDIT, _TRAILING_AGENCY_PHOTO, _TRAILING_AGENCY_SIGNATURE) \
+        or _AGENCY_IN_CREDIT.search(credit.group("credit")) is not None

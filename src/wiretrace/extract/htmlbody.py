@@ -18,7 +18,7 @@ from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
-from wiretrace.extract import cues, htmlclean
+from wiretrace.extract import captions, cues, htmlclean
 from wiretrace.record import Boilerplate, RelatedLink
 
 LOGGER = logging.getLogger(__name__)
@@ -403,6 +403,10 @@ def _label_run(blocks: list[Block], start: int, end: int) -> None:
         blocks[start - 1].label = blocks[start - 1].label or "related"
 
 
+#: A caption set as a paragraph has at most this many words.
+_CAPTION_WORDS = 60
+
+
 def _clean_blocks(blocks: list[Block], page: _Page) -> HtmlBody:
     _label_lead(blocks, page)
     for block in blocks:
@@ -410,6 +414,11 @@ def _clean_blocks(blocks: list[Block], page: _Page) -> HtmlBody:
             block.label = cues.anywhere_category(block.text)
         if block.label is None and htmlclean.is_tool_bar(block.text):
             block.label = "navigation"
+        # A picture's caption set as a paragraph, which its agency's photo credit closes ("... on
+        # Friday. REUTERS/Jon Tavi", "(AP Photo/Jon Tavi)"): no paragraph ends on one.
+        if block.label is None and (credit := captions.trailing_credit(block.text)) is not None \
+                and credit.start() > 0 and captions.names_an_agency(credit) and htmlclean.words(block.text) <= _CAPTION_WORDS:
+            block.label = "caption"
         # a repeated headline is never prose
         if block.label is None and page.is_title(block.text) and htmlclean.words(block.text) >= 4:
             block.label = "other"

@@ -2039,3 +2039,22 @@ def test_an_ad_slot_under_a_short_sentence_of_the_story_does_not_part_it():
     article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
     assert article.body == paragraphs
     assert "Continue reading the main story" in {b.text for b in article.boilerplate}
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Advertisement - Continue Reading Below", "advert"),
+    ("Story continues below advertisement", "advert"),
+    ("RELATED COVERAGE: Ferry fares to rise in June as fuel costs climb", "promo"),
+    ("MORE: Ferry fares to rise in June", "promo"),
+    ("Don't miss: Ferry fares to rise in June", "promo"),
+    ("ALSO READ | Ferry fares to rise in June", "promo"),
+    ("Photo: Getty Images", "caption"),
+    ("Cranes stand idle at the terminal on Friday. REUTERS/Jon Tavi", "picture"),
+    ("Click here to get the app", None),
+    ("Officials urged residents to use insect repellent.", None),
+    ("Ferry fares to rise in June", None),
+])
+def test_what_a_line_between_two_paragraphs_of_the_story_is(line, kind):
+    from wiretrace.extract import text
+
+    assert text._slot(line) == kind

@@ -313,6 +313,17 @@ PROMO_LEAD = re.compile(
     rf"(?:(?:{'|'.join(_PROMO_LEADS)})\s*:|{'|'.join(_PROMO_OPENINGS)})",
     re.IGNORECASE,
 )
+_PROMO_CUE = re.compile(r"^\s*[^:]{1,30}:\s*")
+
+
+def promo_headline(text: str) -> str:
+    """The headline of a promo ("ALSO READ: <headline>", "MORE LOCAL NEWS: <headline>"), without its cue."""
+    match = INLINE_PROMO.match(text)
+    if match:
+        return match.group("headline").strip()
+    return _PROMO_CUE.sub("", text, count=1).strip()
+
+
 SUBSCRIBE = re.compile(
     r"^\s*(?:subscribe (?:to|now|today|for)|sign up (?:for|to|now|today|here)|sign up\s*:|"
     r"get the latest [\w\s]{0,40}(?:inbox|newsletter)|get (?:our|the) [\w\s]{0,30}newsletter)",
@@ -372,7 +383,8 @@ PAGINATION = re.compile(r"^\s*(?:page \d{1,3} of \d{1,3}|pages?\s*:?\s*\d{1,3}(?
 
 # What an ad slot leaves in the text, alone on its line: "Advertisement", "Story continues below
 # advertisement", "Continue reading below", "Scroll to continue with content".
-AD_SLOT = re.compile(r"^\s*(?:advertisement|advertising|skip advertisement|sponsored(?: content)?|"
+# (Hearst's "Advertisement - Continue Reading Below": the label and the line under it, run together.)
+AD_SLOT = re.compile(r"^\s*(?:advertisement\s*[-–—:|]?\s*(?=\w))?(?:advertisement|advertising|skip advertisement|sponsored(?: content)?|"
                      r"(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?|"
                      r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$", re.IGNORECASE)
 

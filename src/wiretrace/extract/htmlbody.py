@@ -444,7 +444,7 @@ def _clean_blocks(blocks: list[Block], page: _Page) -> HtmlBody:
             continue
         result.boilerplate.append(Boilerplate(block.text, block.label))
         if block.label in ("promo", "related") and htmlclean.words(block.text) >= 3:
-            headline = htmlclean.promo_headline(block.text) if block.label == "promo" else block.text
+            headline = cues.promo_headline(block.text) if block.label == "promo" else block.text
             url = page.link(headline) or page.link(block.text, whole=False)
             if url:
                 result.related.append(RelatedLink(headline, url))

@@ -298,14 +298,6 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def promo_headline(text: str) -> str:
-    "The headline part of a promo paragraph, without its cue."
-    match = cues.INLINE_PROMO.match(text)
-    if match:
-        return match.group("headline").strip()
-    return re.sub(r"^\s*[^:]{1,30}:\s*", "", text).strip()
-
-
 _LENGTH_STATED = re.compile(rf"{cues.READING_TIME_STRICT.pattern}|\b\d[\d,.]*\s+words\b", re.IGNORECASE)
 
 

@@ -886,8 +886,9 @@ def _slot(text: str) -> str | None:
     a picture's caption its credit closes ("Cranes stand idle on Friday. REUTERS/Jon Tavi":
     "picture") or a promo for another story ("ALSO READ: <headline>", "RELATED: <headline>":
     "promo")."""
-    if text[:1] in cues.INLINE_PROMO_INITIALS and (promo := cues.INLINE_PROMO.match(text)) \
-            and 3 <= len(promo["headline"].split()) <= 30:
+    if (text[:1] in cues.INLINE_PROMO_INITIALS and cues.INLINE_PROMO.match(text)
+            or ":" in text[:40] and cues.PROMO_LEAD.match(text)) \
+            and 3 <= len(cues.promo_headline(text).split()) <= 30:
         return "promo"
     # (No credit closes on a sentence's end: most lines a story sets are its sentences.)
     if text[-1] in ".!?":
@@ -962,8 +963,8 @@ def _add_slots(article: Article, page: Page, blocks: list[textblocks.Block], slo
     link)."""
     article.boilerplate += [Boilerplate(blocks[i].text, "caption" if kind == "picture" else kind)
                             for i, kind in slots.items()]
-    promos = [(i, RelatedLink(headline=match["headline"].strip())) for i, kind in slots.items()
-              if kind == "promo" and (match := cues.INLINE_PROMO.match(blocks[i].text))]
+    promos = [(i, RelatedLink(headline=cues.promo_headline(blocks[i].text))) for i, kind in slots.items()
+              if kind == "promo"]
     if promos:
         _link_addresses(page, [link for _, link in promos], [])
         article.related = unique_related(_in_page_order(article.related, [link.headline for link in article.related],

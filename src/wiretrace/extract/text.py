@@ -857,6 +857,10 @@ _SLOT_CHARS = 80
 _PROMO_CHARS = 240
 #: A short sentence of the story (for _paragraph) has this many words at least.
 _SHORT_SENTENCE_WORDS = 6
+#: A video player's label, which is all its line says.
+_VIDEO_LABEL = re.compile(r"^(?:videos?|watch(?: video| now)?|play video|now playing)\W*$", re.IGNORECASE)
+#: The boilerplate category of a slot, where its kind is none (record.BOILERPLATE_CATEGORIES).
+_SLOT_CATEGORIES = {"picture": "caption", "video": "promo"}
 #: The slots (_slot's kinds) that need prose around them.
 _CAPTION_SLOTS = frozenset({"caption", "picture"})
 #: At most this many slots in a row ("ALSO READ: ..." over "ALSO READ: ...", an ad over a credit).
@@ -884,8 +888,8 @@ def _slot(text: str) -> str | None:
     furniture of no words of the story: an ad slot's label ("Advertisement", "Story continues
     below advertisement": "advert"), a picture's bare credit ("Photo: Getty Images": "caption"),
     a picture's caption its credit closes ("Cranes stand idle on Friday. REUTERS/Jon Tavi":
-    "picture") or a promo for another story ("ALSO READ: <headline>", "RELATED: <headline>":
-    "promo")."""
+    "picture"), a video player's label ("Video", "Now playing": "video") or a promo for another
+    story ("ALSO READ: <headline>", "RELATED: <headline>": "promo")."""
     if (text[:1] in cues.INLINE_PROMO_INITIALS and cues.INLINE_PROMO.match(text)
             or ":" in text[:40] and cues.PROMO_LEAD.match(text)) \
             and 3 <= len(cues.promo_headline(text).split()) <= 30:
@@ -899,6 +903,8 @@ def _slot(text: str) -> str | None:
         return None
     if len(text) < 60 and cues.AD_SLOT.match(text):
         return "advert"
+    if len(text) < 20 and _VIDEO_LABEL.match(text):
+        return "video"
     low = text.lower()
     # (A photo's, not "(AP)" or "Reuters" alone: an agency's credit line is the wire's evidence.)
     if ("photo" in low or "image" in low or "picture" in low or "pic" in low) and text[0] != "(" and (
@@ -961,8 +967,7 @@ def _add_slots(article: Article, page: Page, blocks: list[textblocks.Block], slo
     boilerplate, a promo's headline among the related links and a caption's picture among the
     images, each where the page has it (the first story a page promotes is its first related
     link)."""
-    article.boilerplate += [Boilerplate(blocks[i].text, "caption" if kind == "picture" else kind)
-                            for i, kind in slots.items()]
+    article.boilerplate += [Boilerplate(blocks[i].text, _SLOT_CATEGORIES.get(kind, kind)) for i, kind in slots.items()]
     promos = [(i, RelatedLink(headline=cues.promo_headline(blocks[i].text))) for i, kind in slots.items()
               if kind == "promo"]
     if promos:

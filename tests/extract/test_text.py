@@ -2061,3 +2061,28 @@ def test_what_a_line_between_two_paragraphs_of_the_story_is(line, kind):
     from wiretrace.extract import text
 
     assert text._slot(line) == kind
+
+
+def test_a_related_list_whose_headlines_ask_or_exclaim_stays_out_of_the_story_and_the_bio_under_it_names_the_writer():
+    # A headline may end on "?" or "!" (a quote's, too); under a related heading it is still a
+    # link, not the story's next paragraph. The writer's note under the list names the writer.
+    paragraphs = [
+        "Neo-banks promise friendly design, accessible features and no overdraft fees, and millions of "
+        "customers have signed up for them in the past two years.",
+        "That will almost certainly also be the case with these start-ups: banks will not lie down and let "
+        "the disruption happen without a fight.",
+        "A second problem is more serious. No amount of friendly design can make up for the lack of a "
+        "banking licence when regulators come knocking.",
+    ]
+    dump = ("Home\nIdeas\nThe trouble with neo-banks\n\n" + "\n\n".join(paragraphs) + "\n\n"
+            "More Great Stories\n"
+            "  * Could an astronaut lost in space use gravity to get around?\n"
+            "  * Video shows dramatic rescue of kidnapped girl: \"We got her!\"\n"
+            "  * The plan to boost drone batteries with a tiny jet engine\n"
+            "Mira Kessel (@mirakessel) is an Ideas contributor at Port Elmar Ledger and the host of a daily "
+            "radio show about money.\n"
+            "Topics banks money\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert article.body == paragraphs
+    assert article.authors == ["Mira Kessel"]
+    assert "Could an astronaut lost in space use gravity to get around?" in [link.headline for link in article.related]

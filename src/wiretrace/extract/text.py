@@ -1411,10 +1411,19 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         # A paywall's notice under the story's opening, where the dump ends it.
         if cues.PAYWALL.search(text) and cues.PAYWALL_WARNING not in article.warnings:
             article.warnings.append(cues.PAYWALL_WARNING)
+    if not article.authors and body_idx:
         # The writer's note under the story names them where no byline did: "Louise Matsakis is a
-        # staff writer at WIRED covering ...".
-        if not article.authors and text[:1].isupper() and (names := bio_names(text)):
-            article.authors = names
+        # staff writer at WIRED covering ..." (past the list of related stories a page may set
+        # between the two).
+        listed = {link.headline for link in related}
+        after = (j for j in range(body_idx[-1] + 1, len(blocks))
+                 if blocks[j].text not in listed and not cues.RELATED_HEADING.match(blocks[j].text))
+        for j in islice(after, _CLOSING_REACH):
+            if labels[j] == "body":
+                break
+            if blocks[j].text[:1].isupper() and (names := bio_names(blocks[j].text)):
+                article.authors = names
+                break
     if article.publisher is None and article.headline and blocks:
         article.publisher = _title_site(blocks[0].text, article.headline)
     if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):

@@ -2169,7 +2169,7 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
         elif kept and started and log_words[i] <= _LOG1P_6 and cues.RELATED_HEADING.match(text):
             # ... as when the heading itself ("More Great Stories", "More:") was swept in.
             in_related = True
-        elif in_related and not (log_words[i] <= _HEADLINE_LOG_WORDS and ends_sentence[i] == 0):
+        elif in_related and not (log_words[i] <= _HEADLINE_LOG_WORDS and (ends_sentence[i] == 0 or _asks_or_exclaims(text))):
             in_related = False
         # A promo, a newsletter box or share buttons inside the story ("CLICK HERE TO GET THE
         # APP", "SEE MORE: <headline>", "Subscribe to ..."): what HTML mode takes out of a body,
@@ -2187,6 +2187,12 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
                     comments_or_about = _comments_or_about(blocks, keep, log_words, ends_sentence, i + 1, comment_cue)
     if comments_or_about < n:
         keep[comments_or_about:] = [False] * (n - comments_or_about)
+
+
+def _asks_or_exclaims(text: str) -> bool:
+    """Whether ``text`` ends on a question or an exclamation ("Is violence in sports on the rise?",
+    "Video shows rescue: "We got her!""): a headline may, where a full stop says sentence."""
+    return text.rstrip("\"'”’»)")[-1:] in "?!"
 
 
 def _comments_or_about(blocks: list[Block], keep: list[bool], log_words: list[float], ends_sentence: list[float],

@@ -104,6 +104,24 @@ def test_segment_joins_paragraphs_whose_first_line_alone_is_indented() -> None:
                           "A map of the route", "Quoted from the council's plan"]
 
 
+def test_segment_joins_paragraphs_set_with_a_hanging_indent_but_not_nested_menus() -> None:
+    # "fmt -t" and some renderers: each paragraph's first line flush with the block, the rest a
+    # little deeper. A nested menu's items are indented deeper too, but none fills the page's width;
+    # nor does a form field's line continue a paragraph.
+    import textwrap
+
+    lines = ["   * News", "       + World", "       + Business", ""]
+    for paragraph in PARAGRAPHS:
+        first, *rest = textwrap.wrap(paragraph, 78)
+        lines += [first, *("    " + line for line in rest), ""]
+    held = textwrap.wrap(PARAGRAPHS[0], 78)[0]
+    lines += [held, "    ______________________________", ""]
+    texts = [b.text for b in tb.segment("\n".join(lines))]
+    assert texts[:3] == ["News", "World", "Business"]
+    assert texts[3:3 + len(PARAGRAPHS)] == PARAGRAPHS
+    assert texts[-2:] == [held, "______________________________"]
+
+
 def centre(paragraph: str, width: int) -> list[str]:
     """A paragraph wrapped and centred in ``width`` columns, as elinks and links draw text-align: center."""
     import textwrap

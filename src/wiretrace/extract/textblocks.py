@@ -947,6 +947,13 @@ _BARE_STAMP_WORDS = 8
 _STAMP_LINE_LOWER = frozenset("on at am pm by published updated modified posted last first original date".split())
 
 
+#: How much deeper than its first line a hanging indent sets the rest of a paragraph, at most.
+_HANGING_INDENT = 8
+#: What a hanging indent's continuation may open with, besides a letter or a digit (not a form
+#: field's "____", a rule's "----" or a row's "|").
+_OPENING_MARKS = "\"'“‘(«¿¡"
+
+
 def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True,
                      images: bool = True, wide: bool = True, drawn: list[str] | None = None) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
@@ -987,11 +994,16 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         if parts is not None and not row and text[0] not in _STRONG_BULLET:
             # A paragraph whose first line alone is indented goes on flush left, as plain text
             # sets paragraphs and as fold and fmt wrap an indented line: "    The ..." "goes on".
-            # (Not a list item, a quote or a row flush left: "- A large variety ...", "> it", "| 43 |".
-            # Nor a line indented deeper than the one above: that is how nested menus are drawn.)
+            # (Not a list item, a quote or a row flush left: "- A large variety ...", "> it", "| 43 |".)
             hanging = lead == 0 < cont_indent and len(parts) == 1 and not (
                 text[0] in _BULLET_START and _BULLET.match(text)) and text[0] != "|"
-            follows = lead == cont_indent or hanging or (lead == dash_indent and text[0] not in _DASHES)
+            # ... and the reverse, a hanging indent ("fmt -t"): the first line flush with the
+            # block's indent, the rest a little deeper, where the first line filled the page's
+            # width (a nested menu's item is short: it fills at most its run).
+            deeper = len(parts) == 1 and 0 <= cont_indent < lead <= cont_indent + _HANGING_INDENT \
+                and prev_width * 10 >= width * 8 and (text[0].isalnum() or text[0] in _OPENING_MARKS) \
+                and not (text[0] in _BULLET_START and _BULLET.match(text))
+            follows = lead == cont_indent or hanging or deeper or (lead == dash_indent and text[0] not in _DASHES)
             if follows or (abs(centre - prev_centre) <= 1 and prev_centre * 10 >= width * 9):
                 limit = min(width, run_width)
                 if limit * 5 >= width * 3:
@@ -1001,14 +1013,14 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                     else:
                         word = shown.split(None, 1)[0]
                     size = _columns(word) if wide else len(word)
-                    if (((prev_width + 1 + size >= limit - 1) if follows
+                    if (((prev_width + 1 + size >= (width if deeper else limit) - 1) if follows
                             else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9)
                             or (follows and _held_together(parts[-1], shown, prev_width, limit))) \
                             and not (len(parts) == 1 and prev_width + 1 + size < width - 1 and _stamp_line(parts[0])):
                         parts.append(text)
                         prev_width, prev_lead, prev_centre = drawn_width, lead, centre
-                        if hanging:
-                            cont_indent, dash_indent = 0, -1
+                        if hanging or deeper:
+                            cont_indent, dash_indent = lead, -1
                         continue
         parts = None
         marker = None

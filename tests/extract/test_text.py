@@ -2086,3 +2086,14 @@ def test_a_related_list_whose_headlines_ask_or_exclaim_stays_out_of_the_story_an
     assert article.body == paragraphs
     assert article.authors == ["Mira Kessel"]
     assert "Could an astronaut lost in space use gravity to get around?" in [link.headline for link in article.related]
+
+
+def test_a_drop_cap_set_apart_from_its_word_is_joined_to_it_where_the_page_uses_the_word():
+    from wiretrace.extract import text
+
+    body = ["T he council voted on Tuesday to extend the tram line to the harbour.",
+            "T cells are part of the immune system, the study said.",
+            "W domu nie było nikogo, powiedział sąsiad."]
+    content = "Home\nThe tram line\n" + "\n".join(body)
+    assert text._without_split_drop_caps(body, content) == [
+        "The council voted on Tuesday to extend the tram line to the harbour.", body[1], body[2]]

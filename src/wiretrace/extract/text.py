@@ -842,7 +842,27 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
     article = article_from_blocks(page, kept, labels, facts)
     if slots:
         _add_slots(article, page, blocks, slots)
+    if any(_DROP_CAP.match(paragraph) for paragraph in article.body):
+        article.body = _without_split_drop_caps(article.body, page.content)
     return article
+
+
+# A paragraph's first letter drawn as a drop cap, which a renderer set apart from the rest of its
+# word ("T he Davis Cup Final began ...", "H ong Kong is burning."). Not "A", "I" or "O", words
+# of their own.
+_DROP_CAP = re.compile(r"([B-HJ-NP-Z]) ([a-z]+)\b")
+
+
+def _without_split_drop_caps(body: list[str], content: str) -> list[str]:
+    """``body`` with each split drop cap joined to its word, where the page uses that word
+    elsewhere ("the", "hong"): so "T cells" or Polish "W domu" stay as they are."""
+    words = set(re.findall(r"\w+", content.lower()))
+    joined = []
+    for paragraph in body:
+        if (split := _DROP_CAP.match(paragraph)) and (split[1] + split[2]).lower() in words:
+            paragraph = split[1] + paragraph[split.end(1) + 1 :]
+        joined.append(paragraph)
+    return joined
 
 
 T = TypeVar("T")

@@ -168,3 +168,11 @@ def test_literal_alternation_matches_what_the_plain_alternation_matches() -> Non
     text = "19 MARZO, 3 mars, 1 Março, mai, maio 2024, 5 Agosto, 7 août, Kasım, EKIM, marzipan, a.m. am"
     assert grouped.findall(text) == plain.findall(text) == ["MARZO", "mars", "Março", "mai", "maio", "Agosto", "août",
                                                             "Kasım", "EKIM", "a.m."]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Advert", "promo"), ("ADVERTISEMENT", "promo"), ("Advertisement - Continue Reading Below", "promo"),
+    ("Sharing is caring!", "share"), ("Adverts for the new line run on every tram.", None),
+])
+def test_an_ad_label_or_a_share_bars_motto_is_boilerplate_wherever_it_sits(text: str, category: str | None) -> None:
+    assert anywhere_category(text) == category

@@ -116,7 +116,7 @@ RECOMMENDATIONS_HEADING = re.compile(
 RECOMMENDATIONS_WORDS = ("like", "love", "enjoy", "interes", "gost", "aimer", "piacer", "suka", "понрав", "интерес")
 
 SHARE = re.compile(
-    r"^\s*(?:share(?: this| on| via| article| story)?|tweet|pin it|email|print|copy link|"
+    r"^\s*(?:share(?: this| on| via| article| story)?|sharing is caring!?|tweet|pin it|email|print|copy link|"
     r"connect with us(?: on \w+)?|follow us(?: on \w+)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|"
     r"(?:(?:facebook|linkedin|twitter|x|whatsapp|email|reddit|telegram|instagram|youtube|pinterest)\s*icon\s*)+)\s*:?\s*$",
     re.IGNORECASE,
@@ -384,7 +384,7 @@ PAGINATION = re.compile(r"^\s*(?:page \d{1,3} of \d{1,3}|pages?\s*:?\s*\d{1,3}(?
 # What an ad slot leaves in the text, alone on its line: "Advertisement", "Story continues below
 # advertisement", "Continue reading below", "Scroll to continue with content".
 # (Hearst's "Advertisement - Continue Reading Below": the label and the line under it, run together.)
-AD_SLOT = re.compile(r"^\s*(?:advertisement\s*[-–—:|]?\s*(?=\w))?(?:advertisement|advertising|skip advertisement|sponsored(?: content)?|"
+AD_SLOT = re.compile(r"^\s*(?:advertisement\s*[-–—:|]?\s*(?=\w))?(?:advertisement|advertising|advert|skip advertisement|sponsored(?: content)?|"
                      r"(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?|"
                      r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$", re.IGNORECASE)
 

@@ -116,7 +116,8 @@ RECOMMENDATIONS_HEADING = re.compile(
 RECOMMENDATIONS_WORDS = ("like", "love", "enjoy", "interes", "gost", "aimer", "piacer", "suka", "понрав", "интерес")
 
 SHARE = re.compile(
-    r"^\s*(?:share(?: this| on| via| article| story)?|sharing is caring!?|tweet|pin it|email|print|copy link|"
+    r"^\s*(?:share(?: this| on| via| article| story)?|sharing is caring!?|tweet|pin it|email|"
+    r"print(?: this)?(?: article| story| page)?|(?:order )?reprints?(?: (?:&|and) permissions)?|copy link|"
     r"connect with us(?: on \w+)?|follow us(?: on \w+)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|"
     r"(?:(?:facebook|linkedin|twitter|x|whatsapp|email|reddit|telegram|instagram|youtube|pinterest)\s*icon\s*)+)\s*:?\s*$",
     re.IGNORECASE,

@@ -940,7 +940,10 @@ def _without_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Bloc
     paragraphs in two. (One after the story's last paragraph, above the site's teasers, stays:
     there it tells where the story ends. So do share bars, newsletter boxes and video players:
     taken out between two paragraphs of prose, the story ran on into the company's "About"
-    paragraphs under them on two DEV pages in every rendering, F1 0.960 -> 0.957.)
+    paragraphs under them on two DEV pages in every rendering, F1 0.960 -> 0.957; asking for two
+    paragraphs under the box that are no writer's note, no company profile cues.company_profile
+    knows and no furniture, the DEV records held, but a profile worded otherwise, or the next
+    story of a page that scrolls on, joined the story all the same.)
 
     Training does not call it: the DEV pages hold few such slots, and with the ad slots taken out
     of the training blocks too, the decode knobs chosen on out-of-fold scores moved (pivot 0.4 ->

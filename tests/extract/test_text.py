@@ -2051,6 +2051,9 @@ def test_an_ad_slot_under_a_short_sentence_of_the_story_does_not_part_it():
     ("ALSO READ | Ferry fares to rise in June", "promo"),
     ("Photo: Getty Images", "caption"),
     ("Cranes stand idle at the terminal on Friday. REUTERS/Jon Tavi", "picture"),
+    ("Image copyright Getty Images", "picture"),
+    ("Image caption Protesters gather outside parliament", "picture"),
+    ("Media playback is unsupported on your device", "video"),
     ("Video", "video"),
     ("Now Playing", "video"),
     ("Video shows the rescue", None),
@@ -2098,3 +2101,25 @@ def test_a_drop_cap_set_apart_from_its_word_is_joined_to_it_where_the_page_uses_
     content = "Home\nThe tram line\n" + "\n".join(body)
     assert text._without_split_drop_caps(body, content) == [
         "The council voted on Tuesday to extend the tram line to the harbour.", body[1], body[2]]
+
+
+def test_a_screen_readers_picture_labels_between_paragraphs_are_one_picture_not_part_of_the_story():
+    # BBC-style: "Image copyright <credit>" over "Image caption <caption>" between two paragraphs.
+    paragraphs = [
+        "Dock workers in Port Elmar voted on Friday to end a nine-day strike after the port authority offered a "
+        "pay rise of 6% over two years, union leaders said.",
+        "The strike had left more than 40 ships waiting at anchor and delayed grain shipments to three "
+        "neighbouring countries, according to the port authority.",
+        "Union secretary Dana Orel told reporters outside the terminal that nobody had wanted the dispute to go "
+        "on for another week, and thanked the crews for their patience.",
+        "Work is expected to resume on the night shift, and the port authority said it would take about ten days "
+        "to clear the backlog of ships and containers.",
+    ]
+    dump = ("Home\nBusiness\n\nPort Elmar dock workers end strike after pay deal\n\n8 May 2026\n\n"
+            + "\n\n".join(paragraphs[:2]) + "\n\nImage copyright Getty Images\n\n"
+            "Image caption Cranes stand idle at the container terminal\n\n" + "\n\n".join(paragraphs[2:])
+            + "\n\nMore from Business\n\nFerry fares to rise in June\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert article.body == paragraphs
+    assert [(image.caption, image.credit) for image in article.images] == [
+        ("Cranes stand idle at the container terminal", "Getty Images")]

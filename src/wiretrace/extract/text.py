@@ -879,6 +879,8 @@ _PROMO_CHARS = 240
 _SHORT_SENTENCE_WORDS = 6
 #: A video player's label, which is all its line says.
 _VIDEO_LABEL = re.compile(r"^(?:videos?|watch(?: video| now)?|play video|now playing)\W*$", re.IGNORECASE)
+#: What a page's video player says where it cannot play ("Media playback is unsupported on your device").
+_MEDIA_NOTICE = re.compile(r"^media playback is (?:unsupported|not supported) on your device\W*$", re.IGNORECASE)
 #: The boilerplate category of a slot, where its kind is none (record.BOILERPLATE_CATEGORIES).
 _SLOT_CATEGORIES = {"picture": "caption", "video": "promo"}
 #: The slots (_slot's kinds) that need prose around them.
@@ -914,6 +916,10 @@ def _slot(text: str) -> str | None:
             or ":" in text[:40] and cues.PROMO_LEAD.match(text)) \
             and 3 <= len(cues.promo_headline(text).split()) <= 30:
         return "promo"
+    # A screen reader's label over a picture's credit or caption ("Image copyright Getty Images",
+    # "Image caption Protesters gather ...").
+    if text[:1] in "IPMVipmv" and (_CAPTION_LABEL.match(text) or _COPYRIGHT_LABEL.match(text)):
+        return "picture"
     # (No credit closes on a sentence's end: most lines a story sets are its sentences.)
     if text[-1] in ".!?":
         return None
@@ -923,7 +929,7 @@ def _slot(text: str) -> str | None:
         return None
     if len(text) < 60 and cues.AD_SLOT.match(text):
         return "advert"
-    if len(text) < 20 and _VIDEO_LABEL.match(text):
+    if len(text) < 50 and (_VIDEO_LABEL.match(text) or _MEDIA_NOTICE.match(text)):
         return "video"
     low = text.lower()
     # (A photo's, not "(AP)" or "Reuters" alone: an agency's credit line is the wire's evidence.)
@@ -997,7 +1003,15 @@ def _add_slots(article: Article, page: Page, blocks: list[textblocks.Block], slo
         _link_addresses(page, [link for _, link in promos], [])
         article.related = unique_related(_in_page_order(article.related, [link.headline for link in article.related],
                                                         promos, blocks, slots))
-    pictures = [(i, image) for i, kind in slots.items() if kind == "picture" and (image := _body_caption(blocks[i].text))]
+    pictures: list[tuple[int, Image]] = []
+    for i, kind in slots.items():
+        if kind != "picture" or (image := _body_caption(blocks[i].text)) is None:
+            continue
+        # A screen reader's two lines for one picture, "Image copyright Getty Images" over
+        # "Image caption The minister ...": one picture.
+        if pictures and pictures[-1][0] == i - 1 and pictures[-1][1].caption is None and image.credit is None:
+            image = Image(caption=image.caption, credit=pictures.pop()[1].credit)
+        pictures.append((i, image))
     if pictures:
         article.images = _in_page_order(article.images, [image.caption for image in article.images], pictures,
                                         blocks, slots)

@@ -2051,6 +2051,12 @@ def test_an_ad_slot_under_a_short_sentence_of_the_story_does_not_part_it():
     ("ALSO READ | Ferry fares to rise in June", "promo"),
     ("Photo: Getty Images", "caption"),
     ("Cranes stand idle at the terminal on Friday. REUTERS/Jon Tavi", "picture"),
+    ("(AP Photo/Jon Tavi)", "picture"),
+    ("(Photo by Jon Tavi/Getty Images)", "picture"),
+    ("AFP via Getty Images", "caption"),
+    ("Credit: Jon Tavi/Reuters", "caption"),
+    ("(Reuters)", None),
+    ("(AP)", None),
     ("Image copyright Getty Images", "picture"),
     ("Image caption Protesters gather outside parliament", "picture"),
     ("Media playback is unsupported on your device", "video"),
@@ -2123,3 +2129,17 @@ def test_a_screen_readers_picture_labels_between_paragraphs_are_one_picture_not_
     assert article.body == paragraphs
     assert [(image.caption, image.credit) for image in article.images] == [
         ("Cranes stand idle at the container terminal", "Getty Images")]
+
+
+def test_a_credit_under_a_caption_drawn_twice_is_no_slot_between_paragraphs():
+    # lynx and w3m draw a picture's alt text and its caption, the same words, over its credit:
+    # the two lines are no paragraphs of the story, and the credit stays for the body pass.
+    from wiretrace.extract import text, textblocks
+
+    lead = ("Dock workers in Port Elmar voted on Friday to end a nine-day strike after the port authority offered "
+            "a pay rise of 6% over two years.")
+    caption = "Cranes stand idle at the container terminal in Port Elmar on Thursday, a day before the vote."
+    lines = [lead, caption, caption, "(Image: © Jon Tavi/Port Elmar Ledger)",
+             "The strike had left more than 40 ships waiting at anchor and delayed grain shipments, the authority said."]
+    blocks = [textblocks.Block(line, n, False, 0) for n, line in enumerate(lines)]
+    assert text._without_slots(blocks) == (blocks, {})

@@ -89,7 +89,7 @@ _GALLERY_SLIDE = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagen)\s*
 # paragraph of a story.
 _CREDIT_LINE = re.compile(
     r"^(?:(?:photo|image|picture|pic|photograph)s?\s*(?:by\b|:|/)\s*[A-Z][^.!?]{1,60}"
-    r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[,/|]\s*)?(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?"
+    r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:\s*[,/|]\s*|\s+via\s+))?(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?"
     r"|Shutterstock|Alamy|iStock|Bloomberg|Xinhua|Pool|Handout)(?: Photo| Images)?"
     r"|\((?:[A-Z][\w.&'’-]*\s?){1,4}\))$")
 #: A photographer's or agency's name after a copyright sign runs to at most this many words.
@@ -923,7 +923,9 @@ def _slot(text: str) -> str | None:
     # (No credit closes on a sentence's end: most lines a story sets are its sentences.)
     if text[-1] in ".!?":
         return None
-    if (credit := captions.trailing_credit(text)) and credit.start() > 0:
+    # (Also where the whole line is the credit, "(AP Photo/Jon Tavi)", "(Photo by Jon Tavi/Getty
+    # Images)": a picture's, under its caption or alone; "(AP)" or "(Reuters)" alone is none.)
+    if captions.trailing_credit(text):
         return "picture"
     if len(text) >= _SLOT_CHARS:
         return None
@@ -933,7 +935,7 @@ def _slot(text: str) -> str | None:
         return "video"
     low = text.lower()
     # (A photo's, not "(AP)" or "Reuters" alone: an agency's credit line is the wire's evidence.)
-    if ("photo" in low or "image" in low or "picture" in low or "pic" in low) and text[0] != "(" and (
+    if ("photo" in low or "image" in low or "picture" in low or "pic" in low or "credit" in low) and text[0] != "(" and (
             _CREDIT_LINE.match(text) or ((credit := _CAPTION_CREDIT.match(text)) and not credit["caption"])):
         return "caption"
     return None
@@ -984,7 +986,9 @@ def _pictures_fit(blocks: list[textblocks.Block], i: int, j: int) -> bool:
     story: two paragraphs of prose above it (the picture under a story's dek and over its first
     paragraph parts the two, which is the dek's one tell), and neither neighbour the picture's
     alt text (renderers draw the alt text next to the caption; the body pass takes both out)."""
-    if i < 2 or not _prose(blocks[i - 2].text):
+    # (Two distinct paragraphs: a line drawn twice over the credit is the picture's alt text and
+    # caption, which the credit closes.)
+    if i < 2 or not _prose(blocks[i - 2].text) or blocks[i - 2].text == blocks[i - 1].text:
         return False
     captions_ = [blocks[k].text for k in range(i, j)]
     return not any(_alt_text_of(blocks[n].text, caption) or _alt_over_caption(blocks[n].text, caption)
@@ -1007,6 +1011,8 @@ def _add_slots(article: Article, page: Page, blocks: list[textblocks.Block], slo
     for i, kind in slots.items():
         if kind != "picture" or (image := _body_caption(blocks[i].text)) is None:
             continue
+        if not image.caption:  # ("(AP Photo/Jon Tavi)": no caption)
+            image = Image(credit=image.credit)
         # A screen reader's two lines for one picture, "Image copyright Getty Images" over
         # "Image caption The minister ...": one picture.
         if pictures and pictures[-1][0] == i - 1 and pictures[-1][1].caption is None and image.credit is None:

@@ -41,6 +41,8 @@ from wiretrace.extract.dates import (
 from wiretrace.extract.textfeatures import PageText, is_dateline
 from wiretrace.record import Article, Boilerplate, ClaimReview, Image, Page, RelatedLink, count_words, unique_related
 
+T = TypeVar("T")
+
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
 _LEADING_DATE = re.compile(r"^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
@@ -865,8 +867,6 @@ def _without_split_drop_caps(body: list[str], content: str) -> list[str]:
     return joined
 
 
-T = TypeVar("T")
-
 #: A paragraph of prose, for _without_slots: this many words at least, and a sentence's end.
 _PROSE_WORDS = 12
 #: ... so at least this many characters (one-letter words, a space between each).
@@ -908,10 +908,12 @@ def _paragraph(text: str) -> bool:
 def _slot(text: str) -> str | None:
     """What a short line a page sets between two paragraphs of its story is, where it is
     furniture of no words of the story: an ad slot's label ("Advertisement", "Story continues
-    below advertisement": "advert"), a picture's bare credit ("Photo: Getty Images": "caption"),
-    a picture's caption its credit closes ("Cranes stand idle on Friday. REUTERS/Jon Tavi":
-    "picture"), a video player's label ("Video", "Now playing": "video") or a promo for another
-    story ("ALSO READ: <headline>", "RELATED: <headline>": "promo")."""
+    below advertisement": "advert"), a picture's bare credit ("Photo: Getty Images", "AFP via
+    Getty Images": "caption"), a picture's caption its credit closes ("Cranes stand idle on
+    Friday. REUTERS/Jon Tavi"), its credit alone ("(AP Photo/Jon Tavi)") or a screen reader's
+    label for either ("Image copyright Getty Images", "Image caption ...": "picture"), a video
+    player's label ("Video", "Now playing": "video") or a promo for another story ("ALSO READ:
+    <headline>", "RELATED: <headline>": "promo")."""
     if (text[:1] in cues.INLINE_PROMO_INITIALS and cues.INLINE_PROMO.match(text)
             or ":" in text[:40] and cues.PROMO_LEAD.match(text)) \
             and 3 <= len(cues.promo_headline(text).split()) <= 30:

@@ -16,6 +16,9 @@ from wiretrace.extract import wire
     # a place's name with a small particle
     ("Santiago de Chile, 26 nov (EFE).- El regulador minero de Chile anunció ...", "EFE"),
     ("RIO DE JANEIRO (Reuters) - Brazil's central bank ...", "Reuters"),
+    # a day and no place, as Reuters dates its business copy
+    ("Nov 19 (Reuters) - Shares of Home Depot fell 5% on Tuesday ...", "Reuters"),
+    ("Sept. 4 (AFP) - The central bank held rates ...", "AFP"),
     # the Hindi services' datelines, in Devanagari (Bhasha is PTI's Hindi service)
     ("नयी दिल्ली, 19 मार्च (भाषा) भारतीय रिज़र्व बैंक अगले महीने ...", "PTI"),
     ("मुंबई, 5 जून (आईएएनएस) शेयर बाजार में बुधवार को ...", "IANS"),
@@ -39,6 +42,7 @@ def test_dateline_credits(paragraph, agency):
     "The minister said, according to the Associated Press, that talks would resume.",
     "Reuters reported on Tuesday that the deal was close.",
     "(Photo: AP) A crowd gathers in the square.",
+    "Chapter 19 (Reuters) said the fund would close.",
     "Министерство заявило ТАСС, что переговоры продолжатся.",  # told TASS: a mention
     "国家能源局6日对新华社表示，电力供应有保障。",  # told Xinhua: a mention
 ])

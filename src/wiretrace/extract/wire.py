@@ -120,9 +120,10 @@ ARABIC_AGENCIES = {"رويترز": "Reuters", "أ ف ب": "AFP", "ا ف ب": "AF
 # A capital that opens a place's name: "PARIS", "ÉVRY", "İSTANBUL", "ŁÓDŹ".
 _CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŰŽŹŻ]"
 DATELINE = re.compile(
-    rf"^(?:\s*(?:{_CAPITAL}[\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?"
+    rf"^(?:\s*(?:(?:{_CAPITAL}[\w.'’-]*(?:[ ,]+(?:(?:de|del|da|do|dos|das|di|du|des|la|el|al|am|an|upon|on)\s+)?"
     rf"{_CAPITAL}[\w.'’-]*){{0,4}}"
-    r"(?:,\s*(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,9}\.?)(?:,?\s+\d{4})?))?\s*)?"
+    r"(?:,\s*(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,9}\.?)(?:,?\s+\d{4})?))?"
+    r"|(?P<day_alone>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))\s*)?"
     rf"(?:\((?P<agency>{_ALIAS_RE})(?:/[^)]*)?\)|/(?P<agency_release>PRNewswire|EINPresswire)\b[^/\n]{{0,40}}/)"
     r"\s*(?:\.?(?:--|[-–—:])|(?=[A-Z\"“‘'])|$)"
     r"|\s*[A-Z][\w.'’ ,-]{0,60}?/\s*(?P<agency_accesswire>ACCESSWIRE)\s*/\s*"

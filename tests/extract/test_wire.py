@@ -54,6 +54,21 @@ def test_end_credits():
     assert wire.credit_from_paragraph("(Reporting by Jane Doe; Editing by John Roe)", "last").agency == "Reuters"
     assert wire.credit_from_paragraph("(With inputs from PTI)", "last").agency == "PTI"
 
+@pytest.mark.parametrize("paragraph, agency", [
+    # Reuters' sign-off bare, as on its own site, and one naming only additional reporters
+    ("Reporting by Jane Doe in Port Elmar; Writing by Ann Lee; Editing by John Roe", "Reuters"),
+    ("(Additional reporting by Ann Lee in Singapore; Editing by John Roe and Tom Hale.)", "Reuters"),
+    # AP's naming the staff who helped
+    ("Associated Press writer Jane Doe in Port Elmar contributed to this report.", "AP"),
+    ("Associated Press writers Jane Doe and Ann Lee contributed.", "AP"),
+    # a paper's own story that used agency material, and a newsroom's own habits: no agency's copy
+    ("The Associated Press contributed to this report.", None),
+    ("Reporting by our staff. Editing is done in house.", None),
+])
+def test_an_agencys_sign_off_closing_the_story_credits_it(paragraph, agency):
+    credit = wire.credit_from_paragraph(paragraph, "last")
+    assert (credit.agency if credit else None) == agency
+
 
 def test_byline_credit_and_aliases():
     assert wire.credit_from_byline("By Reuters Staff").agency == "Reuters"

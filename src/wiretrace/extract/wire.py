@@ -175,7 +175,17 @@ _INPUTS_CREDIT = re.compile(
 _SLUG_WORDS = (r"UPDATE \d{1,2}|WRAPUP \d{1,2}|CORRECTED|REFILE|RPT|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT|BREAKINGVIEWS|"
                r"BRIEF|COLUMN|GRAPHIC|TIMELINE|EXPLAINER|FOCUS|PREVIEW|INTERVIEW|NEWSMAKER|SPECIAL REPORT")
 HEADLINE_SLUG = re.compile(rf"(?:(?:{_SLUG_WORDS})-){{1,3}}(?=[\w\"“‘'$])")
-REUTERS_END_CREDIT = re.compile(r"^\s*\(\s*(?:Reporting|Writing) by [^)]*(?:Editing by)[^)]*\)\s*$")
+# Reuters' sign-off, in parentheses where other papers carry the copy and bare on its own site:
+# "(Reporting by Jane Doe; Editing by Tom Hale)", "Reporting by Jane Doe; Editing by Tom Hale",
+# "(Additional reporting by Ann Lee in Singapore; Editing by Tom Hale)".
+REUTERS_END_CREDIT = re.compile(r"^\s*(?:\(\s*(?:(?:Additional )?[Rr]eporting|Writing) by [^)]*(?:Editing by)[^)]*\)"
+                                r"|(?:(?:Additional )?[Rr]eporting|Writing) by [^()]{2,200}?Editing by [^()]{2,100})\s*$")
+# AP's sign-off naming the staff who helped with the story: "Associated Press writer Jane Doe in
+# Port Elmar contributed to this report." (Not "The Associated Press contributed to this report",
+# which a paper's own story says of agency material it used.)
+AP_CONTRIBUTORS = re.compile(r"^\s*(?:The\s+)?Associated Press (?:staff )?(?:writers?|reporters?|correspondents?|"
+                             r"photographers?|video journalists?|researchers?)\b[^.]{2,250}?\bcontributed"
+                             r"(?: to this (?:report|story))?\.?\s*$")
 # Statements that the copy came from a feed: these prove syndication even without an agency.
 SYNDICATION_DISCLAIMER = re.compile(
     r"(?:auto-generated from a syndicated feed|published from a syndicated (?:news )?feed|"
@@ -254,6 +264,8 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
         return credit
     if position == "last" and REUTERS_END_CREDIT.match(text):
         return WireCredit("Reuters", text.strip(), "end_credit")
+    if position == "last" and text[:1] in "AT" and AP_CONTRIBUTORS.match(text):
+        return WireCredit("AP", text.strip(), "end_credit")
     if position == "last" and text[:1] >= "\u0900" and (sign_off := _INDIC_SIGN_OFF.fullmatch(text)):
         return WireCredit(INDIC_AGENCIES[sign_off["agency"]], text.strip(), "end_credit")
     return None

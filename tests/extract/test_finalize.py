@@ -42,7 +42,8 @@ def test_desk_codes_copyright_and_stamp_lines_closing_the_body_leave_it():
                               (["责任编辑：李华"], "byline"),
                               (["© AFP", "This article is auto-generated from a syndicated Agence France-Presse feed; "
                                 "The Daily Clarion has not edited the text."], "disclaimer"),
-                              (["-- AFP"], "byline"), (["— Reuters"], "byline"), (["(AP)"], "byline")]:
+                              (["-- AFP"], "byline"), (["— Reuters"], "byline"), (["(AP)"], "byline"),
+                              (["___"], "other"), (["* * *", "-" * 40], "other")]:
         article = finalize(Article(source="t.html", input_kind="html", body=story + closing))
         assert article.body == story, closing
         assert {b.text: b.category for b in article.boilerplate}[closing[0]] == category

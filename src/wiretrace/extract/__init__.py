@@ -215,12 +215,15 @@ def _drop_closing_furniture(article: Article) -> None:
     date stamp ("First Published: Mar 19 2026 | 6:41 PM IST"), a pointer to the newsroom's
     standards ("Our Standards: ..."), the notice that the copy came from a feed ("This article
     is auto-generated from a syndicated Reuters feed; ...") or an agency's credit alone ("— Reuters",
-    "(AP)"), whose credit the wire already took, and a tags line ("Topics White House")."""
+    "(AP)"), whose credit the wire already took, a tags line ("Topics White House") and a rule
+    of no words (AP's "___" over its contributors' line)."""
     body = article.body
     while len(body) > 1:
         last = body[-1]
         if cues.WIRE_SLUG.fullmatch(last):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="footer"))
+        elif not any(map(str.isalnum, last)):
+            article.boilerplate.append(Boilerplate(text=body.pop(), category="other"))
         elif last.count(" ") < _CLOSING_NOTICE_WORDS and (last.startswith("©") or cues.has_copyright_notice(last)):
             article.boilerplate.append(Boilerplate(text=body.pop(), category="disclaimer"))
         elif last.count(" ") < _CLOSING_STAMP_WORDS and labelled_dates(last):

@@ -2143,3 +2143,19 @@ def test_a_credit_under_a_caption_drawn_twice_is_no_slot_between_paragraphs():
              "The strike had left more than 40 ships waiting at anchor and delayed grain shipments, the authority said."]
     blocks = [textblocks.Block(line, n, False, 0) for n, line in enumerate(lines)]
     assert text._without_slots(blocks) == (blocks, {})
+
+
+def test_a_tags_list_drawn_a_line_each_without_bullets_fills_tags_but_a_menu_does_not():
+    story = ("Home\nWorld\nFrance to ban short-haul flights where trains run\nJon Tavi in Paris\n"
+             "Tue 19 Nov 2019 14.05 GMT\n"
+             "France will ban domestic flights on routes that can be covered by train in under two and a half "
+             "hours, the transport minister said on Tuesday.\n"
+             "The measure, part of a climate law, will take effect next year, Jean Dupont told reporters in Paris.\n"
+             "Airlines said the ban would cost jobs and do little for the climate, since the routes carry few "
+             "passengers.\n")
+    tagged = extract_page(Page("dump.txt", story + "Topics\nFrance\nEurope\nAir transport\nShow more\n"),
+                          ExtractConfig(mode="text"))
+    assert tagged.tags == ["France", "Europe", "Air transport"]
+    menu = extract_page(Page("dump.txt", story + "Topics\no Festivals\no Pride\no Podcasts\nMore from World\n"),
+                        ExtractConfig(mode="text"))
+    assert menu.tags == []

@@ -889,6 +889,33 @@ _CAPTION_SLOTS = frozenset({"caption", "picture"})
 _SLOT_RUN = 3
 
 
+#: A tags list drawn without bullets holds at most this many lines.
+_TAG_LIST_ITEMS = 20
+#: A tags list's control, no tag: "Show more", "See all".
+_TAG_LIST_CONTROL = re.compile(r"^(?:show|see|view|load) (?:more|all|less)$", re.IGNORECASE)
+
+
+def _unbulleted_tags(blocks: list[textblocks.Block], start: int) -> list[int]:
+    """The indices of a tags list drawn a line each without bullets from ``blocks[start]`` on, right
+    under its heading: lines next to each other, a blank line (or the dump's end) after the last,
+    each a few words and none a sentence, a label ("Popular:"), a separator (","), a nested
+    menu's item ("o Festivals") or furniture; else none."""
+    rows = []
+    j = start
+    while j < len(blocks) and len(rows) < _TAG_LIST_ITEMS and not blocks[j].bullet \
+            and blocks[j].line == blocks[j - 1].line + 1:
+        rows.append(j)
+        j += 1
+    if not rows or (j < len(blocks) and blocks[j].line == blocks[j - 1].line + 1):
+        return []
+    for k in rows:
+        text = blocks[k].text
+        if len(text.split()) > 4 or not text[0].isalnum() or text.startswith("o ") or text.endswith((":", *textblocks.SENTENCE_ENDS)) \
+                or cues.anywhere_category(text) or cues.RELATED_HEADING.match(text):
+            return []
+    return rows
+
+
 def _prose(text: str) -> bool:
     return text.count(" ") + 1 >= _PROSE_WORDS and text.rstrip("\"'”’)»").endswith(textblocks.SENTENCE_ENDS)
 
@@ -1309,6 +1336,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     found_dates: dict[str, list[str]] = {}
     unlabelled_dates: list[tuple[int, str]] = []
     tag_list: list[str] | None = None
+    tag_rows: set[int] = set()  # the lines of a tags list drawn without bullets
     copyright_publisher: str | None = None
     boilerplate = article.boilerplate
     for i, (block, label) in enumerate(zip(blocks, labels)):
@@ -1341,6 +1369,12 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             label = "tags"
         elif starts_cue and len(text) < 30 and cues.TAGS_HEADING.match(text):
             tag_list = []
+            label = "tags"
+            # (A renderer may draw the list's links a line each, with no bullets.)
+            if rows := _unbulleted_tags(blocks, i + 1):
+                article.tags = [blocks[j].text for j in rows if not _TAG_LIST_CONTROL.match(blocks[j].text)]
+                tag_rows.update(rows)
+        elif i in tag_rows:
             label = "tags"
         elif tag_list is not None and block.bullet and len(text.split()) <= 5:
             tag_list.append(text)

@@ -2159,3 +2159,14 @@ def test_a_tags_list_drawn_a_line_each_without_bullets_fills_tags_but_a_menu_doe
     menu = extract_page(Page("dump.txt", story + "Topics\no Festivals\no Pride\no Podcasts\nMore from World\n"),
                         ExtractConfig(mode="text"))
     assert menu.tags == []
+
+
+def test_an_agency_named_between_a_section_and_a_stamp_credits_the_copy():
+    dump = ("Home\nIndia News\nIndia Monitoring Marvosa Gas Situation, Says Petroleum Ministry\n"
+            "India News | Press Trust of India | Updated: May 07, 2026 9:41 pm IST\n"
+            "The government is closely monitoring the situation after reports that Marvosa may cap natural gas "
+            "exports, the petroleum ministry said on Thursday.\n"
+            "Supplies under existing long-term contracts are not expected to be affected, officials said.\n"
+            "Promoted\nListen to the latest songs\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert (article.wire, article.updated) == ("PTI", "2026-05-07T21:41:00+05:30")

@@ -79,6 +79,10 @@ def test_byline_credit_and_aliases():
     credit = wire.credit_from_byline("Press Trust of India | New Delhi Updated On : November 26, 2026 21:14 IST")
     assert (credit.agency, credit.evidence) == ("PTI", "Press Trust of India")
     assert wire.credit_from_byline("Reuters Institute | Oxford") is None
+    # ... or a part of its own between separators, after a section's name
+    credit = wire.credit_from_byline("India News | Press Trust of India | Updated: May 07, 2026 9:41 pm IST")
+    assert (credit.agency, credit.evidence) == ("PTI", "Press Trust of India")
+    assert wire.credit_from_byline("World | Business | Reuters TV | Sports") is None
     assert wire.canonical_agency("ap") is None
 
 

@@ -1408,10 +1408,12 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
             credits.append(credit)
             article.publisher = article.publisher or wire.publisher_from_disclaimer(text)
             label = "disclaimer"
-        elif starts_cue and i < first_body and len(text.split(" | ", 1)[0]) < 40 \
+        elif (starts_cue or " | " in text) and i < first_body and len(text.split(" | ", 1)[0]) < 40 \
                 and (credit := wire.credit_from_byline(text)):
+            # ("PTI | New Delhi", or the agency between a section and a stamp: "India News | Press
+            # Trust of India | Updated: May 07, 2026 9:41 pm IST", which stays a timestamp.)
             credits.append(credit)
-            label = "byline"
+            label = "byline" if starts_cue or label == "other" else label
         elif starts_cue and i < first_body and not article.authors and text.lower().startswith(_ANY_BYLINE_LEADS) \
                 and (names := parse_byline(text)):
             article.authors = names + _more_byline_names(blocks, i + 1, first_body)

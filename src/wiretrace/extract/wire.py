@@ -340,10 +340,19 @@ def agencies_credit(text: str) -> WireCredit | None:
     return WireCredit(None, text.strip(), "agencies") if len(text) < 120 and _AGENCIES.search(text.strip(" .")) else None
 
 
+#: How many " | "-separated parts of a byline line are looked at for an agency's name.
+_BYLINE_PARTS = 4
+# A part of such a line that is an agency's name and nothing else ("Press Trust of India", "By AFP").
+_AGENCY_PART = re.compile(rf"\s*(?:by\s+)?(?:the\s+)?(?P<agency>{_ALIAS_RE})\s*", re.IGNORECASE)
+
+
 def credit_from_byline(text: str) -> WireCredit | None:
     """A byline or a credit line that consists of an agency name alone ("Reuters", "By AP"), or that
-    opens with one before a separator ("PTI | New Delhi")."""
+    opens with one before a separator ("PTI | New Delhi"), or holds one as a part of its own
+    between separators ("India News | Press Trust of India | Updated: May 07, 2026")."""
     match = AGENCY_BYLINE.match(text)
+    if not match and " | " in text:
+        match = next(filter(None, map(_AGENCY_PART.fullmatch, text.split(" | ")[1:_BYLINE_PARTS])), None)
     if not match:
         return None
     agency = canonical_agency(match.group("agency"))

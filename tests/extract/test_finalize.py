@@ -39,6 +39,7 @@ def test_desk_codes_copyright_and_stamp_lines_closing_the_body_leave_it():
                               (["© dpa-infocom, dpa:260610-930-441872/2"], "disclaimer"),
                               (["First Published: Mar 19 2026 | 6:41 PM IST", "SKU TRB"], "dateline"),
                               (["(With inputs from PTI)"], "byline"), (["With agency inputs"], "byline"),
+                              (["With agencies"], "byline"), (["(With Reuters)"], "byline"),
                               (["责任编辑：李华"], "byline"),
                               (["© AFP", "This article is auto-generated from a syndicated Agence France-Presse feed; "
                                 "The Daily Clarion has not edited the text."], "disclaimer"),

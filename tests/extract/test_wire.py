@@ -62,6 +62,9 @@ def test_end_credits():
     ("Associated Press writer Jane Doe in Port Elmar contributed to this report.", "AP"),
     ("Associated Press writers Jane Doe and Ann Lee contributed.", "AP"),
     # a paper's own story that used agency material, and a newsroom's own habits: no agency's copy
+    ("(With Reuters)", "Reuters"),
+    ("— With AFP and AP", "AFP"),
+    ("With that, the meeting ended.", None),
     ("The Associated Press contributed to this report.", None),
     ("Reporting by our staff. Editing is done in house.", None),
 ])

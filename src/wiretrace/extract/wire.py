@@ -294,6 +294,11 @@ def inputs_credit(text: str) -> WireCredit | None:
     agency inputs", "SOURCE: Al Jazeera and news agencies"): the agency's, or agencies unnamed."""
     if len(text) < _INPUTS_CREDIT_CHARS and ("GENCIES" in text or "gencies" in text) and _AGENCIES_SOURCE.fullmatch(text):
         return WireCredit(None, text.strip(), "agencies")
+    if len(text) < _INPUTS_CREDIT_CHARS and ("ith" in text or "ITH" in text) and (match := _WITH_AGENCIES.fullmatch(text)):
+        if not match.group("agency"):
+            return WireCredit(None, text.strip(), "agencies")
+        agency = canonical_agency(match.group("agency"))
+        return WireCredit(agency, text.strip(), "end_credit") if agency else None
     # (Most lines are too long or say no "input": telling costs less than matching.)
     if len(text) >= _INPUTS_CREDIT_CHARS or not ("nput" in text or "NPUT" in text) \
             or not (match := _INPUTS_CREDIT.fullmatch(text)):
@@ -304,6 +309,12 @@ def inputs_credit(text: str) -> WireCredit | None:
     return WireCredit(None, text.strip(), "agencies")
 
 
+# ... and the shorter line some papers close rewritten agency copy with: "With agencies", "(With
+# Reuters)", "— With AFP and AP".
+_WITH_AGENCIES = re.compile(
+    rf"\s*(?:(?:--|[-–—])\s*)?\(?\s*with\s+(?:(?P<agency>{_ALIAS_RE})(?:\s*(?:,|/|&|and)\s*(?:{_ALIAS_RE}))*"
+    rf"|(?:news\s+)?agencies|wire services)\s*\)?\.?\s*",
+    re.IGNORECASE)
 #: The longest line that credits agency inputs alone.
 _INPUTS_CREDIT_CHARS = 80
 # A source line naming agencies but none of them: "SOURCE: News agencies", "Source: Al Jazeera

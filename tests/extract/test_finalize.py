@@ -40,6 +40,7 @@ def test_desk_codes_copyright_and_stamp_lines_closing_the_body_leave_it():
                               (["First Published: Mar 19 2026 | 6:41 PM IST", "SKU TRB"], "dateline"),
                               (["(With inputs from PTI)"], "byline"), (["With agency inputs"], "byline"),
                               (["With agencies"], "byline"), (["(With Reuters)"], "byline"),
+                              (["kb/msh (AFP, dpa)"], "byline"),
                               (["责任编辑：李华"], "byline"),
                               (["© AFP", "This article is auto-generated from a syndicated Agence France-Presse feed; "
                                 "The Daily Clarion has not edited the text."], "disclaimer"),

@@ -63,6 +63,8 @@ def test_end_credits():
     ("Associated Press writers Jane Doe and Ann Lee contributed.", "AP"),
     # a paper's own story that used agency material, and a newsroom's own habits: no agency's copy
     ("(With Reuters)", "Reuters"),
+    ("kb/msh (AFP, dpa)", "AFP"),  # the editors' initials and the agencies, as Deutsche Welle closes
+    ("and/or (see above)", None),
     ("— With AFP and AP", "AFP"),
     ("With that, the meeting ended.", None),
     ("The Associated Press contributed to this report.", None),

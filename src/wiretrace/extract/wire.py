@@ -260,7 +260,7 @@ def credit_from_paragraph(text: str, position: str) -> WireCredit | None:
                                   or match.group("agency4"))
         if agency:
             return WireCredit(agency, match.group(0).strip(), "end_credit")
-    if position != "first" and (credit := inputs_credit(text)):
+    if position != "first" and (credit := credit_line(text)):
         return credit
     if position == "last" and REUTERS_END_CREDIT.match(text):
         return WireCredit("Reuters", text.strip(), "end_credit")
@@ -328,7 +328,15 @@ def credit_line(text: str) -> WireCredit | None:
     AFP", "(With inputs from PTI)") or agencies' unnamed ("With agency inputs")."""
     if len(text) < CREDIT_LINE_CHARS and (agency := agency_line(text)):
         return WireCredit(agency, text.strip(), "end_credit")
+    if len(text) < CREDIT_LINE_CHARS and "/" in text[:12] and (desk := _DESK_SOURCES.fullmatch(text)):
+        return WireCredit(canonical_agency(desk["agency"]), text.strip(), "end_credit")
     return inputs_credit(text)
+
+
+# The editors' initials and the agencies a story was written from, as Deutsche Welle closes its
+# copy: "kb/msh (AFP, dpa)", "dj/rc (AP, Reuters)".
+_DESK_SOURCES = re.compile(rf"\s*[a-z]{{1,4}}(?:/[a-z]{{1,4}}){{1,3}}\s*\(\s*(?P<agency>{_ALIAS_RE})"
+                           rf"(?:\s*,\s*(?:{_ALIAS_RE}))*\s*\)\s*", re.IGNORECASE)
 
 
 def agency_line(text: str) -> str | None:

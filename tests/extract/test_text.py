@@ -2170,3 +2170,15 @@ def test_an_agency_named_between_a_section_and_a_stamp_credits_the_copy():
             "Promoted\nListen to the latest songs\n")
     article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
     assert (article.wire, article.updated) == ("PTI", "2026-05-07T21:41:00+05:30")
+
+
+def test_a_writers_name_over_the_agencys_name_over_the_stamp_is_the_byline():
+    # As Yahoo sets AP copy: the writer's name, the agency's on the next line, then the stamp.
+    dump = ("Yahoo News\nHome\nStorm knocks out power to thousands across Maine\nJANE DOE\nAssociated Press\n"
+            "November 19, 2019, 4:12 PM EST\n"
+            "PORT ELMAR, Maine (AP) — A storm packing winds of up to 60 mph knocked out power to more than "
+            "40,000 homes across the region on Tuesday, utilities said.\n"
+            "Crews worked through the night to restore power, and the utility said most customers should have "
+            "electricity back by Wednesday evening.\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert (article.authors, article.wire) == (["Jane Doe"], "AP")

@@ -1620,11 +1620,17 @@ def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: r
             return False
         return bool(stamps(j)) or unlabelled_stamp(j) is not None or _RELATIVE_TIME.match(blocks[j].text) is not None
 
+    def agency_under(i: int) -> bool:
+        # (The agency's name on the line under the writer's, over the stamp: "JANE DOE" over
+        # "Associated Press" over "November 19, 2019, 4:12 PM EST", as Yahoo sets AP copy.)
+        return i + 2 < len(blocks) and digit[i + 2] and len(blocks[i + 1].text) < _AGENCY_LINE_CHARS \
+            and wire.credit_from_byline(blocks[i + 1].text) is not None
+
     for i in head:
         text = blocks[i].text
         # (Cheapest tests first: the line is capitalised and a date is near.)
         if i in used or not text[:1].isupper() \
-                or not (digit[i] or (i + 1 < len(blocks) and digit[i + 1]) or (i > 0 and digit[i - 1])):
+                or not (digit[i] or (i + 1 < len(blocks) and digit[i + 1]) or (i > 0 and digit[i - 1]) or agency_under(i)):
             continue
         # A stamp on the name's own line follows the name, set apart by a dash or a bar. A comma
         # there sets a place apart instead: "New Delhi, Nov 19, 2019" and "New Delhi, News Nation
@@ -1637,7 +1643,7 @@ def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: r
             continue
         # (Under the stamp, a capitalised pair of words is as often a button's label, "Order
         # Reprints": the name line needs its social handle there.)
-        if stamp(i + 1) or dated or ("@" in text and stamp(i - 1)):
+        if stamp(i + 1) or dated or ("@" in text and stamp(i - 1)) or (agency_under(i) and stamp(i + 2)):
             article.authors = names
             for entry in article.boilerplate:
                 if entry.text == text:
@@ -1645,6 +1651,8 @@ def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: r
             return
 
 
+#: An agency's name alone on a line is shorter than this ("Associated Press", "Press Trust of India").
+_AGENCY_LINE_CHARS = 40
 _STAMP_LABEL_AFTER = re.compile(r"\s(?:published|updated|posted|last updated)\b", re.IGNORECASE)
 _SOURCE_LABEL = re.compile(r"^\s*(?:source|quelle|fuente|fonte|источник)\s*:\s*", re.IGNORECASE)
 _LEADING_PICTURE = re.compile(r"^\[[^\]]{0,40}\]\s*")

@@ -174,6 +174,7 @@ def test_literal_alternation_matches_what_the_plain_alternation_matches() -> Non
     ("Advert", "promo"), ("ADVERTISEMENT", "promo"), ("Advertisement - Continue Reading Below", "promo"),
     ("Sharing is caring!", "share"), ("Adverts for the new line run on every tram.", None),
     ("Print Article", "share"), ("Order Reprints", "share"), ("Printing presses ran all night.", None),
+    ("Anzeige", "promo"), ("Publicité", "promo"), ("Реклама", "promo"), ("Werbung ist überall.", None),
 ])
 def test_an_ad_label_or_a_share_bars_motto_is_boilerplate_wherever_it_sits(text: str, category: str | None) -> None:
     assert anywhere_category(text) == category

@@ -2044,6 +2044,8 @@ def test_an_ad_slot_under_a_short_sentence_of_the_story_does_not_part_it():
 @pytest.mark.parametrize("line, kind", [
     ("Advertisement - Continue Reading Below", "advert"),
     ("Advert", "advert"),
+    ("Anzeige", "advert"),
+    ("Foto: Jon Tavi/dpa", "caption"),
     ("Story continues below advertisement", "advert"),
     ("RELATED COVERAGE: Ferry fares to rise in June as fuel costs climb", "promo"),
     ("MORE: Ferry fares to rise in June", "promo"),

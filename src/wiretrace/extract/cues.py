@@ -386,6 +386,9 @@ PAGINATION = re.compile(r"^\s*(?:page \d{1,3} of \d{1,3}|pages?\s*:?\s*\d{1,3}(?
 # advertisement", "Continue reading below", "Scroll to continue with content".
 # (Hearst's "Advertisement - Continue Reading Below": the label and the line under it, run together.)
 AD_SLOT = re.compile(r"^\s*(?:advertisement\s*[-–—:|]?\s*(?=\w))?(?:advertisement|advertising|advert|skip advertisement|sponsored(?: content)?|"
+                     # (The label in other languages, alone on its line: German, Spanish, Portuguese,
+                     # French, Italian, Dutch, Polish, Russian, Hindi, Arabic.)
+                     r"anzeige|werbung|publicidad|publicidade|publicité|pubblicità|advertentie|reklama|реклама|विज्ञापन|إعلان|"
                      r"(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?|"
                      r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$", re.IGNORECASE)
 

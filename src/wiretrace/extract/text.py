@@ -964,7 +964,8 @@ def _slot(text: str) -> str | None:
         return "video"
     low = text.lower()
     # (A photo's, not "(AP)" or "Reuters" alone: an agency's credit line is the wire's evidence.)
-    if ("photo" in low or "image" in low or "picture" in low or "pic" in low or "credit" in low) and text[0] != "(" and (
+    if ("photo" in low or "foto" in low or "image" in low or "picture" in low or "pic" in low or "credit" in low) \
+            and text[0] != "(" and (
             _CREDIT_LINE.match(text) or ((credit := _CAPTION_CREDIT.match(text)) and not credit["caption"])):
         return "caption"
     return None

@@ -75,6 +75,11 @@ def test_an_agencys_sign_off_closing_the_story_credits_it(paragraph, agency):
     assert (credit.agency if credit else None) == agency
 
 
+def test_initials_over_a_lower_case_word_are_no_credit():
+    # "ap" is no agency's name (canonical_agency), so the line credits nothing, not an unnamed agency.
+    assert wire.credit_line("km/h (ap)") is None
+
+
 def test_byline_credit_and_aliases():
     assert wire.credit_from_byline("By Reuters Staff").agency == "Reuters"
     assert wire.credit_from_byline("Reuters").agency == "Reuters"

@@ -328,8 +328,9 @@ def credit_line(text: str) -> WireCredit | None:
     AFP", "(With inputs from PTI)") or agencies' unnamed ("With agency inputs")."""
     if len(text) < CREDIT_LINE_CHARS and (agency := agency_line(text)):
         return WireCredit(agency, text.strip(), "end_credit")
-    if len(text) < CREDIT_LINE_CHARS and "/" in text[:12] and (desk := _DESK_SOURCES.fullmatch(text)):
-        return WireCredit(canonical_agency(desk["agency"]), text.strip(), "end_credit")
+    if len(text) < CREDIT_LINE_CHARS and "/" in text[:12] and (desk := _DESK_SOURCES.fullmatch(text)) \
+            and (agency := canonical_agency(desk["agency"])):
+        return WireCredit(agency, text.strip(), "end_credit")
     return inputs_credit(text)
 
 

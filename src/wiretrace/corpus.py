@@ -15,8 +15,8 @@ from typing import Any
 from wiretrace.link import link_stream
 from wiretrace.link.claims import claim_stems
 from wiretrace.link.stories import StoryLinker, article_day, date_order, keep_story_ids
-from wiretrace.store import Store, shown_id
-from wiretrace.store.queries import get_claim
+from wiretrace.store import Store
+from wiretrace.store.queries import get_claim, shown_ids
 
 
 def _current_rows(store: Store) -> list[dict[str, Any]]:
@@ -151,13 +151,12 @@ def claim_timeline(store: Store, query: str, limit: int = 200) -> ClaimTimeline 
         return None
     entries = found["timeline"][:limit]
     claims = _rows(store, "SELECT id, data FROM claims", [e["claim_id"] for e in entries])
-    articles = _rows(store, "SELECT id, input_id, doc_id FROM articles", [e["article_id"] for e in entries])
+    article_ids = shown_ids(store.conn, [e["article_id"] for e in entries])
     steps = []
     for entry in entries:
-        claim, article = json.loads(claims[entry["claim_id"]]["data"]), articles[entry["article_id"]]
+        claim = json.loads(claims[entry["claim_id"]]["data"])
         steps.append(ClaimStep(
-            published=entry["published"], outlet=entry["publisher"],
-            article_id=shown_id(article["input_id"], article["doc_id"]),
+            published=entry["published"], outlet=entry["publisher"], article_id=article_ids[entry["article_id"]],
             headline=entry["headline"], reported_by=entry["reported_by"], anonymous=bool(claim.get("anonymous")),
             basis=claim.get("basis"), wire=entry["wire"], status=entry["status"], status_by=entry["status_by"],
             evidence=claim.get("evidence"), text=claim.get("text") or "", responses=entry["responses"]))

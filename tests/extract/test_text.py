@@ -1919,20 +1919,25 @@ def test_the_headline_is_the_line_right_above_its_stamp_not_a_label_above_it():
     assert article.published == "2026-05-08T11:02:00"
 
 
+#: A wire story's paragraphs (its dateline left to each test), for the tests of what a page sets
+#: between them.
+STRIKE = [
+    "Dock workers in Port Elmar voted on Friday to end a nine-day strike after the port authority offered a pay "
+    "rise of 6% over two years, union leaders said.",
+    "The strike had left more than 40 ships waiting at anchor and delayed grain shipments to three neighbouring "
+    "countries, according to the port authority.",
+    "Union secretary Dana Orel told reporters outside the terminal that nobody had wanted the dispute to go on for "
+    "another week, and thanked the crews for their patience.",
+    "Work is expected to resume on the night shift, and the port authority said it would take about ten days to "
+    "clear the backlog of ships and containers.",
+    "The authority will publish a new schedule for the grain terminal on Monday, a spokesman said, once the first "
+    "ships have been loaded and sent on their way.",
+]
+
+
 def test_ad_slots_and_bare_picture_credits_between_paragraphs_do_not_part_the_story():
     # A page may set an ad slot's label between every two paragraphs: the story runs on past each.
-    paragraphs = [
-        "PORT ELMAR (AP) — Dock workers in Port Elmar voted on Friday to end a nine-day strike after the port "
-        "authority offered a pay rise of 6% over two years, union leaders said.",
-        "The strike had left more than 40 ships waiting at anchor and delayed grain shipments to three "
-        "neighbouring countries, according to the port authority.",
-        "Union secretary Dana Orel told reporters outside the terminal that nobody had wanted the dispute to go "
-        "on for another week, and thanked the crews for their patience.",
-        "Work is expected to resume on the night shift, and the port authority said it would take about ten days "
-        "to clear the backlog of ships and containers.",
-        "The authority will publish a new schedule for the grain terminal on Monday, a spokesman said, once the "
-        "first ships have been loaded and sent on their way.",
-    ]
+    paragraphs = [f"PORT ELMAR (AP) — {STRIKE[0]}", *STRIKE[1:]]
     # ... and so may a picture's bare credit.
     slots = ["Advertisement", "Photo: Getty Images", "Advertisement", "Image credit: Port Elmar Authority"]
     story = "".join(f"{paragraph}\n{slot}\n" for paragraph, slot in zip(paragraphs, slots)) + paragraphs[-1]
@@ -1978,18 +1983,7 @@ def test_promos_between_paragraphs_do_not_part_the_story_and_are_related_links_i
 def test_captions_between_paragraphs_do_not_part_the_story_and_are_its_pictures_in_page_order():
     # Pictures inside a story, each caption closed by its credit: the agency's photographer
     # signing it ("REUTERS/..."), or a credit after a bar. The story runs on past each.
-    paragraphs = [
-        "PORT ELMAR (Reuters) - Dock workers in Port Elmar voted on Friday to end a nine-day strike after the "
-        "port authority offered a pay rise of 6% over two years, union leaders said.",
-        "The strike had left more than 40 ships waiting at anchor and delayed grain shipments to three "
-        "neighbouring countries, according to the port authority.",
-        "Union secretary Dana Orel told reporters outside the terminal that nobody had wanted the dispute to go "
-        "on for another week, and thanked the crews for their patience.",
-        "Work is expected to resume on the night shift, and the port authority said it would take about ten days "
-        "to clear the backlog of ships and containers.",
-        "The authority will publish a new schedule for the grain terminal on Monday, a spokesman said, once the "
-        "first ships have been loaded and sent on their way.",
-    ]
+    paragraphs = [f"PORT ELMAR (Reuters) - {STRIKE[0]}", *STRIKE[1:]]
     first = "Cranes stand idle at the container terminal in Port Elmar, May 7, 2026."
     second = "Union secretary Dana Orel speaks to reporters outside the terminal."
     dump = ("Home\nWorld\nBusiness\nPort Elmar dock workers end strike after pay deal\nBy Mira Kessel\n"
@@ -2113,16 +2107,7 @@ def test_a_drop_cap_set_apart_from_its_word_is_joined_to_it_where_the_page_uses_
 
 def test_a_screen_readers_picture_labels_between_paragraphs_are_one_picture_not_part_of_the_story():
     # BBC-style: "Image copyright <credit>" over "Image caption <caption>" between two paragraphs.
-    paragraphs = [
-        "Dock workers in Port Elmar voted on Friday to end a nine-day strike after the port authority offered a "
-        "pay rise of 6% over two years, union leaders said.",
-        "The strike had left more than 40 ships waiting at anchor and delayed grain shipments to three "
-        "neighbouring countries, according to the port authority.",
-        "Union secretary Dana Orel told reporters outside the terminal that nobody had wanted the dispute to go "
-        "on for another week, and thanked the crews for their patience.",
-        "Work is expected to resume on the night shift, and the port authority said it would take about ten days "
-        "to clear the backlog of ships and containers.",
-    ]
+    paragraphs = STRIKE[:4]
     dump = ("Home\nBusiness\n\nPort Elmar dock workers end strike after pay deal\n\n8 May 2026\n\n"
             + "\n\n".join(paragraphs[:2]) + "\n\nImage copyright Getty Images\n\n"
             "Image caption Cranes stand idle at the container terminal\n\n" + "\n\n".join(paragraphs[2:])

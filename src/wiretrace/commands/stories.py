@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
                 break
             key = story["redirect"]
         if story is not None and "redirect" not in story:
-            shown = _shown_ids(store.conn, story["articles"])
+            shown = queries.shown_ids(store.conn, [article["id"] for article in story["articles"]])
             for article in story["articles"]:
                 article["article_id"] = shown.get(article["id"])
     if story is None or "redirect" in story:
@@ -78,22 +78,10 @@ def _story_key(conn, text: str) -> str | None:
     if _STORY_ID.fullmatch(text):
         return f"s:{text}"
     # An article's id as the other commands show it: its input's own id, else its store id.
-    row = conn.execute("SELECT id FROM articles WHERE is_current = 1 AND (input_id = ? OR input_id IS NULL AND "
-                       "doc_id = ?)", (text, queries.row_id(text) or 0)).fetchone()
-    if row is not None:
-        return f"a:{row['id']}"
+    if (article := queries.article_by_shown_id(conn, text)) is not None:
+        return f"a:{article}"
     items, _ = queries.search(conn, text, 1)
     return items[0]["story"] if items else None
-
-
-def _shown_ids(conn, articles: list[dict]) -> dict[int, str]:
-    """Each article's id as the other commands show it (see _story_key), by row."""
-    rows = [a["id"] for a in articles]
-    marks = ",".join("?" * len(rows))
-    from wiretrace.store import shown_id
-
-    return {r["id"]: shown_id(r["input_id"], r["doc_id"]) for r in
-            conn.execute(f"SELECT id, input_id, doc_id FROM articles WHERE id IN ({marks})", rows)} if rows else {}
 
 
 def _show_list(items: list[dict], args: argparse.Namespace) -> int:

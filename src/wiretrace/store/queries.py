@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from wiretrace.link.claims import claim_words, same_claim, source_key, stem
+from wiretrace.store.db import shown_id
 
 #: FTS5 snippet/highlight markers: private-use characters, which news text never contains.
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -129,6 +130,20 @@ def row_id(text: str) -> int | None:
         return None
     value = int(text)
     return value if 1 <= value <= MAX_ID else None
+
+
+def shown_ids(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
+    """Each article row's id as the commands and records show it (:func:`shown_id`), by row id."""
+    marks = ",".join("?" * len(ids))
+    return {row["id"]: shown_id(row["input_id"], row["doc_id"]) for row in conn.execute(
+        f"SELECT id, input_id, doc_id FROM articles WHERE id IN ({marks})", ids)} if ids else {}
+
+
+def article_by_shown_id(conn: sqlite3.Connection, text: str) -> int | None:
+    """The row of the current article whose id, as :func:`shown_id` shows it, is ``text``."""
+    row = conn.execute("SELECT id FROM articles WHERE is_current = 1 AND (input_id = ? OR input_id IS NULL AND "
+                       "doc_id = ?)", (text, row_id(text) or 0)).fetchone()
+    return row["id"] if row is not None else None
 
 
 def story_key(row: sqlite3.Row | dict[str, Any]) -> str:

@@ -3,6 +3,7 @@ import re
 import pytest
 
 from wiretrace.extract.cues import (
+    DISCLAIMER,
     INLINE_PROMO_LEADS,
     PAYWALL,
     RELATED_HEADING,
@@ -178,3 +179,15 @@ def test_literal_alternation_matches_what_the_plain_alternation_matches() -> Non
 ])
 def test_an_ad_label_or_a_share_bars_motto_is_boilerplate_wherever_it_sits(text: str, category: str | None) -> None:
     assert anywhere_category(text) == category
+
+
+@pytest.mark.parametrize("agency", ["", "Agence France-Presse ", "The Associated Press ", "Press Trust of India "])
+def test_a_note_that_the_copy_came_from_a_syndicated_feed_is_a_disclaimer(agency: str) -> None:
+    """Sites that republish a feed often name its agency in the note ("... from a syndicated
+    Agence France-Presse feed")."""
+    assert DISCLAIMER.search(f"This article is auto-generated from a syndicated {agency}feed; "
+                             "The Daily Clarion has not edited the text.")
+
+
+def test_a_sentence_about_feeds_is_no_disclaimer() -> None:
+    assert not DISCLAIMER.search("The agency said its syndicated news service would feed 40 papers.")

@@ -108,6 +108,11 @@ def test_disclaimer_names_publisher_and_beats_other_evidence():
     assert evidence == credit.evidence
 
 
+def test_a_disclaimer_naming_the_feed_s_agency_credits_it():
+    credit = wire.disclaimer("Disclaimer: content auto-generated from a syndicated Reuters feed.")
+    assert credit is not None and (credit.agency, credit.kind) == ("Reuters", "disclaimer")
+
+
 def test_agency_publishing_its_own_story_is_not_syndicated():
     credit = wire.credit_from_paragraph("LONDON (Reuters) - Shares fell.", "first")
     assert wire.decide([credit], "Reuters") == ("Reuters", False, credit.evidence)

@@ -130,7 +130,7 @@ NEWSLETTER = re.compile(
 )
 
 DISCLAIMER = re.compile(
-    r"(?:\bauto-generated from a syndicated feed\b|\bhas not been edited by\b|"
+    r"(?:\bauto-generated from a syndicated (?:[\w.&'’-]+ ){0,5}?feed\b|\bhas not been edited by\b|"
     r"\bpublished from a syndicated feed\b|\bviews expressed (?:here|in this)\b|"
     r"\b(?:copyright|©)\s*(?:\d{4}|\w+)|\ball rights reserved\b|"
     r"\bthis (?:story|article|report) (?:has been|was) (?:published|generated) from\b)",

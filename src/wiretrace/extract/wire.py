@@ -188,7 +188,7 @@ AP_CONTRIBUTORS = re.compile(r"^\s*(?:The\s+)?Associated Press (?:staff )?(?:wri
                              r"(?: to this (?:report|story))?\.?\s*$")
 # Statements that the copy came from a feed: these prove syndication even without an agency.
 SYNDICATION_DISCLAIMER = re.compile(
-    r"(?:auto-generated from a syndicated feed|published from a syndicated (?:news )?feed|"
+    r"(?:auto-generated from a syndicated (?:[\w.&'’-]+ ){0,5}?feed|published from a syndicated (?:news )?feed|"
     r"has not been edited by [\w\s.&'’]+ staff|(?:reworked|edited) by (?:the )?[\w\s.&'’]+ staff|"
     r"this (?:story|article|report) (?:is|was|has been) (?:published|generated|auto-generated) from (?:a |an )?(?:wire|agency|syndicated))",
     re.IGNORECASE,

@@ -727,6 +727,28 @@ def test_headlines_under_a_related_heading_inside_the_body_are_dropped() -> None
         assert keep == [True, True, False, False, False, True], heading
 
 
+def test_a_related_box_s_headline_may_end_on_a_full_stop() -> None:
+    """Under "Latest headlines", a headline that ends on an abbreviation ("... in N.Y.") reads
+    as a sentence; the box goes on where another headline follows it (one that ends no sentence
+    or is set in title case). A short sentence followed by the story's next paragraph is the
+    story going on."""
+    box = ["Latest headlines", "Council election results announced",
+           "Mayor and council see bus fares as key to the vote in N.Y.",
+           "‘Tram Plans’ Send A Brutal Message To The Council She Never Saw Coming…",
+           "Bridge opens to traffic"]
+    blocks = [tb.Block(text, line) for line, text in enumerate([*PARAGRAPHS[:2], *box])]
+    keep = [True] * len(blocks)
+    tb.drop_furniture(blocks, keep, block_features(blocks))
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS[:2]
+    resumed = [*PARAGRAPHS[:2], "Also Read", "Council election results announced",
+               "The mayor declined to comment.", PARAGRAPHS[2]]
+    blocks = [tb.Block(text, line) for line, text in enumerate(resumed)]
+    keep = [True] * len(blocks)
+    tb.drop_furniture(blocks, keep, block_features(blocks))
+    assert [b.text for b, k in zip(blocks, keep) if k] == [*PARAGRAPHS[:2], "The mayor declined to comment.",
+                                                            PARAGRAPHS[2]]
+
+
 def test_calls_to_action_in_markdown_emphasis_closing_the_body_leave_it() -> None:
     """A Markdown renderer's emphasis marks on a closing call to action ("*Follow the Herald on*
     Instagram*,* ...", markdownify's italics around each run of text between links) do not hide it."""
@@ -1669,6 +1691,38 @@ def test_decode_resumes_past_a_named_related_box_without_indents() -> None:
     assert kept(texts[:3] + ["Tuesday 14:02"] + texts[4:]) == PARAGRAPHS[:3]
     # A teaser of the box (a list item) is no paragraph of the story.
     assert kept(texts, bullets=(4, 5, 6)) == PARAGRAPHS[:3]
+
+
+def test_decode_resumes_past_a_named_box_only_at_a_paragraph_not_a_headline() -> None:
+    """Past a "Related Links" box, a line of ten words that ends on a full stop ("... in S.C.")
+    scoring between ``inside`` and ``resume`` is one of its headlines, not the story going on:
+    a paragraph resuming there at the lenient score is longer."""
+    import numpy as np
+
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    scores = np.array([0.95, 0.95, 0.9, 0.01, 0.05, 0.3])
+
+    def kept(last: str) -> list[str]:
+        texts = PARAGRAPHS[:3] + ["Related Links", "Tram operator website", last]
+        blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+        X = block_features(blocks)
+        ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
+        related = (X[:, tb._COLUMN["cue_related"]] > 0) & (X[:, tb._COLUMN["log_words"]] <= np.log1p(6))
+        keep = tb.decode(blocks, scores, **knobs, ends=ends, related=related)
+        return [t for t, k in zip(texts, keep) if k]
+
+    assert kept("Mayor and council see tram fares as key in S.C.") == PARAGRAPHS[:3]
+    assert kept(PARAGRAPHS[3]) == PARAGRAPHS
+
+
+def test_a_sentence_ends_inside_two_closing_quotes() -> None:
+    """"... journalism on this subject.''" (two apostrophes for a closing quote, as some wire
+    copy has them) or "... 'no.'\"" ends a sentence, as "... subject.\"" does."""
+    texts = ["We will continue to publish journalism on this very important subject.''",
+             "He said: \"I told the council 'no.'\"", "He said it was \"final.\"", "Read more ''",
+             "Council transport plan (2019)"]
+    X = block_features([tb.Block(t, i) for i, t in enumerate(texts)])
+    assert X[:, tb._COLUMN["ends_sentence"]].tolist() == [1.0, 1.0, 1.0, 0.0, 0.0]
 
 
 def test_decode_resumes_past_a_named_box_whose_headlines_are_drawn_as_one_block() -> None:

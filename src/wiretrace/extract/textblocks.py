@@ -1373,7 +1373,8 @@ def decode(
             indent_j = blocks[j].indent
             if words_j >= _RESUME_WORDS and (ends is None or ends[j]) and (
                     (j <= hi + _RESUME_GAP and score_j >= resume)
-                    or (named and hi + 2 < j <= hi + _RESUME_GAP and not blocks[j].bullet and score_j >= inside)
+                    or (named and hi + 2 < j <= hi + _RESUME_GAP and not blocks[j].bullet and score_j >= inside
+                        and (words_j >= _NAMED_RESUME_WORDS or score_j >= resume))
                     or (apart and j > hi + 1 and indent_j == body_indent and score_j >= inside)
                     # Past a line that also parts the run's own paragraphs (a live story's share
                     # button between its entries), two paragraphs in a row, the second scoring
@@ -1451,6 +1452,7 @@ def _parted_alike(blocks: list[Block], scores: np.ndarray, lo: int, hi: int, j: 
 _RESUME_GAP = 10
 _INDENT_RESUME_GAP = 30
 _RESUME_WORDS = 10
+_NAMED_RESUME_WORDS = 15
 _LEAD_RESUME_WORDS = 30
 _INTERRUPTION_WORDS = 18
 #: Fallback for pages without any confident body block: below this best score the page has no
@@ -2181,7 +2183,8 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
         elif kept and started and log_words[i] <= _LOG1P_6 and cues.RELATED_HEADING.match(text):
             # ... as when the heading itself ("More Great Stories", "More:") was swept in.
             in_related = True
-        elif in_related and not (log_words[i] <= _HEADLINE_LOG_WORDS and (ends_sentence[i] == 0 or _asks_or_exclaims(text))):
+        elif in_related and not (log_words[i] <= _HEADLINE_LOG_WORDS and (ends_sentence[i] == 0 or _asks_or_exclaims(text)
+                                                                       or _headline_follows(blocks, keep, X, i))):
             in_related = False
         # A promo, a newsletter box or share buttons inside the story ("CLICK HERE TO GET THE
         # APP", "SEE MORE: <headline>", "Subscribe to ..."): what HTML mode takes out of a body,
@@ -2199,6 +2202,17 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
                     comments_or_about = _comments_or_about(blocks, keep, log_words, ends_sentence, i + 1, comment_cue)
     if comments_or_about < n:
         keep[comments_or_about:] = [False] * (n - comments_or_about)
+
+
+def _headline_follows(blocks: list[Block], keep: list[bool], X: np.ndarray, i: int) -> bool:
+    """Whether the kept block after ``i`` is another of a related box's headlines: short, and
+    ending no sentence, asking, or capitalising most words ("'Black Lives Matter' Sends Brutal
+    Message To Hillary..."). A headline may end on a full stop ("Sanders and Clinton see black
+    votes as key in S.C."); the story going on after the box is followed by more of it."""
+    j = i + 1
+    if j >= len(blocks) or not keep[j] or X[j, _LOG_WORDS] > _HEADLINE_LOG_WORDS:
+        return False
+    return X[j, _ENDS_SENTENCE] == 0 or X[j, _UPPER_RATIO] >= _TITLE_CASE_SHARE or _asks_or_exclaims(blocks[j].text)
 
 
 def _asks_or_exclaims(text: str) -> bool:
@@ -2408,6 +2422,9 @@ _CUE_LABELS = (
     ("cue_byline", "byline"),
 )
 _COLUMN = {name: k for k, name in enumerate(FEATURE_NAMES)}
+_UPPER_RATIO = _COLUMN["upper_ratio"]
+#: A line capitalising this share of its words at least is set in title case (a headline).
+_TITLE_CASE_SHARE = 0.6
 _LOG_WORDS, _ENDS_SENTENCE, _ENDS_COLON = _COLUMN["log_words"], _COLUMN["ends_sentence"], _COLUMN["ends_colon"]
 _DATELINE = _COLUMN["dateline"]
 # The "log_words" column of a block of 5, 6, ... words, computed once: the word counts the steps

@@ -597,8 +597,10 @@ def _measure(texts: list[str]) -> tuple[np.ndarray, PageText]:
     np.add(spaces, 1.0 + wide // 2, words)
     M[1] = lengths
     ending = _ENDINGS.take(codes[stops - 1], mode="clip")
-    quoted = (ending == _CLOSER) & (lengths > 1)
-    ending = np.where(quoted, _ENDINGS.take(codes[np.maximum(stops - 2, 0)], mode="clip"), ending)
+    # A sentence ends inside its closing quote or bracket, at most two deep ("... 'no.'\"", ".'')").
+    for back in (2, 3):
+        quoted = (ending == _CLOSER) & (lengths >= back)
+        ending = np.where(quoted, _ENDINGS.take(codes[np.maximum(stops - back, 0)], mode="clip"), ending)
     ends = ending == _FULL_STOP
     M[2] = ends
     M[3] = ending == _COLON

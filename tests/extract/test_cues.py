@@ -8,6 +8,7 @@ from wiretrace.extract.cues import (
     PAYWALL,
     RELATED_HEADING,
     anywhere_category,
+    glued_related_box,
     literal_alternation,
     opening_lookahead,
     split_inline_promo,
@@ -191,3 +192,27 @@ def test_a_note_that_the_copy_came_from_a_syndicated_feed_is_a_disclaimer(agency
 
 def test_a_sentence_about_feeds_is_no_disclaimer() -> None:
     assert not DISCLAIMER.search("The agency said its syndicated news service would feed 40 papers.")
+
+
+@pytest.mark.parametrize("line", ["Share this: Facebook Twitter WhatsApp Email Print", "Facebook Twitter WhatsApp Email",
+                                  "Facebook | Twitter | Email", "Share: Facebook, X, Email"])
+def test_a_share_bar_drawn_as_one_line_is_share(line: str) -> None:
+    assert anywhere_category(line) == "share"
+
+
+@pytest.mark.parametrize("line", ["Facebook and Twitter ban the ads.", "Email the mayor with your views",
+                                  "Print editions fell by a third"])
+def test_a_sentence_naming_share_services_is_no_share_bar(line: str) -> None:
+    assert anywhere_category(line) is None
+
+
+def test_a_related_box_run_into_one_line_with_its_heading_is_related() -> None:
+    """A renderer that adds no break between elements runs a box's heading and headlines into
+    one line; a link run into a paragraph, or a word in capitals, is none."""
+    box = ("More headlinesRabbis vow to boycott council speech to pro-tram groupBakery rolls out "
+           "layoffs in the northern districtRevealed: Here Are The Councillors The Mayor Wants Out")
+    assert glued_related_box(box) and anywhere_category(box) == "related"
+    assert glued_related_box("Most readCouncil’s shell-shocked look stirs mockeryTram fares rise againBridge opens")
+    assert not glued_related_box("Read MoreUS stock futures were last trading slightly positive during Asian trading.")
+    assert not glued_related_box("MOREHOUSE COLLEGE PRESIDENT SaID the Board Met On Tuesday")
+    assert not glued_related_box("More than 200 people came to the meeting on Tuesday.")

@@ -747,6 +747,25 @@ def test_a_related_box_s_headline_may_end_on_a_full_stop() -> None:
     tb.drop_furniture(blocks, keep, block_features(blocks))
     assert [b.text for b, k in zip(blocks, keep) if k] == [*PARAGRAPHS[:2], "The mayor declined to comment.",
                                                             PARAGRAPHS[2]]
+    # ... or by a question, which is prose as often as a headline.
+    resumed[-1] = "What had the council done with the money?"
+    blocks = [tb.Block(text, line) for line, text in enumerate(resumed)]
+    keep = [True] * len(blocks)
+    tb.drop_furniture(blocks, keep, block_features(blocks))
+    assert [b.text for b, k in zip(blocks, keep) if k] == [*PARAGRAPHS[:2], *resumed[-2:]]
+
+
+def test_a_share_bar_and_a_glued_related_box_closing_the_body_leave_it() -> None:
+    """As lxml's text_content() draws a page: the share bar on one line, and a long related
+    box run into one line with its heading (longer than the furniture lines looked at so far)."""
+    box = "More headlines" + "".join(
+        f"Council {topic} vote delayed again as the tram plan stalls in the northern district"
+        for topic in ("budget", "housing", "transport", "schools", "parking"))
+    texts = [*PARAGRAPHS, "Share this: Facebook Twitter WhatsApp Email Print", box]
+    blocks = [tb.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_furniture(blocks, keep, block_features(blocks))
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
 
 
 def test_calls_to_action_in_markdown_emphasis_closing_the_body_leave_it() -> None:
@@ -1694,9 +1713,9 @@ def test_decode_resumes_past_a_named_related_box_without_indents() -> None:
 
 
 def test_decode_resumes_past_a_named_box_only_at_a_paragraph_not_a_headline() -> None:
-    """Past a "Related Links" box, a line of ten words that ends on a full stop ("... in S.C.")
-    scoring between ``inside`` and ``resume`` is one of its headlines, not the story going on:
-    a paragraph resuming there at the lenient score is longer."""
+    """Past a "Related Links" box, a line of ten words in title case that ends on a full stop
+    ("... In S.C.") scoring between ``inside`` and ``resume`` is one of its headlines, not the
+    story going on: a paragraph resuming there at the lenient score is longer, or a sentence."""
     import numpy as np
 
     knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
@@ -1711,8 +1730,10 @@ def test_decode_resumes_past_a_named_box_only_at_a_paragraph_not_a_headline() ->
         keep = tb.decode(blocks, scores, **knobs, ends=ends, related=related)
         return [t for t, k in zip(texts, keep) if k]
 
-    assert kept("Mayor and council see tram fares as key in S.C.") == PARAGRAPHS[:3]
+    assert kept("Mayor And Council See Tram Fares As Key In S.C.") == PARAGRAPHS[:3]
     assert kept(PARAGRAPHS[3]) == PARAGRAPHS
+    quote = "“It’s a rigged, disgusting, dirty system,” the mayor said this week."
+    assert kept(quote) == [*PARAGRAPHS[:3], quote]
 
 
 def test_a_sentence_ends_inside_two_closing_quotes() -> None:

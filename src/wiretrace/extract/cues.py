@@ -98,6 +98,23 @@ _RELATED_HEADINGS = (
 )
 RELATED_HEADING = re.compile(
     rf"^\s*{opening_lookahead(_RELATED_HEADINGS)}(?:{'|'.join(_RELATED_HEADINGS)})\s*:?\s*$", re.IGNORECASE)
+# The same heading run into the box's first headline, as a renderer that adds no break between
+# elements draws it (lxml's text_content(), BeautifulSoup's get_text()): "More headlinesRabbis
+# vow to boycott ...", "Most readChristie's shell-shocked look ...". The heading's last letter is
+# lower-case and the headline's first upper-case, so a word in capitals ("MOREHOUSE") is none.
+# Only a box: its headlines run into one another too ("... pro-Israel groupNabisco rolls out
+# ..."), where a link run into a paragraph ("Read MoreUS stock futures were ...") has no more seams.
+_GLUED_RELATED_HEADING = re.compile(
+    rf"^\s*{opening_lookahead(_RELATED_HEADINGS)}(?:{'|'.join(_RELATED_HEADINGS)})(?-i:(?<=[a-z])[A-Z])", re.IGNORECASE)
+_HEADLINE_SEAM = re.compile(r"(?<=[a-z?!’”'\")…])[A-Z]")
+_GLUED_BOX_SEAMS = 2
+
+
+def glued_related_box(text: str) -> bool:
+    """Whether ``text`` is a related box run into one line with its heading: the heading glued
+    to its first headline, and _GLUED_BOX_SEAMS more headlines glued on."""
+    match = _GLUED_RELATED_HEADING.match(text)
+    return match is not None and len(_HEADLINE_SEAM.findall(text, match.end())) >= _GLUED_BOX_SEAMS
 
 # A heading over the site's recommendations, which come after the story it closes ("You may also
 # like", "You might like these posts", "Você pode gostar...", "Potrebbe interessarti"): unlike
@@ -115,11 +132,15 @@ RECOMMENDATIONS_HEADING = re.compile(
 #: What every RECOMMENDATIONS_HEADING holds, lower-cased: a cheap test before the pattern.
 RECOMMENDATIONS_WORDS = ("like", "love", "enjoy", "interes", "gost", "aimer", "piacer", "suka", "понрав", "интерес")
 
+# The services a share bar names; a bar drawn as one line names two or more ("Share this:
+# Facebook Twitter WhatsApp Email Print", "Facebook | Twitter | Email").
+_SHARE_SERVICES = r"(?:facebook|twitter|x|whatsapp|e-?mail|print|linkedin|reddit|telegram|pinterest|messenger|flipboard|sms|copy link)"
 SHARE = re.compile(
     r"^\s*(?:share(?: this| on| via| article| story)?|sharing is caring!?|tweet|pin it|email|"
     r"print(?: this)?(?: article| story| page)?|(?:order )?reprints?(?: (?:&|and) permissions)?|copy link|"
     r"connect with us(?: on \w+)?|follow us(?: on \w+)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|"
-    r"(?:(?:facebook|linkedin|twitter|x|whatsapp|email|reddit|telegram|instagram|youtube|pinterest)\s*icon\s*)+)\s*:?\s*$",
+    r"(?:(?:facebook|linkedin|twitter|x|whatsapp|email|reddit|telegram|instagram|youtube|pinterest)\s*icon\s*)+|"
+    rf"(?:share(?: this| on| via| article| story)?\s*:?\s*)?{_SHARE_SERVICES}(?:[\s,|/·•]+{_SHARE_SERVICES})+)\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -435,6 +456,8 @@ def anywhere_category(text: str) -> str | None:
         return "newsletter"
     if SHARE.match(text):
         return "share"
+    if glued_related_box(text):
+        return "related"
     if len(text) < 60 and AD_SLOT.match(text):
         return "promo"
     if text[:1] in "Pp \t" and PAGINATION.match(text):

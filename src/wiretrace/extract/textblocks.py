@@ -1374,7 +1374,7 @@ def decode(
             if words_j >= _RESUME_WORDS and (ends is None or ends[j]) and (
                     (j <= hi + _RESUME_GAP and score_j >= resume)
                     or (named and hi + 2 < j <= hi + _RESUME_GAP and not blocks[j].bullet and score_j >= inside
-                        and (words_j >= _NAMED_RESUME_WORDS or score_j >= resume))
+                        and (words_j >= _NAMED_RESUME_WORDS or score_j >= resume or not _title_cased(blocks[j].text)))
                     or (apart and j > hi + 1 and indent_j == body_indent and score_j >= inside)
                     # Past a line that also parts the run's own paragraphs (a live story's share
                     # button between its entries), two paragraphs in a row, the second scoring
@@ -2188,9 +2188,11 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
             in_related = False
         # A promo, a newsletter box or share buttons inside the story ("CLICK HERE TO GET THE
         # APP", "SEE MORE: <headline>", "Subscribe to ..."): what HTML mode takes out of a body,
-        # wherever it sits. Each is a line or two.
+        # wherever it sits. Each is a line or two; a related box run into one line with its
+        # heading ("More headlinesRabbis vow to ...", cues.glued_related_box) may be longer.
         if kept and (in_related or (i in disclaimer and _PUBLISHER_NOTE.search(text))
-                     or (log_words[i] <= _LOG1P_40 and (_names_itself_furniture(text) or _page_notice(text)))):
+                     or (_names_itself_furniture(text) or _page_notice(text) if log_words[i] <= _LOG1P_40
+                         else cues.glued_related_box(text))):
             keep[i] = False
         elif kept:
             started = True
@@ -2206,13 +2208,20 @@ def _drop_furniture(blocks: list[Block], keep: list[bool], columns: _Columns) ->
 
 def _headline_follows(blocks: list[Block], keep: list[bool], X: np.ndarray, i: int) -> bool:
     """Whether the kept block after ``i`` is another of a related box's headlines: short, and
-    ending no sentence, asking, or capitalising most words ("'Black Lives Matter' Sends Brutal
-    Message To Hillary..."). A headline may end on a full stop ("Sanders and Clinton see black
-    votes as key in S.C."); the story going on after the box is followed by more of it."""
+    ending no sentence or capitalising most words ("'Black Lives Matter' Sends Brutal Message To
+    Hillary..."). A headline may end on a full stop ("Sanders and Clinton see black votes as key
+    in S.C."); the story going on after the box is followed by more of it (a question is prose
+    as often as a headline)."""
     j = i + 1
     if j >= len(blocks) or not keep[j] or X[j, _LOG_WORDS] > _HEADLINE_LOG_WORDS:
         return False
-    return X[j, _ENDS_SENTENCE] == 0 or X[j, _UPPER_RATIO] >= _TITLE_CASE_SHARE or _asks_or_exclaims(blocks[j].text)
+    return X[j, _ENDS_SENTENCE] == 0 or X[j, _UPPER_RATIO] >= _TITLE_CASE_SHARE
+
+
+def _title_cased(text: str) -> bool:
+    """Whether ``text`` capitalises _TITLE_CASE_SHARE of its words at least (a headline's style)."""
+    words = text.split()
+    return sum(word[:1].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def _asks_or_exclaims(text: str) -> bool:

@@ -25,6 +25,10 @@ from wiretrace.extract.captions import names_an_agency, trailing_credit
     ("Firefighters work near the highway. EPA-EFE/Ana Ruiz", "Firefighters work near the highway.", "EPA-EFE/Ana Ruiz"),
     ("The minister speaks to reporters in New Delhi. | Photo Credit: PTI",
      "The minister speaks to reporters in New Delhi.", "PTI"),
+    # The publisher's own credit, or its staff's.
+    ("File photo of the pier at Carrow Point. The Carrow Herald photo", "File photo of the pier at Carrow Point.",
+     "The Carrow Herald photo"),
+    ("The mayor at the pier in 2019. Staff file photo", "The mayor at the pier in 2019.", "Staff file photo"),
 ])
 def test_a_credit_after_a_name_or_a_dash_closes_a_caption(text, caption, credit):
     match = trailing_credit(text)
@@ -47,6 +51,7 @@ def test_a_photographer_for_an_agency_is_an_agency_credit():
     "He said the picture was a photo: nothing more, and left.",
     "The agency released it on Monday. Reuters said it had not seen the photo",
     "Support stood at 45 percent in the poll. AP/NORC figures for May were 45/50",
+    "The council published the plans on Monday. Look at the photo",
 ])
 def test_prose_closes_with_no_credit(text):
     assert trailing_credit(text) is None

@@ -779,6 +779,33 @@ def test_an_unlabelled_stamp_under_the_headline_gives_the_publication_date(stamp
     assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).published == published
 
 
+def test_a_date_among_the_parts_of_a_byline_bar_is_a_stamp():
+    from wiretrace.extract.text import _is_stamp
+
+    assert _is_stamp("Reuters | Thu, 12 May 2016 14:21:11 +0200 | Filed under: Americas", {})
+    assert not _is_stamp("Reuters | Markets | Filed under: Americas", {})
+    assert not _is_stamp("Ferry fares | The council met on May 8, 2026 and voted them down.", {})
+
+
+def test_a_dateline_over_opening_lines_too_short_for_the_body_names_the_wire():
+    """A story that opens with a run of short lines ("CARROW POINT (Reuters) - Ferries and
+    buses.", "Piers and quays.") still carries its dateline between the headline and the body."""
+    dump = HEADLINE_DUMP.replace("May 8, 2026\n", "May 8, 2026\nCARROW POINT (Reuters) - Ferries and buses.\n"
+                                 "Piers and quays.\nTolls and fares.\n")
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.wire == "Reuters"
+    assert not any("(Reuters)" in paragraph for paragraph in article.body)
+
+
+def test_a_caption_of_a_file_photo_is_no_headline():
+    for caption in ("The pier at Carrow Point in a file photo. AP", "File photo of the pier at Carrow Point. Reuters",
+                    "File photo of the pier at Carrow Point. The Carrow Herald photo"):
+        dump = HEADLINE_DUMP.replace("Continue reading the main story\nThe council said",
+                                     f"Continue reading the main story\n{caption}\nThe council said")
+        article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+        assert article.headline == "Ferry service to the islands will resume in June, council says", caption
+
+
 @pytest.mark.parametrize("above, stamp, published", [
     ("Sunday, May 10, 2026\nToday's Paper", "May 8, 2026 4:15 PM BST", "2026-05-08T16:15:00+01:00"),  # the masthead's day
     ("Most Read\nHarbour toll rises\nMay 2, 2026\nPier reopens to anglers\nApril 30, 2026",

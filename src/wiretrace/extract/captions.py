@@ -29,6 +29,10 @@ _TRAILING_AGENCY_CREDIT = re.compile(
 _TRAILING_AGENCY_PHOTO = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<credit>(?:AP|AFP|Reuters|REUTERS|EPA|UPI|PTI|Getty Images)(?:\s+(?i:file))?"
     r"\s+(?i:photo(?:graph)?|picture|image)s?)\s*$")
+# ... or the publisher's own, or its staff's: "File photo of Hillary Clinton. The Harbour Gazette
+# photo", "... in 2019. Staff file photo" (a name in title case, then the word).
+_TRAILING_OWN_PHOTO = re.compile(
+    r"(?<=[.!?\"”’])\s+(?P<credit>(?:[A-Z][\w&'’.-]*\s+){1,4}(?i:(?:file|staff)\s+)?(?i:photo(?:graph)?|picture)s?)\s*$")
 # ... or as the agency's photographers sign a caption: "... in Washington, U.S., May 3, 2023.
 # REUTERS/Kevin Lamarque", "... in Kyiv. REUTERS/Gleb Garanich/File Photo", "... EPA-EFE/Oliver Weiken".
 _TRAILING_AGENCY_SIGNATURE = re.compile(
@@ -51,7 +55,8 @@ def trailing_credit(text: str) -> re.Match | None:
     if ":" in tail or " by " in tail or " By " in tail:
         return _TRAILING_BARE_CREDIT.search(text, max(0, len(text) - _BARE_REACH))
     if tail.rstrip().lower().endswith(("photo", "photos", "photograph", "picture", "image")) \
-            and (credit := _TRAILING_AGENCY_PHOTO.search(text, max(0, len(text) - _BARE_REACH))):
+            and (credit := _TRAILING_AGENCY_PHOTO.search(text, max(0, len(text) - _BARE_REACH))
+                 or _TRAILING_OWN_PHOTO.search(text, max(0, len(text) - _BARE_REACH))):
         return credit
     if "/" in tail:
         return _TRAILING_AGENCY_SIGNATURE.search(text, max(0, len(text) - _BARE_REACH))

@@ -69,6 +69,9 @@ _CAPTION_OPENER = re.compile(
     r"(?:photo|image|picture|photograph|frame grab|video grab)s?\b(?: (?:made|provided|released|issued|taken|"
     r"shared|posted|obtained)\b|,)"
     r"|^file (?:photo|image|picture|photograph)s? (?:of|shows?)\b", re.IGNORECASE)
+# A caption's words for an archive picture, wherever they stand ("Donald Trump in a file photo. AP",
+# "File photo of Cape Breton. Reuters"): no headline says them.
+_FILE_PICTURE = re.compile(r"\bfile (?:photo|image|picture|photograph)s?\b", re.IGNORECASE)
 # What a screen reader is told before a caption, and a text dump keeps: "Image caption The
 # minister arrives ...", "Media caption ...".
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|media|video) caption\s*:?\s*", re.IGNORECASE)
@@ -366,7 +369,8 @@ def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
             or text.startswith("Link: "):
         return 0.0
     if block.bullet or (lead and text.lower().startswith(_BYLINE_LEADS)) or _BREADCRUMB_SEP.search(text) \
-            or (captioned and ((":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text))):
+            or (captioned and ((":" in text and _CAPTION_CREDIT.match(text)) or _PHOTO_CREDIT.search(text)
+                               or captions.trailing_credit(text) or _FILE_PICTURE.search(text))):
         return 0.0
     if lead and (cues.SHARE.match(text) or cues.RELATED_HEADING.match(text)):
         return 0.0
@@ -544,7 +548,10 @@ def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
     labelled one (``labelled`` holds its parsed "Updated:"/"Published:" dates) that ends no sentence."""
     if len(text) < 60 and _MONTH.search(text) and parse_date(text):
         return True
-    return bool(labelled) and len(text) < 120 and not text.endswith((".", "!", "?", '"', "”"))
+    if len(text) >= 120 or text.endswith((".", "!", "?", '"', "”")):
+        return False
+    # (A date among the parts of a byline bar: "Reuters | Thu, 12 May 2016 14:21:11 +0200 | Filed under: Americas".)
+    return bool(labelled) or (" | " in text and any(_is_stamp(part, {}) for part in text.split(" | ")))
 
 
 #: A story restarts inside the body run (:func:`_story_restart`) only under this many
@@ -1474,6 +1481,12 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                                              and blocks[i].text.count(" ") < _BYLINE_MAX_WORDS)), [])
     if not credits:
         credits.extend(islice(filter(None, (_head_credit(blocks[i].text) for i in head)), 1))
+    if not credits:
+        # A story whose opening paragraphs are too short to read as the body ("WASHINGTON
+        # (Reuters) - YouTube and Google.", then "Instagram and Facebook.") still opens with its
+        # dateline between the headline and the body.
+        credits.extend(islice(filter(None, (wire.credit_from_paragraph(blocks[i].text, "first") for i in head
+                                            if wire.may_name_agency(blocks[i].text))), 1))
     credits.extend(wire.body_credits(article.body))
     # A closing credit ("(Reporting by ...; Editing by ...)") leaves the body with the sign-offs
     # (textblocks.drop_closing_calls); it still tells whose copy this is.

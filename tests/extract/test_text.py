@@ -769,6 +769,7 @@ def test_a_time_since_publication_is_no_headline(stamp):
     ("Fri, May 8 20269:15 AM BST", "2026-05-08T09:15:00+01:00"),  # the year run into the time
     ("By Tomas Reyne 2026-05-08T09:15:00Z Regional News", "2026-05-08T09:15:00+00:00"),  # an ISO time in the byline
     ("May May 8, 2026 9:15 AM", "2026-05-08T09:15:00"),  # a renderer's doubled abbreviation
+    ("Published May 8, 2026 4:15\np.m. BST", "2026-05-08T16:15:00+01:00"),  # the time's end wrapped onto the next line
     ("The ferry festival is May 8-10", None),  # no year: no stamp
     ("Timetable (https://carrow.example/files/2026-04-28-ferry.pdf)\nMay 8, 2026", "2026-05-08"),  # a link's date
     ("The pier, April 30, 2026 (AP Photo/Jon Tavi)\nMay 8, 2026", "2026-05-08"),  # a caption's date
@@ -785,6 +786,7 @@ def test_a_date_among_the_parts_of_a_byline_bar_is_a_stamp():
     assert _is_stamp("Reuters | Thu, 12 May 2016 14:21:11 +0200 | Filed under: Americas", {})
     assert not _is_stamp("Reuters | Markets | Filed under: Americas", {})
     assert not _is_stamp("Ferry fares | The council met on May 8, 2026 and voted them down.", {})
+    assert not _is_stamp("| Filed under:", {}) and not _is_stamp("|", {})
 
 
 def test_a_dateline_over_opening_lines_too_short_for_the_body_names_the_wire():

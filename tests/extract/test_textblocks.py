@@ -480,6 +480,14 @@ def test_segment_keeps_the_underscores_a_markdown_writer_escaped() -> None:
     assert texts[3:] == ["Follow @City_Desk for more news, _not italic_.", "___", PARAGRAPHS[0]]
 
 
+def test_segment_unescapes_a_bar_outside_a_table() -> None:
+    """pandoc escapes a bar of the text ("Reuters \\| Thu, 14 Apr 2016"); a table's bars stay its cells' edges."""
+    dump = "\n\n".join(["## World", "## Science", "## Space", "Reuters \\| Thu, 14 Apr 2016 15:41:00 +0200",
+                         "| Team | Points |\n|------|------|\n| Carrow | 12 |", PARAGRAPHS[0]])
+    texts = [b.text for b in tb.segment(dump)]
+    assert texts[3:] == ["Reuters | Thu, 14 Apr 2016 15:41:00 +0200", "Team Points", "Carrow 12", PARAGRAPHS[0]]
+
+
 def test_segment_strips_nested_emphasis_list_headings_and_italics_across_lines() -> None:
     dump = "\n\n".join([
         "## World", "## Science", "## Space", "**Related:**_**Water plumes on Europa in images**_",
@@ -2184,6 +2192,10 @@ def test_raw_html_goes_only_where_a_markdown_writer_passed_much_of_it_through() 
     # A story about markup may name a tag or two.
     story = "Editors asked why the <b> tag and the <i> tag still appear in the paper's web pages."
     assert tb.without_raw_markup(story) is None
+    # A small page's few tags, each alone on its line, go however few they are (three lines at least).
+    small = '<div class="top">\n[Home](/)\n</div>\n<div class="body">\nDock workers voted on Friday.\n</div>\n'
+    assert tb.without_raw_markup(small) == "\n[Home](/)\n\n\nDock workers voted on Friday.\n\n"
+    assert tb.without_raw_markup("<div>\nDock workers voted on Friday. The <b> tag stays.\n</div>\n") is None
 
 
 PANDOC_MARKDOWN = """::: {#header .container}
@@ -2222,5 +2234,7 @@ def test_pandoc_s_own_markdown_markup_leaves_the_dump() -> None:
     assert "union\nleaders said." in shown
     # Spans nest and hold links: their brackets go, the links' stay; pandoc's escapes are undone.
     assert "The deal, worth $40 million, was signed by [Dana Orel](/people/dana-orel)[Dana\nOrel](/people/dana-orel) on Friday." in shown
-    # Prose in braces is no attribute set.
+    # Prose in braces is no attribute set; an identifier pandoc made of a heading's words may hold full stops.
     assert tb._PANDOC_ATTRIBUTES.sub("", "the {so-called} rule") == "the {so-called} rule"
+    assert tb._PANDOC_ATTRIBUTES.sub("", "Trump helps the U.S. {#trump-helps-the-u.s. .kh-headline}") == \
+        "Trump helps the U.S. "

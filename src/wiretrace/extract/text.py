@@ -543,6 +543,20 @@ def _title_site(title: str, headline: str) -> str | None:
 _SITE_NAME_WORDS = 6
 
 
+# The end of a clock time a renderer wrapped onto the next line: "p.m. CDT", "a.m.", "EST".
+_WRAPPED_TIME_TAIL = re.compile(r"(?:(?i:[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,5})?|[A-Z]{2,5})")
+
+
+def _with_wrapped_time_tail(blocks: list[textblocks.Block], i: int) -> str:
+    """Block ``i``'s text, with the end of its clock time where a renderer that wraps lines set
+    it on the next line ("Published June 28, 2016 12:35" over "p.m. CDT")."""
+    text = blocks[i].text
+    if text[-1:].isdigit() and i + 1 < len(blocks) and len(tail := blocks[i + 1].text) <= 12 \
+            and _WRAPPED_TIME_TAIL.fullmatch(tail):
+        return f"{text} {tail}"
+    return text
+
+
 def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
     """Whether ``text`` is a date line rather than a sentence: a short unlabelled date, or a
     labelled one (``labelled`` holds its parsed "Updated:"/"Published:" dates) that ends no sentence."""
@@ -1181,7 +1195,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         if not labelled[i]:
             return {}
         if i not in parsed:
-            parsed[i] = labelled_dates(blocks[i].text)
+            parsed[i] = labelled_dates(_with_wrapped_time_tail(blocks, i))
         return parsed[i]
 
     # ... and so are the stamp rule and the byline rule an unlabelled one.
@@ -1190,7 +1204,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     def unlabelled_stamp(i: int) -> str | None:
         if i not in unlabelled:
             text = blocks[i].text
-            unlabelled[i] = _unlabelled_stamp(text) if digit[i] and len(text) < _STAMP_LINE_CHARS else None
+            unlabelled[i] = _unlabelled_stamp(_with_wrapped_time_tail(blocks, i)) \
+                if digit[i] and len(text) < _STAMP_LINE_CHARS else None
         return unlabelled[i]
 
     body_idx = [i for i, label in enumerate(labels) if label == "body"]

@@ -166,7 +166,7 @@ _MD_ITALIC = re.compile(r"(?=_)(?<![\w_\\])_(?=[^_\s])([^_\n]*?[^_\s\\])_(?![\w_
 _MD_STRAY_UNDERSCORE = re.compile(r"(?=_)(?:(?<![\w\\])_{1,3}(?=[^\s_])|(?<=[^\s_\\])_{1,3}(?!\w))")
 # A blockquote's "> " opens each of its lines, wrapped continuations included.
 _MD_QUOTE = re.compile(r"^([ \t]*)(?:>[ \t]?)+", re.MULTILINE)
-_MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>])")
+_MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>|])")  # ("\\|" too, once tables are read: "Reuters \\| Thu, 14 Apr 2016")
 # Links and images: "[text](url "title")" shows its text, "![alt](src)" nothing. A renderer that
 # wraps lines wraps inside targets too ("...2019/11/19/michigan-to-mail-\nredistricting-..."), so a
 # target may span lines (a break always falls between two of its characters); the link text may
@@ -1061,6 +1061,10 @@ _RAW_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", r
 #: raw HTML: hundreds of tags a page. A rendered dump shows a few at most ("<b>" in a story about
 #: markup), so from this many on, the tags go.
 _RAW_HTML_MIN_TAGS = 20
+#: A line of tags alone, and how many such lines make a dump's markup (fewer tags than
+#: _RAW_HTML_MIN_TAGS in all).
+_TAG_LINE = re.compile(r"^[ \t]*(?:</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?/?>[ \t]*)+$", re.MULTILINE)
+_TAG_LINES_MIN = 3
 
 
 # pandoc's own Markdown says what plain Markdown cannot in markup of its own: fenced divs
@@ -1071,7 +1075,8 @@ _PANDOC_FENCE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?:{3,}")  # (matched at a line
 # (Patterns that open with a fixed string, not "^": the regex engine skips to the string, but
 # tries "^" at every position of a multi-line pattern.)
 _PANDOC_RAW_BLOCK = re.compile(r"```\{=\w+\}\n.*?\n[ \t]*```[ \t]*(?=\n|$)", re.DOTALL)
-_PANDOC_ATTRIBUTE = r"""(?:[.#][\w:-]+|[\w:-]+=(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s{}]+))"""
+# (An identifier may hold full stops, as pandoc makes them of a heading's words: "{#trump-helps-the-u.s.}".)
+_PANDOC_ATTRIBUTE = r"""(?:#[\w:.-]+|\.[\w:-]+|[\w:-]+=(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s{}]+))"""
 _PANDOC_ATTRIBUTES = re.compile(rf"\{{\s*{_PANDOC_ATTRIBUTE}(?:\s+{_PANDOC_ATTRIBUTE})*\s*\}}")
 # pandoc escapes punctuation that has no Markdown meaning here either ("\$250,000", "\'coup\'"):
 # unescaped at once, as _strip_markdown unescapes what Markdown marks up (not "|", which a table
@@ -1122,10 +1127,14 @@ def without_raw_markup(content: str) -> str | None:
         # (A dump in pandoc's Markdown passes raw HTML through as well, however little.)
         content = _PANDOC_ESCAPE.sub(_GROUP_1, content) if "\\" in content else content
         return _RAW_HTML.sub("", _PANDOC_LINE_BREAK.sub("", content))
-    if "<" not in content or content.count("<") < _RAW_HTML_MIN_TAGS:
+    if "<" not in content or content.count("<") < _TAG_LINES_MIN:
         return None
-    if len(_RAW_HTML.findall(content)) < _RAW_HTML_MIN_TAGS:
-        return None
+    if content.count("<") < _RAW_HTML_MIN_TAGS or len(_RAW_HTML.findall(content)) < _RAW_HTML_MIN_TAGS:
+        # A small page's few tags, each alone on its line ("<div class=\"cd-body\">", "</div>"):
+        # a line of nothing but tags is markup wherever it stands.
+        if len(_TAG_LINE.findall(content)) < _TAG_LINES_MIN:
+            return None
+        return _TAG_LINE.sub("", content)
     return _RAW_HTML.sub("", content)
 
 

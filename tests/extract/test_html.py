@@ -29,6 +29,14 @@ def test_an_unset_markup_date_gives_way_to_the_stamp_the_page_shows():
     assert article.updated is None
 
 
+def test_an_updated_stamp_in_an_element_of_its_own_before_the_published_one_is_read():
+    page = PAGE.replace('<div class="publish-date">Published 7:07 PM EST Nov 19, 2019</div>',
+                        '<div class="when"><span class="updated-at">Updated Nov. 19, 2019 10:38 p.m. EST</span> '
+                        '<span class="publish-date">Published Nov. 19, 2019 7:07 p.m. EST</span></div>')
+    article = extract_page(Page("prison.html", page), ExtractConfig(mode="html"))
+    assert (article.published, article.updated) == ("2019-11-19T19:07:00-05:00", "2019-11-19T22:38:00-05:00")
+
+
 def test_a_labelled_stamp_under_the_headline_dates_the_story_whatever_its_class():
     # Only the URL names the day otherwise; the stamp gives the time and the zone too.
     page = f"""<html><head><title>Prison officers charged over records</title></head><body>

@@ -789,6 +789,39 @@ def test_a_date_among_the_parts_of_a_byline_bar_is_a_stamp():
     assert not _is_stamp("| Filed under:", {}) and not _is_stamp("|", {})
 
 
+def test_a_summary_over_a_stamp_left_out_of_the_body_is_the_dek_and_the_stamp_dates_the_story():
+    """The masthead's day over the headline, then a summary the classifier took for body, the
+    agency and the stamp (left out), share buttons, and the story: the summary is the dek, not
+    the story's first paragraph, and the stamp under the headline gives the day's time."""
+    from wiretrace.extract import textblocks
+    from wiretrace.extract.text import article_from_blocks
+
+    summary = "Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles the summer crossings."
+    story = ["The council said on Friday that ferry service to the islands will resume in June, after repairs to "
+             "the storm-damaged pier at Carrow Point ran two months late.",
+             "Island residents have relied on a weekly supply boat since the ferry stopped running in January, and "
+             "shops on the larger island had begun to ration fuel."]
+    lines = ["Wednesday, May 6, 2026 Subscribe Sign in", "Home", "Regional news",
+             "Ferry service to the islands will resume in June, council says", summary, "Reuters",
+             "Friday 8 May 2026 16.15 BST", "Facebook", "Twitter", *story]
+    labels = ["other", "navigation", "navigation", "other", "body", "footer", "footer", "share", "share", "body", "body"]
+    page = Page("ferry.txt", "\n".join(lines))
+    blocks = textblocks.segment(page.content)
+    assert [b.text for b in blocks] == lines
+    facts = textblocks.classify_page(blocks)[1]
+    article = article_from_blocks(page, blocks, labels, facts)
+    assert article.body == story
+    assert article.dek == summary
+    assert article.published == "2026-05-08T16:15:00+01:00"
+
+
+def test_a_bare_midnight_makes_no_day_more_precise():
+    from wiretrace.extract.text import _most_precise
+
+    assert _most_precise(["2019-11-18", "2019-11-18T00:00:00"]) == "2019-11-18"
+    assert _most_precise(["2019-11-18", "2019-11-18T09:15:00+01:00"]) == "2019-11-18T09:15:00+01:00"
+
+
 def test_a_dateline_over_opening_lines_too_short_for_the_body_names_the_wire():
     """A story that opens with a run of short lines ("CARROW POINT (Reuters) - Ferries and
     buses.", "Piers and quays.") still carries its dateline between the headline and the body."""

@@ -5,8 +5,11 @@
 
 DEV mode extracts every page of ``dev/pages`` with :func:`wiretrace.extract.extract_page`, links
 them with :func:`wiretrace.link.syndication.link_syndication`, scores with that folder's own
-``score.py`` and prints the figures next to the README baselines. ``--check`` exits 1 when a
-figure falls below the floors in ``syndication_floors.json``. Without the data it prints a
+``score.py`` and prints the figures next to the README baselines. It then scores the records
+themselves on these pages, whose templates the extraction DEV set never showed: each page's time
+against truth.json's ``published_utc``, and its body against the PolNeAR paragraphs it carries
+(where the attribution bench's ``train.jsonl``, the crawl's source texts, sits beside this
+folder). ``--check`` exits 1 when a figure falls below the floors in ``syndication_floors.json``. Without the data it prints a
 message and exits 0 (2 under ``--check``).
 
 Scale mode times the LSH stage (shingling, datasketch MinHash signatures of the body and of its
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -104,11 +108,106 @@ def run_dev(data: Path, check: bool) -> int:
     for line in failed[:5]:
         print(f"  extraction failed: {line}")
 
+    records_figures = _record_figures(data, truth, records)
     if check:
         got = {"pairwise_f1": pw["f1"], "bcubed_f1": b3["f1"], "wire_accuracy_on_wire_pages": wire["accuracy_on_wire_pages"],
-               "is_wire_precision": syn["precision"], "is_wire_recall": syn["recall"]}
+               "is_wire_precision": syn["precision"], "is_wire_recall": syn["recall"], **records_figures}
         return check_floors(FLOORS, got)
     return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# The records themselves, on pages of templates DEV extraction never saw
+
+def _record_figures(data: Path, truth: list[dict], records: dict) -> dict[str, float]:
+    """Print and return what the crawl says of each record beyond its story and agency: its time
+    (the page's last-updated or published time, to the minute in UTC, against truth.json's
+    ``published_utc``) and, where the attribution bench's PolNeAR train texts sit next to this
+    folder (the crawl's article texts come from them), its body's F1 by the extraction bench's
+    scorer against the PolNeAR paragraphs the page carries."""
+    figures: dict[str, float] = {}
+    for kind, label in (("html", "HTML pages"), ("text", "text dumps")):
+        paths = [rec["path"] for rec in truth if rec["path"] in records and records[rec["path"]].input_kind == kind]
+        right = sum(_utc_minute(records[p].updated or records[p].published) == _utc_minute(rec["published_utc"])
+                    for rec in truth for p in [rec["path"]] if p in paths)
+        if paths:
+            figures[f"time_accuracy_{kind}"] = right / len(paths)
+            print(f"page time (updated, else published) right to the minute on {right} of {len(paths)} {label}")
+    polnear, scorer_dir = data.parent / "attribution" / "train.jsonl", data.parent / "extraction"
+    if not polnear.exists() or not (scorer_dir / "score.py").exists():
+        print(f"body F1: {polnear} or {scorer_dir / 'score.py'} not found; not measured")
+        return figures
+    gold = _polnear_bodies(data, truth, polnear)
+    scorer = load_scorer(scorer_dir)
+    for kind, label in (("html", "HTML pages"), ("text", "text dumps")):
+        paths = [p for p in gold if p in records and records[p].input_kind == kind]
+        if paths:
+            score = scorer.score({p: {"articleBody": gold[p]} for p in paths},
+                                 {p: "\n".join(records[p].body) for p in paths})
+            figures[f"body_f1_{kind}"] = score["f1"]
+            print(f"body against the PolNeAR paragraphs each page carries, {len(paths)} {label}: "
+                  f"F1 {score['f1']:.4f} P {score['precision']:.4f} R {score['recall']:.4f}")
+    return figures
+
+
+def _utc_minute(stamp: str | None) -> str | None:
+    from datetime import datetime, timezone
+
+    if not stamp:
+        return None
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M") if moment.tzinfo else None
+
+
+_WORD = re.compile(r"\w+")
+#: A paragraph is the page's when this share of its word 4-grams is in the page's visible text
+#: (one of _SHORT_WORDS words or fewer: when it stands there whole).
+_CARRIED_SHARE = 0.6
+_SHORT_WORDS = 8
+
+
+def _shingles(text: str) -> set[str]:
+    words = _WORD.findall(text)
+    return {" ".join(words[k : k + 4]) for k in range(max(1, len(words) - 3))}
+
+
+def _polnear_bodies(data: Path, truth: list[dict], polnear: Path) -> dict[str, str]:
+    """Per page of the crawl, the paragraphs of the PolNeAR train text it carries (the text
+    whose paragraphs share most word 4-grams with the page's visible text; its first line, the
+    title, left out). Pages that carry none are left out."""
+    import lxml.html
+
+    texts = [[p.strip() for p in json.loads(line)["text"].split("\n") if p.strip()][1:]
+             for line in polnear.read_text(encoding="utf-8").splitlines() if line.strip()]
+    index: dict[str, set[int]] = {}
+    for d, paragraphs in enumerate(texts):
+        for paragraph in paragraphs:
+            for shingle in sorted(_shingles(paragraph))[:50]:
+                index.setdefault(shingle, set()).add(d)
+    gold = {}
+    for rec in truth:
+        raw = (data / "dev" / rec["path"]).read_text(encoding="utf-8", errors="replace")
+        if rec["path"].endswith(".txt"):
+            visible = raw
+        else:
+            tree = lxml.html.fromstring(raw)
+            for element in tree.xpath("//script | //style"):
+                element.drop_tree()
+            visible = tree.text_content()
+        shingles = _shingles(visible)
+        votes: dict[int, int] = {}
+        for shingle in shingles:
+            for d in index.get(shingle, ()):
+                votes[d] = votes.get(d, 0) + 1
+        if not votes:
+            continue
+        words = f" {' '.join(_WORD.findall(visible))} "
+        carried = [p for p in texts[max(votes, key=votes.get)]
+                   if (f" {' '.join(_WORD.findall(p))} " in words if len(_WORD.findall(p)) <= _SHORT_WORDS
+                       else len(_shingles(p) & shingles) >= _CARRIED_SHARE * len(_shingles(p)))]
+        if carried:
+            gold[rec["path"]] = "\n".join(carried)
+    return gold
 
 
 # ---------------------------------------------------------------------------------------------

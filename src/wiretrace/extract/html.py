@@ -589,6 +589,7 @@ def _visible_stamp(tree: HtmlElement) -> dict[str, str]:
     """The "Published ..."/"Updated ..." dates the page shows in a date element, when its markup
     names none."""
     tries = 0
+    updated = None  # an "Updated ..." element of its own, before the "Published ..." one
     # (A walk over the tree in Python is three times faster here than the equivalent XPath.)
     for element in tree.iter(_STAMP_TAGS):
         names = f"{element.get('class', '')} {element.get('id', '')}"
@@ -598,7 +599,8 @@ def _visible_stamp(tree: HtmlElement) -> dict[str, str]:
         if 6 <= len(text) <= _STAMP_CHARS:
             found = labelled_dates(text)
             if found.get("published"):
-                return found
+                return {"updated": updated, **found} if updated and not found.get("updated") else found
+            updated = updated or found.get("updated")
         tries += 1
         if tries == _STAMP_TRIES:
             break

@@ -1270,6 +1270,12 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         if _is_stamp(blocks[i].text, stamps(i)):
             for j in body_idx[: k + 1]:
                 labels[j] = "other"
+        # ... or between two of them, left out of the body ("The Bush family ... clashed on
+        # Monday", then "Reuters", "Wednesday 17 February 2016 22.27 GMT", share buttons, and
+        # the story): what comes above it is the dek.
+        elif any(digit[j] and _is_stamp(blocks[j].text, stamps(j)) for j in range(body_idx[k - 1] + 1, i)):
+            for j in body_idx[:k]:
+                labels[j] = "other"
     body_idx = [i for i in body_idx if labels[i] == "body"]
     # A summary set over a dateline drawn on a line of its own ("BAAR, SWITZERLAND", then the
     # story): the standfirst, not the story's first paragraph (a press release's layout).
@@ -1539,7 +1545,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
     if article.publisher is None and copyright_publisher and not wire.canonical_agency(copyright_publisher):
         article.publisher = copyright_publisher
     article.wire, article.syndicated, article.syndication_evidence = wire.decide(credits, article.publisher)
-    article.published = _most_precise(found_dates.get("published", []) or _story_stamps(unlabelled_dates, headline_idx))
+    # (The story's own stamp after the labelled ones: it may give the time of a day a masthead's
+    # date line gave alone, "Wednesday, February 17, 2016" over "Wednesday 17 February 2016 22.27 GMT".)
+    article.published = _most_precise(found_dates.get("published", []) + _story_stamps(unlabelled_dates, headline_idx))
     article.updated = _most_precise(found_dates.get("updated", []))
     page_stamps = [*chain.from_iterable(found_dates.values()), *(stamp for _, stamp in unlabelled_dates)]
     article.published = in_page_zone(article.published, page_stamps)
@@ -1755,6 +1763,7 @@ def _most_precise(stamps: list[str]) -> str | None:
         return None
     first = stamps[0]
     for stamp in stamps[1:]:
-        if len(stamp) > len(first) and stamp[:10] == first[:10]:
+        # (A bare midnight is what a date parser makes of a day whose time no one gave.)
+        if len(stamp) > len(first) and stamp[:10] == first[:10] and not stamp.endswith("T00:00:00"):
             return stamp
     return first

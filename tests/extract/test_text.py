@@ -1947,6 +1947,16 @@ def test_the_site_beside_the_headline_in_the_title_a_dump_opens_with_is_the_publ
     assert article.publisher == publisher
 
 
+def test_a_section_run_into_the_headline_is_left_out_of_it():
+    """A renderer that adds no breaks between elements (BeautifulSoup's get_text()) runs the
+    section's name into the <h1>: the <title> the dump opens with says where the headline starts."""
+    headline = "Ferry service to the islands will resume in June, council says"
+    dump = f"{headline} · The Island Courier\n" + HEADLINE_DUMP.replace(f"Regional news\n{headline}",
+                                                                         f"Regional news\nRegional{headline}")
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.headline == headline
+
+
 def test_marks_that_show_nothing_part_no_words_and_end_no_paragraph():
     # A page's zero-width spaces (after sentences, or alone as a spacer line), word joiners, byte
     # order marks and soft hyphens: the record is the story as its reader saw it.

@@ -499,29 +499,41 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
 
 
 def _title_echo(blocks: list[textblocks.Block], top: int, first_body: int, labels: list[str], used: set[int],
-                body: list[str]) -> int | None:
+                body: list[str]) -> tuple[int, str] | None:
     """The block above the body that repeats the page's <title>, where the dump opens with it (as
     html-text, BeautifulSoup and resiliparse draw a page): the title is the headline, often with
     the site's name set apart by a separator ("South Dakota doubles down on 'Meth. We're on it.'
     They just might be. - nj.com"), and the <h1> that repeats it is the headline whatever its
     shape (two sentences, a final full stop). Of the title's parts (textblocks.title_parts), the
-    one that names most of the story (a site's name repeated in its logo names none of it)."""
+    one that names most of the story (a site's name repeated in its logo names none of it).
+    Returns the block and the headline: the part, where a renderer that adds no breaks ran the
+    section's name into the <h1> ("WorldIn satirizing the elite")."""
     if not blocks or first_body < 2:
         return None
     parts = textblocks.title_parts(blocks[0].text)
     lede: set[str] | None = None
-    best: tuple[float, int] | None = None
+    best: tuple[bool, float, int, str] | None = None  # (a block that is the part itself first)
     for j in range(max(top, 1), first_body):
         text = blocks[j].text
-        if text not in parts or j in used or labels[j] in _NOT_HEADLINE or not 3 <= len(text.split()) <= 30 \
+        whole = text in parts
+        if not whole:
+            text = next((part for part in parts if text.endswith(part) and _glued_label(text[: -len(part)], part)), "")
+        if not text or j in used or labels[j] in _NOT_HEADLINE or not 3 <= len(text.split()) <= 30 \
                 or any(separator in text for separator in textblocks.TITLE_SEPARATORS):
             continue
         if lede is None:
             lede = _words(" ".join(body[:_LEDE_PARAGRAPHS]))
         share = _overlap(text, lede)
-        if share > 0 and (best is None or share > best[0]):
-            best = (share, j)
-    return None if best is None else best[1]
+        if share > 0 and (best is None or (whole, share) > best[:2]):
+            best = (whole, share, j, text)
+    return None if best is None else best[2:]
+
+
+def _glued_label(label: str, headline: str) -> bool:
+    """Whether ``label`` is one word run into ``headline`` without a space ("World" in
+    "WorldIn satirizing the elite", "International" in "InternationalUS politics: ...")."""
+    return 0 < len(label) <= 30 and label[0].isupper() and label[-1].islower() and headline[:1].isupper() \
+        and not any(c.isspace() for c in label)
 
 
 
@@ -1323,8 +1335,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         if headline_idx is not None:
             article.headline = blocks[headline_idx].text
     if article.headline is None and (echo := _title_echo(blocks, top, first_body, labels, used, article.body)) is not None:
-        headline_idx = echo
-        article.headline = blocks[echo].text
+        headline_idx, article.headline = echo
     if article.headline is None:
         headline_idx = _choose_headline(blocks, range(top, first_body), first_body, labels, used, article.body,
                                         digit, lead, captioned, stamps)

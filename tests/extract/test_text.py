@@ -1947,6 +1947,37 @@ def test_the_site_beside_the_headline_in_the_title_a_dump_opens_with_is_the_publ
     assert article.publisher == publisher
 
 
+QUOTED_DEK_DUMP = """Home
+News
+Politics
+Right After This Councillor Backed The Tram, The Opposition Did Something ODD
+Anna Morrow announced that she would support the tram plan
+By Tomas Reyne
+Posted 3/1/2026 7:48 PM PST
+Councillor Jeff Dunn caused quite a stir when he went on the record backing the tram extension.
+Dunn is a well respected member of the opposition. On Sunday, he appeared at a council meeting where he officially pledged his support to the plan.
+An article written by the Courier's Ian Tate accused him of selling out, and said the opposition had lost its way.
+Dunn is not the only well-known councillor to back the plan. Last week, council leader Anna Morrow announced that she would support the tram plan, after months of silence.
+Tate added that there were worse bargains struck in the history of the city.
+Share this article
+"""
+
+
+def test_a_line_the_body_says_word_for_word_is_no_headline():
+    """A dek under the headline that quotes the story ("Anna Morrow announced that she would
+    support the tram plan") may share more words with its opening than the headline does; it is
+    no headline. A paragraph that is the line itself says nothing (the body may have swept the
+    headline in)."""
+    from wiretrace.extract.text import _quoted_in
+
+    article = extract_page(Page("tram.txt", QUOTED_DEK_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Right After This Councillor Backed The Tram, The Opposition Did Something ODD"
+    assert article.dek == "Anna Morrow announced that she would support the tram plan"
+    teaser = "Island residents have relied on a weekly supply boat since the ferry stopped running in January"
+    assert _quoted_in(teaser, [f"{teaser}, and shops on the larger island had begun to ration fuel."])
+    assert not _quoted_in(teaser, [teaser + "."]) and not _quoted_in("Ferry service resumes", ["Ferry service resumes in June."])
+
+
 def test_a_section_run_into_the_headline_is_left_out_of_it():
     """A renderer that adds no breaks between elements (BeautifulSoup's get_text()) runs the
     section's name into the <h1>: the <title> the dump opens with says where the headline starts."""

@@ -458,8 +458,10 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
 
     (The costly half of the score runs best-first, by the most each block could score, up to
     the first block that cannot beat the best found.)"""
+    # (A line the body says word for word is a dek or a teaser quoting it: "Chris Christie announced
+    # that he would support the Trump campaign", "That doesn't mean losses in Maryland ...".)
     shaped = [(shape, i) for i in candidates if i not in used and labels[i] not in _NOT_HEADLINE
-              and (shape := _title_shape(blocks[i], lead[i], captioned[i]))]
+              and (shape := _title_shape(blocks[i], lead[i], captioned[i])) and not _quoted_in(blocks[i].text, body)]
     if len(shaped) == 1:
         shape, i = shaped[0]
         return i if _title_finish(blocks, i, first_body, digit, stamps, shape) > 0 else None
@@ -496,6 +498,18 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
                               _title_shape(blocks[above], lead[above], captioned[above])) > 0:
         return above
     return best[1]
+
+
+def _quoted_in(text: str, body: list[str]) -> bool:
+    """Whether a longer paragraph of the body holds ``text`` (of _QUOTED_WORDS words at least,
+    less a closing ellipsis) word for word. (A paragraph that is the line itself says nothing:
+    the body may have swept the headline in.)"""
+    text = text.rstrip(".…").strip()
+    return text.count(" ") + 1 >= _QUOTED_WORDS and any(text in paragraph and len(paragraph) > len(text) + 20
+                                                        for paragraph in body)
+
+
+_QUOTED_WORDS = 6
 
 
 def _title_echo(blocks: list[textblocks.Block], top: int, first_body: int, labels: list[str], used: set[int],

@@ -33,6 +33,20 @@ PARAGRAPHS = [
 ]
 
 
+def decoded(texts: list[str], scores: list[float]) -> list[str]:
+    """The ``texts`` tb.decode keeps at the shipped knobs' values, given ``scores``, with the
+    sentence-end and related-heading columns their features give."""
+    import numpy as np
+
+    blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
+    X = block_features(blocks)
+    ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
+    related = (X[:, tb._COLUMN["cue_related"]] > 0) & (X[:, tb._COLUMN["log_words"]] <= np.log1p(6))
+    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
+    keep = tb.decode(blocks, np.array(scores), **knobs, ends=ends, related=related)
+    return [t for t, k in zip(texts, keep) if k]
+
+
 def body_of(content: str) -> list[str]:
     blocks = tb.segment(content)
     return [b.text for b, label in zip(blocks, tb.classify(blocks)) if label == "body"]
@@ -1724,19 +1738,10 @@ def test_decode_resumes_past_a_named_box_only_at_a_paragraph_not_a_headline() ->
     """Past a "Related Links" box, a line of ten words in title case that ends on a full stop
     ("... In S.C.") scoring between ``inside`` and ``resume`` is one of its headlines, not the
     story going on: a paragraph resuming there at the lenient score is longer, or a sentence."""
-    import numpy as np
-
-    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
-    scores = np.array([0.95, 0.95, 0.9, 0.01, 0.05, 0.3])
+    scores = [0.95, 0.95, 0.9, 0.01, 0.05, 0.3]
 
     def kept(last: str) -> list[str]:
-        texts = PARAGRAPHS[:3] + ["Related Links", "Tram operator website", last]
-        blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
-        X = block_features(blocks)
-        ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
-        related = (X[:, tb._COLUMN["cue_related"]] > 0) & (X[:, tb._COLUMN["log_words"]] <= np.log1p(6))
-        keep = tb.decode(blocks, scores, **knobs, ends=ends, related=related)
-        return [t for t, k in zip(texts, keep) if k]
+        return decoded(PARAGRAPHS[:3] + ["Related Links", "Tram operator website", last], scores)
 
     assert kept("Mayor And Council See Tram Fares As Key In S.C.") == PARAGRAPHS[:3]
     assert kept(PARAGRAPHS[3]) == PARAGRAPHS
@@ -1759,20 +1764,12 @@ def test_decode_resumes_past_a_named_box_whose_headlines_are_drawn_as_one_block(
     (no blank line between them) make a long line, but one that ends no sentence: still the
     box, and the story resumes after it. A long line that ends a sentence there is a paragraph
     that is not the story's, and the story does not resume past it."""
-    import numpy as np
-
     headlines = ("Ferry fares to rise for the third time this year [INSIGHT]| "
                  "Harbour board votes on new quay plan amid strike talks [VIDEO]")
-    knobs = {"pivot": 0.4, "inside": 0.2, "outside": 0.9, "resume": 0.4}
-    scores = np.array([0.95, 0.95, 0.9, 0.01, 0.08, 0.06, 0.6])
+    scores = [0.95, 0.95, 0.9, 0.01, 0.08, 0.06, 0.6]
 
     def kept(texts: list[str]) -> list[str]:
-        blocks = [tb.Block(t, i) for i, t in enumerate(texts)]
-        X = block_features(blocks)
-        ends = (X[:, tb._COLUMN["ends_sentence"]] > 0) | (X[:, tb._COLUMN["ends_colon"]] > 0)
-        related = (X[:, tb._COLUMN["cue_related"]] > 0) & (X[:, tb._COLUMN["log_words"]] <= np.log1p(6))
-        keep = tb.decode(blocks, scores, **knobs, ends=ends, related=related)
-        return [t for t, k in zip(texts, keep) if k]
+        return decoded(texts, scores)
 
     box = ["Don't Miss", headlines, "Tram strike called off [REACTION]"]
     assert kept(PARAGRAPHS[:3] + box + PARAGRAPHS[3:4]) == PARAGRAPHS

@@ -58,6 +58,8 @@ _ERROR_MESSAGE_REACH = 3  # (blocks into the body)
 _HEAD_WINDOW = 40
 #: How many opening body blocks may turn out to be a stamp line.
 _STAMP_REACH = 3
+#: ... and a stamp between two of them, left out of the body, this many blocks after the first at most.
+_STAMP_GAP = 12
 # (The look-ahead at a match's first character spares trying both alternatives everywhere.)
 _PHOTO_CREDIT = re.compile(r"(?=[(arg])(?:\((?:[A-Z][\w ]*\s)?(?:photo|image|picture)\b[^)]*\)"
                            r"|\b(?:AP|Reuters|AFP|Getty) (?:Photo|Images)\b)", re.IGNORECASE)
@@ -1299,7 +1301,8 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
         # ... or between two of them, left out of the body ("The Bush family ... clashed on
         # Monday", then "Reuters", "Wednesday 17 February 2016 22.27 GMT", share buttons, and
         # the story): what comes above it is the dek.
-        elif any(digit[j] and _is_stamp(blocks[j].text, stamps(j)) for j in range(body_idx[k - 1] + 1, i)):
+        elif i - body_idx[k - 1] <= _STAMP_GAP \
+                and any(digit[j] and _is_stamp(blocks[j].text, stamps(j)) for j in range(body_idx[k - 1] + 1, i)):
             for j in body_idx[:k]:
                 labels[j] = "other"
     body_idx = [i for i in body_idx if labels[i] == "body"]

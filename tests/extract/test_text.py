@@ -815,6 +815,15 @@ def test_a_summary_over_a_stamp_left_out_of_the_body_is_the_dek_and_the_stamp_da
     assert article.published == "2026-05-08T16:15:00+01:00"
 
 
+def test_a_stamp_under_its_label_drawn_on_a_line_of_its_own_is_labelled():
+    """As BeautifulSoup's get_text("\\n") draws "<span>Last Updated :</span> <span>May 8 ...</span>"."""
+    for label, published, updated in (("Last Updated :", None, "2026-05-08T16:15:00+01:00"),
+                                      ("Published:", "2026-05-08T16:15:00+01:00", None)):
+        dump = HEADLINE_DUMP.replace("By Tomas Reyne\nMay 8, 2026", f"By Tomas Reyne\n{label}\nMay 8, 2026 | 4:15 PM BST")
+        article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+        assert (article.published, article.updated) == (published, updated), label
+
+
 def test_a_bare_midnight_makes_no_day_more_precise():
     from wiretrace.extract.text import _most_precise
 

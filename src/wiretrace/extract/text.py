@@ -33,6 +33,7 @@ from wiretrace.extract.dates import (
     STAMP_PARTS,
     YEAR,
     in_page_zone,
+    is_bare_label,
     labelled_dates,
     opens_with_date_label,
     parse_date,
@@ -1416,8 +1417,15 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                     found_dates.setdefault(key, []).append(value)
                 label = "timestamp" if label == "other" else label
             elif top <= i < first_body and (stamp := unlabelled_stamp(i)):
-                # An unlabelled stamp near the headline ("Thursday 7 May 2026 18:05 BST"; see _story_stamps).
-                unlabelled_dates.append((i, stamp))
+                # A stamp whose label a renderer set on the line above ("Last Updated :" over "Feb 19
+                # 2016 | 4:20 AM IST") is labelled; else an unlabelled stamp near the headline
+                # ("Thursday 7 May 2026 18:05 BST"; see _story_stamps).
+                if i > 0 and is_bare_label(blocks[i - 1].text) \
+                        and (labelled_stamps := labelled_dates(f"{blocks[i - 1].text} {text}")):
+                    for key, value in labelled_stamps.items():
+                        found_dates.setdefault(key, []).append(value)
+                else:
+                    unlabelled_dates.append((i, stamp))
                 label = "timestamp" if label == "other" else label
             if "min" in lower and article.reading_time_minutes is None:
                 article.reading_time_minutes = cues.reading_time_minutes(text)

@@ -5,7 +5,9 @@
     python -m wiretrace.bench extraction --renderings build/renderings
 
 Scores both with the benchmark folder's own ``score.py`` and prints F1/P/R, empty outputs,
-pages/s (extraction only: gunzip and decoding are outside the timed region) and peak RSS.
+pages/s (extraction only: gunzip and decoding are outside the timed region) and peak RSS. The
+HTML speed of wiretrace and trafilatura is the CPU time of their passes, which alternate (best of
+``--repeats`` each), so that both meet the same machine; the text rows are wall time.
 ``--check`` exits 1 when a wiretrace F1 falls below the floors pinned in ``floors.json``.
 
 ``--text-speed`` runs wiretrace's text mode alone and reports its pages/s on one core as the
@@ -206,9 +208,16 @@ def main(argv: list[str] | None = None) -> int:
     header = f"{'system':<28} {'F1':>6} {'P':>6} {'R':>6} {'empty':>6} {'pages/s':>9} {'peak RSS':>10}"
     print(header)
     print("-" * len(header))
+    # wiretrace's and trafilatura's HTML passes alternate, timed as CPU time: on a shared machine
+    # whose speed drifts, two back-to-back blocks of wall-clock passes compare two machines.
+    html_runs: dict[str, tuple[dict[str, str], float]] = {}
+    for _ in range(args.repeats):
+        for _mode, name, fn, pages in systems[:2]:
+            predictions, rate = _run(name, fn, pages, 1, clock=time.process_time)
+            html_runs[name] = (predictions, max(rate, html_runs.get(name, ({}, 0.0))[1]))
     for mode, name, fn, pages in systems:
         repeats = args.repeats if fn not in (_take_all, _ten_words) else 1
-        predictions, rate = _run(name, fn, pages, repeats)
+        predictions, rate = html_runs[name] if name in html_runs else _run(name, fn, pages, repeats)
         score = scorer.score(truth, predictions)
         score.pop("_pages", None)
         rss = _peak_rss_mib()
@@ -218,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{score['empty_predictions']:>6} {rate:>9.1f} {rss:>7.0f} MiB")
     ours, theirs = results["wiretrace (html)"], results["trafilatura 2.3.1"]
     print(f"\nHTML speed vs trafilatura: {ours['pages_per_s'] / theirs['pages_per_s']:.2f}x "
-          f"(peak RSS is the whole benchmark process, cumulative)")
+          f"(CPU time, passes alternating; peak RSS is the whole benchmark process, cumulative)")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 

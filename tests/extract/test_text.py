@@ -1987,6 +1987,25 @@ def test_a_line_the_body_says_word_for_word_is_no_headline():
     assert not _quoted_in(teaser, [teaser + "."]) and not _quoted_in("Ferry service resumes", ["Ferry service resumes in June."])
 
 
+def test_a_headline_lynx_wrapped_and_centred_is_read_whole():
+    """lynx wraps a long <h1> at the page's width and centres what it wrapped."""
+    import textwrap
+
+    story = ["The council said on Friday that ferry service to the islands will resume in June, after repairs to "
+             "the storm-damaged pier at Carrow Point ran two months late, and that the summer timetable would "
+             "double the number of crossings.",
+             "Island residents have relied on a weekly supply boat since the ferry stopped running in January, and "
+             "shops on the larger island had begun to ration fuel, the council leader, Anna Morrow, told a meeting.",
+             "Councillors said the repairs had cost 1.2 million, about a third more than planned, because of the "
+             "delay, and that the contractor would pay part of the overrun under the terms of its contract."]
+    head = "Ferry Service To The Islands Will Resume In June After Pier Repairs, Council"
+    lines = ["   Home | News | Regional", "", head, " " * 34 + "Says", "", "   By Tomas Reyne", "   May 8, 2026", ""]
+    for paragraph in story:
+        lines += ["   " + line for line in textwrap.wrap(paragraph, 73)] + [""]
+    article = extract_page(Page("ferry.txt", "\n".join(lines)), ExtractConfig(mode="text"))
+    assert article.headline == head + " Says"
+
+
 def test_a_section_run_into_the_headline_is_left_out_of_it():
     """A renderer that adds no breaks between elements (BeautifulSoup's get_text()) runs the
     section's name into the <h1>: the <title> the dump opens with says where the headline starts."""

@@ -503,6 +503,27 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
     return best[1]
 
 
+def _centred_headline_tail(page: Page, blocks: list[textblocks.Block], h: int, first_body: int) -> int | None:
+    """The block that ends headline ``h`` where a renderer wrapped it and centred what it wrapped
+    (lynx draws an <h1> so: "Hillary Clinton's Claim That Donald Trump Is In ISIS Recruiting
+    Videos Isn't" filling the line, "True. Not Yet, At Least." centred under it), else None."""
+    k = h + 1
+    if k >= first_body or blocks[k].line != blocks[h].line + 1 or blocks[k].indent < blocks[h].indent + _CENTRED_INDENT \
+            or len(blocks[h].text) < _CENTRED_HEADLINE_CHARS or blocks[k].text.count(" ") >= _CENTRED_TAIL_WORDS:
+        return None
+    width = textblocks.wrap_width(len(line) for line in page.content.splitlines() if line.strip())
+    return k if width and blocks[h].indent + len(blocks[h].text) >= width - _CENTRED_SLACK else None
+
+
+#: A wrapped headline's tail sits this many columns deeper than its first line at least, which
+#: was this long and ended within _CENTRED_SLACK columns of the wrap; the tail has fewer words
+#: than _CENTRED_TAIL_WORDS.
+_CENTRED_INDENT = 10
+_CENTRED_HEADLINE_CHARS = 50
+_CENTRED_SLACK = 15
+_CENTRED_TAIL_WORDS = 8
+
+
 def _quoted_in(text: str, body: list[str]) -> bool:
     """Whether a longer paragraph of the body holds ``text`` (of _QUOTED_WORDS words at least,
     less a closing ellipsis) word for word. (A paragraph that is the line itself says nothing:
@@ -1359,6 +1380,9 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                                         digit, lead, captioned, stamps)
         if headline_idx is not None:
             article.headline = blocks[headline_idx].text
+    if headline_idx is not None and (tail := _centred_headline_tail(page, blocks, headline_idx, first_body)) is not None:
+        article.headline = f"{article.headline} {blocks[tail].text}"
+        used.add(tail)
     if headline_idx is not None:
         used.add(headline_idx)
         for j in range(top, first_body):

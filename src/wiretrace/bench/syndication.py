@@ -25,13 +25,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 from wiretrace.bench.common import SHARED_BENCH, check_floors, load_scorer
@@ -126,20 +126,22 @@ def _record_figures(data: Path, truth: list[dict], records: dict) -> dict[str, f
     folder (the crawl's article texts come from them), its body's F1 by the extraction bench's
     scorer against the PolNeAR paragraphs the page carries."""
     figures: dict[str, float] = {}
-    for kind, label in (("html", "HTML pages"), ("text", "text dumps")):
-        paths = [rec["path"] for rec in truth if rec["path"] in records and records[rec["path"]].input_kind == kind]
-        right = sum(_utc_minute(records[p].updated or records[p].published) == _utc_minute(rec["published_utc"])
-                    for rec in truth for p in [rec["path"]] if p in paths)
-        if paths:
-            figures[f"time_accuracy_{kind}"] = right / len(paths)
-            print(f"page time (updated, else published) right to the minute on {right} of {len(paths)} {label}")
+    kinds = (("html", "HTML pages"), ("text", "text dumps"))
+    for kind, label in kinds:
+        pages = [(records[rec["path"]], rec) for rec in truth
+                 if rec["path"] in records and records[rec["path"]].input_kind == kind]
+        if pages:
+            right = sum(_utc_minute(record.updated or record.published) == _utc_minute(rec["published_utc"])
+                        for record, rec in pages)
+            figures[f"time_accuracy_{kind}"] = right / len(pages)
+            print(f"page time (updated, else published) right to the minute on {right} of {len(pages)} {label}")
     polnear, scorer_dir = data.parent / "attribution" / "train.jsonl", data.parent / "extraction"
     if not polnear.exists() or not (scorer_dir / "score.py").exists():
         print(f"body F1: {polnear} or {scorer_dir / 'score.py'} not found; not measured")
         return figures
-    gold = _polnear_bodies(data, truth, polnear)
     scorer = load_scorer(scorer_dir)
-    for kind, label in (("html", "HTML pages"), ("text", "text dumps")):
+    gold = _polnear_bodies(data, truth, polnear, scorer)
+    for kind, label in kinds:
         paths = [p for p in gold if p in records and records[p].input_kind == kind]
         if paths:
             score = scorer.score({p: {"articleBody": gold[p]} for p in paths},
@@ -159,30 +161,28 @@ def _utc_minute(stamp: str | None) -> str | None:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M") if moment.tzinfo else None
 
 
-_WORD = re.compile(r"\w+")
 #: A paragraph is the page's when this share of its word 4-grams is in the page's visible text
 #: (one of _SHORT_WORDS words or fewer: when it stands there whole).
 _CARRIED_SHARE = 0.6
 _SHORT_WORDS = 8
 
 
-def _shingles(text: str) -> set[str]:
-    words = _WORD.findall(text)
-    return {" ".join(words[k : k + 4]) for k in range(max(1, len(words) - 3))}
-
-
-def _polnear_bodies(data: Path, truth: list[dict], polnear: Path) -> dict[str, str]:
+def _polnear_bodies(data: Path, truth: list[dict], polnear: Path, scorer: ModuleType) -> dict[str, str]:
     """Per page of the crawl, the paragraphs of the PolNeAR train text it carries (the text
     whose paragraphs share most word 4-grams with the page's visible text; its first line, the
-    title, left out). Pages that carry none are left out."""
+    title, left out), the words and 4-grams being the extraction ``scorer``'s. Pages that carry
+    none are left out."""
     import lxml.html
+
+    def shingles(text: str) -> set[tuple[str, ...]]:
+        return set(scorer.shingles(scorer.tokens(text)))
 
     texts = [[p.strip() for p in json.loads(line)["text"].split("\n") if p.strip()][1:]
              for line in polnear.read_text(encoding="utf-8").splitlines() if line.strip()]
-    index: dict[str, set[int]] = {}
+    index: dict[tuple[str, ...], set[int]] = {}
     for d, paragraphs in enumerate(texts):
         for paragraph in paragraphs:
-            for shingle in sorted(_shingles(paragraph))[:50]:
+            for shingle in sorted(shingles(paragraph))[:50]:
                 index.setdefault(shingle, set()).add(d)
     gold = {}
     for rec in truth:
@@ -194,17 +194,19 @@ def _polnear_bodies(data: Path, truth: list[dict], polnear: Path) -> dict[str, s
             for element in tree.xpath("//script | //style"):
                 element.drop_tree()
             visible = tree.text_content()
-        shingles = _shingles(visible)
+        seen = shingles(visible)
         votes: dict[int, int] = {}
-        for shingle in shingles:
+        for shingle in seen:
             for d in index.get(shingle, ()):
                 votes[d] = votes.get(d, 0) + 1
         if not votes:
             continue
-        words = f" {' '.join(_WORD.findall(visible))} "
-        carried = [p for p in texts[max(votes, key=votes.get)]
-                   if (f" {' '.join(_WORD.findall(p))} " in words if len(_WORD.findall(p)) <= _SHORT_WORDS
-                       else len(_shingles(p) & shingles) >= _CARRIED_SHARE * len(_shingles(p)))]
+        words = f" {' '.join(scorer.tokens(visible))} "
+        carried = []
+        for paragraph in texts[max(votes, key=votes.get)]:
+            toks, own = scorer.tokens(paragraph), shingles(paragraph)
+            if (f" {' '.join(toks)} " in words) if len(toks) <= _SHORT_WORDS else len(own & seen) >= _CARRIED_SHARE * len(own):
+                carried.append(paragraph)
         if carried:
             gold[rec["path"]] = "\n".join(carried)
     return gold

@@ -135,12 +135,13 @@ RECOMMENDATIONS_WORDS = ("like", "love", "enjoy", "interes", "gost", "aimer", "p
 # The services a share bar names; a bar drawn as one line names two or more ("Share this:
 # Facebook Twitter WhatsApp Email Print", "Facebook | Twitter | Email").
 _SHARE_SERVICES = r"(?:facebook|twitter|x|whatsapp|e-?mail|print|linkedin|reddit|telegram|pinterest|messenger|flipboard|sms|copy link)"
+_SHARE_LABEL = r"share(?: this| on| via| article| story)?"
 SHARE = re.compile(
-    r"^\s*(?:share(?: this| on| via| article| story)?|sharing is caring!?|tweet|pin it|email|"
+    rf"^\s*(?:{_SHARE_LABEL}|sharing is caring!?|tweet|pin it|email|"
     r"print(?: this)?(?: article| story| page)?|(?:order )?reprints?(?: (?:&|and) permissions)?|copy link|"
     r"connect with us(?: on \w+)?|follow us(?: on \w+)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|"
     r"(?:(?:facebook|linkedin|twitter|x|whatsapp|email|reddit|telegram|instagram|youtube|pinterest)\s*icon\s*)+|"
-    rf"(?:share(?: this| on| via| article| story)?\s*:?\s*)?{_SHARE_SERVICES}(?:[\s,|/·•]+{_SHARE_SERVICES})+)\s*:?\s*$",
+    rf"(?:{_SHARE_LABEL}\s*:?\s*)?{_SHARE_SERVICES}(?:[\s,|/·•]+{_SHARE_SERVICES})+)\s*:?\s*$",
     re.IGNORECASE,
 )
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import TypeVar
 from functools import lru_cache
 from itertools import chain, compress, islice
+from typing import TypeVar
 from urllib.parse import urljoin
 
 from wiretrace.extract import captions, cues, textblocks, wire

@@ -100,3 +100,23 @@ def test_lxml_text_is_the_source_s_text_with_its_own_line_breaks_only(tmp_path: 
     text = (tmp_path / "out" / "lxml_text" / "p2.txt").read_text(encoding="utf-8")
     assert "\n" not in text.strip() and "Dockers walk out at three portsDock workers" in text
     assert "scripted text" not in text and "display:none" not in text
+
+
+LONG_PARAGRAPH = (b"<html><body><p>" + b" ".join([b"The harbour authority said the strike would delay"
+                                                 b" container traffic for days."] * 6) + b"</p></body></html>")
+
+
+@pytest.mark.parametrize("tool", ["lynx", "w3m", "elinks"])
+def test_terminal_renderers_break_lines_at_their_widths(tmp_path: Path, tool: str) -> None:
+    if renderings.renderers()[tool] is None:
+        pytest.skip(f"{tool} not installed")
+    html = tmp_path / "dev" / "html"
+    html.mkdir(parents=True)
+    (html / "p1.html.gz").write_bytes(gzip.compress(LONG_PARAGRAPH))
+    names = [tool, f"{tool}_wide", f"{tool}_narrow"]
+    renderings.render_dev(tmp_path / "dev", tmp_path / "out", names)
+    widest = {name: max(map(len, (tmp_path / "out" / name / "p1.txt").read_text().splitlines()))
+              for name in names}
+    assert 60 < widest[tool] <= 80
+    assert 80 < widest[f"{tool}_wide"] <= 132
+    assert widest[f"{tool}_narrow"] <= 60

@@ -17,6 +17,9 @@ tools draw them:
   bullets, "[IMG]" for pictures); ``elinks_refs``: plain ``elinks -dump``, links numbered in the
   text and listed under "References",
 - ``links``: ``links -dump -width 80`` (hard-wrapped, indented),
+- ``lynx_wide``, ``w3m_wide``, ``elinks_wide`` and ``lynx_narrow``, ``w3m_narrow``,
+  ``elinks_narrow``: the same three at 132 columns (a terminal's wide mode) and at 60 (a narrow
+  window): the same markup, its lines broken elsewhere,
 - ``htmltext``: the ``html-text`` package (one block a line, no indentation or bullets),
 - ``inscriptis_links``: the DEV dumps' own renderer, inscriptis, showing links and pictures
   ("[text](url)", "[alt]"),
@@ -65,13 +68,28 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
-#: Same column width for both terminal renderers: the common 80-column terminal.
-_LYNX = ["lynx", "-dump", "-nolist", "-width=80", "-assume_charset=utf-8", "-display_charset=utf-8", "-stdin"]
-_LYNX_REFS = [arg for arg in _LYNX if arg != "-nolist"]
-_ELINKS = ["elinks", "-dump", "-dump-width", "80", "-dump-charset", "utf-8", "-no-references", "-no-numbering"]
-_ELINKS_REFS = _ELINKS[:-2]
-_LINKS = ["links", "-dump", "-width", "80", "-codepage", "utf-8"]
-_W3M = ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"]
+#: Same column width for the terminal renderers: the common 80-column terminal; the ``_wide`` and
+#: ``_narrow`` renderings break lines at a terminal's wide mode and at a narrow window's width.
+_COLUMNS = 80
+_WIDE_COLUMNS = 132
+_NARROW_COLUMNS = 60
+
+
+def _lynx(columns: int = _COLUMNS, numbered: bool = False) -> list[str]:
+    return ["lynx", "-dump", *([] if numbered else ["-nolist"]), f"-width={columns}",
+            "-assume_charset=utf-8", "-display_charset=utf-8", "-stdin"]
+
+
+def _elinks(columns: int = _COLUMNS, numbered: bool = False) -> list[str]:
+    return ["elinks", "-dump", "-dump-width", str(columns), "-dump-charset", "utf-8",
+            *([] if numbered else ["-no-references", "-no-numbering"])]
+
+
+def _w3m(columns: int = _COLUMNS) -> list[str]:
+    return ["w3m", "-dump", "-cols", str(columns), "-T", "text/html", "-I", "utf-8", "-O", "utf-8"]
+
+
+_LINKS = ["links", "-dump", "-width", str(_COLUMNS), "-codepage", "utf-8"]
 
 
 def _command(argv: list[str]) -> Callable[[bytes], str]:
@@ -215,11 +233,17 @@ def renderers() -> dict[str, Callable | None]:
     """Each known renderer, or None where its tool is not installed here."""
     pandoc = _pandoc_binary()
     return {
-        "lynx": _command(_LYNX) if shutil.which("lynx") else None,
-        "lynx_refs": _command(_LYNX_REFS) if shutil.which("lynx") else None,
-        "w3m": _command(_W3M) if shutil.which("w3m") else None,
-        "elinks": _file_command(_ELINKS) if shutil.which("elinks") else None,
-        "elinks_refs": _file_command(_ELINKS_REFS) if shutil.which("elinks") else None,
+        "lynx": _command(_lynx()) if shutil.which("lynx") else None,
+        "lynx_refs": _command(_lynx(numbered=True)) if shutil.which("lynx") else None,
+        "lynx_wide": _command(_lynx(_WIDE_COLUMNS)) if shutil.which("lynx") else None,
+        "lynx_narrow": _command(_lynx(_NARROW_COLUMNS)) if shutil.which("lynx") else None,
+        "w3m": _command(_w3m()) if shutil.which("w3m") else None,
+        "w3m_wide": _command(_w3m(_WIDE_COLUMNS)) if shutil.which("w3m") else None,
+        "w3m_narrow": _command(_w3m(_NARROW_COLUMNS)) if shutil.which("w3m") else None,
+        "elinks": _file_command(_elinks()) if shutil.which("elinks") else None,
+        "elinks_refs": _file_command(_elinks(numbered=True)) if shutil.which("elinks") else None,
+        "elinks_wide": _file_command(_elinks(_WIDE_COLUMNS)) if shutil.which("elinks") else None,
+        "elinks_narrow": _file_command(_elinks(_NARROW_COLUMNS)) if shutil.which("elinks") else None,
         "links": _file_command(_LINKS) if shutil.which("links") else None,
         "htmltext": _html_text if _installed("html_text") else None,
         "inscriptis_links": _inscriptis_links if _installed("inscriptis") else None,

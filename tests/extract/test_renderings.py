@@ -70,7 +70,7 @@ def test_a_page_no_renderer_can_parse_is_written_empty_and_named(tmp_path: Path,
 
 @pytest.mark.skipif(renderings.renderers()["soup"] is None, reason="beautifulsoup4 not installed")
 def test_soup_breaks_lines_at_links_and_segment_joins_the_paragraph_back(tmp_path: Path) -> None:
-    from wiretrace.extract.textblocks import segment
+    from wiretrace.extract.textsegment import segment
 
     dev = _dev(tmp_path)
     page = PAGE.replace(b"walked out on Monday, the union", b'walked out on <a href="/m">Monday</a>, the <b>union</b>')

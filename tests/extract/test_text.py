@@ -161,7 +161,7 @@ def test_a_caption_over_a_credit_line_goes_to_images_and_an_agency_alone_ends_no
 
 def test_a_copyright_sign_opens_a_caption_but_not_a_notice():
     from wiretrace.extract.text import _credited_caption
-    from wiretrace.extract.textblocks import Block
+    from wiretrace.extract.textsegment import Block
 
     caption = "© Lucy Nicholson Detainees at the immigration detention center in San Diego on May 18, 2018."
     assert _credited_caption(caption, [Block(caption, 0)], 0).caption.startswith("Lucy Nicholson Detainees")
@@ -221,7 +221,7 @@ def test_the_metadata_gates_change_no_record(monkeypatch):
 def test_the_feature_pass_finds_the_words_the_gates_ask_about():
     """The ASCII words the metadata pass's gates ask PageText about are found by the feature
     pass (asked afterwards, each would cost a search of the whole page), where str.find finds them."""
-    from wiretrace.extract import text, textblocks, textfeatures
+    from wiretrace.extract import text, textblocks, textfeatures, textsegment
     from wiretrace.extract.dates import DATE_LABEL_WORDS
 
     asked = {word for word in (*text._DISCLAIMER_HINTS, *text._CAPTION_WORDS, *text._NEWSLETTER_WORDS, *DATE_LABEL_WORDS,
@@ -229,7 +229,7 @@ def test_the_feature_pass_finds_the_words_the_gates_ask_about():
              if word.isascii() and len(word) >= 4}
     assert asked <= set(textfeatures._QUAD_WORDS)
     dump = DUMP + "Posted on May 8, 2026. Photo credit: Jon Tavi. Image: Port Authority. Newsletter: Enter your email\n"
-    _labels, facts = textblocks.classify_page(textblocks.segment(dump))
+    _labels, facts = textblocks.classify_page(textsegment.segment(dump))
     for word in asked:
         assert facts.seen[word] == textfeatures._find_all(facts.lower, word), word
 
@@ -441,7 +441,7 @@ def test_bylines_in_the_forms_dumps_draw_them(byline):
 ])
 def test_dates_bylines_and_labels_are_never_the_headline(line):
     from wiretrace.extract.text import _title_score
-    from wiretrace.extract.textblocks import segment
+    from wiretrace.extract.textsegment import segment
 
     blocks = segment(f"Ferry service to the islands will resume in June\n{line}\n{BYLINE_BODY}")
     n = len(blocks)
@@ -619,7 +619,7 @@ about the fumes, the official added.
 
 
 def test_a_markdown_dumps_top_heading_is_the_headline():
-    from wiretrace.extract.textblocks import markdown_title
+    from wiretrace.extract.textsegment import markdown_title
 
     assert markdown_title(MARKDOWN_DUMP) == "Ports to add shore power at 12 berths by 2028"
     article = extract_page(Page("markdown.txt", MARKDOWN_DUMP), ExtractConfig(mode="text"))
@@ -633,7 +633,7 @@ def test_a_markdown_dumps_top_heading_is_the_headline():
     "Text\n# [\n\n[a](/a)\n",  # a heading with no words
 ])
 def test_markdown_title_needs_one_heading_with_words_in_a_markdown_dump(dump):
-    from wiretrace.extract.textblocks import markdown_title
+    from wiretrace.extract.textsegment import markdown_title
 
     assert markdown_title(dump) is None
 
@@ -793,7 +793,7 @@ def test_a_summary_over_a_stamp_left_out_of_the_body_is_the_dek_and_the_stamp_da
     """The masthead's day over the headline, then a summary the classifier took for body, the
     agency and the stamp (left out), share buttons, and the story: the summary is the dek, not
     the story's first paragraph, and the stamp under the headline gives the day's time."""
-    from wiretrace.extract import textblocks
+    from wiretrace.extract import textblocks, textsegment
     from wiretrace.extract.text import article_from_blocks
 
     summary = "Repairs to the pier at Carrow Point are nearly finished, and a new timetable doubles the summer crossings."
@@ -806,7 +806,7 @@ def test_a_summary_over_a_stamp_left_out_of_the_body_is_the_dek_and_the_stamp_da
              "Friday 8 May 2026 16.15 BST", "Facebook", "Twitter", *story]
     labels = ["other", "navigation", "navigation", "other", "body", "footer", "footer", "share", "share", "body", "body"]
     page = Page("ferry.txt", "\n".join(lines))
-    blocks = textblocks.segment(page.content)
+    blocks = textsegment.segment(page.content)
     assert [b.text for b in blocks] == lines
     facts = textblocks.classify_page(blocks)[1]
     article = article_from_blocks(page, blocks, labels, facts)
@@ -1220,10 +1220,10 @@ def test_teasers_above_the_story_s_own_headline_and_stamp_leave_the_body():
 
 
 def _restart_in(dump: str, body: list[int]) -> tuple[int, int] | None:
-    from wiretrace.extract import text, textblocks
+    from wiretrace.extract import text, textsegment
     from wiretrace.extract.dates import labelled_dates
 
-    blocks = textblocks.segment(dump)
+    blocks = textsegment.segment(dump)
     digit = [any(c.isdigit() for c in b.text) for b in blocks]
     return text._story_restart(blocks, body, digit, lambda i: labelled_dates(blocks[i].text))
 
@@ -2030,11 +2030,11 @@ def test_marks_that_show_nothing_part_no_words_and_end_no_paragraph():
 def test_a_stamp_right_under_a_line_speaks_for_it_more_than_for_the_label_above():
     # The label above a headline has the stamp two lines down as well ("Blog - Latest News" over
     # "[The Palace: ...] ..." over "October 15, 2018 / 0 Comments / ..."); the stamp is the headline's.
-    from wiretrace.extract import text, textblocks
+    from wiretrace.extract import text, textsegment
 
     lines = ["Blog - Latest News", "A Night Shift on the Quay", "October 15, 2018 / 0 Comments / in Harbour News / by admin",
              "The night was cold and clear, and the cranes worked on until the morning tide came in."]
-    blocks = [textblocks.Block(line, n, False, 0) for n, line in enumerate(lines)]
+    blocks = [textsegment.Block(line, n, False, 0) for n, line in enumerate(lines)]
     digit = [any(c.isdigit() for c in line) for line in lines]
 
     def finish(i: int) -> float:
@@ -2131,7 +2131,7 @@ def test_an_ad_slot_or_a_promo_between_short_lines_of_the_story_is_taken_out_but
     # An ad's label or a promo's lead says what it is, so the story's lines around it need not be
     # long: a sentence of seven words above, a line that lost its full stop below. A bare credit
     # there may close a caption (a short sentence too), and stays for the body pass to read.
-    from wiretrace.extract import text, textblocks
+    from wiretrace.extract import text, textsegment
 
     above = ["PORT ELMAR (AP) — Health officials in Port Elmar are reporting a sixth death linked to a "
              "mosquito-borne virus this summer.", "Officials urged residents to use insect repellent."]
@@ -2139,7 +2139,7 @@ def test_an_ad_slot_or_a_promo_between_short_lines_of_the_story_is_taken_out_but
              "a spokesman said")
     for middle, kind in [("Continue reading the main story", "advert"), ("READ MORE: Ferry fares to rise in June", "promo"),
                          ("Photo: Getty Images", None)]:
-        blocks = [textblocks.Block(line, n, False, 0) for n, line in enumerate([*above, middle, below])]
+        blocks = [textsegment.Block(line, n, False, 0) for n, line in enumerate([*above, middle, below])]
         kept, slots = text._without_slots(blocks)
         assert slots == ({2: kind} if kind else {})
         assert [b.text for b in kept] == [*above, below] if kind else kept == blocks
@@ -2252,14 +2252,14 @@ def test_a_screen_readers_picture_labels_between_paragraphs_are_one_picture_not_
 def test_a_credit_under_a_caption_drawn_twice_is_no_slot_between_paragraphs():
     # lynx and w3m draw a picture's alt text and its caption, the same words, over its credit:
     # the two lines are no paragraphs of the story, and the credit stays for the body pass.
-    from wiretrace.extract import text, textblocks
+    from wiretrace.extract import text, textsegment
 
     lead = ("Dock workers in Port Elmar voted on Friday to end a nine-day strike after the port authority offered "
             "a pay rise of 6% over two years.")
     caption = "Cranes stand idle at the container terminal in Port Elmar on Thursday, a day before the vote."
     lines = [lead, caption, caption, "(Image: © Jon Tavi/Port Elmar Ledger)",
              "The strike had left more than 40 ships waiting at anchor and delayed grain shipments, the authority said."]
-    blocks = [textblocks.Block(line, n, False, 0) for n, line in enumerate(lines)]
+    blocks = [textsegment.Block(line, n, False, 0) for n, line in enumerate(lines)]
     assert text._without_slots(blocks) == (blocks, {})
 
 

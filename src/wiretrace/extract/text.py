@@ -15,7 +15,7 @@ from itertools import chain, compress, islice
 from typing import TypeVar
 from urllib.parse import urljoin
 
-from wiretrace.extract import captions, cues, textblocks, wire
+from wiretrace.extract import captions, cues, textblocks, textsegment, wire
 from wiretrace.extract.byline import (
     FOREIGN_BYLINE_LEADS,
     bio_names,
@@ -336,7 +336,7 @@ def _overlap(candidate: str, lede: set[str]) -> float:
     return len(shared) / len(words) if shared and not shared <= _FUNCTION_WORDS else 0.0
 
 
-def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool], lead: list[bool],
+def _title_score(blocks: list[textsegment.Block], i: int, first_body: int, digit: list[bool], lead: list[bool],
                  captioned: list[bool], stamps: Callable[[int], dict[str, str]]) -> float:
     """How headline-like block ``i`` is: a short phrase, no final full stop, no credit or date,
     usually followed by the byline or date stamp and sitting close to the body.
@@ -348,7 +348,7 @@ def _title_score(blocks: list[textblocks.Block], i: int, first_body: int, digit:
     return _title_finish(blocks, i, first_body, digit, stamps, shape) if shape else 0.0
 
 
-def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
+def _title_shape(block: textsegment.Block, lead: bool, captioned: bool) -> float:
     """The cheap half of :func:`_title_score`: 0.0 where block ``i``'s own shape rules it out,
     else its score from its length alone (always positive)."""
     text = block.text
@@ -383,7 +383,7 @@ def _title_shape(block: textblocks.Block, lead: bool, captioned: bool) -> float:
     return 1.0 + (0.5 if 4 <= size <= 20 else 0.0) - max(0, size - 14) * 0.05
 
 
-def _more_byline_names(blocks: list[textblocks.Block], start: int, stop: int) -> list[str]:
+def _more_byline_names(blocks: list[textsegment.Block], start: int, stop: int) -> list[str]:
     """The names a byline broken at every element goes on with from block ``start``: "and"
     alone then a name, or "and Tomas Brenner"."""
     names: list[str] = []
@@ -425,7 +425,7 @@ def _alt_text_of(text: str, caption: str) -> bool:
     building in Lisvar" by "The energy ministry in Lisvar said it was not preparing ...")."""
     if text == caption:
         return True
-    if text.count(" ") >= _ALT_MAX_WORDS or text.endswith(textblocks.SENTENCE_ENDS):
+    if text.count(" ") >= _ALT_MAX_WORDS or text.endswith(textsegment.SENTENCE_ENDS):
         return False
     words = _words(text)
     return bool(words) and len(words & _words(caption)) * 2 >= len(words)
@@ -434,7 +434,7 @@ def _alt_text_of(text: str, caption: str) -> bool:
 _ALT_MAX_WORDS = 12
 
 
-def _title_finish(blocks: list[textblocks.Block], i: int, first_body: int, digit: list[bool],
+def _title_finish(blocks: list[textsegment.Block], i: int, first_body: int, digit: list[bool],
                   stamps: Callable[[int], dict[str, str]], shape: float) -> float:
     """The costly half of :func:`_title_score`, for a block of that ``shape``: no date stamp or
     byline, a stamp under it, and its distance from the body."""
@@ -452,7 +452,7 @@ def _title_finish(blocks: list[textblocks.Block], i: int, first_body: int, digit
     return score - (first_body - i) / 100
 
 
-def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_body: int, labels: list[str],
+def _choose_headline(blocks: list[textsegment.Block], candidates: range, first_body: int, labels: list[str],
                      used: set[int], body: list[str], digit: list[bool], lead: list[bool], captioned: list[bool],
                      stamps: Callable[[int], dict[str, str]]) -> int | None:
     """Which of the ``candidates`` blocks is the headline: the only one :func:`_title_score`
@@ -503,7 +503,7 @@ def _choose_headline(blocks: list[textblocks.Block], candidates: range, first_bo
     return best[1]
 
 
-def _centred_headline_tail(page: Page, blocks: list[textblocks.Block], h: int, first_body: int) -> int | None:
+def _centred_headline_tail(page: Page, blocks: list[textsegment.Block], h: int, first_body: int) -> int | None:
     """The block that ends headline ``h`` where a renderer wrapped it and centred what it wrapped
     (lynx draws an <h1> so: "Hillary Clinton's Claim That Donald Trump Is In ISIS Recruiting
     Videos Isn't" filling the line, "True. Not Yet, At Least." centred under it), else None."""
@@ -511,7 +511,7 @@ def _centred_headline_tail(page: Page, blocks: list[textblocks.Block], h: int, f
     if k >= first_body or blocks[k].line != blocks[h].line + 1 or blocks[k].indent < blocks[h].indent + _CENTRED_INDENT \
             or len(blocks[h].text) < _CENTRED_HEADLINE_CHARS or blocks[k].text.count(" ") >= _CENTRED_TAIL_WORDS:
         return None
-    width = textblocks.wrap_width(len(line) for line in page.content.splitlines() if line.strip())
+    width = textsegment.wrap_width(len(line) for line in page.content.splitlines() if line.strip())
     return k if width and blocks[h].indent + len(blocks[h].text) >= width - _CENTRED_SLACK else None
 
 
@@ -536,7 +536,7 @@ def _quoted_in(text: str, body: list[str]) -> bool:
 _QUOTED_WORDS = 6
 
 
-def _title_echo(blocks: list[textblocks.Block], top: int, first_body: int, labels: list[str], used: set[int],
+def _title_echo(blocks: list[textsegment.Block], top: int, first_body: int, labels: list[str], used: set[int],
                 body: list[str]) -> tuple[int, str] | None:
     """The block above the body that repeats the page's <title>, where the dump opens with it (as
     html-text, BeautifulSoup and resiliparse draw a page): the title is the headline, often with
@@ -597,7 +597,7 @@ _SITE_NAME_WORDS = 6
 _WRAPPED_TIME_TAIL = re.compile(r"(?:(?i:[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,5})?|[A-Z]{2,5})")
 
 
-def _with_wrapped_time_tail(blocks: list[textblocks.Block], i: int) -> str:
+def _with_wrapped_time_tail(blocks: list[textsegment.Block], i: int) -> str:
     """Block ``i``'s text, with the end of its clock time where a renderer that wraps lines set
     it on the next line ("Published June 28, 2016 12:35" over "p.m. CDT")."""
     text = blocks[i].text
@@ -644,7 +644,7 @@ def _stamp_like(text: str, labelled: dict[str, str]) -> bool:
         or _is_stamp(text, labelled)
 
 
-def _story_restart(blocks: list[textblocks.Block], body_idx: list[int], digit: list[bool],
+def _story_restart(blocks: list[textsegment.Block], body_idx: list[int], digit: list[bool],
                    stamps: Callable[[int], dict[str, str]]) -> tuple[int, int] | None:
     """Where the story starts again inside its body run ``body_idx``, or None: a headline and
     the date stamp under it (their indices), the headline naming the paragraphs below it and
@@ -754,7 +754,7 @@ def _alt_credit_caption(text: str) -> Image | None:
     return None
 
 
-def _credited_caption(text: str, blocks: list[textblocks.Block], i: int) -> Image | None:
+def _credited_caption(text: str, blocks: list[textsegment.Block], i: int) -> Image | None:
     """The picture whose caption body block ``i`` is, when a photo credit line follows it
     ("Kevin Mayer, the Disney executive ..." over "(Walt Disney Co.)"), or when it opens with a
     copyright sign ("© John Brecher Needle poking skin ...", but not the page's "© 2019 The
@@ -816,7 +816,7 @@ _PLAIN_CRUMBS = 3
 _PLAIN_CRUMB_WORDS = 4
 
 
-def _listed_trail(blocks: list[textblocks.Block], headline_idx: int, top: int) -> list[str]:
+def _listed_trail(blocks: list[textsegment.Block], headline_idx: int, top: int) -> list[str]:
     """A breadcrumb trail drawn as the list items right above the headline ("* Home", "* News",
     "* World", or numbered; or plain lines, "Home", "News", "World"), from its "Home" on; the last
     item may be the headline itself (as written there or shortened), which is no crumb, and a
@@ -865,7 +865,7 @@ _CLAIM_WORDS = 4
 _VERDICT_REACH = 6
 
 
-def _shown_claim_review(blocks: list[textblocks.Block], candidates: set[int] | None) -> ClaimReview | None:
+def _shown_claim_review(blocks: list[textsegment.Block], candidates: set[int] | None) -> ClaimReview | None:
     """The claim and verdict of a fact-check's box as the dump shows it (see _CLAIM_LABEL), or None;
     ``candidates`` are the blocks that hold a claim label's stem (None: every block may)."""
 
@@ -966,7 +966,7 @@ _TAG_LIST_ITEMS = 20
 _TAG_LIST_CONTROL = re.compile(r"^(?:show|see|view|load) (?:more|all|less)$", re.IGNORECASE)
 
 
-def _unbulleted_tags(blocks: list[textblocks.Block], start: int) -> list[int]:
+def _unbulleted_tags(blocks: list[textsegment.Block], start: int) -> list[int]:
     """The indices of a tags list drawn a line each without bullets from ``blocks[start]`` on, right
     under its heading: lines next to each other, a blank line (or the dump's end) after the last,
     each a few words and none a sentence, a label ("Popular:"), a separator (","), a nested
@@ -981,14 +981,14 @@ def _unbulleted_tags(blocks: list[textblocks.Block], start: int) -> list[int]:
         return []
     for k in rows:
         text = blocks[k].text
-        if len(text.split()) > 4 or not text[0].isalnum() or text.startswith("o ") or text.endswith((":", *textblocks.SENTENCE_ENDS)) \
+        if len(text.split()) > 4 or not text[0].isalnum() or text.startswith("o ") or text.endswith((":", *textsegment.SENTENCE_ENDS)) \
                 or cues.anywhere_category(text) or cues.RELATED_HEADING.match(text):
             return []
     return rows
 
 
 def _prose(text: str) -> bool:
-    return text.count(" ") + 1 >= _PROSE_WORDS and text.rstrip("\"'”’)»").endswith(textblocks.SENTENCE_ENDS)
+    return text.count(" ") + 1 >= _PROSE_WORDS and text.rstrip("\"'”’)»").endswith(textsegment.SENTENCE_ENDS)
 
 
 def _paragraph(text: str) -> bool:
@@ -1000,7 +1000,7 @@ def _paragraph(text: str) -> bool:
         return False
     words = text.count(" ") + 1
     return words >= _PROSE_WORDS or (words >= _SHORT_SENTENCE_WORDS
-                                     and text.rstrip("\"'”’)»").endswith(textblocks.SENTENCE_ENDS))
+                                     and text.rstrip("\"'”’)»").endswith(textsegment.SENTENCE_ENDS))
 
 
 def _slot(text: str) -> str | None:
@@ -1042,7 +1042,7 @@ def _slot(text: str) -> str | None:
     return None
 
 
-def _without_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Block], dict[int, str]]:
+def _without_slots(blocks: list[textsegment.Block]) -> tuple[list[textsegment.Block], dict[int, str]]:
     """``blocks`` less the slots (see :func:`_slot`), up to _SLOT_RUN in a row, that stand between
     two paragraphs of the story, and those slots, by their index in ``blocks``: a page sets them
     between a story's paragraphs as often as it likes, and each would part the story's run of
@@ -1082,7 +1082,7 @@ def _without_slots(blocks: list[textblocks.Block]) -> tuple[list[textblocks.Bloc
     return [b for i, b in enumerate(blocks) if i not in slots], slots
 
 
-def _pictures_fit(blocks: list[textblocks.Block], i: int, j: int) -> bool:
+def _pictures_fit(blocks: list[textsegment.Block], i: int, j: int) -> bool:
     """Whether the run of slots ``blocks[i:j]`` that holds a captioned picture stands inside the
     story: two paragraphs of prose above it (the picture under a story's dek and over its first
     paragraph parts the two, which is the dek's one tell), and neither neighbour the picture's
@@ -1096,7 +1096,7 @@ def _pictures_fit(blocks: list[textblocks.Block], i: int, j: int) -> bool:
                    for n in (i - 1, j) for caption in captions_)
 
 
-def _add_slots(article: Article, page: Page, blocks: list[textblocks.Block], slots: dict[int, str]) -> None:
+def _add_slots(article: Article, page: Page, blocks: list[textsegment.Block], slots: dict[int, str]) -> None:
     """The slots _without_slots took out of ``blocks`` go back into the record (in place): each as
     boilerplate, a promo's headline among the related links and a caption's picture among the
     images, each where the page has it (the first story a page promotes is its first related
@@ -1125,7 +1125,7 @@ def _add_slots(article: Article, page: Page, blocks: list[textblocks.Block], slo
 
 
 def _in_page_order(listed: list[T], texts: list[str | None], slotted: list[tuple[int, T]],
-                   blocks: list[textblocks.Block], slots: dict[int, str]) -> list[T]:
+                   blocks: list[textsegment.Block], slots: dict[int, str]) -> list[T]:
     """``listed`` (in page order, with ``texts``, the words each was read from) and ``slotted`` (by
     their slot's index in ``blocks``) merged in page order. An item of ``listed`` stands at the first
     block from the last one's on that holds its text; one found nowhere keeps the last place."""
@@ -1147,23 +1147,23 @@ _WORDLESS_MARKS = "\u200b\u2060\ufeff\u00ad"
 _NO_WORDLESS_MARKS = str.maketrans("", "", _WORDLESS_MARKS)
 
 
-def dump_blocks(page: Page) -> tuple[Page, list[textblocks.Block]]:
-    """A dump's blocks (:func:`textblocks.segment`), and the page they were cut from: raw HTML a
+def dump_blocks(page: Page) -> tuple[Page, list[textsegment.Block]]:
+    """A dump's blocks (:func:`textsegment.segment`), and the page they were cut from: raw HTML a
     Markdown writer passed through is taken out, a run-together dump is cut into sentences (the
     page returned says so in its warnings), and glued paragraphs are cut apart.
     Training calls it too, so that it scores the blocks that ship."""
     if any(mark in page.content for mark in _WORDLESS_MARKS):
         page = Page(page.source, page.content.translate(_NO_WORDLESS_MARKS), page.url, page.warnings)
-    if (shown := textblocks.without_raw_markup(page.content)) is not None:
+    if (shown := textsegment.without_raw_markup(page.content)) is not None:
         page = Page(page.source, shown, page.url, page.warnings)
-    if size := textblocks.run_together_size(page.content):
-        page = Page(page.source, textblocks.cut_run_together(page.content), page.url, page.warnings + [
+    if size := textsegment.run_together_size(page.content):
+        page = Page(page.source, textsegment.cut_run_together(page.content), page.url, page.warnings + [
             f"the dump runs the page's blocks together ({size:,} characters in lines of "
-            f"{textblocks.RUN_ON_CHARS:,} or more): "
+            f"{textsegment.RUN_ON_CHARS:,} or more): "
             "cut at sentence ends, so paragraphs are sentences and glued navigation may remain"])
-    elif (cut := textblocks.cut_glued_paragraphs(page.content)) is not None:
+    elif (cut := textsegment.cut_glued_paragraphs(page.content)) is not None:
         page = Page(page.source, cut, page.url, page.warnings)
-    return page, textblocks.segment(page.content)
+    return page, textsegment.segment(page.content)
 
 
 def _link_addresses(page: Page, related: list[RelatedLink], images: list[Image]) -> None:
@@ -1175,9 +1175,9 @@ def _link_addresses(page: Page, related: list[RelatedLink], images: list[Image])
         return urljoin(page.url, target) if page.url else target
 
     if "](" in page.content:
-        links, sources = textblocks.markdown_targets(page.content)
+        links, sources = textsegment.markdown_targets(page.content)
     elif related and "References" in page.content:
-        links, sources = textblocks.reference_targets(page.content), {}
+        links, sources = textsegment.reference_targets(page.content), {}
     else:
         return
     for link in related:
@@ -1206,7 +1206,7 @@ def _dek_shaped(text: str) -> bool:
             and sum(w.isalpha() for w in words) * 4 >= 3 * len(words))
 
 
-def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list[str], facts: PageText) -> Article:
+def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: list[str], facts: PageText) -> Article:
     """The metadata pass: an :class:`Article` from a dump's classified blocks (``labels`` from
     :func:`textblocks.classify_page`, which it refines in place; ``facts`` its PageText).
     Training's cross-validation calls it too, so the bodies it scores are the ones that ship."""
@@ -1365,7 +1365,7 @@ def article_from_blocks(page: Page, blocks: list[textblocks.Block], labels: list
                         headline_idx = j
                         break
             break
-    if article.headline is None and (title := textblocks.markdown_title(page.content)):
+    if article.headline is None and (title := textsegment.markdown_title(page.content)):
         # A Markdown dump's "# Heading" is the page's <h1>: the headline, unless it names no part
         # of the story (a site's name in its logo).
         lede = _words(" ".join(article.body[:_LEDE_PARAGRAPHS]))
@@ -1659,7 +1659,7 @@ def _stamp_tail(text: str) -> bool:
         and _MONTH.search(text, match.end()) is not None
 
 
-def _teasers_make_the_body(blocks: list[textblocks.Block], labels: list[str], body_idx: list[int]) -> bool:
+def _teasers_make_the_body(blocks: list[textsegment.Block], labels: list[str], body_idx: list[int]) -> bool:
     """Whether the "body" is mostly teasers, each a headline line (the link to another story,
     in the body or not) right over a summary of a sentence or a few, perhaps dated, as a
     section front, tag page or home page lists them."""
@@ -1674,13 +1674,13 @@ def _teasers_make_the_body(blocks: list[textblocks.Block], labels: list[str], bo
         if not i or size > _TEASER_SUMMARY_WORDS + _TEASER_STAMP_WORDS:
             continue
         # A flat dump may run the stamp into the summary ("... fashion house. Jun 9, 2026, 12:30 BST").
-        stamped = not text.endswith(textblocks.SENTENCE_ENDS) and _stamp_tail(text)
-        if not (stamped or (size <= _TEASER_SUMMARY_WORDS and text.endswith(textblocks.SENTENCE_ENDS))):
+        stamped = not text.endswith(textsegment.SENTENCE_ENDS) and _stamp_tail(text)
+        if not (stamped or (size <= _TEASER_SUMMARY_WORDS and text.endswith(textsegment.SENTENCE_ENDS))):
             continue
         above = blocks[i - 1].text
         headline_words = above.count(" ") + 1
         if _TEASER_HEADLINE_WORDS[0] <= headline_words <= _TEASER_HEADLINE_WORDS[1] \
-                and not above.endswith(textblocks.SENTENCE_ENDS):
+                and not above.endswith(textsegment.SENTENCE_ENDS):
             teasers += 1
             teaser_words += size + (headline_words if labels[i - 1] == "body" else 0)
             below = blocks[i + 1].text if i + 1 < n else ""
@@ -1696,14 +1696,14 @@ def _teasers_make_the_body(blocks: list[textblocks.Block], labels: list[str], bo
 
 
 
-def _says_not_found(blocks: list[textblocks.Block], reach: int, facts: PageText) -> bool:
+def _says_not_found(blocks: list[textsegment.Block], reach: int, facts: PageText) -> bool:
     """Whether a short block among the first ``reach`` says the page was not found (cues.NOT_FOUND)."""
     hits = facts.containing(cues.NOT_FOUND_WORDS)
     candidates = range(min(reach, len(blocks))) if hits is None else sorted(i for i in hits if i < reach)
     return any(len(blocks[i].text) < _ERROR_MESSAGE_CHARS and cues.NOT_FOUND.search(blocks[i].text) for i in candidates)
 
 
-def _unlabelled_byline(article: Article, blocks: list[textblocks.Block], head: range, used: set[int],
+def _unlabelled_byline(article: Article, blocks: list[textsegment.Block], head: range, used: set[int],
                        digit: list[bool], stamps: Callable[[int], dict[str, str]],
                        unlabelled_stamp: Callable[[int], str | None]) -> None:
     """Authors from a name line next to the date stamp, as many pages set the byline without

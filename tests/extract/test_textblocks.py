@@ -402,6 +402,18 @@ def test_a_long_comment_thread_does_not_outweigh_the_article_before_it() -> None
     assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
 
 
+@pytest.mark.parametrize("heading", ["Top Rated Comments", "Featured Comments", "Readers' Comments",
+                                     "Most Recent Comments", "Comments"])
+def test_a_comments_heading_named_by_its_order_or_its_readers_ends_the_article(heading: str) -> None:
+    """The thread's heading alone, without a count above it (a narrow renderer ran the count into
+    the line before): named by how the thread is sorted or whose it is, it still heads comments."""
+    texts = ["Tram network to grow", *PARAGRAPHS, "Buyer's Guide: Trams (Buy Now)", heading, *COMMENT_THREAD * 4]
+    blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.1] + [0.7] * len(PARAGRAPHS) + [0.05, 0.05] + [0.8] * (len(texts) - len(PARAGRAPHS) - 3))
+    keep = tb.choose_body(blocks, block_features(blocks), scores, {"pivot": 0.5, "inside": 0.3})
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
+
+
 QUOTE = ("Loving yourself is not a luxury but the ground every other love stands on. Whoever learns to be kind to the "
          "person in the mirror stops asking others to fill an emptiness they cannot see, and begins to give without "
          "keeping count. It takes patience: old habits of harsh judgement do not leave in a day, and the voice that "

@@ -918,9 +918,12 @@ _PUBLISHER_NOTE = re.compile(r"syndicated feed|auto-generated|has not been edite
 
 
 # (A count of none, "0 Comments", is the comments link of an article's byline bar, not a heading:
-# no thread follows it.)
+# no thread follows it.) The thread may be named by how it is sorted or whose it is: "Top Rated
+# Comments", "Most Recent Comments", "Featured Comments", "Readers' Comments".
+_COMMENTS_ORDER = (r"(?:(?:top|most|best|latest|newest|oldest|recent|featured|popular|highest|readers?['’]?|your)\s+"
+                   r"(?:(?:rated|recent|popular|voted|liked)\s+)?)")
 _COMMENTS_HEADING = re.compile(
-    r"^\W*(?:0*[1-9]\d*\s+)?(?:comments?|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation)|"
+    r"^\W*(?:0*[1-9]\d*\s+)?(?:" + _COMMENTS_ORDER + r"?comments?|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation)|"
     r"post a comment|add a comment|show comments|view comments|coment[aá]rios?|commentaires?|kommentare?|commenti|"
     r"комментари\w*)\b", re.IGNORECASE)
 

@@ -770,6 +770,8 @@ def test_a_time_since_publication_is_no_headline(stamp):
     ("By Tomas Reyne 2026-05-08T09:15:00Z Regional News", "2026-05-08T09:15:00+00:00"),  # an ISO time in the byline
     ("May May 8, 2026 9:15 AM", "2026-05-08T09:15:00"),  # a renderer's doubled abbreviation
     ("Published May 8, 2026 4:15\np.m. BST", "2026-05-08T16:15:00+01:00"),  # the time's end wrapped onto the next line
+    ("Published May 8, 2026 4:15 p.m.\nBST", "2026-05-08T16:15:00+01:00"),  # ... or its zone alone
+    ("Fri, 8 May 2026 16:15:00\n+0100 | Filed under: Regional News", "2026-05-08T16:15:00+01:00"),  # an offset, the bar going on
     ("The ferry festival is May 8-10", None),  # no year: no stamp
     ("Timetable (https://carrow.example/files/2026-04-28-ferry.pdf)\nMay 8, 2026", "2026-05-08"),  # a link's date
     ("The pier, April 30, 2026 (AP Photo/Jon Tavi)\nMay 8, 2026", "2026-05-08"),  # a caption's date

@@ -31,6 +31,7 @@ from wiretrace.extract.dates import (
     MONTH_NAME,
     NUMERIC_DAY,
     STAMP_PARTS,
+    TZINFOS,
     YEAR,
     in_page_zone,
     is_bare_label,
@@ -597,13 +598,25 @@ _SITE_NAME_WORDS = 6
 _WRAPPED_TIME_TAIL = re.compile(r"(?:(?i:[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,5})?|[A-Z]{2,5})")
 
 
+# ... or its zone alone, under a line that ends with the time ("... 12:35 p.m." over "CDT"; "Fri, 20
+# Nov 2015 21:04:18" over "+0100 | Filed under: Americas", a byline bar's next part after it).
+_WRAPPED_ZONE = re.compile(r"([A-Z]{2,5}|[+-]\d{2}:?\d{2})(?:\s+\|\s|$)")
+_CLOCK_END = re.compile(r"\d[:.]\d{2}(?::\d{2})?(?:\s?(?i:[ap]\.?\s?m\.?))?$")
+
+
 def _with_wrapped_time_tail(blocks: list[textsegment.Block], i: int) -> str:
     """Block ``i``'s text, with the end of its clock time where a renderer that wraps lines set
-    it on the next line ("Published June 28, 2016 12:35" over "p.m. CDT")."""
+    it on the next line ("Published June 28, 2016 12:35" over "p.m. CDT"), or the time's zone
+    alone (over "CDT", over "+0100 | Filed under: Americas")."""
     text = blocks[i].text
-    if text[-1:].isdigit() and i + 1 < len(blocks) and len(tail := blocks[i + 1].text) <= 12 \
-            and _WRAPPED_TIME_TAIL.fullmatch(tail):
+    if i + 1 == len(blocks):
+        return text
+    tail = blocks[i + 1].text
+    if text[-1:].isdigit() and len(tail) <= 12 and _WRAPPED_TIME_TAIL.fullmatch(tail):
         return f"{text} {tail}"
+    if (zone := _WRAPPED_ZONE.match(tail)) and (zone[1] in TZINFOS or not zone[1].isalpha()) \
+            and _CLOCK_END.search(text):
+        return f"{text} {zone[1]}"
     return text
 
 

@@ -43,6 +43,22 @@ def wrap(paragraph: str, width: int, indent: int) -> list[str]:
     return textwrap.wrap(paragraph, width, initial_indent=" " * indent, subsequent_indent=" " * indent)
 
 
+def test_an_agency_alone_on_its_line_does_not_continue_a_full_line_above() -> None:
+    """A caption that filled its line, then the page's agency line ("AP"): a renderer that wraps
+    broke no sentence there (a wrapped sentence ends on its full stop), so the two stay apart."""
+    caption = "   Donald Trump at a rally in Atlantic City in a file photo. | File Photo: Reuters"
+    lines = ["   Tram network to grow", ""]
+    for paragraph in PARAGRAPHS[:2]:
+        lines += wrap(paragraph, 80, 3) + [""]
+    lines += [caption, "   AP", "   5 min read Last Updated : Jul 7 2016 | 3:07 AM IST", ""]
+    for paragraph in PARAGRAPHS[2:]:
+        lines += wrap(paragraph, 80, 3) + [""]
+    assert max(map(len, lines)) - len(caption) <= 3  # (the caption fills its line)
+    texts = [b.text for b in ts.segment("\n".join(lines))]
+    assert caption.strip() in texts and "AP" in texts
+    assert texts[-2:] == PARAGRAPHS[2:]
+
+
 def test_segment_joins_hard_wrapped_paragraphs_lynx_style() -> None:
     lines = ["     * Home", "     * World", ""]
     for paragraph in PARAGRAPHS:

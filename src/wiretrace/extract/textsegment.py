@@ -17,7 +17,7 @@ from functools import partial
 from itertools import chain, compress, count, islice
 from operator import itemgetter, not_
 
-from wiretrace.extract import cues
+from wiretrace.extract import cues, wire
 from wiretrace.extract.dates import labelled_dates, parse_date
 from wiretrace.extract.textfeatures import is_dateline, opens_with_cue
 
@@ -925,6 +925,12 @@ _HANGING_INDENT = 8
 _OPENING_MARKS = "\"'“‘(«¿¡"
 
 
+# A wire agency's name alone on its line ("AP", "Reuters") is the credit line a page sets under a
+# picture or a headline, never the end of a wrapped sentence (which has its full stop): a renderer
+# that filled the line above ("... | File Photo: AP") did not wrap into it.
+_AGENCY_LINES = frozenset(alias for aliases in wire.AGENCIES.values() for alias in aliases)
+
+
 def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists: bool, promos: bool = True,
                      images: bool = True, wide: bool = True, drawn: list[str] | None = None) -> list[Block]:
     """segment() for a hard-wrapped dump: join the continuation lines of each paragraph.
@@ -962,7 +968,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         # where its length puts it, about the middle of the page: a line continues the previous
         # one when the two share that centre and the previous one was all but full.
         centre = lead + drawn_width
-        if parts is not None and not row and text[0] not in _STRONG_BULLET:
+        if parts is not None and not row and text[0] not in _STRONG_BULLET and text not in _AGENCY_LINES:
             # A paragraph whose first line alone is indented goes on flush left, as plain text
             # sets paragraphs and as fold and fmt wrap an indented line: "    The ..." "goes on".
             # (Not a list item, a quote or a row flush left: "- A large variety ...", "> it", "| 43 |".)

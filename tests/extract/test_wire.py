@@ -179,6 +179,15 @@ def test_a_hindi_services_name_credits_only_in_a_dateline_or_its_sign_off():
     assert wire.agency_line("भाषा के आधार पर राज्यों का गठन हुआ था।") is None
 
 
+def test_ptis_sign_off_with_its_desks_initials_credits_the_story():
+    """PTI's English copy closes with the agency and the desk's initials in capitals."""
+    assert wire.agency_line("PTI CUH WYG") == "PTI" and wire.agency_line("PTI SKU RT") == "PTI"
+    assert wire.credit_from_paragraph("PTI CUH WYG", "last").agency == "PTI"
+    # Not a sentence that opens with the name, nor a picture's credit.
+    assert wire.agency_line("PTI said the toll rose") is None
+    assert wire.agency_line("PTI Photo") is None and wire.agency_line("PTI file photo") is None
+
+
 @pytest.mark.parametrize("line, agency, kind", [
     ("(With inputs from PTI)", "PTI", "end_credit"),
     ("— With inputs from Reuters", "Reuters", "end_credit"),

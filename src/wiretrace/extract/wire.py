@@ -283,6 +283,8 @@ def dateline_day(paragraph: str) -> str | None:
 
 # How a Hindi service's copy signs off: its name and its desk's initials or names, "भाषा अजय अजय".
 _INDIC_SIGN_OFF = re.compile(rf"\s*(?P<agency>{'|'.join(INDIC_AGENCIES)})(?:\s+[\u0900-\u097f]+){{0,4}}\s*")
+# ... and PTI's English copy: "PTI CUH WYG", "PTI SKU RT" (the desk's initials, in capitals).
+_PTI_SIGN_OFF = re.compile(r"\s*PTI(?:\s+[A-Z]{2,4}){1,4}\s*")
 
 
 #: The longest line that can be an agency's credit alone ("— Reuters", "Source: Agence France-Presse").
@@ -342,9 +344,11 @@ _DESK_SOURCES = re.compile(rf"\s*[a-z]{{1,4}}(?:/[a-z]{{1,4}}){{1,3}}\s*\(\s*(?P
 
 def agency_line(text: str) -> str | None:
     """The agency of a line that is its credit alone ("— Reuters", "-- AFP", "(AP)", a Hindi
-    service's sign-off "भाषा अजय अजय"), else None."""
+    service's sign-off "भाषा अजय अजय", PTI's "PTI CUH WYG"), else None."""
     match = END_CREDIT.match(text)
     if match is None:
+        if "PTI " in text[:6] and _PTI_SIGN_OFF.fullmatch(text):
+            return "PTI"
         sign_off = _INDIC_SIGN_OFF.fullmatch(text) if text[:1] >= "\u0900" else None
         return INDIC_AGENCIES[sign_off["agency"]] if sign_off else None
     return canonical_agency(match.group("agency2") or match.group("agency3") or match.group("agency4"))

@@ -338,6 +338,18 @@ Privacy policy
 """
 
 
+def test_the_dates_under_a_related_lists_headlines_are_no_headlines_and_do_not_end_the_list():
+    teasers = ["Bus lanes to open on the coast road", "20 May 2026", "Harbour festival returns after two years",
+               "Wednesday, 13th May 2026", "Library opening hours cut over winter", "1 May 2026"]
+    dump = HEADLINE_DUMP.replace("Bus lanes to open on the coast road\nHarbour festival returns after two years\n"
+                                 "Library opening hours cut over winter", "\n".join(teasers))
+    assert dump != HEADLINE_DUMP
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert [r.headline for r in article.related] == teasers[::2]
+    assert {b.category for b in article.boilerplate if b.text in teasers[1::2]} == {"timestamp"}
+    assert article.published == "2026-05-08"
+
+
 def test_the_headline_is_the_phrase_the_story_is_about_not_a_repeated_share_bar():
     article = extract_page(Page("ferry.txt", HEADLINE_DUMP), ExtractConfig(mode="text"))
     # The share bar and the call to read on repeat, the section name sits right above; the

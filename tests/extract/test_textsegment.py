@@ -43,6 +43,20 @@ def wrap(paragraph: str, width: int, indent: int) -> list[str]:
     return textwrap.wrap(paragraph, width, initial_indent=" " * indent, subsequent_indent=" " * indent)
 
 
+def test_a_stamp_under_a_byline_in_a_narrow_dump_stays_a_line_of_its_own() -> None:
+    """A byline and the stamp under it, a run of two short lines in a dump wrapped at 60 columns:
+    the stamp's first word does not fit in the byline's run, but would have fitted at the page's
+    width, so the renderer did not wrap the byline into it."""
+    lines = ["   Tram network to grow", ""]
+    for paragraph in PARAGRAPHS[:2]:
+        lines += wrap(paragraph, 60, 3) + [""]
+    lines += ["   By Jane Roe, Transport Writer", "   November 20, 2025 at 10:20 a.m. EST", ""]
+    for paragraph in PARAGRAPHS[2:]:
+        lines += wrap(paragraph, 60, 3) + [""]
+    texts = [b.text for b in ts.segment("\n".join(lines))]
+    assert "By Jane Roe, Transport Writer" in texts and "November 20, 2025 at 10:20 a.m. EST" in texts
+
+
 def test_an_agency_alone_on_its_line_does_not_continue_a_full_line_above() -> None:
     """A caption that filled its line, then the page's agency line ("AP"): a renderer that wraps
     broke no sentence there (a wrapped sentence ends on its full stop), so the two stay apart."""

@@ -135,7 +135,7 @@ _MONTH_NUMBERS = {
                                     "nov november", "dec december"), 1)
     for name in names.split()
 }
-_WEEKDAYS = frozenset("mon monday tue tuesday wed wednesday thu thursday fri friday sat saturday sun sunday".split())
+WEEKDAYS = frozenset("mon monday tue tuesday wed wednesday thu thursday fri friday sat saturday sun sunday".split())
 # Words dateutil may do something with besides skipping them (a weekday it reads, and ignores
 # beside a day of the month; "at", "on", "and" it skips): months, AM/PM, hour/minute/second
 # labels, "of" after a month, the letters and suffixes it skips only beside a number, UTC.
@@ -156,7 +156,7 @@ def _plain_date(text: str, dayfirst: bool = False) -> datetime | None:
     if (prefix or suffix) and (any(word.lower() in _READ_WORDS for word in (prefix + suffix).split())
                                or any(word.isupper() for word in suffix.split())):
         return None
-    if weekday and weekday.lower() not in _WEEKDAYS:
+    if weekday and weekday.lower() not in WEEKDAYS:
         return None
     if sep:
         # Two numbers: month first (day first with ``dayfirst``), unless that one is no month

@@ -32,6 +32,7 @@ from wiretrace.extract.dates import (
     NUMERIC_DAY,
     STAMP_PARTS,
     TZINFOS,
+    WEEKDAYS,
     YEAR,
     in_page_zone,
     is_bare_label,
@@ -1210,6 +1211,16 @@ _DEK_WORDS = 8
 _SHORT_DEK_WORDS = 5
 
 
+# A teaser's date on a line of its own in a related list ("22 August 2019", "Wednesday, 20th
+# November 2019"): a date's words and nothing else, in a short line.
+_BARE_DATE_CHARS = 40
+_DATE_FIGURES = re.compile(r"\d+(?:st|nd|rd|th)?|[\W_]+")
+
+
+def _bare_date(text: str) -> bool:
+    return all(word.lower().rstrip(".") in WEEKDAYS for word in _DATE_FIGURES.sub(" ", MONTH_NAME.sub(" ", text)).split())
+
+
 def _dek_shaped(text: str) -> bool:
     words = text.split()
     if len(words) >= _DEK_WORDS:
@@ -1553,8 +1564,11 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
             if in_related_list and list_bullets is None:
                 list_bullets = block.bullet
             # A list of related headlines ends at the first block that is no headline, or that
-            # breaks the list's bullet style.
-            if label in {"tags", "timestamp", "disclaimer", "caption", "byline", "newsletter"} \
+            # breaks the list's bullet style. (A teaser's date on a line of its own does neither.)
+            if digit[i] and not promo and len(headline) < _BARE_DATE_CHARS and _bare_date(headline) \
+                    and unlabelled_stamp(i):
+                label = "timestamp"
+            elif label in {"tags", "timestamp", "disclaimer", "caption", "byline", "newsletter"} \
                     or not 3 <= len(headline.split()) <= 30 or " | " in headline \
                     or (newsletter[i] and cues.NEWSLETTER.search(headline)) \
                     or (in_related_list and not promo and block.bullet != list_bullets):

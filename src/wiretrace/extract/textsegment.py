@@ -993,7 +993,8 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                     if (((prev_width + 1 + size >= (width if deeper else limit) - 1) if follows
                             else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9)
                             or (follows and _held_together(parts[-1], shown, prev_width, limit))) \
-                            and not (len(parts) == 1 and prev_width + 1 + size < width - 1 and _stamp_line(parts[0])):
+                            and not (len(parts) == 1 and prev_width + 1 + size < width - 1
+                                     and (_stamp_line(parts[0]) or _stamp_line(text))):
                         parts.append(text)
                         prev_width, prev_lead, prev_centre = drawn_width, lead, centre
                         if hanging or deeper:

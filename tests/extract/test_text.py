@@ -350,6 +350,16 @@ def test_the_dates_under_a_related_lists_headlines_are_no_headlines_and_do_not_e
     assert article.published == "2026-05-08"
 
 
+
+def test_a_link_address_under_a_related_heading_is_no_headline():
+    dump = HEADLINE_DUMP.replace("Bus lanes to open on the coast road\n",
+                                 "Bus lanes to open on the coast road\nhttps://carrow.example/news/2026/05/bus lanes coast road\n")
+    assert dump != HEADLINE_DUMP
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert [r.headline for r in article.related] == ["Bus lanes to open on the coast road", "Harbour festival returns after two years",
+                                                     "Library opening hours cut over winter"]
+
+
 def test_the_headline_is_the_phrase_the_story_is_about_not_a_repeated_share_bar():
     article = extract_page(Page("ferry.txt", HEADLINE_DUMP), ExtractConfig(mode="text"))
     # The share bar and the call to read on repeat, the section name sits right above; the

@@ -57,6 +57,21 @@ def test_a_stamp_under_a_byline_in_a_narrow_dump_stays_a_line_of_its_own() -> No
     assert "By Jane Roe, Transport Writer" in texts and "November 20, 2025 at 10:20 a.m. EST" in texts
 
 
+def test_a_full_stamp_ending_on_its_zone_is_not_continued_by_the_next_line() -> None:
+    """A byline bar's stamp that fills its line to its time's zone is whole, though the share bar's
+    first word under it would not have fitted."""
+    lines = ["Tram network to grow", ""]
+    for paragraph in PARAGRAPHS[:2]:
+        lines += wrap(paragraph, 60, 0) + [""]
+    stamp = "Rohan Rao | Published: 12th December 2025 04:32 PM IST"
+    share = "Follow us on Google News | Facebook Twitter WhatsApp Email"
+    lines += [stamp, share, ""]
+    for paragraph in PARAGRAPHS[2:]:
+        lines += wrap(paragraph, 60, 0) + [""]
+    texts = [b.text for b in ts.segment("\n".join(lines))]
+    assert stamp in texts and share in texts
+
+
 def test_an_agency_alone_on_its_line_does_not_continue_a_full_line_above() -> None:
     """A caption that filled its line, then the page's agency line ("AP"): a renderer that wraps
     broke no sentence there (a wrapped sentence ends on its full stop), so the two stay apart."""

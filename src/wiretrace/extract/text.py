@@ -1569,7 +1569,7 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
                     and unlabelled_stamp(i):
                 label = "timestamp"
             elif label in {"tags", "timestamp", "disclaimer", "caption", "byline", "newsletter"} \
-                    or not 3 <= len(headline.split()) <= 30 or " | " in headline \
+                    or not 3 <= len(headline.split()) <= 30 or " | " in headline or headline.startswith(("http://", "https://")) \
                     or (newsletter[i] and cues.NEWSLETTER.search(headline)) \
                     or (in_related_list and not promo and block.bullet != list_bullets):
                 in_related_list = False

@@ -18,7 +18,7 @@ from itertools import chain, compress, count, islice
 from operator import itemgetter, not_
 
 from wiretrace.extract import cues, wire
-from wiretrace.extract.dates import labelled_dates, parse_date
+from wiretrace.extract.dates import YEAR, labelled_dates, parse_date
 from wiretrace.extract.textfeatures import is_dateline, opens_with_cue
 
 # --- segmentation --------------------------------------------------------------------------------
@@ -911,6 +911,16 @@ def _stamp_line(text: str) -> bool:
     return bool(labelled_dates(text)) or (len(words) <= _BARE_STAMP_WORDS and bool(parse_date(text)))
 
 
+# A stamp line that holds its year and ends on its time's zone ("Published: 12th December 2015
+# 04:32 PM IST") is whole: a block of its own even where the next line's first word would not
+# have fitted on it. (Not "Published 5:14 PM ET" over "Tue, February 2, 2016": the date goes on.)
+_ZONED_END = re.compile(r"\d[:.]\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?\s)?\s*(?:(?!(?:AM|PM)$)[A-Z]{2,5}|[+-]\d{2}:?\d{2})$")
+
+
+def _whole_stamp(text: str) -> bool:
+    return bool(_ZONED_END.search(text)) and bool(YEAR.search(text))
+
+
 #: The most words a stamp line runs to, with its labels ("Published ... Last modified on ...") and without.
 _STAMP_LINE_WORDS = 16
 _BARE_STAMP_WORDS = 8
@@ -993,7 +1003,7 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
                     if (((prev_width + 1 + size >= (width if deeper else limit) - 1) if follows
                             else (prev_width - prev_lead + 1 + size) * 10 >= limit * 9)
                             or (follows and _held_together(parts[-1], shown, prev_width, limit))) \
-                            and not (len(parts) == 1 and prev_width + 1 + size < width - 1
+                            and not (len(parts) == 1 and (prev_width + 1 + size < width - 1 or _whole_stamp(parts[0]))
                                      and (_stamp_line(parts[0]) or _stamp_line(text))):
                         parts.append(text)
                         prev_width, prev_lead, prev_centre = drawn_width, lead, centre

@@ -918,7 +918,10 @@ _ZONED_END = re.compile(r"\d[:.]\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?\s)?\s*(?:
 
 
 def _whole_stamp(text: str) -> bool:
-    return bool(_ZONED_END.search(text)) and bool(YEAR.search(text))
+    # (Asked of the first line of every wrapped paragraph: the last character, a zone's capital or
+    # an offset's digit, rules out nearly all of them before a search.)
+    last = text[-1:]
+    return ("A" <= last <= "Z" or last.isdigit()) and bool(_ZONED_END.search(text)) and bool(YEAR.search(text))
 
 
 #: The most words a stamp line runs to, with its labels ("Published ... Last modified on ...") and without.

@@ -1218,7 +1218,8 @@ _DATE_FIGURES = re.compile(r"\d+(?:st|nd|rd|th)?|[\W_]+")
 
 
 def _bare_date(text: str) -> bool:
-    return all(word.lower().rstrip(".") in WEEKDAYS for word in _DATE_FIGURES.sub(" ", MONTH_NAME.sub(" ", text)).split())
+    rest = _DATE_FIGURES.sub(" ", MONTH_NAME.sub(" ", text)).split()
+    return all(word.lower().rstrip(".") in WEEKDAYS for word in rest)
 
 
 def _dek_shaped(text: str) -> bool:
@@ -1569,7 +1570,8 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
                     and unlabelled_stamp(i):
                 label = "timestamp"
             elif label in {"tags", "timestamp", "disclaimer", "caption", "byline", "newsletter"} \
-                    or not 3 <= len(headline.split()) <= 30 or " | " in headline or headline.startswith(("http://", "https://")) \
+                    or not 3 <= len(headline.split()) <= 30 or " | " in headline \
+                    or headline.startswith(("http://", "https://")) \
                     or (newsletter[i] and cues.NEWSLETTER.search(headline)) \
                     or (in_related_list and not promo and block.bullet != list_bullets):
                 in_related_list = False

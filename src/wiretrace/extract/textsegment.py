@@ -914,14 +914,16 @@ def _stamp_line(text: str) -> bool:
 # A stamp line that holds its year and ends on its time's zone ("Published: 12th December 2015
 # 04:32 PM IST") is whole: a block of its own even where the next line's first word would not
 # have fitted on it. (Not "Published 5:14 PM ET" over "Tue, February 2, 2016": the date goes on.)
-_ZONED_END = re.compile(r"\d[:.]\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?\s)?\s*(?:(?!(?:AM|PM)$)[A-Z]{2,5}|[+-]\d{2}:?\d{2})$")
+_ZONED_END = re.compile(r"\d[:.]\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?\s)?\s*"
+                        r"(?:(?!(?:AM|PM)$)[A-Z]{2,5}|[+-]\d{2}:?\d{2})$")
 
 
 def _whole_stamp(text: str) -> bool:
     # (Asked of the first line of every wrapped paragraph: the last character, a zone's capital or
     # an offset's digit, rules out nearly all of them before a search.)
     last = text[-1:]
-    return ("A" <= last <= "Z" or last.isdigit()) and bool(_ZONED_END.search(text)) and bool(YEAR.search(text))
+    return ("A" <= last <= "Z" or last.isdigit()) and bool(_ZONED_END.search(text)) \
+        and bool(YEAR.search(text))
 
 
 #: The most words a stamp line runs to, with its labels ("Published ... Last modified on ...") and without.

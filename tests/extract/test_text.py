@@ -360,6 +360,13 @@ def test_a_link_address_under_a_related_heading_is_no_headline():
                                                      "Library opening hours cut over winter"]
 
 
+def test_a_headline_may_end_on_an_initialisms_full_stop():
+    headline = "Ferry service to the islands to resume in the U.K."
+    dump = HEADLINE_DUMP.replace("Ferry service to the islands will resume in June, council says", headline)
+    assert dump != HEADLINE_DUMP
+    assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).headline == headline
+
+
 def test_the_headline_is_the_phrase_the_story_is_about_not_a_repeated_share_bar():
     article = extract_page(Page("ferry.txt", HEADLINE_DUMP), ExtractConfig(mode="text"))
     # The share bar and the call to read on repeat, the section name sits right above; the

@@ -350,6 +350,13 @@ def _title_score(blocks: list[textsegment.Block], i: int, first_body: int, digit
     return _title_finish(blocks, i, first_body, digit, stamps, shape) if shape else 0.0
 
 
+# A headline may end on an initialism's full stop ("Trump says praise from Putin helps the U.S."),
+# the only full stops on its line.
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,3}$")
+#: ... in a short line: a sentence of a caption or a dek ending so runs longer.
+_INITIALISM_HEADLINE_WORDS = 10
+
+
 def _title_shape(block: textsegment.Block, lead: bool, captioned: bool) -> float:
     """The cheap half of :func:`_title_score`: 0.0 where block ``i``'s own shape rules it out,
     else its score from its length alone (always positive)."""
@@ -362,7 +369,9 @@ def _title_shape(block: textsegment.Block, lead: bool, captioned: bool) -> float
         return 0.0
     # A sentence is no headline, unless it is set in title case ("... Release. Why You Shouldn't
     # Worry."); a quotation on its own is a pull quote.
-    if text.endswith((".", "…")) and not text.endswith("...") and not _title_case(words):
+    if text.endswith((".", "…")) and not text.endswith("...") and not _title_case(words) \
+            and not (size <= _INITIALISM_HEADLINE_WORDS and _INITIALISM_END.search(text)
+                     and text.count(".") == text[-6:].count(".")):
         return 0.0
     if text[0] in _QUOTES and text[-1] in _QUOTES:
         return 0.0

@@ -811,6 +811,15 @@ def test_an_unlabelled_stamp_under_the_headline_gives_the_publication_date(stamp
     assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).published == published
 
 
+def test_a_stamps_label_run_into_the_reading_time_on_the_line_above_labels_it():
+    # (BeautifulSoup's get_text("\\n") joins the reading time and the label, both inline, and
+    # breaks before the date.)
+    dump = HEADLINE_DUMP.replace("By Tomas Reyne\nMay 8, 2026", "By Tomas Reyne\n2 min read Last Updated :\nMay 8, 2026 | 9:15 AM BST")
+    assert dump != HEADLINE_DUMP
+    article = extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text"))
+    assert article.updated == "2026-05-08T09:15:00+01:00" and article.reading_time_minutes == 2
+
+
 def test_a_date_among_the_parts_of_a_byline_bar_is_a_stamp():
     from wiretrace.extract.text import _is_stamp
 

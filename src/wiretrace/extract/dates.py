@@ -494,6 +494,24 @@ def is_bare_label(text: str) -> bool:
     return len(text) < 30 and _DATE_LABEL.fullmatch(text) is not None
 
 
+#: The longest line that can end with a label awaiting its date (see ends_with_bare_label).
+_LABEL_LINE_CHARS = 60
+
+
+def ends_with_bare_label(text: str) -> bool:
+    """Whether ``text`` ends with a date label whose date is on the next line: the label alone
+    ("Last Updated :"), or, capitalised as a label is, run into what stood before it by a renderer
+    that joins inline text ("2 min read Last Updated :"; not "The council updated")."""
+    if is_bare_label(text):
+        return True
+    if len(text) >= _LABEL_LINE_CHARS:
+        return False
+    last = None
+    for last in _DATE_LABEL.finditer(text):
+        pass
+    return last is not None and last.end() == len(text) and last["label"][:1].isupper()
+
+
 def labelled_dates(text: str) -> dict[str, str]:
     """Find "Published:"/"Updated:" style stamps in a line; returns {"published"|"updated": iso}.
 

@@ -34,8 +34,8 @@ from wiretrace.extract.dates import (
     TZINFOS,
     WEEKDAYS,
     YEAR,
+    ends_with_bare_label,
     in_page_zone,
-    is_bare_label,
     labelled_dates,
     opens_with_date_label,
     parse_date,
@@ -1478,7 +1478,7 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
                 # A stamp whose label a renderer set on the line above ("Last Updated :" over "Feb 19
                 # 2016 | 4:20 AM IST") is labelled; else an unlabelled stamp near the headline
                 # ("Thursday 7 May 2026 18:05 BST"; see _story_stamps).
-                if i > 0 and is_bare_label(blocks[i - 1].text) \
+                if i > 0 and ends_with_bare_label(blocks[i - 1].text) \
                         and (labelled_stamps := labelled_dates(f"{blocks[i - 1].text} {text}")):
                     for key, value in labelled_stamps.items():
                         found_dates.setdefault(key, []).append(value)

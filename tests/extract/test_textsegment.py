@@ -43,16 +43,23 @@ def wrap(paragraph: str, width: int, indent: int) -> list[str]:
     return textwrap.wrap(paragraph, width, initial_indent=" " * indent, subsequent_indent=" " * indent)
 
 
+def wrapped_story(middle: list[str], width: int, indent: int) -> list[str]:
+    """A hard-wrapped dump's lines: a headline, two paragraphs wrapped at ``width`` with ``indent``,
+    the ``middle`` lines as one run, and the last two paragraphs."""
+    lines = [" " * indent + "Tram network to grow", ""]
+    for paragraph in PARAGRAPHS[:2]:
+        lines += wrap(paragraph, width, indent) + [""]
+    lines += [*middle, ""]
+    for paragraph in PARAGRAPHS[2:]:
+        lines += wrap(paragraph, width, indent) + [""]
+    return lines
+
+
 def test_a_stamp_under_a_byline_in_a_narrow_dump_stays_a_line_of_its_own() -> None:
     """A byline and the stamp under it, a run of two short lines in a dump wrapped at 60 columns:
     the stamp's first word does not fit in the byline's run, but would have fitted at the page's
     width, so the renderer did not wrap the byline into it."""
-    lines = ["   Tram network to grow", ""]
-    for paragraph in PARAGRAPHS[:2]:
-        lines += wrap(paragraph, 60, 3) + [""]
-    lines += ["   By Jane Roe, Transport Writer", "   November 20, 2025 at 10:20 a.m. EST", ""]
-    for paragraph in PARAGRAPHS[2:]:
-        lines += wrap(paragraph, 60, 3) + [""]
+    lines = wrapped_story(["   By Jane Roe, Transport Writer", "   November 20, 2025 at 10:20 a.m. EST"], 60, 3)
     texts = [b.text for b in ts.segment("\n".join(lines))]
     assert "By Jane Roe, Transport Writer" in texts and "November 20, 2025 at 10:20 a.m. EST" in texts
 
@@ -60,15 +67,9 @@ def test_a_stamp_under_a_byline_in_a_narrow_dump_stays_a_line_of_its_own() -> No
 def test_a_full_stamp_ending_on_its_zone_is_not_continued_by_the_next_line() -> None:
     """A byline bar's stamp that fills its line to its time's zone is whole, though the share bar's
     first word under it would not have fitted."""
-    lines = ["Tram network to grow", ""]
-    for paragraph in PARAGRAPHS[:2]:
-        lines += wrap(paragraph, 60, 0) + [""]
     stamp = "Rohan Rao | Published: 12th December 2025 04:32 PM IST"
     share = "Follow us on Google News | Facebook Twitter WhatsApp Email"
-    lines += [stamp, share, ""]
-    for paragraph in PARAGRAPHS[2:]:
-        lines += wrap(paragraph, 60, 0) + [""]
-    texts = [b.text for b in ts.segment("\n".join(lines))]
+    texts = [b.text for b in ts.segment("\n".join(wrapped_story([stamp, share], 60, 0)))]
     assert stamp in texts and share in texts
 
 
@@ -76,12 +77,7 @@ def test_an_agency_alone_on_its_line_does_not_continue_a_full_line_above() -> No
     """A caption that filled its line, then the page's agency line ("AP"): a renderer that wraps
     broke no sentence there (a wrapped sentence ends on its full stop), so the two stay apart."""
     caption = "   Donald Trump at a rally in Atlantic City in a file photo. | File Photo: Reuters"
-    lines = ["   Tram network to grow", ""]
-    for paragraph in PARAGRAPHS[:2]:
-        lines += wrap(paragraph, 80, 3) + [""]
-    lines += [caption, "   AP", "   5 min read Last Updated : Jul 7 2016 | 3:07 AM IST", ""]
-    for paragraph in PARAGRAPHS[2:]:
-        lines += wrap(paragraph, 80, 3) + [""]
+    lines = wrapped_story([caption, "   AP", "   5 min read Last Updated : Jul 7 2016 | 3:07 AM IST"], 80, 3)
     assert max(map(len, lines)) - len(caption) <= 3  # (the caption fills its line)
     texts = [b.text for b in ts.segment("\n".join(lines))]
     assert caption.strip() in texts and "AP" in texts

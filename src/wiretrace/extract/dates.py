@@ -113,6 +113,10 @@ _ANY_DIGIT = re.compile(r"\d")
 _YEARS = (1990, 2100)
 
 
+#: A clock time as stamps end on it, for patterns to build on: "12:35", "21:04:18", "10.30",
+#: "4:15 p.m.", "9:15AM".
+CLOCK_TIME = r"\d[:.]\d{2}(?::\d{2})?(?:\s?(?i:[ap]\.?\s?m\.?))?"
+
 # The shapes most stamps take once cleaned ("November 19 2019", "Tue 19 Nov 2019 9:02 AM EST",
 # "7:07 PM EST Nov 19 2019", "Associated Press Nov. 18th 2019 8:54 am", "13.11.2019 23:06 by Jane
 # Roe"): a day, its month and a four-digit year (or no year), a time before or after them, and

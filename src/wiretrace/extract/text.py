@@ -27,6 +27,7 @@ from wiretrace.extract.byline import (
 )
 from wiretrace.extract.dates import (
     CJK_DAY,
+    CLOCK_TIME,
     DATE_LABEL_WORDS,
     MONTH_NAME,
     NUMERIC_DAY,
@@ -611,7 +612,7 @@ _WRAPPED_TIME_TAIL = re.compile(r"(?:(?i:[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,5})?|[A-Z]
 # ... or its zone alone, under a line that ends with the time ("... 12:35 p.m." over "CDT"; "Fri, 20
 # Nov 2015 21:04:18" over "+0100 | Filed under: Americas", a byline bar's next part after it).
 _WRAPPED_ZONE = re.compile(r"([A-Z]{2,5}|[+-]\d{2}:?\d{2})(?:\s+\|\s|$)")
-_CLOCK_END = re.compile(r"\d[:.]\d{2}(?::\d{2})?(?:\s?(?i:[ap]\.?\s?m\.?))?$")
+_CLOCK_END = re.compile(CLOCK_TIME + "$")
 
 
 def _with_wrapped_time_tail(blocks: list[textsegment.Block], i: int) -> str:

@@ -18,7 +18,7 @@ from itertools import chain, compress, count, islice
 from operator import itemgetter, not_
 
 from wiretrace.extract import cues, wire
-from wiretrace.extract.dates import YEAR, labelled_dates, parse_date
+from wiretrace.extract.dates import CLOCK_TIME, YEAR, labelled_dates, parse_date
 from wiretrace.extract.textfeatures import is_dateline, opens_with_cue
 
 # --- segmentation --------------------------------------------------------------------------------
@@ -914,8 +914,7 @@ def _stamp_line(text: str) -> bool:
 # A stamp line that holds its year and ends on its time's zone ("Published: 12th December 2015
 # 04:32 PM IST") is whole: a block of its own even where the next line's first word would not
 # have fitted on it. (Not "Published 5:14 PM ET" over "Tue, February 2, 2016": the date goes on.)
-_ZONED_END = re.compile(r"\d[:.]\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?\s)?\s*"
-                        r"(?:(?!(?:AM|PM)$)[A-Z]{2,5}|[+-]\d{2}:?\d{2})$")
+_ZONED_END = re.compile(CLOCK_TIME + r"\s*(?:(?!(?:AM|PM)$)[A-Z]{2,5}|[+-]\d{2}:?\d{2})$")
 
 
 def _whole_stamp(text: str) -> bool:

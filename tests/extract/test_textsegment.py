@@ -929,3 +929,12 @@ def test_pandoc_s_own_markdown_markup_leaves_the_dump() -> None:
     assert ts._PANDOC_ATTRIBUTES.sub("", "the {so-called} rule") == "the {so-called} rule"
     assert ts._PANDOC_ATTRIBUTES.sub("", "Trump helps the U.S. {#trump-helps-the-u.s. .kh-headline}") == \
         "Trump helps the U.S. "
+
+
+def test_only_unclosed_opening_brackets_leave_a_pandoc_dump() -> None:
+    # A span's opening whose end went, a link's brackets pair up, an escaped bracket is the
+    # page's own, and a closing bracket with nothing open is text.
+    assert ts._without_unclosed_brackets("[Harbour [workers](/w) end") == "Harbour [workers](/w) end"
+    assert ts._without_unclosed_brackets("] then [a [b] c") == "] then a [b] c"
+    assert ts._without_unclosed_brackets("\\[1\\] and [[x]") == "\\[1\\] and [x]"
+    assert ts._without_unclosed_brackets("no brackets") == "no brackets"

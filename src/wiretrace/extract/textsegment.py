@@ -17,6 +17,8 @@ from functools import partial
 from itertools import chain, compress, count, islice
 from operator import itemgetter, not_
 
+import numpy as np
+
 from wiretrace.extract import cues, wire
 from wiretrace.extract.dates import CLOCK_TIME, YEAR, labelled_dates, parse_date
 from wiretrace.extract.textfeatures import is_dateline, opens_with_cue
@@ -125,8 +127,10 @@ def _drop_lines(content: str, pattern: re.Pattern, marker: str) -> str:
 # it is visible text, and left in it hides a sentence's final full stop from the features.
 # (A heading may sit in a list item: "  * #### Teaser headline".)
 _MD_HEADING = re.compile(r"^([ \t]*(?:[*+-][ \t]+)?)#{1,6}[ \t]+", re.MULTILINE)
-# Bold ("**", "__", not a blank's "___"), then italics: the two nest ("_**Title**_").
-_MD_BOLD = re.compile(r"\*\*|(?<!_)__(?!_)")
+# Bold ("**", "__", not a blank's "___"), then italics: the two nest ("_**Title**_"). (Both
+# alternatives open with their mark, "__" then looks behind itself: the regex engine skips to
+# the next "*" or "_", where a look-behind first is tried at every position of the dump.)
+_MD_BOLD = re.compile(r"\*\*|__(?<!___)(?!_)")
 # (Every match of these opens with "_": the look-ahead "(?=_)" says so to the regex engine, which
 # then skips to the next "_" instead of trying the look-behinds at every position.)
 _MD_ITALIC = re.compile(r"(?=_)(?<![\w_\\])_(?=[^_\s])([^_\n]*?[^_\s\\])_(?![\w_])")
@@ -1076,8 +1080,8 @@ _PANDOC_ATTRIBUTES = re.compile(rf"\{{\s*{_PANDOC_ATTRIBUTE}(?:\s+{_PANDOC_ATTRI
 _PANDOC_ESCAPE = re.compile(r"\\([$'\"%&@~^=;,?/:])")
 # A span's end: its closing bracket and attribute set (spans nest, and hold links).
 _PANDOC_SPAN_END = re.compile(r"\]" + _PANDOC_ATTRIBUTES.pattern)
-# An unescaped bracket (pandoc escapes the page's own: "\[").
-_BRACKET = re.compile(r"(?<!\\)[\[\]]")
+# Brackets, and the backslash by which pandoc escapes the page's own ("\["), as code points.
+_OPENING_BRACKET, _CLOSING_BRACKET, _BACKSLASH = ord("["), ord("]"), ord("\\")
 # ... and a hard line break, a backslash closing the line.
 _PANDOC_LINE_BREAK = re.compile(r"\\$", re.MULTILINE)
 _PANDOC_MIN_FENCES = 5
@@ -1087,19 +1091,29 @@ _BARE_FENCE = re.compile(r"^[ \t]*:{3,}[ \t]*(?:\{[^{}\n]*\}|[\w.-]+)?[ \t]*$", 
 
 def _without_unclosed_brackets(content: str) -> str:
     """``content`` without the opening brackets no bracket closes: the openings of pandoc's spans
-    once their ends are gone (a link's brackets pair up)."""
-    unclosed: list[int] = []  # (a stack: the openings not closed so far)
-    for match in _BRACKET.finditer(content):
-        if match.group() == "[":
-            unclosed.append(match.start())
-        elif unclosed:
-            unclosed.pop()
+    once their ends are gone (a link's brackets pair up). Brackets pandoc escaped ("\\[", the
+    page's own) are text, not counted.
+
+    Counted with NumPy over the dump's code points (a dump in pandoc's Markdown holds thousands
+    of brackets): the depth after each bracket, a closing one with none open counting for
+    nothing, and an opening one is closed where the depth later falls below it."""
+    if "[" not in content:
+        return content
+    codes = np.frombuffer(content.encode("utf-32-le"), dtype=np.uint32)
+    bracket = (codes == _OPENING_BRACKET) | (codes == _CLOSING_BRACKET)
+    bracket[1:] &= codes[:-1] != _BACKSLASH
+    at = bracket.nonzero()[0]
+    step = np.where(codes[at] == _OPENING_BRACKET, 1, -1)
+    depth = np.cumsum(step)
+    depth -= np.minimum(np.minimum.accumulate(depth), 0)  # (a walk that stops at 0 instead of going below)
+    lowest_after = np.append(np.minimum.accumulate(depth[::-1])[::-1][1:], np.iinfo(depth.dtype).max)
+    unclosed = at[(step == 1) & (lowest_after >= depth)].tolist()
     if not unclosed:
         return content
     pieces, start = [], 0
-    for at in unclosed:
-        pieces.append(content[start:at])
-        start = at + 1
+    for at_bracket in unclosed:
+        pieces.append(content[start:at_bracket])
+        start = at_bracket + 1
     pieces.append(content[start:])
     return "".join(pieces)
 

@@ -84,6 +84,15 @@ def test_an_agency_alone_on_its_line_does_not_continue_a_full_line_above() -> No
     assert texts[-2:] == PARAGRAPHS[2:]
 
 
+def test_an_agency_alone_on_its_line_is_not_continued_by_the_line_under_it() -> None:
+    """The byline's agency line ("Associated Press") and AP's slug under it, in a run of short
+    lines whose longest is the slug: the slug's first word does not fit after the agency in that
+    run, but the agency's line is an element of its own, no wrapped paragraph's first line."""
+    slug = "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru"
+    lines = wrapped_story(["By Jane Roe and Tom Poe", "Associated Press", slug], 80, 0)
+    texts = [b.text for b in ts.segment("\n".join(lines))]
+    assert "Associated Press" in texts and slug in texts
+
 def test_segment_joins_hard_wrapped_paragraphs_lynx_style() -> None:
     lines = ["     * Home", "     * World", ""]
     for paragraph in PARAGRAPHS:

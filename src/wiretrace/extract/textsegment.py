@@ -945,7 +945,9 @@ _OPENING_MARKS = "\"'“‘(«¿¡"
 
 # A wire agency's name alone on its line ("AP", "Reuters") is the credit line a page sets under a
 # picture or a headline, never the end of a wrapped sentence (which has its full stop): a renderer
-# that filled the line above ("... | File Photo: AP") did not wrap into it.
+# that filled the line above ("... | File Photo: AP") did not wrap into it. Nor is it a wrapped
+# paragraph's first line: what comes under it (AP's slug "BC-EU--Britain-Brexit-Election, 1st
+# Ld-Writethru" under the byline's "Associated Press") is the next element.
 _AGENCY_LINES = frozenset(alias for aliases in wire.AGENCIES.values() for alias in aliases)
 
 
@@ -986,7 +988,8 @@ def _segment_wrapped(lines: list[str], widths: list[int], width: int, lynx_lists
         # where its length puts it, about the middle of the page: a line continues the previous
         # one when the two share that centre and the previous one was all but full.
         centre = lead + drawn_width
-        if parts is not None and not row and text[0] not in _STRONG_BULLET and text not in _AGENCY_LINES:
+        if parts is not None and not row and text[0] not in _STRONG_BULLET and text not in _AGENCY_LINES \
+                and not (len(parts) == 1 and parts[0] in _AGENCY_LINES):
             # A paragraph whose first line alone is indented goes on flush left, as plain text
             # sets paragraphs and as fold and fmt wrap an indented line: "    The ..." "goes on".
             # (Not a list item, a quote or a row flush left: "- A large variety ...", "> it", "| 43 |".)

@@ -218,6 +218,18 @@ def test_the_metadata_gates_change_no_record(monkeypatch):
     assert [extract_page(p, config).to_dict() for p in pages] == gated
 
 
+@pytest.mark.parametrize("line_break", ["\r\n", "\r"])
+def test_a_dump_saved_with_other_line_breaks_gives_the_same_record(line_break):
+    """Windows' "\\r\\n" and old Macs' "\\r" break lines as "\\n" does: a wrapped dump's paragraphs
+    are joined and its lines classified the same (the readers hand text mode the bytes' text as is)."""
+    from wiretrace.commands.common import SAMPLES
+
+    config = ExtractConfig(mode="text")
+    for path in sorted(SAMPLES.rglob("*.txt")):
+        content = path.read_text(encoding="utf-8")
+        expected = extract_page(Page(path.name, content), config).to_dict()
+        assert extract_page(Page(path.name, content.replace("\n", line_break)), config).to_dict() == expected, path.name
+
 def test_the_feature_pass_finds_the_words_the_gates_ask_about():
     """The ASCII words the metadata pass's gates ask PageText about are found by the feature
     pass (asked afterwards, each would cost a search of the whole page), where str.find finds them."""

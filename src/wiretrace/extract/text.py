@@ -1172,10 +1172,13 @@ _NO_WORDLESS_MARKS = str.maketrans("", "", _WORDLESS_MARKS)
 
 
 def dump_blocks(page: Page) -> tuple[Page, list[textsegment.Block]]:
-    """A dump's blocks (:func:`textsegment.segment`), and the page they were cut from: raw HTML a
-    Markdown writer passed through is taken out, a run-together dump is cut into sentences (the
-    page returned says so in its warnings), and glued paragraphs are cut apart.
+    """A dump's blocks (:func:`textsegment.segment`), and the page they were cut from: its line
+    breaks are made "\\n", raw HTML a Markdown writer passed through is taken out, a run-together
+    dump is cut into sentences (the page returned says so in its warnings), and glued paragraphs
+    are cut apart.
     Training calls it too, so that it scores the blocks that ship."""
+    if "\r" in page.content:  # (a dump saved on Windows, "\r\n", or on an old Mac, "\r": the same lines)
+        page = Page(page.source, page.content.replace("\r\n", "\n").replace("\r", "\n"), page.url, page.warnings)
     if any(mark in page.content for mark in _WORDLESS_MARKS):
         page = Page(page.source, page.content.translate(_NO_WORDLESS_MARKS), page.url, page.warnings)
     if (shown := textsegment.without_raw_markup(page.content)) is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -677,6 +678,20 @@ def test_copies_of_one_story_teach_no_template() -> None:
     site = [f"Home\nWorld\n{PARAGRAPHS[i % 4]} Filed by the {'abcdef'[i]} desk.\n{quote}\n© Example\n" for i in range(6)]
     assert tb.template_key("Home") in tb.learn_template(site, min_pages=3)
 
+
+def test_a_site_saved_with_windows_line_breaks_teaches_the_same_template() -> None:
+    """A site's lynx-style dumps, its footer wrapped over two lines, saved with "\\r\\n": the
+    template is the one their "\\n" copies teach, the footer's lines joined as extraction joins them."""
+    footer = "The Daily Example is a community newspaper that has served the valley since 1901, independent."
+    pages = []
+    for i in range(6):
+        lines = ["   Home", "   World", ""]
+        for paragraph in (PARAGRAPHS[i % 4] + f" Filed by the {'abcdef'[i]} desk.", footer):
+            lines += ["   " + line for line in textwrap.wrap(paragraph, 72)] + [""]
+        pages.append("\n".join(lines))
+    template = tb.learn_template(pages, min_pages=3)
+    assert tb.template_key(footer) in template
+    assert tb.learn_template([page.replace("\n", "\r\n") for page in pages], min_pages=3) == template
 
 def test_learn_template_counts_a_line_once_per_page() -> None:
     pages = ["Menu\nMenu\nMenu\nUnique a", "Other\nUnique b", "Other\nUnique c", "Other\nUnique d"]

@@ -1177,8 +1177,8 @@ def dump_blocks(page: Page) -> tuple[Page, list[textsegment.Block]]:
     dump is cut into sentences (the page returned says so in its warnings), and glued paragraphs
     are cut apart.
     Training calls it too, so that it scores the blocks that ship."""
-    if "\r" in page.content:  # (a dump saved on Windows, "\r\n", or on an old Mac, "\r": the same lines)
-        page = Page(page.source, page.content.replace("\r\n", "\n").replace("\r", "\n"), page.url, page.warnings)
+    if (content := textsegment.unix_line_breaks(page.content)) is not page.content:
+        page = Page(page.source, content, page.url, page.warnings)
     if any(mark in page.content for mark in _WORDLESS_MARKS):
         page = Page(page.source, page.content.translate(_NO_WORDLESS_MARKS), page.url, page.warnings)
     if (shown := textsegment.without_raw_markup(page.content)) is not None:

@@ -42,7 +42,7 @@ from wiretrace.extract.textfeatures import (
     heaviest_run,
     page_features,
 )
-from wiretrace.extract.textsegment import SENTENCE_ENDS, Block, segment
+from wiretrace.extract.textsegment import SENTENCE_ENDS, Block, segment, unix_line_breaks
 
 
 # --- site templates ------------------------------------------------------------------------------
@@ -69,7 +69,7 @@ def learn_template(contents: Iterable[str], min_pages: int = TEMPLATE_MIN_PAGES,
     """
     pages: list[tuple[set[str], list[int]]] = []  # per page: its short keys, and hashes of its long blocks
     for content in islice(contents, TEMPLATE_SAMPLE_PAGES if max_pages is None else max_pages):
-        blocks = segment(content)
+        blocks = segment(unix_line_breaks(content))  # (as text mode segments a dump to extract it)
         texts = [b.text for b in blocks if len(b.text) <= _TEMPLATE_MAX_CHARS]
         # template_key for all of them at once: one lower() and one digit pass over the page.
         joined = "\n".join(texts)

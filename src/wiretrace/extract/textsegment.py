@@ -458,6 +458,12 @@ def _emit(blocks: list[Block], text: str, line: int, bullet: bool, indent: int, 
     blocks.append(Block(text, line, bullet, indent))
 
 
+def unix_line_breaks(content: str) -> str:
+    """``content`` with its lines broken by "\\n" alone: a dump saved on Windows breaks them with
+    "\\r\\n", one saved on an old Mac with "\\r", and the readers hand its text over as it is."""
+    return content.replace("\r\n", "\n").replace("\r", "\n") if "\r" in content else content
+
+
 def segment(content: str) -> list[Block]:
     """Split a dump into blocks: one per line, or per paragraph where the renderer hard-wrapped.
 

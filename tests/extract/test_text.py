@@ -1287,6 +1287,46 @@ def test_the_story_restarts_at_a_stamp_under_a_headline_naming_the_paragraphs_be
     assert _restart_in(TEASERS_ABOVE_STORY_DUMP, [7, 8, 12, 13, 14, 15]) is None
 
 
+
+def _after_cards_in(dump: str, body: list[int]) -> tuple[int, int, list[int]] | None:
+    from wiretrace.extract import text, textsegment
+    from wiretrace.extract.dates import labelled_dates
+
+    blocks = textsegment.segment(dump)
+    digit = [any(c.isdigit() for c in b.text) for b in blocks]
+    return text._story_after_cards(blocks, body, digit, lambda i: labelled_dates(blocks[i].text))
+
+
+def test_the_story_starts_under_a_run_of_teaser_cards_at_its_headline_and_stamp():
+    # lynx, elinks and links drew the DEV page this dump imitates with the story's paragraphs
+    # scoring under its dozen cards: the body run was the cards alone (blocks 5-8 here).
+    assert _after_cards_in(TEASERS_ABOVE_STORY_DUMP, [5, 6, 7, 8]) == (9, 10, [12, 13, 14, 15, 16])
+    # Paragraphs of a story are no cards: a headline, a stamp and paragraphs under them (here
+    # the story drawn again, as a page that scrolls on into the next article draws that one)
+    # are not where it starts.
+    story_then_next = TEASERS_ABOVE_STORY_DUMP.replace("Latest Headlines\n", "").split("\n")
+    story_then_next = "\n".join(story_then_next[:4] + story_then_next[8:15] + story_then_next[8:15])
+    from wiretrace.extract import textsegment
+
+    blocks = textsegment.segment(story_then_next)
+    assert [b.text[:6] for b in blocks[4:7]] == ["State ", "Novemb", "Filed "]
+    assert _after_cards_in(story_then_next, [7, 8, 9, 10]) is None
+
+
+def test_a_body_run_of_teaser_cards_gives_way_to_the_story_under_them():
+    from wiretrace.extract import text, textsegment
+    from wiretrace.extract.textfeatures import page_features
+
+    blocks = textsegment.segment(TEASERS_ABOVE_STORY_DUMP)
+    labels = ["body" if 5 <= i <= 8 else "navigation" if i < 5 else "other" for i in range(len(blocks))]
+    article = text.article_from_blocks(Page("cards.txt", TEASERS_ABOVE_STORY_DUMP), blocks, labels,
+                                       page_features(blocks)[1])
+    assert article.body[0].startswith("HARLAN, Ky. (AP)")
+    assert article.headline == "State Officials Confirm Third Case Of Measles In Harlan County"
+    assert article.published == "2019-11-19T09:45:00"
+    assert {b.text[:20] for b in article.boilerplate if b.category == "related"} >= {
+        "County Opens Two New", "Police: Driver Arres"}
+
 def test_a_live_blogs_entries_and_a_same_story_sub_heading_do_not_restart_it():
     live = "\n\n".join("""Measles outbreak: live updates
 State health officials confirm a third measles case in Harlan County as families queue at clinics.

@@ -668,6 +668,29 @@ def _stamp_like(text: str, labelled: dict[str, str]) -> bool:
         or _is_stamp(text, labelled)
 
 
+def _restart_headline(title: str) -> bool:
+    """Whether ``title`` is shaped like the headline a story restarts under: a phrase of words
+    (not a table's row of figures: "Operating income $61.4M $97.8M -37%") ending no sentence."""
+    size = title.count(" ") + 1
+    return _HEADLINE_WORDS <= size <= _RESTART_HEADLINE_WORDS and not title.endswith((".", "!", "?", ":")) \
+        and len(_words(title)) * 2 >= size
+
+
+def _stamp_under(blocks: list[textsegment.Block], i: int, digit: list[bool],
+                 stamps: Callable[[int], dict[str, str]]) -> int | None:
+    """The date stamp on one of the two lines under block ``i``, or None."""
+    return next((j for j in (i + 1, i + 2) if digit[j] and _stamp_like(blocks[j].text, stamps(j))), None)
+
+
+def _names_few(title: str, teasers: list[str]) -> bool:
+    """Whether ``title`` shares a word with at most a third of the ``teasers`` (other stories),
+    as a story's headline does, where a live blog's entries or the story's own first paragraphs
+    share its words. (A ticker of the latest headlines may hold the story's own teaser: the one
+    it shares most with is left out.)"""
+    shares = sorted(_overlap(title, _words(text)) for text in teasers)[:-1]
+    return sum(map(bool, shares)) <= len(shares) * _RESTART_NAMED_TEASERS
+
+
 def _story_restart(blocks: list[textsegment.Block], body_idx: list[int], digit: list[bool],
                    stamps: Callable[[int], dict[str, str]]) -> tuple[int, int] | None:
     """Where the story starts again inside its body run ``body_idx``, or None: a headline and
@@ -683,14 +706,7 @@ def _story_restart(blocks: list[textsegment.Block], body_idx: list[int], digit: 
         if not (digit[i + 1] or digit[i + 2]):  # (a stamp needs a digit: most blocks have none)
             continue
         title = blocks[i].text
-        if not (_HEADLINE_WORDS <= (size := title.count(" ") + 1) <= _RESTART_HEADLINE_WORDS) \
-                or title.endswith((".", "!", "?", ":")):
-            continue
-        # (Words, not a table's row of figures: "Operating income $61.4M $97.8M -37%".)
-        if len(_words(title)) * 2 < size:
-            continue
-        stamp = next((j for j in (i + 1, i + 2) if digit[j] and _stamp_like(blocks[j].text, stamps(j))), None)
-        if stamp is None:
+        if not _restart_headline(title) or (stamp := _stamp_under(blocks, i, digit, stamps)) is None:
             continue
         story = body_idx[bisect_right(body_idx, stamp):]
         teasers = body_idx[:bisect_left(body_idx, i)]
@@ -708,11 +724,8 @@ def _story_restart(blocks: list[textsegment.Block], body_idx: list[int], digit: 
                 continue
         if _overlap(title, _words(" ".join(paragraphs))) < _RESTART_LEDE_SHARE:
             continue
-        # Teasers are other stories: the headline names none of most of them, where a live blog's
-        # entries or the story's own first paragraphs share its words. (A ticker of the latest
-        # headlines may hold the story's own teaser: the one it shares most with is left out.)
-        shares = sorted(_overlap(title, _words(blocks[j].text)) for j in teasers)[:-1]
-        if sum(map(bool, shares)) > len(shares) * _RESTART_NAMED_TEASERS:
+        # Teasers are other stories: the headline names none of most of them.
+        if not _names_few(title, [blocks[j].text for j in teasers]):
             continue
         # Nor is it a story drawn a second time (a page that repeats its article, as in a
         # print or app copy under it): its paragraphs above are no teasers but the story itself.
@@ -721,6 +734,66 @@ def _story_restart(blocks: list[textsegment.Block], body_idx: list[int], digit: 
         if any(digit[j] and _stamp_like(blocks[j].text, stamps(j)) for j in range(teasers[0], teasers[-1])):
             continue
         return i, stamp
+    return None
+
+
+#: A teaser card a renderer ran into one line: its headline, in title case, glued to the first
+#: word of its summary ("... Applications To 250,000The state of Michigan will mail ...").
+_GLUED_CARD = re.compile(r"[a-z0-9?!’'”)](?=[A-Z])")
+#: ... within this many characters of its start.
+_CARD_HEAD_CHARS = 160
+#: Cards under which the story may start, within this many blocks of the last one.
+_CARDS_REACH = 40
+#: A story found under cards has this many paragraphs at least.
+_CARDS_STORY_PARAGRAPHS = 2
+
+
+def _teaser_card(text: str) -> bool:
+    """Whether ``text`` reads as a teaser card drawn on one line: a headline of three words or
+    more in title case, glued to a summary of five words or more (see _GLUED_CARD). (A story's
+    paragraph may glue a name, "McKinley", but seldom behind words in title case.)"""
+    seam = _GLUED_CARD.search(text, 0, _CARD_HEAD_CHARS)
+    if seam is None:
+        return False
+    words = text[: seam.start() + 1].split()
+    return len(words) >= _HEADLINE_WORDS - 2 and _title_case(words) and text.count(" ", seam.end()) >= _HEADLINE_WORDS
+
+
+def _story_after_cards(blocks: list[textsegment.Block], body_idx: list[int], digit: list[bool],
+                       stamps: Callable[[int], dict[str, str]]) -> tuple[int, int, list[int]] | None:
+    """Where the story starts under a body run that is all teaser cards (a site's menu of its
+    latest headlines, each run into its summary): its headline, the date stamp under it and its
+    paragraphs, or None. The classifier may weigh a dozen cards above a short story's few
+    paragraphs; :func:`_story_restart` finds the story only inside the run."""
+    if len(body_idx) < _RESTART_TEASERS:
+        return None
+    # (Two thirds of the run at least: where the run is the story, this looks no further.)
+    cards = sum(_teaser_card(blocks[i].text) for i in body_idx)
+    if cards < _RESTART_TEASERS or cards * 3 < len(body_idx) * 2:
+        return None
+    n = len(blocks)
+    for i in range(body_idx[-1] + 1, min(n - 3, body_idx[-1] + 1 + _CARDS_REACH)):
+        if not (digit[i + 1] or digit[i + 2]):
+            continue
+        title = blocks[i].text
+        if not _restart_headline(title) or (stamp := _stamp_under(blocks, i, digit, stamps)) is None:
+            continue
+        # The story: the prose under the stamp (past a tags line or a byline), up to the first
+        # block that is none.
+        story: list[int] = []
+        for j in range(stamp + 1, n):
+            if _prose(blocks[j].text):
+                story.append(j)
+            elif story or j > stamp + _LEDE_PARAGRAPHS:
+                break
+        if len(story) < _CARDS_STORY_PARAGRAPHS:
+            continue
+        paragraphs = [blocks[j].text for j in story[:_LEDE_PARAGRAPHS]]
+        if _overlap(title, _words(" ".join(paragraphs))) < _RESTART_LEDE_SHARE:
+            continue
+        if not _names_few(title, [blocks[j].text for j in body_idx]):
+            continue
+        return i, stamp, story
     return None
 
 
@@ -1344,6 +1417,14 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
             if i <= stamp:
                 labels[i] = "related" if i < headline else "other"
         body_idx = [i for i in body_idx if i > stamp]
+    elif after := _story_after_cards(blocks, body_idx, digit, stamps):
+        headline, stamp, story = after
+        for i in body_idx:
+            labels[i] = "related"
+        labels[headline] = labels[stamp] = "other"
+        for i in story:
+            labels[i] = "body"
+        body_idx = story
     # Nor does an article open with a date stamp ("May 8, 2026 11:02 AM", "New Delhi, News Bureau |
     # Updated : 19 November 2019, 09:01 AM"), the time of one drawn on two lines ("15:23 2019"),
     # or a tags line ("Filed Under: ...") that the run swept in: they go back to the loop below,

@@ -1566,6 +1566,31 @@ def test_a_hover_card_drawn_inline_leaves_the_paragraph(drawn):
     plain = "Union leader Dana Orel said the strike would end, and MORE talks were planned with the port authority."
     assert without_hover_cards(plain) == (plain, [])
 
+    # A heading's "MORE" under an author's card is no card's end.
+    author = "Written by Dana Orel Dana OrelView all her articles Port strike ends after pay deal MORE STORIES LIKE THIS"
+    assert without_hover_cards(author) == (author, [])
+
+
+# The paragraph of the test above as lynx, w3m or a get_text("\n") of the page draws it: the
+# card's " | "-joined headlines take lines of their own, and the sentence goes on under them.
+@pytest.mark.parametrize("lines", [
+    ["   The bill was written by Rep. Dana Orel Dana OrelPort strike ends after pay",
+     "   deal | Grain prices climb for a third week | Ferry fares to rise in spring |",
+     "   Council approves six kilometres of new cycle lanes | Museum reopens its doors MORE (D-Elmar),",
+     "   who chairs the port committee."],
+    ["The bill was written by Rep. Dana Orel", "Dana Orel", "Port strike ends after pay deal",
+     "Grain prices climb for a third week", "Orel asks for calm", "MORE", "(D-Elmar), who chairs the port committee."],
+])
+def test_a_hover_card_broken_over_lines_leaves_the_paragraph_whole(lines):
+    story = ["The port reopened on Monday after a nine-day strike that left dozens of ships waiting offshore and "
+             "cost exporters millions, officials said.",
+             "Union members voted by a wide margin to accept a pay offer that raises wages by six percent over two years, "
+             "the union said in a statement on Sunday evening."]
+    dump = "\n\n".join([story[0], "\n".join(lines), story[1]])
+    article = extract_page(Page("hover.txt", dump), ExtractConfig(mode="text"))
+    assert "The bill was written by Rep. Dana Orel (D-Elmar), who chairs the port committee." in article.body
+    assert not any("Port strike ends" in paragraph for paragraph in article.body)
+    assert any("Port strike ends" in b.text for b in article.boilerplate if b.category == "related")
 
 def test_a_hundred_words_without_a_sentence_end_are_glued_teasers_not_a_paragraph():
     # As BeautifulSoup's get_text() draws a "Related articles" box inside the story: its headlines

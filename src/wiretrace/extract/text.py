@@ -989,9 +989,50 @@ def _shown_claim_review(blocks: list[textsegment.Block], candidates: set[int] | 
 # sentence goes on ("... Rep. Ilhan OmarIlhan OmarHillicon Valley: ... threatening her MORE
 # (D-Minn.), the U.S. Attorney's Office ..."). A name followed by its own first name (past the
 # card's picture, which some renderers name: "Kristi Noem[noemkristi_03]Kristi Lynn Noem") is the tell.
+# (Not a heading's "MORE", "MORE STORIES LIKE THIS ONE", under an author's card.)
 _HOVER_CARD = re.compile(r"\b(?P<name>(?P<first>[A-Z][\w'’-]+)(?: [A-Z][\w'’.-]*){1,3}) ?(?:\[[^\]\s]{0,40}\] ?)?"
-                         r"(?P<card>(?P=first)\b.{20,800}?) MORE\b")
+                         r"(?P<card>(?P=first)\b.{20,800}?) MORE\b(?! [A-Z]{2})")
 
+
+#: How the rest of a sentence a hover card interrupted may open, besides a lower-case word:
+#: "... Omar MORE (D-Minn.), the U.S. Attorney's Office ...".
+_SENTENCE_GOES_ON = ("(", ",", ";", ":", "–", "—")
+#: A hover card broken over blocks spans this many at most (its headlines, joined by " | ",
+#: make short lines a renderer's wrapping or line breaks part from the paragraph).
+_HOVER_CARD_BLOCKS = 6
+
+
+def _joined_hover_cards(blocks: list[textsegment.Block]) -> list[textsegment.Block]:
+    """``blocks`` with each hover card (see _HOVER_CARD) that segmentation broke over several
+    blocks joined back into the paragraph it sits in, with the rest of that paragraph's sentence
+    where it went on in the next block: one block, as a renderer that keeps a paragraph on one
+    line draws it, for :func:`without_hover_cards` to take the card out of."""
+    texts = [block.text for block in blocks]
+    joined: list[textsegment.Block] = []
+    done = 0  # blocks before this one are in ``joined``
+    for j in range(len(blocks)):
+        if j < done or "MORE" not in texts[j] or _HOVER_CARD.search(texts[j]):
+            continue
+        for k in range(j - 1, max(done, j - _HOVER_CARD_BLOCKS) - 1, -1):
+            text = " ".join(texts[k : j + 1])
+            card = _HOVER_CARD.search(text)
+            # (The name in the first block, the card's "MORE" in the last.)
+            if card is None or card.start() >= len(texts[k]) or card.end() <= len(text) - len(texts[j]):
+                continue
+            stop = j + 1
+            if stop < len(blocks) and not text.endswith(textsegment.SENTENCE_ENDS) \
+                    and (texts[stop][:1].islower() or texts[stop][:1] in _SENTENCE_GOES_ON):
+                text = f"{text} {texts[stop]}"
+                stop += 1
+            joined.extend(blocks[done:k])
+            first = blocks[k]
+            joined.append(textsegment.Block(text, first.line, first.bullet, first.indent))
+            done = stop
+            break
+    if not done:
+        return blocks
+    joined.extend(blocks[done:])
+    return joined
 
 def without_hover_cards(text: str) -> tuple[str, list[str]]:
     """``text`` without the inline hover cards it holds (see _HOVER_CARD), and the cards."""
@@ -1263,7 +1304,10 @@ def dump_blocks(page: Page) -> tuple[Page, list[textsegment.Block]]:
             "cut at sentence ends, so paragraphs are sentences and glued navigation may remain"])
     elif (cut := textsegment.cut_glued_paragraphs(page.content)) is not None:
         page = Page(page.source, cut, page.url, page.warnings)
-    return page, textsegment.segment(page.content)
+    blocks = textsegment.segment(page.content)
+    if "MORE" in page.content:
+        blocks = _joined_hover_cards(blocks)
+    return page, blocks
 
 
 def _link_addresses(page: Page, related: list[RelatedLink], images: list[Image]) -> None:

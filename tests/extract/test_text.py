@@ -113,6 +113,24 @@ def test_a_gallery_slide_counter_and_its_caption_leave_the_body():
     assert article.body[-1].startswith("The agency said")
 
 
+
+@pytest.mark.parametrize("drawn", [
+    "{caption}\n{caption}\n(Image credit: {credit})",  # alt text, caption, credit: a line each
+    "{caption} {caption} (Image credit: {credit})",  # all three run into one block
+])
+def test_a_slides_alt_text_and_credit_under_its_caption_leave_the_body_too(drawn):
+    # How lynx, elinks and w3m draw a gallery whose pictures carry alt text and a credit line.
+    slides = {"An artist's concept of a commercial moon lander on the lunar surface.": "Lunar Freight Corp.",
+              "This illustration shows a concept lunar rover carried by one of the new landers.": "NASA"}
+    dump = SLIDES_DUMP
+    for caption, credit in slides.items():
+        dump = dump.replace(caption, drawn.format(caption=caption, credit=credit))
+    article = extract_page(Page("slides.txt", dump), ExtractConfig(mode="text"))
+    assert [(i.caption, i.credit) for i in article.images] == [
+        (caption, f"Image credit: {credit}") for caption, credit in slides.items()]
+    assert not any(p.startswith(("Image ", "An artist", "This illustration", "(Image")) for p in article.body)
+    assert article.body[-1].startswith("The agency said")
+
 def test_a_pictures_alt_text_in_brackets_is_its_caption():
     dump = DUMP.replace(
         "The strike had left",

@@ -96,13 +96,14 @@ _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}\s?(?=[A-Z“\"])")
 _GALLERY_SLIDE = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagen)\s*\d{1,3}\s*(?:of|/|von|de|di|sur)\s*\d{1,3}$",
                             re.IGNORECASE)
 # A photo credit on a line of its own, under the caption it closes: "Michael Conroy, AP", "Getty",
-# "Photo by David Dyer-Bennet", "(Walt Disney Co.)". A line this short and this shaped is no
-# paragraph of a story.
+# "Photo by David Dyer-Bennet", "(Walt Disney Co.)", "(Image credit: Sierra Nevada Corp.)". A line
+# this short and this shaped is no paragraph of a story.
 _CREDIT_LINE = re.compile(
     r"^(?:(?:photo|image|picture|pic|photograph)s?\s*(?:by\b|:|/)\s*[A-Z][^.!?]{1,60}"
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:\s*[,/|]\s*|\s+via\s+))?(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?"
     r"|Shutterstock|Alamy|iStock|Bloomberg|Xinhua|Pool|Handout)(?: Photo| Images)?"
-    r"|\((?:[A-Z][\w.&'’-]*\s?){1,4}\))$")
+    r"|\((?:[A-Z][\w.&'’-]*\s?){1,4}\)"
+    r"|\((?i:photo|image|picture|pic|photograph)s?(?i: credit| courtesy)?\s*(?:by\b|:|/)\s*[^()]{1,60}\))$")
 #: A photographer's or agency's name after a copyright sign runs to at most this many words.
 _CREDIT_NAME_WORDS = 4
 #: How many words a caption must repeat from the alt text run into it to count as its twin.
@@ -430,6 +431,20 @@ def _alt_over_caption(text: str, below: str) -> bool:
 #: How much of an alt text's words its caption holds.
 _ALT_SHARE = 0.8
 
+
+def _said_once(text: str) -> str:
+    """``text`` with what it opens with twice over, a space between, once: a picture's alt text
+    and its caption, the same words, that a renderer drew on consecutive lines and segmentation
+    read as one block ("A. A." or, where the credit follows, "A. A. (Image credit: B)")."""
+    probe = text[: min(_TWICE_PROBE_CHARS, len(text) // 2)]
+    again = text.find(probe, 1) if probe else -1
+    if again > len(probe) and text[again - 1] == " " and text.startswith(text[: again - 1], again):
+        return text[again:]
+    return text
+
+
+#: How much of its opening a text drawn twice is looked for by (at most).
+_TWICE_PROBE_CHARS = 40
 
 def _alt_text_of(text: str, caption: str) -> bool:
     """Whether ``text``, drawn next to a picture's caption, is the picture's alt text: the caption
@@ -811,11 +826,7 @@ def _body_caption(text: str) -> Image | None:
     # (Each test starts with a character test: most paragraphs fail it, and a caption is short,
     # which is counted last.)
     image = None
-    # A picture's alt text and its caption, the same words, drawn on consecutive lines and read
-    # as one block: the caption once.
-    middle = len(text) // 2
-    if text[middle : middle + 1] == " " and text[:middle] == text[middle + 1 :]:
-        text = text[:middle]
+    text = _said_once(text)
     # The credit closes the block (only whitespace after its ")"); most paragraphs end otherwise.
     if (credit := captions.trailing_credit(text)) and (captions.names_an_agency(credit) or text.count(" ") < 60):
         caption = _GALLERY_COUNTER.sub("", text[: credit.start()]).strip()
@@ -1436,9 +1447,18 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
             labels[i] = "caption"
             slide_caption = i + 1
         elif (i == slide_caption or i > 0 and blocks[i - 1].text[:1] in "IPMVipmv"
-              and _BARE_CAPTION_LABEL.match(blocks[i - 1].text)) and text.count(" ") < 60:
-            images.append(Image(caption=text))
+              and _BARE_CAPTION_LABEL.match(blocks[i - 1].text)) and (shown := _said_once(text)).count(" ") < 60:
+            images.append(image := _body_caption(shown) or Image(caption=shown))
             labels[i] = "caption"
+            # (Under it, the picture's alt text drawn again by a renderer that shows it, and the
+            # photo credit: "(Image credit: Sierra Nevada Corp.)".)
+            for j in range(i + 1, min(i + 3, len(blocks))):
+                below = blocks[j].text
+                if labels[j] != "body" or not (_alt_text_of(below, shown) or _CREDIT_LINE.match(below)):
+                    break
+                labels[j] = "caption"
+                if image.credit is None and (credited := _body_caption(below)) is not None:
+                    image.credit = credited.credit
         elif len(body_idx) > 1 and (image := _body_caption(text) or _credited_caption(text, blocks, i)):
             images.append(image)
             labels[i] = "caption"
@@ -1645,8 +1665,9 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
         if has_word and captioned[i] and i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \
                 and len(caption.group("caption").split()) >= 4:
             # (A caption the body pass took out, its credit closing it, is recorded already.)
-            if not any(image.caption == caption.group("caption").strip(" |") for image in images):
-                images.append(Image(caption=caption.group("caption").strip(" |"), credit=caption.group("credit").strip()))
+            shown = _said_once(caption.group("caption").strip(" |"))
+            if not any(image.caption == shown for image in images):
+                images.append(Image(caption=shown, credit=caption.group("credit").strip()))
             label = "caption"
         elif captioned[i] and i < first_body and label != "body" and (image := _body_caption(text)) is not None \
                 and image.credit and image.caption and len(image.caption.split()) >= 4:

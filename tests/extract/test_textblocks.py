@@ -193,6 +193,25 @@ def test_calls_to_action_closing_the_body_leave_it() -> None:
     assert all(keep)
 
 
+
+def test_the_story_ends_at_its_sign_off_with_what_the_run_swept_in_under_it() -> None:
+    """A sign-off ("Write to ... at ...") or a wire's credit line ends the story: the line or two
+    the run of likely-body blocks went on with past it (the standfirst drawn again) go with it,
+    but a correction note under it stays."""
+    for sign_off in ("Write to Jane Roe at jane.roe@example.com", "(Reporting by Jane Roe; Editing by John Doe)"):
+        texts = [*PARAGRAPHS, sign_off, PARAGRAPHS[0]]
+        blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+        keep = [True] * len(blocks)
+        tb.drop_closing_calls(blocks, keep, block_features(blocks))
+        assert keep == [True] * len(PARAGRAPHS) + [False, False]
+
+    note = "Correction: An earlier version of this story misstated the date of the council vote."
+    texts = [*PARAGRAPHS, "Write to Jane Roe at jane.roe@example.com", note]
+    blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert keep[-1] and all(keep[: len(PARAGRAPHS)])
+
 def test_a_sign_up_box_inside_the_story_leaves_it_whole() -> None:
     """Around a sign-up line the decoder left out ("Enter your email address"), the box's own
     heading and its pitch to the reader leave the body too; the story's paragraphs that bound

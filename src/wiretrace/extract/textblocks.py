@@ -746,6 +746,8 @@ _PITCH = re.compile(rf"\b{cues.opening_lookahead(_PITCHES)}(?:{'|'.join(_PITCHES
 #: A call to action is a line or two (cues.CALL_WORDS); a sign-off (cues.SIGN_OFF) may name the
 #: address, the desks and the social accounts too.
 _SIGN_OFF_WORDS = 60
+#: A sign-off ends the story with at most this many lines under it still in the run.
+_PAST_SIGN_OFF = 2
 
 
 # What the page stamps under a story: "First Published on Nov 20, 2019 01:38 pm", "Updated:
@@ -795,6 +797,18 @@ def _drop_closing_calls(blocks: list[Block], keep: list[bool], columns: _Columns
     if _drop_newsletter_boxes(blocks, keep, pitches):
         kept = list(compress(range(len(keep)), keep))
     _drop_newsletter_foot(blocks, keep, pitches, kept)
+    # The story ends at its sign-off ("Write to Al Root at allen.root@dowjones.com", "(Reporting
+    # by ...)"), though the run may go on past it for a line or two the page sets under the story
+    # (its standfirst drawn again, a share bar's label): those go with it, unless a note on the
+    # story ("Correction: ...").
+    for back in range(2, min(_PAST_SIGN_OFF + 2, len(kept) - 2)):
+        text = blocks[kept[-back]].text
+        if text.count(" ") < _SIGN_OFF_WORDS and cues.signs_off_or_credits(text):
+            if not any(cues.is_story_note(blocks[i].text) for i in kept[1 - back :]):
+                for i in kept[1 - back :]:
+                    keep[i] = False
+                del kept[1 - back :]
+            break
     while len(kept) > 3:
         i = kept[-1]
         if not _closing_call(blocks[i].text, i in pitches):

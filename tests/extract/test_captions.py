@@ -29,6 +29,11 @@ from wiretrace.extract.captions import names_an_agency, trailing_credit
     ("File photo of the pier at Carrow Point. The Carrow Herald photo", "File photo of the pier at Carrow Point.",
      "The Carrow Herald photo"),
     ("The mayor at the pier in 2019. Staff file photo", "The mayor at the pier in 2019.", "Staff file photo"),
+    # In square brackets, as some sites set it.
+    ("Roughly 400 ships wait off Port Elmar, nine days into the strike [File: Reuters]",
+     "Roughly 400 ships wait off Port Elmar, nine days into the strike", "File: Reuters"),
+    ("Dock workers leave the union hall [AP Photo/Lena Hart]", "Dock workers leave the union hall", "AP Photo/Lena Hart"),
+    ("The rally on Sunday [Photo by Ann Lee/Carrow Herald]", "The rally on Sunday", "Photo by Ann Lee/Carrow Herald"),
 ])
 def test_a_credit_after_a_name_or_a_dash_closes_a_caption(text, caption, credit):
     match = trailing_credit(text)
@@ -43,6 +48,7 @@ def test_a_photographer_for_an_agency_is_an_agency_credit():
     assert names_an_agency(trailing_credit("Fans cheer in the stands. REUTERS/Lena Hart"))
     assert names_an_agency(trailing_credit("Fans cheer in the stands. (AP Photo/Lena Hart)"))
     assert not names_an_agency(trailing_credit("Fans cheer in the stands. (Photo: Lena Hart)"))
+    assert names_an_agency(trailing_credit("Fans cheer in the stands [File: Reuters]"))
 
 
 @pytest.mark.parametrize("text", [
@@ -52,6 +58,10 @@ def test_a_photographer_for_an_agency_is_an_agency_credit():
     "The agency released it on Monday. Reuters said it had not seen the photo",
     "Support stood at 45 percent in the poll. AP/NORC figures for May were 45/50",
     "The council published the plans on Monday. Look at the photo",
+    # Square brackets closing prose or a teaser: an editor's note, a footnote, a label.
+    "He said the port was \"closed for good\" [sic]",
+    "The figures come from the ministry's own report [3]",
+    "Dock workers vote to end the strike [VIDEO]",
 ])
 def test_prose_closes_with_no_credit(text):
     assert trailing_credit(text) is None

@@ -38,6 +38,12 @@ _TRAILING_OWN_PHOTO = re.compile(
 _TRAILING_AGENCY_SIGNATURE = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<credit>(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|ANSA|ANP|Xinhua)\s?/\s?"
     r"[^/.!?:;()\d]{2,40}(?:/[^/.!?:;()\d]{2,30}){0,2})\s*$")
+# ... or in square brackets, as some sites set it: "... invaded the country in 2001 [File: Reuters]",
+# "[Photo: Jane Doe/Al Jazeera]", "[AP Photo/Rahmat Gul]", "[Getty Images]". (A label or an agency
+# opens it: a paragraph may end on "[sic]" or a footnote's "[3]", a teaser on "[VIDEO]".)
+_TRAILING_BRACKET_CREDIT = re.compile(
+    r"\s*\[(?P<credit>(?:(?i:file\s+)?(?i:photo(?:graph)?|image|picture|pic|file)s?\s*(?i:credit\s*)?(?::|/|\s(?i:by)\b)[^\[\]]{1,60}"
+    r"|(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock)\b[^\[\]]{0,40}))\]\s*$")
 # An agency named in a labelled credit: "(AP Photo/Jon Tavi)", "(Photo: Getty Images)".
 _AGENCY_IN_CREDIT = re.compile(r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock)\b")
 #: How near its end a bare credit's label sits in a caption.
@@ -51,6 +57,8 @@ def trailing_credit(text: str) -> re.Match | None:
     # end: most paragraphs have neither.)
     if text.rstrip().endswith(")"):
         return _TRAILING_PHOTO_CREDIT.search(text) or _TRAILING_AGENCY_CREDIT.search(text)
+    if text.rstrip().endswith("]"):
+        return _TRAILING_BRACKET_CREDIT.search(text)
     tail = text[-60:]
     if ":" in tail or " by " in tail or " By " in tail:
         return _TRAILING_BARE_CREDIT.search(text, max(0, len(text) - _BARE_REACH))

@@ -195,10 +195,11 @@ def test_calls_to_action_closing_the_body_leave_it() -> None:
 
 
 def test_the_story_ends_at_its_sign_off_with_what_the_run_swept_in_under_it() -> None:
-    """A sign-off ("Write to ... at ...") or a wire's credit line ends the story: the line or two
-    the run of likely-body blocks went on with past it (the standfirst drawn again) go with it,
-    but a correction note under it stays."""
-    for sign_off in ("Write to Jane Roe at jane.roe@example.com", "(Reporting by Jane Roe; Editing by John Doe)"):
+    """A sign-off ("Write to ... at ..."), a wire's credit line or the author's bio ends the story:
+    the line or two the run of likely-body blocks went on with past it (the standfirst drawn
+    again) go with it, but a correction note under it stays."""
+    for sign_off in ("Write to Jane Roe at jane.roe@example.com", "(Reporting by Jane Roe; Editing by John Doe)",
+                     "Jane Roe (@janeroe) is a staff writer at the Herald covering the port and the council."):
         texts = [*PARAGRAPHS, sign_off, PARAGRAPHS[0]]
         blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
         keep = [True] * len(blocks)

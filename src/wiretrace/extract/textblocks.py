@@ -798,12 +798,12 @@ def _drop_closing_calls(blocks: list[Block], keep: list[bool], columns: _Columns
         kept = list(compress(range(len(keep)), keep))
     _drop_newsletter_foot(blocks, keep, pitches, kept)
     # The story ends at its sign-off ("Write to Al Root at allen.root@dowjones.com", "(Reporting
-    # by ...)"), though the run may go on past it for a line or two the page sets under the story
-    # (its standfirst drawn again, a share bar's label): those go with it, unless a note on the
-    # story ("Correction: ...").
+    # by ...)") or its author's bio, though the run may go on past it for a line or two the page
+    # sets under the story (its standfirst drawn again, the publisher's own blurb): those go with
+    # it, unless a note on the story ("Correction: ...").
     for back in range(2, min(_PAST_SIGN_OFF + 2, len(kept) - 2)):
         text = blocks[kept[-back]].text
-        if text.count(" ") < _SIGN_OFF_WORDS and cues.signs_off_or_credits(text):
+        if text.count(" ") < _SIGN_OFF_WORDS and (cues.signs_off_or_credits(text) or cues.AUTHOR_BIO.match(text)):
             if not any(cues.is_story_note(blocks[i].text) for i in kept[1 - back :]):
                 for i in kept[1 - back :]:
                     keep[i] = False

@@ -747,7 +747,7 @@ _PITCH = re.compile(rf"\b{cues.opening_lookahead(_PITCHES)}(?:{'|'.join(_PITCHES
 #: address, the desks and the social accounts too.
 _SIGN_OFF_WORDS = 60
 #: A sign-off ends the story with at most this many lines under it still in the run.
-_PAST_SIGN_OFF = 2
+_PAST_SIGN_OFF = 4
 
 
 # What the page stamps under a story: "First Published on Nov 20, 2019 01:38 pm", "Updated:

@@ -1610,6 +1610,26 @@ def test_a_hover_card_broken_over_lines_leaves_the_paragraph_whole(lines):
     assert not any("Port strike ends" in paragraph for paragraph in article.body)
     assert any("Port strike ends" in b.text for b in article.boilerplate if b.category == "related")
 
+
+def test_a_headline_in_capitals_between_paragraphs_is_a_link_to_another_story():
+    # A site that sets its links to other stories in capitals between the paragraphs; a
+    # sub-heading in capitals (a song's title, a section's name) is a few words and stays.
+    paragraphs = [
+        "The port authority said on Monday that the terminal would reopen to container ships by the end of the week.",
+        "Union leaders told members in a letter that the pay offer was the best they could expect this year.",
+        "Shipping lines said dozens of vessels were still waiting offshore and that delays would last into June.",
+        "The harbour master said pilots would work extra shifts to bring the waiting ships in as quickly as possible.",
+    ]
+    promo = "DOCK WORKERS VOTE TO END NINE-DAY STRIKE AFTER PAY DEAL: REPORT"
+    heading = "THE LONG ROAD BACK"
+    dump = "\n\n".join(["Business", "Port to reopen by Friday, authority says", paragraphs[0], promo, paragraphs[1],
+                        heading, *paragraphs[2:], "Share this article"])
+    article = extract_page(Page("caps.txt", dump), ExtractConfig(mode="text"))
+    assert promo not in article.body
+    assert all(paragraph in article.body for paragraph in paragraphs)
+    assert promo in [r.headline for r in article.related] + [b.text for b in article.boilerplate]
+    assert heading in article.body
+
 def test_a_hundred_words_without_a_sentence_end_are_glued_teasers_not_a_paragraph():
     # As BeautifulSoup's get_text() draws a "Related articles" box inside the story: its headlines
     # run into one line, long enough to pass for prose.

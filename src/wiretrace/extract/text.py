@@ -113,6 +113,15 @@ _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
 _SENTENCE_END = re.compile(r"[.!?。！？।؟](?=[\s\"”’)»]|$)")
 _RUN_ON_WORDS = 100
+#: A headline in capitals that links to another story runs to this many words at least.
+_CAPS_PROMO_WORDS = 8
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether ``text`` is set in capitals: one lower-case letter to twenty capitals at most ("...
+    AT AMAs ..."). (Scripts without case have neither.)"""
+    capitals = sum(map(str.isupper, text))
+    return capitals >= _CAPS_PROMO_WORDS and sum(map(str.islower, text)) * 20 <= capitals
 # A dateline drawn as a line of its own, a place and its region or country in capitals: "BAAR,
 # SWITZERLAND", "SAN JOSE, CALIF." (with the comma: a word in capitals alone may be a label).
 _PLACE_LINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}\.?")
@@ -1430,10 +1439,15 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
     # breaks (BeautifulSoup's get_text(), lxml's text_content()) run a menu or a list of teaser
     # headlines into one line, and its length makes it look like prose. (At most one end is not
     # enough: a renderer that breaks a paragraph at a link leaves a long sentence and a half.)
+    # Nor is a headline in capitals between paragraphs, a link to another story ("TAYLOR SWIFT
+    # CLEARED TO PERFORM HITS AT AMAs AMID FEUD ...: REPORT"); a story's sub-heading in capitals
+    # is a few words.
     for i in body_idx:
         text = blocks[i].text
         if text.count(" ") >= _RUN_ON_WORDS - 1 and not _SENTENCE_END.search(text):
             labels[i] = "navigation"
+        elif text.count(" ") >= _CAPS_PROMO_WORDS - 1 and _in_capitals(text) and not _SENTENCE_END.search(text):
+            labels[i] = "related"
     # A caption reads like prose, so the classifier may take it for body; its closing photo
     # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)"), its opening ("In this photo ..."),
     # a screen reader's label or a gallery's counter gives it away.

@@ -1289,6 +1289,26 @@ def test_teasers_above_the_story_s_own_headline_and_stamp_leave_the_body():
     assert any(text.startswith("County Opens Two New Cooling Centers") for text in related)
 
 
+
+def test_a_byline_line_the_body_run_swept_in_ends_the_head_not_the_story():
+    # A fact-check's head as w3m draws it: the classifier took the headline and the dated byline
+    # under it for the story's first paragraphs.
+    from wiretrace.extract import text, textsegment
+    from wiretrace.extract.textfeatures import page_features
+
+    lines = ["Fact-checks", "Does the port handle a third of the country's grain exports?",
+             "By Jane Roe , John Doe on Monday, November 18th, 2019 at 11:08 a.m.",
+             "Rep. Dana Orel told a town hall in October that the port handled a third of the country's grain exports.",
+             "Port authority figures for 2018 show grain made up 31 percent of the tonnage it handled, close to her figure.",
+             "The ministry's own export data put the port's share of grain exports at 29 percent in the same year."]
+    dump = "\n\n".join(lines)
+    blocks = textsegment.segment(dump)
+    labels = ["navigation"] + ["body"] * (len(blocks) - 1)
+    article = text.article_from_blocks(Page("factcheck.txt", dump), blocks, labels, page_features(blocks)[1])
+    assert article.body == lines[3:]
+    assert article.headline == lines[1]
+    assert article.authors == ["Jane Roe", "John Doe"]
+
 def _restart_in(dump: str, body: list[int]) -> tuple[int, int] | None:
     from wiretrace.extract import text, textsegment
     from wiretrace.extract.dates import labelled_dates

@@ -162,6 +162,15 @@ def _dated_or_signed(text: str, digit: bool) -> bool:
 _STAMP_BY = re.compile(r"\d.*\sby\s+(?P<names>[^\d|•·]{3,80})$")
 
 
+def _byline_line(text: str) -> bool:
+    """Whether ``text`` is a byline line: "By" and the names, perhaps dated, and no sentence
+    ("By the end of the year, ..." names nobody)."""
+    return text[:3] in ("By ", "BY ", "by ") and text.count(" ") < _BYLINE_LINE_WORDS and bool(parse_byline(text))
+
+
+#: A byline line runs to this many words at most, its date included.
+_BYLINE_LINE_WORDS = 20
+
 def _stamp_byline(text: str) -> list[str]:
     match = _STAMP_BY.search(text)
     return split_names(match.group("names")) if match else []
@@ -1507,14 +1516,17 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
     # Updated : 19 November 2019, 09:01 AM"), the time of one drawn on two lines ("15:23 2019"),
     # or a tags line ("Filed Under: ...") that the run swept in: they go back to the loop below,
     # which reads the publication time and the tags.
+    # Nor with its byline ("By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.").
     while len(body_idx) > 1 and (_is_stamp(text := blocks[body_idx[0]].text, stamps(body_idx[0]))
-                                 or cues.TAGS_LEAD.match(text) or not any(map(str.isalpha, text))):
+                                 or cues.TAGS_LEAD.match(text) or not any(map(str.isalpha, text))
+                                 or _byline_line(text)):
         labels[body_idx.pop(0)] = "other"
     # (A labelled stamp can also sit under the dek, among the first paragraphs.)
-    # The same goes for an unlabelled date line there ("Nov. 19, 2019 8:03 am ET"); and what the
-    # run swept in above a stamp is the dek, the headline's summary, not the story's first words.
+    # The same goes for an unlabelled date line there ("Nov. 19, 2019 8:03 am ET") or a byline; and
+    # what the run swept in above a stamp is the dek, the headline's summary (and the headline
+    # itself), not the story's first words.
     for k, i in enumerate(body_idx[1:_STAMP_REACH], 1):
-        if _is_stamp(blocks[i].text, stamps(i)):
+        if _is_stamp(blocks[i].text, stamps(i)) or _byline_line(blocks[i].text):
             for j in body_idx[: k + 1]:
                 labels[j] = "other"
         # ... or between two of them, left out of the body ("The Bush family ... clashed on

@@ -233,8 +233,16 @@ _MD_HEADING_MARK = re.compile(r"##")
 # it serves always sets its group 1.)
 _GROUP_1 = itemgetter(1)
 
-#: A dump is Markdown with links from this many "](" on (prose rarely has one).
+#: A dump is Markdown with links from this many "](" on (prose rarely has one) ...
 _MD_MIN_LINKS = 5
+#: ... or with this many italics in underscores, as html2text writes them without links
+#: ("_The New York Times_ reported ..."): plain text seldom sets a word between underscores.
+_MD_MIN_ITALICS = 3
+
+
+def _has_italics(content: str) -> bool:
+    """Whether ``content`` sets _MD_MIN_ITALICS italics between underscores (in its first 50,000 characters)."""
+    return "_" in content and next(islice(_MD_ITALIC.finditer(content, 0, 50_000), _MD_MIN_ITALICS - 1, None), None) is not None
 
 # A top-level heading flush left, "# Headline": html2text and markdownify draw a page's <h1> so.
 _MD_TITLE = re.compile(r"^#[ \t]+(\S[^\n]*)", re.MULTILINE)
@@ -302,12 +310,12 @@ def reference_targets(content: str) -> dict[str, str]:
 
 
 def _strip_markdown(content: str) -> str:
-    """Remove Markdown markup from a dump that shows it (several headings, bold runs or links):
+    """Remove Markdown markup from a dump that shows it (several headings, bold runs, links or italics):
     what a reader of the page would not see (link targets, images, table rules, emphasis marks)."""
     # (A lone "#" also opens lynx's fourth-level list items, so only "##" and deeper count.)
     headings = content.startswith("##") + content.count("\n##", 0, 50_000)
     links = content.count("](", 0, 50_000)
-    if headings < 3 and content.count("**", 0, 50_000) < 6 and links < _MD_MIN_LINKS:
+    if headings < 3 and content.count("**", 0, 50_000) < 6 and links < _MD_MIN_LINKS and not _has_italics(content):
         return content
     if links:
         content = _MD_LINK.sub(_GROUP_1, _MD_IMAGE.sub("", content))
@@ -506,7 +514,7 @@ def segment(content: str) -> list[Block]:
         drawn, content = content, _LINK_REFERENCE.sub("", content)
     # Each pattern runs only where its marker occurs: most dumps have none of them.
     if ("#" in content and _MD_HEADING_MARK.search(content)) or ("]" in content and _MD_LINK_MARK.search(content)) \
-            or ("*" in content and _MD_BOLD_MARK.search(content)):
+            or ("*" in content and _MD_BOLD_MARK.search(content)) or _has_italics(content):
         stripped = _strip_markdown(content)
         if stripped is not content:
             # Markdown. Taking out link targets leaves lines of any length, so whether the

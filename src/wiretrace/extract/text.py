@@ -113,8 +113,10 @@ _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
 _SENTENCE_END = re.compile(r"[.!?。！？।؟](?=[\s\"”’)»]|$)")
 _RUN_ON_WORDS = 100
-#: A headline in capitals that links to another story runs to this many words at least.
+#: A headline in capitals that links to another story runs to this many words at least (its
+#: first characters, in capitals, tell it from a paragraph at once).
 _CAPS_PROMO_WORDS = 8
+_CAPS_PROBE_CHARS = 16
 
 
 def _in_capitals(text: str) -> bool:
@@ -800,9 +802,15 @@ def _story_after_cards(blocks: list[textsegment.Block], body_idx: list[int], dig
     paragraphs; :func:`_story_restart` finds the story only inside the run."""
     if len(body_idx) < _RESTART_TEASERS:
         return None
-    # (Two thirds of the run at least: where the run is the story, this looks no further.)
-    cards = sum(_teaser_card(blocks[i].text) for i in body_idx)
-    if cards < _RESTART_TEASERS or cards * 3 < len(body_idx) * 2:
+    # (Two thirds of the run at least, and one of its first two blocks: where the run is the
+    # story, this looks no further than its first two paragraphs.)
+    others = 0
+    for k, i in enumerate(body_idx):
+        if not _teaser_card(blocks[i].text):
+            others += 1
+            if others * 3 > len(body_idx) or others > max(k, 1):
+                return None
+    if len(body_idx) - others < _RESTART_TEASERS:
         return None
     n = len(blocks)
     for i in range(body_idx[-1] + 1, min(n - 3, body_idx[-1] + 1 + _CARDS_REACH)):
@@ -1042,22 +1050,28 @@ def _joined_hover_cards(blocks: list[textsegment.Block]) -> list[textsegment.Blo
     for j in range(len(blocks)):
         if j < done or "MORE" not in texts[j] or _HOVER_CARD.search(texts[j]):
             continue
-        for k in range(j - 1, max(done, j - _HOVER_CARD_BLOCKS) - 1, -1):
-            text = " ".join(texts[k : j + 1])
-            card = _HOVER_CARD.search(text)
-            # (The name in the first block, the card's "MORE" in the last.)
-            if card is None or card.start() >= len(texts[k]) or card.end() <= len(text) - len(texts[j]):
-                continue
-            stop = j + 1
-            if stop < len(blocks) and not text.endswith(textsegment.SENTENCE_ENDS) \
-                    and (texts[stop][:1].islower() or texts[stop][:1] in _SENTENCE_GOES_ON):
-                text = f"{text} {texts[stop]}"
-                stop += 1
-            joined.extend(blocks[done:k])
-            first = blocks[k]
-            joined.append(textsegment.Block(text, first.line, first.bullet, first.indent))
-            done = stop
-            break
+        # The blocks above within reach, joined, searched once: a card that ends in this block
+        # (its "MORE") and starts in one above (its name).
+        lo = max(done, j - _HOVER_CARD_BLOCKS)
+        window = " ".join(texts[lo : j + 1])
+        last = len(window) - len(texts[j])
+        card = next((card for card in _HOVER_CARD.finditer(window) if card.end() > last), None)
+        if card is None or card.start() >= last:
+            continue
+        k, at = lo, len(texts[lo]) + 1
+        while at <= card.start():
+            k += 1
+            at += len(texts[k]) + 1
+        text = window[at - len(texts[k]) - 1 :]
+        stop = j + 1
+        if stop < len(blocks) and not text.endswith(textsegment.SENTENCE_ENDS) \
+                and (texts[stop][:1].islower() or texts[stop][:1] in _SENTENCE_GOES_ON):
+            text = f"{text} {texts[stop]}"
+            stop += 1
+        joined.extend(blocks[done:k])
+        first = blocks[k]
+        joined.append(textsegment.Block(text, first.line, first.bullet, first.indent))
+        done = stop
     if not done:
         return blocks
     joined.extend(blocks[done:])
@@ -1455,7 +1469,8 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
         text = blocks[i].text
         if text.count(" ") >= _RUN_ON_WORDS - 1 and not _SENTENCE_END.search(text):
             labels[i] = "navigation"
-        elif text.count(" ") >= _CAPS_PROMO_WORDS - 1 and _in_capitals(text) and not _SENTENCE_END.search(text):
+        elif text[:_CAPS_PROBE_CHARS].isupper() and text.count(" ") >= _CAPS_PROMO_WORDS - 1 and _in_capitals(text) \
+                and not _SENTENCE_END.search(text):
             labels[i] = "related"
     # A caption reads like prose, so the classifier may take it for body; its closing photo
     # credit ("... May 8, 2026. (AP Photo/Tomas Brenner)"), its opening ("In this photo ..."),

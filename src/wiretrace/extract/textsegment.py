@@ -131,9 +131,10 @@ _MD_HEADING = re.compile(r"^([ \t]*(?:[*+-][ \t]+)?)#{1,6}[ \t]+", re.MULTILINE)
 # alternatives open with their mark, "__" then looks behind itself: the regex engine skips to
 # the next "*" or "_", where a look-behind first is tried at every position of the dump.)
 _MD_BOLD = re.compile(r"\*\*|__(?<!___)(?!_)")
-# (Every match of these opens with "_": the look-ahead "(?=_)" says so to the regex engine, which
-# then skips to the next "_" instead of trying the look-behinds at every position.)
-_MD_ITALIC = re.compile(r"(?=_)(?<![\w_\\])_(?=[^_\s])([^_\n]*?[^_\s\\])_(?![\w_])")
+# (The pattern opens with the "_" itself, the look-behind after it: the regex engine then skips to
+# the next "_" as a string search does, where a look-ahead "(?=_)" in front of the look-behind
+# made it try each position in turn, ten times slower on a dump of long lines.)
+_MD_ITALIC = re.compile(r"_(?<![\w\\]_)(?=[^_\s])([^_\n]*?[^_\s\\])_(?![\w_])")
 # What is left of italics that span lines, or nest ("___Out There__ _"): underscores glued to
 # one side of a word only ("_Her book ... on Twitter_"). One inside a word (snake_case) or a
 # blank ("___") stays, and so does one the writer escaped ("@Site\\_News", a rule "\\_\\_\\_"): it is text,
@@ -236,13 +237,20 @@ _GROUP_1 = itemgetter(1)
 #: A dump is Markdown with links from this many "](" on (prose rarely has one) ...
 _MD_MIN_LINKS = 5
 #: ... or with this many italics in underscores, as html2text writes them without links
-#: ("_The New York Times_ reported ..."): plain text seldom sets a word between underscores.
+#: ("_The New York Times_ reported ..."): plain text seldom sets a word between underscores. An
+#: italic run that marks a dump so runs to a hundred characters ...
 _MD_MIN_ITALICS = 3
+
+
+# ... of a line at most (this marks a dump, it does not strip one: _MD_ITALIC's unbounded span
+# costs a scan to the line's end for each underscore that opens none, and a dump's lines run long).
+_MD_ITALIC_MARK = re.compile(r"_(?<![\w\\]_)(?=[^_\s])[^_\n]{0,100}?[^_\s\\]_(?![\w_])")
 
 
 def _has_italics(content: str) -> bool:
     """Whether ``content`` sets _MD_MIN_ITALICS italics between underscores (in its first 50,000 characters)."""
-    return "_" in content and next(islice(_MD_ITALIC.finditer(content, 0, 50_000), _MD_MIN_ITALICS - 1, None), None) is not None
+    return content.count("_", 0, 50_000) >= 2 * _MD_MIN_ITALICS \
+        and next(islice(_MD_ITALIC_MARK.finditer(content, 0, 50_000), _MD_MIN_ITALICS - 1, None), None) is not None
 
 # A top-level heading flush left, "# Headline": html2text and markdownify draw a page's <h1> so.
 _MD_TITLE = re.compile(r"^#[ \t]+(\S[^\n]*)", re.MULTILINE)

@@ -139,7 +139,8 @@ _MD_ITALIC = re.compile(r"_(?<![\w\\]_)(?=[^_\s])([^_\n]*?[^_\s\\])_(?![\w_])")
 # one side of a word only ("_Her book ... on Twitter_"). One inside a word (snake_case) or a
 # blank ("___") stays, and so does one the writer escaped ("@Site\\_News", a rule "\\_\\_\\_"): it is text,
 # which _MD_ESCAPE unescapes after.
-_MD_STRAY_UNDERSCORE = re.compile(r"(?=_)(?:(?<![\w\\])_{1,3}(?=[^\s_])|(?<=[^\s_\\])_{1,3}(?!\w))")
+# (Opening with the "_", as _MD_ITALIC does.)
+_MD_STRAY_UNDERSCORE = re.compile(r"_(?:(?<![\w\\]_)_{0,2}(?=[^\s_])|(?<=[^\s_\\]_)_{0,2}(?!\w))")
 # A blockquote's "> " opens each of its lines, wrapped continuations included.
 _MD_QUOTE = re.compile(r"^([ \t]*)(?:>[ \t]?)+", re.MULTILINE)
 _MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>|])")  # ("\\|" too, once tables are read: "Reuters \\| Thu, 14 Apr 2016")

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+# The agencies and picture services a credit names (_TRAILING_BRACKET_CREDIT, _AGENCY_IN_CREDIT).
+_CREDIT_AGENCIES = "AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock"
+
 # "(AP Photo/Tomas Brenner)", "(Photo: Jon Tavi)", "(Photo Credit : PTI)", "(File photo by ...)": a credit's shape, not any
 # parenthesis that mentions a photo ("(see the photo above)").
 _TRAILING_PHOTO_CREDIT = re.compile(
@@ -43,9 +46,9 @@ _TRAILING_AGENCY_SIGNATURE = re.compile(
 # opens it: a paragraph may end on "[sic]" or a footnote's "[3]", a teaser on "[VIDEO]".)
 _TRAILING_BRACKET_CREDIT = re.compile(
     r"\s*\[(?P<credit>(?:(?i:file\s+)?(?i:photo(?:graph)?|image|picture|pic|file)s?\s*(?i:credit\s*)?(?::|/|\s(?i:by)\b)[^\[\]]{1,60}"
-    r"|(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock)\b[^\[\]]{0,40}))\]\s*$")
+    rf"|(?:{_CREDIT_AGENCIES})\b[^\[\]]{{0,40}}))\]\s*$")
 # An agency named in a labelled credit: "(AP Photo/Jon Tavi)", "(Photo: Getty Images)".
-_AGENCY_IN_CREDIT = re.compile(r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock)\b")
+_AGENCY_IN_CREDIT = re.compile(rf"\b(?:{_CREDIT_AGENCIES})\b")
 #: How near its end a bare credit's label sits in a caption.
 _BARE_REACH = 80
 

@@ -96,14 +96,20 @@ _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}\s?(?=[A-Z“\"])")
 _GALLERY_SLIDE = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagen)\s*\d{1,3}\s*(?:of|/|von|de|di|sur)\s*\d{1,3}$",
                             re.IGNORECASE)
 # A photo credit on a line of its own, under the caption it closes: "Michael Conroy, AP", "Getty",
-# "Photo by David Dyer-Bennet", "(Walt Disney Co.)", "(Image credit: Sierra Nevada Corp.)". A line
-# this short and this shaped is no paragraph of a story.
+# "Photo by David Dyer-Bennet", "(Walt Disney Co.)", or a caption's closing credit with no caption
+# before it, "(Image credit: Sierra Nevada Corp.)" (see _credit_line). A line this short and this
+# shaped is no paragraph of a story.
 _CREDIT_LINE = re.compile(
     r"^(?:(?:photo|image|picture|pic|photograph)s?\s*(?:by\b|:|/)\s*[A-Z][^.!?]{1,60}"
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:\s*[,/|]\s*|\s+via\s+))?(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?"
     r"|Shutterstock|Alamy|iStock|Bloomberg|Xinhua|Pool|Handout)(?: Photo| Images)?"
-    r"|\((?:[A-Z][\w.&'’-]*\s?){1,4}\)"
-    r"|\((?i:photo|image|picture|pic|photograph)s?(?i: credit| courtesy)?\s*(?:by\b|:|/)\s*[^()]{1,60}\))$")
+    r"|\((?:[A-Z][\w.&'’-]*\s?){1,4}\))$")
+
+
+def _credit_line(text: str) -> bool:
+    """Whether ``text`` is a photo credit on a line of its own (see _CREDIT_LINE)."""
+    return _CREDIT_LINE.match(text) is not None or (
+        text[:1] == "(" and (credit := captions.trailing_credit(text)) is not None and credit.start() == 0)
 #: A photographer's or agency's name after a copyright sign runs to at most this many words.
 _CREDIT_NAME_WORDS = 4
 #: How many words a caption must repeat from the alt text run into it to count as its twin.
@@ -124,6 +130,8 @@ def _in_capitals(text: str) -> bool:
     AT AMAs ..."). (Scripts without case have neither.)"""
     capitals = sum(map(str.isupper, text))
     return capitals >= _CAPS_PROMO_WORDS and sum(map(str.islower, text)) * 20 <= capitals
+
+
 # A dateline drawn as a line of its own, a place and its region or country in capitals: "BAAR,
 # SWITZERLAND", "SAN JOSE, CALIF." (with the comma: a word in capitals alone may be a label).
 _PLACE_LINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}\.?")
@@ -172,6 +180,7 @@ def _byline_line(text: str) -> bool:
 
 #: A byline line runs to this many words at most, its date included.
 _BYLINE_LINE_WORDS = 20
+
 
 def _stamp_byline(text: str) -> list[str]:
     match = _STAMP_BY.search(text)
@@ -465,6 +474,7 @@ def _said_once(text: str) -> str:
 
 #: How much of its opening a text drawn twice is looked for by (at most).
 _TWICE_PROBE_CHARS = 40
+
 
 def _alt_text_of(text: str, caption: str) -> bool:
     """Whether ``text``, drawn next to a picture's caption, is the picture's alt text: the caption
@@ -899,7 +909,7 @@ def _credited_caption(text: str, blocks: list[textsegment.Block], i: int) -> Ima
     if "©" in text and text.count(" ") < 2 * _CREDITED_CAPTION_WORDS and (image := _alt_credit_caption(text)):
         return image
     # (Cheapest test first: most blocks are followed by a line longer than any credit.)
-    if i + 1 >= len(blocks) or len(credit := blocks[i + 1].text) > 70 or not _CREDIT_LINE.match(credit):
+    if i + 1 >= len(blocks) or len(credit := blocks[i + 1].text) > 70 or not _credit_line(credit):
         return None
     if text.count(" ") >= _CREDITED_CAPTION_WORDS or _SENTENCE_BREAK.search(text):
         return None
@@ -1077,6 +1087,7 @@ def _joined_hover_cards(blocks: list[textsegment.Block]) -> list[textsegment.Blo
     joined.extend(blocks[done:])
     return joined
 
+
 def without_hover_cards(text: str) -> tuple[str, list[str]]:
     """``text`` without the inline hover cards it holds (see _HOVER_CARD), and the cards."""
     cards: list[str] = []
@@ -1218,7 +1229,7 @@ def _slot(text: str) -> str | None:
     # (A photo's, not "(AP)" or "Reuters" alone: an agency's credit line is the wire's evidence.)
     if ("photo" in low or "foto" in low or "image" in low or "picture" in low or "pic" in low or "credit" in low) \
             and text[0] != "(" and (
-            _CREDIT_LINE.match(text) or ((credit := _CAPTION_CREDIT.match(text)) and not credit["caption"])):
+            _credit_line(text) or ((credit := _CAPTION_CREDIT.match(text)) and not credit["caption"])):
         return "caption"
     return None
 
@@ -1486,13 +1497,14 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
             slide_caption = i + 1
         elif (i == slide_caption or i > 0 and blocks[i - 1].text[:1] in "IPMVipmv"
               and _BARE_CAPTION_LABEL.match(blocks[i - 1].text)) and (shown := _said_once(text)).count(" ") < 60:
-            images.append(image := _body_caption(shown) or Image(caption=shown))
+            # (_body_caption reads a caption drawn twice once, as shown does.)
+            images.append(image := _body_caption(text) or Image(caption=shown))
             labels[i] = "caption"
             # (Under it, the picture's alt text drawn again by a renderer that shows it, and the
             # photo credit: "(Image credit: Sierra Nevada Corp.)".)
             for j in range(i + 1, min(i + 3, len(blocks))):
                 below = blocks[j].text
-                if labels[j] != "body" or not (_alt_text_of(below, shown) or _CREDIT_LINE.match(below)):
+                if labels[j] != "body" or not (_alt_text_of(below, shown) or _credit_line(below)):
                     break
                 labels[j] = "caption"
                 if image.credit is None and (credited := _body_caption(below)) is not None:
@@ -1500,7 +1512,7 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
         elif len(body_idx) > 1 and (image := _body_caption(text) or _credited_caption(text, blocks, i)):
             images.append(image)
             labels[i] = "caption"
-            if i + 1 < len(blocks) and _CREDIT_LINE.match(blocks[i + 1].text):
+            if i + 1 < len(blocks) and _credit_line(blocks[i + 1].text):
                 labels[i + 1] = "caption"
             # Renderers that draw a picture's alt text (lynx, w3m, elinks) show it next to the
             # caption, and the alt text often is the caption without its credit: that copy is

@@ -778,7 +778,13 @@ def _closing_call(text: str, newsletter: bool) -> bool:
         return True
     if words <= _STAMP_WORDS and _CLOSING_STAMP.match(text):
         return True
-    return words <= _SIGN_OFF_WORDS and (cues.signs_off_or_credits(text) or cues.AUTHOR_BIO.match(text) is not None)
+    return _signs_off(text)
+
+
+def _signs_off(text: str) -> bool:
+    """Whether ``text`` signs the story off: a contact line, a wire's credit or the author's bio,
+    in _SIGN_OFF_WORDS words at most."""
+    return text.count(" ") < _SIGN_OFF_WORDS and (cues.signs_off_or_credits(text) or cues.AUTHOR_BIO.match(text) is not None)
 
 
 def drop_closing_calls(blocks: list[Block], keep: list[bool], X: np.ndarray) -> None:
@@ -803,7 +809,7 @@ def _drop_closing_calls(blocks: list[Block], keep: list[bool], columns: _Columns
     # it, unless a note on the story ("Correction: ...").
     for back in range(2, min(_PAST_SIGN_OFF + 2, len(kept) - 2)):
         text = blocks[kept[-back]].text
-        if text.count(" ") < _SIGN_OFF_WORDS and (cues.signs_off_or_credits(text) or cues.AUTHOR_BIO.match(text)):
+        if _signs_off(text):
             if not any(cues.is_story_note(blocks[i].text) for i in kept[1 - back :]):
                 for i in kept[1 - back :]:
                     keep[i] = False

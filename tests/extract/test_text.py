@@ -1326,6 +1326,24 @@ def test_the_story_restarts_at_a_stamp_under_a_headline_naming_the_paragraphs_be
 
 
 
+def test_a_stamp_glued_to_the_element_after_it_still_restarts_the_story():
+    # BeautifulSoup's get_text() and lxml's text_content() run elements together: the stamp and
+    # the tags line under it arrive as one line.
+    glued = TEASERS_ABOVE_STORY_DUMP.replace("9:45 am\nFiled Under: ", "9:45 amFiled Under:")
+    assert "amFiled Under:Harlan" in glued
+    assert _restart_in(glued, [5, 6, 7, 8, 11, 12, 13, 14]) == (9, 10)
+    article = extract_page(Page("glued.txt", glued), ExtractConfig(mode="text"))
+    assert article.headline == "State Officials Confirm Third Case Of Measles In Harlan County"
+    assert article.body[0].startswith("HARLAN, Ky. (AP)") and len(article.body) == 4
+
+
+def test_a_teaser_naming_a_day_is_no_glued_stamp():
+    from wiretrace.extract import text
+
+    assert text._is_stamp("November 19, 2019 at 9:45 amFiled Under:Harlan County, measles", {})
+    assert not text._is_stamp("First Forecast Weather November 20, 2019 (This Morning)Some sunshine by noon", {})
+
+
 def _after_cards_in(dump: str, body: list[int]) -> tuple[int, int, list[int]] | None:
     from wiretrace.extract import text, textsegment
     from wiretrace.extract.dates import labelled_dates

@@ -681,6 +681,11 @@ def _is_stamp(text: str, labelled: dict[str, str]) -> bool:
     labelled one (``labelled`` holds its parsed "Updated:"/"Published:" dates) that ends no sentence."""
     if len(text) < 60 and _MONTH.search(text) and parse_date(text):
         return True
+    # (A dump that runs elements together may glue the stamp to the next one: "November 19, 2019
+    # at 9:45 amFiled Under:Health". The stamp opens the line; a teaser's headline may name a day.)
+    if (text[:1].isdigit() or _MONTH.match(text)) and (seam := _GLUED_CARD.search(text, 0, 60)) \
+            and parse_date(text[: seam.end()]):
+        return True
     if len(text) >= 120 or text.endswith((".", "!", "?", '"', "”")):
         return False
     # (A date among the parts of a byline bar: "Reuters | Thu, 12 May 2016 14:21:11 +0200 | Filed under: Americas".)

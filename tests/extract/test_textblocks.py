@@ -213,6 +213,25 @@ def test_the_story_ends_at_its_sign_off_with_what_the_run_swept_in_under_it() ->
     tb.drop_closing_calls(blocks, keep, block_features(blocks))
     assert keep[-1] and all(keep[: len(PARAGRAPHS)])
 
+def test_the_story_ends_above_a_copyright_notice_the_run_swept_in() -> None:
+    """A copyright notice under the story is the page's footer: it leaves the body with what the
+    run went on with under it (a dump that runs elements together glues the site's teasers into
+    one prose-like line there)."""
+    teasers = "76 Currently in Honolulu Full Forecast RECENT CONTENT Navy says its plan will take some time."
+    for notice in ("Copyright 2019 Hawaii News Now.", "© 2019 The Associated Press. All rights reserved."):
+        texts = [*PARAGRAPHS, notice, "All rights reserved.", teasers]
+        blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+        keep = [True] * len(blocks)
+        tb.drop_closing_calls(blocks, keep, block_features(blocks))
+        assert keep == [True] * len(PARAGRAPHS) + [False] * 3
+    # A paragraph that talks about copyright stays.
+    texts = [*PARAGRAPHS, "Copyright lawyers said the 2019 ruling would be appealed within weeks."]
+    blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert all(keep)
+
+
 def test_a_sign_up_box_inside_the_story_leaves_it_whole() -> None:
     """Around a sign-up line the decoder left out ("Enter your email address"), the box's own
     heading and its pitch to the reader leave the body too; the story's paragraphs that bound

@@ -781,6 +781,16 @@ def _closing_call(text: str, newsletter: bool) -> bool:
     return _signs_off(text)
 
 
+#: A copyright notice on a line of its own: "Copyright 2019 Hawaii News Now.", "© 2019 The
+#: Associated Press. All rights reserved. ..."
+_COPYRIGHT_LINE = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b", re.IGNORECASE)
+
+
+def _copyright_line(text: str) -> bool:
+    """Whether ``text`` is a copyright notice, in _SIGN_OFF_WORDS words at most."""
+    return text[:1] in "Cc©(" and text.count(" ") < _SIGN_OFF_WORDS and _COPYRIGHT_LINE.match(text) is not None
+
+
 def _signs_off(text: str) -> bool:
     """Whether ``text`` signs the story off: a contact line, a wire's credit or the author's bio,
     in _SIGN_OFF_WORDS words at most."""
@@ -807,9 +817,15 @@ def _drop_closing_calls(blocks: list[Block], keep: list[bool], columns: _Columns
     # by ...)") or its author's bio, though the run may go on past it for a line or two the page
     # sets under the story (its standfirst drawn again, the publisher's own blurb): those go with
     # it, unless a note on the story ("Correction: ...").
-    for back in range(2, min(_PAST_SIGN_OFF + 2, len(kept) - 2)):
+    # A copyright notice is the page's footer, not the story's: it goes too.
+    for back in range(1, min(_PAST_SIGN_OFF + 2, len(kept) - 2)):
         text = blocks[kept[-back]].text
-        if _signs_off(text):
+        if _copyright_line(text):
+            for i in kept[-back:]:
+                keep[i] = False
+            del kept[-back:]
+            break
+        if back > 1 and _signs_off(text):
             if not any(cues.is_story_note(blocks[i].text) for i in kept[1 - back :]):
                 for i in kept[1 - back :]:
                     keep[i] = False

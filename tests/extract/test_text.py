@@ -1309,6 +1309,28 @@ def test_a_byline_line_the_body_run_swept_in_ends_the_head_not_the_story():
     assert article.headline == lines[1]
     assert article.authors == ["Jane Roe", "John Doe"]
 
+def test_a_byline_drawn_in_pieces_above_the_stamp_ends_the_head_not_the_story():
+    # BeautifulSoup's get_text() breaks a line at every element of the byline: the run swept in
+    # the dek, "By", the name, the handle and the address, then the stamp, over the story.
+    from wiretrace.extract import text, textsegment
+    from wiretrace.extract.textfeatures import page_features
+
+    head = ["So Many Ways to Play, and Pay",
+            "There are more devices and services to choose from than ever. Here is how to pick what suits you.",
+            "By", "Jane E. Roe", "@janeroe", "Jane.Roe@example.com", "Nov. 19, 2019 8:03 am ET"]
+    story = ["Gaming used to be simple. We bought a game, sat down in front of a console and played it to the end.",
+             "Now we spend money over and over on virtual perks, and play on phones, tablets and televisions.",
+             "Subscription services promise hundreds of games for a monthly fee, and more arrive every season."]
+    dump = "\n\n".join(head + story)
+    blocks = textsegment.segment(dump)
+    labels = ["other"] + ["body"] * (len(blocks) - 1)
+    article = text.article_from_blocks(Page("pieces.txt", dump), blocks, labels, page_features(blocks)[1])
+    assert article.body == story
+    assert article.dek == head[1]
+    assert article.authors == ["Jane E. Roe"]
+    assert article.published == "2019-11-19T08:03:00-05:00"
+
+
 def _restart_in(dump: str, body: list[int]) -> tuple[int, int] | None:
     from wiretrace.extract import text, textsegment
     from wiretrace.extract.dates import labelled_dates

@@ -62,6 +62,9 @@ _ERROR_MESSAGE_REACH = 3  # (blocks into the body)
 _HEAD_WINDOW = 40
 #: How many opening body blocks may turn out to be a stamp line.
 _STAMP_REACH = 3
+#: ... not counting up to this many lines of fewer than _BYLINE_PIECE_WORDS words.
+_BYLINE_PIECES = 6
+_BYLINE_PIECE_WORDS = 3
 #: ... and a stamp between two of them, left out of the body, this many blocks after the first at most.
 _STAMP_GAP = 12
 # (The look-ahead at a match's first character spares trying both alternatives everywhere.)
@@ -1557,7 +1560,14 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
     # The same goes for an unlabelled date line there ("Nov. 19, 2019 8:03 am ET") or a byline; and
     # what the run swept in above a stamp is the dek, the headline's summary (and the headline
     # itself), not the story's first words.
-    for k, i in enumerate(body_idx[1:_STAMP_REACH], 1):
+    # (A byline drawn in pieces, "By", the name, the handle, the address, a line each, does not
+    # count against that reach.)
+    reach = _STAMP_REACH
+    for k, i in enumerate(body_idx[1:_STAMP_REACH + _BYLINE_PIECES], 1):
+        if k >= reach:
+            break
+        if blocks[i].text.count(" ") < _BYLINE_PIECE_WORDS:
+            reach += 1
         if _is_stamp(blocks[i].text, stamps(i)) or _byline_line(blocks[i].text):
             for j in body_idx[: k + 1]:
                 labels[j] = "other"

@@ -1391,6 +1391,23 @@ def test_the_story_starts_under_a_run_of_teaser_cards_at_its_headline_and_stamp(
     assert _after_cards_in(story_then_next, [7, 8, 9, 10]) is None
 
 
+def test_cards_drawn_as_a_headline_line_and_a_summary_line_count_as_cards():
+    # A renderer that cut the glued cards apart draws each as its headline in title case, then
+    # its summary: the run of them is still cards, and the story starts under it.
+    import re
+
+    split = re.sub(r"^([^\n]*?[a-z0-9?])(?=[A-Z][a-z][^\n]{40,}$)", r"\1\n", TEASERS_ABOVE_STORY_DUMP, flags=re.M)
+    from wiretrace.extract import textsegment
+
+    blocks = textsegment.segment(split)
+    assert [b.text for b in blocks[5:7]] == ["County Opens Two New Cooling Centers Ahead Of Heatwave",
+                                             "The county will keep two libraries open until midnight through "
+                                             "Sunday as temperatures are expected to pass 100 degrees."]
+    assert _after_cards_in(split, list(range(5, 12))) == (12, 13, [15, 16, 17, 18, 19])
+    # Sub-headings of a story and their paragraphs are no cards when most of the run is prose.
+    assert _after_cards_in(split, list(range(5, 12)) + [15, 16, 17, 18]) is None
+
+
 def test_a_body_run_of_teaser_cards_gives_way_to_the_story_under_them():
     from wiretrace.extract import text, textsegment
     from wiretrace.extract.textfeatures import page_features

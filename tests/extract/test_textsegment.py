@@ -898,6 +898,27 @@ def test_paragraphs_that_met_without_a_space_are_cut_apart_in_a_long_line() -> N
     assert ts.cut_glued_paragraphs("Home\nMusic\n" + "A long paragraph of the story, with no glued seams at all. " * 10) is None
 
 
+def test_a_dump_that_runs_elements_together_is_cut_where_they_met() -> None:
+    # BeautifulSoup's get_text() without a separator: a menu and the story's top meet unspaced.
+    menu = ("Skip to ArticleMenuHomeNewsBack To Main MenuNews by CountyPoliticsWeather"
+            "SportsEntertainmentOpinionObituariesJobsReal EstateRentalsCommunityContact UsAdvertise"
+            "Terms of UseNewslettersPodcastsCrosswordsHoroscopesClassifieds")
+    top = "Remember the quest to find a state slogan?We never did settle on one.Enter Sandman and the rest."
+    cut = ts.cut_glued_paragraphs("\n".join(["Site", menu + top, "The story goes on."]))
+    assert cut is not None
+    lines = cut.split("\n")
+    assert lines[1:5] == ["Skip to Article", "Menu", "Home", "News"]
+    assert lines[-5:] == ["Classifieds", "Remember the quest to find a state slogan?", "We never did settle on one.",
+                          "Enter Sandman and the rest.", "The story goes on."]
+    # A dump that draws its elements apart may still hold one menu run together (a <select>'s
+    # options): it is not a dump of glued elements, and the menu stays as drawn.
+    prose = "A paragraph of the story, which goes on for a while without any glued seams at all. " * 30
+    assert ts.cut_glued_paragraphs("\n".join([menu, prose, prose, prose])) is None
+    # A brand's name, however often, is one word, not elements that met.
+    brand = "GiveWell funds charities. GiveWell says the grant will help, and GiveWell will report on it. " * 3
+    assert ts.cut_glued_paragraphs("\n".join(["Site", brand])) is None
+
+
 def test_raw_html_goes_only_where_a_markdown_writer_passed_much_of_it_through() -> None:
     dump = '[Home](/) <span class="icon"></span>\n<a href="/w"\nclass="nav">World</a>\n' * 10
     assert ts.without_raw_markup(dump) == "[Home](/) \nWorld\n" * 10

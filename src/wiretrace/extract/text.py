@@ -801,6 +801,14 @@ _CARDS_REACH = 40
 _CARDS_STORY_PARAGRAPHS = 2
 
 
+def _card_headline(text: str) -> bool:
+    """Whether ``text`` reads as a teaser card's headline on a line of its own: a headline's
+    length in title case, ending no sentence ("Say Cheese? Detroit's Top 3 Cheese Shops")."""
+    words = text.split()
+    return _HEADLINE_WORDS <= len(words) <= _RESTART_HEADLINE_WORDS and not text.endswith((".", ":")) \
+        and _title_case(words)
+
+
 def _teaser_card(text: str) -> bool:
     """Whether ``text`` reads as a teaser card drawn on one line: a headline of three words or
     more in title case, glued to a summary of five words or more (see _GLUED_CARD). (A story's
@@ -822,12 +830,20 @@ def _story_after_cards(blocks: list[textsegment.Block], body_idx: list[int], dig
         return None
     # (Two thirds of the run at least, and one of its first two blocks: where the run is the
     # story, this looks no further than its first two paragraphs.)
+    # (A renderer may draw a card's headline and summary as two lines: the headline in title
+    # case, then its summary, which counts with it.)
     others = 0
+    headline = -2
     for k, i in enumerate(body_idx):
-        if not _teaser_card(blocks[i].text):
-            others += 1
-            if others * 3 > len(body_idx) or others > max(k, 1):
-                return None
+        text = blocks[i].text
+        if _teaser_card(text) or i == headline + 1:
+            continue
+        if _card_headline(text):
+            headline = i
+            continue
+        others += 1
+        if others * 3 > len(body_idx) or others > max(k, 1):
+            return None
     if len(body_idx) - others < _RESTART_TEASERS:
         return None
     n = len(blocks)

@@ -1203,21 +1203,47 @@ _GLUED_MIN_SEAMS = 3
 #: Where two elements' texts met without a space: a lower-case word running into a capitalised
 #: one ("SportsSubscribe", "dealBy Mira"), or a sentence's end into the next ("backlog.The").
 _GLUED_SEAM = re.compile(r'(?<=[a-z]{3})(?=[A-Z][a-z])|' + _GLUED_SENTENCES.pattern)
+#: The words on either side of such a seam, where elements met ("MenuHome"), not sentences.
+_GLUED_WORDS = re.compile(r"[a-z]{3}[A-Z][a-z]+")
+#: ... which a dump that runs its elements together holds this many of per 1,000 characters
+#: (different ones; DEV's dumps, and those of renderers that draw elements apart, hold 2.3 at most).
+_GLUED_PAGE_RATE = 3.0
 
 
 def cut_glued_paragraphs(content: str) -> str | None:
     """``content`` with its long lines cut where paragraphs met without a space, or None where no
-    line of it is long and glued in at least _GLUED_MIN_SEAMS places."""
-    if not _GLUED_SENTENCES.search(content):
+    line of it is long and glued in at least _GLUED_MIN_SEAMS places. In a dump that runs
+    elements together (see _glued_elements), long lines are cut where elements met, too."""
+    if not _GLUED_SENTENCES.search(content) and not _GLUED_WORDS.search(content):
         return None
     lines = content.splitlines()
+    elements = _glued_elements(content, lines)
     cut = False
     for k, line in enumerate(lines):
-        if len(line) >= _GLUED_MIN_CHARS and len(_GLUED_SENTENCES.findall(line)) >= _GLUED_MIN_SEAMS:
+        if len(line) < _GLUED_MIN_CHARS:
+            continue
+        seam = _GLUED_SEAM if k in elements else _GLUED_SENTENCES
+        if len(seam.findall(line)) >= _GLUED_MIN_SEAMS:
             indent = line[: len(line) - len(line.lstrip())]
-            lines[k] = _GLUED_SENTENCES.sub(lambda match: f"{match.group()}\n{indent}", line)
+            lines[k] = seam.sub(lambda match: f"{match.group()}\n{indent}", line)
             cut = True
     return "\n".join(lines) if cut else None
+
+
+def _glued_elements(content: str, lines: list[str]) -> set[int]:
+    """The long lines of ``lines`` (``content``'s) where elements met without a space, in a dump
+    that runs its elements together (BeautifulSoup's get_text() without a separator, lxml's
+    text_content()): three different words at least meet unspaced in the line ("Skip to
+    ArticleMenuHomeNews"; a brand's name, "GiveWell", is one however often it recurs), and
+    the page holds _GLUED_PAGE_RATE such words per 1,000 characters (a dump that draws its
+    elements apart holds a menu run together now and then: a <select>'s options). Not lines
+    that spell out links, whose addresses are no prose."""
+    found = {k for k, line in enumerate(lines)
+             if len(line) >= _GLUED_MIN_CHARS and "://" not in line and "](" not in line
+             and len(set(_GLUED_WORDS.findall(line))) >= _GLUED_MIN_SEAMS}
+    if found and len(set(_GLUED_WORDS.findall(content))) * 1000 < _GLUED_PAGE_RATE * len(content):
+        return set()
+    return found
 
 
 def run_together_size(content: str) -> int:

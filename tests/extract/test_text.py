@@ -1788,6 +1788,15 @@ def test_a_copyright_line_written_with_c_in_brackets_names_the_publisher():
     assert extract_page(Page("dump.txt", listed), ExtractConfig(mode="text")).publisher is None
 
 
+def test_a_copyright_policy_link_above_the_notice_names_no_publisher():
+    # A footer's "Copyright Policy" link comes before its notice: the notice names the publisher.
+    dump = DUMP.replace("Copyright 2026 The Associated Press. All rights reserved.\n",
+                        "Copyright Policy\nCopyright 2026 The Associated Press. All rights reserved.\n"
+                        "© 2026 The Harbour Gazette\n")
+    article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
+    assert (article.publisher, article.wire) == ("The Harbour Gazette", "AP")
+
+
 SPANISH_DUMP = """Portada   Nacional   Internacional   Economía
 Internacional
 El Gobierno chileno abre una investigación por el vertido en una mina de cobre

@@ -1743,7 +1743,7 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
             if credit := wire.credit_from_copyright(text):
                 credits.append(credit)
                 label = "disclaimer"
-            else:
+            elif "©" in text or cues.has_copyright_notice(text):  # (not a "Copyright Policy" link)
                 holder = wire.copyright_holder(text)
                 copyright_publisher = copyright_publisher or holder
         if has_word and captioned[i] and i < first_body + 3 and ":" in text and (caption := _CAPTION_CREDIT.match(text)) \

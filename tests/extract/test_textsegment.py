@@ -902,7 +902,9 @@ def test_a_dump_that_runs_elements_together_is_cut_where_they_met() -> None:
     # BeautifulSoup's get_text() without a separator: a menu and the story's top meet unspaced.
     menu = ("Skip to ArticleMenuHomeNewsBack To Main MenuNews by CountyPoliticsWeather"
             "SportsEntertainmentOpinionObituariesJobsReal EstateRentalsCommunityContact UsAdvertise"
-            "Terms of UseNewslettersPodcastsCrosswordsHoroscopesClassifieds")
+            "Terms of UseNewslettersPodcastsCrosswordsHoroscopesPrivacy PolicyCookie SettingsSite Map"
+            "Help CenterCareersAbout UsFeedbackAccessibilityArchivesE-EditionRSS FeedsLettersColumnists"
+            "EditorialsTravelFoodHealthScienceTechnologyBusinessMarketsAutosHomesClassifieds")
     top = "Remember the quest to find a state slogan?We never did settle on one.Enter Sandman and the rest."
     cut = ts.cut_glued_paragraphs("\n".join(["Site", menu + top, "The story goes on."]))
     assert cut is not None
@@ -913,10 +915,16 @@ def test_a_dump_that_runs_elements_together_is_cut_where_they_met() -> None:
     # A dump that draws its elements apart may still hold one menu run together (a <select>'s
     # options): it is not a dump of glued elements, and the menu stays as drawn.
     prose = "A paragraph of the story, which goes on for a while without any glued seams at all. " * 30
-    assert ts.cut_glued_paragraphs("\n".join([menu, prose, prose, prose])) is None
+    assert ts.cut_glued_paragraphs("\n".join([menu + top.replace("?We", "? We"), prose, prose, prose, prose])) is None
     # A brand's name, however often, is one word, not elements that met.
     brand = "GiveWell funds charities. GiveWell says the grant will help, and GiveWell will report on it. " * 3
     assert ts.cut_glued_paragraphs("\n".join(["Site", brand])) is None
+
+
+def test_glued_words_are_read_once_each() -> None:
+    assert ts._glued_words("Skip to ArticleMenuHomeNews") == {"cleMenu", "omeNews"}
+    assert ts._glued_words("GiveWell says GiveWell will") == {"iveWell"}
+    assert ts._glued_words("A McDonald and a YouTube video") == set()
 
 
 def test_raw_html_goes_only_where_a_markdown_writer_passed_much_of_it_through() -> None:

@@ -1203,26 +1203,39 @@ _GLUED_MIN_SEAMS = 3
 #: Where two elements' texts met without a space: a lower-case word running into a capitalised
 #: one ("SportsSubscribe", "dealBy Mira"), or a sentence's end into the next ("backlog.The").
 _GLUED_SEAM = re.compile(r'(?<=[a-z]{3})(?=[A-Z][a-z])|' + _GLUED_SENTENCES.pattern)
-#: The words on either side of such a seam, where elements met ("MenuHome"), not sentences.
-_GLUED_WORDS = re.compile(r"[a-z]{3}[A-Z][a-z]+")
+#: The word after such a seam, where elements met ("Menu|Home"), not sentences. (Opening with
+#: its capital, the pattern is tried only at capitals: four times faster than at lower-case letters.)
+_GLUED_WORDS = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])[a-z]+")
 #: ... which a dump that runs its elements together holds this many of per 1,000 characters
 #: (different ones; DEV's dumps, and those of renderers that draw elements apart, hold 2.3 at most).
 _GLUED_PAGE_RATE = 3.0
+#: ... and glues some lines into one of this many characters at least (those that BeautifulSoup
+#: and lxml glued on the DEV pages run to 600 and more).
+_GLUED_LINE_CHARS = 500
 
 
 def cut_glued_paragraphs(content: str) -> str | None:
     """``content`` with its long lines cut where paragraphs met without a space, or None where no
     line of it is long and glued in at least _GLUED_MIN_SEAMS places. In a dump that runs
     elements together (see _glued_elements), long lines are cut where elements met, too."""
-    if not _GLUED_SENTENCES.search(content) and not _GLUED_WORDS.search(content):
-        return None
+    # (Splitting the page and measuring its lines costs less than searching it for a seam.)
     lines = content.splitlines()
-    elements = _glued_elements(content, lines)
+    long = [k for k, size in enumerate(map(len, lines)) if size >= _GLUED_MIN_CHARS]
+    if not long:
+        return None
+    elements = _glued_elements(content, lines, long)
+    sentences = _GLUED_SENTENCES.search(content) is not None
+    if not sentences and not elements:
+        return None
     cut = False
-    for k, line in enumerate(lines):
-        if len(line) < _GLUED_MIN_CHARS:
+    for k in long:
+        line = lines[k]
+        if k in elements:
+            seam = _GLUED_SEAM
+        elif sentences:
+            seam = _GLUED_SENTENCES
+        else:
             continue
-        seam = _GLUED_SEAM if k in elements else _GLUED_SENTENCES
         if len(seam.findall(line)) >= _GLUED_MIN_SEAMS:
             indent = line[: len(line) - len(line.lstrip())]
             lines[k] = seam.sub(lambda match: f"{match.group()}\n{indent}", line)
@@ -1230,20 +1243,39 @@ def cut_glued_paragraphs(content: str) -> str | None:
     return "\n".join(lines) if cut else None
 
 
-def _glued_elements(content: str, lines: list[str]) -> set[int]:
-    """The long lines of ``lines`` (``content``'s) where elements met without a space, in a dump
+def _glued_elements(content: str, lines: list[str], long: list[int]) -> set[int]:
+    """The ``long`` lines of ``lines`` (``content``'s) where elements met without a space, in a dump
     that runs its elements together (BeautifulSoup's get_text() without a separator, lxml's
     text_content()): three different words at least meet unspaced in the line ("Skip to
     ArticleMenuHomeNews"; a brand's name, "GiveWell", is one however often it recurs), and
     the page holds _GLUED_PAGE_RATE such words per 1,000 characters (a dump that draws its
     elements apart holds a menu run together now and then: a <select>'s options). Not lines
     that spell out links, whose addresses are no prose."""
-    found = {k for k, line in enumerate(lines)
-             if len(line) >= _GLUED_MIN_CHARS and "://" not in line and "](" not in line
-             and len(set(_GLUED_WORDS.findall(line))) >= _GLUED_MIN_SEAMS}
-    if found and len(set(_GLUED_WORDS.findall(content))) * 1000 < _GLUED_PAGE_RATE * len(content):
+    def glued(k: int) -> bool:
+        line = lines[k]
+        return _GLUED_WORDS.search(line) is not None and "://" not in line and "](" not in line \
+            and len(_glued_words(line)) >= _GLUED_MIN_SEAMS
+
+    # (Such a dump glues some of its lines into thousands of characters; only on a page with
+    # one of _GLUED_LINE_CHARS at least are shorter ones read, and the page measured.)
+    if not any(map(glued, (k for k in long if len(lines[k]) >= _GLUED_LINE_CHARS))):
         return set()
-    return found
+    if len(_glued_words(content)) * 1000 < _GLUED_PAGE_RATE * len(content):
+        return set()
+    return set(filter(glued, long))
+
+
+def _glued_words(text: str) -> set[str]:
+    """The different seams in ``text`` where a lower-case word ran into a capitalised one, each
+    as the three letters before it and the word after ("cleMenu"); a seam's letters are not
+    read again as the next one's ("ArticleMenuHomeNews": "cleMenu", "omeNews")."""
+    words: set[str] = set()
+    end = 0
+    for match in _GLUED_WORDS.finditer(text):
+        if (start := match.start() - 3) >= end:
+            words.add(text[start : match.end()])
+            end = match.end()
+    return words
 
 
 def run_together_size(content: str) -> int:

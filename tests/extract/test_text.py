@@ -618,6 +618,17 @@ def test_a_caption_under_a_caption_label_on_its_own_line_leaves_the_body():
     assert article.body[-1].startswith("The singer's seventh album")
 
 
+def test_a_screen_reader_s_labels_broken_at_every_element_read_as_one_picture():
+    # BeautifulSoup's get_text("\n", strip=True): label, credit, label and caption a line each.
+    lines = [line for line in LABEL_LINE_DUMP.splitlines() if line]
+    article = extract_page(Page("label.txt", "\n".join(lines)), ExtractConfig(mode="text"))
+    caption = "The label's new owner has managed several other artists over the past decade"
+    assert [(i.caption, i.credit) for i in article.images] == [(caption, "Getty Images")]
+    assert caption not in article.body and "Getty Images" not in article.body
+    assert article.body[0].startswith("The record label that owns") and article.body[-1].startswith("The singer's seventh")
+    assert len(article.body) == 4
+
+
 # A caption drawn at the body's indent between two paragraphs, its credit closing it without
 # parentheses, as lynx and chromium draw a figure.
 BARE_CREDIT_DUMP = """Home

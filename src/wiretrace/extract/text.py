@@ -1174,6 +1174,9 @@ _SLOT_CATEGORIES = {"picture": "caption", "video": "promo"}
 _CAPTION_SLOTS = frozenset({"caption", "picture"})
 #: At most this many slots in a row ("ALSO READ: ..." over "ALSO READ: ...", an ad over a credit).
 _SLOT_RUN = 3
+#: A caption under its screen reader's label, on a line of its own, is shorter than this (longer,
+#: a renderer joined the paragraph under it to the caption).
+_LABELLED_CAPTION_CHARS = 160
 
 
 #: A tags list drawn without bullets holds at most this many lines.
@@ -1286,6 +1289,11 @@ def _without_slots(blocks: list[textsegment.Block]) -> tuple[list[textsegment.Bl
         while j < len(texts) - 1 and len(run) < _SLOT_RUN and len(texts[j]) < _PROMO_CHARS and (kind := _slot(texts[j])):
             run[j] = kind
             j += 1
+        # A screen reader's "Image caption" alone on its line: the caption is the line under it
+        # (a renderer that breaks at every element draws label, credit and caption apart).
+        if run and j < len(texts) - 1 and len(texts[j]) < _LABELLED_CAPTION_CHARS and _BARE_CAPTION_LABEL.match(texts[j - 1]):
+            run[j] = "caption"
+            j += 1
         # Ads and promos need paragraphs around them; credits and captions, prose (a short
         # sentence next to a credit may be a caption too).
         kinds = set(run.values())
@@ -1325,16 +1333,24 @@ def _add_slots(article: Article, page: Page, blocks: list[textsegment.Block], sl
         article.related = unique_related(_in_page_order(article.related, [link.headline for link in article.related],
                                                         promos, blocks, slots))
     pictures: list[tuple[int, Image]] = []
+    last = -2  # the last slot the previous picture was read from
     for i, kind in slots.items():
         if kind != "picture" or (image := _body_caption(blocks[i].text)) is None:
             continue
+        end = i
+        # A screen reader's label alone on its line ("Image copyright", "Image caption"), what it
+        # labels in the slot under it (a renderer that breaks at every element).
+        if not image.caption and image.credit is None and i + 1 in slots \
+                and (labelled := _body_caption(f"{blocks[i].text} {blocks[i + 1].text}")) is not None:
+            image, end = labelled, i + 1
         if not image.caption:  # ("(AP Photo/Jon Tavi)": no caption)
             image = Image(credit=image.credit)
         # A screen reader's two lines for one picture, "Image copyright Getty Images" over
         # "Image caption The minister ...": one picture.
-        if pictures and pictures[-1][0] == i - 1 and pictures[-1][1].caption is None and image.credit is None:
+        if pictures and last == i - 1 and pictures[-1][1].caption is None and image.credit is None:
             image = Image(caption=image.caption, credit=pictures.pop()[1].credit)
         pictures.append((i, image))
+        last = end
     if pictures:
         article.images = _in_page_order(article.images, [image.caption for image in article.images], pictures,
                                         blocks, slots)

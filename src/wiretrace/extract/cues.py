@@ -306,8 +306,10 @@ def _profile_seat(text: str) -> bool:
     return _PROFILE_SEAT.match(text) is not None and _PROFILE_FACTS.search(text) is not None
 
 
+# A copyright mark and its year: "© 2019", "Copyright 2026", "(c) © 2026".
+COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?\d{4}\b", re.IGNORECASE)
 # A page's copyright notice: "© 2019 The Associated Press", "Copyright 2026 ...", "All rights reserved".
-COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?\d{4}\b|\ball rights reserved\b", re.IGNORECASE)
+COPYRIGHT_NOTICE = re.compile(rf"{COPYRIGHT_YEAR.pattern}|\ball rights reserved\b", re.IGNORECASE)
 
 # The desk codes an agency's copy closes with: AFP's "mla-cb/ach/jj" (lower-case initials joined by
 # "/" or "-"), PTI's "SKU SKU TRB" (upper-case ones). No sentence is made of them alone.

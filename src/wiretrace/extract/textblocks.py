@@ -781,14 +781,11 @@ def _closing_call(text: str, newsletter: bool) -> bool:
     return _signs_off(text)
 
 
-#: A copyright notice on a line of its own: "Copyright 2019 Hawaii News Now.", "© 2019 The
-#: Associated Press. All rights reserved. ..."
-_COPYRIGHT_LINE = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b", re.IGNORECASE)
-
-
 def _copyright_line(text: str) -> bool:
-    """Whether ``text`` is a copyright notice, in _SIGN_OFF_WORDS words at most."""
-    return text[:1] in "Cc©(" and text.count(" ") < _SIGN_OFF_WORDS and _COPYRIGHT_LINE.match(text) is not None
+    """Whether ``text`` is a copyright notice on a line of its own, in _SIGN_OFF_WORDS words at
+    most, opening with its mark and year ("Copyright 2019 Hawaii News Now.", "© 2019 The
+    Associated Press. All rights reserved. ...")."""
+    return text[:1] in "Cc©(" and text.count(" ") < _SIGN_OFF_WORDS and cues.COPYRIGHT_YEAR.match(text) is not None
 
 
 def _signs_off(text: str) -> bool:

@@ -1253,16 +1253,15 @@ def _glued_elements(content: str, lines: list[str], long: list[int]) -> set[int]
     that spell out links, whose addresses are no prose."""
     def glued(k: int) -> bool:
         line = lines[k]
-        return _GLUED_WORDS.search(line) is not None and "://" not in line and "](" not in line \
-            and len(_glued_words(line)) >= _GLUED_MIN_SEAMS
+        return "://" not in line and "](" not in line and len(_glued_words(line)) >= _GLUED_MIN_SEAMS
 
     # (Such a dump glues some of its lines into thousands of characters; only on a page with
     # one of _GLUED_LINE_CHARS at least are shorter ones read, and the page measured.)
-    if not any(map(glued, (k for k in long if len(lines[k]) >= _GLUED_LINE_CHARS))):
+    longest = [k for k in long if len(lines[k]) >= _GLUED_LINE_CHARS]
+    found = set(filter(glued, longest))
+    if not found or len(_glued_words(content)) * 1000 < _GLUED_PAGE_RATE * len(content):
         return set()
-    if len(_glued_words(content)) * 1000 < _GLUED_PAGE_RATE * len(content):
-        return set()
-    return set(filter(glued, long))
+    return found.union(filter(glued, set(long).difference(longest)))
 
 
 def _glued_words(text: str) -> set[str]:

@@ -1204,10 +1204,11 @@ _GLUED_MIN_SEAMS = 3
 #: one ("SportsSubscribe", "dealBy Mira"), or a sentence's end into the next ("backlog.The").
 _GLUED_SEAM = re.compile(r'(?<=[a-z]{3})(?=[A-Z][a-z])|' + _GLUED_SENTENCES.pattern)
 #: The word after such a seam, where elements met ("Menu|Home"), not sentences. (Opening with
-#: its capital, the pattern is tried only at capitals: four times faster than at lower-case letters.)
+#: its capital, the pattern is tried only at capitals: three to four times faster than at lower-case
+#: letters.)
 _GLUED_WORDS = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])[a-z]+")
 #: ... which a dump that runs its elements together holds this many of per 1,000 characters
-#: (different ones; DEV's dumps, and those of renderers that draw elements apart, hold 2.3 at most).
+#: (different ones; DEV's dumps hold 2.3 at most, those of renderers that draw elements apart 2.5).
 _GLUED_PAGE_RATE = 3.0
 #: ... and glues some lines into one of this many characters at least (those that BeautifulSoup
 #: and lxml glued on the DEV pages run to 600 and more).

@@ -526,6 +526,34 @@ def test_a_playlist_of_headlines_right_above_the_story_is_not_its_top() -> None:
     assert [b.text for b, k in zip(blocks, keep) if k] == [*playlist[:3], *PARAGRAPHS]
 
 
+def test_the_sentences_right_under_the_stamp_are_the_lede() -> None:
+    """A short lede sentence (or one that mentions subscribers) scores low on a long page; under
+    the date line, above the picture's caption and count, it opens the story all the same."""
+    head = ["Streaming service loses viewers for the first time", "18 Nov 2019, 19:09"]
+    lede = ["The streaming service lost subscribers for the first time in a decade, it said on Monday.",
+            "Its shares fell 9 per cent in early trading in New York."]
+    between = ["6", "The company's offices in Westbrook Credit: Getty Images"]
+    texts = [*head, *lede, *between, *PARAGRAPHS]
+    blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.02, 0.02, 0.2, 0.3, 0.02, 0.1] + [0.9] * len(PARAGRAPHS))
+    knobs = {"pivot": 0.4, "inside": 0.2, "resume": 0.4}
+    keep = tb.choose_body(blocks, block_features(blocks), scores, knobs)
+    assert [b.text for b, k in zip(blocks, keep) if k] == [*lede, *PARAGRAPHS]
+    # Under a headline below the stamp, such a sentence is the headline's dek, not the story.
+    texts = [head[1], head[0], lede[0], *between, *PARAGRAPHS]
+    blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.02, 0.02, 0.3, 0.02, 0.1] + [0.9] * len(PARAGRAPHS))
+    keep = tb.choose_body(blocks, block_features(blocks), scores, knobs)
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
+    # ... and so is a question under the stamp, or a line the page shows twice.
+    for texts in ([head[1], "Is this the end of the streaming boom for good?", *between, *PARAGRAPHS],
+                  [lede[0], head[1], lede[0], *between, *PARAGRAPHS]):
+        blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+        scores = np.array([0.02] * (len(texts) - len(PARAGRAPHS) - 3) + [0.3, 0.02, 0.1] + [0.9] * len(PARAGRAPHS))
+        keep = tb.choose_body(blocks, block_features(blocks), scores, knobs)
+        assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
+
+
 def test_the_story_under_the_headline_that_repeats_the_title_beats_long_teasers_above_it() -> None:
     """A dump that opens with the page's <title> names the headline: where a box of long teasers
     above it outweighs the short story under it, the story is the run under the headline whose

@@ -445,6 +445,7 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
                 keep[i] = False
     _drop_furniture(blocks, keep, columns)
     _drop_leading_headlines(blocks, keep, columns)
+    _take_lede(blocks, keep, columns, scores)
     _take_introduced_lists(blocks, keep, columns, scores)
     _take_event_listing(blocks, keep, columns)
     _take_enclosed_structure(blocks, keep, columns)
@@ -556,6 +557,55 @@ def _drop_leading_headlines(blocks: list[Block], keep: list[bool], columns: _Col
         end += 1
     if end - first >= _LEADING_HEADLINES and end < n and keep[end]:
         keep[first:end] = [False] * (end - first)
+
+
+def _take_lede(blocks: list[Block], keep: list[bool], columns: _Columns, scores: np.ndarray) -> None:
+    """Add (in place) the story's opening paragraphs where the body chosen starts below them,
+    right under the page's date or byline line: a story opens under its stamp, so the sentences
+    that follow it are its lede, however little the model makes of them (a short lede sentence
+    on a long page; one that mentions "subscribers"). Only lines that end a sentence, long enough
+    to be prose, not list items and not naming a photograph; the captions, credits and photo
+    counts between them and the body stay out. Prose under a headline that sits under the stamp
+    is the dek (the headline's summary), not the story."""
+    first = keep.index(True) if True in keep else -1
+    if first <= 0:
+        return
+    X, log_words = columns.X, columns.log_words
+
+    def stamp(j: int) -> bool:
+        return bool(X[j, _DATELINE] or X[j, _CUE_BYLINE])
+
+    def lede(j: int) -> bool:
+        return (log_words[j] >= _LOG1P_LEDE_WORDS and bool(X[j, _ENDS_SENTENCE]) and not blocks[j].bullet
+                and not X[j, _PHOTO_CREDIT] and not X[j, _CUE_CAPTION] and not X[j, _CUE_FOOTER]
+                and not X[j, _REPEATED] and scores[j] >= _LEDE_FLOOR)
+
+    # Up from the body, past what parts the lede from it, to the lede's last line ...
+    j = first - 1
+    while j >= 0 and first - j <= _LEDE_REACH and not lede(j):
+        if stamp(j) or log_words[j] > _LOG1P_LEDE_MAX_WORDS:
+            return
+        j -= 1
+    if j < 0 or first - j > _LEDE_REACH:
+        return
+    last = j
+    # ... and up its lines to the stamp right above them.
+    while j >= 0 and lede(j):
+        j -= 1
+    # A headline that asks a question ends a sentence too; a lede opens with a statement.
+    if j >= 0 and stamp(j) and blocks[j + 1].text.rstrip("\"'”’)").endswith(".") \
+            and not blocks[j + 1].text.endswith(_ELLIPSES):
+        keep[j + 1 : last + 1] = [True] * (last - j)
+
+
+#: How far above the body the stamp may sit, how long a lede line must be (and the longest
+#: line between the stamp and the body: a longer one that the model left out is no lede), and
+#: the least score it needs.
+_LEDE_REACH = 8
+_LOG1P_LEDE_WORDS = float(np.log1p(10))
+_LOG1P_LEDE_MAX_WORDS = float(np.log1p(80))
+_LEDE_FLOOR = 0.1
+_ELLIPSES = ("...", "…")
 
 
 #: A run of this many headlines at least (of at most _HEADLINE_WORDS words each).
@@ -1307,6 +1357,8 @@ _UPPER_RATIO = _COLUMN["upper_ratio"]
 _TITLE_CASE_SHARE = 0.6
 _LOG_WORDS, _ENDS_SENTENCE, _ENDS_COLON = _COLUMN["log_words"], _COLUMN["ends_sentence"], _COLUMN["ends_colon"]
 _DATELINE = _COLUMN["dateline"]
+_CUE_BYLINE, _CUE_CAPTION, _PHOTO_CREDIT = _COLUMN["cue_byline"], _COLUMN["cue_caption"], _COLUMN["photo_credit"]
+_REPEATED, _CUE_FOOTER = _COLUMN["repeated"], _COLUMN["cue_footer"]
 # The "log_words" column of a block of 5, 6, ... words, computed once: the word counts the steps
 # above compare that column with (np.log1p of a scalar costs a microsecond each time).
 _LOG1P_5, _LOG1P_6, _LOG1P_8, _LOG1P_25, _LOG1P_40 = (float(np.log1p(k)) for k in (5, 6, 8, 25, 40))

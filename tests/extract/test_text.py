@@ -2482,10 +2482,16 @@ def test_a_drop_cap_set_apart_from_its_word_is_joined_to_it_where_the_page_uses_
 
     body = ["T he council voted on Tuesday to extend the tram line to the harbour.",
             "T cells are part of the immune system, the study said.",
-            "W domu nie było nikogo, powiedział sąsiad."]
-    content = "Home\nThe tram line\n" + "\n".join(body)
+            "W domu nie było nikogo, powiedział sąsiad.",
+            "A dam Kessel, the union's secretary, signed the deal.",
+            "I t was the third strike this year.",
+            "A spokesperson for the port said the deal would hold.",
+            "I ran the numbers again, the union's treasurer said."]
+    content = "Home\nAdam Kessel: the tram line and what it means\nBanks in Iran\nA spokesperson\n" + "\n".join(body)
     assert text._without_split_drop_caps(body, content) == [
-        "The council voted on Tuesday to extend the tram line to the harbour.", body[1], body[2]]
+        "The council voted on Tuesday to extend the tram line to the harbour.", body[1], body[2],
+        "Adam Kessel, the union's secretary, signed the deal.", "It was the third strike this year.",
+        body[5], body[6]]
 
 
 def test_a_screen_readers_picture_labels_between_paragraphs_are_one_picture_not_part_of_the_story():
@@ -2552,3 +2558,4 @@ def test_a_writers_name_over_the_agencys_name_over_the_stamp_is_the_byline():
             "electricity back by Wednesday evening.\n")
     article = extract_page(Page("dump.txt", dump), ExtractConfig(mode="text"))
     assert (article.authors, article.wire) == (["Jane Doe"], "AP")
+

@@ -1137,18 +1137,26 @@ def extract_text(page: Page, template: frozenset[str] = frozenset()) -> Article:
 
 
 # A paragraph's first letter drawn as a drop cap, which a renderer set apart from the rest of its
-# word ("T he Davis Cup Final began ...", "H ong Kong is burning."). Not "A", "I" or "O", words
-# of their own.
-_DROP_CAP = re.compile(r"([B-HJ-NP-Z]) ([a-z]+)\b")
+# word ("T he Davis Cup Final began ...", "H ong Kong is burning.", "A dam Schiff's inquiry").
+_DROP_CAP = re.compile(r"([A-Z]) ([a-z]+)\b")
+#: Capitals that are English words of their own ("A spokesperson said", "I think").
+_ONE_LETTER_WORDS = frozenset("AIO")
 
 
 def _without_split_drop_caps(body: list[str], content: str) -> list[str]:
     """``body`` with each split drop cap joined to its word, where the page uses that word
-    elsewhere ("the", "hong"): so "T cells" or Polish "W domu" stay as they are."""
-    words = set(re.findall(r"\w+", content.lower()))
+    elsewhere ("the", "hong"): so "T cells" or Polish "W domu" stay as they are. "A" and "O" are
+    words of their own, joined only where the rest of the word is no word the page uses
+    elsewhere ("A dam Schiff" on a page that names Adam Schiff; not "A spokesperson") or a single
+    letter ("A n", "O n"); "I" only to a single letter ("I t was"; "I ran" stays, Iran or not)."""
+    words: dict[str, int] = {}
+    for word in re.findall(r"\w+", content.lower()):
+        words[word] = words.get(word, 0) + 1
     joined = []
     for paragraph in body:
-        if (split := _DROP_CAP.match(paragraph)) and (split[1] + split[2]).lower() in words:
+        if (split := _DROP_CAP.match(paragraph)) and (split[1] + split[2]).lower() in words \
+                and (split[1] not in _ONE_LETTER_WORDS or len(split[2]) == 1
+                     or (split[1] != "I" and words.get(split[2], 0) <= 1)):
             paragraph = split[1] + paragraph[split.end(1) + 1 :]
         joined.append(paragraph)
     return joined

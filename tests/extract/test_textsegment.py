@@ -498,15 +498,19 @@ def test_segment_strips_markdown_markup() -> None:
 
 
 def test_segment_strips_italics_from_markdown_without_links_or_headings() -> None:
-    # html2text without links: its italics are the only Markdown the dump shows. A dump with a
-    # name or two in snake_case, or a single word between underscores, is left as it is.
+    # html2text without links: its italics are the only Markdown the dump shows. Names in
+    # snake_case are left as they are; a single italic goes too ("(_Reuters_) — ...").
     italics = [f"_{PARAGRAPHS[0][:16]}_{PARAGRAPHS[0][16:]}", f"{PARAGRAPHS[1][:10]} _said_ {PARAGRAPHS[1][16:]}",
                f"The _Carrow Herald_ reported it first, as did the _Morning Post_."]
     texts = [b.text for b in ts.segment("\n\n".join(["Tram network to grow", *italics, PARAGRAPHS[2]]))]
     assert texts == ["Tram network to grow", PARAGRAPHS[0], PARAGRAPHS[1],
                      "The Carrow Herald reported it first, as did the Morning Post.", PARAGRAPHS[2]]
     plain = ["Tram network to grow", "Run make_release to build it, the _only_ step.", PARAGRAPHS[2]]
-    assert [b.text for b in ts.segment("\n\n".join(plain))] == plain
+    assert [b.text for b in ts.segment("\n\n".join(plain))] == [
+        "Tram network to grow", "Run make_release to build it, the only step.", PARAGRAPHS[2]]
+    dateline = ["Tram network to grow", "## More", f"(_Reuters_) — {PARAGRAPHS[0]}", "Run make_release to build it."]
+    assert [b.text for b in ts.segment("\n\n".join(dateline))] == [
+        "Tram network to grow", "## More", f"(Reuters) — {PARAGRAPHS[0]}", "Run make_release to build it."]
 
 def test_segment_keeps_the_underscores_a_markdown_writer_escaped() -> None:
     # markdownify and html2text escape an underscore of the text ("@Site\\_News", a rule of

@@ -522,10 +522,11 @@ def segment(content: str) -> list[Block]:
             content = content[:at]
         drawn, content = content, _LINK_REFERENCE.sub("", content)
     # Each pattern runs only where its marker occurs: most dumps have none of them.
+    markdown = False
     if ("#" in content and _MD_HEADING_MARK.search(content)) or ("]" in content and _MD_LINK_MARK.search(content)) \
             or ("*" in content and _MD_BOLD_MARK.search(content)) or _has_italics(content):
         stripped = _strip_markdown(content)
-        if stripped is not content:
+        if markdown := stripped is not content:
             # Markdown. Taking out link targets leaves lines of any length, so whether the
             # renderer wrapped is judged before; if it did, Markdown's own rule says where
             # paragraphs end (a blank line). So it does in a Markdown writer's
@@ -538,6 +539,11 @@ def segment(content: str) -> list[Block]:
                 return _segment_paragraphs(stripped.splitlines(), _has_promo_cue(stripped))
             drawn = None  # (taking Markdown out took lines out as well)
         content = stripped
+    if not markdown and "_" in content and _MD_ITALIC_MARK.search(content):
+        # A Markdown writer's dump of a page with an italic or two and too little other markup to
+        # tell it by ("(_Reuters_) — The New York State Attorney General ..."): the underscores
+        # go. Lines keep their widths as drawn, for the census of a wrapping writer's (html2text's).
+        drawn, content = content if drawn is None else drawn, _MD_ITALIC.sub(_GROUP_1, content)
     if "[" in content and _INS_DEL_MARK.search(content):
         content = _INS_DEL.sub("", content)
         drawn = None if drawn is None else _INS_DEL.sub("", drawn)

@@ -604,7 +604,7 @@ def _take_lede(blocks: list[Block], keep: list[bool], columns: _Columns, scores:
 _LEDE_REACH = 8
 _LOG1P_LEDE_WORDS = float(np.log1p(10))
 _LOG1P_LEDE_MAX_WORDS = float(np.log1p(80))
-_LEDE_FLOOR = 0.1
+_LEDE_FLOOR = 0.03
 _ELLIPSES = ("...", "…")
 
 

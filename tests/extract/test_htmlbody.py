@@ -314,6 +314,16 @@ def test_an_author_bio_after_the_story_is_a_byline():
     assert tail_category('"You can reach him at the office," she said.') is None
 
 
+def test_an_affiliate_disclosure_after_the_story_is_a_disclaimer():
+    from wiretrace.extract.htmlclean import tail_category
+
+    from tests.extract.test_textblocks import AFFILIATE_NOTES
+
+    for note in AFFILIATE_NOTES:
+        assert tail_category(note) == "disclaimer", note
+    assert tail_category("The contractor may earn a bonus of 2 million if the line opens on time.") is None
+
+
 def test_a_nonprofit_newsrooms_republish_box_and_appeal_after_the_story_are_promos():
     from wiretrace.extract.htmlclean import tail_category
 

@@ -194,6 +194,28 @@ def test_calls_to_action_closing_the_body_leave_it() -> None:
 
 
 
+AFFILIATE_NOTES = ["If you buy something through this post, the Herald may get a share of the sale.",
+                   "Sometimes we include links to online retail stores. If you click on one and make a purchase "
+                   "we may receive a small commission.",
+                   "This article contains affiliate links.",
+                   "As an Amazon Associate we earn from qualifying purchases."]
+
+
+def test_an_affiliate_disclosure_closing_the_body_leaves_it() -> None:
+    """A shopping post's note on its affiliate links, under its last paragraph, is the publisher's;
+    a sentence of the story about a commission stays."""
+    for note in AFFILIATE_NOTES:
+        blocks = [ts.Block(text, line) for line, text in enumerate([*PARAGRAPHS, note])]
+        keep = [True] * len(blocks)
+        tb.drop_closing_calls(blocks, keep, block_features(blocks))
+        assert keep == [True] * len(PARAGRAPHS) + [False], note
+    story = "The council said the contractor may earn a bonus of 2 million if the line opens on time."
+    blocks = [ts.Block(text, line) for line, text in enumerate([*PARAGRAPHS, story])]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert all(keep)
+
+
 def test_the_story_ends_at_its_sign_off_with_what_the_run_swept_in_under_it() -> None:
     """A sign-off ("Write to ... at ..."), a wire's credit line or the author's bio ends the story:
     the line or two the run of likely-body blocks went on with past it (the standfirst drawn

@@ -378,6 +378,14 @@ _REPUBLISH_OFFER = r"republish (?:this|our) (?:story|article)\b"
 APPEAL = re.compile(rf"{opening_lookahead((_REPUBLISH_OFFER, *_APPEALS))}(?:^{_REPUBLISH_OFFER}|\b(?:{'|'.join(_APPEALS)})\b)",
                     re.IGNORECASE)
 
+# A shopping post's disclosure of its affiliate links: "If you buy something through this post,
+# IGN may get a share of the sale", "If you click on one and make a purchase we may receive a
+# small commission", "As an Amazon Associate I earn from qualifying purchases".
+_AFFILIATE_NOTES = (
+    r"may (?:earn|receive|get|make|collect) (?:a |an )?(?:small )?(?:share|commission|portion|percentage|cut|fee)",
+    r"affiliate (?:links?|commissions?|partnerships?|programs?)", r"as an amazon associate")
+AFFILIATE_NOTE = re.compile(rf"\b{opening_lookahead(_AFFILIATE_NOTES)}(?:{'|'.join(_AFFILIATE_NOTES)})\b", re.IGNORECASE)
+
 # Where a paywall cuts the story: "Subscribe to continue reading", "This article is reserved for
 # subscribers", "Il vous reste 60% de cet article à lire", "Je m'abonne". The page shows the
 # story's opening only.

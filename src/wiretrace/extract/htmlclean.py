@@ -359,7 +359,8 @@ def tail_category(text: str) -> str | None:
     if cues.APPEAL.search(text) or cues.PAYWALL.search(text) \
             or (words(text) <= cues.CALL_WORDS and cues.CALL_TO_ACTION.match(text)):
         return "promo"
-    if cues.has_copyright_notice(text) or cues.DISCLAIMER.search(_COPYRIGHT_PROSE.sub(" ", text)):
+    if cues.has_copyright_notice(text) or cues.DISCLAIMER.search(_COPYRIGHT_PROSE.sub(" ", text)) \
+            or cues.AFFILIATE_NOTE.search(text):
         return "disclaimer"
     return None
 

@@ -813,8 +813,8 @@ _BUTTON_MARK = "(BUTTON) "
 
 
 def _closing_call(text: str, newsletter: bool) -> bool:
-    """Whether ``text``, after the story's last paragraph, is the publisher's call to action or
-    stamp (``newsletter``: its features name a newsletter or a subscription pitch). Emphasis
+    """Whether ``text``, after the story's last paragraph, is the publisher's call to action,
+    appeal, paywall notice, affiliate disclosure or stamp (``newsletter``: its features name a newsletter or a subscription pitch). Emphasis
     marks a Markdown renderer left on it ("*Follow Newsbeat on* Instagram"), or the mark lynx
     prints before a button's label ("(BUTTON) Copy HTML"), do not hide it."""
     if text[:1] in "*_":
@@ -824,7 +824,8 @@ def _closing_call(text: str, newsletter: bool) -> bool:
     words = text.count(" ") + 1
     if words <= cues.CALL_WORDS and ((newsletter and _PITCH.search(text)) or cues.CALL_TO_ACTION.match(text)):
         return True
-    if words <= _SIGN_OFF_WORDS and (cues.APPEAL.search(text) or cues.PAYWALL.search(text)):
+    if words <= _SIGN_OFF_WORDS and (cues.APPEAL.search(text) or cues.PAYWALL.search(text)
+                                     or cues.AFFILIATE_NOTE.search(text)):
         return True
     if words <= _STAMP_WORDS and _CLOSING_STAMP.match(text):
         return True

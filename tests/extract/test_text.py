@@ -187,6 +187,21 @@ def test_a_copyright_sign_opens_a_caption_but_not_a_notice():
     assert _credited_caption(notice, [Block(notice, 0)], 0) is None
 
 
+def test_a_caption_drawn_twice_over_its_credit_is_a_picture():
+    """A credit line in any case, with a photographer's initials ("Photo: Ringo H.W. Chiu, AP"),
+    under a caption the page draws twice (in the picture's box and again in its viewer)."""
+    from wiretrace.extract.text import _credit_line, _credited_caption
+    from wiretrace.extract.textsegment import Block
+
+    for credit in ("Photo: Ringo H.W. Chiu, AP", "Photo by David Dyer-Bennet", "PHOTO: J. Doe"):
+        assert _credit_line(credit), credit
+    assert not _credit_line("Photo: The mayor said no. Then he left")
+    caption = "Westbrook's Dana Orel dunks during the first half of the team's game against Port Elmar, Tuesday, Nov. 19, 2019"
+    blocks = [Block(caption, 0), Block(caption, 1), Block("Photo: Ringo H.W. Chiu, AP", 2)]
+    image = _credited_caption(caption, blocks, 0)
+    assert (image.caption, image.credit) == (caption, "Photo: Ringo H.W. Chiu, AP")
+
+
 REUTERS_CLOSING_DUMP = """Home
 Markets
 Grain traders brace for record harvest as prices slide

@@ -1086,6 +1086,12 @@ def test_a_second_copy_of_the_story_leaves_the_body_but_repeated_items_stay() ->
     keep = [True] * len(blocks)
     tb.drop_repeated_paragraphs(blocks, keep)
     assert keep == [True] * 7 + [False, False]
+    # A caption typed with straight quotes repeats the lede set with curly ones: the same words.
+    lede = "The band’s 50th anniversary tour opens in Westbrook in June and runs to 30 cities, its promoter said on Monday."
+    blocks = [ts.Block(text, line) for line, text in enumerate([lede.replace("’", "'"), lede, *PARAGRAPHS])]
+    keep = [True] * len(blocks)
+    tb.drop_repeated_paragraphs(blocks, keep)
+    assert keep == [True, False] + [True] * len(PARAGRAPHS)
 
 
 def test_a_copy_running_the_story_together_ends_the_body_with_its_labels() -> None:

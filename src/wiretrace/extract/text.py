@@ -102,8 +102,9 @@ _GALLERY_SLIDE = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagen)\s*
 # "Photo by David Dyer-Bennet", "(Walt Disney Co.)", or a caption's closing credit with no caption
 # before it, "(Image credit: Sierra Nevada Corp.)" (see _credit_line). A line this short and this
 # shaped is no paragraph of a story.
+# (The label in any case; a name's initials keep their full stops: "Photo: Ringo H.W. Chiu, AP".)
 _CREDIT_LINE = re.compile(
-    r"^(?:(?:photo|image|picture|pic|photograph)s?\s*(?:by\b|:|/)\s*[A-Z][^.!?]{1,60}"
+    r"^(?:(?i:photo|image|picture|pic|photograph)s?\s*(?:by\b|:|/)\s*[A-Z](?:[^.!?]|(?<=\b[A-Z])\.){1,60}"
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:\s*[,/|]\s*|\s+via\s+))?(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?"
     r"|Shutterstock|Alamy|iStock|Bloomberg|Xinhua|Pool|Handout)(?: Photo| Images)?"
     r"|\((?:[A-Z][\w.&'’-]*\s?){1,4}\))$")
@@ -923,8 +924,8 @@ def _alt_credit_caption(text: str) -> Image | None:
 
 
 def _credited_caption(text: str, blocks: list[textsegment.Block], i: int) -> Image | None:
-    """The picture whose caption body block ``i`` is, when a photo credit line follows it
-    ("Kevin Mayer, the Disney executive ..." over "(Walt Disney Co.)"), or when it opens with a
+    """The picture whose caption body block ``i`` is, when a photo credit line follows it or its
+    copy ("Kevin Mayer, the Disney executive ..." over "(Walt Disney Co.)"), or when it opens with a
     copyright sign ("© John Brecher Needle poking skin ...", but not the page's "© 2019 The
     Associated Press"). Only a single sentence counts: a paragraph may sit over a picture that
     shows its credit alone."""
@@ -932,8 +933,11 @@ def _credited_caption(text: str, blocks: list[textsegment.Block], i: int) -> Ima
         return Image(caption=text[1:].strip())
     if "©" in text and text.count(" ") < 2 * _CREDITED_CAPTION_WORDS and (image := _alt_credit_caption(text)):
         return image
+    # (A caption the page draws twice, in the picture's box and again in its viewer, has its
+    # credit under the second.)
+    under = i + 2 if i + 2 < len(blocks) and blocks[i + 1].text == text else i + 1
     # (Cheapest test first: most blocks are followed by a line longer than any credit.)
-    if i + 1 >= len(blocks) or len(credit := blocks[i + 1].text) > 70 or not _credit_line(credit):
+    if under >= len(blocks) or len(credit := blocks[under].text) > 70 or not _credit_line(credit):
         return None
     if text.count(" ") >= _CREDITED_CAPTION_WORDS or _SENTENCE_BREAK.search(text):
         return None

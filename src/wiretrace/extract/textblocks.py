@@ -658,6 +658,7 @@ def drop_pull_quotes(blocks: list[Block], keep: list[bool]) -> None:
 
 #: A paragraph this long, said twice word for word, is a second copy of the story on the page.
 _REPEATED_PARAGRAPH_WORDS = 20
+_STRAIGHT_QUOTES = str.maketrans("‘’“”", "''\"\"")
 
 
 def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
@@ -679,19 +680,22 @@ def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
         _drop_copy(keep, kept, texts, n)
         return
     # Only a text said twice can be a twin headline or a repeated paragraph: most pages have none.
+    # (Said twice up to its quote marks: a caption typed with straight ones repeats the lede.)
+    if len(set(texts)) == len(texts) and ("’" in (joined := "".join(texts)) or "“" in joined):
+        texts = [text.translate(_STRAIGHT_QUOTES) for text in texts]
     if len(set(texts)) < len(texts):
         seen: set[str] = set()
-        previous = -2
+        previous, previous_text = -2, ""
         for i, text in zip(kept, texts):
             # A headline drawn twice in a row (a teaser's picture and its link, both with the
             # headline for text): a link to another story, not the story's sub-heading. (A table's
             # header row repeats too, but it is a few words; a date line drawn twice is left to the
             # metadata pass, which reads the article's time from it.)
-            if i == previous + 1 and text == blocks[previous].text and not text.endswith(SENTENCE_ENDS) \
+            if i == previous + 1 and text == previous_text and not text.endswith(SENTENCE_ENDS) \
                     and _TWIN_HEADLINE_WORDS[0] <= text.count(" ") + 1 <= _TWIN_HEADLINE_WORDS[1] \
                     and _DIGITS.search(text) is None:
                 keep[i] = keep[previous] = False
-            previous = i
+            previous, previous_text = i, text
             if text.endswith(SENTENCE_ENDS) and text.count(" ") + 1 >= _REPEATED_PARAGRAPH_WORDS:
                 if text in seen:
                     keep[i] = False

@@ -314,13 +314,17 @@ def test_an_author_bio_after_the_story_is_a_byline():
     assert tail_category('"You can reach him at the office," she said.') is None
 
 
-def test_an_affiliate_disclosure_after_the_story_is_a_disclaimer():
+def test_an_affiliate_disclosure_after_the_story_is_a_disclaimer_and_a_long_sales_pitch_a_promo():
     from wiretrace.extract.htmlclean import tail_category
 
     from tests.extract.test_textblocks import AFFILIATE_NOTES
 
     for note in AFFILIATE_NOTES:
         assert tail_category(note) == "disclaimer", note
+    pitch = ("Get access to the Herald's fastest growing subscription service, Herald Pro, for as little as £1 a "
+             "week for the first year. Use the code TRAM. Herald Pro offers you everything you need to follow the "
+             "council, including the minutes of every meeting and our analysis. For more, see the Herald website.")
+    assert tail_category(pitch) == "promo"
     assert tail_category("The contractor may earn a bonus of 2 million if the line opens on time.") is None
 
 

@@ -186,6 +186,14 @@ def test_calls_to_action_closing_the_body_leave_it() -> None:
     tb.drop_closing_calls(blocks, keep, block_features(blocks))
     assert keep == [True] * len(PARAGRAPHS) + [False, False]
 
+    pitch = ("Get access to the Herald's fastest growing subscription service, Herald Pro, for as little as £1 a "
+             "week for the first year. Use the code TRAM. Herald Pro offers you everything you need to follow the "
+             "council, including the minutes of every meeting and our analysis. For more, see the Herald website.")
+    blocks = [ts.Block(text, line) for line, text in enumerate([*PARAGRAPHS, pitch])]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert keep == [True] * len(PARAGRAPHS) + [False]
+
     advice = "Sign up for the council's consultation newsletter to hear about the public meetings."
     blocks = [ts.Block(text, line) for line, text in enumerate([*PARAGRAPHS[:2], advice, *PARAGRAPHS[2:]])]
     keep = [True] * len(blocks)

@@ -367,6 +367,15 @@ CALL_TO_ACTION = re.compile(
     r"stay up to date with\b|get (?:[\w’'-]+ ){0,4}(?:alerts|notifications)\b|copy (?:html|the code|embed code)\b|"
     r"(?:donate|give|support us) (?:now|today)\b|"
     r"listen (?:to .{0,40}? )?(?:live|back)\b|watch (?:live|the full)\b)", re.IGNORECASE)
+# What a newsletter or subscription pitch says, past the keywords that flag one (a sentence about
+# the "Federal Register" or a "sign-in sheet" is no pitch).
+_PITCHES = (r"sign(?:ing)? up", r"subscri\w*", r"newsletters?", r"inbox", r"e-?mail", r"register (?:now|here|today|free|for|to)",
+            r"registration", r"log ?in", r"sign in", r"login", r"inscreva-se", r"suscr[ií]bete", r"abonnez-vous", r"abonnieren",
+            r"iscriviti", r"подпис\w*")
+PITCH = re.compile(rf"\b{opening_lookahead(_PITCHES)}(?:{'|'.join(_PITCHES)})\b", re.IGNORECASE)
+#: ... which, opening with a call to action, may run this long ("Get access to ... Pro for as
+#: little as Rs 599 for first year. Use the code ... For more information, check out ...").
+PITCH_WORDS = 60
 # A non-profit newsroom's box under the story: its offer to republish it and its licence ("Our
 # stories may be republished ... under a Creative Commons license"), and its appeal for money
 # ("X is a nonprofit newsroom. We rely on readers like you ...").

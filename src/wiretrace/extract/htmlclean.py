@@ -349,6 +349,8 @@ def is_tool_bar(text: str) -> bool:
 def tail_category(text: str) -> str | None:
     "Category of a sign-off line after the article's last paragraph, or None."
     if words(text) > 40:
+        if words(text) <= cues.PITCH_WORDS and cues.CALL_TO_ACTION.match(text) and cues.PITCH.search(text):
+            return "promo"
         return None
     if cues.CREDIT.search(text) or cues.AUTHOR_BIO.match(text):
         return "byline"

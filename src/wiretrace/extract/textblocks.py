@@ -791,12 +791,6 @@ _COPY_SOURCES = 3
 _COPY_LABEL_WORDS = 12
 
 
-# What a newsletter or subscription pitch says, past the keywords that flag one (a sentence about
-# the "Federal Register" or a "sign-in sheet" is no pitch).
-_PITCHES = (r"sign(?:ing)? up", r"subscri\w*", r"newsletters?", r"inbox", r"e-?mail", r"register (?:now|here|today|free|for|to)",
-            r"registration", r"log ?in", r"sign in", r"login", r"inscreva-se", r"suscr[ií]bete", r"abonnez-vous", r"abonnieren",
-            r"iscriviti", r"подпис\w*")
-_PITCH = re.compile(rf"\b{cues.opening_lookahead(_PITCHES)}(?:{'|'.join(_PITCHES)})\b", re.IGNORECASE)
 #: A call to action is a line or two (cues.CALL_WORDS); a sign-off (cues.SIGN_OFF) may name the
 #: address, the desks and the social accounts too.
 _SIGN_OFF_WORDS = 60
@@ -826,7 +820,11 @@ def _closing_call(text: str, newsletter: bool) -> bool:
     elif text.startswith(_BUTTON_MARK):
         text = text[len(_BUTTON_MARK):]
     words = text.count(" ") + 1
-    if words <= cues.CALL_WORDS and ((newsletter and _PITCH.search(text)) or cues.CALL_TO_ACTION.match(text)):
+    if words <= cues.CALL_WORDS and ((newsletter and cues.PITCH.search(text)) or cues.CALL_TO_ACTION.match(text)):
+        return True
+    # A subscription's sales pitch runs longer ("Get access to ... Pro for as little as Rs 599 for
+    # first year. Use the code ... For more information, check out ...").
+    if words <= cues.PITCH_WORDS and newsletter and cues.CALL_TO_ACTION.match(text):
         return True
     if words <= _SIGN_OFF_WORDS and (cues.APPEAL.search(text) or cues.PAYWALL.search(text)
                                      or cues.AFFILIATE_NOTE.search(text)):
@@ -907,7 +905,7 @@ _QUOTE_MARKS = (*_QUOTE_OPENERS, "”")
 
 
 def _box_pitch(text: str) -> bool:
-    return _PITCH.search(text) is not None and _READER_ADDRESS.search(text) is not None \
+    return cues.PITCH.search(text) is not None and _READER_ADDRESS.search(text) is not None \
         and not any(mark in text for mark in _QUOTE_MARKS)
 
 

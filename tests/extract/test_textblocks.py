@@ -1102,6 +1102,26 @@ def test_a_second_copy_of_the_story_leaves_the_body_but_repeated_items_stay() ->
     assert keep == [True, False] + [True] * len(PARAGRAPHS)
 
 
+def test_a_cards_teaser_inside_the_story_leaves_the_body() -> None:
+    """A card for another story, set in at its own indent inside this one, draws that story's
+    headline twice (around a section label) and a teaser the model takes for a paragraph; a
+    caption drawn twice over the story's next paragraph, at the story's indent, is no card."""
+    headline = "Tram operator renames itself as its dispute with the council goes on"
+    teaser = "The operator of the Westbrook trams has a new name and a new board, but it is still in dispute with the council."
+    texts = [PARAGRAPHS[0], "Business", headline, "Business", headline, teaser, *PARAGRAPHS[1:]]
+    indents = [4, 12, 12, 14, 14, 12] + [4] * (len(PARAGRAPHS) - 1)
+    blocks = [ts.Block(text, line, indent=indent) for line, (text, indent) in enumerate(zip(texts, indents))]
+    keep = [True, False, False, False, False, True] + [True] * (len(PARAGRAPHS) - 1)
+    tb._drop_card_teasers(blocks, keep)
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
+    caption = "The new depot in Westbrook, where the trams are serviced (Credit: Getty Images)"
+    texts = [PARAGRAPHS[0], caption, caption, *PARAGRAPHS[1:]]
+    blocks = [ts.Block(text, line, indent=4) for line, text in enumerate(texts)]
+    keep = [True, False, False] + [True] * (len(PARAGRAPHS) - 1)
+    tb._drop_card_teasers(blocks, keep)
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
+
+
 def test_a_copy_running_the_story_together_ends_the_body_with_its_labels() -> None:
     """A renderer that draws a hidden full-text field shows the story again as one long block,
     its paragraphs run together, after labels of its own (a date stamp, an image size): the

@@ -451,6 +451,7 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
     _take_enclosed_structure(blocks, keep, columns)
     _drop_closing_calls(blocks, keep, columns)
     drop_repeated_paragraphs(blocks, keep)
+    _drop_card_teasers(blocks, keep)
     drop_pull_quotes(blocks, keep)
     return keep
 
@@ -659,6 +660,40 @@ def drop_pull_quotes(blocks: list[Block], keep: list[bool]) -> None:
 #: A paragraph this long, said twice word for word, is a second copy of the story on the page.
 _REPEATED_PARAGRAPH_WORDS = 20
 _STRAIGHT_QUOTES = str.maketrans("‘’“”", "''\"\"")
+
+
+def _drop_card_teasers(blocks: list[Block], keep: list[bool]) -> None:
+    """Take out (in place) the teaser of a card for another story set inside this one: the card
+    draws that story's headline twice (its picture's link and its title's, maybe around a short
+    section label: "Business"), left out of the body, and its sentence or two under it score as
+    the story's paragraph. Only inside the story (a paragraph kept a few blocks above the card),
+    and where the renderer sets the card in at another indent than that paragraph: the page's own
+    headline drawn twice above the lede, a caption drawn twice, a video's title drawn three times
+    are followed by the story's next paragraph, at its indent."""
+    for i in range(3, len(blocks)):
+        if not keep[i] or keep[i - 1]:
+            continue
+        headline = blocks[i - 1].text
+        if not _TWIN_HEADLINE_WORDS[0] <= headline.count(" ") + 1 <= _TWIN_HEADLINE_WORDS[1] \
+                or headline.endswith(SENTENCE_ENDS):
+            continue
+        if blocks[i - 2].text == headline:
+            top = i - 2
+        elif blocks[i - 3].text == headline and blocks[i - 2].text.count(" ") < _CARD_LABEL_SPACES and not keep[i - 2]:
+            top = i - 3
+        else:
+            continue
+        above = next((j for j in range(top - 1, max(-1, top - 1 - _CARD_REACH), -1) if keep[j]), None)
+        if above is not None and blocks[above].indent != blocks[i].indent \
+                and blocks[i].text.count(" ") + 1 <= _CARD_TEASER_WORDS:
+            keep[i] = False
+
+
+#: A card's section label has fewer spaces than this; its teaser runs to this many words at most;
+#: the story has a paragraph kept within this many blocks above the card.
+_CARD_LABEL_SPACES = 3
+_CARD_TEASER_WORDS = 60
+_CARD_REACH = 4
 
 
 def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:

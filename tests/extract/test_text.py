@@ -200,6 +200,10 @@ def test_a_caption_drawn_twice_over_its_credit_is_a_picture():
     blocks = [Block(caption, 0), Block(caption, 1), Block("Photo: Ringo H.W. Chiu, AP", 2)]
     image = _credited_caption(caption, blocks, 0)
     assert (image.caption, image.credit) == (caption, "Photo: Ringo H.W. Chiu, AP")
+    # A caption naming someone by an initial is still one sentence.
+    caption = "Dana Orel and John M. Kessel in 2002."
+    image = _credited_caption(caption, [Block(caption, 0), Block("Photo by David Dyer-Bennet", 1)], 0)
+    assert (image.caption, image.credit) == (caption, "Photo by David Dyer-Bennet")
 
 
 REUTERS_CLOSING_DUMP = """Home

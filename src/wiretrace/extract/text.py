@@ -120,7 +120,8 @@ _CREDIT_NAME_WORDS = 4
 _ECHO_WORDS = 5
 #: A caption over a credit line is one sentence of at most this many words.
 _CREDITED_CAPTION_WORDS = 50
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]? +[A-Z“\"]")
+# (Not after an initial: "Neil Gaiman and John M. Ford in 2002.")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?][\"”’]? +[A-Z“\"]")
 _SENTENCE_END = re.compile(r"[.!?。！？।؟](?=[\s\"”’)»]|$)")
 _RUN_ON_WORDS = 100
 #: A headline in capitals that links to another story runs to this many words at least (its

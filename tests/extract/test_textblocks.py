@@ -1122,6 +1122,25 @@ def test_a_cards_teaser_inside_the_story_leaves_the_body() -> None:
     assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
 
 
+def test_a_box_of_headlines_under_the_storys_last_paragraph_leaves_the_body() -> None:
+    """Three headlines of other stories, set in under the story's last paragraph, with only a
+    line of the publisher's under them, are no part of the story; a list the story sets at
+    another indent, with its story going on under it, is."""
+    box = ["Ten Oddest Tram Accidents on Record", "Why Cities Are Bringing Back the Tram", "Inside the Westbrook Depot at Night"]
+    texts = [*PARAGRAPHS, *box, "Originally published on the Herald."]
+    blocks = [ts.Block(text, line, indent=8 if text in box else 4) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb._drop_headline_boxes(blocks, keep, tb._Columns(block_features(blocks)))
+    assert [b.text for b, k in zip(blocks, keep) if k] == [*PARAGRAPHS, texts[-1]]
+    listed = ["Blue Line Trams, Westbrook, Carrow County", "Harbour Rail Services, Port Elmar, Carrow County",
+              "Kessel Engineering Works, Westbrook, Carrow County"]
+    texts = [PARAGRAPHS[0], *listed, *PARAGRAPHS[1:]]
+    blocks = [ts.Block(text, line, indent=8 if text in listed else 4) for line, text in enumerate(texts)]
+    keep = [True] * len(blocks)
+    tb._drop_headline_boxes(blocks, keep, tb._Columns(block_features(blocks)))
+    assert all(keep)
+
+
 def test_a_copy_running_the_story_together_ends_the_body_with_its_labels() -> None:
     """A renderer that draws a hidden full-text field shows the story again as one long block,
     its paragraphs run together, after labels of its own (a date stamp, an image size): the

@@ -452,6 +452,7 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
     _drop_closing_calls(blocks, keep, columns)
     drop_repeated_paragraphs(blocks, keep)
     _drop_card_teasers(blocks, keep)
+    _drop_headline_boxes(blocks, keep, columns)
     drop_pull_quotes(blocks, keep)
     return keep
 
@@ -687,6 +688,43 @@ def _drop_card_teasers(blocks: list[Block], keep: list[bool]) -> None:
         if above is not None and blocks[above].indent != blocks[i].indent \
                 and blocks[i].text.count(" ") + 1 <= _CARD_TEASER_WORDS:
             keep[i] = False
+
+
+def _drop_headline_boxes(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:
+    """Take out (in place) a box of other stories' headlines the body swept in under the story's
+    last paragraph: _HEADLINE_BOX lines at least in a row, each of 4-15 words, in title case and
+    ending no sentence, set in at another indent than the paragraph above them ("27 Oddest
+    Medical Case Reports", "10 Strangest Medical Cases", ...), with no paragraph of the story
+    under them (only a line or two: "Originally published on Live Science.", an editor's note).
+    A story's own sub-heading is one line, a list it sets has its story go on under it, and a
+    listing of dates ("June 9 – West Palm Beach, FL @ Sunrise Amphitheatre") that closes it is
+    its own (a renderer that draws no indent shows no such box, and is left as it is)."""
+    X, log_words = columns.X, columns.log_words
+    kept = list(compress(range(len(keep)), keep))
+    # The last paragraph of the story, and the box would be the run of headlines right above it.
+    last = next((k for k in range(len(kept) - 1, -1, -1) if log_words[kept[k]] > _LOG1P_25), None)
+    if last is None:
+        return
+    run: list[int] = []
+    for k in range(last + 1, len(kept)):
+        i = kept[k]
+        if _LOG1P_BOX_HEADLINE_WORDS <= log_words[i] <= _LOG1P_HEADLINE_WORDS \
+                and not X[i, _ENDS_SENTENCE] and not X[i, _ENDS_COLON] and _title_cased(blocks[i].text) \
+                and (run or blocks[i].indent != blocks[kept[k - 1]].indent) and not _EVENT_ROW.match(blocks[i].text):
+            run.append(i)
+        elif len(run) >= _HEADLINE_BOX:
+            break
+        else:
+            run = []
+    if len(run) >= _HEADLINE_BOX:
+        for i in run:
+            keep[i] = False
+
+
+#: A box of headlines inside the body holds this many at least, of this many words at least (a
+#: table's labels, "Linebacker", "Safety", are shorter).
+_HEADLINE_BOX = 3
+_LOG1P_BOX_HEADLINE_WORDS = float(np.log1p(4))
 
 
 #: A card's section label has fewer spaces than this; its teaser runs to this many words at most;

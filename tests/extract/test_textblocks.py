@@ -194,6 +194,12 @@ def test_calls_to_action_closing_the_body_leave_it() -> None:
     tb.drop_closing_calls(blocks, keep, block_features(blocks))
     assert keep == [True] * len(PARAGRAPHS) + [False]
 
+    teaser = "Tram review: my new go-to way across Westbrook [Video]"
+    blocks = [ts.Block(text, line) for line, text in enumerate([*PARAGRAPHS, teaser])]
+    keep = [True] * len(blocks)
+    tb.drop_closing_calls(blocks, keep, block_features(blocks))
+    assert keep == [True] * len(PARAGRAPHS) + [False]
+
     advice = "Sign up for the council's consultation newsletter to hear about the public meetings."
     blocks = [ts.Block(text, line) for line, text in enumerate([*PARAGRAPHS[:2], advice, *PARAGRAPHS[2:]])]
     keep = [True] * len(blocks)

@@ -387,6 +387,11 @@ _REPUBLISH_OFFER = r"republish (?:this|our) (?:story|article)\b"
 APPEAL = re.compile(rf"{opening_lookahead((_REPUBLISH_OFFER, *_APPEALS))}(?:^{_REPUBLISH_OFFER}|\b(?:{'|'.join(_APPEALS)})\b)",
                     re.IGNORECASE)
 
+# A teaser headline's closing tag for what its link leads to: "... wireless gaming headset
+# [Video]", "... at the Oscars (PHOTOS)".
+MEDIA_TAG = re.compile(r"[\[(](?:videos?|photos?|pictures?|pics|gallery|watch|listen|audio|podcast|slideshow)[\])]\W*$",
+                       re.IGNORECASE)
+
 # A shopping post's disclosure of its affiliate links: "If you buy something through this post,
 # IGN may get a share of the sale", "If you click on one and make a purchase we may receive a
 # small commission", "As an Amazon Associate I earn from qualifying purchases".

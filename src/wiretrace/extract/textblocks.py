@@ -885,7 +885,7 @@ _BUTTON_MARK = "(BUTTON) "
 
 def _closing_call(text: str, newsletter: bool) -> bool:
     """Whether ``text``, after the story's last paragraph, is the publisher's call to action,
-    appeal, paywall notice, affiliate disclosure or stamp (``newsletter``: its features name a newsletter or a subscription pitch). Emphasis
+    appeal, paywall notice, affiliate disclosure, stamp or tagged teaser (``newsletter``: its features name a newsletter or a subscription pitch). Emphasis
     marks a Markdown renderer left on it ("*Follow Newsbeat on* Instagram"), or the mark lynx
     prints before a button's label ("(BUTTON) Copy HTML"), do not hide it."""
     if text[:1] in "*_":
@@ -903,6 +903,10 @@ def _closing_call(text: str, newsletter: bool) -> bool:
                                      or cues.AFFILIATE_NOTE.search(text)):
         return True
     if words <= _STAMP_WORDS and _CLOSING_STAMP.match(text):
+        return True
+    # A teaser for the site's other stories, tagged with what its link plays ("... Review: My new
+    # go-to wireless gaming headset [Video]").
+    if words <= cues.CALL_WORDS and text[-1:] in ")]" and cues.MEDIA_TAG.search(text):
         return True
     return _signs_off(text)
 

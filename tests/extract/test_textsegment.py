@@ -884,6 +884,16 @@ def test_a_run_together_dump_is_cut_at_sentence_ends_and_glued_seams() -> None:
         "Sports", "Subscribe", "Strike ends after pay deal", "By Mira Kessel.",
         "Mr. Voss of the YouTube channel and the U.S. line said on Jan. 5 that J. Orel agreed.", "Work resumes tonight.",
         "The port is busy again, officials said on Friday evening in a short statement."]
+    # ... after a picture's credit or a teaser's tag, and before a dateline run into the stamp
+    # (whose outlet, run together itself, stays whole).
+    cut = ts.cut_run_together("Updated May 8 at 4:46 PM WESTBROOK, Carrow (CarrowNewsNow) - The trams run again. "
+                              "Cranes stand idle at the terminal (Image: GETTY )Dock workers voted to end the strike, "
+                              "union leaders said on Friday. Port reopens [VIDEO]Ships wait at anchor off the harbour.")
+    assert cut.split("\n") == [
+        "Updated May 8 at 4:46 PM", "WESTBROOK, Carrow (CarrowNewsNow) - The trams run again.",
+        "Cranes stand idle at the terminal (Image: GETTY )",
+        "Dock workers voted to end the strike, union leaders said on Friday.", "Port reopens [VIDEO]",
+        "Ships wait at anchor off the harbour."]
 
 
 def test_paragraphs_that_met_without_a_space_are_cut_apart_in_a_long_line() -> None:

@@ -1304,11 +1304,30 @@ def _ends_sentence(match: re.Match) -> str:
 
 def cut_run_together(content: str) -> str:
     """A run-together dump (see :func:`run_together_size`) with its long lines cut at sentence
-    ends and where elements met unspaced: the nearest such a dump has to blocks. A seam needs
-    three lower-case letters before the capital, so "McDonald", "AirPods" and "YouTube" stay
-    whole; "PlayStation" does not, which only costs that word."""
-    return "\n".join(_GLUED_SEAM.sub(_then_a_break, _SENTENCE_END.sub(_ends_sentence, line))
-                     if len(line) > _GLUED_MIN_CHARS else line for line in content.splitlines())
+    ends, where elements met unspaced, after what closes a picture's caption or a teaser's
+    headline ("... Hong Kong (Image: GETTY )", "... jibe [INSIGHT]") and before a dateline ("...
+    PM HONOLULU, Hawaii (HawaiiNewsNow) - ..."): the nearest such a dump has to blocks. A seam needs three lower-case letters before the capital, so "McDonald",
+    "AirPods" and "YouTube" stay whole; "PlayStation" does not, which only costs that word."""
+    return "\n".join(_cut_run_together_line(line) if len(line) > _GLUED_MIN_CHARS else line
+                     for line in content.splitlines())
+
+
+def _cut_run_together_line(line: str) -> str:
+    pieces = _INLINE_DATELINE.sub("\n", _SENTENCE_END.sub(_ends_sentence, line)).split("\n")
+    for k, piece in enumerate(pieces):
+        # (A dateline's outlet is no seam: "HONOLULU, Hawaii (HawaiiNewsNow) -".)
+        head = dateline.end() if (dateline := _DATELINE_HEAD.match(piece)) else 0
+        pieces[k] = piece[:head] + _CLOSING_TAG.sub(_then_a_break, _GLUED_SEAM.sub(_then_a_break, piece[head:]))
+    return "\n".join(pieces)
+
+
+#: A picture's credit in brackets that closes its caption ("(Image: GETTY )", "(Photo: AP)"), or a
+#: teaser headline's tag ("[INSIGHT]", "[VIDEO]"), with the space after it.
+_CLOSING_TAG = re.compile(r"(?:\((?i:image|photo|picture|pic|credit)s?\s*:[^()\n]{1,60}\)|\[[A-Z]{3,12}\]) ?(?=\S)")
+#: The space before a story's dateline run into the byline and stamp above it ("... 4:46 PM
+#: HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists ..."): the story starts there.
+_DATELINE_HEAD = re.compile(r"[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:, (?:[A-Z][\w.]*\s?){1,3})? \([^()\n]{2,30}\) [-–—] ")
+_INLINE_DATELINE = re.compile(rf"(?<=\S)\s+(?={_DATELINE_HEAD.pattern})")
 
 
 def _then_a_break(match: re.Match) -> str:

@@ -1199,6 +1199,25 @@ def test_a_claim_in_prose_is_no_claim_review():
     assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).claim_reviews == []
 
 
+TEASER_OVER_HEADLINE_DUMP = """Home
+Latest
+Council Plans New Tram Depot, Work Expected to Start in Spring Budget Talks
+Westbrook Tram Network to Grow by Twelve Kilometres in First Half of 2026
+Monday November 18, 2025 7:45 am PST by Jane Roe
+Following the new depot, the council plans to extend the tram network by twelve kilometres in the first half of 2026, according to planning papers seen by the Ledger.
+The extension would add nine stops and link the harbour with the university campus, the papers show.
+Work is expected to start in the spring, once the council has approved the budget for the depot.
+"""
+
+
+def test_the_line_on_the_date_stamp_is_the_headline_not_a_teaser_above_it():
+    """A teaser above the headline that shares the lede as fully (a renderer drew two teasers as
+    one block) does not take the headline from the line right on the story's stamp."""
+    article = extract_page(Page("teaser.txt", TEASER_OVER_HEADLINE_DUMP), ExtractConfig(mode="text"))
+    assert article.headline == "Westbrook Tram Network to Grow by Twelve Kilometres in First Half of 2026"
+    assert article.body[0].startswith("Following the new depot")
+
+
 PRESS_RELEASE_DUMP = """PR Newsdesk
 News provided by
 Harrowgate Robotics

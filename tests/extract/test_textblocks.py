@@ -581,6 +581,12 @@ def test_the_sentences_right_under_the_stamp_are_the_lede() -> None:
     scores = np.array([0.02, 0.02, 0.3, 0.02, 0.1] + [0.9] * len(PARAGRAPHS))
     keep = tb.choose_body(blocks, block_features(blocks), scores, knobs)
     assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
+    # A byline the renderer wrapped under the stamp ("... by Jane" over "Roe") parts them no more.
+    texts = [head[0], "Monday November 18, 2019 7:45 am PST by Jane", "Roe", lede[0], *between, *PARAGRAPHS]
+    blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+    scores = np.array([0.02, 0.02, 0.02, 0.3, 0.02, 0.1] + [0.9] * len(PARAGRAPHS))
+    keep = tb.choose_body(blocks, block_features(blocks), scores, knobs)
+    assert [b.text for b, k in zip(blocks, keep) if k] == [lede[0], *PARAGRAPHS]
     # ... and so is a question under the stamp, or a line the page shows twice.
     for texts in ([head[1], "Is this the end of the streaming boom for good?", *between, *PARAGRAPHS],
                   [lede[0], head[1], lede[0], *between, *PARAGRAPHS]):

@@ -71,6 +71,11 @@ def test_a_full_stamp_ending_on_its_zone_is_not_continued_by_the_next_line() -> 
     share = "Follow us on Google News | Facebook Twitter WhatsApp Email"
     texts = [b.text for b in ts.segment("\n".join(wrapped_story([stamp, share], 60, 0)))]
     assert stamp in texts and share in texts
+    # ... and so is one that a byline closes, over the lede's first line.
+    stamp = "Monday November 18, 2025 7:45 am PST by Jane Roe-Kessel"
+    lede = "Following the new depot, the council plans to extend the tram"
+    texts = [b.text for b in ts.segment("\n".join(wrapped_story([stamp, lede], 60, 0)))]
+    assert stamp in texts and lede in texts
 
 
 def test_an_agency_alone_on_its_line_does_not_continue_a_full_line_above() -> None:

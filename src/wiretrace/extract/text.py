@@ -555,8 +555,14 @@ def _choose_headline(blocks: list[textsegment.Block], candidates: range, first_b
     # headline (a press release's "... Raises $48 Million Series B ..." over "Round led by ...
     # will fund ..."), unless it holds the best (the headline run into its trail or a label).
     # (A masthead or a blog's name above a headline is shorter than a headline.)
+    # (Not where the best sits right on the story's date stamp, as a headline does: "13-Inch
+    # MacBook Pro ..." over "Monday November 18, 2019 7:45 am PST by Joe Rossignol", under a
+    # teaser a renderer drew as one block with the next, "First Impressions Praise Scissor
+    # Keyboard, Larger Display Mac Pro Shipping in December".)
     enough = _LEDE_WEIGHT * _LEDE_ENOUGH
-    above = best[1] - 1
+    above, under = best[1] - 1, best[1] + 1
+    if under < first_body and digit[under] and _is_stamp(blocks[under].text, stamps(under)):
+        return best[1]
     if shares[best[1]] >= enough and shares.get(above, 0.0) >= enough \
             and _HEADLINE_WORDS <= len(blocks[above].text.split()) and blocks[best[1]].text not in blocks[above].text \
             and _title_finish(blocks, above, first_body, digit, stamps,

@@ -591,13 +591,18 @@ def _take_lede(blocks: list[Block], keep: list[bool], columns: _Columns, scores:
     if j < 0 or first - j > _LEDE_REACH:
         return
     last = j
-    # ... and up its lines to the stamp right above them.
+    # ... and up its lines to the stamp right above them (or to the end of its byline that a
+    # renderer wrapped onto a line of its own: "... 7:45 am PST by Joe" over "Rossignol").
     while j >= 0 and lede(j):
         j -= 1
+    top = j
+    if j > 0 and not stamp(j) and log_words[j] <= _LOG1P_BYLINE_TAIL_WORDS and not X[j, _ENDS_SENTENCE] \
+            and X[j - 1, _DATELINE] and _STAMP_BYLINE_END.search(blocks[j - 1].text):
+        j -= 1
     # A headline that asks a question ends a sentence too; a lede opens with a statement.
-    if j >= 0 and stamp(j) and blocks[j + 1].text.rstrip("\"'”’)").endswith(".") \
-            and not blocks[j + 1].text.endswith(_ELLIPSES):
-        keep[j + 1 : last + 1] = [True] * (last - j)
+    if j >= 0 and top < last and stamp(j) and blocks[top + 1].text.rstrip("\"'”’)").endswith(".") \
+            and not blocks[top + 1].text.endswith(_ELLIPSES):
+        keep[top + 1 : last + 1] = [True] * (last - top)
 
 
 #: How far above the body the stamp may sit, how long a lede line must be (and the longest
@@ -607,6 +612,8 @@ _LEDE_REACH = 8
 _LOG1P_LEDE_WORDS = float(np.log1p(10))
 _LOG1P_LEDE_MAX_WORDS = float(np.log1p(80))
 _LEDE_FLOOR = 0.03
+_LOG1P_BYLINE_TAIL_WORDS = float(np.log1p(2))
+_STAMP_BYLINE_END = re.compile(r"\sby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$")
 _ELLIPSES = ("...", "…")
 
 

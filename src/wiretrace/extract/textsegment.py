@@ -941,7 +941,13 @@ def _stamp_line(text: str) -> bool:
     words = text.split()
     if len(words) > _STAMP_LINE_WORDS or any(word.isalpha() and word.islower() and word not in _STAMP_LINE_LOWER for word in words):
         return False
-    return bool(labelled_dates(text)) or (len(words) <= _BARE_STAMP_WORDS and bool(parse_date(text)))
+    if labelled_dates(text):
+        return True
+    # (A byline may close the stamp: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".)
+    if (byline := _TRAILING_BYLINE.search(text)) is not None:
+        text = text[: byline.start()]
+        words = text.split()
+    return len(words) <= _BARE_STAMP_WORDS and bool(parse_date(text))
 
 
 # A stamp line that holds its year and ends on its time's zone ("Published: 12th December 2015
@@ -954,6 +960,10 @@ def _whole_stamp(text: str) -> bool:
     # (Asked of the first line of every wrapped paragraph: the last character, a zone's capital or
     # an offset's digit, rules out nearly all of them before a search.)
     last = text[-1:]
+    # (... or a byline closing it: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".)
+    if "a" <= last <= "z" and " by " in text and (byline := _TRAILING_BYLINE.search(text)) is not None:
+        text = text[: byline.start()]
+        last = text[-1:]
     return ("A" <= last <= "Z" or last.isdigit()) and bool(_ZONED_END.search(text)) \
         and bool(YEAR.search(text))
 
@@ -963,6 +973,9 @@ _STAMP_LINE_WORDS = 16
 _BARE_STAMP_WORDS = 8
 #: The words in small letters a stamp line holds: its labels' and the clock's.
 _STAMP_LINE_LOWER = frozenset("on at am pm by published updated modified posted last first original date".split())
+#: A byline closing a stamp line: "by" and a name of two to four words (one alone may be the
+#: first of a name the renderer wrapped: "... 7:45 am PST by Joe" over "Rossignol").
+_TRAILING_BYLINE = re.compile(r"\s+by\s+(?:[A-Z][\w.'’-]*\s*){2,4}$")
 
 
 #: How much deeper than its first line a hanging indent sets the rest of a paragraph, at most.

@@ -1160,17 +1160,23 @@ def _without_split_drop_caps(body: list[str], content: str) -> list[str]:
     words of their own, joined only where the rest of the word is no word the page uses
     elsewhere ("A dam Schiff" on a page that names Adam Schiff; not "A spokesperson") or a single
     letter ("A n", "O n"); "I" only to a single letter ("I t was"; "I ran" stays, Iran or not)."""
-    words: dict[str, int] = {}
-    for word in re.findall(r"\w+", content.lower()):
-        words[word] = words.get(word, 0) + 1
+    lower = content.lower()
     joined = []
     for paragraph in body:
-        if (split := _DROP_CAP.match(paragraph)) and (split[1] + split[2]).lower() in words \
+        # (A substring search first: most paragraphs that open with "A" or "I" are no drop cap,
+        # and their joined word, "aspokesperson", is nowhere on the page.)
+        if (split := _DROP_CAP.match(paragraph)) and (whole := (split[1] + split[2]).lower()) in lower \
+                and _uses(lower, whole) \
                 and (split[1] not in _ONE_LETTER_WORDS or len(split[2]) == 1
-                     or (split[1] != "I" and words.get(split[2], 0) <= 1)):
+                     or (split[1] != "I" and _uses(lower, split[2], 2) is False)):
             paragraph = split[1] + paragraph[split.end(1) + 1 :]
         joined.append(paragraph)
     return joined
+
+
+def _uses(lower: str, word: str, times: int = 1) -> bool:
+    """Whether ``lower`` (a page, lower-cased) holds ``word`` as a word ``times`` times at least."""
+    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", lower)) >= times
 
 
 #: A paragraph of prose, for _without_slots: this many words at least, and a sentence's end.

@@ -1160,15 +1160,16 @@ def _without_split_drop_caps(body: list[str], content: str) -> list[str]:
     words of their own, joined only where the rest of the word is no word the page uses
     elsewhere ("A dam Schiff" on a page that names Adam Schiff; not "A spokesperson") or a single
     letter ("A n", "O n"); "I" only to a single letter ("I t was"; "I ran" stays, Iran or not)."""
-    lower = content.lower()
+    lower = ""
     joined = []
     for paragraph in body:
-        # (A substring search first: most paragraphs that open with "A" or "I" are no drop cap,
-        # and their joined word, "aspokesperson", is nowhere on the page.)
-        if (split := _DROP_CAP.match(paragraph)) and (whole := (split[1] + split[2]).lower()) in lower \
-                and _uses(lower, whole) \
+        # (Substring searches first, for the word capitalised or in lower case: most paragraphs
+        # that open with "A" or "I" are no drop cap, and "Aspokesperson" is nowhere on the page.)
+        if (split := _DROP_CAP.match(paragraph)) \
+                and (split[1] + split[2] in content or split[1].lower() + split[2] in content) \
+                and _uses(lower := lower or content.lower(), (split[1] + split[2]).lower()) \
                 and (split[1] not in _ONE_LETTER_WORDS or len(split[2]) == 1
-                     or (split[1] != "I" and _uses(lower, split[2], 2) is False)):
+                     or (split[1] != "I" and not _uses(lower, split[2], 2))):
             paragraph = split[1] + paragraph[split.end(1) + 1 :]
         joined.append(paragraph)
     return joined

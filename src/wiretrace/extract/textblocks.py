@@ -681,9 +681,9 @@ def _drop_card_teasers(blocks: list[Block], keep: list[bool]) -> None:
     and where the renderer sets the card in at another indent than that paragraph: the page's own
     headline drawn twice above the lede, a caption drawn twice, a video's title drawn three times
     are followed by the story's next paragraph, at its indent."""
-    for i in range(3, len(blocks)):
-        if not keep[i] or keep[i - 1]:
-            continue
+    kept = list(compress(range(len(keep)), keep))
+    # (Only a kept block under one left out can be a teaser: the first of each run of kept blocks.)
+    for i in [i for i, before in zip(kept, [-1, *kept]) if i - before > 1 and i >= 3]:
         headline = blocks[i - 1].text
         if not _TWIN_HEADLINE_WORDS[0] <= headline.count(" ") + 1 <= _TWIN_HEADLINE_WORDS[1] \
                 or headline.endswith(SENTENCE_ENDS):

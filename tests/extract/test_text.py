@@ -1199,6 +1199,19 @@ def test_a_claim_in_prose_is_no_claim_review():
     assert extract_page(Page("ferry.txt", dump), ExtractConfig(mode="text")).claim_reviews == []
 
 
+def test_a_caption_drawn_twice_around_a_slide_counter_is_said_once():
+    """lynx draws a gallery picture's alt text, then its counter run into the caption ("1of4"),
+    and a narrow dump's wrapping joins the two into one block: one caption."""
+    from wiretrace.extract.text import _body_caption, _said_once
+
+    caption = ("A shopper looks at extension cords at the hardware store in Westbrook on Tuesday, in "
+               "preparation for the planned power shutdown. (Jon Tavi/The Ledger via AP)")
+    assert _said_once(f"{caption} 1of4{caption}") == caption
+    assert _said_once(f"{caption} 2 of 4 {caption}") == caption
+    assert _body_caption(f"{caption} 1of4{caption}").credit == "Jon Tavi/The Ledger via AP"
+    assert _said_once(f"{caption} {caption}") == caption
+
+
 TEASER_OVER_HEADLINE_DUMP = """Home
 Latest
 Council Plans New Tram Depot, Work Expected to Start in Spring Budget Talks

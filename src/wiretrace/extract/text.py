@@ -469,16 +469,21 @@ _ALT_SHARE = 0.8
 def _said_once(text: str) -> str:
     """``text`` with what it opens with twice over, a space between, once: a picture's alt text
     and its caption, the same words, that a renderer drew on consecutive lines and segmentation
-    read as one block ("A. A." or, where the credit follows, "A. A. (Image credit: B)")."""
+    read as one block ("A. A." or, where the credit follows, "A. A. (Image credit: B)"), maybe
+    with the gallery's slide counter between ("A. 1of4A.")."""
     probe = text[: min(_TWICE_PROBE_CHARS, len(text) // 2)]
     again = text.find(probe, 1) if probe else -1
-    if again > len(probe) and text[again - 1] == " " and text.startswith(text[: again - 1], again):
+    if again > len(probe) and (between := _TWICE_SEPARATOR.search(text, 0, again)) is not None \
+            and text.startswith(text[: between.start()], again):
         return text[again:]
     return text
 
 
 #: How much of its opening a text drawn twice is looked for by (at most).
 _TWICE_PROBE_CHARS = 40
+#: What stands between the two copies: a space, or a gallery's slide counter as lynx runs it
+#: into the caption ("... (Elias Funez/The Union via AP) 1of4Grass Valley's ...").
+_TWICE_SEPARATOR = re.compile(r"(?: |\s?\d{1,3}\s?of\s?\d{1,3}\s?)$")
 
 
 def _alt_text_of(text: str, caption: str) -> bool:

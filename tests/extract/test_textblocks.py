@@ -1153,6 +1153,26 @@ def test_a_box_of_headlines_under_the_storys_last_paragraph_leaves_the_body() ->
     assert all(keep)
 
 
+def test_teasers_cut_short_under_a_related_heading_end_the_story() -> None:
+    """Under a related-links heading, excerpts cut short mid-word and run into the next teaser's
+    headline are a site's list of stories, however prose-like; above the story, such a box ends
+    nothing."""
+    teasers = ["The new trams feature quieter brakes and wider doo... Harbour ferry fares rise again",
+               "The harbour board approved the rise on Monday.",
+               "Fares will go up by 5 per cent from June, the board sa... Council approves cycle lane",
+               "The lane will open next spring after two years of ta... Bakery opens on Quay Street"]
+    texts = [*PARAGRAPHS, "Related stories", *teasers]
+    blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+    keep = [True] * len(PARAGRAPHS) + [False] + [True] * len(teasers)
+    tb._drop_cut_teasers(blocks, keep, tb._Columns(block_features(blocks)))
+    assert [b.text for b, k in zip(blocks, keep) if k] == PARAGRAPHS
+    texts = ["Related stories", *teasers, *PARAGRAPHS]
+    blocks = [ts.Block(text, line) for line, text in enumerate(texts)]
+    keep = [False] + [True] * (len(teasers) + len(PARAGRAPHS))
+    tb._drop_cut_teasers(blocks, keep, tb._Columns(block_features(blocks)))
+    assert all(keep[1:])
+
+
 def test_a_copy_running_the_story_together_ends_the_body_with_its_labels() -> None:
     """A renderer that draws a hidden full-text field shows the story again as one long block,
     its paragraphs run together, after labels of its own (a date stamp, an image size): the

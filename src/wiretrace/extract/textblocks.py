@@ -453,6 +453,7 @@ def _choose_body(blocks: list[Block], columns: _Columns, scores: np.ndarray, kno
     drop_repeated_paragraphs(blocks, keep)
     _drop_card_teasers(blocks, keep)
     _drop_headline_boxes(blocks, keep, columns)
+    _drop_cut_teasers(blocks, keep, columns)
     drop_pull_quotes(blocks, keep)
     return keep
 
@@ -729,6 +730,32 @@ def _drop_headline_boxes(blocks: list[Block], keep: list[bool], columns: _Column
     if len(run) >= _HEADLINE_BOX:
         for i in run:
             keep[i] = False
+
+
+def _drop_cut_teasers(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:
+    """Take out (in place) a list of teasers the body run resumed into under a related-links
+    heading: _CUT_TEASERS blocks at least under the heading hold an excerpt cut short mid-word
+    and run into the next teaser's headline ("The AirPods Pro features Active Noise Cancellat...
+    Big Amazon Echo Show 8 discount ..."), as a dump that runs elements together draws a site's
+    list of latest stories. The story does not go on there: every block kept from the first such
+    one on leaves the body. Only under a heading with _STORY_ABOVE kept blocks above it."""
+    # (Under a heading with the story above it: a box of teasers above the story is no end of it.)
+    kept = list(compress(range(len(keep)), keep))
+    heading = next((h for h in columns.flagged["cue_related"] if bisect_left(kept, h) >= _STORY_ABOVE), None)
+    if heading is None:
+        return
+    kept = kept[bisect_left(kept, heading) :]
+    cut = [i for i in kept if ("..." in blocks[i].text or "…" in blocks[i].text) and _CUT_EXCERPT.search(blocks[i].text)]
+    if len(cut) >= _CUT_TEASERS:
+        for i in kept:
+            if i >= cut[0]:
+                keep[i] = False
+
+
+#: An excerpt cut short mid-word, run into the next teaser's headline: "... Cancellat... Big Amazon".
+_CUT_EXCERPT = re.compile(r"[a-z](?:\.\.\.|…) ?[A-Z“\"]")
+_CUT_TEASERS = 3
+_STORY_ABOVE = 3
 
 
 #: A box of headlines inside the body holds this many at least, of this many words at least (a

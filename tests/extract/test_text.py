@@ -1704,6 +1704,18 @@ def test_a_dump_without_line_structure_is_cut_at_sentence_ends():
     assert "HomeWorldBusiness" not in text and "All rights reserved" not in text
 
 
+def test_a_menu_run_into_a_sentence_of_a_run_together_dump_leaves_the_body():
+    # Spaced menu entries, no full stop among them, run into the caption's sentence under them.
+    menu = ("Live Sunrise Sunrise Open House Healthier Harbour Sunrise On The Road What's Trending Money Monday "
+            "Harbour Word Of The Day Talk Story Ferry Awards Keiki Regatta Cheap Eats Pacific Pulse Athlete Of The "
+            "Week Teen Talk Traffic Getting Out ")
+    caption = "Cranes stand idle at the container terminal in Port Elmar on Thursday after the vote. "
+    dump = RUN_TOGETHER_DUMP.replace("The strike had left", menu + caption + "The strike had left")
+    article = extract_page(Page("glued.txt", dump), ExtractConfig(mode="text"))
+    assert not any("Healthier Harbour" in p or "Cranes stand idle" in p for p in article.body)
+    assert "Dock workers in Port Elmar voted on Friday" in " ".join(article.body)
+
+
 def test_a_rendered_dump_is_not_cut():
     article = extract_page(Page("dump.txt", DUMP), ExtractConfig(mode="text"))
     assert not any("runs the page's blocks together" in w for w in article.warnings)

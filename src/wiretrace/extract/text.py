@@ -124,6 +124,7 @@ _CREDITED_CAPTION_WORDS = 50
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?][\"”’]? +[A-Z“\"]")
 _SENTENCE_END = re.compile(r"[.!?。！？।؟](?=[\s\"”’)»]|$)")
 _RUN_ON_WORDS = 100
+_RUN_TOGETHER_MENU_WORDS = 30
 #: A headline in capitals that links to another story runs to this many words at least (its
 #: first characters, in capitals, tell it from a paragraph at once).
 _CAPS_PROMO_WORDS = 8
@@ -1424,7 +1425,7 @@ def dump_blocks(page: Page) -> tuple[Page, list[textsegment.Block]]:
         page = Page(page.source, shown, page.url, page.warnings)
     if size := textsegment.run_together_size(page.content):
         page = Page(page.source, textsegment.cut_run_together(page.content), page.url, page.warnings + [
-            f"the dump runs the page's blocks together ({size:,} characters in lines of "
+            f"{textsegment.RUN_TOGETHER_WARNING} ({size:,} characters in lines of "
             f"{textsegment.RUN_ON_CHARS:,} or more): "
             "cut at sentence ends, so paragraphs are sentences and glued navigation may remain"])
     elif (cut := textsegment.cut_glued_paragraphs(page.content)) is not None:
@@ -1547,9 +1548,19 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
     # Nor is a headline in capitals between paragraphs, a link to another story ("TAYLOR SWIFT
     # CLEARED TO PERFORM HITS AT AMAs AMID FEUD ...: REPORT"); a story's sub-heading in capitals
     # is a few words.
+    # In a dump that runs the page's blocks together, cut at sentence ends, a block that opens
+    # with thirty words in title case and no sentence end is a menu run into one line, with
+    # whatever sentence closes it ("Live Sunrise Sunrise Open House Healthier Hawaii ... New
+    # Horizons took this image ..."). (A dump drawn block by block has credits lists and
+    # listings of that shape in the story.)
+    run_together = any(warning.startswith(textsegment.RUN_TOGETHER_WARNING) for warning in page.warnings)
     for i in body_idx:
         text = blocks[i].text
         if text.count(" ") >= _RUN_ON_WORDS - 1 and not _SENTENCE_END.search(text):
+            labels[i] = "navigation"
+        elif run_together and len(words := text.split(None, _RUN_TOGETHER_MENU_WORDS)) > _RUN_TOGETHER_MENU_WORDS \
+                and _title_case(opening := words[:_RUN_TOGETHER_MENU_WORDS]) \
+                and not _SENTENCE_END.search(" ".join(opening)):
             labels[i] = "navigation"
         elif text[:_CAPS_PROBE_CHARS].isupper() and text.count(" ") >= _CAPS_PROMO_WORDS - 1 and _in_capitals(text) \
                 and not _SENTENCE_END.search(text):

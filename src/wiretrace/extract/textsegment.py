@@ -1196,6 +1196,8 @@ def without_raw_markup(content: str) -> str | None:
 #: of a minified page (every line break in such a dump is one the page's source happened to
 #: have). A renderer's dump puts a paragraph a line: its longest holds a third of the page at most.
 RUN_ON_CHARS = 2_000
+#: How the record's warning for such a dump opens.
+RUN_TOGETHER_WARNING = "the dump runs the page's blocks together"
 _RUN_ON_SHARE = 0.8
 #: ... and few others: a rendered page has a line for each of its menu's items, its headline,
 #: byline and footer's lines. (A dump of more lines than _RUN_ON_MAX_BREAKS, blank ones

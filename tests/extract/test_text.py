@@ -1704,7 +1704,7 @@ def test_a_dump_without_line_structure_is_cut_at_sentence_ends():
     assert "HomeWorldBusiness" not in text and "All rights reserved" not in text
 
 
-def test_a_menu_run_into_a_sentence_of_a_run_together_dump_leaves_the_body():
+def test_a_menu_or_related_box_run_into_a_sentence_of_a_run_together_dump_leaves_the_body():
     # Spaced menu entries, no full stop among them, run into the caption's sentence under them.
     menu = ("Live Sunrise Sunrise Open House Healthier Harbour Sunrise On The Road What's Trending Money Monday "
             "Harbour Word Of The Day Talk Story Ferry Awards Keiki Regatta Cheap Eats Pacific Pulse Athlete Of The "
@@ -1714,6 +1714,14 @@ def test_a_menu_run_into_a_sentence_of_a_run_together_dump_leaves_the_body():
     article = extract_page(Page("glued.txt", dump), ExtractConfig(mode="text"))
     assert not any("Healthier Harbour" in p or "Cranes stand idle" in p for p in article.body)
     assert "Dock workers in Port Elmar voted on Friday" in " ".join(article.body)
+    # ... and so is a related-stories heading run on into its box's headlines.
+    box = ("Related articles Harbour strike: dockers send defiant warning to port Ferry fares: "
+           "commuters face third rise this year in Port Elmar ")
+    article = extract_page(Page("glued.txt", RUN_TOGETHER_DUMP.replace("The strike had left", box + "The strike had left")),
+                           ExtractConfig(mode="text"))
+    assert not any(p.startswith("Related articles") for p in article.body)
+    assert any(p.startswith("Dock workers in Port Elmar voted") or "Dock workers in Port Elmar voted" in p
+               for p in article.body)
 
 
 def test_a_rendered_dump_is_not_cut():

@@ -98,6 +98,19 @@ _RELATED_HEADINGS = (
 )
 RELATED_HEADING = re.compile(
     rf"^\s*{opening_lookahead(_RELATED_HEADINGS)}(?:{'|'.join(_RELATED_HEADINGS)})\s*:?\s*$", re.IGNORECASE)
+# A related-stories heading that opens a line and runs on into the box's headlines, as a dump
+# that runs the page's blocks together draws it ("Related articles Hong Kong uprising: ...",
+# "DON'T MISSChina furious at ..."). Not "more ..." nor "more from ...": a sentence may open so;
+# nor "Read More", which a page sets before the rest of its own story ("Read MoreUS stock
+# futures were ...").
+_RELATED_LEADS = (
+    "related(?: stories| articles| news| posts| coverage| content| reading| links)?", "don'?t miss",
+    r"most read(?: in [\w&'’-]+)?", "most popular", "also read", "read also", "see more", "see also",
+    "you may also like", "you might also like", "recommended(?: for you| stories)?", "top stories",
+    "trending(?: now| stories)?", "editor'?s picks", "what to read next", "further reading", "in case you missed it",
+    "popular now")
+RELATED_LEAD = re.compile(
+    rf"^\s*{opening_lookahead(_RELATED_LEADS)}(?:{'|'.join(_RELATED_LEADS)})\s*:?\s*(?-i:[A-Z“\"‘])", re.IGNORECASE)
 # The same heading run into the box's first headline, as a renderer that adds no break between
 # elements draws it (lxml's text_content(), BeautifulSoup's get_text()): "More headlinesRabbis
 # vow to boycott ...", "Most readChristie's shell-shocked look ...". The heading's last letter is

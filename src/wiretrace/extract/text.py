@@ -1562,6 +1562,9 @@ def article_from_blocks(page: Page, blocks: list[textsegment.Block], labels: lis
                 and _title_case(opening := words[:_RUN_TOGETHER_MENU_WORDS]) \
                 and not _SENTENCE_END.search(" ".join(opening)):
             labels[i] = "navigation"
+        # ... and one that opens with a related-stories heading runs that box's headlines on.
+        elif run_together and text[:1].isalpha() and cues.RELATED_LEAD.match(text):
+            labels[i] = "related"
         elif text[:_CAPS_PROBE_CHARS].isupper() and text.count(" ") >= _CAPS_PROMO_WORDS - 1 and _in_capitals(text) \
                 and not _SENTENCE_END.search(text):
             labels[i] = "related"

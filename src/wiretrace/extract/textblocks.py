@@ -601,7 +601,7 @@ def _take_lede(blocks: list[Block], keep: list[bool], columns: _Columns, scores:
             and X[j - 1, _DATELINE] and _STAMP_BYLINE_END.search(blocks[j - 1].text):
         j -= 1
     # A headline that asks a question ends a sentence too; a lede opens with a statement.
-    if j >= 0 and top < last and stamp(j) and blocks[top + 1].text.rstrip("\"'”’)").endswith(".") \
+    if j >= 0 and stamp(j) and blocks[top + 1].text.rstrip("\"'”’)").endswith(".") \
             and not blocks[top + 1].text.endswith(_ELLIPSES):
         keep[top + 1 : last + 1] = [True] * (last - top)
 
@@ -613,8 +613,11 @@ _LEDE_REACH = 8
 _LOG1P_LEDE_WORDS = float(np.log1p(10))
 _LOG1P_LEDE_MAX_WORDS = float(np.log1p(80))
 _LEDE_FLOOR = 0.03
+#: The tail of a byline a renderer wrapped under its stamp ("... 7:45 am PST by Joe" over
+#: "Rossignol"): this many words at most, under a stamp that ends on "by" and a name.
 _LOG1P_BYLINE_TAIL_WORDS = float(np.log1p(2))
 _STAMP_BYLINE_END = re.compile(r"\sby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$")
+#: A line that trails off so is a teaser of the story, not its lede.
 _ELLIPSES = ("...", "…")
 
 

@@ -899,6 +899,14 @@ def test_a_run_together_dump_is_cut_at_sentence_ends_and_glued_seams() -> None:
         "Cranes stand idle at the terminal (Image: GETTY )",
         "Dock workers voted to end the strike, union leaders said on Friday.", "Port reopens [VIDEO]",
         "Ships wait at anchor off the harbour."]
+    # ... and where a headline runs into a lede that opens with its first word in capitals.
+    cut = ts.cut_run_together("Harbour chaos: dock strike ends after pay dealDOCK workers voted on Friday to end "
+                              "the strike, union leaders said in a statement to reporters at the port. The port "
+                              "authority said the first ships would berth on Saturday morning.")
+    assert cut.split("\n") == ["Harbour chaos: dock strike ends after pay deal",
+                                "DOCK workers voted on Friday to end the strike, union leaders said in a statement "
+                                "to reporters at the port.", "The port authority said the first ships would berth "
+                                "on Saturday morning."]
 
 
 def test_paragraphs_that_met_without_a_space_are_cut_apart_in_a_long_line() -> None:

@@ -1332,7 +1332,8 @@ def _cut_run_together_line(line: str) -> str:
     for k, piece in enumerate(pieces):
         # (A dateline's outlet is no seam: "HONOLULU, Hawaii (HawaiiNewsNow) -".)
         head = dateline.end() if (dateline := _DATELINE_HEAD.match(piece)) else 0
-        pieces[k] = piece[:head] + _CLOSING_TAG.sub(_then_a_break, _GLUED_SEAM.sub(_then_a_break, piece[head:]))
+        rest = _CAPS_OPENING.sub("\n", _GLUED_SEAM.sub(_then_a_break, piece[head:]))
+        pieces[k] = piece[:head] + _CLOSING_TAG.sub(_then_a_break, rest)
     return "\n".join(pieces)
 
 
@@ -1341,6 +1342,9 @@ def _cut_run_together_line(line: str) -> str:
 _CLOSING_TAG = re.compile(r"(?:\((?i:image|photo|picture|pic|credit)s?\s*:[^()\n]{1,60}\)|\[[A-Z]{3,12}\]) ?(?=\S)")
 #: The space before a story's dateline run into the byline and stamp above it ("... 4:46 PM
 #: HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists ..."): the story starts there.
+#: A headline run into a lede that opens with its first word in capitals ("... warns SURRENDER is
+#: only optionCHINA has sent troops ..."), as British papers set their ledes.
+_CAPS_OPENING = re.compile(r"(?<=[a-z]{3})(?=[A-Z]{3,} [a-z])")
 _DATELINE_HEAD = re.compile(r"[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:, (?:[A-Z][\w.]*\s?){1,3})? \([^()\n]{2,30}\) [-–—] ")
 _INLINE_DATELINE = re.compile(rf"(?<=\S)\s+(?={_DATELINE_HEAD.pattern})")
 

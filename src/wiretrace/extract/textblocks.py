@@ -673,10 +673,6 @@ def drop_pull_quotes(blocks: list[Block], keep: list[bool]) -> None:
 _REPEATED_PARAGRAPH_WORDS = 20
 
 
-def _straight_quotes(text: str) -> str:
-    return text.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
-
-
 def _drop_card_teasers(blocks: list[Block], keep: list[bool]) -> None:
     """Take out (in place) the teaser of a card for another story set inside this one: the card
     draws that story's headline twice (its picture's link and its title's, maybe around a short
@@ -704,6 +700,13 @@ def _drop_card_teasers(blocks: list[Block], keep: list[bool]) -> None:
             keep[i] = False
 
 
+#: A card's section label has fewer spaces than this; its teaser runs to this many words at most;
+#: the story has a paragraph kept within this many blocks above the card.
+_CARD_LABEL_SPACES = 3
+_CARD_TEASER_WORDS = 60
+_CARD_REACH = 4
+
+
 def _drop_headline_boxes(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:
     """Take out (in place) a box of other stories' headlines the body swept in under the story's
     last paragraph: _HEADLINE_BOX lines at least in a row, each of 4-15 words, in title case and
@@ -715,7 +718,7 @@ def _drop_headline_boxes(blocks: list[Block], keep: list[bool], columns: _Column
     its own (a renderer that draws no indent shows no such box, and is left as it is)."""
     X, log_words = columns.X, columns.log_words
     kept = list(compress(range(len(keep)), keep))
-    # The last paragraph of the story, and the box would be the run of headlines right above it.
+    # The story's last paragraph: the box would be a run of headlines under it.
     last = next((k for k in range(len(kept) - 1, -1, -1) if log_words[kept[k]] > _LOG1P_25), None)
     if last is None:
         return
@@ -735,6 +738,12 @@ def _drop_headline_boxes(blocks: list[Block], keep: list[bool], columns: _Column
             keep[i] = False
 
 
+#: A box of headlines inside the body holds this many at least, of this many words at least (a
+#: table's labels, "Linebacker", "Safety", are shorter).
+_HEADLINE_BOX = 3
+_LOG1P_BOX_HEADLINE_WORDS = float(np.log1p(4))
+
+
 def _drop_cut_teasers(blocks: list[Block], keep: list[bool], columns: _Columns) -> None:
     """Take out (in place) a list of teasers the body run resumed into under a related-links
     heading: _CUT_TEASERS blocks at least under the heading hold an excerpt cut short mid-word
@@ -750,9 +759,8 @@ def _drop_cut_teasers(blocks: list[Block], keep: list[bool], columns: _Columns) 
     kept = kept[bisect_left(kept, heading) :]
     cut = [i for i in kept if ("..." in blocks[i].text or "…" in blocks[i].text) and _CUT_EXCERPT.search(blocks[i].text)]
     if len(cut) >= _CUT_TEASERS:
-        for i in kept:
-            if i >= cut[0]:
-                keep[i] = False
+        for i in kept[kept.index(cut[0]) :]:
+            keep[i] = False
 
 
 #: An excerpt cut short mid-word, run into the next teaser's headline: "... Cancellat... Big Amazon".
@@ -761,17 +769,9 @@ _CUT_TEASERS = 3
 _STORY_ABOVE = 3
 
 
-#: A box of headlines inside the body holds this many at least, of this many words at least (a
-#: table's labels, "Linebacker", "Safety", are shorter).
-_HEADLINE_BOX = 3
-_LOG1P_BOX_HEADLINE_WORDS = float(np.log1p(4))
-
-
-#: A card's section label has fewer spaces than this; its teaser runs to this many words at most;
-#: the story has a paragraph kept within this many blocks above the card.
-_CARD_LABEL_SPACES = 3
-_CARD_TEASER_WORDS = 60
-_CARD_REACH = 4
+def _straight_quotes(text: str) -> str:
+    """``text`` with its curly quote marks made straight."""
+    return text.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
 
 
 def drop_repeated_paragraphs(blocks: list[Block], keep: list[bool]) -> None:
@@ -928,8 +928,8 @@ _BUTTON_MARK = "(BUTTON) "
 
 def _closing_call(text: str, newsletter: bool) -> bool:
     """Whether ``text``, after the story's last paragraph, is the publisher's call to action,
-    appeal, paywall notice, affiliate disclosure, stamp or tagged teaser (``newsletter``: its features name a newsletter or a subscription pitch). Emphasis
-    marks a Markdown renderer left on it ("*Follow Newsbeat on* Instagram"), or the mark lynx
+    appeal, paywall notice, affiliate disclosure, stamp or tagged teaser (``newsletter``: its
+    features name a newsletter or a subscription pitch). Emphasis marks a Markdown renderer left on it ("*Follow Newsbeat on* Instagram"), or the mark lynx
     prints before a button's label ("(BUTTON) Copy HTML"), do not hide it."""
     if text[:1] in "*_":
         text = text.lstrip("*_")

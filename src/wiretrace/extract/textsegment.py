@@ -1320,14 +1320,17 @@ def _ends_sentence(match: re.Match) -> str:
 def cut_run_together(content: str) -> str:
     """A run-together dump (see :func:`run_together_size`) with its long lines cut at sentence
     ends, where elements met unspaced, after what closes a picture's caption or a teaser's
-    headline ("... Hong Kong (Image: GETTY )", "... jibe [INSIGHT]") and before a dateline ("...
-    PM HONOLULU, Hawaii (HawaiiNewsNow) - ..."): the nearest such a dump has to blocks. A seam needs three lower-case letters before the capital, so "McDonald",
-    "AirPods" and "YouTube" stay whole; "PlayStation" does not, which only costs that word."""
+    headline ("... Hong Kong (Image: GETTY )", "... jibe [INSIGHT]"), before a dateline ("... PM
+    HONOLULU, Hawaii (HawaiiNewsNow) - ...") and before a lede's first word in capitals: the
+    nearest such a dump has to blocks. A seam needs three lower-case letters before the capital,
+    so "McDonald", "AirPods" and "YouTube" stay whole; "PlayStation" does not, which only costs
+    that word."""
     return "\n".join(_cut_run_together_line(line) if len(line) > _GLUED_MIN_CHARS else line
                      for line in content.splitlines())
 
 
 def _cut_run_together_line(line: str) -> str:
+    """One long line of a run-together dump, cut (see :func:`cut_run_together`)."""
     pieces = _INLINE_DATELINE.sub("\n", _SENTENCE_END.sub(_ends_sentence, line)).split("\n")
     for k, piece in enumerate(pieces):
         # (A dateline's outlet is no seam: "HONOLULU, Hawaii (HawaiiNewsNow) -".)
@@ -1340,11 +1343,11 @@ def _cut_run_together_line(line: str) -> str:
 #: A picture's credit in brackets that closes its caption ("(Image: GETTY )", "(Photo: AP)"), or a
 #: teaser headline's tag ("[INSIGHT]", "[VIDEO]"), with the space after it.
 _CLOSING_TAG = re.compile(r"(?:\((?i:image|photo|picture|pic|credit)s?\s*:[^()\n]{1,60}\)|\[[A-Z]{3,12}\]) ?(?=\S)")
-#: The space before a story's dateline run into the byline and stamp above it ("... 4:46 PM
-#: HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists ..."): the story starts there.
 #: A headline run into a lede that opens with its first word in capitals ("... warns SURRENDER is
 #: only optionCHINA has sent troops ..."), as British papers set their ledes.
 _CAPS_OPENING = re.compile(r"(?<=[a-z]{3})(?=[A-Z]{3,} [a-z])")
+#: A story's dateline run into the byline and stamp above it ("... 4:46 PM HONOLULU, Hawaii
+#: (HawaiiNewsNow) - NASA scientists ..."), and the space before it: the story starts there.
 _DATELINE_HEAD = re.compile(r"[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:, (?:[A-Z][\w.]*\s?){1,3})? \([^()\n]{2,30}\) [-–—] ")
 _INLINE_DATELINE = re.compile(rf"(?<=\S)\s+(?={_DATELINE_HEAD.pattern})")
 

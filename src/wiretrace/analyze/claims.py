@@ -489,8 +489,9 @@ def link_statuses(doc, attributions: list[Attribution], events: list[StatusEvent
             if told:
                 targets = [i for i in targets if _source_key(attributions[i]) in told or attributions[i].source_type != "media"]
             elif not event.content:
+                text = doc.text  # (spaCy builds it anew at every call)
                 targets = [i for i in targets if attributions[i].cue
-                           and "\n\n" not in doc.text[event.cue[0]:attributions[i].cue[0][0]]]
+                           and "\n\n" not in text[event.cue[0]:attributions[i].cue[0][0]]]
         for i in targets:
             _settle(attributions[i], event.status, by, event.sentence)
             responses.setdefault(i, []).append(ClaimResponse(event.status, by, event.sentence))

@@ -91,8 +91,9 @@ def resolve_source(text: str, entities: list[Entity], quoted: Sequence[Attributi
             # ("Beijing and the Hong Kong government will not step back; they continue ...": the
             # subject before it in its own sentence, if any, outside what it says.)
             pronoun = sentence.root
+            doc_text = doc.text  # (spaCy builds it anew at every call)
             earlier = [t for t in pronoun.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i
-                       and not _CLOSING_QUOTE.search(doc.text, t.idx, pronoun.idx)]
+                       and not _CLOSING_QUOTE.search(doc_text, t.idx, pronoun.idx)]
             if earlier:
                 subject = earlier[-1]
                 if any(c.dep_ == "conj" for c in subject.children) or subject.lower_ in sourcing.PRONOUNS:

@@ -167,12 +167,11 @@ def _within_paragraphs(ent) -> list:
     return pieces
 
 
-def _in_dateline(doc, ent) -> bool:
+def _in_dateline(text: str, ent) -> bool:
     """Whether a mention is the place of the dateline opening its paragraph ("HARBOURTON — ",
-    "LISVAR, May 6 (Reuters) - ")."""
+    "LISVAR, May 6 (Reuters) - "); ``text`` is the mention's ``doc.text``."""
     from wiretrace.analyze.attribution_layout import dateline_end  # (it imports the attribution model)
 
-    text = doc.text
     paragraph = text.rfind("\n", 0, ent.start_char) + 1
     return ent.end_char <= dateline_end(text, paragraph) and not text[paragraph:ent.start_char].strip(" ,")
 
@@ -184,6 +183,7 @@ def _mentions(doc) -> list[list]:
     Donetsk, Zaporizhzhia and Kherson"), so coordinated mentions share their majority type and
     every spelling of a name takes the type most of its mentions have.
     """
+    text = doc.text  # (spaCy builds it anew at every call)
     found = []
     by_root = {}
     for ent in (piece for whole in doc.ents for piece in _within_paragraphs(whole)):
@@ -198,12 +198,11 @@ def _mentions(doc) -> list[list]:
         if " " not in name and name == name.lower() != name.upper():
             continue  # one common noun ("the state"), not a name; ("energy ministry" is the ministry's)
         if name.lower() in _KNOWN_PLACES or ALIASES.get(name.lower(), "").lower() in _KNOWN_PLACES \
-                or (name.isupper() and _in_dateline(doc, ent)):
+                or (name.isupper() and _in_dateline(text, ent)):
             kind = "PLACE"
         mention = [canonical(name, kind), kind, ent.start_char, ent.end_char, ent.text]
         found.append(mention)
         by_root[ent.root.i] = mention
-    text = doc.text  # (spaCy builds it anew at every call)
     seen_spans = {(m[2], m[3]) for m in found}
     for match in _GAZETTEER.finditer(text):
         if not any(s <= match.start() < e for s, e in seen_spans):

@@ -757,7 +757,8 @@ def _drop_cut_teasers(blocks: list[Block], keep: list[bool], columns: _Columns) 
     if heading is None:
         return
     kept = kept[bisect_left(kept, heading) :]
-    cut = [i for i in kept if ("..." in blocks[i].text or "…" in blocks[i].text) and _CUT_EXCERPT.search(blocks[i].text)]
+    cut = [i for i in kept
+           if ("..." in blocks[i].text or "…" in blocks[i].text) and _CUT_EXCERPT.search(blocks[i].text)]
     if len(cut) >= _CUT_TEASERS:
         for i in kept[kept.index(cut[0]) :]:
             keep[i] = False
@@ -929,8 +930,9 @@ _BUTTON_MARK = "(BUTTON) "
 def _closing_call(text: str, newsletter: bool) -> bool:
     """Whether ``text``, after the story's last paragraph, is the publisher's call to action,
     appeal, paywall notice, affiliate disclosure, stamp or tagged teaser (``newsletter``: its
-    features name a newsletter or a subscription pitch). Emphasis marks a Markdown renderer left on it ("*Follow Newsbeat on* Instagram"), or the mark lynx
-    prints before a button's label ("(BUTTON) Copy HTML"), do not hide it."""
+    features name a newsletter or a subscription pitch). Emphasis marks a Markdown renderer left
+    on it ("*Follow Newsbeat on* Instagram"), or the mark lynx prints before a button's label
+    ("(BUTTON) Copy HTML"), do not hide it."""
     if text[:1] in "*_":
         text = text.lstrip("*_")
     elif text.startswith(_BUTTON_MARK):
